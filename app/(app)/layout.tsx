@@ -1,0 +1,45 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/sign-out-button";
+import { AppNav } from "@/components/ui/app-nav";
+import { currentUser } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { pagesFor, type PagePath } from "@/lib/server/permissions";
+import { organisationName } from "@/lib/server/queries/organisations";
+
+const NAV_LABEL: Record<PagePath, string> = {
+  "/": "dashboard",
+  "/hazard-areas": "hazardAreas",
+  "/tasks": "tasks",
+  "/funding": "funding",
+  "/admin/users": "users",
+  "/audit": "audit",
+};
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  const [t, tApp, tRoles] = await Promise.all([getTranslations("nav"), getTranslations("app"), getTranslations("roles")]);
+  const organisation = await organisationName(await getDb(), user.organisationId);
+  const items = pagesFor(user).map((href) => ({
+    href,
+    label: href === "/tasks" && user.role === "PARTNER" ? t("myTasks") : t(NAV_LABEL[href]),
+  }));
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          {tApp("name")}
+          <small>{tApp("tagline")}</small>
+        </div>
+        <AppNav items={items} label={t("label")} />
+        <p className="who" data-testid="signed-in-as">
+          {t("signedInAs", { name: user.name, role: tRoles(user.role), organisation })}
+        </p>
+        <SignOutButton label={t("signOut")} />
+      </aside>
+      <main>{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignInForm } from "@/components/sign-in-form";
+import { currentUser } from "@/lib/server/auth";
+
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+
+/** Only same-site paths: a sign-in link must not send anyone to another site. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+export default async function SignInPage({ searchParams }: Props) {
+  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  const t = await getTranslations("app");
+  return (
+    <div className="auth">
+      <h1>{t("name")}</h1>
+      <p className="note">{t("tagline")}</p>
+      <SignInForm callbackUrl={callbackUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslations } from "next-intl";
+import type { ProgressSummary } from "@/lib/domain/progress";
+import { formatArea, formatM2, formatPercent } from "@/lib/i18n/format";
+
+const METHODS = [
+  { key: "cancelled", colour: "var(--cancelled)" },
+  { key: "reduced", colour: "var(--reduced)" },
+  { key: "cleared", colour: "var(--cleared)" },
+] as const;
+
+/** Baseline, released by method and remaining, each with the exact m² on hover and in the test id. */
+export function HeadlineFigures({ progress, locale }: { progress: ProgressSummary; locale: string }) {
+  const t = useTranslations("dashboard");
+  if (!progress.baselineSource) return <p>{t("noBaseline")}</p>;
+  const figure = (id: string, m2: number) => (
+    <div className="figure" data-testid={id} data-m2={m2} title={formatM2(m2, locale)}>
+      {formatArea(m2, locale)}
+    </div>
+  );
+  return (
+    <div className="cards">
+      <section className="card">
+        <h2>{t("baseline")}</h2>
+        {figure("baseline", progress.baselineM2)}
+        <p className="note">
+          {t("baselineSource", { source: progress.baselineSource.source, date: progress.baselineSource.asOf })}
+          {progress.newlyFoundM2 > 0 && <> ({t("newlyFound", { area: formatArea(progress.newlyFoundM2, locale) })})</>}
+        </p>
+      </section>
+      <section className="card">
+        <h2>{t("released")}</h2>
+        {figure("released-total", progress.releasedM2.total)}
+        <ul className="split">
+          {METHODS.map((m) => (
+            <li key={m.key}>
+              <span>
+                <span className="swatch" style={{ background: m.colour }} aria-hidden />
+                {t(m.key)}
+              </span>
+              <span data-testid={`released-${m.key}`} data-m2={progress.releasedM2[m.key]}>
+                {formatM2(progress.releasedM2[m.key], locale)}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p className="note">{t("releasedNote")}</p>
+      </section>
+      <section className="card">
+        <h2>{t("remaining")}</h2>
+        {figure("remaining", progress.remainingM2)}
+        <p className="note">{t("percentReleased", { percent: formatPercent(progress.fractionReleased, locale) })}</p>
+      </section>
+    </div>
+  );
+}

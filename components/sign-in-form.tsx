@@ -1,0 +1,54 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("signIn");
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (result?.ok && !result.error) {
+        router.replace(callbackUrl);
+        router.refresh();
+        return;
+      }
+      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? t("wrongCredentials") : t("failed"));
+    } catch {
+      setError(t("failed"));
+    }
+    setBusy(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <h2>{t("title")}</h2>
+      <label htmlFor="email">{t("email")}</label>
+      <input id="email" name="email" type="email" autoComplete="username" required dir="ltr" />
+      <label htmlFor="password">{t("password")}</label>
+      <input id="password" name="password" type="password" autoComplete="current-password" required dir="ltr" />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? t("submitting") : t("submit")}
+      </button>
+      <p className="note">{t("demoHint")}</p>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { forbidden, redirect } from "next/navigation";
+import { z } from "zod";
+import type { Role } from "../../generated/prisma/enums";
+import { getDb } from "./db";
+import { serverEnv } from "./env";
+import { verifyPassword } from "./password";
+import { can, PAGE_PERMISSIONS, type Actor, type PagePath } from "./permissions";
+import { recordAuditEvent } from "./queries/audit";
+import { findUserForSignIn } from "./queries/users";
+
+export type SessionUser = Actor & { email: string; name: string };
+
+const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(1024) });
+
+export function authOptions(): NextAuthOptions {
+  const env = serverEnv();
+  return {
+    secret: env.nextAuthSecret,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const parsed = ZCredentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const db = await getDb();
+          const user = await findUserForSignIn(db, parsed.data.email);
+          if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+          await recordAuditEvent(db, { actorUserId: user.id, action: "auth.signIn", entityType: "User", entityId: user.id });
+          return { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const u = user as unknown as SessionUser;
+          token.sub = u.id;
+          token.role = u.role;
+          token.organisationId = u.organisationId;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = {
+          id: token.sub!,
+          email: token.email ?? "",
+          name: token.name ?? "",
+          role: token.role as Role,
+          organisationId: token.organisationId as string,
+        } satisfies SessionUser as never;
+        return session;
+      },
+    },
+  };
+}
+
+/** The signed-in user, or null. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions());
+  const user = session?.user as SessionUser | undefined;
+  return user?.id && user.role ? user : null;
+}
+
+/** For pages: sends a signed-out visitor to sign-in and renders 403 for a user without the page's permission. */
+export async function requirePage(page: PagePath): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(page)}`);
+  if (!can(user, PAGE_PERMISSIONS[page])) forbidden();
+  return user;
+}

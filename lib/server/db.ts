@@ -1,0 +1,17 @@
+import "server-only";
+import { openDb, type Db } from "./prisma";
+import { serverEnv } from "./env";
+import { pgliteDir } from "./pglite-lock";
+
+// One client per server process. PGlite is opened lazily, on the first query
+// rather than at import, so `next build` never touches the database.
+const g = globalThis as typeof globalThis & { __mineActionDb?: Promise<Db> };
+
+export function getDb(): Promise<Db> {
+  g.__mineActionDb ??= (async () => {
+    const { databaseUrl } = serverEnv();
+    const target = databaseUrl ? { databaseUrl } : { pgliteDir: pgliteDir(), holder: "the app server" };
+    return (await openDb(target)).db;
+  })();
+  return g.__mineActionDb;
+}

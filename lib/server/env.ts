@@ -1,0 +1,60 @@
+// The server's configuration, validated once at start-up.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { pgliteDir } from "./pglite-lock";
+
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+    .optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
+  NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the app's public URL, e.g. https://mine-action.example.org").optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+});
+
+export type ServerEnv = { databaseUrl: string | undefined; nextAuthSecret: string; nextAuthUrl: string };
+
+/**
+ * Embedded (PGlite) installations keep a generated session secret beside the
+ * database, so `npm start` needs no setup. A PostgreSQL deployment may run
+ * several app instances, which must share one secret: there it is required.
+ */
+export function embeddedSecretFile(): string {
+  return path.join(path.dirname(pgliteDir()), "nextauth-secret");
+}
+
+export function ensureEmbeddedSecret(): string {
+  const file = embeddedSecretFile();
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const env = parsed.data;
+  if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
+    throw new Error("NEXTAUTH_SECRET is required with DATABASE_URL (openssl rand -base64 32), shared by every app instance.");
+  }
+  cached = {
+    databaseUrl: env.DATABASE_URL,
+    nextAuthSecret: env.NEXTAUTH_SECRET ?? ensureEmbeddedSecret(),
+    nextAuthUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+  };
+  // next-auth reads these from the environment.
+  process.env.NEXTAUTH_SECRET = cached.nextAuthSecret;
+  process.env.NEXTAUTH_URL = cached.nextAuthUrl;
+  return cached;
+}

@@ -1,0 +1,48 @@
+// Who may do what: the one place roles map to permissions. Every page,
+// server action and route handler asks here; the UI only hides what can() denies.
+import type { Role } from "../../generated/prisma/enums";
+
+export const PERMISSIONS = [
+  "progress:read",
+  "hazardArea:read",
+  "hazardArea:write",
+  "task:read",
+  "task:assign",
+  "report:submit",
+  "report:review",
+  "funding:read",
+  "funding:write",
+  "user:manage",
+  "audit:read",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS = {
+  ADMIN: ["progress:read", "hazardArea:read", "task:read", "funding:read", "funding:write", "user:manage", "audit:read"],
+  AUTHORITY: ["progress:read", "hazardArea:read", "hazardArea:write", "task:read", "task:assign", "report:review", "funding:read"],
+  PARTNER: ["progress:read", "task:read", "report:submit"],
+  DONOR: ["progress:read", "funding:read"],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+export type Actor = { id: string; role: Role; organisationId: string };
+
+export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
+  return !!actor && (ROLE_PERMISSIONS[actor.role] as readonly Permission[]).includes(permission);
+}
+
+/** Each page and the permission it needs; the navigation shows the pages a role can open. */
+export const PAGE_PERMISSIONS = {
+  "/": "progress:read",
+  "/hazard-areas": "hazardArea:read",
+  "/tasks": "task:read",
+  "/funding": "funding:read",
+  "/admin/users": "user:manage",
+  "/audit": "audit:read",
+} as const satisfies Record<string, Permission>;
+
+export type PagePath = keyof typeof PAGE_PERMISSIONS;
+
+export function pagesFor(actor: Pick<Actor, "role">): PagePath[] {
+  return (Object.keys(PAGE_PERMISSIONS) as PagePath[]).filter((p) => can(actor, PAGE_PERMISSIONS[p]));
+}

@@ -1,0 +1,15 @@
+import type { Db } from "../prisma";
+
+export function findUserForSignIn(db: Db, email: string) {
+  return db.user.findFirst({
+    where: { email, disabledAt: null },
+    select: { id: true, email: true, name: true, role: true, organisationId: true, passwordHash: true },
+  });
+}
+
+export function listUsers(db: Db) {
+  return db.user.findMany({
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+    select: { id: true, email: true, name: true, role: true, isDemo: true, organisation: { select: { name: true } } },
+  });
+}

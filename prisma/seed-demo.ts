@@ -1,0 +1,157 @@
+// Demo accounts and demo field data (hazardous areas, tasks, reports,
+// grants), accounted with the same domain code as real reports.
+import type { Polygon } from "geojson";
+import type { Db } from "../lib/server/prisma";
+import { geodesicAreaM2 } from "../lib/geo/area";
+import type { Areal } from "../lib/geo/boolean";
+import { accountRelease } from "../lib/domain/land-release";
+import { toJson } from "../lib/server/json";
+import { hashPassword } from "../lib/server/password";
+import { DEMO_ACCOUNTS, DEMO_DONOR, DEMO_HAZARDS, DEMO_PARTNERS, DEMO_PASSWORD, type DemoHazard } from "./demo-data";
+import { locate, type Boundary } from "../lib/geo/locate";
+import type { GovernorateProps } from "./governorates";
+
+const M_PER_DEG_LAT = 110_574;
+
+/** A rectangle of the site between fractions `from`..`to` of its width (west to east). */
+function strip(h: DemoHazard, from: number, to: number): Polygon {
+  const [lon, lat] = h.centre;
+  const dLon = h.widthM / (111_320 * Math.cos((lat * Math.PI) / 180));
+  const dLat = h.heightM / M_PER_DEG_LAT;
+  const west = lon - dLon / 2;
+  const x0 = west + dLon * from;
+  const x1 = west + dLon * to;
+  const y0 = lat - dLat / 2;
+  const y1 = lat + dLat / 2;
+  return { type: "Polygon", coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] };
+}
+
+function monthPeriod(month: string): { periodStart: Date; periodEnd: Date } {
+  const start = new Date(`${month}-01T00:00:00Z`);
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
+  return { periodStart: start, periodEnd: end };
+}
+
+export async function seedDemo(db: Db, governorates: readonly Boundary<GovernorateProps>[]): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(
+    async (tx) => {
+      const orgId = async (name: string, type: "PARTNER" | "DONOR", shortName: string) =>
+        (await tx.organisation.upsert({ where: { name }, update: {}, create: { name, shortName, type, isDemo: true } })).id;
+      const partnerIds = [
+        await orgId(DEMO_PARTNERS[0].name, "PARTNER", DEMO_PARTNERS[0].shortName),
+        await orgId(DEMO_PARTNERS[1].name, "PARTNER", DEMO_PARTNERS[1].shortName),
+      ];
+      const donorId = await orgId(DEMO_DONOR.name, "DONOR", DEMO_DONOR.shortName);
+
+      for (const a of DEMO_ACCOUNTS) {
+        const org = await tx.organisation.findUniqueOrThrow({ where: { name: a.organisation } });
+        await tx.user.upsert({
+          where: { email: a.email },
+          update: {},
+          create: { email: a.email, name: a.name, role: a.role, organisationId: org.id, passwordHash, isDemo: true },
+        });
+      }
+      const admin = await tx.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } });
+      const reviewerFor = async (region: string) =>
+        tx.user.findUniqueOrThrow({ where: { email: region === "KURDISTAN" ? "ikmaa@demo.test" : "dma@demo.test" } });
+      const submitter = await tx.user.findUniqueOrThrow({ where: { email: "partner@demo.test" } });
+
+      const grantCode = (p: number) => `DEMO-GRANT-${p + 1}`;
+      for (const [i, partnerId] of partnerIds.entries()) {
+        const amount = BigInt(i === 0 ? 1_500_000_00 : 900_000_00);
+        await tx.grant.upsert({
+          where: { code: grantCode(i) },
+          update: {},
+          create: {
+            code: grantCode(i),
+            title: `Demo grant ${i + 1}: land release`,
+            donorId,
+            partnerId,
+            amountMinor: amount,
+            currency: "USD",
+            amountUsdCents: amount,
+            fiscalYear: 2025,
+            periodStart: new Date("2025-01-01T00:00:00Z"),
+            periodEnd: new Date("2026-12-31T00:00:00Z"),
+            isDemo: true,
+            transactions: {
+              create: [
+                { donorId, type: "INCOMING_COMMITMENT", date: new Date("2025-01-15T00:00:00Z"), amountMinor: amount, currency: "USD", amountUsdCents: amount, isDemo: true },
+                { donorId, type: "DISBURSEMENT", date: new Date("2025-03-01T00:00:00Z"), amountMinor: amount / 2n, currency: "USD", amountUsdCents: amount / 2n, isDemo: true },
+              ],
+            },
+          },
+        });
+      }
+
+      for (const [index, h] of DEMO_HAZARDS.entries()) {
+        if (await tx.hazardArea.findUnique({ where: { code: h.code } })) continue;
+        const geometry = strip(h, 0, 1);
+        const pcode = locate(geometry, governorates)?.properties.pcode;
+        if (pcode !== h.expectedPcode) throw new Error(`Demo site ${h.code} falls in ${pcode}, expected ${h.expectedPcode}`);
+        const governorate = await tx.governorate.findUniqueOrThrow({ where: { pcode: pcode! } });
+        const reviewer = await reviewerFor(governorate.region);
+        const hazard = await tx.hazardArea.create({
+          data: {
+            code: h.code, name: h.name, kind: h.kind, contamination: h.contamination, landUse: h.landUse,
+            priorityRank: h.priorityRank, governoratePcode: governorate.pcode, authorityId: governorate.authorityId!,
+            geometry: toJson(geometry), areaM2: geodesicAreaM2(geometry), isDemo: true, createdById: reviewer.id,
+          },
+        });
+        const partnerId = partnerIds[h.partner]!;
+        const path = ["PLANNED", "ASSIGNED", "IN_PROGRESS", "COMPLETED"] as const;
+        const task = await tx.task.create({
+          data: {
+            code: `DEMO-TASK-${String(index + 1).padStart(3, "0")}`,
+            title: `Demo task: ${h.name.replace(/^Demo: /, "")}`,
+            authorityId: governorate.authorityId!, partnerId, priority: h.priorityRank, status: h.taskStatus,
+            plannedStart: new Date("2024-10-01T00:00:00Z"), plannedEnd: new Date("2026-06-30T00:00:00Z"),
+            isDemo: true, createdById: reviewer.id,
+            hazardAreas: { create: { hazardAreaId: hazard.id } },
+            grants: { create: { grantId: (await tx.grant.findUniqueOrThrow({ where: { code: grantCode(h.partner) } })).id } },
+            statusChanges: {
+              create: path.slice(0, path.indexOf(h.taskStatus) + 1).map((to, k) => ({
+                fromStatus: k === 0 ? null : path[k - 1], toStatus: to, byUserId: reviewer.id,
+              })),
+            },
+          },
+        });
+
+        let released: Areal | null = null;
+        for (const r of h.releases) {
+          const submitted = strip(h, r.from, r.to);
+          const account = accountRelease({ submitted, hazard: geometry, released });
+          const approved = r.status === "APPROVED";
+          if (approved) released = account.releasedAfter;
+          const { periodStart, periodEnd } = monthPeriod(r.month);
+          await tx.landReleaseReport.create({
+            data: {
+              taskId: task.id, hazardAreaId: hazard.id, partnerId, method: r.method, periodStart, periodEnd,
+              submittedGeometry: toJson(submitted), submittedAreaM2: account.submittedAreaM2,
+              outsideHazardM2: account.outsideHazardM2, alreadyReleasedM2: account.alreadyReleasedM2,
+              countedAreaM2: account.countedAreaM2, countedGeometry: account.countedGeometry ? toJson(account.countedGeometry) : undefined,
+              clearanceDepthCm: r.method === "CLEARED" ? 30 : null, status: r.status, submittedById: submitter.id,
+              submittedAt: periodEnd,
+              reviewedById: r.status === "SUBMITTED" ? null : reviewer.id,
+              reviewedAt: r.status === "SUBMITTED" ? null : periodEnd,
+              reviewReason: r.status === "REJECTED" ? "Demo: clearance depth not documented for the north-east lanes; resubmit with QC sheets." : null,
+              isDemo: true,
+              devices: { create: Object.entries(r.devices ?? {}).map(([category, count]) => ({ category: category as never, count: count! })) },
+            },
+          });
+        }
+        if (released) {
+          await tx.hazardArea.update({
+            where: { id: hazard.id },
+            data: { releasedGeometry: toJson(released), releasedM2: geodesicAreaM2(released) },
+          });
+        }
+      }
+      await tx.auditEvent.create({
+        data: { action: "seed.demo", entityType: "Database", entityId: "demo", actorUserId: admin.id, after: { hazards: DEMO_HAZARDS.length } },
+      });
+    },
+    { timeout: 120_000 },
+  );
+}

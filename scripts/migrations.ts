@@ -1,0 +1,42 @@
+// Apply and diff prisma/migrations with Prisma's WASM schema engine.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { openSchemaEngine, readMigrations } from "./schema-engine";
+import { openScratchDatabase } from "./db-adapter";
+
+const root = path.resolve(import.meta.dirname, "..");
+export const SCHEMA_FILE = path.join(root, "prisma/schema.prisma");
+export const MIGRATIONS_DIR = path.join(root, "prisma/migrations");
+const NO_FILTER = { externalTables: [], externalEnums: [] };
+
+/** Applies pending migrations; returns the names applied (none when up to date). */
+export async function deployMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const engine = await openSchemaEngine(factory, SCHEMA_FILE);
+  try {
+    const result = await engine.applyMigrations({ migrationsList: await readMigrations(MIGRATIONS_DIR), filters: NO_FILTER });
+    return result.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+/** SQL that takes the migrations' end state to schema.prisma; "" when they agree (no drift). */
+export async function pendingSchemaSql(): Promise<string> {
+  const scratch = await openScratchDatabase();
+  const engine = await openSchemaEngine(scratch.factory, SCHEMA_FILE);
+  try {
+    const result = await engine.diff({
+      from: { tag: "migrations", ...(await readMigrations(MIGRATIONS_DIR)) },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_FILE, content: await readFile(SCHEMA_FILE, "utf8") }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    const sql = result.stdout ?? "";
+    return /^\s*(-- This is an empty migration\.)?\s*$/.test(sql) ? "" : sql;
+  } finally {
+    engine.free();
+    await scratch.close();
+  }
+}
