@@ -19,6 +19,7 @@ export async function seedReference(db: Db): Promise<void> {
   const governorates = readGovernorates();
   await db.$transaction(
     async (tx) => {
+      const firstRun = (await tx.governorate.count()) === 0;
       const authorityId: Record<string, string> = {};
       for (const a of AUTHORITIES) {
         const org = await tx.organisation.upsert({
@@ -84,15 +85,28 @@ export async function seedReference(db: Db): Promise<void> {
           },
         });
       }
-      await tx.auditEvent.create({
-        data: { action: "seed.reference", entityType: "Database", entityId: "reference", after: { governorates: governorates.length } },
-      });
+      if (firstRun) {
+        await tx.auditEvent.create({
+          data: { action: "seed.reference", entityType: "Database", entityId: "reference", after: { governorates: governorates.length } },
+        });
+      }
     },
     { timeout: 60_000 },
   );
 }
 
 export type SeedOptions = { demo: boolean };
+
+/**
+ * Demo accounts (with a published password) must not reach a production
+ * database by accident: seeded unless NODE_ENV=production; SEED_DEMO=1
+ * forces them, SEED_DEMO=0 skips them.
+ */
+export function demoSeedWanted(env: { NODE_ENV?: string; SEED_DEMO?: string }): boolean {
+  if (env.SEED_DEMO === "1") return true;
+  if (env.SEED_DEMO === "0") return false;
+  return env.NODE_ENV !== "production";
+}
 
 export async function seed(db: Db, options: SeedOptions): Promise<void> {
   await seedReference(db);

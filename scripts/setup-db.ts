@@ -3,17 +3,10 @@
 // accounts and data unless NODE_ENV=production (SEED_DEMO=1 forces them,
 // SEED_DEMO=0 skips them).
 import { openDb } from "../lib/server/prisma";
-import { seed } from "../prisma/seed";
+import { demoSeedWanted, seed } from "../prisma/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-data";
 import { openScriptDatabase } from "./db-adapter";
 import { deployMigrations } from "./migrations";
-
-function wantDemo(): boolean {
-  const flag = process.env.SEED_DEMO;
-  if (flag === "1") return true;
-  if (flag === "0") return false;
-  return process.env.NODE_ENV !== "production";
-}
 
 async function main() {
   const database = await openScriptDatabase();
@@ -22,7 +15,7 @@ async function main() {
     if (applied.length) console.log(`Database ${database.label}: applied ${applied.join(", ")}`);
     const { db, close } = await openDb(database.target);
     try {
-      const demo = wantDemo();
+      const demo = demoSeedWanted(process.env);
       await seed(db, { demo });
       console.log(`Database ${database.label} is ready${demo ? " (with demo data)" : ""}.`);
       if (demo) {

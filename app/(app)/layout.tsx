@@ -1,4 +1,3 @@
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -19,7 +18,9 @@ const NAV_LABEL: Record<PagePath, string> = {
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  if (!user) redirect("/sign-in");
+  // Signed out: each page's requirePage() redirects to sign-in with the page as callbackUrl,
+  // which the layout cannot know.
+  if (!user) return children;
   const [t, tApp, tRoles] = await Promise.all([getTranslations("nav"), getTranslations("app"), getTranslations("roles")]);
   const organisation = await organisationName(await getDb(), user.organisationId);
   const items = pagesFor(user).map((href) => ({

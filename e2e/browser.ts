@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function chromiumMissingMessage(): string | null {
+  return fs.existsSync(CHROMIUM)
+    ? null
+    : `Chromium is not installed at ${CHROMIUM}. Install Debian's: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`;
+}
+
+/** Debian's Chromium, headless; no background networking (this machine has no internet). */
+export function launchBrowser(): Promise<Browser> {
+  const missing = chromiumMissingMessage();
+  if (missing) throw new Error(missing);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export async function signIn(page: Page, baseUrl: string, email: string, password = "demo-password") {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

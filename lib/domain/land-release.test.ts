@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { Polygon } from "geojson";
+import { geodesicAreaM2 } from "../geo/area";
+import { accountRelease } from "./land-release";
+
+const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
+  type: "Polygon",
+  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+});
+
+// A hazardous area near Mosul, about 900 m × 1,100 m.
+const hazard = Object.freeze(box(43.0, 36.3, 43.01, 36.31));
+
+describe("accountRelease", () => {
+  it("counts only the part inside the hazardous area", () => {
+    const submitted = box(42.995, 36.3, 43.005, 36.31); // half outside, to the west
+    const a = accountRelease({ submitted, hazard, released: null });
+    expect(a.countedAreaM2).toBeCloseTo(geodesicAreaM2(box(43.0, 36.3, 43.005, 36.31)), 0);
+    expect(a.outsideHazardM2).toBeCloseTo(geodesicAreaM2(box(42.995, 36.3, 43.0, 36.31)), 0);
+    expect(a.alreadyReleasedM2).toBeCloseTo(0, 3);
+  });
+
+  it("does not count a square metre twice", () => {
+    const first = accountRelease({ submitted: box(43.0, 36.3, 43.006, 36.31), hazard, released: null });
+    const second = accountRelease({ submitted: box(43.004, 36.3, 43.01, 36.31), hazard, released: first.releasedAfter });
+    expect(second.alreadyReleasedM2).toBeCloseTo(geodesicAreaM2(box(43.004, 36.3, 43.006, 36.31)), 0);
+    // Together the two reports released the whole hazardous area, once.
+    expect(first.countedAreaM2 + second.countedAreaM2).toBeCloseTo(geodesicAreaM2(hazard), 0);
+    expect(geodesicAreaM2(second.releasedAfter!)).toBeCloseTo(geodesicAreaM2(hazard), 0);
+  });
+
+  it("splits every submitted m² into outside + already released + counted", () => {
+    const first = accountRelease({ submitted: box(43.002, 36.302, 43.007, 36.307), hazard, released: null });
+    const a = accountRelease({ submitted: box(42.998, 36.301, 43.005, 36.309), hazard, released: first.releasedAfter });
+    expect(a.outsideHazardM2 + a.alreadyReleasedM2 + a.countedAreaM2).toBeCloseTo(a.submittedAreaM2, 3);
+  });
+
+  it("counts nothing for a report entirely outside its hazardous area", () => {
+    const a = accountRelease({ submitted: box(44, 36, 44.001, 36.001), hazard, released: null });
+    expect(a.countedAreaM2).toBe(0);
+    expect(a.countedGeometry).toBeNull();
+    expect(a.outsideHazardM2).toBeCloseTo(a.submittedAreaM2, 6);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { can, PAGE_PERMISSIONS, pagesFor, PERMISSIONS, ROLE_PERMISSIONS } from "./permissions";
+
+describe("permissions", () => {
+  it("gives every role the dashboard", () => {
+    for (const role of Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]) {
+      expect(pagesFor({ role })).toContain("/");
+    }
+  });
+
+  it.each([
+    ["PARTNER", ["/", "/tasks"]],
+    ["DONOR", ["/", "/funding"]],
+    ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/funding"]],
+    ["ADMIN", ["/", "/hazard-areas", "/tasks", "/funding", "/admin/users", "/audit"]],
+  ] as const)("%s opens exactly %j", (role, pages) => {
+    expect(pagesFor({ role })).toEqual(pages);
+  });
+
+  it("keeps review with authorities and submission with partners", () => {
+    expect(can({ role: "AUTHORITY" }, "report:review")).toBe(true);
+    expect(can({ role: "PARTNER" }, "report:review")).toBe(false);
+    expect(can({ role: "PARTNER" }, "report:submit")).toBe(true);
+    expect(can({ role: "ADMIN" }, "report:submit")).toBe(false);
+    expect(can({ role: "DONOR" }, "task:read")).toBe(false);
+  });
+
+  it("denies everything to a signed-out visitor", () => {
+    for (const p of PERMISSIONS) expect(can(null, p)).toBe(false);
+  });
+
+  it("names only known permissions for pages", () => {
+    for (const p of Object.values(PAGE_PERMISSIONS)) expect(PERMISSIONS).toContain(p);
+  });
+});
