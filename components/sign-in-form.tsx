@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string; showDemoHint: boolean }) {
   const t = useTranslations("signIn");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +48,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <button type="submit" disabled={busy}>
         {busy ? t("submitting") : t("submit")}
       </button>
-      <p className="note">{t("demoHint")}</p>
+      {showDemoHint && <p className="note">{t("demoHint")}</p>}
     </form>
   );
 }

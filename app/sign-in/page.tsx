@@ -2,6 +2,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/sign-in-form";
 import { currentUser } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { hasDemoAccounts } from "@/lib/server/queries/users";
 
 type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
@@ -13,12 +15,12 @@ function safeCallback(url: string | undefined): string {
 export default async function SignInPage({ searchParams }: Props) {
   const callbackUrl = safeCallback((await searchParams).callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
-  const t = await getTranslations("app");
+  const [t, showDemoHint] = await Promise.all([getTranslations("app"), hasDemoAccounts(await getDb())]);
   return (
     <div className="auth">
       <h1>{t("name")}</h1>
       <p className="note">{t("tagline")}</p>
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm callbackUrl={callbackUrl} showDemoHint={showDemoHint} />
     </div>
   );
 }

@@ -4,9 +4,11 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openDb, type OpenDb } from "@/lib/server/prisma";
 import { deployMigrations } from "@/scripts/migrations";
+import { seed } from "@/prisma/seed";
 
 export type TestDatabase = OpenDb & { kind: string };
 
@@ -52,4 +54,15 @@ async function createPglite(): Promise<TestDatabase> {
 
 export function createTestDatabase(kind: string): Promise<TestDatabase> {
   return kind === "postgresql" ? createPostgres() : createPglite();
+}
+
+/** Within a describe block: a fresh database of that kind, migrated and seeded with demo data, closed afterwards. */
+export function useSeededDatabase(kind: string): () => TestDatabase {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    await seed(t.db, { demo: true });
+  });
+  afterAll(() => t?.close());
+  return () => t!;
 }

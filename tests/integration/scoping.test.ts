@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "@/prisma/seed";
+import { describe, expect, it } from "vitest";
 import { listHazardAreas, listTasks } from "@/lib/server/queries/field";
 import { listGrants } from "@/lib/server/queries/funding";
 import type { Actor } from "@/lib/server/permissions";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
+import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
 
 describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
-  let t: TestDatabase;
   const actor = async (email: string): Promise<Actor> => {
-    const u = await t.db.user.findUniqueOrThrow({ where: { email } });
+    const u = await t().db.user.findUniqueOrThrow({ where: { email } });
     return { id: u.id, role: u.role, organisationId: u.organisationId };
   };
-  beforeAll(async () => {
-    t = await createTestDatabase(kind);
-    await seed(t.db, { demo: true });
-  });
-  afterAll(() => t?.close());
+  const t = useSeededDatabase(kind);
 
   it("shows a partner only its own tasks", async () => {
     const partner = await actor("partner@demo.test");
-    const mine = await listTasks(t.db, partner);
-    const all = await t.db.task.findMany();
+    const mine = await listTasks(t().db, partner);
+    const all = await t().db.task.findMany();
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.length).toBeLessThan(all.length);
     const ids = new Set(all.filter((x) => x.partnerId === partner.organisationId).map((x) => x.id));
@@ -28,18 +22,18 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
   });
 
   it("shows each authority the hazardous areas of its own region only", async () => {
-    const dma = await listHazardAreas(t.db, await actor("dma@demo.test"));
-    const ikmaa = await listHazardAreas(t.db, await actor("ikmaa@demo.test"));
+    const dma = await listHazardAreas(t().db, await actor("dma@demo.test"));
+    const ikmaa = await listHazardAreas(t().db, await actor("ikmaa@demo.test"));
     expect(dma.every((h) => h.governorate.region === "FEDERAL")).toBe(true);
     expect(ikmaa.every((h) => h.governorate.region === "KURDISTAN")).toBe(true);
-    expect(dma.length + ikmaa.length).toBe(await t.db.hazardArea.count());
+    expect(dma.length + ikmaa.length).toBe(await t().db.hazardArea.count());
   });
 
   it("shows a donor only the grants it funds, and an admin everything", async () => {
     const donor = await actor("donor@demo.test");
-    const grants = await listGrants(t.db, donor);
+    const grants = await listGrants(t().db, donor);
     expect(grants.length).toBeGreaterThan(0);
     expect(grants.every((g) => g.donor.name.includes("demo donor"))).toBe(true);
-    expect((await listGrants(t.db, await actor("admin@demo.test"))).length).toBe(await t.db.grant.count());
+    expect((await listGrants(t().db, await actor("admin@demo.test"))).length).toBe(await t().db.grant.count());
   });
 });

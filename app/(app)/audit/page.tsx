@@ -1,37 +1,26 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { listRecentAuditEvents } from "@/lib/server/queries/audit";
 
+type Row = Awaited<ReturnType<typeof listRecentAuditEvents>>[number];
+
 export default async function AuditPage() {
   await requirePage("/audit");
   const [rows, t, locale] = await Promise.all([listRecentAuditEvents(await getDb()), getTranslations("audit"), getLocale()]);
+  // Times in Iraq's time zone, where the work happens.
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Baghdad" });
+  const columns: Column<Row>[] = [
+    { key: "when", header: t("when"), cell: (e) => when.format(e.at) },
+    { key: "who", header: t("who"), cell: (e) => e.actor?.email ?? t("system") },
+    { key: "action", header: t("action"), cell: (e) => e.action },
+    { key: "entity", header: t("entity"), cell: (e) => `${e.entityType} ${e.entityId}` },
+  ];
   return (
     <>
       <h1>{t("title")}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th>{t("when")}</th>
-            <th>{t("who")}</th>
-            <th>{t("action")}</th>
-            <th>{t("entity")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => (
-            <tr key={e.id.toString()}>
-              <td>{when.format(e.at)}</td>
-              <td>{e.actor?.email ?? t("system")}</td>
-              <td>{e.action}</td>
-              <td>
-                {e.entityType} {e.entityId}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable rows={rows} columns={columns} rowKey={(e) => e.id.toString()} empty={null} />
     </>
   );
 }

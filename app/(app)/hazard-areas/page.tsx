@@ -1,8 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { listHazardAreas } from "@/lib/server/queries/field";
-import { formatM2 } from "@/lib/i18n/format";
+
+type Row = Awaited<ReturnType<typeof listHazardAreas>>[number];
 
 export default async function HazardAreasPage() {
   const user = await requirePage("/hazard-areas");
@@ -12,41 +15,20 @@ export default async function HazardAreasPage() {
     getTranslations("landUse"),
     getLocale(),
   ]);
+  const columns: Column<Row>[] = [
+    { key: "code", header: t("code"), cell: (h) => h.code },
+    { key: "name", header: t("name"), cell: (h) => h.name },
+    { key: "kind", header: t("kind"), cell: (h) => h.kind },
+    { key: "governorate", header: t("governorate"), cell: (h) => h.governorate.nameEn },
+    { key: "landUse", header: t("landUse"), cell: (h) => tLand(h.landUse) },
+    { key: "priority", header: t("priority"), numeric: true, cell: (h) => h.priorityRank },
+    { key: "area", header: t("area"), numeric: true, cell: (h) => formatM2(h.areaM2, locale) },
+    { key: "released", header: t("released"), numeric: true, cell: (h) => formatM2(h.releasedM2, locale) },
+  ];
   return (
     <>
       <h1>{t("title")}</h1>
-      {rows.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>{t("code")}</th>
-              <th>{t("name")}</th>
-              <th>{t("kind")}</th>
-              <th>{t("governorate")}</th>
-              <th>{t("landUse")}</th>
-              <th className="num">{t("priority")}</th>
-              <th className="num">{t("area")}</th>
-              <th className="num">{t("released")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((h) => (
-              <tr key={h.id}>
-                <td>{h.code}</td>
-                <td>{h.name}</td>
-                <td>{h.kind}</td>
-                <td>{h.governorate.nameEn}</td>
-                <td>{tLand(h.landUse)}</td>
-                <td className="num">{h.priorityRank}</td>
-                <td className="num">{formatM2(h.areaM2, locale)}</td>
-                <td className="num">{formatM2(h.releasedM2, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable rows={rows} columns={columns} rowKey={(h) => h.id} empty={t("empty")} />
     </>
   );
 }

@@ -1,8 +1,18 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { formatPercent } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { listTasks } from "@/lib/server/queries/field";
-import { formatPercent } from "@/lib/i18n/format";
+
+type Row = Awaited<ReturnType<typeof listTasks>>[number];
+
+/** Released share of the task's hazardous areas, by area. */
+function releasedFraction(task: Row): number {
+  const area = task.hazardAreas.reduce((s, h) => s + h.hazardArea.areaM2, 0);
+  const released = task.hazardAreas.reduce((s, h) => s + h.hazardArea.releasedM2, 0);
+  return area > 0 ? released / area : 0;
+}
 
 export default async function TasksPage() {
   const user = await requirePage("/tasks");
@@ -12,43 +22,19 @@ export default async function TasksPage() {
     getTranslations("taskStatus"),
     getLocale(),
   ]);
+  const columns: Column<Row>[] = [
+    { key: "code", header: t("code"), cell: (r) => r.code },
+    { key: "title", header: t("task"), cell: (r) => r.title },
+    { key: "authority", header: t("authority"), cell: (r) => r.authority.shortName },
+    { key: "partner", header: t("partner"), cell: (r) => r.partner?.name ?? t("unassigned") },
+    { key: "status", header: t("status"), cell: (r) => tStatus(r.status) },
+    { key: "priority", header: t("priority"), numeric: true, cell: (r) => r.priority },
+    { key: "progress", header: t("progress"), numeric: true, cell: (r) => formatPercent(releasedFraction(r), locale) },
+  ];
   return (
     <>
       <h1>{user.role === "PARTNER" ? t("titlePartner") : t("title")}</h1>
-      {rows.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>{t("code")}</th>
-              <th>{t("task")}</th>
-              <th>{t("authority")}</th>
-              <th>{t("partner")}</th>
-              <th>{t("status")}</th>
-              <th className="num">{t("priority")}</th>
-              <th className="num">{t("progress")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((task) => {
-              const area = task.hazardAreas.reduce((s, h) => s + h.hazardArea.areaM2, 0);
-              const released = task.hazardAreas.reduce((s, h) => s + h.hazardArea.releasedM2, 0);
-              return (
-                <tr key={task.id}>
-                  <td>{task.code}</td>
-                  <td>{task.title}</td>
-                  <td>{task.authority.shortName}</td>
-                  <td>{task.partner?.name ?? t("unassigned")}</td>
-                  <td>{tStatus(task.status)}</td>
-                  <td className="num">{task.priority}</td>
-                  <td className="num">{formatPercent(area > 0 ? released / area : 0, locale)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
     </>
   );
 }

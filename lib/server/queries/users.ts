@@ -13,3 +13,8 @@ export function listUsers(db: Db) {
     select: { id: true, email: true, name: true, role: true, isDemo: true, organisation: { select: { name: true } } },
   });
 }
+
+/** The sign-in page lists the demo accounts only where they exist. */
+export async function hasDemoAccounts(db: Db): Promise<boolean> {
+  return (await db.user.count({ where: { isDemo: true, disabledAt: null } })) > 0;
+}

@@ -1,36 +1,24 @@
 import { getTranslations } from "next-intl/server";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { listUsers } from "@/lib/server/queries/users";
 
+type Row = Awaited<ReturnType<typeof listUsers>>[number];
+
 export default async function UsersPage() {
   await requirePage("/admin/users");
   const [rows, t, tRoles] = await Promise.all([listUsers(await getDb()), getTranslations("users"), getTranslations("roles")]);
+  const columns: Column<Row>[] = [
+    { key: "email", header: t("email"), cell: (u) => u.email },
+    { key: "name", header: t("name"), cell: (u) => <>{u.name} {u.isDemo && <span className="badge">{t("demo")}</span>}</> },
+    { key: "role", header: t("role"), cell: (u) => tRoles(u.role) },
+    { key: "organisation", header: t("organisation"), cell: (u) => u.organisation.name },
+  ];
   return (
     <>
       <h1>{t("title")}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th>{t("email")}</th>
-            <th>{t("name")}</th>
-            <th>{t("role")}</th>
-            <th>{t("organisation")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((u) => (
-            <tr key={u.id}>
-              <td>{u.email}</td>
-              <td>
-                {u.name} {u.isDemo && <span className="badge">{t("demo")}</span>}
-              </td>
-              <td>{tRoles(u.role)}</td>
-              <td>{u.organisation.name}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable rows={rows} columns={columns} rowKey={(u) => u.id} empty={null} />
     </>
   );
 }

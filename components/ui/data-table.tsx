@@ -1,0 +1,47 @@
+import type { ReactNode } from "react";
+
+export type Column<T> = {
+  key: string;
+  header: ReactNode;
+  /** Right-aligned, tabular digits. */
+  numeric?: boolean;
+  cell: (row: T) => ReactNode;
+};
+
+type Props<T> = {
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+  rowKey: (row: T) => string;
+  /** Shown instead of an empty table. */
+  empty: ReactNode;
+  footer?: ReactNode;
+};
+
+export function DataTable<T>({ rows, columns, rowKey, empty, footer }: Props<T>) {
+  if (rows.length === 0) return <p>{empty}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.key} className={c.numeric ? "num" : undefined}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map((c) => (
+              <td key={c.key} className={c.numeric ? "num" : undefined}>
+                {c.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      {footer && <tfoot>{footer}</tfoot>}
+    </table>
+  );
+}
