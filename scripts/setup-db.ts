@@ -2,6 +2,7 @@
 // needed, applies pending migrations, and seeds. Reference data always; demo
 // accounts and data unless NODE_ENV=production (SEED_DEMO=1 forces them,
 // SEED_DEMO=0 skips them).
+import { serverEnv } from "../lib/server/env";
 import { openDb } from "../lib/server/prisma";
 import { demoSeedWanted, seed } from "../prisma/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-data";
@@ -9,6 +10,7 @@ import { openScriptDatabase } from "./db-adapter";
 import { deployMigrations } from "./migrations";
 
 async function main() {
+  serverEnv(); // the server's own check, so a bad configuration stops `npm start` before it serves
   const database = await openScriptDatabase();
   try {
     const applied = await deployMigrations(database.factory);
