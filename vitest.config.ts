@@ -10,7 +10,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: { ...alias, ...serverOnly } },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/helpers/geometry-engine.ts"],
+        },
       },
       {
         resolve: { alias: { ...alias, ...serverOnly } },
@@ -18,6 +23,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          setupFiles: ["tests/helpers/geometry-engine.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

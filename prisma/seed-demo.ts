@@ -4,7 +4,8 @@ import type { Polygon } from "geojson";
 import type { Db } from "../lib/server/prisma";
 import { geodesicAreaM2 } from "../lib/geo/area";
 import type { Areal } from "../lib/geo/boolean";
-import { accountRelease } from "../lib/domain/land-release";
+import { accountRelease, releasedAfterApproval } from "../lib/domain/land-release";
+import { loadGeometryEngine } from "../lib/geo/engine";
 import { toJson } from "../lib/server/json";
 import { hashPassword } from "../lib/server/password";
 import { DEMO_ACCOUNTS, DEMO_DONOR, DEMO_HAZARDS, DEMO_PARTNERS, DEMO_PASSWORD, type DemoHazard } from "./demo-data";
@@ -34,6 +35,7 @@ function monthPeriod(month: string): { periodStart: Date; periodEnd: Date } {
 
 export async function seedDemo(db: Db, governorates: readonly Boundary<GovernorateProps>[]): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await loadGeometryEngine();
   await db.$transaction(
     async (tx) => {
       const orgId = async (name: string, type: "PARTNER" | "DONOR", shortName: string) =>
@@ -124,7 +126,7 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
           const submitted = strip(h, r.from, r.to);
           const account = accountRelease({ submitted, hazard: geometry, released });
           const approved = r.status === "APPROVED";
-          if (approved) released = account.releasedAfter;
+          if (approved) released = releasedAfterApproval(released, account.countedGeometry);
           const { periodStart, periodEnd } = monthPeriod(r.month);
           await tx.landReleaseReport.create({
             data: {

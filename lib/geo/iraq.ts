@@ -1,0 +1,14 @@
+// Iraq's outline (OCHA / Iraq CSO COD-AB, CC BY-IGO 3.0), for the check that
+// a polygon lies in the country at all: catches wrong datums, swapped or
+// mistyped coordinates that still look like valid longitude/latitude.
+import type { MultiPolygon, Polygon } from "geojson";
+import outline from "./data/iraq-outline.json";
+import type { OverlapRequirement } from "./validate";
+
+export const IRAQ_OUTLINE = outline.geometry as Polygon | MultiPolygon;
+
+export const MUST_BE_IN_IRAQ: OverlapRequirement = {
+  geometry: IRAQ_OUTLINE,
+  code: "OUTSIDE_IRAQ",
+  message: "The polygon does not overlap Iraq. Check that the coordinates are longitude/latitude on WGS84 (or state the UTM zone) and that no digits are missing.",
+};

@@ -1,0 +1,245 @@
+// One validation policy for every polygon that enters the system, in the
+// browser before upload and on the server before storing. Silent
+// normalisation where the intent is unambiguous; a specific, located error
+// where it is not. Never a crash, never a silently wrong area.
+import { booleanPointInPolygon, kinks, point, rewind, unkinkPolygon } from "@turf/turf";
+import type { Polygon, Position } from "geojson";
+import { geodesicAreaM2, ringAreaM2 } from "./area";
+import { intersection, unionAll, type Areal } from "./boolean";
+import { describeLocation, GeometryError, type GeometryLocation, type GeometryProblem } from "./errors";
+
+/** Iraq's bounding box (lon/lat), with a margin of about 10 km, for the "swapped" and "projected" checks. */
+export const IRAQ_BBOX = [38.7, 29.0, 48.7, 37.5] as const;
+
+/** Below this a ring is a line or a point, not land (one square metre, GPS-jitter scale). */
+const MIN_RING_AREA_M2 = 1;
+
+export type OverlapRequirement = {
+  geometry: Areal;
+  code: "OUTSIDE_IRAQ" | "OUTSIDE_HAZARD_AREA";
+  message: string;
+};
+
+export type ValidationOptions = {
+  /** The polygon must overlap each of these (Iraq; for a report, its hazardous area). */
+  mustOverlap?: readonly OverlapRequirement[];
+};
+
+export type ValidGeometry = {
+  /** Closed rings, RFC 7946 winding, no repeated points, overlapping parts merged. */
+  geometry: Areal;
+  areaM2: number;
+  /** What was normalised, for the user to see. */
+  notes: string[];
+};
+
+type RawPolygon = { feature?: number; rings: unknown };
+
+const problem = (code: GeometryProblem["code"], loc: GeometryLocation, what: string): GeometryProblem => ({
+  code,
+  ...loc,
+  message: `${capitalise(describeLocation(loc))}: ${what}`,
+});
+
+function capitalise(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : "The geometry";
+}
+
+/** Polygons inside a Geometry, Feature, FeatureCollection or GeometryCollection. */
+function collectPolygons(input: unknown, feature: number | undefined, out: RawPolygon[], ignored: string[]): void {
+  if (!input || typeof input !== "object") throw new GeometryError(problem("NOT_A_POLYGON", {}, "this is not GeoJSON. Send a Polygon or MultiPolygon."));
+  const g = input as { type?: unknown; coordinates?: unknown; geometry?: unknown; features?: unknown; geometries?: unknown };
+  switch (g.type) {
+    case "FeatureCollection":
+      if (!Array.isArray(g.features)) throw new GeometryError(problem("NOT_A_POLYGON", {}, "a FeatureCollection without a features list."));
+      g.features.forEach((f, i) => collectPolygons(f, i, out, ignored));
+      return;
+    case "Feature":
+      if (g.geometry === null || g.geometry === undefined) return void ignored.push("a feature without geometry");
+      return collectPolygons(g.geometry, feature, out, ignored);
+    case "GeometryCollection":
+      if (!Array.isArray(g.geometries)) throw new GeometryError(problem("NOT_A_POLYGON", {}, "a GeometryCollection without geometries."));
+      g.geometries.forEach((x) => collectPolygons(x, feature, out, ignored));
+      return;
+    case "Polygon":
+      out.push({ feature, rings: g.coordinates });
+      return;
+    case "MultiPolygon":
+      if (!Array.isArray(g.coordinates)) throw new GeometryError(problem("NOT_A_POLYGON", { feature }, "a MultiPolygon without coordinates."));
+      for (const rings of g.coordinates) out.push({ feature, rings });
+      return;
+    case "Point":
+    case "MultiPoint":
+    case "LineString":
+    case "MultiLineString":
+      ignored.push(`a ${g.type}`);
+      return;
+    default:
+      throw new GeometryError(problem("NOT_A_POLYGON", { feature }, `"${String(g.type)}" is not a GeoJSON type. Send a Polygon or MultiPolygon.`));
+  }
+}
+
+function looksProjected(x: number, y: number): boolean {
+  return Math.abs(x) > 180 && Math.abs(x) < 1e7 && Math.abs(y) > 90 && Math.abs(y) < 1e7;
+}
+
+function inIraqBox(x: number, y: number): boolean {
+  return x >= IRAQ_BBOX[0] && x <= IRAQ_BBOX[2] && y >= IRAQ_BBOX[1] && y <= IRAQ_BBOX[3];
+}
+
+/** Checks positions and removes repeats and altitude; closes the ring. Returns null when the ring is unusable. */
+function cleanRing(raw: unknown, loc: GeometryLocation, problems: GeometryProblem[], notes: Set<string>): Position[] | null {
+  if (!Array.isArray(raw)) {
+    problems.push(problem("INVALID_COORDINATE", loc, "the ring is not a list of coordinates."));
+    return null;
+  }
+  const ring: Position[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const p = raw[i] as unknown;
+    const at = { ...loc, position: i };
+    if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== "number" || typeof p[1] !== "number" || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+      problems.push(problem("INVALID_COORDINATE", at, `${JSON.stringify(p)?.slice(0, 40)} is not a [longitude, latitude] pair of numbers.`));
+      return null;
+    }
+    const [x, y] = p as [number, number];
+    if (looksProjected(x, y)) {
+      problems.push(problem("LOOKS_PROJECTED", { ...at, coordinate: [x, y] }, "this looks like a projected coordinate (metres, e.g. UTM easting/northing), not longitude/latitude. Upload the file with its projection (.prj), or state its UTM zone (37N or 38N in Iraq)."));
+      return null;
+    }
+    if (x < -180 || x > 180 || y < -90 || y > 90) {
+      problems.push(problem("OUT_OF_RANGE", { ...at, coordinate: [x, y] }, "longitude must be between −180 and 180 and latitude between −90 and 90."));
+      return null;
+    }
+    if (p.length > 2) notes.add("Altitudes were dropped: areas are measured on the ellipsoid.");
+    const prev = ring[ring.length - 1];
+    if (prev && prev[0] === x && prev[1] === y) {
+      notes.add("Repeated consecutive points were removed.");
+      continue;
+    }
+    ring.push([x, y]);
+  }
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (first && last && ring.length > 1 && (first[0] !== last[0] || first[1] !== last[1])) {
+    ring.push([first[0]!, first[1]!]);
+    notes.add("Open rings were closed.");
+  }
+  if (ring.length < 4) {
+    problems.push(problem("TOO_FEW_POSITIONS", loc, `a boundary needs at least 3 distinct points; this one has ${Math.max(0, ring.length - 1)}.`));
+    return null;
+  }
+  if (isCollinear(ring)) {
+    problems.push(problem("ZERO_AREA", { ...loc, coordinate: ring[0] }, "the points lie on a line or on top of each other, so the area is zero. Check the turning points."));
+    return null;
+  }
+  return ring;
+}
+
+/** Every point within 1 cm of the line through the first point and the point farthest from it (local metres). */
+function isCollinear(ring: readonly Position[]): boolean {
+  const lat0 = ring[0]![1]!;
+  const kx = 111_320 * Math.cos((lat0 * Math.PI) / 180);
+  const ky = 110_574;
+  const pts = ring.map(([x, y]) => [(x! - ring[0]![0]!) * kx, (y! - lat0) * ky] as const);
+  let far = pts[0]!;
+  for (const p of pts) if (Math.hypot(p[0], p[1]) > Math.hypot(far[0], far[1])) far = p;
+  const length = Math.hypot(far[0], far[1]);
+  if (length < 0.01) return true;
+  return pts.every(([x, y]) => Math.abs(x * far[1] - y * far[0]) / length < 0.01);
+}
+
+function checkTopology(polygon: Polygon, loc: GeometryLocation, problems: GeometryProblem[]): boolean {
+  const crossings = kinks(polygon).features;
+  if (crossings.length > 0) {
+    const at = crossings[0]!.geometry.coordinates;
+    problems.push(
+      problem(
+        "SELF_INTERSECTION",
+        { ...loc, coordinate: at },
+        `the boundary crosses itself${crossings.length > 1 ? ` (${crossings.length} crossings)` : ""}, so its area is ambiguous. Check the order of the turning points, or confirm the repaired shape offered.`,
+      ),
+    );
+    return false;
+  }
+  const sliver = polygon.coordinates.findIndex((ring) => ringAreaM2(ring) < MIN_RING_AREA_M2);
+  if (sliver >= 0) {
+    problems.push(problem("ZERO_AREA", { ...loc, ring: sliver, coordinate: polygon.coordinates[sliver]![0] }, "this ring encloses less than 1 m²: a sliver, not land. Check the turning points."));
+    return false;
+  }
+  for (let r = 1; r < polygon.coordinates.length; r++) {
+    const inside = booleanPointInPolygon(point(polygon.coordinates[r]![0]!), { type: "Polygon", coordinates: [polygon.coordinates[0]!] });
+    if (!inside) {
+      problems.push(problem("HOLE_OUTSIDE_BOUNDARY", { ...loc, ring: r, coordinate: polygon.coordinates[r]![0] }, "this hole lies outside the outer boundary."));
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Validates and normalises a land polygon (GeoJSON Polygon or MultiPolygon,
+ * or a Feature / FeatureCollection of them). Throws GeometryError listing
+ * every problem found, with its location; a self-intersecting input comes
+ * with `repaired`, the unkinked shape, for the user to confirm.
+ */
+export function validateAreal(input: unknown, options: ValidationOptions = {}): ValidGeometry {
+  const raw: RawPolygon[] = [];
+  const ignored: string[] = [];
+  collectPolygons(input, undefined, raw, ignored);
+  if (raw.length === 0) {
+    const found = ignored.length ? `found only ${ignored.join(", ")}` : "found nothing";
+    throw new GeometryError(problem("NOT_A_POLYGON", {}, `${found}: land release needs an area. Draw or upload a polygon.`));
+  }
+  const notes = new Set<string>();
+  if (ignored.length) notes.add(`Ignored ${ignored.join(", ")}: only polygons count.`);
+  const problems: GeometryProblem[] = [];
+  const polygons: Polygon[] = [];
+  const kinked: Polygon[] = [];
+  raw.forEach((p, part) => {
+    const loc = { ...(p.feature !== undefined ? { feature: p.feature } : {}), ...(raw.length > 1 ? { part } : {}) };
+    if (!Array.isArray(p.rings) || p.rings.length === 0) {
+      problems.push(problem("EMPTY", loc, "this polygon has no coordinates."));
+      return;
+    }
+    const rings = p.rings.map((ring, r) => cleanRing(ring, { ...loc, ring: r }, problems, notes));
+    if (rings.some((r) => r === null)) return;
+    const polygon = rewind({ type: "Polygon", coordinates: rings as Position[][] }) as Polygon;
+    if (checkTopology(polygon, loc, problems)) polygons.push(polygon);
+    else kinked.push(polygon);
+  });
+  detectSwapped(polygons, problems);
+  if (problems.length) throw new GeometryError(problems, kinked.length && problems.every((x) => x.code === "SELF_INTERSECTION") ? repair([...polygons, ...kinked]) : undefined);
+
+  let geometry: Areal = polygons.length === 1 ? polygons[0]! : { type: "MultiPolygon", coordinates: polygons.map((p) => p.coordinates) };
+  if (polygons.length > 1) {
+    const merged = unionAll(polygons);
+    const summed = polygons.reduce((s, p) => s + geodesicAreaM2(p), 0);
+    geometry = merged;
+    if (summed - geodesicAreaM2(merged) > 0.01) notes.add("Overlapping parts were merged, so their shared area counts once.");
+  }
+  for (const req of options.mustOverlap ?? []) {
+    if (!intersection(geometry, req.geometry)) throw new GeometryError({ code: req.code, message: req.message });
+  }
+  return { geometry, areaM2: geodesicAreaM2(geometry), notes: [...notes] };
+}
+
+/** All coordinates would be in Iraq if longitude and latitude were exchanged, and none is as given. */
+function detectSwapped(polygons: readonly Polygon[], problems: GeometryProblem[]): void {
+  const first = polygons[0]?.coordinates[0]?.[0];
+  if (!first) return;
+  const all = polygons.flatMap((p) => p.coordinates.flat());
+  if (all.every(([x, y]) => inIraqBox(y!, x!)) && !all.some(([x, y]) => inIraqBox(x!, y!))) {
+    problems.push(problem("LOOKS_SWAPPED", { coordinate: first }, "longitude and latitude look exchanged (GeoJSON is [longitude, latitude]; in Iraq longitude is 38.7–48.7, latitude 29–37.5). Swap the columns and upload again."));
+  }
+}
+
+/** The unkinked shape of self-intersecting polygons: offered for confirmation, never applied silently. */
+function repair(polygons: readonly Polygon[]): Areal | undefined {
+  try {
+    const pieces = polygons.flatMap((p) => unkinkPolygon(p).features.map((f) => f.geometry));
+    return pieces.length === 1 ? pieces[0] : unionAll(pieces);
+  } catch {
+    return undefined;
+  }
+}
+
