@@ -31,7 +31,8 @@ export function accountRelease(input: { submitted: Areal; hazard: Areal; release
   const inside = intersection(input.submitted, input.hazard);
   const insideM2 = inside ? geodesicAreaM2(inside) : 0;
   const countedGeometry = inside && input.released ? difference(inside, input.released) : inside;
-  const countedAreaM2 = countedGeometry ? Math.min(insideM2, geodesicAreaM2(countedGeometry)) : 0;
+  // Clamped: a sliver with a hole can measure −1e-6 m² after rounding.
+  const countedAreaM2 = countedGeometry ? Math.min(insideM2, Math.max(0, geodesicAreaM2(countedGeometry))) : 0;
   return {
     submittedAreaM2,
     outsideHazardM2: Math.max(0, submittedAreaM2 - insideM2),

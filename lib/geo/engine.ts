@@ -11,11 +11,25 @@ type Geos = Awaited<ReturnType<typeof initGeosJs>>;
 
 let loading: Promise<Geos> | undefined;
 let loaded: Geos | undefined;
+let lastError: string | undefined;
 
-/** Loads GEOS once (about 70 ms); every caller may await it, later calls resolve at once. */
+/**
+ * Loads GEOS once (about 70 ms); every caller may await it, later calls
+ * resolve at once. GEOS reports errors through a handler: the default one
+ * throws a JavaScript exception through the WebAssembly stack, which skips
+ * C++ clean-up and left the engine failing every later operation (found by
+ * the property tests). Ours records the message; the function returns NULL.
+ */
 export function loadGeometryEngine(): Promise<Geos> {
-  loading ??= initGeosJs().then((g) => (loaded = g));
+  loading ??= initGeosJs({ errorHandler: (message: string) => void (lastError = message) }).then((g) => (loaded = g));
   return loading;
+}
+
+/** The last error GEOS reported, cleared on reading. */
+export function takeGeosError(): string | undefined {
+  const message = lastError;
+  lastError = undefined;
+  return message;
 }
 
 /** The loaded engine, for synchronous geometry code. */
