@@ -48,6 +48,7 @@ async function main() {
       return releasedAfterApproval(released, a.countedGeometry);
     }, RUNS),
     union500: await measure(() => unionAll(releases), Math.max(5, Math.ceil(RUNS / 5))),
+    countedAreaM2: accountRelease({ submitted: wide, hazard, released }).countedAreaM2,
   };
 
   // Area throughput: our geodesicAreaM2 against GeographicLib's PolygonArea called directly.

@@ -1,10 +1,11 @@
 // The geometry engine: GEOS 3.13 (the C++ port of JTS behind PostGIS and
 // Shapely) compiled to WebAssembly, so the same code runs in the browser, on
-// the server and in tests. Chosen by measurement over Turf 7 (polyclip-ts):
-// accounting a 2,000-vertex report against 500 earlier releases took
-// ~1,400 ms with Turf and ~65 ms with GEOS here (bench/results/geo.json).
-// GEOS's OverlayNG falls back to snap-rounding by itself when floating-point
-// noding fails; on top of that, operations retry on a fixed grid.
+// the server and in tests. Chosen by measurement: accounting a 2,000-vertex
+// report against 500 earlier releases took ~1,400 ms with Turf 7
+// (polyclip-ts, BigNumber arithmetic), ~600 ms with JSTS, ~80 ms with GEOS
+// here, against ~108 ms for PostGIS on the same machine
+// (bench/results/geo.json). GEOS's OverlayNG falls back to snap-rounding by
+// itself when floating-point noding fails; boolean.ts retries on a grid too.
 import initGeosJs from "geos-wasm";
 
 type Geos = Awaited<ReturnType<typeof initGeosJs>>;
