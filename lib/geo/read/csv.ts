@@ -1,0 +1,85 @@
+// CSV of turning points: one row per point, in order, with longitude/latitude
+// or easting/northing (UTM 37N/38N). An id column puts several polygons in one
+// file; an order column sorts points within each.
+import Papa from "papaparse";
+import type { Feature, Position } from "geojson";
+import { GeometryError } from "../errors";
+import { polygonsFromFeatures, type Collected } from "./features";
+import type { ReadOptions, UtmZone } from "./types";
+import { utmToLonLat } from "./utm";
+
+const COLUMNS = {
+  lon: ["lon", "lng", "long", "longitude", "x"],
+  lat: ["lat", "latitude", "y"],
+  easting: ["easting", "e"],
+  northing: ["northing", "n"],
+  zone: ["zone", "utm_zone", "utmzone"],
+  id: ["polygon", "polygon_id", "id", "site", "name"],
+  order: ["order", "seq", "point", "pt"],
+} as const;
+
+type Row = Record<string, string>;
+
+function column(headers: string[], names: readonly string[]): string | undefined {
+  return headers.find((h) => names.includes(h.trim().toLowerCase()));
+}
+
+function number(row: Row, col: string, rowNumber: number): number {
+  const raw = (row[col] ?? "").trim();
+  const value = Number(raw);
+  if (raw === "" || !Number.isFinite(value)) {
+    throw new GeometryError({
+      code: "INVALID_COORDINATE",
+      position: rowNumber - 2,
+      message: `Row ${rowNumber}: '${col}' is '${raw}', not a number.${raw.includes(",") ? " Use a dot for decimals." : ""} Correct the row and upload again.`,
+    });
+  }
+  return value;
+}
+
+export function readCsv(text: string, options: ReadOptions): Collected {
+  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy" });
+  const headers = parsed.meta.fields ?? [];
+  const lon = column(headers, COLUMNS.lon);
+  const lat = column(headers, COLUMNS.lat);
+  const easting = column(headers, COLUMNS.easting);
+  const northing = column(headers, COLUMNS.northing);
+  const [xCol, yCol] = easting && northing ? [easting, northing] : [lon, lat];
+  if (!xCol || !yCol) {
+    throw new GeometryError({
+      code: "UNREADABLE_FILE",
+      message: `The CSV needs a header row with longitude and latitude columns (e.g. 'lon,lat') or easting and northing ('easting,northing'); found: ${headers.join(", ") || "none"}.`,
+    });
+  }
+  const idCol = column(headers, COLUMNS.id);
+  const orderCol = column(headers, COLUMNS.order);
+  const zoneCol = column(headers, COLUMNS.zone);
+  const groups = new Map<string, { order: number; position: Position }[]>();
+  parsed.data.forEach((row, i) => {
+    const rowNumber = i + 2; // the header is row 1, as in a spreadsheet
+    let position: Position = [number(row, xCol, rowNumber), number(row, yCol, rowNumber)];
+    const projected = Math.abs(position[0]!) > 180 || Math.abs(position[1]!) > 90;
+    if (projected) {
+      const zone = (zoneCol ? Number.parseInt(row[zoneCol] ?? "", 10) : options.utmZone) as UtmZone | undefined;
+      if (zone !== 37 && zone !== 38) {
+        throw new GeometryError({
+          code: "MISSING_PROJECTION",
+          position: i,
+          coordinate: position,
+          message: `Row ${rowNumber}: ${position.join(", ")} are easting/northing in metres, and the UTM zone is not known. State the zone (37N or 38N in Iraq), or add a 'zone' column.`,
+        });
+      }
+      position = utmToLonLat(zone)(position);
+    }
+    const key = idCol ? (row[idCol] ?? "").trim() : "";
+    const order = orderCol ? number(row, orderCol, rowNumber) : i;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push({ order, position });
+  });
+  const features: Feature[] = [...groups.entries()].map(([id, points]) => {
+    const ring = [...points].sort((a, b) => a.order - b.order).map((p) => p.position);
+    const closed = ring.length > 0 && (ring[0]![0] !== ring[ring.length - 1]![0] || ring[0]![1] !== ring[ring.length - 1]![1]) ? [...ring, ring[0]!] : ring;
+    return { type: "Feature", properties: id ? { name: id } : {}, geometry: { type: "Polygon", coordinates: [closed] } };
+  });
+  return polygonsFromFeatures(features, options);
+}

@@ -1,0 +1,87 @@
+// Reads the files field teams send into WGS84 polygons, ready for
+// validateAreal. Pure: bytes in, GeoJSON out; runs in the browser too.
+import type { FeatureCollection } from "geojson";
+import { GeometryError } from "../errors";
+import type { Collected } from "./features";
+import { readCsv } from "./csv";
+import { readGeoJson } from "./geojson";
+import { readZippedShapefile } from "./shapefile";
+import { DEFAULT_READ_LIMITS, type ReadOptions, type ReadResult } from "./types";
+import { utmCrs, zoneFromCrsText } from "./utm";
+import { readGpx, readKml } from "./xml";
+
+export * from "./types";
+
+const FORMATS: Record<string, ReadResult["format"]> = {
+  ".geojson": "geojson",
+  ".json": "geojson",
+  ".kml": "kml",
+  ".gpx": "gpx",
+  ".zip": "shapefile",
+  ".csv": "csv",
+};
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * Reads a GeoJSON, KML, GPX, zipped shapefile or CSV file of turning points.
+ * Throws GeometryError for an unsupported, unreadable or oversized file, or
+ * projected coordinates whose zone is unknown.
+ */
+export async function readGeometryFile(file: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<ReadResult> {
+  const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
+  const ext = file.name.slice(file.name.lastIndexOf(".")).toLowerCase();
+  const format = FORMATS[ext];
+  if (!format) {
+    throw new GeometryError({ code: "UNSUPPORTED_FORMAT", message: `'${file.name}' is not a format this app reads. Upload GeoJSON (.geojson), KML (.kml), GPX (.gpx), a zipped shapefile (.zip) or a CSV of turning points (.csv).` });
+  }
+  if (file.bytes.byteLength > limits.maxBytes) {
+    throw new GeometryError({ code: "FILE_TOO_LARGE", message: `'${file.name}' is ${mb(file.bytes.byteLength)}; the limit is ${mb(limits.maxBytes)}. Split the file or simplify the polygons.` });
+  }
+  const text = () => new TextDecoder().decode(file.bytes);
+  let collected: Collected & { prj?: string };
+  let crsFromFile: string | undefined;
+  switch (format) {
+    case "geojson":
+      collected = readGeoJson(text(), options);
+      break;
+    case "kml":
+      collected = readKml(text(), options);
+      break;
+    case "gpx":
+      collected = readGpx(text(), options);
+      break;
+    case "csv":
+      collected = readCsv(text(), options);
+      break;
+    case "shapefile":
+      collected = await readZippedShapefile(file.bytes, options);
+      if (collected.prj) {
+        const zone = zoneFromCrsText(collected.prj);
+        crsFromFile = zone ? utmCrs(zone) : /GEOGCS\["GCS_WGS_1984"|GEOGCS\["WGS 84"/.test(collected.prj) && !/PROJCS/.test(collected.prj) ? "EPSG:4326" : `PRJ: ${collected.prj.slice(0, 60)}`;
+      }
+      break;
+  }
+  const features = new Set(collected.polygons.map((p) => p.feature)).size;
+  if (features > limits.maxFeatures) {
+    throw new GeometryError({ code: "TOO_MANY_FEATURES", message: `'${file.name}' has ${features} features; the limit is ${limits.maxFeatures}. Split it into several files.` });
+  }
+  const vertices = collected.polygons.reduce((s, p) => s + p.geometry.coordinates.reduce((t, r) => t + r.length, 0), 0);
+  if (vertices > limits.maxVertices) {
+    throw new GeometryError({ code: "TOO_MANY_VERTICES", message: `'${file.name}' has ${vertices.toLocaleString("en")} points; the limit is ${limits.maxVertices.toLocaleString("en")}. Simplify the polygons (e.g. one point per metre) or split the file.` });
+  }
+  return {
+    format,
+    polygons: collected.polygons,
+    sourceCrs: crsFromFile ?? (collected.projectedZone ? utmCrs(collected.projectedZone) : "EPSG:4326"),
+    notes: collected.notes,
+  };
+}
+
+/** The polygons as one FeatureCollection, the form validateAreal takes. */
+export function asFeatureCollection(result: ReadResult): FeatureCollection {
+  return {
+    type: "FeatureCollection",
+    features: result.polygons.map((p) => ({ type: "Feature", properties: p.name ? { name: p.name } : {}, geometry: p.geometry })),
+  };
+}

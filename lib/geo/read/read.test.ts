@@ -1,0 +1,215 @@
+import type { Polygon, Position } from "geojson";
+import { describe, expect, it } from "vitest";
+import { namesDbf, polygonShp, storedZip } from "@/tests/helpers/shapefile-writer";
+import { GeometryError } from "../errors";
+import { validateAreal } from "../validate";
+import { asFeatureCollection, readGeometryFile, type ReadOptions } from "./index";
+import { lonLatToUtm } from "./utm";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const read = (name: string, content: string | Uint8Array, options?: ReadOptions) =>
+  readGeometryFile({ name, bytes: typeof content === "string" ? enc(content) : content }, options);
+
+async function failure(p: Promise<unknown>): Promise<GeometryError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof GeometryError) return err;
+    throw err;
+  }
+  throw new Error("expected a GeometryError");
+}
+
+// A 200 m clearance box near Mosul (UTM 38N) and one near Sinjar (UTM 37N), counter-clockwise, closed.
+const MOSUL: Position[] = [[43.05, 36.3], [43.0522, 36.3], [43.0522, 36.3018], [43.05, 36.3018], [43.05, 36.3]];
+const SINJAR: Position[] = [[41.87, 36.32], [41.8722, 36.32], [41.8722, 36.3218], [41.87, 36.3218], [41.87, 36.32]];
+const expectRing = (actual: Position[] | undefined, expected: Position[], digits = 7) => {
+  expect(actual).toHaveLength(expected.length);
+  actual!.forEach((p, i) => {
+    expect(p[0]).toBeCloseTo(expected[i]![0]!, digits);
+    expect(p[1]).toBeCloseTo(expected[i]![1]!, digits);
+  });
+};
+const ringOf = (r: { polygons: { geometry: Polygon }[] }, i = 0) => r.polygons[i]!.geometry.coordinates[0];
+
+describe("GeoJSON", () => {
+  it("reads a bare geometry, a Feature and a FeatureCollection alike", async () => {
+    const polygon = { type: "Polygon", coordinates: [MOSUL] };
+    for (const doc of [polygon, { type: "Feature", properties: { name: "Lane block A" }, geometry: polygon }, { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: polygon }] }]) {
+      const r = await read("site.geojson", JSON.stringify(doc));
+      expect(r.format).toBe("geojson");
+      expectRing(ringOf(r), MOSUL, 12);
+    }
+  });
+
+  it("converts UTM 38N coordinates when the user states the zone, and asks for it otherwise", async () => {
+    const utm = MOSUL.map(lonLatToUtm(38));
+    const doc = JSON.stringify({ type: "Polygon", coordinates: [utm] });
+    const e = await failure(read("site.geojson", doc));
+    expect(e.code).toBe("MISSING_PROJECTION");
+    expect(e.message).toMatch(/37N or 38N/);
+    const r = await read("site.geojson", doc, { utmZone: 38 });
+    expect(r.sourceCrs).toBe("EPSG:32638");
+    expectRing(ringOf(r), MOSUL);
+  });
+
+  it("honours a legacy crs member naming EPSG:32637", async () => {
+    const doc = { type: "FeatureCollection", crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::32637" } }, features: [{ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [SINJAR.map(lonLatToUtm(37))] } }] };
+    const r = await read("sinjar.json", JSON.stringify(doc));
+    expect(r.sourceCrs).toBe("EPSG:32637");
+    expectRing(ringOf(r), SINJAR);
+  });
+
+  it("says what is wrong with broken JSON", async () => {
+    const e = await failure(read("broken.geojson", '{"type": "Polygon", "coordinates": [[[43.05, 36.3],'));
+    expect(e.code).toBe("UNREADABLE_FILE");
+    expect(e.message).toMatch(/not valid JSON/);
+  });
+});
+
+describe("KML and GPX", () => {
+  const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+    <Placemark><name>CHA-17 block B</name><Polygon><outerBoundaryIs><LinearRing><coordinates>
+      ${MOSUL.map(([x, y]) => `${x},${y},0`).join(" ")}
+    </coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>
+    <Placemark><name>Marker</name><Point><coordinates>43.051,36.301,0</coordinates></Point></Placemark>
+  </Document></kml>`;
+
+  it("reads KML polygons with their names and ignores points with a note", async () => {
+    const r = await read("report.kml", kml);
+    expect(r.format).toBe("kml");
+    expect(r.polygons).toHaveLength(1);
+    expect(r.polygons[0]!.name).toBe("CHA-17 block B");
+    expectRing(ringOf(r), MOSUL, 12);
+    expect(r.notes.join(" ")).toMatch(/1 point\(s\) ignored/);
+  });
+
+  const gpx = (points: Position[], waypoint = true) => `<?xml version="1.0"?><gpx version="1.1" creator="Garmin" xmlns="http://www.topografix.com/GPX/1/1">
+    ${waypoint ? '<wpt lat="36.3009" lon="43.0511"><name>Start</name></wpt>' : ""}
+    <trk><name>Boundary walk</name><trkseg>${points.map(([x, y]) => `<trkpt lat="${y}" lon="${x}"><ele>310</ele></trkpt>`).join("")}</trkseg></trk></gpx>`;
+
+  it("reads a GPX track walked back to its start as a boundary", async () => {
+    const walked = [...MOSUL.slice(0, -1), [43.05003, 36.30002]]; // ends 3 m from the start
+    const r = await read("walk.gpx", gpx(walked));
+    expect(r.format).toBe("gpx");
+    expect(r.polygons).toHaveLength(1);
+    expect(r.notes.join(" ")).toMatch(/walked boundary/);
+    expect(r.notes.join(" ")).toMatch(/point\(s\) ignored/);
+    expect(validateAreal(asFeatureCollection(r)).areaM2).toBeGreaterThan(35_000);
+  });
+
+  it("rejects a track that does not close, saying how far apart its ends are", async () => {
+    const e = await failure(read("walk.gpx", gpx(MOSUL.slice(0, -1), false)));
+    expect(e.code).toBe("NOT_A_POLYGON");
+    expect(e.message).toMatch(/ends 2\d\d m apart/);
+  });
+
+  it("reports malformed XML", async () => {
+    const e = await failure(read("bad.kml", "<kml><Document><Placemark></Document>"));
+    expect(e.code).toBe("UNREADABLE_FILE");
+  });
+});
+
+describe("zipped shapefiles", () => {
+  const clockwise = (ring: Position[]) => [...ring].reverse();
+  const PRJ_38N = 'PROJCS["WGS_1984_UTM_Zone_38N",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",45.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+  const PRJ_37N = PRJ_38N.replace("Zone_38N", "Zone_37N").replace('"Central_Meridian",45.0', '"Central_Meridian",39.0');
+
+  it("reprojects UTM 38N from the .prj and keeps the attribute name", async () => {
+    const zip = storedZip({ "release/site.shp": polygonShp([[clockwise(MOSUL.map(lonLatToUtm(38)))]]), "release/site.dbf": namesDbf(["CHA-17"]), "release/site.prj": PRJ_38N });
+    const r = await read("site.zip", zip);
+    expect(r).toMatchObject({ format: "shapefile", sourceCrs: "EPSG:32638" });
+    expect(r.polygons[0]!.name).toBe("CHA-17");
+    expect(validateAreal(asFeatureCollection(r)).areaM2).toBeCloseTo(validateAreal({ type: "Polygon", coordinates: [MOSUL] }).areaM2, 0);
+  });
+
+  it("reprojects UTM 37N from the .prj", async () => {
+    const r = await read("sinjar.zip", storedZip({ "s.shp": polygonShp([[clockwise(SINJAR.map(lonLatToUtm(37)))]]), "s.prj": PRJ_37N }));
+    expect(r.sourceCrs).toBe("EPSG:32637");
+    const ring = ringOf(r)!;
+    const xs = ring.map((p) => p[0]!);
+    expect(Math.min(...xs)).toBeCloseTo(41.87, 7);
+    expect(Math.max(...xs)).toBeCloseTo(41.8722, 7);
+  });
+
+  it("without a .prj, uses the stated zone or asks for it", async () => {
+    const zip = storedZip({ "s.shp": polygonShp([[clockwise(MOSUL.map(lonLatToUtm(38)))]]) });
+    expect((await failure(read("s.zip", zip))).code).toBe("MISSING_PROJECTION");
+    const r = await read("s.zip", zip, { utmZone: 38 });
+    expect(Math.min(...ringOf(r)!.map((p) => p[1]!))).toBeCloseTo(36.3, 7);
+  });
+
+  it("rejects a zip without a .shp", async () => {
+    const e = await failure(read("notes.zip", storedZip({ "readme.txt": "hello" })));
+    expect(e.code).toBe("UNREADABLE_FILE");
+    expect(e.message).toMatch(/no \.shp/);
+  });
+});
+
+describe("CSV turning points", () => {
+  it("reads longitude/latitude rows, closing the ring", async () => {
+    const csv = ["lon,lat", ...MOSUL.slice(0, -1).map(([x, y]) => `${x},${y}`)].join("\n");
+    expectRing(ringOf(await read("points.csv", csv)), MOSUL, 12);
+  });
+
+  it("groups several polygons by id and sorts points by their order column", async () => {
+    const rows = [
+      ["A", 2, ...MOSUL[1]!],
+      ["B", 1, ...SINJAR[0]!],
+      ["A", 1, ...MOSUL[0]!],
+      ["A", 4, ...MOSUL[3]!],
+      ["B", 2, ...SINJAR[1]!],
+      ["A", 3, ...MOSUL[2]!],
+      ["B", 3, ...SINJAR[2]!],
+      ["B", 4, ...SINJAR[3]!],
+    ];
+    const r = await read("sites.csv", ["site,pt,longitude,latitude", ...rows.map((x) => x.join(","))].join("\r\n"));
+    expect(r.polygons.map((p) => p.name)).toEqual(["A", "B"]);
+    expectRing(ringOf(r, 0), MOSUL, 12);
+    expectRing(ringOf(r, 1), SINJAR, 12);
+  });
+
+  it("converts easting/northing with a zone column (37N and 38N in one file)", async () => {
+    const a = MOSUL.slice(0, -1).map(lonLatToUtm(38)).map(([e, n]) => `A,38N,${e},${n}`);
+    const b = SINJAR.slice(0, -1).map(lonLatToUtm(37)).map(([e, n]) => `B,37,${e},${n}`);
+    const r = await read("utm.csv", ["id,zone,easting,northing", ...a, ...b].join("\n"));
+    expectRing(ringOf(r, 0), MOSUL);
+    expectRing(ringOf(r, 1), SINJAR);
+  });
+
+  it("names the row and column of a bad number", async () => {
+    const e = await failure(read("points.csv", "lon,lat\n43.05,36.3\n43.06,36.3O\n43.06,36.31\n"));
+    expect(e.code).toBe("INVALID_COORDINATE");
+    expect(e.message).toMatch(/^Row 3: 'lat' is '36.3O', not a number/);
+    const comma = await failure(read("points.csv", 'lon,lat\n43.05,36.3\n43.06,"36,3"\n'));
+    expect(comma.message).toMatch(/Use a dot for decimals/);
+  });
+
+  it("asks for the zone of easting/northing rows", async () => {
+    const e = await failure(read("utm.csv", "easting,northing\n326000,4019000\n326300,4019000\n326300,4019200\n"));
+    expect(e.code).toBe("MISSING_PROJECTION");
+    expect(e.message).toMatch(/^Row 2/);
+  });
+});
+
+describe("limits and formats", () => {
+  const big = JSON.stringify({ type: "Polygon", coordinates: [MOSUL] });
+
+  it("refuses files over the size limit before parsing them", async () => {
+    const e = await failure(read("big.geojson", big, { limits: { maxBytes: 100 } }));
+    expect(e.code).toBe("FILE_TOO_LARGE");
+    expect(e.message).toMatch(/limit is 0\.0 MB/);
+  });
+
+  it("refuses too many points and too many features", async () => {
+    expect((await failure(read("x.geojson", big, { limits: { maxVertices: 4 } }))).code).toBe("TOO_MANY_VERTICES");
+    const two = JSON.stringify({ type: "FeatureCollection", features: [MOSUL, SINJAR].map((r) => ({ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [r] } })) });
+    expect((await failure(read("x.geojson", two, { limits: { maxFeatures: 1 } }))).code).toBe("TOO_MANY_FEATURES");
+  });
+
+  it("names the formats it reads when given another", async () => {
+    const e = await failure(read("site.dwg", "binary"));
+    expect(e.code).toBe("UNSUPPORTED_FORMAT");
+    expect(e.message).toMatch(/GeoJSON.*KML.*GPX.*shapefile.*CSV/);
+  });
+});

@@ -1,0 +1,39 @@
+// Zipped ESRI shapefiles: .shp with its .dbf, and a .prj that proj4 reads to
+// reproject to WGS84 (shpjs). Without a .prj, projected coordinates need the
+// UTM zone from the user.
+import { iter } from "but-unzip";
+import type { Feature } from "geojson";
+import { parseDbf, parseShp } from "shpjs";
+import { GeometryError } from "../errors";
+import { polygonsFromFeatures, type Collected } from "./features";
+import type { ReadOptions } from "./types";
+
+export async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<Collected & { prj?: string }> {
+  const files = new Map<string, Uint8Array>();
+  try {
+    for (const entry of iter(bytes)) {
+      if (entry.filename.includes("__MACOSX")) continue;
+      const ext = entry.filename.slice(entry.filename.lastIndexOf(".")).toLowerCase();
+      if ([".shp", ".dbf", ".prj", ".cpg"].includes(ext)) files.set(ext, await entry.read());
+    }
+  } catch (err) {
+    throw new GeometryError({ code: "UNREADABLE_FILE", message: `This zip file could not be opened (${(err as Error).message}). Zip the shapefile's .shp, .shx, .dbf and .prj together and upload again.` });
+  }
+  const shp = files.get(".shp");
+  if (!shp) throw new GeometryError({ code: "UNREADABLE_FILE", message: "The zip holds no .shp file. Zip the shapefile's .shp, .shx, .dbf and .prj together and upload again." });
+  const text = (b?: Uint8Array) => (b ? new TextDecoder().decode(b) : undefined);
+  const prj = text(files.get(".prj"));
+  let features: Feature[];
+  try {
+    const geometries = parseShp(shp, prj);
+    const dbf = files.get(".dbf");
+    const attributes = dbf ? parseDbf(dbf, text(files.get(".cpg"))) : [];
+    features = geometries.map((geometry, i) => ({ type: "Feature", geometry, properties: attributes[i] ?? {} }));
+  } catch (err) {
+    throw new GeometryError({ code: "UNREADABLE_FILE", message: `The shapefile could not be read (${(err as Error).message}).` });
+  }
+  // shpjs has already reprojected when proj4 could read the .prj; otherwise metres remain, and the
+  // .prj's name (UTM 37N/38N) or the user's stated zone converts them.
+  const collected = polygonsFromFeatures(features, { ...options, ...(prj ? { crsText: prj } : {}) });
+  return { ...collected, ...(prj ? { prj } : {}) };
+}

@@ -1,0 +1,32 @@
+import type { Polygon } from "geojson";
+
+export type ReadLimits = {
+  /** Largest file accepted, bytes. */
+  maxBytes: number;
+  /** Most positions over all polygons. */
+  maxVertices: number;
+  /** Most features (placemarks, shapes, CSV polygons) in one file. */
+  maxFeatures: number;
+};
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 20 * 1024 * 1024, maxVertices: 100_000, maxFeatures: 1_000 };
+
+export type UtmZone = 37 | 38;
+
+export type ReadOptions = {
+  /** UTM zone (north) stated by the user for projected coordinates without a .prj; Iraq spans 37N and 38N. */
+  utmZone?: UtmZone;
+  limits?: Partial<ReadLimits>;
+};
+
+export type ReadPolygon = { feature: number; name?: string; geometry: Polygon };
+
+export type ReadResult = {
+  format: "geojson" | "kml" | "gpx" | "shapefile" | "csv";
+  /** Every polygon found, in file order, in WGS84 [lon, lat]; not yet validated. */
+  polygons: ReadPolygon[];
+  /** Source coordinate reference system, e.g. "EPSG:4326", "EPSG:32638". */
+  sourceCrs: string;
+  /** What the user should know that is not an error (ignored waypoints, closed tracks…). */
+  notes: string[];
+};

@@ -1,0 +1,30 @@
+// KML and GPX through @tmcw/togeojson, with xmldom's parser so the same code
+// runs in Node and in the browser.
+import { gpx, kml } from "@tmcw/togeojson";
+import { DOMParser } from "@xmldom/xmldom";
+import { GeometryError } from "../errors";
+import { polygonsFromFeatures, type Collected } from "./features";
+import type { ReadOptions } from "./types";
+
+function parseXml(text: string, format: string) {
+  const errors: string[] = [];
+  let doc: ReturnType<DOMParser["parseFromString"]> | undefined;
+  try {
+    doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(String(message).split("\n")[0]!)) }).parseFromString(text, "text/xml");
+  } catch (err) {
+    errors.push((err as Error).message.split("\n")[0]!);
+  }
+  if (errors.length || !doc?.documentElement) {
+    throw new GeometryError({ code: "UNREADABLE_FILE", message: `This ${format} file is not valid XML (${errors[0] ?? "no root element"}). Export it again from the GPS or GIS software.` });
+  }
+  return doc;
+}
+
+export function readKml(text: string, options: ReadOptions): Collected {
+  return polygonsFromFeatures(kml(parseXml(text, "KML")).features, options);
+}
+
+/** GPX: tracks and routes walked around a boundary become polygons when they close; waypoints are ignored. */
+export function readGpx(text: string, options: ReadOptions): Collected {
+  return polygonsFromFeatures(gpx(parseXml(text, "GPX")).features, options);
+}

@@ -1,0 +1,102 @@
+// Minimal ESRI shapefile (polygon .shp + .dbf with a NAME field) and stored
+// (uncompressed) zip writers, to build upload fixtures inside tests. Test
+// tooling only: the app reads shapefiles with shpjs.
+import { crc32 } from "node:zlib";
+import type { Position } from "geojson";
+
+/** Rings per polygon; outer rings clockwise, holes counter-clockwise (shapefile convention). */
+export function polygonShp(polygons: Position[][][]): Uint8Array {
+  const records = polygons.map((rings) => {
+    const points = rings.flat();
+    const content = 4 + 32 + 4 + 4 + 4 * rings.length + 16 * points.length;
+    const buf = Buffer.alloc(8 + content);
+    buf.writeInt32BE(0, 0);
+    buf.writeInt32BE(content / 2, 4);
+    buf.writeInt32LE(5, 8);
+    const xs = points.map((p) => p[0]!);
+    const ys = points.map((p) => p[1]!);
+    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => buf.writeDoubleLE(v, 12 + 8 * i));
+    buf.writeInt32LE(rings.length, 44);
+    buf.writeInt32LE(points.length, 48);
+    let offset = 52;
+    let start = 0;
+    for (const ring of rings) {
+      buf.writeInt32LE(start, offset);
+      offset += 4;
+      start += ring.length;
+    }
+    for (const [x, y] of points) {
+      buf.writeDoubleLE(x!, offset);
+      buf.writeDoubleLE(y!, offset + 8);
+      offset += 16;
+    }
+    return buf;
+  });
+  records.forEach((r, i) => r.writeInt32BE(i + 1, 0));
+  const all = polygons.flat(2);
+  const header = Buffer.alloc(100);
+  const length = 100 + records.reduce((s, r) => s + r.length, 0);
+  header.writeInt32BE(9994, 0);
+  header.writeInt32BE(length / 2, 24);
+  header.writeInt32LE(1000, 28);
+  header.writeInt32LE(5, 32);
+  [Math.min(...all.map((p) => p[0]!)), Math.min(...all.map((p) => p[1]!)), Math.max(...all.map((p) => p[0]!)), Math.max(...all.map((p) => p[1]!))].forEach((v, i) =>
+    header.writeDoubleLE(v, 36 + 8 * i),
+  );
+  return Buffer.concat([header, ...records]);
+}
+
+/** dBase III table with one 20-character NAME field. */
+export function namesDbf(names: string[]): Uint8Array {
+  const fieldLength = 20;
+  const header = Buffer.alloc(32 + 32 + 1);
+  header.writeUInt8(3, 0);
+  header.writeUInt32LE(names.length, 4);
+  header.writeUInt16LE(header.length, 8);
+  header.writeUInt16LE(1 + fieldLength, 10);
+  header.write("NAME", 32, "ascii");
+  header.write("C", 32 + 11, "ascii");
+  header.writeUInt8(fieldLength, 32 + 16);
+  header.writeUInt8(0x0d, 64);
+  const rows = names.map((n) => Buffer.from(` ${n.padEnd(fieldLength).slice(0, fieldLength)}`, "ascii"));
+  return Buffer.concat([header, ...rows, Buffer.from([0x1a])]);
+}
+
+/** A zip archive with the files stored, not compressed. */
+export function storedZip(files: Record<string, Uint8Array | string>): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(files)) {
+    const data = Buffer.from(content);
+    const nameBytes = Buffer.from(name, "utf8");
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const centralSize = centrals.reduce((s, b) => s + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
