@@ -4,7 +4,8 @@ import type { Polygon } from "geojson";
 import type { Db } from "../lib/server/prisma";
 import { geodesicAreaM2 } from "../lib/geo/area";
 import type { Areal } from "../lib/geo/boolean";
-import { accountRelease, releasedAfterApproval } from "../lib/domain/land-release";
+import { releasedAfterApproval } from "../lib/domain/land-release";
+import { previewRelease } from "../lib/domain/release-preview";
 import { loadGeometryEngine } from "../lib/geo/engine";
 import { toJson } from "../lib/server/json";
 import { hashPassword } from "../lib/server/password";
@@ -124,7 +125,7 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
         let released: Areal | null = null;
         for (const r of h.releases) {
           const submitted = strip(h, r.from, r.to);
-          const account = accountRelease({ submitted, hazard: geometry, released });
+          const account = previewRelease(submitted, { code: h.code, geometry, released });
           const approved = r.status === "APPROVED";
           if (approved) released = releasedAfterApproval(released, account.countedGeometry);
           const { periodStart, periodEnd } = monthPeriod(r.month);

@@ -115,6 +115,10 @@ describe("validateAreal: rejects with a located, specific error", () => {
     expect(p?.code).toBe("OUTSIDE_HAZARD_AREA");
   });
 
+  it("more points than the limit, before any work is done on them", () => {
+    expect(problemsOf(SITE, { maxVertices: 4 })[0]?.code).toBe("TOO_MANY_VERTICES");
+  });
+
   it("reports every broken part, not just the first", () => {
     const bad = { type: "MultiPolygon", coordinates: [[[[43.05, 36.3], [43.06, 36.3], [43.05, 36.3]]], [[[500000, 4000000], [500100, 4000000], [500100, 4000100], [500000, 4000000]]]] };
     expect(problemsOf(bad).map((p) => p.code)).toEqual(["TOO_FEW_POSITIONS", "LOOKS_PROJECTED"]);

@@ -23,7 +23,11 @@ export type OverlapRequirement = {
 export type ValidationOptions = {
   /** The polygon must overlap each of these (Iraq; for a report, its hazardous area). */
   mustOverlap?: readonly OverlapRequirement[];
+  /** Most positions accepted (default 100,000, as for uploaded files). */
+  maxVertices?: number;
 };
+
+export const MAX_VERTICES = 100_000;
 
 export type ValidGeometry = {
   /** Closed rings, RFC 7946 winding, no repeated points, overlapping parts merged. */
@@ -189,6 +193,11 @@ export function validateAreal(input: unknown, options: ValidationOptions = {}): 
   if (raw.length === 0) {
     const found = ignored.length ? `found only ${ignored.join(", ")}` : "found nothing";
     throw new GeometryError(problem("NOT_A_POLYGON", {}, `${found}: land release needs an area. Draw or upload a polygon.`));
+  }
+  const vertices = raw.reduce((s, p) => s + (Array.isArray(p.rings) ? p.rings.reduce((t: number, r: unknown) => t + (Array.isArray(r) ? r.length : 0), 0) : 0), 0);
+  const maxVertices = options.maxVertices ?? MAX_VERTICES;
+  if (vertices > maxVertices) {
+    throw new GeometryError(problem("TOO_MANY_VERTICES", {}, `${vertices.toLocaleString("en")} points; the limit is ${maxVertices.toLocaleString("en")}. Simplify the polygon (e.g. one point per metre) or split it.`));
   }
   const notes = new Set<string>();
   if (ignored.length) notes.add(`Ignored ${ignored.join(", ")}: only polygons count.`);

@@ -8,6 +8,18 @@ export function formatArea(areaM2: number, locale: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)} m²`;
 }
 
+export type AreaUnit = "m2" | "ha" | "km2" | "acre";
+
+/** m² per unit; the international acre is exactly 4,046.856 422 4 m². */
+export const M2_PER_UNIT: Record<AreaUnit, number> = { m2: 1, ha: 10_000, km2: 1_000_000, acre: 4_046.8564224 };
+
+const UNIT_LABEL: Record<AreaUnit, string> = { m2: "m²", ha: "ha", km2: "km²", acre: "acres" };
+
+/** An area stored in m², shown in the unit a reader asked for. */
+export function formatAreaIn(areaM2: number, unit: AreaUnit, locale: string, maximumFractionDigits = unit === "m2" ? 0 : 2): string {
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits }).format(areaM2 / M2_PER_UNIT[unit])} ${UNIT_LABEL[unit]}`;
+}
+
 /** Whole m², for figures that must trace to records exactly. */
 export function formatM2(areaM2: number, locale: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)} m²`;

@@ -1,0 +1,39 @@
+// What a field officer sees before submitting a land-release report, and what
+// the server recomputes on submission: the same function in both places.
+import type { Areal } from "../geo/boolean";
+import { MUST_BE_IN_IRAQ } from "../geo/iraq";
+import { validateAreal, type ValidGeometry } from "../geo/validate";
+import { accountRelease, type ReleaseAccount } from "./land-release";
+
+export type ReleasePreview = ValidGeometry & ReleaseAccount;
+
+export type HazardContext = {
+  code: string;
+  geometry: Areal;
+  /** Land approved reports already released in this hazardous area. */
+  released: Areal | null;
+};
+
+/**
+ * Validates a submitted polygon (GeoJSON) against Iraq and its hazardous
+ * area, then accounts it: submitted, outside, already released, counted.
+ * Throws GeometryError with every problem found.
+ */
+export function previewRelease(input: unknown, hazard: HazardContext): ReleasePreview {
+  const valid = validateAreal(input, {
+    mustOverlap: [
+      MUST_BE_IN_IRAQ,
+      {
+        geometry: hazard.geometry,
+        code: "OUTSIDE_HAZARD_AREA",
+        message: `The polygon does not overlap hazardous area ${hazard.code}. Check that the report is for the right task, or the coordinates.`,
+      },
+    ],
+  });
+  return { ...valid, ...accountRelease({ submitted: valid.geometry, hazard: hazard.geometry, released: hazard.released }) };
+}
+
+/** Validates a hazardous area's polygon as registered by an authority: valid and in Iraq. */
+export function validateHazardArea(input: unknown): ValidGeometry {
+  return validateAreal(input, { mustOverlap: [MUST_BE_IN_IRAQ] });
+}

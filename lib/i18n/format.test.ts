@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { formatArea, formatAreaIn, formatM2, formatUsdCents } from "./format";
+
+describe("formatting at the edge", () => {
+  it.each([
+    ["m2", "2,965,922 m²"],
+    ["ha", "296.59 ha"],
+    ["km2", "2.97 km²"],
+    ["acre", "732.9 acres"],
+  ] as const)("shows the Kurdistan Region's 2024 release (2,965,922 m²) in %s", (unit, text) => {
+    expect(formatAreaIn(2_965_922, unit, "en")).toBe(text);
+  });
+
+  it("switches from m² to km² at one square kilometre", () => {
+    expect(formatArea(999_999, "en")).toBe("999,999 m²");
+    expect(formatArea(650_000_000, "en")).toBe("650.00 km²");
+    expect(formatM2(1234.6, "en")).toBe("1,235 m²");
+  });
+
+  it("formats integer US cents without floating-point loss", () => {
+    expect(formatUsdCents(11_640_665_200n, "en")).toBe("$116,406,652");
+    expect(formatUsdCents(12_345n, "en")).toBe("$123.45");
+  });
+});
