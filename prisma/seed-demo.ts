@@ -4,7 +4,7 @@ import type { Polygon } from "geojson";
 import type { Db } from "../lib/server/prisma";
 import { geodesicAreaM2 } from "../lib/geo/area";
 import type { Areal } from "../lib/geo/boolean";
-import { releasedAfterApproval } from "../lib/domain/land-release";
+import { countedGeometry, releasedAfterApproval } from "../lib/domain/land-release";
 import { previewRelease } from "../lib/domain/release-preview";
 import { loadGeometryEngine } from "../lib/geo/engine";
 import { toJson } from "../lib/server/json";
@@ -127,14 +127,15 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
           const submitted = strip(h, r.from, r.to);
           const account = previewRelease(submitted, { code: h.code, geometry, released });
           const approved = r.status === "APPROVED";
-          if (approved) released = releasedAfterApproval(released, account.countedGeometry);
+          const counted = countedGeometry(account.insideGeometry, released);
+          if (approved) released = releasedAfterApproval(released, account.insideGeometry);
           const { periodStart, periodEnd } = monthPeriod(r.month);
           await tx.landReleaseReport.create({
             data: {
               taskId: task.id, hazardAreaId: hazard.id, partnerId, method: r.method, periodStart, periodEnd,
               submittedGeometry: toJson(submitted), submittedAreaM2: account.submittedAreaM2,
               outsideHazardM2: account.outsideHazardM2, alreadyReleasedM2: account.alreadyReleasedM2,
-              countedAreaM2: account.countedAreaM2, countedGeometry: account.countedGeometry ? toJson(account.countedGeometry) : undefined,
+              countedAreaM2: account.countedAreaM2, countedGeometry: counted ? toJson(counted) : undefined,
               clearanceDepthCm: r.method === "CLEARED" ? 30 : null, status: r.status, submittedById: submitter.id,
               submittedAt: periodEnd,
               reviewedById: r.status === "SUBMITTED" ? null : reviewer.id,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
 import { deepFreeze } from "@/tests/helpers/freeze";
 import { geodesicAreaM2 } from "../geo/area";
-import { accountRelease, releasedAfterApproval } from "./land-release";
+import { accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
 
 const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
   type: "Polygon",
@@ -31,25 +31,32 @@ describe("accountRelease", () => {
 
   it("does not count a square metre twice", () => {
     const first = accountRelease({ submitted: box(43.0, 36.3, 43.006, 36.31), hazard, released: null });
-    const second = accountRelease({ submitted: box(43.004, 36.3, 43.01, 36.31), hazard, released: releasedAfterApproval(null, first.countedGeometry) });
+    const second = accountRelease({ submitted: box(43.004, 36.3, 43.01, 36.31), hazard, released: releasedAfterApproval(null, first.insideGeometry) });
     closeTo(second.alreadyReleasedM2, geodesicAreaM2(box(43.004, 36.3, 43.006, 36.31)));
     // Together the two reports released the hazardous area once (up to the slivers between
     // their own geodesic edges and the hazard's), and the released land is exactly what counted.
     closeTo(first.countedAreaM2 + second.countedAreaM2, geodesicAreaM2(hazard));
-    const released = releasedAfterApproval(first.countedGeometry, second.countedGeometry)!;
+    const released = releasedAfterApproval(first.insideGeometry, second.insideGeometry)!;
     closeTo(geodesicAreaM2(released), first.countedAreaM2 + second.countedAreaM2, 1e-8);
   });
 
   it("splits every submitted m² into outside + already released + counted", () => {
     const first = accountRelease({ submitted: box(43.002, 36.302, 43.007, 36.307), hazard, released: null });
-    const a = accountRelease({ submitted: box(42.998, 36.301, 43.005, 36.309), hazard, released: releasedAfterApproval(null, first.countedGeometry) });
+    const a = accountRelease({ submitted: box(42.998, 36.301, 43.005, 36.309), hazard, released: releasedAfterApproval(null, first.insideGeometry) });
     expect(a.outsideHazardM2 + a.alreadyReleasedM2 + a.countedAreaM2).toBeCloseTo(a.submittedAreaM2, 3);
   });
 
   it("counts nothing for a report entirely outside its hazardous area", () => {
     const a = accountRelease({ submitted: box(44, 36, 44.001, 36.001), hazard, released: null });
     expect(a.countedAreaM2).toBe(0);
-    expect(a.countedGeometry).toBeNull();
+    expect(a.insideGeometry).toBeNull();
     expect(a.outsideHazardM2).toBeCloseTo(a.submittedAreaM2, 6);
+  });
+
+  it("draws the counted land as the inside part minus what was released, with the counted area", () => {
+    const released = box(43.0, 36.3, 43.004, 36.31);
+    const a = accountRelease({ submitted: box(43.002, 36.3, 43.006, 36.31), hazard, released });
+    const counted = countedGeometry(a.insideGeometry, released)!;
+    closeTo(geodesicAreaM2(counted), a.countedAreaM2, 1e-8);
   });
 });

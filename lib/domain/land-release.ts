@@ -2,7 +2,7 @@
 // the hazardous area it was reported against. Needs the geometry engine
 // loaded (await loadGeometryEngine()).
 import { geodesicAreaM2 } from "../geo/area";
-import { difference, intersection, union, type Areal } from "../geo/boolean";
+import { covers, difference, intersection, union, type Areal } from "../geo/boolean";
 
 export type ReleaseMethod = "CANCELLED" | "REDUCED" | "CLEARED";
 
@@ -13,41 +13,50 @@ export type ReleaseAccount = {
   outsideHazardM2: number;
   /** Part inside the hazardous area that approved reports had already released, m². */
   alreadyReleasedM2: number;
-  /** What this report adds to land released: (submitted ∩ hazard) − released, m². */
+  /** What this report adds to land released: area((submitted ∩ hazard) − released), m². */
   countedAreaM2: number;
-  /** (submitted ∩ hazard) − released; null when nothing counts. */
-  countedGeometry: Areal | null;
+  /** submitted ∩ hazard: what the hazardous area's released land grows by on approval. */
+  insideGeometry: Areal | null;
 };
 
 /**
  * Accounts one land-release report against its hazardous area and the land
  * approved reports had already released there (kept per hazardous area, so
  * this is incremental rather than a union of all history).
- * Invariant: submitted = outside + alreadyReleased + counted, to rounding;
- * each part ≥ 0.
+ * counted = inside − already, with already = area(inside ∩ released): one
+ * overlay fewer vertices than building inside − released, which is only
+ * needed for display (countedGeometry).
+ * Invariant: submitted = outside + alreadyReleased + counted; each ≥ 0.
  */
 export function accountRelease(input: { submitted: Areal; hazard: Areal; released: Areal | null }): ReleaseAccount {
   const submittedAreaM2 = geodesicAreaM2(input.submitted);
-  const inside = intersection(input.submitted, input.hazard);
-  const insideM2 = inside ? geodesicAreaM2(inside) : 0;
-  const countedGeometry = inside && input.released ? difference(inside, input.released) : inside;
-  // Clamped: a sliver with a hole can measure −1e-6 m² after rounding.
-  const countedAreaM2 = countedGeometry ? Math.min(insideM2, Math.max(0, geodesicAreaM2(countedGeometry))) : 0;
+  const wholly = covers(input.hazard, input.submitted);
+  const inside = wholly ? input.submitted : intersection(input.submitted, input.hazard);
+  const insideM2 = wholly ? submittedAreaM2 : inside ? geodesicAreaM2(inside) : 0;
+  const already = inside && input.released ? intersection(inside, input.released) : null;
+  // Clamped: slivers can measure ±1e-6 m² after rounding.
+  const alreadyReleasedM2 = already ? Math.min(insideM2, Math.max(0, geodesicAreaM2(already))) : 0;
   return {
     submittedAreaM2,
     outsideHazardM2: Math.max(0, submittedAreaM2 - insideM2),
-    alreadyReleasedM2: Math.max(0, insideM2 - countedAreaM2),
-    countedAreaM2,
-    countedGeometry,
+    alreadyReleasedM2,
+    countedAreaM2: insideM2 - alreadyReleasedM2,
+    insideGeometry: inside,
   };
 }
 
 /**
  * A hazardous area's released land once a report is approved: what was
- * released plus what the report counted (disjoint from it by construction).
+ * released plus the report's part inside the hazardous area.
  */
-export function releasedAfterApproval(released: Areal | null, counted: Areal | null): Areal | null {
-  if (!counted) return released;
-  if (!released) return counted;
-  return union(released, counted);
+export function releasedAfterApproval(released: Areal | null, inside: Areal | null): Areal | null {
+  if (!inside) return released;
+  if (!released) return inside;
+  return union(released, inside);
+}
+
+/** The land a report counted, (submitted ∩ hazard) − released, for maps and records. */
+export function countedGeometry(inside: Areal | null, released: Areal | null): Areal | null {
+  if (!inside) return null;
+  return released ? difference(inside, released) : inside;
 }

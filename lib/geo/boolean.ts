@@ -179,6 +179,25 @@ export const difference = (a: Areal, b: Areal): Areal | null => overlay("differe
 
 export const union = (a: Areal, b: Areal): Areal | null => overlay("union", a, b);
 
+/**
+ * Whether a covers b (no point of b outside a). A prepared-geometry test,
+ * far cheaper than an overlay: a report drawn wholly inside its hazardous
+ * area, the common case, needs no clipping.
+ */
+export function covers(a: Areal, b: Areal): boolean {
+  const geos = geosEngine();
+  return withGeos([a, b], ([pa, pb]) => {
+    const prepared = geos.GEOSPrepare(pa!);
+    try {
+      const result = geos.GEOSPreparedCovers(prepared, pb!);
+      if (result === 2) throw new Error(`GEOS: ${takeGeosError() ?? "covers failed"}`);
+      return result === 1;
+    } finally {
+      geos.GEOSPreparedGeom_destroy(prepared);
+    }
+  });
+}
+
 /** The union of many polygons in one cascaded pass (far faster than folding union over the list). */
 export function unionAll(list: readonly Areal[]): Areal {
   if (list.length === 1) return list[0]!;

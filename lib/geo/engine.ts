@@ -3,7 +3,8 @@
 // the server and in tests. Chosen by measurement: accounting a 2,000-vertex
 // report against 500 earlier releases took ~1,400 ms with Turf 7
 // (polyclip-ts, BigNumber arithmetic), ~600 ms with JSTS, ~80 ms with GEOS
-// here, against ~108 ms for PostGIS on the same machine
+// here (67 ms once accounting was restructured), against ~109 ms for PostGIS
+// on the same machine
 // (bench/results/geo.json). GEOS's OverlayNG falls back to snap-rounding by
 // itself when floating-point noding fails; boolean.ts retries on a grid too.
 import initGeosJs from "geos-wasm";
