@@ -10,7 +10,8 @@ import { openDb, type OpenDb } from "@/lib/server/prisma";
 import { deployMigrations } from "@/scripts/migrations";
 import { seed } from "@/prisma/seed";
 
-export type TestDatabase = OpenDb & { kind: string };
+/** `url` is set for PostgreSQL, so a test can open a second client: a second app instance. */
+export type TestDatabase = OpenDb & { kind: string; url?: string };
 
 export const DATABASE_KINDS: readonly string[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
 
@@ -27,6 +28,7 @@ async function createPostgres(): Promise<TestDatabase> {
   const opened = await openDb({ databaseUrl: url.toString() });
   return {
     kind: "postgresql",
+    url: url.toString(),
     db: opened.db,
     close: async () => {
       await opened.close();

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+const ZDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
+
+export const ZDeviceCount = z.object({
+  type: z.enum(["AP_MINE", "AT_MINE", "IMPROVISED_AP_MINE", "IED", "UXO", "CLUSTER_SUBMUNITION", "AXO", "SMALL_ARMS_AMMUNITION", "OTHER"]),
+  count: z.int().positive().max(1_000_000),
+});
+
+/** A partner's land-release report as submitted (the geometry is checked by lib/geo, not here). */
+export const ZReportSubmit = z
+  .object({
+    hazardAreaId: z.string().min(1).optional(),
+    method: z.enum(["cancelled", "reduced", "cleared"]),
+    periodStart: ZDate,
+    periodEnd: ZDate,
+    geometry: z.unknown(),
+    clearanceDepthCm: z.int().positive().max(1_000).optional(),
+    devices: z.array(ZDeviceCount).max(50).default([]),
+  })
+  .refine((r) => r.periodStart <= r.periodEnd, { path: ["periodEnd"], message: "The period must end on or after it starts." });
+
+export type TReportSubmit = z.infer<typeof ZReportSubmit>;
+
+export const ZReportReview = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("approve") }),
+  z.object({ decision: z.literal("reject"), reason: z.string().trim().min(5, "Say why the report is rejected, so the partner can correct it.").max(2_000) }),
+]);
+
+export type TReportReview = z.infer<typeof ZReportReview>;

@@ -1,0 +1,80 @@
+import { accountRelease, countedGeometry, releasedAfterApproval } from "../../domain/land-release";
+import { loadGeometryEngine } from "../../geo/engine";
+import { ZReportReview } from "../../schemas/land-release-report";
+import { CommandError } from "../command-error";
+import { toJson } from "../json";
+import { can, type Actor } from "../permissions";
+import type { Db } from "../prisma";
+import { recordAuditEvent } from "../queries/audit";
+import { asAreal, findReportForReview, lockHazardArea } from "../queries/land-release";
+
+/**
+ * An authority approves or rejects a submitted report in its governorates.
+ * Approval recomputes the counted area against the land released at that
+ * moment, inside one transaction holding the hazardous area's row lock, so
+ * concurrent approvals of overlapping reports never count a m² twice. The
+ * counted figures are fixed then; the hazardous area's released land and
+ * total grow by exactly the counted area.
+ */
+export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: string, body: unknown) {
+  if (!can(actor, "report:review")) throw new CommandError("forbidden", "Only the authority of the governorate reviews land-release reports.");
+  const parsed = ZReportReview.safeParse(body);
+  if (!parsed.success) throw new CommandError("invalid_request", "The review is incomplete.", parsed.error.issues);
+  const review = parsed.data;
+  await loadGeometryEngine();
+
+  return db.$transaction(
+    async (tx) => {
+      const target = await tx.landReleaseReport.findFirst({ where: { id: reportId }, select: { hazardAreaId: true } });
+      if (target) await lockHazardArea(tx, target.hazardAreaId);
+      const report = await findReportForReview(tx, actor, reportId);
+      if (!report) throw new CommandError("not_found", "No such report in your governorates.");
+      if (report.status !== "SUBMITTED") throw new CommandError("conflict", `The report was already ${report.status.toLowerCase()}; a correction is a new report.`);
+      const reviewed = { reviewedById: actor.id, reviewedAt: new Date() };
+
+      if (review.decision === "reject") {
+        const updated = await tx.landReleaseReport.update({
+          where: { id: report.id },
+          data: { ...reviewed, status: "REJECTED", reviewReason: review.reason },
+          select: { id: true, status: true, countedAreaM2: true },
+        });
+        await recordAuditEvent(tx, { actorUserId: actor.id, action: "report.reject", entityType: "LandReleaseReport", entityId: report.id, before: { status: "SUBMITTED" }, after: { status: "REJECTED", reason: review.reason } });
+        return updated;
+      }
+
+      const hazard = asAreal(report.hazardArea.geometry)!;
+      const released = asAreal(report.hazardArea.releasedGeometry);
+      const account = accountRelease({ submitted: asAreal(report.submittedGeometry)!, hazard, released });
+      const counted = countedGeometry(account.insideGeometry, released);
+      const releasedAfter = releasedAfterApproval(released, account.insideGeometry);
+      const updated = await tx.landReleaseReport.update({
+        where: { id: report.id },
+        data: {
+          ...reviewed,
+          status: "APPROVED",
+          outsideHazardM2: account.outsideHazardM2,
+          alreadyReleasedM2: account.alreadyReleasedM2,
+          countedAreaM2: account.countedAreaM2,
+          ...(counted ? { countedGeometry: toJson(counted) } : {}),
+        },
+        select: { id: true, status: true, countedAreaM2: true },
+      });
+      // The total is the sum of counted areas, so the reports of an area add up to it exactly.
+      const releasedM2 = report.hazardArea.releasedM2 + account.countedAreaM2;
+      await tx.hazardArea.update({
+        where: { id: report.hazardAreaId },
+        data: { releasedM2, ...(releasedAfter ? { releasedGeometry: toJson(releasedAfter) } : {}) },
+      });
+      await recordAuditEvent(tx, {
+        actorUserId: actor.id,
+        action: "report.approve",
+        entityType: "LandReleaseReport",
+        entityId: report.id,
+        before: { status: "SUBMITTED", hazardAreaReleasedM2: report.hazardArea.releasedM2 },
+        after: { status: "APPROVED", countedAreaM2: account.countedAreaM2, alreadyReleasedM2: account.alreadyReleasedM2, hazardAreaReleasedM2: releasedM2 },
+      });
+      return updated;
+    },
+    { timeout: 30_000, maxWait: 30_000 },
+  );
+}

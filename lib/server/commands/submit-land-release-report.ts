@@ -1,0 +1,78 @@
+import { previewRelease } from "../../domain/release-preview";
+import { loadGeometryEngine } from "../../geo/engine";
+import { GeometryError } from "../../geo/errors";
+import { ZReportSubmit } from "../../schemas/land-release-report";
+import { CommandError } from "../command-error";
+import { toJson } from "../json";
+import { can, type Actor } from "../permissions";
+import type { Db } from "../prisma";
+import { recordAuditEvent } from "../queries/audit";
+import { asAreal, findTaskForReport } from "../queries/land-release";
+
+const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
+
+/**
+ * A partner reports land released on its task: checked and accounted against
+ * the hazardous area as the form previewed it, stored as SUBMITTED with its
+ * devices and an audit event, in one transaction. Counts only once approved.
+ */
+export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: string, body: unknown) {
+  if (!can(actor, "report:submit")) throw new CommandError("forbidden", "Only implementing partners submit land-release reports.");
+  const parsed = ZReportSubmit.safeParse(body);
+  if (!parsed.success) throw new CommandError("invalid_request", "The report is incomplete or malformed.", parsed.error.issues);
+  const input = parsed.data;
+  const task = await findTaskForReport(db, actor, taskId);
+  if (!task) throw new CommandError("not_found", "No such task among yours.");
+  if (!OPEN_STATUSES.has(task.status)) throw new CommandError("conflict", `The task is ${task.status.toLowerCase().replace("_", " ")}: reports are taken while it is assigned or in progress.`);
+  const areas = task.hazardAreas.map((h) => h.hazardArea);
+  const hazard = input.hazardAreaId ? areas.find((h) => h.id === input.hazardAreaId) : areas.length === 1 ? areas[0] : undefined;
+  if (!hazard) throw new CommandError("invalid_request", `Say which of the task's hazardous areas this report is for (hazardAreaId: ${areas.map((h) => h.code).join(", ")}).`);
+
+  await loadGeometryEngine();
+  let preview;
+  try {
+    preview = previewRelease(input.geometry, { code: hazard.code, geometry: asAreal(hazard.geometry)!, released: asAreal(hazard.releasedGeometry) });
+  } catch (err) {
+    if (err instanceof GeometryError) throw new CommandError("unprocessable", err.message, { problems: err.problems, repaired: err.repaired ?? null });
+    throw err;
+  }
+  const method = input.method.toUpperCase() as "CANCELLED" | "REDUCED" | "CLEARED";
+  return db.$transaction(async (tx) => {
+    const report = await tx.landReleaseReport.create({
+      data: {
+        taskId: task.id,
+        hazardAreaId: hazard.id,
+        partnerId: task.partnerId!,
+        method,
+        periodStart: new Date(`${input.periodStart}T00:00:00Z`),
+        periodEnd: new Date(`${input.periodEnd}T00:00:00Z`),
+        submittedGeometry: toJson(preview.geometry),
+        submittedAreaM2: preview.submittedAreaM2,
+        outsideHazardM2: preview.outsideHazardM2,
+        alreadyReleasedM2: preview.alreadyReleasedM2,
+        countedAreaM2: preview.countedAreaM2,
+        clearanceDepthCm: input.clearanceDepthCm ?? null,
+        submittedById: actor.id,
+        devices: { create: input.devices.map((d) => ({ category: d.type, count: d.count })) },
+      },
+      select: { id: true, status: true, submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true },
+    });
+    await recordAuditEvent(tx, {
+      actorUserId: actor.id,
+      action: "report.submit",
+      entityType: "LandReleaseReport",
+      entityId: report.id,
+      after: {
+        taskId: task.id,
+        hazardAreaId: hazard.id,
+        method,
+        submittedAreaM2: preview.submittedAreaM2,
+        outsideHazardM2: preview.outsideHazardM2,
+        alreadyReleasedM2: preview.alreadyReleasedM2,
+        countedAreaM2: preview.countedAreaM2,
+        devices: input.devices,
+      },
+    });
+    return { ...report, notes: preview.notes };
+  });
+}

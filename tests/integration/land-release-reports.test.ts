@@ -1,0 +1,162 @@
+import type { Polygon } from "geojson";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { CommandError } from "@/lib/server/command-error";
+import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
+import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
+import type { Actor } from "@/lib/server/permissions";
+import { openDb } from "@/lib/server/prisma";
+import { getNationalProgress } from "@/lib/server/queries/progress";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import { difference, intersection, union, type Areal } from "@/lib/geo/boolean";
+import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+
+// DEMO-NIN-001: 600 m × 400 m around (43.05, 36.30); approved releases cover its western 60 %.
+const W = 43.05 - 600 / (111_320 * Math.cos((36.3 * Math.PI) / 180)) / 2;
+const DLON = 600 / (111_320 * Math.cos((36.3 * Math.PI) / 180));
+const [S, N] = [36.3 - 400 / 110_574 / 2, 36.3 + 400 / 110_574 / 2];
+const strip = (from: number, to: number): Polygon => {
+  const [x0, x1] = [W + DLON * from, W + DLON * to];
+  return { type: "Polygon", coordinates: [[[x0, S + 1e-5], [x1, S + 1e-5], [x1, N - 1e-5], [x0, N - 1e-5], [x0, S + 1e-5]]] };
+};
+const report = (geometry: unknown, method = "cleared") => ({ method, periodStart: "2026-10-01", periodEnd: "2026-10-31", geometry, devices: [{ type: "IMPROVISED_AP_MINE", count: 3 }] });
+
+async function refusal(p: Promise<unknown>): Promise<CommandError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof CommandError) return err;
+    throw err;
+  }
+  throw new Error("expected a CommandError");
+}
+
+describe.each(DATABASE_KINDS)("land-release reports on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+  const actor = async (email: string): Promise<Actor> => {
+    const u = await t().db.user.findUniqueOrThrow({ where: { email } });
+    return { id: u.id, role: u.role, organisationId: u.organisationId };
+  };
+  const task = () => t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" }, include: { hazardAreas: true } });
+  const counts = async () => ({ reports: await t().db.landReleaseReport.count(), audit: await t().db.auditEvent.count() });
+
+  it("a partner submits a report on its task: stored as submitted, accounted, audited, not yet counted", async () => {
+    const before = await getNationalProgress(t().db);
+    const r = await submitLandReleaseReport(t().db, await actor("partner@demo.test"), (await task()).id, report(strip(0.5, 0.75)));
+    expect(r.status).toBe("SUBMITTED");
+    expect(r.alreadyReleasedM2).toBeGreaterThan(0); // 0.5–0.6 was released before
+    expect(r.outsideHazardM2 + r.alreadyReleasedM2 + r.countedAreaM2).toBeCloseTo(r.submittedAreaM2, 3);
+    const audit = await t().db.auditEvent.findFirstOrThrow({ where: { entityId: r.id } });
+    expect(audit.action).toBe("report.submit");
+    expect((await getNationalProgress(t().db)).releasedM2.total).toBe(before.releasedM2.total);
+  });
+
+  it("refuses a bad polygon with the geometry error, and stores nothing", async () => {
+    const before = await counts();
+    const e = await refusal(submitLandReleaseReport(t().db, await actor("partner@demo.test"), (await task()).id, report({ type: "Polygon", coordinates: [[[43.05, 36.3], [43.06, 36.3], [43.05, 36.3]]] })));
+    expect(e.code).toBe("unprocessable");
+    expect((e.details as { problems: { code: string }[] }).problems[0]!.code).toBe("TOO_FEW_POSITIONS");
+    const outside = await refusal(submitLandReleaseReport(t().db, await actor("partner@demo.test"), (await task()).id, report(strip(2, 2.2))));
+    expect(outside.message).toMatch(/DEMO-NIN-001/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("keeps partners and donors off other partners' tasks", async () => {
+    const other = await t().db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Two Rivers" } } });
+    const rival = await t().db.user.create({ data: { email: `rival-${kind}@demo.test`, name: "Rival", role: "PARTNER", organisationId: other.id, passwordHash: "x" } });
+    const e = await refusal(submitLandReleaseReport(t().db, { id: rival.id, role: "PARTNER", organisationId: other.id }, (await task()).id, report(strip(0.7, 0.8))));
+    expect(e.code).toBe("not_found");
+    expect((await refusal(submitLandReleaseReport(t().db, await actor("donor@demo.test"), (await task()).id, report(strip(0.7, 0.8))))).code).toBe("forbidden");
+  });
+
+  it("approval recomputes the counted area, moves the totals by exactly that, and cannot be repeated", async () => {
+    const partner = await actor("partner@demo.test");
+    const dma = await actor("dma@demo.test");
+    const submitted = await submitLandReleaseReport(t().db, partner, (await task()).id, report(strip(0.85, 0.95)));
+    expect((await refusal(reviewLandReleaseReport(t().db, await actor("ikmaa@demo.test"), submitted.id, { decision: "approve" }))).code).toBe("not_found");
+    const hazardBefore = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+    const progressBefore = await getNationalProgress(t().db);
+    const approved = await reviewLandReleaseReport(t().db, dma, submitted.id, { decision: "approve" });
+    expect(approved.status).toBe("APPROVED");
+    const hazardAfter = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+    expect(hazardAfter.releasedM2 - hazardBefore.releasedM2).toBeCloseTo(approved.countedAreaM2, 6);
+    expect(geodesicAreaM2(hazardAfter.releasedGeometry as unknown as Areal)).toBeCloseTo(hazardAfter.releasedM2, 0);
+    const progressAfter = await getNationalProgress(t().db);
+    expect(progressAfter.releasedM2.cleared - progressBefore.releasedM2.cleared).toBeCloseTo(approved.countedAreaM2, 6);
+    expect((await refusal(reviewLandReleaseReport(t().db, dma, submitted.id, { decision: "approve" }))).code).toBe("conflict");
+    const audit = await t().db.auditEvent.findFirstOrThrow({ where: { entityId: submitted.id, action: "report.approve" } });
+    expect(audit.actorUserId).toBe(dma.id);
+  });
+
+  it("a rejection needs a reason and counts nothing", async () => {
+    const submitted = await submitLandReleaseReport(t().db, await actor("partner@demo.test"), (await task()).id, report(strip(0.6, 0.65), "reduced"));
+    const dma = await actor("dma@demo.test");
+    expect((await refusal(reviewLandReleaseReport(t().db, dma, submitted.id, { decision: "reject" }))).code).toBe("invalid_request");
+    const before = await getNationalProgress(t().db);
+    expect((await reviewLandReleaseReport(t().db, dma, submitted.id, { decision: "reject", reason: "No QC sheet attached." })).status).toBe("REJECTED");
+    expect((await getNationalProgress(t().db)).releasedM2.total).toBe(before.releasedM2.total);
+  });
+
+  it("overlapping reports approved together never count a square metre twice", async () => {
+    const partner = await actor("partner@demo.test");
+    const dma = await actor("dma@demo.test");
+    const id = (await task()).id;
+    const a = await submitLandReleaseReport(t().db, partner, id, report(strip(0.62, 0.8)));
+    const b = await submitLandReleaseReport(t().db, partner, id, report(strip(0.7, 0.9)));
+    const hazardBefore = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+    // On PostgreSQL the second approval comes through another client, as from a second app instance.
+    const second = t().url ? await openDb({ databaseUrl: t().url! }) : undefined;
+    const [ra, rb] = await Promise.all([
+      reviewLandReleaseReport(t().db, dma, a.id, { decision: "approve" }),
+      reviewLandReleaseReport(second?.db ?? t().db, dma, b.id, { decision: "approve" }),
+    ]).finally(() => second?.close());
+    const hazardAfter = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+    const releasedBefore = hazardBefore.releasedGeometry as unknown as Areal;
+    const hazard = hazardBefore.geometry as unknown as Areal;
+    const newLand = difference(intersection(union(strip(0.62, 0.8), strip(0.7, 0.9))!, hazard)!, releasedBefore);
+    const newM2 = newLand ? geodesicAreaM2(newLand) : 0;
+    expect(Math.abs(ra.countedAreaM2 + rb.countedAreaM2 - newM2)).toBeLessThan(1e-5 * newM2);
+    expect(hazardAfter.releasedM2 - hazardBefore.releasedM2).toBeCloseTo(ra.countedAreaM2 + rb.countedAreaM2, 6);
+  });
+});
+
+// A deterministic race, PostgreSQL only (PGlite runs one transaction at a time by construction):
+// another instance's approval holds the hazardous area while it releases land; ours must wait and
+// then account against that land, not the state it would have read without the lock.
+describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("approval under a concurrent approval on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+
+  it("waits for the hazardous area's lock and counts only land the other approval left", async () => {
+    const db = t().db;
+    const partner = await db.user.findUniqueOrThrow({ where: { email: "partner@demo.test" } });
+    const dmaUser = await db.user.findUniqueOrThrow({ where: { email: "dma@demo.test" } });
+    const dma: Actor = { id: dmaUser.id, role: dmaUser.role, organisationId: dmaUser.organisationId };
+    const task = await db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" } });
+    const b = await submitLandReleaseReport(db, { id: partner.id, role: partner.role, organisationId: partner.organisationId }, task.id, report(strip(0.7, 0.9)));
+
+    const other = new pg.Client({ connectionString: t().url });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      const row = await other.query('SELECT id, geometry, "releasedGeometry", "releasedM2" FROM "HazardArea" WHERE code = $1 FOR UPDATE', ["DEMO-NIN-001"]);
+      let settled = false;
+      const approval = reviewLandReleaseReport(db, dma, b.id, { decision: "approve" }).finally(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(settled).toBe(false); // blocked on the lock
+
+      const hazard = row.rows[0].geometry as Areal;
+      const releasedBefore = row.rows[0].releasedGeometry as Areal;
+      const aInside = intersection(strip(0.62, 0.8), hazard)!;
+      const releasedNow = union(releasedBefore, aInside)!;
+      const aCounted = geodesicAreaM2(difference(aInside, releasedBefore)!);
+      await other.query('UPDATE "HazardArea" SET "releasedGeometry" = $1, "releasedM2" = $2 WHERE id = $3', [JSON.stringify(releasedNow), row.rows[0].releasedM2 + aCounted, row.rows[0].id]);
+      await other.query("COMMIT");
+
+      const rb = await approval;
+      const expected = geodesicAreaM2(difference(intersection(strip(0.7, 0.9), hazard)!, releasedNow)!);
+      expect(Math.abs(rb.countedAreaM2 - expected)).toBeLessThan(1e-6 * expected);
+    } finally {
+      await other.end();
+    }
+  });
+});
