@@ -1,17 +1,20 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { currentUser, type SessionUser } from "./auth";
+import { CommandError, type CommandErrorCode } from "./command-error";
 import { getDb } from "./db";
 import { can, type Permission } from "./permissions";
 import type { Db } from "./prisma";
 
-export type ApiErrorCode = "unauthenticated" | "forbidden" | "invalid_request" | "not_found" | "internal";
+export type ApiErrorCode = "unauthenticated" | CommandErrorCode | "internal";
 
 const STATUS: Record<ApiErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   invalid_request: 400,
   not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
   internal: 500,
 };
 
@@ -19,19 +22,35 @@ export function apiError(code: ApiErrorCode, message: string, details?: unknown)
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: STATUS[code] });
 }
 
-type Handler = (ctx: { req: Request; user: SessionUser; db: Db }) => Promise<Response>;
+type Params = Record<string, string>;
+type Handler<P extends Params> = (ctx: { req: Request; user: SessionUser; db: Db; params: P }) => Promise<Response>;
 
-/** Wraps every route handler: the caller must be signed in and hold the permission. */
-export function withPermission(permission: Permission, handler: Handler) {
-  return async (req: Request): Promise<Response> => {
+/**
+ * Wraps every route handler: the caller must be signed in and hold the
+ * permission; a use case's refusal becomes its 4xx, anything else a 500 that
+ * says nothing was changed (every write is one transaction).
+ */
+export function withPermission<P extends Params = Params>(permission: Permission, handler: Handler<P>) {
+  return async (req: Request, context?: { params: Promise<P> }): Promise<Response> => {
     const user = await currentUser();
     if (!user) return apiError("unauthenticated", "Sign in first: this endpoint needs a session.");
     if (!can(user, permission)) return apiError("forbidden", `Your role (${user.role.toLowerCase()}) may not do this (${permission}).`);
     try {
-      return await handler({ req, user, db: await getDb() });
+      const params = ((await context?.params) ?? {}) as P;
+      return await handler({ req, user, db: await getDb(), params });
     } catch (err) {
+      if (err instanceof CommandError) return apiError(err.code, err.message, err.details);
       console.error(err);
       return apiError("internal", "Something went wrong on the server; nothing was changed. Try again, or tell your administrator.");
     }
   };
+}
+
+/** The request's JSON body, or a 400 that says the body is not JSON. */
+export async function jsonBody(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw new CommandError("invalid_request", "The request body must be JSON.");
+  }
 }

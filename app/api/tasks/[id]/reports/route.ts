@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
+import { jsonBody, withPermission } from "@/lib/server/http";
+
+export const POST = withPermission<{ id: string }>("report:submit", async ({ req, user, db, params }) => {
+  const r = await submitLandReleaseReport(db, user, params.id, await jsonBody(req));
+  return NextResponse.json(
+    {
+      id: r.id,
+      status: r.status.toLowerCase(),
+      submittedAreaM2: r.submittedAreaM2,
+      outsideAreaM2: r.outsideHazardM2,
+      alreadyReleasedAreaM2: r.alreadyReleasedM2,
+      countedAreaM2: r.countedAreaM2,
+      notes: r.notes,
+    },
+    { status: 201 },
+  );
+});

@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { withPermission } from "@/lib/server/http";
+import { listTasks } from "@/lib/server/queries/field";
+
+/** The caller's tasks: a partner its own, an authority those it assigned, an admin all. */
+export const GET = withPermission("task:read", async ({ user, db }) => {
+  const tasks = await listTasks(db, user);
+  return NextResponse.json({
+    items: tasks.map((t) => ({
+      id: t.id,
+      code: t.code,
+      title: t.title,
+      status: t.status.toLowerCase(),
+      priority: t.priority,
+      partner: t.partner?.name ?? null,
+      hazardAreas: t.hazardAreas.map((h) => ({ code: h.hazardArea.code, areaM2: h.hazardArea.areaM2, releasedM2: h.hazardArea.releasedM2 })),
+    })),
+  });
+});
