@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { withPermission } from "@/lib/server/http";
+import { createTask } from "@/lib/server/commands/create-task";
+import { jsonBody, withPermission } from "@/lib/server/http";
 import { listTasks } from "@/lib/server/queries/field";
 
 /** The caller's tasks: a partner its own, an authority those it assigned, an admin all. */
@@ -16,4 +17,10 @@ export const GET = withPermission("task:read", async ({ user, db }) => {
       hazardAreas: t.hazardAreas.map((h) => ({ code: h.hazardArea.code, areaM2: h.hazardArea.areaM2, releasedM2: h.hazardArea.releasedM2 })),
     })),
   });
+});
+
+/** An authority issues a task order (assigned when it names a partner). */
+export const POST = withPermission("task:assign", async ({ req, user, db }) => {
+  const task = await createTask(db, user, await jsonBody(req));
+  return NextResponse.json({ id: task.id, code: task.code, status: task.status.toLowerCase() }, { status: 201 });
 });

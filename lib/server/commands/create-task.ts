@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { ZTaskCreate } from "../../schemas/hazard-area";
+import { CommandError } from "../command-error";
+import { can, type Actor } from "../permissions";
+import type { Db } from "../prisma";
+import { recordAuditEvent } from "../queries/audit";
+
+/** A readable, unique task code: TASK-2026-7KQ2MX. */
+function taskCode(now: Date): string {
+  const alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  const suffix = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join("");
+  return `TASK-${now.getUTCFullYear()}-${suffix}`;
+}
+
+/**
+ * An authority issues a task order for hazardous areas in its governorates,
+ * assigned to an implementing partner or planned for later. The first status
+ * change is recorded with the task.
+ */
+export async function createTask(db: Db, actor: Actor, body: unknown) {
+  if (!can(actor, "task:assign")) throw new CommandError("forbidden", "Only a national authority issues task orders.");
+  const parsed = ZTaskCreate.safeParse(body);
+  if (!parsed.success) throw new CommandError("invalid_request", "The task order is incomplete or malformed.", parsed.error.issues);
+  const input = parsed.data;
+  if (input.plannedStart && input.plannedEnd && input.plannedStart > input.plannedEnd) {
+    throw new CommandError("invalid_request", "The planned end is before the planned start.");
+  }
+  const areas = await db.hazardArea.findMany({ where: { id: { in: input.hazardAreaIds }, authorityId: actor.organisationId }, select: { id: true } });
+  if (areas.length !== new Set(input.hazardAreaIds).size) throw new CommandError("not_found", "Some of these hazardous areas do not exist in your governorates.");
+  if (input.partnerId) {
+    const partner = await db.organisation.findFirst({ where: { id: input.partnerId, type: "PARTNER" }, select: { id: true } });
+    if (!partner) throw new CommandError("invalid_request", "partnerId is not an implementing partner.");
+  }
+  const status = input.partnerId ? "ASSIGNED" : "PLANNED";
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const task = await tx.task.create({
+      data: {
+        code: taskCode(now),
+        title: input.title,
+        authorityId: actor.organisationId,
+        partnerId: input.partnerId ?? null,
+        priority: input.priority,
+        status,
+        plannedStart: input.plannedStart ? new Date(`${input.plannedStart}T00:00:00Z`) : null,
+        plannedEnd: input.plannedEnd ? new Date(`${input.plannedEnd}T00:00:00Z`) : null,
+        createdById: actor.id,
+        hazardAreas: { create: areas.map((a) => ({ hazardAreaId: a.id })) },
+        statusChanges: { create: { fromStatus: null, toStatus: status, byUserId: actor.id } },
+      },
+      select: { id: true, code: true, status: true },
+    });
+    await recordAuditEvent(tx, { actorUserId: actor.id, action: "task.create", entityType: "Task", entityId: task.id, after: { ...input, status } });
+    return task;
+  });
+}

@@ -1,0 +1,73 @@
+import type { Polygon } from "geojson";
+import { describe, expect, it } from "vitest";
+import { CommandError } from "@/lib/server/command-error";
+import { createTask } from "@/lib/server/commands/create-task";
+import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
+import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
+import type { Actor } from "@/lib/server/permissions";
+import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+
+const box = (x: number, y: number, d = 0.004): Polygon => ({ type: "Polygon", coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+// Kirkuk (federal, DMA) and Erbil (Kurdistan Region, IKMAA).
+const KIRKUK = box(44.39, 35.47);
+const ERBIL = box(44.01, 36.19);
+const area = (code: string, geometry: unknown) => ({ code, name: `Test ${code}`, kind: "CHA", contamination: ["IEDS"], landUse: "HOUSING", priorityRank: 2, geometry });
+
+async function refusal(p: Promise<unknown>): Promise<CommandError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof CommandError) return err;
+    throw err;
+  }
+  throw new Error("expected a CommandError");
+}
+
+describe.each(DATABASE_KINDS)("hazardous areas and task orders on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+  const actor = async (email: string): Promise<Actor> => {
+    const u = await t().db.user.findUniqueOrThrow({ where: { email } });
+    return { id: u.id, role: u.role, organisationId: u.organisationId };
+  };
+
+  it("an authority registers an area in its governorates; the governorate comes from the polygon", async () => {
+    const created = await registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-KRK-0001", KIRKUK));
+    expect(created.governoratePcode).toBe("IQG13");
+    expect(created.areaM2).toBeGreaterThan(150_000);
+    const audit = await t().db.auditEvent.findFirstOrThrow({ where: { entityId: created.id } });
+    expect(audit.action).toBe("hazardArea.register");
+  });
+
+  it("refuses another authority's governorate, a duplicate code, a bad polygon and non-authorities", async () => {
+    const forbidden = await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-ERB-0001", ERBIL)));
+    expect(forbidden.code).toBe("forbidden");
+    expect(forbidden.message).toMatch(/Erbil/);
+    expect((await registerHazardArea(t().db, await actor("ikmaa@demo.test"), area("CHA-ERB-0001", ERBIL))).governoratePcode).toBe("IQG11");
+    expect((await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-KRK-0001", box(44.4, 35.48))))).code).toBe("conflict");
+    const outside = await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-SYR-0001", box(40.6, 36.4))));
+    expect(outside.code).toBe("unprocessable");
+    expect((await refusal(registerHazardArea(t().db, await actor("partner@demo.test"), area("CHA-KRK-0002", KIRKUK)))).code).toBe("forbidden");
+    expect((await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), { ...area("x", KIRKUK) }))).code).toBe("invalid_request");
+  });
+
+  it("a task order assigned to a partner takes its reports", async () => {
+    const dma = await actor("dma@demo.test");
+    const hazard = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "CHA-KRK-0001" } });
+    const partner = await actor("partner@demo.test");
+    const task = await createTask(t().db, dma, { title: "Clear Kirkuk housing block", hazardAreaIds: [hazard.id], partnerId: partner.organisationId, priority: 1 });
+    expect(task.status).toBe("ASSIGNED");
+    expect(task.code).toMatch(/^TASK-\d{4}-[0-9A-Z]{6}$/);
+    const history = await t().db.taskStatusChange.findMany({ where: { taskId: task.id } });
+    expect(history.map((h) => h.toStatus)).toEqual(["ASSIGNED"]);
+    const report = await submitLandReleaseReport(t().db, partner, task.id, { method: "reduced", periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: box(44.391, 35.471, 0.001) });
+    expect(report.outsideHazardM2).toBeCloseTo(0, 3);
+    expect(report.countedAreaM2).toBeCloseTo(report.submittedAreaM2, 3);
+  });
+
+  it("issues tasks only for the authority's own hazardous areas", async () => {
+    const erbilArea = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "CHA-ERB-0001" } });
+    const e = await refusal(createTask(t().db, await actor("dma@demo.test"), { title: "Not ours", hazardAreaIds: [erbilArea.id], priority: 1 }));
+    expect(e.code).toBe("not_found");
+    expect((await refusal(createTask(t().db, await actor("partner@demo.test"), { title: "Self-assigned", hazardAreaIds: [erbilArea.id], priority: 1 }))).code).toBe("forbidden");
+  });
+});
