@@ -14,6 +14,7 @@ const NAV_LABEL: Record<PagePath, string> = {
   "/funding": "funding",
   "/admin/users": "users",
   "/audit": "audit",
+  "/account/tokens": "apiTokens",
 };
 
 export default async function AppLayout({ children }: { children: ReactNode }) {

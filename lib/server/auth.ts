@@ -9,6 +9,8 @@ import { getDb } from "./db";
 import { serverEnv } from "./env";
 import { verifyPassword } from "./password";
 import { can, PAGE_PERMISSIONS, type Actor, type PagePath } from "./permissions";
+import { bearerToken, hashApiToken } from "./api-tokens";
+import { userForTokenHash } from "./queries/api-tokens";
 import { recordAuditEvent } from "./queries/audit";
 import { findUserForSignIn } from "./queries/users";
 
@@ -59,6 +61,17 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+/**
+ * The caller of an API request: a personal token (`Authorization: Bearer
+ * mat_…`) if one is sent, otherwise the session. A token that is sent but
+ * unknown or revoked authenticates nobody, even with a session cookie.
+ */
+export async function apiCaller(req: Request): Promise<SessionUser | null> {
+  const token = bearerToken(req.headers.get("authorization"));
+  if (!token) return currentUser();
+  return userForTokenHash(await getDb(), hashApiToken(token));
 }
 
 /** The signed-in user, or null. */

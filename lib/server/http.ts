@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { currentUser, type SessionUser } from "./auth";
+import { apiCaller, type SessionUser } from "./auth";
 import { CommandError, type CommandErrorCode } from "./command-error";
 import { getDb } from "./db";
 import { can, type Permission } from "./permissions";
@@ -32,8 +32,8 @@ type Handler<P extends Params> = (ctx: { req: Request; user: SessionUser; db: Db
  */
 export function withPermission<P extends Params = Params>(permission: Permission, handler: Handler<P>) {
   return async (req: Request, context?: { params: Promise<P> }): Promise<Response> => {
-    const user = await currentUser();
-    if (!user) return apiError("unauthenticated", "Sign in first: this endpoint needs a session.");
+    const user = await apiCaller(req);
+    if (!user) return apiError("unauthenticated", "Sign in, or send a valid personal API token (Authorization: Bearer mat_…).");
     if (!can(user, permission)) return apiError("forbidden", `Your role (${user.role.toLowerCase()}) may not do this (${permission}).`);
     try {
       const params = ((await context?.params) ?? {}) as P;

@@ -9,10 +9,10 @@ describe("permissions", () => {
   });
 
   it.each([
-    ["PARTNER", ["/", "/tasks"]],
-    ["DONOR", ["/", "/funding"]],
-    ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/funding"]],
-    ["ADMIN", ["/", "/hazard-areas", "/tasks", "/funding", "/admin/users", "/audit"]],
+    ["PARTNER", ["/", "/tasks", "/account/tokens"]],
+    ["DONOR", ["/", "/funding", "/account/tokens"]],
+    ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/funding", "/account/tokens"]],
+    ["ADMIN", ["/", "/hazard-areas", "/tasks", "/funding", "/admin/users", "/audit", "/account/tokens"]],
   ] as const)("%s opens exactly %j", (role, pages) => {
     expect(pagesFor({ role })).toEqual(pages);
   });

@@ -14,15 +14,16 @@ export const PERMISSIONS = [
   "funding:write",
   "user:manage",
   "audit:read",
+  "apiToken:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
-  ADMIN: ["progress:read", "hazardArea:read", "task:read", "funding:read", "funding:write", "user:manage", "audit:read"],
-  AUTHORITY: ["progress:read", "hazardArea:read", "hazardArea:write", "task:read", "task:assign", "report:review", "funding:read"],
-  PARTNER: ["progress:read", "task:read", "report:submit"],
-  DONOR: ["progress:read", "funding:read"],
+  ADMIN: ["progress:read", "hazardArea:read", "task:read", "funding:read", "funding:write", "user:manage", "audit:read", "apiToken:manage"],
+  AUTHORITY: ["progress:read", "hazardArea:read", "hazardArea:write", "task:read", "task:assign", "report:review", "funding:read", "apiToken:manage"],
+  PARTNER: ["progress:read", "task:read", "report:submit", "apiToken:manage"],
+  DONOR: ["progress:read", "funding:read", "apiToken:manage"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export type Actor = { id: string; role: Role; organisationId: string };
@@ -39,6 +40,7 @@ export const PAGE_PERMISSIONS = {
   "/funding": "funding:read",
   "/admin/users": "user:manage",
   "/audit": "audit:read",
+  "/account/tokens": "apiToken:manage",
 } as const satisfies Record<string, Permission>;
 
 export type PagePath = keyof typeof PAGE_PERMISSIONS;

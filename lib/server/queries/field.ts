@@ -52,3 +52,33 @@ export function listTasks(db: Db, actor: Actor) {
     },
   });
 }
+
+/**
+ * One task with its hazardous areas and reports. A partner sees its own
+ * reports in every status; nobody else's unapproved ones reach it, since a
+ * partner only sees its own tasks.
+ */
+export async function getTask(db: Db, actor: Actor, id: string) {
+  const task = await db.task.findFirst({
+    where: { id, ...taskScope(actor) },
+    select: {
+      id: true, code: true, title: true, status: true, priority: true, plannedStart: true, plannedEnd: true,
+      authority: { select: { id: true, name: true } },
+      partner: { select: { id: true, name: true } },
+      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, kind: true, governoratePcode: true, areaM2: true, releasedM2: true, geometry: true } } } },
+      reports: {
+        where: actor.role === "DONOR" ? { status: "APPROVED" } : {},
+        orderBy: { submittedAt: "asc" },
+        select: { id: true, hazardAreaId: true, method: true, status: true, periodStart: true, periodEnd: true, submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true },
+      },
+      statusChanges: { orderBy: { at: "asc" }, select: { fromStatus: true, toStatus: true, at: true } },
+    },
+  });
+  if (!task) return null;
+  return {
+    ...task,
+    status: task.status.toLowerCase(),
+    hazardAreas: task.hazardAreas.map((h) => h.hazardArea),
+    reports: task.reports.map((r) => ({ ...r, method: r.method.toLowerCase(), status: r.status.toLowerCase() })),
+  };
+}

@@ -1,0 +1,28 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { currentUser } from "@/lib/server/auth";
+import { CommandError } from "@/lib/server/command-error";
+import { createApiToken, revokeApiToken } from "@/lib/server/commands/api-tokens";
+import { getDb } from "@/lib/server/db";
+
+export type CreateTokenState = { token?: string; error?: string };
+
+export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
+  const user = await currentUser();
+  if (!user) return { error: "Your session has ended: sign in again." };
+  try {
+    const created = await createApiToken(await getDb(), user, form.get("name"));
+    revalidatePath("/account/tokens");
+    return { token: created.token };
+  } catch (err) {
+    if (err instanceof CommandError) return { error: err.message };
+    throw err;
+  }
+}
+
+export async function revokeTokenAction(form: FormData): Promise<void> {
+  const user = await currentUser();
+  if (!user) return;
+  await revokeApiToken(await getDb(), user, String(form.get("id") ?? ""));
+  revalidatePath("/account/tokens");
+}

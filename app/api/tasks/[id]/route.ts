@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { CommandError } from "@/lib/server/command-error";
+import { withPermission } from "@/lib/server/http";
+import { getTask } from "@/lib/server/queries/field";
+
+export const GET = withPermission<{ id: string }>("task:read", async ({ user, db, params }) => {
+  const task = await getTask(db, user, params.id);
+  if (!task) throw new CommandError("not_found", "No such task among yours.");
+  return NextResponse.json(task);
+});

@@ -1,0 +1,37 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe("personal API tokens", () => {
+  it("a partner creates a token in the UI, its system calls the API with it, and revoking it locks the system out", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, baseUrl, "partner@demo.test");
+    await page.waitForURL(`${baseUrl}/`);
+    await page.getByRole("link", { name: "API tokens" }).click();
+    await page.getByLabel("Name").fill("Head-office GIS sync");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const token = (await page.getByTestId("new-token").textContent())!;
+    expect(token).toMatch(/^mat_/);
+
+    // The partner's own system: no cookies, only the token.
+    const system = await (await browser.newContext()).request;
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const tasks = await system.get(`${baseUrl}/api/tasks`, auth);
+    expect(tasks.status()).toBe(200);
+    const codes = ((await tasks.json()) as { items: { code: string }[] }).items.map((t) => t.code);
+    expect(codes).toContain("DEMO-TASK-001");
+    expect(codes).not.toContain("DEMO-TASK-002"); // another partner's task
+
+    await page.getByRole("button", { name: "Revoke" }).first().click();
+    await page.getByRole("cell", { name: "revoked" }).waitFor();
+    expect((await system.get(`${baseUrl}/api/tasks`, auth)).status()).toBe(401);
+  });
+});
