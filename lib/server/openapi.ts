@@ -1,0 +1,73 @@
+// The API description served at /api/openapi.json. Request bodies come from
+// the same zod schemas the handlers parse with, so the document cannot drift
+// from what the server accepts.
+import { z } from "zod";
+import { ZReportReview, ZReportSubmit } from "../schemas/land-release-report";
+import { ZHazardAreaCreate, ZTaskCreate } from "../schemas/hazard-area";
+
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+
+const error = {
+  description: "Error: `{ error: { code, message, details } }`; nothing was changed.",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
+
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
+
+function op(summary: string, opts: { body?: z.ZodType; ok: number; okDescription: string; errors: number[]; params?: string[]; query?: { name: string; description: string }[] }) {
+  return {
+    summary,
+    ...(opts.params ? { parameters: opts.params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })) } : {}),
+    ...(opts.query ? { parameters: opts.query.map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } })) } : {}),
+    ...(opts.body ? { requestBody: { required: true, content: { "application/json": { schema: json(opts.body) } } } } : {}),
+    responses: { [String(opts.ok)]: { description: opts.okDescription }, ...errors(...opts.errors) },
+  };
+}
+
+export const OPENAPI = {
+  openapi: "3.1.0",
+  info: {
+    title: "Mine Action Progress API",
+    version: "0.1.0",
+    description:
+      "Land release in Iraq and the Kurdistan Region. Authenticate with a personal API token (`Authorization: Bearer mat_…`, created on /account/tokens) or a session cookie. Areas are m² on the WGS84 ellipsoid; geometry is GeoJSON in longitude/latitude.",
+  },
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } } },
+      },
+    },
+  },
+  security: [{ bearer: [] }, { session: [] }],
+  paths: {
+    "/api/progress": { get: op("National progress: baseline, released by method, remaining (m²)", { ok: 200, okDescription: "Progress figures", errors: [401] }) },
+    "/api/organisations": {
+      get: op("Organisations by type", { ok: 200, okDescription: "`{ items: [{ id, name, type }] }`", errors: [400, 401], query: [{ name: "type", description: "partner | donor | authority" }] }),
+    },
+    "/api/hazard-areas": {
+      post: op("Register a hazardous area (authority); the governorate is derived from the polygon", { body: ZHazardAreaCreate, ok: 201, okDescription: "`{ id, code, areaM2, governoratePcode }`", errors: [400, 401, 403, 409, 422] }),
+    },
+    "/api/tasks": {
+      get: op("The caller's tasks", { ok: 200, okDescription: "`{ items: [...] }`", errors: [401, 403] }),
+      post: op("Issue a task order (authority)", { body: ZTaskCreate, ok: 201, okDescription: "`{ id, code, status }`", errors: [400, 401, 403, 404] }),
+    },
+    "/api/tasks/{id}": { get: op("One task with its hazardous areas and reports", { ok: 200, okDescription: "The task", errors: [401, 403, 404], params: ["id"] }) },
+    "/api/tasks/{id}/reports": {
+      post: op("Submit a land-release report (partner)", {
+        body: ZReportSubmit,
+        ok: 201,
+        okDescription: "`{ id, status: 'submitted', submittedAreaM2, outsideAreaM2, alreadyReleasedAreaM2, countedAreaM2, notes }`",
+        errors: [400, 401, 403, 404, 409, 422],
+        params: ["id"],
+      }),
+    },
+    "/api/reports/{id}/approve": { post: op("Approve a submitted report (authority of its governorate)", { ok: 200, okDescription: "`{ id, status, countedAreaM2 }`", errors: [401, 403, 404, 409], params: ["id"] }) },
+    "/api/reports/{id}/reject": {
+      post: op("Reject a submitted report with a reason", { body: ZReportReview.options[1].omit({ decision: true }), ok: 200, okDescription: "`{ id, status }`", errors: [400, 401, 403, 404, 409], params: ["id"] }),
+    },
+  },
+} as const;
