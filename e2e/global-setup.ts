@@ -29,7 +29,20 @@ async function waitForServer(url: string, server: ChildProcess, log: () => strin
   throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000} s:\n${log()}`);
 }
 
+async function portIsFree(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export default async function setup(project: TestProject) {
+  // Something else answering on the port would be tested instead of this build.
+  if (!(await portIsFree(`http://localhost:${PORT}/`))) {
+    throw new Error(`Port ${PORT} is already in use. Stop what runs there, or set E2E_PORT to a free port.`);
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mine-action-e2e-"));
   const baseUrl = `http://localhost:${PORT}`;
   let output = "";

@@ -1,0 +1,97 @@
+// Who may call what, checked against the running server for every API route
+// and every page, for each role and for a signed-out caller. The routes are
+// read from app/, so a new route without an entry here fails the test.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext, Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { can, PAGE_PERMISSIONS, type PagePath } from "@/lib/server/permissions";
+import { launchBrowser, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+type Caller = "anonymous" | "ADMIN" | "DMA" | "IKMAA" | "PARTNER" | "DONOR";
+const ACCOUNTS: Record<Exclude<Caller, "anonymous">, string> = {
+  ADMIN: "admin@demo.test",
+  DMA: "dma@demo.test",
+  IKMAA: "ikmaa@demo.test",
+  PARTNER: "partner@demo.test",
+  DONOR: "donor@demo.test",
+};
+const ROLE = { ADMIN: "ADMIN", DMA: "AUTHORITY", IKMAA: "AUTHORITY", PARTNER: "PARTNER", DONOR: "DONOR" } as const;
+
+/** Expected status per caller. Bodies are empty ({}), so a caller who passes authorisation gets 400, not a write. */
+const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, number> }> = {
+  "/api/progress": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
+  "/api/organisations": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
+  "/api/openapi.json": { method: "GET", expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
+  "/api/hazard-areas": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
+  "/api/tasks": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 } },
+  "POST /api/tasks": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
+  // DEMO-TASK-001: DMA's, assigned to the demo partner.
+  "/api/tasks/{id}": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 404, PARTNER: 200, DONOR: 403 } },
+  "/api/tasks/{id}/reports": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 } },
+  "/api/reports/{id}/approve": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 } },
+  "/api/reports/{id}/reject": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
+};
+
+function routesUnder(dir: string, file: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...routesUnder(p, file));
+    else if (name === file) out.push(path.dirname(p));
+  }
+  return out;
+}
+const appDir = path.resolve(import.meta.dirname, "../app");
+const apiRoutes = routesUnder(path.join(appDir, "api"), "route.ts")
+  .map((d) => `/${path.relative(appDir, d)}`.replace(/\[(\w+)\]/g, "{$1}"))
+  .filter((r) => !r.startsWith("/api/auth"));
+const pages = routesUnder(appDir, "page.tsx")
+  .map((d) => `/${path.relative(appDir, d)}`.replace(/\/\([^)]+\)/g, "").replace(/^\/$/, "") || "/")
+  .filter((p) => p !== "/sign-in");
+
+let browser: Browser;
+const callers = {} as Record<Caller, APIRequestContext>;
+let taskId: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  callers.anonymous = (await browser.newContext()).request;
+  for (const [caller, email] of Object.entries(ACCOUNTS)) {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, baseUrl, email);
+    await page.waitForURL(`${baseUrl}/`);
+    callers[caller as Caller] = page.request;
+  }
+  const tasks = (await (await callers.ADMIN.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
+  taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
+});
+afterAll(() => browser?.close());
+
+describe("authorisation matrix", () => {
+  it("has an entry for every API route and every page", () => {
+    expect(apiRoutes.filter((r) => !API[r]).sort()).toEqual([]);
+    expect(pages.filter((p) => !(p in PAGE_PERMISSIONS)).sort()).toEqual([]);
+  });
+
+  it.each(Object.entries(API))("%s answers each caller as expected", async (key, { method, expect: expected }) => {
+    const url = `${baseUrl}${key.replace(/^POST /, "").replace("{id}", key.includes("reports/{id}") ? "no-such-report" : taskId)}`;
+    const actual: Record<string, number> = {};
+    for (const caller of Object.keys(expected) as Caller[]) {
+      const res = method === "GET" ? await callers[caller].get(url, { maxRedirects: 0 }) : await callers[caller].post(url, { data: {}, maxRedirects: 0 });
+      actual[caller] = res.status();
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it.each(Object.keys(PAGE_PERMISSIONS))("page %s: 200 for roles with its permission, 403 otherwise, sign-in when signed out", async (page) => {
+    const anonymous = await callers.anonymous.get(`${baseUrl}${page}`, { maxRedirects: 0 });
+    expect(anonymous.status()).toBe(307);
+    expect(anonymous.headers().location).toContain("/sign-in");
+    for (const caller of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]) {
+      const res = await callers[caller].get(`${baseUrl}${page}`, { maxRedirects: 0 });
+      expect([caller, res.status()]).toEqual([caller, can({ role: ROLE[caller] }, PAGE_PERMISSIONS[page as PagePath]) ? 200 : 403]);
+    }
+  });
+});
