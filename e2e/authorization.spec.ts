@@ -29,6 +29,7 @@ const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, numbe
   "POST /api/tasks": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
   // DEMO-TASK-001: DMA's, assigned to the demo partner.
   "/api/tasks/{id}": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 404, PARTNER: 200, DONOR: 403 } },
+  "/api/tasks/{id}/status": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 400, DONOR: 403 } },
   "/api/tasks/{id}/reports": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 } },
   "/api/reports/{id}/approve": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 } },
   "/api/reports/{id}/reject": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },

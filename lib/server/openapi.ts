@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ZReportReview, ZReportSubmit } from "../schemas/land-release-report";
 import { ZHazardAreaCreate, ZTaskCreate } from "../schemas/hazard-area";
+import { ZTaskTransition } from "./commands/transition-task";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
@@ -56,6 +57,15 @@ export const OPENAPI = {
       post: op("Issue a task order (authority)", { body: ZTaskCreate, ok: 201, okDescription: "`{ id, code, status }`", errors: [400, 401, 403, 404] }),
     },
     "/api/tasks/{id}": { get: op("One task with its hazardous areas and reports", { ok: 200, okDescription: "The task", errors: [401, 403, 404], params: ["id"] }) },
+    "/api/tasks/{id}/status": {
+      post: op("Move a task along its lifecycle (authority: assign, re-plan, cancel, accept handover; partner: start, complete)", {
+        body: ZTaskTransition,
+        ok: 200,
+        okDescription: "`{ id, status }`",
+        errors: [400, 401, 403, 404, 409],
+        params: ["id"],
+      }),
+    },
     "/api/tasks/{id}/reports": {
       post: op("Submit a land-release report (partner)", {
         body: ZReportSubmit,

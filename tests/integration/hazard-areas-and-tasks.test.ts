@@ -4,6 +4,7 @@ import { CommandError } from "@/lib/server/command-error";
 import { createTask } from "@/lib/server/commands/create-task";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
+import { transitionTask } from "@/lib/server/commands/transition-task";
 import type { Actor } from "@/lib/server/permissions";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
 
@@ -69,5 +70,33 @@ describe.each(DATABASE_KINDS)("hazardous areas and task orders on %s", (kind) =>
     const e = await refusal(createTask(t().db, await actor("dma@demo.test"), { title: "Not ours", hazardAreaIds: [erbilArea.id], priority: 1 }));
     expect(e.code).toBe("not_found");
     expect((await refusal(createTask(t().db, await actor("partner@demo.test"), { title: "Self-assigned", hazardAreaIds: [erbilArea.id], priority: 1 }))).code).toBe("forbidden");
+  });
+});
+
+describe.each(DATABASE_KINDS)("task lifecycle on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+  const actor = async (email: string): Promise<Actor> => {
+    const u = await t().db.user.findUniqueOrThrow({ where: { email } });
+    return { id: u.id, role: u.role, organisationId: u.organisationId };
+  };
+
+  it("each side moves the task its own steps, every change recorded; wrong steps are refused with the reason", async () => {
+    const dma = await actor("dma@demo.test");
+    const partner = await actor("partner@demo.test");
+    const task = await t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-009" } }); // IKMAA's, assigned
+    const ikmaa = await actor("ikmaa@demo.test");
+    expect((await refusal(transitionTask(t().db, dma, task.id, { to: "cancelled" }))).code).toBe("not_found");
+    const early = await refusal(transitionTask(t().db, ikmaa, task.id, { to: "completed" }));
+    expect(early.code).toBe("conflict");
+    expect(early.message).toMatch(/assigned task cannot become completed/);
+    expect((await refusal(transitionTask(t().db, ikmaa, task.id, { to: "in_progress" }))).message).toMatch(/Only the implementing partner/);
+
+    expect((await transitionTask(t().db, partner, task.id, { to: "in_progress" })).status).toBe("in_progress");
+    expect((await transitionTask(t().db, partner, task.id, { to: "completed", note: "All lanes cleared to 30 cm." })).status).toBe("completed");
+    expect((await transitionTask(t().db, ikmaa, task.id, { to: "handed_over" })).status).toBe("handed_over");
+    const history = await t().db.taskStatusChange.findMany({ where: { taskId: task.id }, orderBy: { at: "asc" } });
+    expect(history.map((h) => h.toStatus).slice(-3)).toEqual(["IN_PROGRESS", "COMPLETED", "HANDED_OVER"]);
+    expect((await refusal(transitionTask(t().db, ikmaa, task.id, { to: "cancelled" }))).message).toMatch(/final/);
+    expect((await refusal(transitionTask(t().db, await actor("donor@demo.test"), task.id, { to: "cancelled" }))).code).toBe("forbidden");
   });
 });
