@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { hashApiToken } from "@/lib/server/api-tokens";
 import { createApiToken, revokeApiToken } from "@/lib/server/commands/api-tokens";
-import type { Actor } from "@/lib/server/permissions";
 import { userForTokenHash } from "@/lib/server/queries/api-tokens";
+import { actorFor } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
 
 describe.each(DATABASE_KINDS)("personal API tokens on %s", (kind) => {
   const t = useSeededDatabase(kind);
-  const actor = async (email: string): Promise<Actor> => {
-    const u = await t().db.user.findUniqueOrThrow({ where: { email } });
-    return { id: u.id, role: u.role, organisationId: u.organisationId };
-  };
+  const actor = (email: string) => actorFor(t().db, email);
 
   it("stores only a hash, authenticates its owner until revoked, and audits both", async () => {
     const partner = await actor("partner@demo.test");

@@ -1,11 +1,10 @@
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
-import { CommandError } from "@/lib/server/command-error";
 import { createTask } from "@/lib/server/commands/create-task";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { transitionTask } from "@/lib/server/commands/transition-task";
-import type { Actor } from "@/lib/server/permissions";
+import { actorFor, refusal } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
 
 const box = (x: number, y: number, d = 0.004): Polygon => ({ type: "Polygon", coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
@@ -14,22 +13,10 @@ const KIRKUK = box(44.39, 35.47);
 const ERBIL = box(44.01, 36.19);
 const area = (code: string, geometry: unknown) => ({ code, name: `Test ${code}`, kind: "CHA", contamination: ["IEDS"], landUse: "HOUSING", priorityRank: 2, geometry });
 
-async function refusal(p: Promise<unknown>): Promise<CommandError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CommandError) return err;
-    throw err;
-  }
-  throw new Error("expected a CommandError");
-}
 
 describe.each(DATABASE_KINDS)("hazardous areas and task orders on %s", (kind) => {
   const t = useSeededDatabase(kind);
-  const actor = async (email: string): Promise<Actor> => {
-    const u = await t().db.user.findUniqueOrThrow({ where: { email } });
-    return { id: u.id, role: u.role, organisationId: u.organisationId };
-  };
+  const actor = (email: string) => actorFor(t().db, email);
 
   it("an authority registers an area in its governorates; the governorate comes from the polygon", async () => {
     const created = await registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-KRK-0001", KIRKUK));
@@ -75,10 +62,7 @@ describe.each(DATABASE_KINDS)("hazardous areas and task orders on %s", (kind) =>
 
 describe.each(DATABASE_KINDS)("task lifecycle on %s", (kind) => {
   const t = useSeededDatabase(kind);
-  const actor = async (email: string): Promise<Actor> => {
-    const u = await t().db.user.findUniqueOrThrow({ where: { email } });
-    return { id: u.id, role: u.role, organisationId: u.organisationId };
-  };
+  const actor = (email: string) => actorFor(t().db, email);
 
   it("each side moves the task its own steps, every change recorded; wrong steps are refused with the reason", async () => {
     const dma = await actor("dma@demo.test");

@@ -1,7 +1,6 @@
 import type { Polygon } from "geojson";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { CommandError } from "@/lib/server/command-error";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import type { Actor } from "@/lib/server/permissions";
@@ -9,6 +8,7 @@ import { openDb } from "@/lib/server/prisma";
 import { getNationalProgress } from "@/lib/server/queries/progress";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { difference, intersection, union, type Areal } from "@/lib/geo/boolean";
+import { actorFor, refusal } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
 
 // DEMO-NIN-001: 600 m × 400 m around (43.05, 36.30); approved releases cover its western 60 %.
@@ -21,22 +21,10 @@ const strip = (from: number, to: number): Polygon => {
 };
 const report = (geometry: unknown, method = "cleared") => ({ method, periodStart: "2026-10-01", periodEnd: "2026-10-31", geometry, devices: [{ type: "IMPROVISED_AP_MINE", count: 3 }] });
 
-async function refusal(p: Promise<unknown>): Promise<CommandError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CommandError) return err;
-    throw err;
-  }
-  throw new Error("expected a CommandError");
-}
 
 describe.each(DATABASE_KINDS)("land-release reports on %s", (kind) => {
   const t = useSeededDatabase(kind);
-  const actor = async (email: string): Promise<Actor> => {
-    const u = await t().db.user.findUniqueOrThrow({ where: { email } });
-    return { id: u.id, role: u.role, organisationId: u.organisationId };
-  };
+  const actor = (email: string) => actorFor(t().db, email);
   const task = () => t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" }, include: { hazardAreas: true } });
   const counts = async () => ({ reports: await t().db.landReleaseReport.count(), audit: await t().db.auditEvent.count() });
 

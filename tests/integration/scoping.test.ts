@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { listHazardAreas, listTasks } from "@/lib/server/queries/field";
 import { listGrants } from "@/lib/server/queries/funding";
-import type { Actor } from "@/lib/server/permissions";
+import { actorFor } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
 
 describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
-  const actor = async (email: string): Promise<Actor> => {
-    const u = await t().db.user.findUniqueOrThrow({ where: { email } });
-    return { id: u.id, role: u.role, organisationId: u.organisationId };
-  };
+  const actor = (email: string) => actorFor(t().db, email);
   const t = useSeededDatabase(kind);
 
   it("shows a partner only its own tasks", async () => {
