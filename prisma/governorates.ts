@@ -13,8 +13,8 @@ export type GovernorateProps = {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The 19 governorates (Halabja separate), shipped in prisma/data from the OCHA COD-AB. */
+/** The 19 governorates (Halabja separate) from the OCHA COD-AB, shipped in public/basemap where the map draws them too. */
 export function readGovernorates(): Boundary<GovernorateProps>[] {
-  const file = path.join(here, "data", "iraq-adm1-19-halabja.geojson");
+  const file = path.join(here, "..", "public", "basemap", "iraq-governorates.geojson");
   return (JSON.parse(readFileSync(file, "utf8")) as { features: Boundary<GovernorateProps>[] }).features;
 }
