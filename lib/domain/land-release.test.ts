@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
 import { deepFreeze } from "@/tests/helpers/freeze";
 import { geodesicAreaM2 } from "../geo/area";
-import { accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
+import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
 
 const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
   type: "Polygon",
@@ -58,5 +58,37 @@ describe("accountRelease", () => {
     const a = accountRelease({ submitted: box(43.002, 36.3, 43.006, 36.31), hazard, released });
     const counted = countedGeometry(a.insideGeometry, released)!;
     closeTo(geodesicAreaM2(counted), a.countedAreaM2, 1e-8);
+  });
+});
+
+describe("accountCorrection", () => {
+  // A (west 60 %) approved first, then B (east 60 %) over A's eastern strip; A is then corrected to a western 30 %.
+  const A = box(43.0, 36.3, 43.006, 36.31);
+  const B = box(43.004, 36.3, 43.01, 36.31);
+  const corrected = box(43.0, 36.3, 43.003, 36.31);
+  const a = accountRelease({ submitted: A, hazard, released: null });
+  const aCounted = countedGeometry(a.insideGeometry, null);
+  const afterA = releasedAfterApproval(null, a.insideGeometry);
+  const b = accountRelease({ submitted: B, hazard, released: afterA });
+  const bCounted = countedGeometry(b.insideGeometry, afterA)!;
+  const releasedBefore = releasedAfterApproval(afterA, b.insideGeometry);
+
+  it("keeps every square metre another report released, and the counted areas in force still add up to the released land", () => {
+    const c = accountCorrection({ submitted: corrected, hazard, othersSubmitted: [B], releasedBefore, supersededCounted: aCounted });
+    // Released after: the corrected strip and all of B.
+    closeTo(geodesicAreaM2(c.releasedAfter!), geodesicAreaM2(corrected) + geodesicAreaM2(B));
+    closeTo(b.countedAreaM2 + c.countedAreaM2, geodesicAreaM2(c.releasedAfter!), 1e-8);
+    // The strip of B that A had counted first passes to the correction.
+    closeTo(c.reinstatedM2, geodesicAreaM2(box(43.004, 36.3, 43.006, 36.31)));
+    closeTo(c.submittedAreaM2 + c.reinstatedM2, c.outsideHazardM2 + c.alreadyReleasedM2 + c.countedAreaM2, 1e-8);
+    // Its piece and B's tile the released land: no overlap.
+    expect(geodesicAreaM2(c.countedGeometry!) + geodesicAreaM2(bCounted)).toBeCloseTo(geodesicAreaM2(c.releasedAfter!), 0);
+  });
+
+  it("replaces the superseded report's land by the correction's when nothing else was released", () => {
+    const c = accountCorrection({ submitted: corrected, hazard, othersSubmitted: [], releasedBefore: afterA, supersededCounted: aCounted });
+    closeTo(c.countedAreaM2, geodesicAreaM2(corrected));
+    expect(c.reinstatedM2).toBeLessThan(1e-3);
+    expect(c.alreadyReleasedM2).toBe(0);
   });
 });

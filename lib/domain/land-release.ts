@@ -2,7 +2,7 @@
 // the hazardous area it was reported against. Needs the geometry engine
 // loaded (await loadGeometryEngine()).
 import { geodesicAreaM2 } from "../geo/area";
-import { covers, difference, intersection, union, type Areal } from "../geo/boolean";
+import { covers, difference, intersection, union, unionAll, type Areal } from "../geo/boolean";
 
 export type ReleaseMethod = "CANCELLED" | "REDUCED" | "CLEARED";
 
@@ -59,4 +59,50 @@ export function releasedAfterApproval(released: Areal | null, inside: Areal | nu
 export function countedGeometry(inside: Areal | null, released: Areal | null): Areal | null {
   if (!inside) return null;
   return released ? difference(inside, released) : inside;
+}
+
+export type CorrectionAccount = ReleaseAccount & {
+  /** The hazardous area's released land once the correction is approved. */
+  releasedAfter: Areal | null;
+  /** The correction's piece of that land; with the other reports' pieces it tiles releasedAfter. */
+  countedGeometry: Areal | null;
+  /**
+   * Land other approved reports released that only the superseded report had
+   * counted (it was approved first); it passes to the correction, so the
+   * counted areas of the reports in force still add up to the released total.
+   */
+  reinstatedM2: number;
+};
+
+/**
+ * Accounts a correction that replaces an approved report. The land the other
+ * approved reports released is rebuilt from their polygons (the superseded
+ * report may have counted part of it first); the correction counts what the
+ * released land then holds beyond the other reports' counted pieces:
+ *   others   = (∪ others' submitted) ∩ hazard
+ *   after    = others ∪ (submitted ∩ hazard)
+ *   counted  = after − (releasedBefore − supersededCounted)
+ * Invariant: submitted + reinstated = outside + alreadyReleased + counted.
+ */
+export function accountCorrection(input: {
+  submitted: Areal;
+  hazard: Areal;
+  othersSubmitted: readonly Areal[];
+  releasedBefore: Areal | null;
+  supersededCounted: Areal | null;
+}): CorrectionAccount {
+  const othersAll = input.othersSubmitted.length ? unionAll(input.othersSubmitted) : null;
+  const others = othersAll ? intersection(othersAll, input.hazard) : null;
+  const own = accountRelease({ submitted: input.submitted, hazard: input.hazard, released: others });
+  const releasedAfter = releasedAfterApproval(others, own.insideGeometry);
+  const othersCounted = input.releasedBefore && input.supersededCounted ? difference(input.releasedBefore, input.supersededCounted) : input.releasedBefore;
+  const counted = releasedAfter ? (othersCounted ? difference(releasedAfter, othersCounted) : releasedAfter) : null;
+  const countedAreaM2 = counted ? Math.max(0, geodesicAreaM2(counted)) : 0;
+  return {
+    ...own,
+    countedAreaM2,
+    releasedAfter,
+    countedGeometry: counted,
+    reinstatedM2: Math.max(0, countedAreaM2 - own.countedAreaM2),
+  };
 }

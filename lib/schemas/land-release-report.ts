@@ -17,6 +17,8 @@ export const ZReportSubmit = z
     geometry: z.unknown(),
     clearanceDepthCm: z.int().positive().max(1_000).optional(),
     devices: z.array(ZDeviceCount).max(50).default([]),
+    /** A correction: the approved report of the same task it replaces once approved. */
+    supersedesId: z.string().min(1).optional(),
   })
   .refine((r) => r.periodStart <= r.periodEnd, { path: ["periodEnd"], message: "The period must end on or after it starts." });
 

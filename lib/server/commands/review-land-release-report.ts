@@ -1,4 +1,5 @@
-import { accountRelease, countedGeometry, releasedAfterApproval } from "../../domain/land-release";
+import { Prisma } from "../../../generated/prisma/client";
+import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "../../domain/land-release";
 import { loadGeometryEngine } from "../../geo/engine";
 import { ZReportReview } from "../../schemas/land-release-report";
 import { CommandError } from "../command-error";
@@ -6,7 +7,7 @@ import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
-import { asAreal, findReportForReview, lockHazardArea } from "../queries/land-release";
+import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } from "../queries/land-release";
 
 /**
  * An authority approves or rejects a submitted report in its governorates.
@@ -14,7 +15,9 @@ import { asAreal, findReportForReview, lockHazardArea } from "../queries/land-re
  * moment, inside one transaction holding the hazardous area's row lock, so
  * concurrent approvals of overlapping reports never count a m² twice. The
  * counted figures are fixed then; the hazardous area's released land and
- * total grow by exactly the counted area.
+ * total grow by exactly the counted area. Approving a correction marks the
+ * report it replaces SUPERSEDED (kept, no longer counted) and moves the total
+ * by the difference, in the same transaction.
  */
 export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: string, body: unknown) {
   if (!can(actor, "report:review")) throw new CommandError("forbidden", "Only the authority of the governorate reviews land-release reports.");
@@ -42,6 +45,7 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
         return updated;
       }
 
+      if (report.supersedesId) return approveCorrection(tx, actor, report, reviewed);
       const hazard = asAreal(report.hazardArea.geometry)!;
       const released = asAreal(report.hazardArea.releasedGeometry);
       const account = accountRelease({ submitted: asAreal(report.submittedGeometry)!, hazard, released });
@@ -77,4 +81,47 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
     },
     { timeout: 30_000, maxWait: 30_000 },
   );
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type ReviewedReport = NonNullable<Awaited<ReturnType<typeof findReportForReview>>>;
+
+async function approveCorrection(tx: Tx, actor: Actor, report: ReviewedReport, reviewed: { reviewedById: string; reviewedAt: Date }) {
+  const basis = await findCorrectionBasis(tx, report.hazardAreaId, report.supersedesId!);
+  if (!basis) throw new CommandError("conflict", "The report this corrects is no longer approved (another correction replaced it first); reject this one and correct the report in force.");
+  const account = accountCorrection({
+    submitted: asAreal(report.submittedGeometry)!,
+    hazard: asAreal(report.hazardArea.geometry)!,
+    othersSubmitted: basis.othersSubmitted,
+    releasedBefore: asAreal(report.hazardArea.releasedGeometry),
+    supersededCounted: asAreal(basis.superseded.countedGeometry),
+  });
+  const updated = await tx.landReleaseReport.update({
+    where: { id: report.id },
+    data: {
+      ...reviewed,
+      status: "APPROVED",
+      outsideHazardM2: account.outsideHazardM2,
+      alreadyReleasedM2: account.alreadyReleasedM2,
+      countedAreaM2: account.countedAreaM2,
+      countedGeometry: account.countedGeometry ? toJson(account.countedGeometry) : undefined,
+    },
+    select: { id: true, status: true, countedAreaM2: true },
+  });
+  await tx.landReleaseReport.update({ where: { id: basis.superseded.id }, data: { status: "SUPERSEDED" } });
+  const releasedM2 = report.hazardArea.releasedM2 - basis.superseded.countedAreaM2 + account.countedAreaM2;
+  await tx.hazardArea.update({
+    where: { id: report.hazardAreaId },
+    // Null when the correction releases nothing and no other report did.
+    data: { releasedM2, releasedGeometry: account.releasedAfter ? toJson(account.releasedAfter) : Prisma.DbNull },
+  });
+  await recordAuditEvent(tx, {
+    actorUserId: actor.id,
+    action: "report.approveCorrection",
+    entityType: "LandReleaseReport",
+    entityId: report.id,
+    before: { status: "SUBMITTED", supersedes: basis.superseded.id, supersededCountedAreaM2: basis.superseded.countedAreaM2, hazardAreaReleasedM2: report.hazardArea.releasedM2 },
+    after: { status: "APPROVED", countedAreaM2: account.countedAreaM2, reinstatedM2: account.reinstatedM2, supersededStatus: "SUPERSEDED", hazardAreaReleasedM2: releasedM2 },
+  });
+  return updated;
 }

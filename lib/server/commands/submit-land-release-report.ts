@@ -1,3 +1,4 @@
+import { accountCorrection } from "../../domain/land-release";
 import { previewRelease } from "../../domain/release-preview";
 import { loadGeometryEngine } from "../../geo/engine";
 import { GeometryError } from "../../geo/errors";
@@ -7,7 +8,7 @@ import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
-import { asAreal, findTaskForReport } from "../queries/land-release";
+import { asAreal, findCorrectionBasis, findTaskForReport } from "../queries/land-release";
 
 const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
 
@@ -15,6 +16,8 @@ const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
  * A partner reports land released on its task: checked and accounted against
  * the hazardous area as the form previewed it, stored as SUBMITTED with its
  * devices and an audit event, in one transaction. Counts only once approved.
+ * A correction names the approved report it replaces (supersedesId), on the
+ * same task and hazardous area, and is accounted as replacing it.
  */
 export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: string, body: unknown) {
   if (!can(actor, "report:submit")) throw new CommandError("forbidden", "Only implementing partners submit land-release reports.");
@@ -25,7 +28,14 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
   if (!task) throw new CommandError("not_found", "No such task among yours.");
   if (!OPEN_STATUSES.has(task.status)) throw new CommandError("conflict", `The task is ${task.status.toLowerCase().replace("_", " ")}: reports are taken while it is assigned or in progress.`);
   const areas = task.hazardAreas.map((h) => h.hazardArea);
-  const hazard = input.hazardAreaId ? areas.find((h) => h.id === input.hazardAreaId) : areas.length === 1 ? areas[0] : undefined;
+  let correcting: { hazardAreaId: string } | null = null;
+  if (input.supersedesId) {
+    correcting = await db.landReleaseReport.findFirst({ where: { id: input.supersedesId, taskId: task.id, status: "APPROVED" }, select: { hazardAreaId: true } });
+    if (!correcting) throw new CommandError("invalid_request", "supersedesId must name an approved report of this task: only approved reports are corrected (a rejected one is simply reported again).", [{ path: ["supersedesId"], message: "Not an approved report of this task" }]);
+    if (input.hazardAreaId && input.hazardAreaId !== correcting.hazardAreaId) throw new CommandError("invalid_request", "A correction is for the same hazardous area as the report it corrects.", [{ path: ["hazardAreaId"], message: "Differs from the corrected report's" }]);
+  }
+  const hazardAreaId = input.hazardAreaId ?? correcting?.hazardAreaId;
+  const hazard = hazardAreaId ? areas.find((h) => h.id === hazardAreaId) : areas.length === 1 ? areas[0] : undefined;
   if (!hazard) throw new CommandError("invalid_request", `Say which of the task's hazardous areas this report is for (hazardAreaId: ${areas.map((h) => h.code).join(", ")}).`);
 
   await loadGeometryEngine();
@@ -35,6 +45,17 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
   } catch (err) {
     if (err instanceof GeometryError) throw new CommandError("unprocessable", err.message, { problems: err.problems, repaired: err.repaired ?? null });
     throw err;
+  }
+  if (input.supersedesId) {
+    const basis = (await findCorrectionBasis(db, hazard.id, input.supersedesId))!;
+    const c = accountCorrection({
+      submitted: preview.geometry,
+      hazard: asAreal(hazard.geometry)!,
+      othersSubmitted: basis.othersSubmitted,
+      releasedBefore: asAreal(hazard.releasedGeometry),
+      supersededCounted: asAreal(basis.superseded.countedGeometry),
+    });
+    preview = { ...preview, outsideHazardM2: c.outsideHazardM2, alreadyReleasedM2: c.alreadyReleasedM2, countedAreaM2: c.countedAreaM2 };
   }
   const method = input.method.toUpperCase() as "CANCELLED" | "REDUCED" | "CLEARED";
   return db.$transaction(async (tx) => {
@@ -52,6 +73,7 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
         alreadyReleasedM2: preview.alreadyReleasedM2,
         countedAreaM2: preview.countedAreaM2,
         clearanceDepthCm: input.clearanceDepthCm ?? null,
+        supersedesId: input.supersedesId ?? null,
         submittedById: actor.id,
         devices: { create: input.devices.map((d) => ({ category: d.type, count: d.count })) },
       },
@@ -66,6 +88,7 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
         taskId: task.id,
         hazardAreaId: hazard.id,
         method,
+        supersedesId: input.supersedesId ?? null,
         submittedAreaM2: preview.submittedAreaM2,
         outsideHazardM2: preview.outsideHazardM2,
         alreadyReleasedM2: preview.alreadyReleasedM2,

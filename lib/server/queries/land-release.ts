@@ -1,4 +1,6 @@
 import type { Prisma } from "../../../generated/prisma/client";
+import { accountCorrection, accountRelease } from "../../domain/land-release";
+import { loadGeometryEngine } from "../../geo/engine";
 import type { Areal } from "../../geo/boolean";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
@@ -38,9 +40,129 @@ export function findReportForReview(tx: Tx, actor: Actor, reportId: string) {
       method: true,
       hazardAreaId: true,
       submittedGeometry: true,
+      supersedesId: true,
       hazardArea: { select: { code: true, geometry: true, releasedGeometry: true, releasedM2: true } },
     },
   });
 }
 
 export const asAreal = (json: Prisma.JsonValue | null): Areal | null => (json ? (json as unknown as Areal) : null);
+
+/**
+ * What the report form needs: the caller's open task, its hazardous areas
+ * with the land released so far (by method, for the map), and, for a
+ * correction, the approved report being corrected.
+ */
+export async function getReportFormContext(db: Db, actor: Actor, taskId: string, correctingId?: string) {
+  const task = await db.task.findFirst({
+    where: { id: taskId, ...taskScope(actor) },
+    select: {
+      id: true, code: true, title: true, status: true,
+      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, areaM2: true, releasedM2: true, geometry: true, releasedGeometry: true } } } },
+    },
+  });
+  if (!task) return null;
+  const hazardAreas = task.hazardAreas.map((h) => h.hazardArea);
+  const approved = await db.landReleaseReport.findMany({
+    where: { hazardAreaId: { in: hazardAreas.map((h) => h.id) }, status: "APPROVED" },
+    select: { method: true, countedGeometry: true },
+  });
+  const correcting = correctingId
+    ? await db.landReleaseReport.findFirst({ where: { id: correctingId, taskId: task.id, status: "APPROVED" }, select: { id: true, hazardAreaId: true, method: true } })
+    : null;
+  return { task: { id: task.id, code: task.code, title: task.title, status: task.status }, hazardAreas, approved, correcting };
+}
+
+/**
+ * What accounting a correction needs: the polygons of the other approved
+ * reports in the hazardous area and the counted piece of the report being
+ * replaced (null when that report is no longer approved).
+ */
+export async function findCorrectionBasis(db: Db | Tx, hazardAreaId: string, supersededId: string) {
+  const [superseded, others] = await Promise.all([
+    db.landReleaseReport.findFirst({ where: { id: supersededId, hazardAreaId, status: "APPROVED" }, select: { id: true, countedGeometry: true, countedAreaM2: true } }),
+    db.landReleaseReport.findMany({ where: { hazardAreaId, status: "APPROVED", id: { not: supersededId } }, select: { submittedGeometry: true } }),
+  ]);
+  if (!superseded) return null;
+  return { superseded, othersSubmitted: others.map((o) => asAreal(o.submittedGeometry)!) };
+}
+
+/** Reports the caller may see: a partner its own, an authority those in its hazardous areas, an admin all. */
+export function reportScope(actor: Actor): Prisma.LandReleaseReportWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "AUTHORITY":
+      return { hazardArea: { authorityId: actor.organisationId } };
+    case "PARTNER":
+      return { partnerId: actor.organisationId };
+    case "DONOR":
+      return { status: "APPROVED", task: taskScope(actor) };
+  }
+}
+
+const REPORT_STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "SUPERSEDED"] as const;
+export type ReportStatusFilter = (typeof REPORT_STATUSES)[number];
+export const asReportStatus = (s: string | undefined): ReportStatusFilter | undefined =>
+  REPORT_STATUSES.find((x) => x === s?.toUpperCase());
+
+export function listReports(db: Db, actor: Actor, filter: { status?: ReportStatusFilter }) {
+  return db.landReleaseReport.findMany({
+    where: { ...reportScope(actor), ...(filter.status ? { status: filter.status } : {}) },
+    orderBy: { submittedAt: "desc" },
+    take: 500,
+    select: {
+      id: true, method: true, status: true, submittedAt: true, periodStart: true, periodEnd: true, submittedAreaM2: true, countedAreaM2: true, supersedesId: true,
+      task: { select: { id: true, code: true } },
+      hazardArea: { select: { code: true } },
+      partner: { select: { name: true } },
+    },
+  });
+}
+
+/** One report with what its review screen shows: the hazardous area, the land released before, devices, corrections. */
+export async function getReport(db: Db, actor: Actor, id: string) {
+  const report = await db.landReleaseReport.findFirst({
+    where: { id, ...reportScope(actor) },
+    select: {
+      id: true, method: true, status: true, submittedAt: true, periodStart: true, periodEnd: true, clearanceDepthCm: true,
+      submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true, submittedGeometry: true, countedGeometry: true,
+      reviewedAt: true, reviewReason: true, supersedesId: true, hazardAreaId: true, submittedById: true, reviewedById: true,
+      corrections: { select: { id: true, status: true, submittedAt: true } },
+      devices: { select: { category: true, count: true } },
+      task: { select: { id: true, code: true, title: true, status: true } },
+      partner: { select: { name: true } },
+      hazardArea: { select: { id: true, code: true, name: true, areaM2: true, releasedM2: true, geometry: true, releasedGeometry: true, authorityId: true } },
+    },
+  });
+  if (!report) return null;
+  const [releasedBefore, people] = await Promise.all([
+    db.landReleaseReport.findMany({
+      where: { hazardAreaId: report.hazardAreaId, status: "APPROVED", id: { not: report.id } },
+      select: { method: true, countedGeometry: true },
+    }),
+    db.user.findMany({ where: { id: { in: [report.submittedById, report.reviewedById].filter((x): x is string => !!x) } }, select: { id: true, name: true } }),
+  ]);
+  const nameOf = (userId: string | null) => people.find((p) => p.id === userId)?.name ?? null;
+  return { ...report, releasedBefore, submittedByName: nameOf(report.submittedById), reviewedByName: nameOf(report.reviewedById) };
+}
+
+/**
+ * What approving a submitted report now would count, against the land
+ * released at this moment (the figures stored at submission may be stale).
+ * The approval recomputes the same way under the hazardous area's lock.
+ */
+export async function accountIfApprovedNow(db: Db, report: { submittedGeometry: Prisma.JsonValue; supersedesId: string | null; hazardArea: { id: string; geometry: Prisma.JsonValue; releasedGeometry: Prisma.JsonValue } }) {
+  await loadGeometryEngine();
+  const submitted = asAreal(report.submittedGeometry)!;
+  const hazard = asAreal(report.hazardArea.geometry)!;
+  const releasedBefore = asAreal(report.hazardArea.releasedGeometry);
+  if (report.supersedesId) {
+    const basis = await findCorrectionBasis(db, report.hazardArea.id, report.supersedesId);
+    if (!basis) return null;
+    const c = accountCorrection({ submitted, hazard, othersSubmitted: basis.othersSubmitted, releasedBefore, supersededCounted: asAreal(basis.superseded.countedGeometry) });
+    return { outsideHazardM2: c.outsideHazardM2, alreadyReleasedM2: c.alreadyReleasedM2, countedAreaM2: c.countedAreaM2, netChangeM2: c.countedAreaM2 - basis.superseded.countedAreaM2 };
+  }
+  const a = accountRelease({ submitted, hazard, released: releasedBefore });
+  return { outsideHazardM2: a.outsideHazardM2, alreadyReleasedM2: a.alreadyReleasedM2, countedAreaM2: a.countedAreaM2, netChangeM2: a.countedAreaM2 };
+}
