@@ -123,12 +123,16 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
         });
 
         let released: Areal | null = null;
+        let releasedM2 = 0;
         for (const r of h.releases) {
           const submitted = strip(h, r.from, r.to);
           const account = previewRelease(submitted, { code: h.code, geometry, released });
           const approved = r.status === "APPROVED";
           const counted = countedGeometry(account.insideGeometry, released);
-          if (approved) released = releasedAfterApproval(released, account.insideGeometry);
+          if (approved) {
+            released = releasedAfterApproval(released, account.insideGeometry);
+            releasedM2 += account.countedAreaM2;
+          }
           const { periodStart, periodEnd } = monthPeriod(r.month);
           await tx.landReleaseReport.create({
             data: {
@@ -149,7 +153,15 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
         if (released) {
           await tx.hazardArea.update({
             where: { id: hazard.id },
-            data: { releasedGeometry: toJson(released), releasedM2: geodesicAreaM2(released) },
+            // The sum of the counted areas, as approvals keep it, so the reports add up to it exactly.
+            data: { releasedGeometry: toJson(released), releasedM2 },
+          });
+        }
+        if (h.taskStatus === "COMPLETED") {
+          // A completed task has its completion report; the handover is left for the authority to record.
+          const last = h.releases.map((r) => monthPeriod(r.month).periodEnd).sort((a, b) => +b - +a)[0]!;
+          await tx.completionReport.create({
+            data: { taskId: task.id, completedOn: last, clearanceDepthCm: 30, qaNotes: "Demo: QA sampling of 10 % of cleared lanes found nothing.", geometry: released ? toJson(released) : undefined, submittedById: submitter.id },
           });
         }
       }

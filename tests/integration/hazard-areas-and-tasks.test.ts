@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createTask } from "@/lib/server/commands/create-task";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
+import { completeTask, handOverTask } from "@/lib/server/commands/complete-task";
 import { transitionTask } from "@/lib/server/commands/transition-task";
 import { actorFor, refusal } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
@@ -70,14 +71,16 @@ describe.each(DATABASE_KINDS)("task lifecycle on %s", (kind) => {
     const task = await t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-009" } }); // IKMAA's, assigned
     const ikmaa = await actor("ikmaa@demo.test");
     expect((await refusal(transitionTask(t().db, dma, task.id, { to: "cancelled" }))).code).toBe("not_found");
-    const early = await refusal(transitionTask(t().db, ikmaa, task.id, { to: "completed" }));
+    const early = await refusal(completeTask(t().db, partner, task.id, { completedOn: "2026-11-20" }));
     expect(early.code).toBe("conflict");
-    expect(early.message).toMatch(/assigned task cannot become completed/);
+    expect(early.message).toMatch(/Only a task in progress is completed/);
+    // Completing and handing over carry their own records, so the bare status step is refused.
+    expect((await refusal(transitionTask(t().db, partner, task.id, { to: "completed" }))).message).toMatch(/completion report/);
     expect((await refusal(transitionTask(t().db, ikmaa, task.id, { to: "in_progress" }))).message).toMatch(/Only the implementing partner/);
 
     expect((await transitionTask(t().db, partner, task.id, { to: "in_progress" })).status).toBe("in_progress");
-    expect((await transitionTask(t().db, partner, task.id, { to: "completed", note: "All lanes cleared to 30 cm." })).status).toBe("completed");
-    expect((await transitionTask(t().db, ikmaa, task.id, { to: "handed_over" })).status).toBe("handed_over");
+    expect((await completeTask(t().db, partner, task.id, { completedOn: "2026-11-20", clearanceDepthCm: 30, qaNotes: "All lanes cleared to 30 cm." })).status).toBe("completed");
+    expect((await handOverTask(t().db, ikmaa, task.id, { handoverDate: "2026-11-25", recipient: "Mukhtar of the village", attendeesWomen: 4, attendeesMen: 6 })).status).toBe("handed_over");
     const history = await t().db.taskStatusChange.findMany({ where: { taskId: task.id }, orderBy: { at: "asc" } });
     expect(history.map((h) => h.toStatus).slice(-3)).toEqual(["IN_PROGRESS", "COMPLETED", "HANDED_OVER"]);
     expect((await refusal(transitionTask(t().db, ikmaa, task.id, { to: "cancelled" }))).message).toMatch(/final/);

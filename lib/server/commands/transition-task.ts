@@ -30,14 +30,24 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
     const partner = await db.organisation.findFirst({ where: { id: parsed.data.partnerId, type: "PARTNER" }, select: { id: true } });
     if (!partner) throw new CommandError("invalid_request", "partnerId is not an implementing partner.");
   }
+  // These two steps carry a record of their own (IMAS 08.30), written with the step.
+  if (to === "COMPLETED") throw new CommandError("conflict", `Complete a task with its completion report: POST /api/tasks/${task.id}/completion.`);
+  if (to === "HANDED_OVER") throw new CommandError("conflict", `Accept a task's handover with its certificate: POST /api/tasks/${task.id}/handover.`);
   const check = checkTransition(task.status, to, side, !!partnerId);
   if (!check.ok) throw new CommandError("conflict", check.reason);
+  return db.$transaction((tx) => moveTask(tx, actor, { ...task, partnerId }, to, parsed.data.note));
+}
 
-  return db.$transaction(async (tx) => {
-    const moved = await tx.task.updateMany({ where: { id: task.id, status: task.status }, data: { status: to, partnerId } });
-    if (moved.count !== 1) throw new CommandError("conflict", "The task changed while you were looking at it; reload and try again.");
-    await tx.taskStatusChange.create({ data: { taskId: task.id, fromStatus: task.status, toStatus: to, byUserId: actor.id, note: parsed.data.note ?? null } });
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "task.transition", entityType: "Task", entityId: task.id, before: { status: task.status, partnerId: task.partnerId }, after: { status: to, partnerId } });
-    return { id: task.id, status: to.toLowerCase() };
-  });
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * One lifecycle step inside the caller's transaction: the task moves only if
+ * it is still where the caller saw it, with its history row and audit event.
+ */
+export async function moveTask(tx: Tx, actor: Actor, task: { id: string; status: TaskStatus; partnerId: string | null }, to: TaskStatus, note?: string) {
+  const moved = await tx.task.updateMany({ where: { id: task.id, status: task.status }, data: { status: to, partnerId: task.partnerId } });
+  if (moved.count !== 1) throw new CommandError("conflict", "The task changed while you were looking at it; reload and try again.");
+  await tx.taskStatusChange.create({ data: { taskId: task.id, fromStatus: task.status, toStatus: to, byUserId: actor.id, note: note ?? null } });
+  await recordAuditEvent(tx, { actorUserId: actor.id, action: "task.transition", entityType: "Task", entityId: task.id, before: { status: task.status }, after: { status: to, partnerId: task.partnerId } });
+  return { id: task.id, status: to.toLowerCase() };
 }

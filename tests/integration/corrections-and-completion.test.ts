@@ -1,0 +1,144 @@
+import type { Polygon } from "geojson";
+import { describe, expect, it } from "vitest";
+import { completeTask, handOverTask } from "@/lib/server/commands/complete-task";
+import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
+import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
+import { transitionTask } from "@/lib/server/commands/transition-task";
+import { bodyWithGeometry } from "@/lib/server/http";
+import { getNationalProgress } from "@/lib/server/queries/progress";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import { actorFor, refusal } from "../helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+
+// DEMO-NIN-001 (task DEMO-TASK-001): 600 m × 400 m around (43.05, 36.30); approved releases cover its western 60 %.
+const DLON = 600 / (111_320 * Math.cos((36.3 * Math.PI) / 180));
+const W = 43.05 - DLON / 2;
+const [S, N] = [36.3 - 400 / 110_574 / 2, 36.3 + 400 / 110_574 / 2];
+const strip = (from: number, to: number): Polygon => {
+  const [x0, x1] = [W + DLON * from, W + DLON * to];
+  return { type: "Polygon", coordinates: [[[x0, S + 1e-5], [x1, S + 1e-5], [x1, N - 1e-5], [x0, N - 1e-5], [x0, S + 1e-5]]] };
+};
+const report = (geometry: unknown, extra: Record<string, unknown> = {}) => ({ method: "cleared", periodStart: "2026-10-01", periodEnd: "2026-10-31", geometry, ...extra });
+
+describe.each(DATABASE_KINDS)("corrections of approved reports on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+  const actor = (email: string) => actorFor(t().db, email);
+  const task = () => t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" } });
+  const hazard = () => t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+  const countedInForce = async (hazardAreaId: string) =>
+    (await t().db.landReleaseReport.aggregate({ where: { hazardAreaId, status: "APPROVED" }, _sum: { countedAreaM2: true } }))._sum.countedAreaM2 ?? 0;
+
+  it("a correction counts only once approved, then replaces the old report, which is kept as superseded; totals move by the difference", async () => {
+    const [partner, dma] = [await actor("partner@demo.test"), await actor("dma@demo.test")];
+    const original = await submitLandReleaseReport(t().db, partner, (await task()).id, report(strip(0.6, 0.9)));
+    await reviewLandReleaseReport(t().db, dma, original.id, { decision: "approve" });
+    const approved = await t().db.landReleaseReport.findUniqueOrThrow({ where: { id: original.id } });
+    const before = await getNationalProgress(t().db);
+
+    // The field team finds the cleared strip ended at 0.8, not 0.9.
+    const correction = await submitLandReleaseReport(t().db, partner, (await task()).id, report(strip(0.6, 0.8), { supersedesId: original.id }));
+    expect((await getNationalProgress(t().db)).releasedM2.total).toBe(before.releasedM2.total);
+    await reviewLandReleaseReport(t().db, dma, correction.id, { decision: "approve" });
+
+    const [old, corrected, area] = await Promise.all([
+      t().db.landReleaseReport.findUniqueOrThrow({ where: { id: original.id } }),
+      t().db.landReleaseReport.findUniqueOrThrow({ where: { id: correction.id } }),
+      hazard(),
+    ]);
+    expect(old.status).toBe("SUPERSEDED");
+    expect(old.countedAreaM2).toBe(approved.countedAreaM2); // history kept as it was
+    expect(corrected.status).toBe("APPROVED");
+    expect(corrected.supersedesId).toBe(original.id);
+    expect(corrected.countedAreaM2).toBeCloseTo(geodesicAreaM2(strip(0.6, 0.8)), 0);
+    // Parts add up: the reports in force make the hazardous area's total, and its released polygon measures the same.
+    expect(area.releasedM2).toBeCloseTo(await countedInForce(area.id), 6);
+    expect(geodesicAreaM2(area.releasedGeometry as never)).toBeCloseTo(area.releasedM2, 0);
+    const after = await getNationalProgress(t().db);
+    expect(after.releasedM2.total - before.releasedM2.total).toBeCloseTo(corrected.countedAreaM2 - approved.countedAreaM2, 4);
+    const audit = await t().db.auditEvent.findFirstOrThrow({ where: { entityId: correction.id, action: "report.approveCorrection" } });
+    expect(audit.before).toMatchObject({ supersedes: original.id });
+  });
+
+  it("a rejected correction leaves the approved report counted; only approved reports are corrected; a superseded report cannot be replaced twice", async () => {
+    const [partner, dma] = [await actor("partner@demo.test"), await actor("dma@demo.test")];
+    const taskId = (await task()).id;
+    const original = await submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.95)));
+    expect((await refusal(submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.93), { supersedesId: original.id })))).message).toMatch(/only approved reports are corrected/);
+    await reviewLandReleaseReport(t().db, dma, original.id, { decision: "approve" });
+    const total = (await getNationalProgress(t().db)).releasedM2.total;
+
+    const first = await submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.93), { supersedesId: original.id }));
+    const second = await submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.94), { supersedesId: original.id }));
+    const third = await submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.92), { supersedesId: original.id }));
+    await reviewLandReleaseReport(t().db, dma, first.id, { decision: "reject", reason: "The QC sheet shows the full strip." });
+    expect((await t().db.landReleaseReport.findUniqueOrThrow({ where: { id: original.id } })).status).toBe("APPROVED");
+    expect((await getNationalProgress(t().db)).releasedM2.total).toBe(total);
+
+    await reviewLandReleaseReport(t().db, dma, second.id, { decision: "approve" });
+    expect((await refusal(submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.92), { supersedesId: original.id })))).code).toBe("invalid_request");
+    expect((await refusal(reviewLandReleaseReport(t().db, dma, third.id, { decision: "approve" }))).message).toMatch(/no longer approved/);
+    expect((await t().db.landReleaseReport.findUniqueOrThrow({ where: { id: third.id } })).status).toBe("SUBMITTED");
+  });
+});
+
+describe.each(DATABASE_KINDS)("completion report and handover on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+  const actor = (email: string) => actorFor(t().db, email);
+
+  it("the partner completes once no report awaits review; the authority records the handover once, with attendees", async () => {
+    const [partner, dma] = [await actor("partner@demo.test"), await actor("dma@demo.test")];
+    const task = await t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" }, include: { hazardAreas: { include: { hazardArea: true } } } });
+    const pending = await refusal(completeTask(t().db, partner, task.id, { completedOn: "2026-11-20" }));
+    expect(pending.message).toMatch(/await review/);
+    for (const r of await t().db.landReleaseReport.findMany({ where: { taskId: task.id, status: "SUBMITTED" } })) {
+      await reviewLandReleaseReport(t().db, dma, r.id, { decision: "approve" });
+    }
+    expect((await refusal(completeTask(t().db, dma, task.id, { completedOn: "2026-11-20" }))).code).toBe("forbidden");
+    expect((await refusal(completeTask(t().db, partner, task.id, { completedOn: "20 Nov" }))).code).toBe("invalid_request");
+
+    const done = await completeTask(t().db, partner, task.id, { completedOn: "2026-11-20", clearanceDepthCm: 30 });
+    expect(done.status).toBe("completed");
+    const completion = await t().db.completionReport.findUniqueOrThrow({ where: { taskId: task.id } });
+    const hazard = await t().db.hazardArea.findUniqueOrThrow({ where: { id: task.hazardAreas[0]!.hazardAreaId } });
+    expect(geodesicAreaM2(completion.geometry as never)).toBeCloseTo(hazard.releasedM2, 0);
+    expect((await refusal(submitLandReleaseReport(t().db, partner, task.id, report(strip(0.9, 1))))).code).toBe("conflict");
+
+    const noOne = await refusal(handOverTask(t().db, dma, task.id, { handoverDate: "2026-11-25", recipient: "Village council" }));
+    expect(noOne.message).toMatch(/incomplete/);
+    expect((await refusal(handOverTask(t().db, dma, task.id, { handoverDate: "2026-11-19", recipient: "Village council", attendeesMen: 3 }))).message).toMatch(/before the work was completed/);
+    expect((await refusal(handOverTask(t().db, await actor("ikmaa@demo.test"), task.id, { handoverDate: "2026-11-25", recipient: "Village council", attendeesMen: 3 }))).code).toBe("not_found");
+    await handOverTask(t().db, dma, task.id, { handoverDate: "2026-11-25", recipient: "Village council", attendeesWomen: 5, attendeesMen: 7, attendeesGirls: 2, attendeesBoys: 1 });
+    const certificate = await t().db.completionReport.findUniqueOrThrow({ where: { taskId: task.id } });
+    expect(certificate).toMatchObject({ recipient: "Village council", attendeesWomen: 5, attendeesMen: 7, attendeesGirls: 2, attendeesBoys: 1 });
+    expect((await refusal(handOverTask(t().db, dma, task.id, { handoverDate: "2026-11-26", recipient: "Someone else", attendeesMen: 1 }))).code).toBe("conflict");
+    const history = await t().db.taskStatusChange.findMany({ where: { taskId: task.id }, orderBy: { at: "asc" } });
+    expect(history.map((h) => h.toStatus).slice(-2)).toEqual(["COMPLETED", "HANDED_OVER"]);
+    expect((await refusal(transitionTask(t().db, dma, task.id, { to: "cancelled" }))).message).toMatch(/final/);
+  });
+});
+
+describe("a report or hazardous area sent as a file (multipart)", () => {
+  const KML = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><Polygon><outerBoundaryIs><LinearRing>
+    <coordinates>43.0,36.3 43.01,36.3 43.01,36.31 43.0,36.31 43.0,36.3</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>`;
+  const post = (form: FormData) => new Request("http://localhost/api/tasks/x/reports", { method: "POST", body: form });
+  const form = (entries: Record<string, string | File>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(entries)) f.set(k, v);
+    return f;
+  };
+
+  it("reads the file with lib/geo and merges the other fields from 'data'", async () => {
+    const body = (await bodyWithGeometry(post(form({ file: new File([KML], "lanes.kml"), data: JSON.stringify({ method: "cleared" }) })))) as { method: string; geometry: { features: { geometry: Polygon }[] } };
+    expect(body.method).toBe("cleared");
+    expect(body.geometry.features[0]!.geometry.coordinates[0]![1]).toEqual([43.01, 36.3]);
+  });
+
+  it("says what is wrong: no file, data not JSON, a bad zone, an unreadable file", async () => {
+    expect((await refusal(bodyWithGeometry(post(form({ data: "{}" }))))).message).toMatch(/'file'/);
+    expect((await refusal(bodyWithGeometry(post(form({ file: new File([KML], "a.kml"), data: "{method" }))))).message).toMatch(/'data' must be JSON/);
+    expect((await refusal(bodyWithGeometry(post(form({ file: new File([KML], "a.kml"), utmZone: "39" }))))).message).toMatch(/37 or 38/);
+    const unreadable = await refusal(bodyWithGeometry(post(form({ file: new File(["x"], "lanes.dwg") }))));
+    expect(unreadable.code).toBe("unprocessable");
+    expect(unreadable.message).toMatch(/not a format this app reads/);
+  });
+});
