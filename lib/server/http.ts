@@ -54,3 +54,43 @@ export async function jsonBody(req: Request): Promise<unknown> {
     throw new CommandError("invalid_request", "The request body must be JSON.");
   }
 }
+
+/**
+ * A body carrying a geometry: JSON with `geometry`, or multipart/form-data
+ * with the field GPS file as `file` (GeoJSON, KML, GPX, zipped shapefile or
+ * CSV), the other fields as JSON in `data`, and optionally `utmZone` (37 or
+ * 38) for projected coordinates without a .prj. The file is read by the same
+ * lib/geo code the browser ran; a file it cannot read is a 422 that says why.
+ */
+export async function bodyWithGeometry(req: Request): Promise<unknown> {
+  if (!(req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return jsonBody(req);
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new CommandError("invalid_request", "The multipart body could not be read.");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) throw new CommandError("invalid_request", "Attach the polygon file as the form field 'file'.", [{ path: ["file"], message: "Required" }]);
+  let data: unknown = {};
+  const raw = form.get("data");
+  if (typeof raw === "string" && raw.trim()) {
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      throw new CommandError("invalid_request", "The form field 'data' must be JSON with the other fields.", [{ path: ["data"], message: "Not JSON" }]);
+    }
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new CommandError("invalid_request", "The form field 'data' must be a JSON object.", [{ path: ["data"], message: "Not an object" }]);
+  const zone = form.get("utmZone");
+  if (zone !== null && zone !== "37" && zone !== "38") throw new CommandError("invalid_request", "utmZone must be 37 or 38 (UTM north zones covering Iraq).", [{ path: ["utmZone"], message: "Use 37 or 38" }]);
+  const { readGeometryFile, asFeatureCollection } = await import("../geo/read");
+  const { GeometryError } = await import("../geo/errors");
+  try {
+    const read = await readGeometryFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, zone ? { utmZone: Number(zone) as 37 | 38 } : {});
+    return { ...data, geometry: asFeatureCollection(read) };
+  } catch (err) {
+    if (err instanceof GeometryError) throw new CommandError("unprocessable", err.message, { problems: err.problems });
+    throw err;
+  }
+}

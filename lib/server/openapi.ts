@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ZReportReview, ZReportSubmit } from "../schemas/land-release-report";
 import { ZHazardAreaCreate, ZTaskCreate } from "../schemas/hazard-area";
+import { ZCompletion, ZHandover } from "../schemas/completion";
 import { ZTaskTransition } from "./commands/transition-task";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -15,12 +16,27 @@ const error = {
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
 
-function op(summary: string, opts: { body?: z.ZodType; ok: number; okDescription: string; errors: number[]; params?: string[]; query?: { name: string; description: string }[] }) {
+/** Multipart alternative for bodies with a geometry: the GPS file instead of `geometry`. */
+const upload = {
+  "multipart/form-data": {
+    schema: {
+      type: "object",
+      required: ["file"],
+      properties: {
+        file: { type: "string", format: "binary", description: "GeoJSON, KML, GPX, zipped shapefile (.zip with .shp/.dbf/.prj) or CSV of turning points; 20 MB at most" },
+        data: { type: "string", description: "The other fields of the JSON body (without `geometry`), as JSON" },
+        utmZone: { type: "string", enum: ["37", "38"], description: "UTM north zone for projected coordinates without a .prj" },
+      },
+    },
+  },
+};
+
+function op(summary: string, opts: { body?: z.ZodType; upload?: boolean; ok: number; okDescription: string; errors: number[]; params?: string[]; query?: { name: string; description: string }[] }) {
   return {
     summary,
     ...(opts.params ? { parameters: opts.params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })) } : {}),
     ...(opts.query ? { parameters: opts.query.map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } })) } : {}),
-    ...(opts.body ? { requestBody: { required: true, content: { "application/json": { schema: json(opts.body) } } } } : {}),
+    ...(opts.body ? { requestBody: { required: true, content: { "application/json": { schema: json(opts.body) }, ...(opts.upload ? upload : {}) } } } : {}),
     responses: { [String(opts.ok)]: { description: opts.okDescription }, ...errors(...opts.errors) },
   };
 }
@@ -50,7 +66,7 @@ export const OPENAPI = {
       get: op("Organisations by type", { ok: 200, okDescription: "`{ items: [{ id, name, type }] }`", errors: [400, 401], query: [{ name: "type", description: "partner | donor | authority" }] }),
     },
     "/api/hazard-areas": {
-      post: op("Register a hazardous area (authority); the governorate is derived from the polygon", { body: ZHazardAreaCreate, ok: 201, okDescription: "`{ id, code, areaM2, governoratePcode }`", errors: [400, 401, 403, 409, 422] }),
+      post: op("Register a hazardous area (authority); the governorate is derived from the polygon", { body: ZHazardAreaCreate, upload: true, ok: 201, okDescription: "`{ id, code, areaM2, governoratePcode }`", errors: [400, 401, 403, 409, 422] }),
     },
     "/api/tasks": {
       get: op("The caller's tasks", { ok: 200, okDescription: "`{ items: [...] }`", errors: [401, 403] }),
@@ -66,9 +82,28 @@ export const OPENAPI = {
         params: ["id"],
       }),
     },
+    "/api/tasks/{id}/completion": {
+      post: op("Complete a task in progress with its completion report (partner); no report may still await review", {
+        body: ZCompletion,
+        ok: 201,
+        okDescription: "`{ id, status: 'completed', completionReportId }`",
+        errors: [400, 401, 403, 404, 409],
+        params: ["id"],
+      }),
+    },
+    "/api/tasks/{id}/handover": {
+      post: op("Record the handover of a completed task's land (authority): date, recipient, attendees by sex and age", {
+        body: ZHandover,
+        ok: 200,
+        okDescription: "`{ id, status: 'handed_over' }`",
+        errors: [400, 401, 403, 404, 409],
+        params: ["id"],
+      }),
+    },
     "/api/tasks/{id}/reports": {
-      post: op("Submit a land-release report (partner)", {
+      post: op("Submit a land-release report (partner), or a correction of an approved one (`supersedesId`)", {
         body: ZReportSubmit,
+        upload: true,
         ok: 201,
         okDescription: "`{ id, status: 'submitted', submittedAreaM2, outsideAreaM2, alreadyReleasedAreaM2, countedAreaM2, notes }`",
         errors: [400, 401, 403, 404, 409, 422],

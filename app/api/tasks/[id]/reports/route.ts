@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
-import { jsonBody, withPermission } from "@/lib/server/http";
+import { bodyWithGeometry, withPermission } from "@/lib/server/http";
 
 export const POST = withPermission<{ id: string }>("report:submit", async ({ req, user, db, params }) => {
-  const r = await submitLandReleaseReport(db, user, params.id, await jsonBody(req));
+  const r = await submitLandReleaseReport(db, user, params.id, await bodyWithGeometry(req));
   return NextResponse.json(
     {
       id: r.id,
