@@ -4,13 +4,14 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { AppNav } from "@/components/ui/app-nav";
 import { currentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
-import { pagesFor, type PagePath } from "@/lib/server/permissions";
+import { pagesFor, type NavPage } from "@/lib/server/permissions";
 import { organisationName } from "@/lib/server/queries/organisations";
 
-const NAV_LABEL: Record<PagePath, string> = {
+const NAV_LABEL: Record<NavPage, string> = {
   "/": "dashboard",
   "/hazard-areas": "hazardAreas",
   "/tasks": "tasks",
+  "/reports": "reports",
   "/funding": "funding",
   "/admin/users": "users",
   "/audit": "audit",
@@ -26,7 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const organisation = await organisationName(await getDb(), user.organisationId);
   const items = pagesFor(user).map((href) => ({
     href,
-    label: href === "/tasks" && user.role === "PARTNER" ? t("myTasks") : t(NAV_LABEL[href]),
+    label: user.role === "PARTNER" && href === "/tasks" ? t("myTasks") : user.role === "AUTHORITY" && href === "/reports" ? t("review") : t(NAV_LABEL[href]),
   }));
   return (
     <div className="shell">

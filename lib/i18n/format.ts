@@ -34,3 +34,8 @@ export function formatUsdCents(cents: bigint, locale: string): string {
   const dollars = Number(cents / 100n) + Number(cents % 100n) / 100;
   return new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: cents % 100n === 0n ? 0 : 2 }).format(dollars);
 }
+
+/** A calendar date (stored at UTC midnight) in the locale's form, never shifted by the reader's zone. */
+export function formatDate(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+}

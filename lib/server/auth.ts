@@ -82,9 +82,9 @@ export async function currentUser(): Promise<SessionUser | null> {
 }
 
 /** For pages: sends a signed-out visitor to sign-in and renders 403 for a user without the page's permission. */
-export async function requirePage(page: PagePath): Promise<SessionUser> {
+export async function requirePage(page: PagePath, path: string = page): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(page)}`);
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   if (!can(user, PAGE_PERMISSIONS[page])) forbidden();
   return user;
 }

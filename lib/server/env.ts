@@ -13,9 +13,14 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the app's public URL, e.g. https://mine-action.example.org").optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  BASEMAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/.*\{z\}.*\{x\}.*\{y\}/, "BASEMAP_TILE_URL must be an https:// XYZ raster tile template with {z}, {x} and {y}")
+    .optional(),
+  BASEMAP_ATTRIBUTION: z.string().max(300).optional(),
 });
 
-export type ServerEnv = { databaseUrl: string | undefined; nextAuthSecret: string; nextAuthUrl: string };
+export type ServerEnv = { databaseUrl: string | undefined; nextAuthSecret: string; nextAuthUrl: string; basemap: { tileUrl?: string; tileAttribution?: string } };
 
 /**
  * Embedded (PGlite) installations keep a generated session secret beside the
@@ -52,9 +57,19 @@ export function serverEnv(): ServerEnv {
     databaseUrl: env.DATABASE_URL,
     nextAuthSecret: env.NEXTAUTH_SECRET ?? ensureEmbeddedSecret(),
     nextAuthUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    basemap: env.BASEMAP_TILE_URL ? { tileUrl: env.BASEMAP_TILE_URL, tileAttribution: env.BASEMAP_ATTRIBUTION } : {},
   };
   // next-auth reads these from the environment.
   process.env.NEXTAUTH_SECRET = cached.nextAuthSecret;
   process.env.NEXTAUTH_URL = cached.nextAuthUrl;
   return cached;
+}
+
+/**
+ * The map draws the shipped Iraq boundaries offline; an installation with
+ * internet may add a raster tile layer underneath (with its attribution).
+ */
+export function basemapSettings(): { tileUrl?: string; tileAttribution?: string } {
+  const { basemap } = serverEnv();
+  return basemap;
 }

@@ -9,10 +9,10 @@ describe("permissions", () => {
   });
 
   it.each([
-    ["PARTNER", ["/", "/tasks", "/account/tokens"]],
+    ["PARTNER", ["/", "/tasks", "/reports", "/account/tokens"]],
     ["DONOR", ["/", "/funding", "/account/tokens"]],
-    ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/funding", "/account/tokens"]],
-    ["ADMIN", ["/", "/hazard-areas", "/tasks", "/funding", "/admin/users", "/audit", "/account/tokens"]],
+    ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/account/tokens"]],
+    ["ADMIN", ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/admin/users", "/audit", "/account/tokens"]],
   ] as const)("%s opens exactly %j", (role, pages) => {
     expect(pagesFor({ role })).toEqual(pages);
   });

@@ -32,11 +32,18 @@ export function can(actor: Pick<Actor, "role"> | null | undefined, permission: P
   return !!actor && (ROLE_PERMISSIONS[actor.role] as readonly Permission[]).includes(permission);
 }
 
-/** Each page and the permission it needs; the navigation shows the pages a role can open. */
+/** Each page and the permission it needs. */
 export const PAGE_PERMISSIONS = {
   "/": "progress:read",
   "/hazard-areas": "hazardArea:read",
+  "/hazard-areas/new": "hazardArea:write",
   "/tasks": "task:read",
+  "/tasks/new": "task:assign",
+  "/tasks/[id]": "task:read",
+  "/tasks/[id]/reports/new": "report:submit",
+  "/tasks/[id]/completion": "task:read",
+  "/reports": "task:read",
+  "/reports/[id]": "task:read",
   "/funding": "funding:read",
   "/admin/users": "user:manage",
   "/audit": "audit:read",
@@ -45,6 +52,10 @@ export const PAGE_PERMISSIONS = {
 
 export type PagePath = keyof typeof PAGE_PERMISSIONS;
 
-export function pagesFor(actor: Pick<Actor, "role">): PagePath[] {
-  return (Object.keys(PAGE_PERMISSIONS) as PagePath[]).filter((p) => can(actor, PAGE_PERMISSIONS[p]));
+/** The pages in the navigation, in order. */
+export const NAV_PAGES = ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/admin/users", "/audit", "/account/tokens"] as const satisfies readonly PagePath[];
+export type NavPage = (typeof NAV_PAGES)[number];
+
+export function pagesFor(actor: Pick<Actor, "role">): NavPage[] {
+  return NAV_PAGES.filter((p) => can(actor, PAGE_PERMISSIONS[p]));
 }

@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
+import { can } from "@/lib/server/permissions";
 import { getDb } from "@/lib/server/db";
 import { listHazardAreas } from "@/lib/server/queries/field";
 
@@ -28,6 +30,13 @@ export default async function HazardAreasPage() {
   return (
     <>
       <h1>{t("title")}</h1>
+      {can(user, "hazardArea:write") && (
+        <p>
+          <Link className="button" href="/hazard-areas/new">
+            {t("register")}
+          </Link>
+        </p>
+      )}
       <DataTable rows={rows} columns={columns} rowKey={(h) => h.id} empty={t("empty")} />
     </>
   );

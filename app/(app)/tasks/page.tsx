@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatPercent } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
+import { can } from "@/lib/server/permissions";
 import { getDb } from "@/lib/server/db";
 import { listTasks } from "@/lib/server/queries/field";
 
@@ -23,7 +25,7 @@ export default async function TasksPage() {
     getLocale(),
   ]);
   const columns: Column<Row>[] = [
-    { key: "code", header: t("code"), cell: (r) => r.code },
+    { key: "code", header: t("code"), cell: (r) => <Link href={`/tasks/${r.id}`}>{r.code}</Link> },
     { key: "title", header: t("task"), cell: (r) => r.title },
     { key: "authority", header: t("authority"), cell: (r) => r.authority.shortName },
     { key: "partner", header: t("partner"), cell: (r) => r.partner?.name ?? t("unassigned") },
@@ -34,6 +36,13 @@ export default async function TasksPage() {
   return (
     <>
       <h1>{user.role === "PARTNER" ? t("titlePartner") : t("title")}</h1>
+      {can(user, "task:assign") && (
+        <p>
+          <Link className="button" href="/tasks/new">
+            {t("create")}
+          </Link>
+        </p>
+      )}
       <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
     </>
   );

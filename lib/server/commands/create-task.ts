@@ -15,7 +15,8 @@ function taskCode(now: Date): string {
 /**
  * An authority issues a task order for hazardous areas in its governorates,
  * assigned to an implementing partner or planned for later. The first status
- * change is recorded with the task.
+ * change is recorded with the task, and the grants that fund it (each grant
+ * must fund that partner; shares add up to at most the whole task).
  */
 export async function createTask(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "task:assign")) throw new CommandError("forbidden", "Only a national authority issues task orders.");
@@ -30,6 +31,12 @@ export async function createTask(db: Db, actor: Actor, body: unknown) {
   if (input.partnerId) {
     const partner = await db.organisation.findFirst({ where: { id: input.partnerId, type: "PARTNER" }, select: { id: true } });
     if (!partner) throw new CommandError("invalid_request", "partnerId is not an implementing partner.");
+  }
+  if (input.grants.length) {
+    const grants = await db.grant.findMany({ where: { id: { in: input.grants.map((g) => g.grantId) } }, select: { id: true, code: true, partnerId: true } });
+    if (grants.length !== input.grants.length) throw new CommandError("not_found", "Some of these grants do not exist.");
+    const other = grants.find((g) => g.partnerId && g.partnerId !== input.partnerId);
+    if (other) throw new CommandError("invalid_request", `Grant ${other.code} funds another implementing partner; a task's grants must fund its partner.`, [{ path: ["grants"], message: "Grant of another partner" }]);
   }
   const status = input.partnerId ? "ASSIGNED" : "PLANNED";
   const now = new Date();
@@ -46,6 +53,7 @@ export async function createTask(db: Db, actor: Actor, body: unknown) {
         plannedEnd: input.plannedEnd ? new Date(`${input.plannedEnd}T00:00:00Z`) : null,
         createdById: actor.id,
         hazardAreas: { create: areas.map((a) => ({ hazardAreaId: a.id })) },
+        grants: { create: input.grants.map((g) => ({ grantId: g.grantId, shareBp: g.shareBp })) },
         statusChanges: { create: { fromStatus: null, toStatus: status, byUserId: actor.id } },
       },
       select: { id: true, code: true, status: true },

@@ -82,3 +82,75 @@ export async function getTask(db: Db, actor: Actor, id: string) {
     reports: task.reports.map((r) => ({ ...r, method: r.method.toLowerCase(), status: r.status.toLowerCase() })),
   };
 }
+
+export type ReleasedByHazardArea = Record<string, { cancelled: number; reduced: number; cleared: number }>;
+
+/**
+ * A task's page: its hazardous areas with their geometry, the approved
+ * released land in them by method (whoever released it: approved figures are
+ * not private), and the task's own reports with their polygons. Scoped like
+ * getTask, so a partner only reaches its own tasks and their reports.
+ */
+export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
+  const task = await db.task.findFirst({
+    where: { id, ...taskScope(actor) },
+    select: {
+      id: true, code: true, title: true, status: true, priority: true, plannedStart: true, plannedEnd: true, partnerId: true, authorityId: true,
+      authority: { select: { name: true, shortName: true } },
+      partner: { select: { name: true } },
+      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, kind: true, areaM2: true, releasedM2: true, geometry: true, governorate: { select: { nameEn: true } } } } } },
+      reports: {
+        orderBy: { submittedAt: "asc" },
+        select: {
+          id: true, hazardAreaId: true, method: true, status: true, periodStart: true, periodEnd: true, submittedAt: true,
+          submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true, submittedGeometry: true, supersedesId: true,
+        },
+      },
+      statusChanges: { orderBy: { at: "asc" }, select: { fromStatus: true, toStatus: true, at: true, note: true } },
+      completion: { select: { id: true } },
+    },
+  });
+  if (!task) return null;
+  const hazardAreaIds = task.hazardAreas.map((h) => h.hazardArea.id);
+  const approved = await db.landReleaseReport.findMany({
+    where: { hazardAreaId: { in: hazardAreaIds }, status: "APPROVED" },
+    select: { id: true, hazardAreaId: true, method: true, countedAreaM2: true, countedGeometry: true },
+  });
+  const released: ReleasedByHazardArea = Object.fromEntries(hazardAreaIds.map((h) => [h, { cancelled: 0, reduced: 0, cleared: 0 }]));
+  for (const r of approved) released[r.hazardAreaId]![r.method.toLowerCase() as "cancelled" | "reduced" | "cleared"] += r.countedAreaM2;
+  return { ...task, hazardAreas: task.hazardAreas.map((h) => h.hazardArea), approvedReleases: approved, releasedByMethod: released };
+}
+
+/**
+ * A task's completion report and handover certificate with what it states:
+ * the hazardous areas, the land released by method and the devices destroyed
+ * (approved reports of this task only), the polygon handed over.
+ */
+export async function getTaskCompletion(db: Db, actor: Actor, id: string) {
+  const task = await db.task.findFirst({
+    where: { id, ...taskScope(actor) },
+    select: {
+      id: true, code: true, title: true, status: true, authorityId: true, partnerId: true,
+      authority: { select: { name: true } },
+      partner: { select: { name: true } },
+      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, kind: true, areaM2: true, releasedM2: true, geometry: true, governorate: { select: { nameEn: true, pcode: true } } } } } },
+      completion: true,
+      reports: { where: { status: "APPROVED" }, select: { method: true, countedAreaM2: true, countedGeometry: true, devices: { select: { category: true, count: true } } } },
+      _count: { select: { reports: { where: { status: "SUBMITTED" } } } },
+    },
+  });
+  if (!task) return null;
+  const released = { CANCELLED: 0, REDUCED: 0, CLEARED: 0 };
+  const devices = new Map<string, number>();
+  for (const r of task.reports) {
+    released[r.method] += r.countedAreaM2;
+    for (const d of r.devices) devices.set(d.category, (devices.get(d.category) ?? 0) + d.count);
+  }
+  return {
+    ...task,
+    hazardAreas: task.hazardAreas.map((h) => h.hazardArea),
+    releasedByMethod: released,
+    devices: [...devices].map(([category, count]) => ({ category, count })),
+    pendingReports: task._count.reports,
+  };
+}

@@ -18,3 +18,12 @@ export function listGrants(db: Db, actor: Actor) {
     },
   });
 }
+
+/** Grants a task order can name, with their donor and the partner they fund. */
+export async function listGrantsForTasks(db: Db) {
+  const grants = await db.grant.findMany({
+    orderBy: [{ fiscalYear: "desc" }, { code: "asc" }],
+    select: { id: true, code: true, title: true, partnerId: true, donor: { select: { name: true } } },
+  });
+  return grants.map((g) => ({ id: g.id, code: g.code, title: g.title, partnerId: g.partnerId, donor: g.donor.name }));
+}

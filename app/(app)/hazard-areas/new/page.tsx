@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { HazardAreaForm } from "@/components/hazard-area/hazard-area-form";
+import { requirePage } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { basemapSettings } from "@/lib/server/env";
+import { organisationRegion } from "@/lib/server/queries/organisations";
+
+export default async function NewHazardAreaPage() {
+  const user = await requirePage("/hazard-areas/new");
+  const [t, region] = await Promise.all([getTranslations("hazardForm"), organisationRegion(await getDb(), user.organisationId)]);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/hazard-areas">{t("allAreas")}</Link>
+      </p>
+      <h1>{t("title")}</h1>
+      <HazardAreaForm basemap={basemapSettings()} kurdistanAuthority={region === "KURDISTAN"} />
+    </>
+  );
+}

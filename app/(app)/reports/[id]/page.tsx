@@ -1,0 +1,159 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { hazardFeatures, polygonFeatures, releasedFeatures } from "@/components/map/features";
+import { FieldMap } from "@/components/map/field-map";
+import { ReviewActions } from "@/components/report/review-actions";
+import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { requirePage } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { basemapSettings } from "@/lib/server/env";
+import { can } from "@/lib/server/permissions";
+import { accountIfApprovedNow, getReport } from "@/lib/server/queries/land-release";
+
+export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePage("/reports/[id]", `/reports/${id}`);
+  const db = await getDb();
+  const report = await getReport(db, user, id);
+  if (!report) notFound();
+  const [t, tMethod, tStatus, tDevice, locale] = await Promise.all([
+    getTranslations("report"),
+    getTranslations("method"),
+    getTranslations("reportStatus"),
+    getTranslations("device"),
+    getLocale(),
+  ]);
+  const reviewable = report.status === "SUBMITTED" && can(user, "report:review") && (user.role === "ADMIN" || report.hazardArea.authorityId === user.organisationId);
+  const now = report.status === "SUBMITTED" ? await accountIfApprovedNow(db, report) : null;
+  const counted = report.status === "APPROVED" || report.status === "SUPERSEDED";
+  const correctable = report.status === "APPROVED" && can(user, "report:submit") && (report.task.status === "ASSIGNED" || report.task.status === "IN_PROGRESS");
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href={`/tasks/${report.task.id}`}>
+          {report.task.code} · {report.task.title}
+        </Link>
+      </p>
+      <h1>
+        {t("title", { hazard: report.hazardArea.code, method: tMethod(report.method) })}
+      </h1>
+      <dl className="facts">
+        <dt>{t("status")}</dt>
+        <dd data-testid="report-status">{tStatus(report.status)}</dd>
+        <dt>{t("partner")}</dt>
+        <dd>{report.partner.name}</dd>
+        <dt>{t("period")}</dt>
+        <dd>
+          {formatDate(report.periodStart, locale)} – {formatDate(report.periodEnd, locale)}
+        </dd>
+        <dt>{t("submitted")}</dt>
+        <dd>{t("by", { when: formatDate(report.submittedAt, locale), who: report.submittedByName ?? "—" })}</dd>
+        {report.reviewedAt && (
+          <>
+            <dt>{t("reviewed")}</dt>
+            <dd>{t("by", { when: formatDate(report.reviewedAt, locale), who: report.reviewedByName ?? "—" })}</dd>
+          </>
+        )}
+        {report.reviewReason && (
+          <>
+            <dt>{t("reason")}</dt>
+            <dd>{report.reviewReason}</dd>
+          </>
+        )}
+        {report.clearanceDepthCm && (
+          <>
+            <dt>{t("depth")}</dt>
+            <dd>{t("cm", { depth: report.clearanceDepthCm })}</dd>
+          </>
+        )}
+        {report.supersedesId && (
+          <>
+            <dt>{t("corrects")}</dt>
+            <dd>
+              <Link href={`/reports/${report.supersedesId}`}>{t("correctedReport")}</Link>
+            </dd>
+          </>
+        )}
+        {report.corrections.length > 0 && (
+          <>
+            <dt>{t("corrections")}</dt>
+            <dd>
+              {report.corrections.map((c) => (
+                <Link key={c.id} href={`/reports/${c.id}`}>
+                  {formatDate(c.submittedAt, locale)} ({tStatus(c.status)}){" "}
+                </Link>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+      <FieldMap
+        label={t("mapLabel", { hazard: report.hazardArea.code })}
+        basemap={basemapSettings()}
+        hazards={hazardFeatures([report.hazardArea])}
+        released={releasedFeatures(report.releasedBefore)}
+        submitted={polygonFeatures([report.submittedGeometry])}
+      />
+      <table className="figures-table">
+        <thead>
+          <tr>
+            <th />
+            <th className="num">{counted ? t("atApproval") : t("atSubmission")}</th>
+            {now && <th className="num">{t("ifApprovedNow")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t("submittedArea")}</th>
+            <td className="num">{formatM2(report.submittedAreaM2, locale)}</td>
+            {now && <td className="num">{formatM2(report.submittedAreaM2, locale)}</td>}
+          </tr>
+          <tr>
+            <th scope="row">{t("outside")}</th>
+            <td className="num">{formatM2(report.outsideHazardM2, locale)}</td>
+            {now && <td className="num">{formatM2(now.outsideHazardM2, locale)}</td>}
+          </tr>
+          <tr>
+            <th scope="row">{t("alreadyReleased")}</th>
+            <td className="num">{formatM2(report.alreadyReleasedM2, locale)}</td>
+            {now && <td className="num">{formatM2(now.alreadyReleasedM2, locale)}</td>}
+          </tr>
+          <tr>
+            <th scope="row">{t("counted")}</th>
+            <td className="num" data-testid="report-counted" data-m2={report.countedAreaM2}>
+              {formatM2(report.countedAreaM2, locale)}
+            </td>
+            {now && (
+              <td className="num" data-testid="report-counted-now" data-m2={now.countedAreaM2}>
+                {formatM2(now.countedAreaM2, locale)}
+              </td>
+            )}
+          </tr>
+        </tbody>
+      </table>
+      {report.status === "SUPERSEDED" && <p className="note">{t("supersededNote")}</p>}
+      {now && report.supersedesId && <p className="note">{t("correctionNet", { net: formatM2(now.netChangeM2, locale) })}</p>}
+      <h2>{t("devices")}</h2>
+      {report.devices.length ? (
+        <ul>
+          {report.devices.map((d, i) => (
+            <li key={i}>
+              {tDevice(d.category)}: {d.count}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="note">{t("noDevices")}</p>
+      )}
+      {reviewable && <ReviewActions reportId={report.id} />}
+      {correctable && (
+        <p>
+          <Link className="button secondary" href={`/tasks/${report.task.id}/reports/new?corrects=${report.id}`}>
+            {t("correct")}
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}

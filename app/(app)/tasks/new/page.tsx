@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { TaskForm } from "@/components/task/task-form";
+import { requirePage } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { listHazardAreas } from "@/lib/server/queries/field";
+import { listGrantsForTasks } from "@/lib/server/queries/funding";
+import { listOrganisations } from "@/lib/server/queries/organisations";
+
+export default async function NewTaskPage({ searchParams }: { searchParams: Promise<{ hazardAreaId?: string }> }) {
+  const user = await requirePage("/tasks/new");
+  const db = await getDb();
+  const [{ hazardAreaId }, hazardAreas, partners, grants, t] = await Promise.all([
+    searchParams,
+    listHazardAreas(db, user),
+    listOrganisations(db, "PARTNER"),
+    listGrantsForTasks(db),
+    getTranslations("taskForm"),
+  ]);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/tasks">{t("allTasks")}</Link>
+      </p>
+      <h1>{t("heading")}</h1>
+      <TaskForm hazardAreas={hazardAreas} partners={partners} grants={grants} preselected={hazardAreaId} />
+    </>
+  );
+}

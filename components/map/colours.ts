@@ -1,0 +1,15 @@
+// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+export type HazardStatus = "open" | "partial" | "released";
+
+export const MAP_COLOURS = {
+  hazard: { open: "#D55E00", partial: "#CC79A7", released: "#009E73" } satisfies Record<HazardStatus, string>,
+  method: { CANCELLED: "#56B4E9", REDUCED: "#E69F00", CLEARED: "#0072B2" },
+  submitted: "#000000",
+  drawn: "#0072B2",
+} as const;
+
+/** A hazardous area's map status from its released share. */
+export function hazardStatus(areaM2: number, releasedM2: number): HazardStatus {
+  if (releasedM2 <= 0) return "open";
+  return releasedM2 >= areaM2 * 0.9999 ? "released" : "partial";
+}

@@ -1,0 +1,208 @@
+"use client";
+
+import "maplibre-gl/dist/maplibre-gl.css";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { MAP_COLOURS, type HazardStatus } from "./colours";
+
+export type Areal = Polygon | MultiPolygon;
+export type HazardFeature = Feature<Areal, { code: string; name: string; status: HazardStatus }>;
+export type ReleasedFeature = Feature<Areal, { method: "CANCELLED" | "REDUCED" | "CLEARED" }>;
+export type MapLayers = {
+  hazards?: HazardFeature[];
+  released?: ReleasedFeature[];
+  /** The report under review or being drafted. */
+  submitted?: Feature<Areal>[];
+};
+export type BasemapSettings = { tileUrl?: string; tileAttribution?: string };
+
+type Props = MapLayers & {
+  basemap?: BasemapSettings;
+  /** Turns on polygon drawing; called with every finished or edited polygon. */
+  onDraw?: (polygons: Feature<Polygon>[]) => void;
+  /** Bumped by the caller to clear the drawing. */
+  drawResetKey?: number;
+  label: string;
+};
+
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+const collection = (features: Feature[] | undefined): FeatureCollection => ({ type: "FeatureCollection", features: features ?? [] });
+
+// The basemap ships with the app (public/basemap) so the map works offline;
+// a tile URL is drawn underneath only when an installation configures one.
+function style(basemap: BasemapSettings | undefined): StyleSpecification {
+  const attribution = "Boundaries: OCHA / Iraq CSO (CC BY-IGO 3.0)";
+  return {
+    version: 8,
+    sources: {
+      ...(basemap?.tileUrl ? { tiles: { type: "raster", tiles: [basemap.tileUrl], tileSize: 256, attribution: basemap.tileAttribution ?? "" } } : {}),
+      governorates: { type: "geojson", data: "/basemap/iraq-governorates.geojson", attribution },
+      hazards: { type: "geojson", data: EMPTY },
+      released: { type: "geojson", data: EMPTY },
+      submitted: { type: "geojson", data: EMPTY },
+    },
+    layers: [
+      { id: "background", type: "background", paint: { "background-color": "#dfe7ec" } },
+      ...(basemap?.tileUrl ? [{ id: "tiles", type: "raster" as const, source: "tiles" }] : []),
+      { id: "governorates-fill", type: "fill", source: "governorates", paint: { "fill-color": "#fbfaf6", "fill-opacity": basemap?.tileUrl ? 0.15 : 1 } },
+      { id: "governorates-line", type: "line", source: "governorates", paint: { "line-color": "#8a949c", "line-width": 1 } },
+      {
+        id: "hazards-fill",
+        type: "fill",
+        source: "hazards",
+        paint: { "fill-color": ["match", ["get", "status"], "released", MAP_COLOURS.hazard.released, "partial", MAP_COLOURS.hazard.partial, MAP_COLOURS.hazard.open], "fill-opacity": 0.25 },
+      },
+      {
+        id: "hazards-line",
+        type: "line",
+        source: "hazards",
+        paint: { "line-color": ["match", ["get", "status"], "released", MAP_COLOURS.hazard.released, "partial", MAP_COLOURS.hazard.partial, MAP_COLOURS.hazard.open], "line-width": 2 },
+      },
+      {
+        id: "released-fill",
+        type: "fill",
+        source: "released",
+        paint: { "fill-color": ["match", ["get", "method"], "CANCELLED", MAP_COLOURS.method.CANCELLED, "REDUCED", MAP_COLOURS.method.REDUCED, MAP_COLOURS.method.CLEARED], "fill-opacity": 0.6 },
+      },
+      { id: "submitted-line", type: "line", source: "submitted", paint: { "line-color": MAP_COLOURS.submitted, "line-width": 2.5, "line-dasharray": [2, 1] } },
+    ],
+  };
+}
+
+function bounds(features: Feature<Areal>[]): LngLatBoundsLike | null {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of features) {
+    const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const [lon, lat] of polygons.flat(2) as unknown as [number, number][]) {
+      w = Math.min(w, lon);
+      e = Math.max(e, lon);
+      s = Math.min(s, lat);
+      n = Math.max(n, lat);
+    }
+  }
+  return Number.isFinite(w) ? [w, s, e, n] : null;
+}
+
+const IRAQ: LngLatBoundsLike = [38.79, 29.06, 48.57, 37.38];
+
+/**
+ * The field map: the offline basemap, hazardous areas coloured by status,
+ * released land by method, a report's polygon dashed, and (when onDraw is
+ * given) polygon drawing with terra-draw. MapLibre and terra-draw load only
+ * in the browser.
+ */
+export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawResetKey, label }: Props) {
+  const t = useTranslations("map");
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const drawRef = useRef<{ clear(): void } | null>(null);
+  const onDrawRef = useRef(onDraw);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  onDrawRef.current = onDraw;
+  const drawing = Boolean(onDraw);
+
+  useEffect(() => {
+    let cancelled = false;
+    let map: MapLibreMap | undefined;
+    (async () => {
+      const maplibre = await import("maplibre-gl");
+      if (cancelled || !container.current) return;
+      const data = [...(hazards ?? []), ...(submitted ?? [])];
+      try {
+        map = new maplibre.Map({ container: container.current, style: style(basemap), bounds: bounds(data) ?? IRAQ, fitBoundsOptions: { padding: 40, maxZoom: 17 }, attributionControl: { compact: false } });
+      } catch (err) {
+        setFailed(err instanceof Error ? err.message : String(err));
+        return;
+      }
+      map.addControl(new maplibre.NavigationControl({ showCompass: false }), "top-right");
+      map.addControl(new maplibre.ScaleControl({ unit: "metric" }), "bottom-left");
+      await map.once("load");
+      if (cancelled) return;
+      mapRef.current = map;
+      if (drawing) {
+        const [{ TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode }, { TerraDrawMapLibreGLAdapter }] = await Promise.all([import("terra-draw"), import("terra-draw-maplibre-gl-adapter")]);
+        if (cancelled) return;
+        const draw = new TerraDraw({
+          adapter: new TerraDrawMapLibreGLAdapter({ map }),
+          modes: [
+            new TerraDrawPolygonMode({ styles: { fillColor: MAP_COLOURS.drawn, outlineColor: MAP_COLOURS.drawn, outlineWidth: 2 } }),
+            new TerraDrawSelectMode({ flags: { polygon: { feature: { draggable: true, coordinates: { midpoints: true, draggable: true, deletable: true } } } } }),
+          ],
+        });
+        draw.start();
+        draw.setMode("polygon");
+        const emit = () => {
+          const polygons = draw.getSnapshot().filter((f) => f.geometry.type === "Polygon" && !f.properties.currentlyDrawing) as unknown as Feature<Polygon>[];
+          onDrawRef.current?.(polygons.map((f) => ({ type: "Feature", properties: {}, geometry: f.geometry })));
+        };
+        draw.on("finish", emit);
+        draw.on("change", (_ids, type) => type === "delete" && emit());
+        drawRef.current = {
+          clear: () => {
+            draw.clear();
+            draw.setMode("polygon");
+            emit();
+          },
+        };
+      }
+      setReady(true);
+    })();
+    return () => {
+      cancelled = true;
+      drawRef.current = null;
+      mapRef.current = null;
+      map?.remove();
+    };
+    // The map is built once; layer data is pushed by the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [drawing]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    (map.getSource("hazards") as GeoJSONSource).setData(collection(hazards));
+    (map.getSource("released") as GeoJSONSource).setData(collection(released));
+    (map.getSource("submitted") as GeoJSONSource).setData(collection(submitted));
+  }, [ready, hazards, released, submitted]);
+
+  useEffect(() => {
+    if (drawResetKey) drawRef.current?.clear();
+  }, [drawResetKey]);
+
+  return (
+    <figure className="map-figure">
+      <div ref={container} className="map" role="region" aria-label={label} data-ready={ready ? "true" : "false"} />
+      {failed && <p className="error">{t("failed", { reason: failed })}</p>}
+      <figcaption className="legend">
+        {hazards && hazards.length > 0 && (
+          <>
+            <Swatch colour={MAP_COLOURS.hazard.open} text={t("hazardOpen")} />
+            <Swatch colour={MAP_COLOURS.hazard.partial} text={t("hazardPartial")} />
+            <Swatch colour={MAP_COLOURS.hazard.released} text={t("hazardReleased")} />
+          </>
+        )}
+        {released && released.length > 0 && (
+          <>
+            <Swatch colour={MAP_COLOURS.method.CANCELLED} text={t("cancelled")} filled />
+            <Swatch colour={MAP_COLOURS.method.REDUCED} text={t("reduced")} filled />
+            <Swatch colour={MAP_COLOURS.method.CLEARED} text={t("cleared")} filled />
+          </>
+        )}
+        {submitted && submitted.length > 0 && <Swatch colour={MAP_COLOURS.submitted} text={t("submitted")} dashed />}
+        {drawing && <span className="note">{t("drawHelp")}</span>}
+      </figcaption>
+    </figure>
+  );
+}
+
+function Swatch({ colour, text, filled, dashed }: { colour: string; text: string; filled?: boolean; dashed?: boolean }) {
+  return (
+    <span className="map-key">
+      <span aria-hidden style={{ borderColor: colour, background: filled ? colour : "transparent", borderStyle: dashed ? "dashed" : "solid" }} />
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,66 @@
+// Loaded on demand by the forms (GEOS is 2.5 MB): reads an uploaded file or
+// takes drawn polygons, then runs the server's own checks on them.
+import type { Feature, FeatureCollection, Polygon } from "geojson";
+import { previewRelease, validateHazardArea, type HazardContext } from "@/lib/domain/release-preview";
+import { loadGeometryEngine } from "@/lib/geo/engine";
+import { GeometryError, type GeometryProblem } from "@/lib/geo/errors";
+import { locate, type Boundary } from "@/lib/geo/locate";
+import { asFeatureCollection, readGeometryFile, type UtmZone } from "@/lib/geo/read";
+
+export type GeometrySource = { kind: "file"; file: File; utmZone?: UtmZone } | { kind: "drawn"; polygons: Feature<Polygon>[] };
+type Failed = { ok: false; problems: readonly GeometryProblem[]; geometry?: FeatureCollection };
+
+export type ReleaseCheck =
+  | { ok: true; submittedAreaM2: number; outsideHazardM2: number; alreadyReleasedM2: number; countedAreaM2: number; notes: string[]; geometry: FeatureCollection }
+  | Failed;
+
+export type HazardCheck = { ok: true; areaM2: number; governorate: { pcode: string; name: string; kurdistanRegion: boolean } | null; notes: string[]; geometry: FeatureCollection } | Failed;
+
+async function collect(source: GeometrySource): Promise<{ collection: FeatureCollection; notes: string[] }> {
+  await loadGeometryEngine();
+  if (source.kind === "drawn") return { collection: { type: "FeatureCollection", features: source.polygons }, notes: [] };
+  const read = await readGeometryFile({ name: source.file.name, bytes: new Uint8Array(await source.file.arrayBuffer()) }, { utmZone: source.utmZone });
+  return { collection: asFeatureCollection(read), notes: read.notes };
+}
+
+async function guarded<T>(run: (keep: (c: FeatureCollection) => void) => Promise<T>): Promise<T | Failed> {
+  let geometry: FeatureCollection | undefined;
+  try {
+    return await run((c) => void (geometry = c));
+  } catch (err) {
+    if (err instanceof GeometryError) return { ok: false, problems: err.problems, geometry };
+    throw err;
+  }
+}
+
+/** What a land-release report will count: previewRelease, as the server runs it on submission. */
+export function checkRelease(source: GeometrySource, hazard: HazardContext): Promise<ReleaseCheck> {
+  return guarded(async (keep) => {
+    const { collection, notes } = await collect(source);
+    keep(collection);
+    const p = previewRelease(collection, hazard);
+    const { submittedAreaM2, outsideHazardM2, alreadyReleasedM2, countedAreaM2 } = p;
+    return { ok: true as const, submittedAreaM2, outsideHazardM2, alreadyReleasedM2, countedAreaM2, notes: [...notes, ...p.notes], geometry: collection };
+  });
+}
+
+type GovernorateProps = { pcode: string; name_en: string; kurdistan_region: boolean };
+let governorates: Promise<Boundary<GovernorateProps>[]> | undefined;
+
+/** A hazardous area's polygon: valid, in Iraq, and the governorate (so the authority) it falls in. */
+export function checkHazardArea(source: GeometrySource): Promise<HazardCheck> {
+  return guarded(async (keep) => {
+    const { collection, notes } = await collect(source);
+    keep(collection);
+    const valid = validateHazardArea(collection);
+    governorates ??= fetch("/basemap/iraq-governorates.geojson").then(async (r) => ((await r.json()) as { features: Boundary<GovernorateProps>[] }).features);
+    const found = locate(valid.geometry, await governorates);
+    return {
+      ok: true as const,
+      areaM2: valid.areaM2,
+      governorate: found ? { pcode: found.properties.pcode, name: found.properties.name_en, kurdistanRegion: found.properties.kurdistan_region } : null,
+      notes: [...notes, ...valid.notes],
+      geometry: collection,
+    };
+  });
+}

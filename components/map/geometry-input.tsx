@@ -1,0 +1,114 @@
+"use client";
+
+import type { Feature, FeatureCollection, Polygon } from "geojson";
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { FieldMap, type Areal, type BasemapSettings, type MapLayers } from "./field-map";
+import type { GeometrySource } from "./geometry-check";
+import type { GeometryProblem } from "@/lib/geo/errors";
+import { describeLocation } from "@/lib/geo/errors";
+
+type Props = MapLayers & {
+  basemap: BasemapSettings;
+  label: string;
+  /** The uploaded file's polygons once read, drawn dashed on the map. */
+  uploaded?: FeatureCollection;
+  onSource: (source: GeometrySource | null) => void;
+};
+
+/**
+ * Where a polygon comes from: drawn on the map, or a field GPS file
+ * (GeoJSON, KML, GPX, zipped shapefile, CSV of turning points), with the UTM
+ * zone for projected coordinates that do not say theirs.
+ */
+export function GeometryInput({ basemap, label, uploaded, onSource, hazards, released }: Props) {
+  const t = useTranslations("geometryInput");
+  const [kind, setKind] = useState<"drawn" | "file">("drawn");
+  const [drawn, setDrawn] = useState<Feature<Polygon>[]>([]);
+  const [file, setFile] = useState<File | null>(null);
+  const [utmZone, setUtmZone] = useState<"" | "37" | "38">("");
+  const [reset, setReset] = useState(0);
+
+  useEffect(() => {
+    if (kind === "file") onSource(file ? { kind: "file", file, utmZone: utmZone ? (Number(utmZone) as 37 | 38) : undefined } : null);
+    else onSource(drawn.length ? { kind: "drawn", polygons: drawn } : null);
+  }, [kind, file, utmZone, drawn, onSource]);
+
+  return (
+    <>
+      <fieldset>
+        <legend>{t("where")}</legend>
+        <label className="inline">
+          <input type="radio" name="geometry-source" checked={kind === "drawn"} onChange={() => setKind("drawn")} /> {t("draw")}
+        </label>
+        <label className="inline">
+          <input type="radio" name="geometry-source" checked={kind === "file"} onChange={() => setKind("file")} /> {t("upload")}
+        </label>
+        {kind === "file" ? (
+          <div className="upload">
+            <label>
+              {t("file")}
+              <input type="file" accept=".geojson,.json,.kml,.gpx,.zip,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            </label>
+            <label>
+              {t("utmZone")}
+              <select value={utmZone} onChange={(e) => setUtmZone(e.target.value as "" | "37" | "38")}>
+                <option value="">{t("utmFromFile")}</option>
+                <option value="37">UTM 37N (EPSG:32637)</option>
+                <option value="38">UTM 38N (EPSG:32638)</option>
+              </select>
+            </label>
+            <p className="note">{t("fileHelp")}</p>
+          </div>
+        ) : (
+          <button type="button" className="secondary" onClick={() => setReset((n) => n + 1)}>
+            {t("clearDrawing")}
+          </button>
+        )}
+      </fieldset>
+      <FieldMap
+        label={label}
+        basemap={basemap}
+        hazards={hazards}
+        released={released}
+        submitted={kind === "file" && uploaded ? (uploaded.features as Feature<Areal>[]) : undefined}
+        onDraw={kind === "drawn" ? setDrawn : undefined}
+        drawResetKey={reset}
+      />
+    </>
+  );
+}
+
+/** A geometry check's problems, each with where it is. */
+export function GeometryProblems({ problems }: { problems: readonly GeometryProblem[] }) {
+  return (
+    <ul className="error" role="alert">
+      {problems.map((p, i) => {
+        const where = describeLocation(p);
+        return <li key={i}>{where ? `${where}: ${p.message}` : p.message}</li>;
+      })}
+    </ul>
+  );
+}
+
+/** Runs a lazily loaded check whenever the source changes; stale results are dropped. */
+export function useGeometryCheck<T>(source: GeometrySource | null, run: (check: typeof import("./geometry-check"), source: GeometrySource) => Promise<T>, deps: unknown[]) {
+  const [result, setResult] = useState<T | { ok: false; problems: GeometryProblem[]; geometry?: FeatureCollection } | null>(null);
+  const [checking, setChecking] = useState(false);
+  useEffect(() => {
+    let stale = false;
+    setResult(null);
+    if (!source) return;
+    setChecking(true);
+    import("./geometry-check")
+      .then((check) => run(check, source))
+      .then((r) => !stale && setResult(r))
+      .catch((err: unknown) => !stale && setResult({ ok: false, problems: [{ code: "GEOMETRY_ENGINE_FAILED", message: String(err) }] }))
+      .finally(() => !stale && setChecking(false));
+    return () => {
+      stale = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, ...deps]);
+  return { result, checking };
+}

@@ -1,0 +1,192 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import type { Areal, BasemapSettings, HazardFeature, ReleasedFeature } from "@/components/map/field-map";
+import type { GeometrySource, ReleaseCheck } from "@/components/map/geometry-check";
+import { GeometryInput, GeometryProblems, useGeometryCheck } from "@/components/map/geometry-input";
+import { postWithGeometry } from "@/components/submit-geometry";
+import { formatM2 } from "@/lib/i18n/format";
+
+export type ReportFormHazard = { id: string; code: string; name: string; geometry: Areal; released: Areal | null; feature: HazardFeature };
+
+type Props = {
+  taskId: string;
+  hazardAreas: ReportFormHazard[];
+  released: ReleasedFeature[];
+  basemap: BasemapSettings;
+  /** A correction: the approved report it replaces. */
+  correcting?: { id: string; hazardAreaId: string; method: string };
+};
+
+const DEVICE_TYPES = ["AP_MINE", "AT_MINE", "IMPROVISED_AP_MINE", "IED", "UXO", "CLUSTER_SUBMUNITION", "AXO", "SMALL_ARMS_AMMUNITION", "OTHER"] as const;
+type DeviceRow = { type: (typeof DEVICE_TYPES)[number]; count: string };
+
+/**
+ * A partner logs land released on a task: a polygon drawn on the map or a
+ * GPS file, checked in the browser by the server's own code (what will count
+ * before anything is sent), then the method, period, depth and devices.
+ */
+export function ReportForm({ taskId, hazardAreas, released, basemap, correcting }: Props) {
+  const t = useTranslations("reportForm");
+  const tMethod = useTranslations("method");
+  const tDevice = useTranslations("device");
+  const locale = useLocale();
+  const router = useRouter();
+  const [hazardAreaId, setHazardAreaId] = useState(correcting?.hazardAreaId ?? hazardAreas[0]!.id);
+  const [source, setSource] = useState<GeometrySource | null>(null);
+  const [devices, setDevices] = useState<DeviceRow[]>([]);
+  const [submitError, setSubmitError] = useState<string[] | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const hazard = hazardAreas.find((h) => h.id === hazardAreaId)!;
+  const { result: check, checking } = useGeometryCheck<ReleaseCheck>(
+    source,
+    (c, s) => c.checkRelease(s, { code: hazard.code, geometry: hazard.geometry, released: hazard.released }),
+    [hazard],
+  );
+
+  async function submit(form: HTMLFormElement) {
+    if (!source || !check?.ok) return;
+    setSubmitting(true);
+    setSubmitError(null);
+    const data = new FormData(form);
+    const fields = {
+      hazardAreaId,
+      method: String(data.get("method")),
+      periodStart: String(data.get("periodStart")),
+      periodEnd: String(data.get("periodEnd")),
+      ...(data.get("clearanceDepthCm") ? { clearanceDepthCm: Number(data.get("clearanceDepthCm")) } : {}),
+      devices: devices.filter((d) => d.count !== "").map((d) => ({ type: d.type, count: Number(d.count) })),
+      ...(correcting ? { supersedesId: correcting.id } : {}),
+    };
+    const res = await postWithGeometry(`/api/tasks/${taskId}/reports`, fields, source);
+    setSubmitting(false);
+    if (!res.ok) return setSubmitError(res.messages);
+    router.push(`/reports/${res.body.id}`);
+    router.refresh();
+  }
+
+  return (
+    <form
+      className="report-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit(e.currentTarget);
+      }}
+    >
+      {hazardAreas.length > 1 && (
+        <label>
+          {t("hazardArea")}
+          <select value={hazardAreaId} onChange={(e) => setHazardAreaId(e.target.value)} disabled={Boolean(correcting)}>
+            {hazardAreas.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.code} · {h.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <GeometryInput
+        label={t("mapLabel")}
+        basemap={basemap}
+        hazards={[hazard.feature]}
+        released={released}
+        uploaded={check?.geometry}
+        onSource={setSource}
+      />
+      <section className="card preview" aria-live="polite" data-testid="release-preview">
+        <h2>{t("previewTitle")}</h2>
+        {!source && <p className="note">{t("previewEmpty")}</p>}
+        {checking && <p className="note">{t("checking")}</p>}
+        {check?.ok && (
+          <>
+            <dl className="figures">
+              <dt>{t("submitted")}</dt>
+              <dd data-testid="preview-submitted">{formatM2(check.submittedAreaM2, locale)}</dd>
+              <dt>{t("outside")}</dt>
+              <dd data-testid="preview-outside">{formatM2(check.outsideHazardM2, locale)}</dd>
+              <dt>{t("alreadyReleased")}</dt>
+              <dd data-testid="preview-already">{formatM2(check.alreadyReleasedM2, locale)}</dd>
+              <dt>{t("counted")}</dt>
+              <dd data-testid="preview-counted" data-m2={check.countedAreaM2}>
+                {formatM2(check.countedAreaM2, locale)}
+              </dd>
+            </dl>
+            <p className="note">{correcting ? t("previewNoteCorrection") : t("previewNote")}</p>
+            {check.notes.length > 0 && (
+              <ul className="note">
+                {check.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+        {check && !check.ok && <GeometryProblems problems={check.problems} />}
+      </section>
+      <div className="grid-fields">
+        <label>
+          {t("method")}
+          <select name="method" required defaultValue={correcting?.method ?? ""}>
+            <option value="" disabled>
+              {t("choose")}
+            </option>
+            <option value="cancelled">{tMethod("CANCELLED")} — {t("nts")}</option>
+            <option value="reduced">{tMethod("REDUCED")} — {t("ts")}</option>
+            <option value="cleared">{tMethod("CLEARED")} — {t("clearance")}</option>
+          </select>
+        </label>
+        <label>
+          {t("periodStart")}
+          <input type="date" name="periodStart" required />
+        </label>
+        <label>
+          {t("periodEnd")}
+          <input type="date" name="periodEnd" required />
+        </label>
+        <label>
+          {t("depth")}
+          <input type="number" name="clearanceDepthCm" min={1} max={1000} inputMode="numeric" />
+        </label>
+      </div>
+      <fieldset>
+        <legend>{t("devices")}</legend>
+        {devices.map((d, i) => (
+          <div key={i} className="device-row">
+            <label>
+              {t("deviceType")}
+              <select value={d.type} onChange={(e) => setDevices(devices.map((x, j) => (j === i ? { ...x, type: e.target.value as DeviceRow["type"] } : x)))}>
+                {DEVICE_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {tDevice(type)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("deviceCount")}
+              <input type="number" min={1} required value={d.count} onChange={(e) => setDevices(devices.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)))} />
+            </label>
+            <button type="button" className="secondary" onClick={() => setDevices(devices.filter((_, j) => j !== i))}>
+              {t("removeDevice")}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => setDevices([...devices, { type: "AP_MINE", count: "" }])}>
+          {t("addDevice")}
+        </button>
+      </fieldset>
+      {submitError && (
+        <ul className="error" role="alert">
+          {submitError.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+      <button type="submit" disabled={!check?.ok || submitting}>
+        {submitting ? t("submitting") : correcting ? t("submitCorrection") : t("submit")}
+      </button>
+    </form>
+  );
+}
