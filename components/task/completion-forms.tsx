@@ -88,7 +88,6 @@ export function HandoverForm({ taskId }: { taskId: string }) {
         attendeesBoys: count(d, "attendeesBoys"),
       })}
     >
-      <h2>{t("handoverTitle")}</h2>
       <div className="grid-fields">
         <label>
           {t("handoverDate")}

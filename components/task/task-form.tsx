@@ -97,13 +97,13 @@ export function TaskForm({ hazardAreas, partners, grants, preselected }: Props) 
         <legend>{t("grants")}</legend>
         {available.length === 0 && <p className="note">{t("noGrants")}</p>}
         {available.map((g) => (
-          <div key={g.id} className="device-row">
+          <div key={g.id} className="grant-row">
             <label className="inline">
-              <input type="checkbox" name="grantIds" value={g.id} /> {g.code} · {g.donor} · {g.title}
+              <input type="checkbox" name="grantIds" value={g.id} /> {g.code} · {g.title}
             </label>
-            <label>
+            <label className="inline">
               {t("share")}
-              <input name={`share-${g.id}`} type="number" min={0.01} max={100} step={0.01} defaultValue={100} />
+              <input className="share" name={`share-${g.id}`} type="number" min={0.01} max={100} step={0.01} defaultValue={100} />
             </label>
           </div>
         ))}

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-type Props = { taskId: string; next: { to: string; label: string }[] };
+type Props = { taskId: string; next: { to: string; label: string; confirm?: string }[] };
 
 /** The lifecycle steps the caller's side may take; the server checks again. */
 export function TaskStatusActions({ taskId, next }: Props) {
@@ -22,7 +22,7 @@ export function TaskStatusActions({ taskId, next }: Props) {
   return (
     <div className="actions">
       {next.map((n) => (
-        <button key={n.to} type="button" disabled={busy} onClick={() => move(n.to)}>
+        <button key={n.to} type="button" className={n.confirm ? "danger" : undefined} disabled={busy} onClick={() => (!n.confirm || window.confirm(n.confirm)) && move(n.to)}>
           {n.label}
         </button>
       ))}

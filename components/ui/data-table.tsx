@@ -20,28 +20,30 @@ type Props<T> = {
 export function DataTable<T>({ rows, columns, rowKey, empty, footer }: Props<T>) {
   if (rows.length === 0) return <p>{empty}</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c.key} className={c.numeric ? "num" : undefined}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={rowKey(row)}>
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
             {columns.map((c) => (
-              <td key={c.key} className={c.numeric ? "num" : undefined}>
-                {c.cell(row)}
-              </td>
+              <th key={c.key} className={c.numeric ? "num" : undefined}>
+                {c.header}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-      {footer && <tfoot>{footer}</tfoot>}
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((c) => (
+                <td key={c.key} className={c.numeric ? "num" : undefined}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {footer && <tfoot>{footer}</tfoot>}
+      </table>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listHazardAreas, listTasks } from "@/lib/server/queries/field";
 import { listGrants } from "@/lib/server/queries/funding";
+import { getReport, listReports } from "@/lib/server/queries/land-release";
 import { actorFor } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
 
@@ -16,6 +17,23 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     expect(mine.length).toBeLessThan(all.length);
     const ids = new Set(all.filter((x) => x.partnerId === partner.organisationId).map((x) => x.id));
     expect(new Set(mine.map((x) => x.id))).toEqual(ids);
+  });
+
+  it("keeps a partner's reports from other partners, the other region's authority, and (unapproved) from donors", async () => {
+    const partner = await actor("partner@demo.test");
+    const other = await t().db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Two Rivers" } } });
+    const rival = { id: "rival", role: "PARTNER" as const, organisationId: other.id };
+    const mine = await listReports(t().db, partner, {});
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((r) => r.partner.name.startsWith("Zagros"))).toBe(true);
+    const pending = await t().db.landReleaseReport.findFirstOrThrow({ where: { partnerId: partner.organisationId, status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } } });
+    expect(await getReport(t().db, partner, pending.id)).not.toBeNull();
+    expect(await getReport(t().db, rival, pending.id)).toBeNull();
+    expect((await listReports(t().db, rival, {})).some((r) => r.id === pending.id)).toBe(false);
+    expect(await getReport(t().db, await actor("ikmaa@demo.test"), pending.id)).toBeNull();
+    expect(await getReport(t().db, await actor("dma@demo.test"), pending.id)).not.toBeNull();
+    const donorSees = await listReports(t().db, await actor("donor@demo.test"), {});
+    expect(donorSees.every((r) => r.status === "APPROVED")).toBe(true);
   });
 
   it("shows each authority the hazardous areas of its own region only", async () => {

@@ -1,41 +1,54 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { hazardFeatures } from "@/components/map/features";
+import { FieldMap } from "@/components/map/field-map";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { formatPercent } from "@/lib/i18n/format";
+import { formatM2, formatPercent } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
-import { can } from "@/lib/server/permissions";
 import { getDb } from "@/lib/server/db";
-import { listTasks } from "@/lib/server/queries/field";
+import { basemapSettings } from "@/lib/server/env";
+import { can } from "@/lib/server/permissions";
+import { hazardAreasForMap, listTasks, releasedByMethodIn } from "@/lib/server/queries/field";
 
 type Row = Awaited<ReturnType<typeof listTasks>>[number];
-
-/** Released share of the task's hazardous areas, by area. */
-function releasedFraction(task: Row): number {
-  const area = task.hazardAreas.reduce((s, h) => s + h.hazardArea.areaM2, 0);
-  const released = task.hazardAreas.reduce((s, h) => s + h.hazardArea.releasedM2, 0);
-  return area > 0 ? released / area : 0;
-}
+const METHODS = ["cancelled", "reduced", "cleared"] as const;
 
 export default async function TasksPage() {
   const user = await requirePage("/tasks");
-  const [rows, t, tStatus, locale] = await Promise.all([
-    listTasks(await getDb(), user),
+  const db = await getDb();
+  const partner = user.role === "PARTNER";
+  const rows = await listTasks(db, user);
+  const [byHazard, mapAreas, t, tStatus, tMethod, locale] = await Promise.all([
+    releasedByMethodIn(db, [...new Set(rows.flatMap((r) => r.hazardAreas.map((h) => h.hazardArea.id)))]),
+    // "My tasks" shows the partner's hazardous areas on a map; an authority's list is national in size.
+    partner ? hazardAreasForMap(db, user) : Promise.resolve([]),
     getTranslations("tasks"),
     getTranslations("taskStatus"),
+    getTranslations("method"),
     getLocale(),
   ]);
+  const sum = (task: Row, pick: (h: Row["hazardAreas"][number]["hazardArea"]) => number) => task.hazardAreas.reduce((s, h) => s + pick(h.hazardArea), 0);
   const columns: Column<Row>[] = [
     { key: "code", header: t("code"), cell: (r) => <Link href={`/tasks/${r.id}`}>{r.code}</Link> },
     { key: "title", header: t("task"), cell: (r) => r.title },
-    { key: "authority", header: t("authority"), cell: (r) => r.authority.shortName },
-    { key: "partner", header: t("partner"), cell: (r) => r.partner?.name ?? t("unassigned") },
+    ...(partner ? [] : [{ key: "authority", header: t("authority"), cell: (r: Row) => r.authority.shortName }, { key: "partner", header: t("partner"), cell: (r: Row) => r.partner?.name ?? t("unassigned") }]),
     { key: "status", header: t("status"), cell: (r) => tStatus(r.status) },
     { key: "priority", header: t("priority"), numeric: true, cell: (r) => r.priority },
-    { key: "progress", header: t("progress"), numeric: true, cell: (r) => formatPercent(releasedFraction(r), locale) },
+    { key: "area", header: t("area"), numeric: true, cell: (r) => formatM2(sum(r, (h) => h.areaM2), locale) },
+    ...METHODS.map((m) => ({ key: m, header: tMethod(m.toUpperCase()), numeric: true, cell: (r: Row) => formatM2(sum(r, (h) => byHazard[h.id]![m]), locale) })),
+    {
+      key: "progress",
+      header: t("progress"),
+      numeric: true,
+      cell: (r) => {
+        const area = sum(r, (h) => h.areaM2);
+        return formatPercent(area > 0 ? sum(r, (h) => h.releasedM2) / area : 0, locale);
+      },
+    },
   ];
   return (
     <>
-      <h1>{user.role === "PARTNER" ? t("titlePartner") : t("title")}</h1>
+      <h1>{partner ? t("titlePartner") : t("title")}</h1>
       {can(user, "task:assign") && (
         <p>
           <Link className="button" href="/tasks/new">
@@ -43,6 +56,8 @@ export default async function TasksPage() {
           </Link>
         </p>
       )}
+      {partner && mapAreas.length > 0 && <FieldMap label={t("mapLabel")} basemap={basemapSettings()} hazards={hazardFeatures(mapAreas)} />}
+      <p className="note">{t("progressNote")}</p>
       <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
     </>
   );

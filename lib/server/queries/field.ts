@@ -48,7 +48,7 @@ export function listTasks(db: Db, actor: Actor) {
       id: true, code: true, title: true, status: true, priority: true,
       partner: { select: { name: true } },
       authority: { select: { shortName: true } },
-      hazardAreas: { select: { hazardArea: { select: { code: true, areaM2: true, releasedM2: true } } } },
+      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, areaM2: true, releasedM2: true } } } },
     },
   });
 }
@@ -85,6 +85,27 @@ export async function getTask(db: Db, actor: Actor, id: string) {
 
 export type ReleasedByHazardArea = Record<string, { cancelled: number; reduced: number; cleared: number }>;
 
+function sumByHazardAndMethod(hazardAreaIds: readonly string[], approved: readonly { hazardAreaId: string; method: "CANCELLED" | "REDUCED" | "CLEARED"; countedAreaM2: number }[]): ReleasedByHazardArea {
+  const released: ReleasedByHazardArea = Object.fromEntries(hazardAreaIds.map((h) => [h, { cancelled: 0, reduced: 0, cleared: 0 }]));
+  for (const r of approved) released[r.hazardAreaId]![r.method.toLowerCase() as "cancelled" | "reduced" | "cleared"] += r.countedAreaM2;
+  return released;
+}
+
+/** Land released in each hazardous area by approved reports, by method; the methods add up to the area's released total. */
+export async function releasedByMethodIn(db: Db, hazardAreaIds: readonly string[]): Promise<ReleasedByHazardArea> {
+  const rows = await db.landReleaseReport.groupBy({
+    by: ["hazardAreaId", "method"],
+    where: { hazardAreaId: { in: [...hazardAreaIds] }, status: "APPROVED" },
+    _sum: { countedAreaM2: true },
+  });
+  return sumByHazardAndMethod(hazardAreaIds, rows.map((r) => ({ hazardAreaId: r.hazardAreaId, method: r.method, countedAreaM2: r._sum.countedAreaM2 ?? 0 })));
+}
+
+/** The caller's hazardous areas with their polygons, for a map of its work (a partner's: a handful). */
+export function hazardAreasForMap(db: Db, actor: Actor) {
+  return db.hazardArea.findMany({ where: hazardAreaScope(actor), select: { code: true, name: true, areaM2: true, releasedM2: true, geometry: true } });
+}
+
 /**
  * A task's page: its hazardous areas with their geometry, the approved
  * released land in them by method (whoever released it: approved figures are
@@ -116,8 +137,7 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
     where: { hazardAreaId: { in: hazardAreaIds }, status: "APPROVED" },
     select: { id: true, hazardAreaId: true, method: true, countedAreaM2: true, countedGeometry: true },
   });
-  const released: ReleasedByHazardArea = Object.fromEntries(hazardAreaIds.map((h) => [h, { cancelled: 0, reduced: 0, cleared: 0 }]));
-  for (const r of approved) released[r.hazardAreaId]![r.method.toLowerCase() as "cancelled" | "reduced" | "cleared"] += r.countedAreaM2;
+  const released = sumByHazardAndMethod(hazardAreaIds, approved);
   return { ...task, hazardAreas: task.hazardAreas.map((h) => h.hazardArea), approvedReleases: approved, releasedByMethod: released };
 }
 

@@ -87,7 +87,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           </Link>
         )}
       </div>
-      <TaskStatusActions taskId={task.id} next={next.map((to) => ({ to: to.toLowerCase(), label: t("moveTo", { status: tStatus(to) }) }))} />
+      <TaskStatusActions taskId={task.id} next={next.map((to) => ({ to: to.toLowerCase(), label: t("moveTo", { status: tStatus(to) }), ...(to === "CANCELLED" ? { confirm: t("cancelConfirm") } : {}) }))} />
       <FieldMap
         label={t("mapLabel", { code: task.code })}
         basemap={basemapSettings()}

@@ -59,7 +59,7 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
             <dd>{formatDate(c.completedOn, locale)}</dd>
             {c.clearanceDepthCm && (
               <>
-                <dt>{t("depth")}</dt>
+                <dt>{t("depthShort")}</dt>
                 <dd>{t("cm", { depth: c.clearanceDepthCm })}</dd>
               </>
             )}

@@ -1,0 +1,24 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const SECRET = "x".repeat(40);
+
+async function freshEnv(vars: Record<string, string>) {
+  vi.resetModules();
+  for (const [k, v] of Object.entries({ NEXTAUTH_SECRET: SECRET, ...vars })) vi.stubEnv(k, v);
+  return import("./env");
+}
+
+describe("basemap configuration", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("draws only the shipped boundaries unless a tile URL is configured", async () => {
+    expect((await freshEnv({})).basemapSettings()).toEqual({});
+    const env = await freshEnv({ BASEMAP_TILE_URL: "https://tiles.example.org/{z}/{x}/{y}.png", BASEMAP_ATTRIBUTION: "© Example" });
+    expect(env.basemapSettings()).toEqual({ tileUrl: "https://tiles.example.org/{z}/{x}/{y}.png", tileAttribution: "© Example" });
+  });
+
+  it("refuses a tile URL that is not an https XYZ template, saying what is expected", async () => {
+    const env = await freshEnv({ BASEMAP_TILE_URL: "http://tiles.example.org/tiles.png" });
+    expect(() => env.serverEnv()).toThrow(/BASEMAP_TILE_URL must be an https:\/\/ XYZ raster tile template/);
+  });
+});
