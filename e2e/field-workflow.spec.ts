@@ -159,3 +159,24 @@ describe("field workflow in the browser", () => {
     expect([...(dma as Page & { errors: string[] }).errors, ...(partner as Page & { errors: string[] }).errors]).toEqual([]);
   });
 });
+
+describe("a boundary that crosses itself", () => {
+  it("is refused with where it crosses, and the repaired shape is offered, drawn and accounted once confirmed", async () => {
+    const partner = await signedIn("partner@demo.test");
+    const tasks = (await (await partner.request.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
+    const task = tasks.items.find((t) => t.code === "DEMO-TASK-001")!;
+    await partner.goto(`${baseUrl}/tasks/${task.id}/reports/new`);
+    await mapReady(partner);
+    // A bow-tie in the unreleased east of DEMO-NIN-001 (Mosul west farmland): the turning points were walked out of order.
+    const bowTie = { type: "Polygon", coordinates: [[[43.0525, 36.2990], [43.0530, 36.3005], [43.0530, 36.2990], [43.0525, 36.3005], [43.0525, 36.2990]]] };
+    await partner.getByLabel("Upload a GPS file").check();
+    await partner.getByLabel("File", { exact: true }).setInputFiles({ name: "walked.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(bowTie)) });
+    await expect.poll(() => partner.getByRole("alert").first().textContent(), { timeout: 30_000 }).toMatch(/crosses itself/);
+    expect(await partner.getByRole("button", { name: "Submit the report" }).isDisabled()).toBe(true);
+    await partner.getByRole("button", { name: "Use the repaired shape shown on the map" }).click();
+    await partner.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
+    expect(await m2Of(partner, "preview-counted")).toBeGreaterThan(0);
+    expect(await partner.getByRole("button", { name: "Submit the report" }).isDisabled()).toBe(false);
+    expect((partner as Page & { errors: string[] }).errors).toEqual([]);
+  });
+});

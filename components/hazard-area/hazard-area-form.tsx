@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { BasemapSettings } from "@/components/map/field-map";
 import type { GeometrySource, HazardCheck } from "@/components/map/geometry-check";
-import { GeometryInput, GeometryProblems, useGeometryCheck } from "@/components/map/geometry-input";
+import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
 import { postWithGeometry } from "@/components/submit-geometry";
 import { formatM2 } from "@/lib/i18n/format";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
@@ -21,7 +21,14 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
   const tCont = useTranslations("contamination");
   const locale = useLocale();
   const router = useRouter();
-  const [source, setSource] = useState<GeometrySource | null>(null);
+  const [picked, setPicked] = useState<GeometrySource | null>(null);
+  // A repaired shape the user confirmed replaces what was drawn or uploaded, until they change it.
+  const [repair, setRepair] = useState<GeometrySource | null>(null);
+  const source = repair ?? picked;
+  const onSource = useCallback((s: GeometrySource | null) => {
+    setRepair(null);
+    setPicked(s);
+  }, []);
   const [errors, setErrors] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const { result: check, checking } = useGeometryCheck<HazardCheck>(source, (c, s) => c.checkHazardArea(s), []);
@@ -57,7 +64,7 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
         void submit(e.currentTarget);
       }}
     >
-      <GeometryInput label={t("mapLabel")} basemap={basemap} uploaded={check?.geometry} onSource={setSource} />
+      <GeometryInput label={t("mapLabel")} basemap={basemap} {...shownShape(check, Boolean(repair))} onSource={onSource} />
       <section className="card preview" aria-live="polite" data-testid="hazard-preview">
         <h2>{t("previewTitle")}</h2>
         {!source && <p className="note">{t("previewEmpty")}</p>}
@@ -71,7 +78,7 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
           </dl>
         )}
         {wrongAuthority && <p className="error">{t("wrongAuthority")}</p>}
-        {check && !check.ok && <GeometryProblems problems={check.problems} />}
+        {check && !check.ok && <GeometryProblems problems={check.problems} repaired={check.repaired} onUseRepaired={setRepair} />}
       </section>
       <div className="grid-fields">
         <label>

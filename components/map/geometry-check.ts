@@ -8,7 +8,9 @@ import { locate, type Boundary } from "@/lib/geo/locate";
 import { asFeatureCollection, readGeometryFile, type UtmZone } from "@/lib/geo/read";
 
 export type GeometrySource = { kind: "file"; file: File; utmZone?: UtmZone } | { kind: "drawn"; polygons: Feature<Polygon>[] };
-type Failed = { ok: false; problems: readonly GeometryProblem[]; geometry?: FeatureCollection };
+import type { MultiPolygon } from "geojson";
+/** A check that failed; a self-intersecting boundary comes with its repaired shape for the user to confirm. */
+type Failed = { ok: false; problems: readonly GeometryProblem[]; geometry?: FeatureCollection; repaired?: Polygon | MultiPolygon };
 
 export type ReleaseCheck =
   | { ok: true; submittedAreaM2: number; outsideHazardM2: number; alreadyReleasedM2: number; countedAreaM2: number; notes: string[]; geometry: FeatureCollection }
@@ -28,7 +30,7 @@ async function guarded<T>(run: (keep: (c: FeatureCollection) => void) => Promise
   try {
     return await run((c) => void (geometry = c));
   } catch (err) {
-    if (err instanceof GeometryError) return { ok: false, problems: err.problems, geometry };
+    if (err instanceof GeometryError) return { ok: false, problems: err.problems, geometry, ...(err.repaired ? { repaired: err.repaired } : {}) };
     throw err;
   }
 }
@@ -64,3 +66,4 @@ export function checkHazardArea(source: GeometrySource): Promise<HazardCheck> {
     };
   });
 }
+

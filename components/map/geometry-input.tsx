@@ -1,6 +1,6 @@
 "use client";
 
-import type { Feature, FeatureCollection, Polygon } from "geojson";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FieldMap, type Areal, type BasemapSettings, type MapLayers } from "./field-map";
@@ -13,6 +13,8 @@ type Props = MapLayers & {
   label: string;
   /** The uploaded file's polygons once read, drawn dashed on the map. */
   uploaded?: FeatureCollection;
+  /** Draw `uploaded` whatever the source (a repaired shape the user confirmed). */
+  showUploaded?: boolean;
   onSource: (source: GeometrySource | null) => void;
 };
 
@@ -21,7 +23,7 @@ type Props = MapLayers & {
  * (GeoJSON, KML, GPX, zipped shapefile, CSV of turning points), with the UTM
  * zone for projected coordinates that do not say theirs.
  */
-export function GeometryInput({ basemap, label, uploaded, onSource, hazards, released }: Props) {
+export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource, hazards, released }: Props) {
   const t = useTranslations("geometryInput");
   const [kind, setKind] = useState<"drawn" | "file">("drawn");
   const [drawn, setDrawn] = useState<Feature<Polygon>[]>([]);
@@ -71,7 +73,7 @@ export function GeometryInput({ basemap, label, uploaded, onSource, hazards, rel
         basemap={basemap}
         hazards={hazards}
         released={released}
-        submitted={kind === "file" && uploaded ? (uploaded.features as Feature<Areal>[]) : undefined}
+        submitted={(kind === "file" || showUploaded) && uploaded ? (uploaded.features as Feature<Areal>[]) : undefined}
         onDraw={kind === "drawn" ? setDrawn : undefined}
         drawResetKey={reset}
       />
@@ -79,21 +81,46 @@ export function GeometryInput({ basemap, label, uploaded, onSource, hazards, rel
   );
 }
 
-/** A geometry check's problems, each with where it is. */
-export function GeometryProblems({ problems }: { problems: readonly GeometryProblem[] }) {
+type Checked = { ok: boolean; geometry?: FeatureCollection; repaired?: Polygon | MultiPolygon } | null;
+
+/** What the map shows of a check: the repaired shape while it is offered, else what was read. */
+export function shownShape(check: Checked, repairConfirmed: boolean): { uploaded?: FeatureCollection; showUploaded: boolean } {
+  if (check && !check.ok && check.repaired) return { uploaded: { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: check.repaired }] }, showUploaded: true };
+  return { uploaded: check?.geometry, showUploaded: repairConfirmed };
+}
+
+/** The repaired shape as a source the user confirmed, checked again like any other. */
+function repairedSource(repaired: Polygon | MultiPolygon): GeometrySource {
+  const parts = repaired.type === "Polygon" ? [repaired.coordinates] : repaired.coordinates;
+  return { kind: "drawn", polygons: parts.map((coordinates) => ({ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates } })) };
+}
+
+/**
+ * A geometry check's problems, each with where it is; for a boundary that
+ * crosses itself, the repaired shape is drawn and offered for confirmation.
+ */
+export function GeometryProblems({ problems, repaired, onUseRepaired }: { problems: readonly GeometryProblem[]; repaired?: Polygon | MultiPolygon; onUseRepaired?: (source: GeometrySource) => void }) {
+  const t = useTranslations("geometryInput");
   return (
-    <ul className="error" role="alert">
-      {problems.map((p, i) => {
-        const where = describeLocation(p);
-        return <li key={i}>{where ? `${where}: ${p.message}` : p.message}</li>;
-      })}
-    </ul>
+    <>
+      <ul className="error" role="alert">
+        {problems.map((p, i) => {
+          const where = describeLocation(p);
+          return <li key={i}>{where ? `${where}: ${p.message}` : p.message}</li>;
+        })}
+      </ul>
+      {repaired && onUseRepaired && (
+        <button type="button" className="secondary" onClick={() => onUseRepaired(repairedSource(repaired))}>
+          {t("useRepaired")}
+        </button>
+      )}
+    </>
   );
 }
 
 /** Runs a lazily loaded check whenever the source changes; stale results are dropped. */
 export function useGeometryCheck<T>(source: GeometrySource | null, run: (check: typeof import("./geometry-check"), source: GeometrySource) => Promise<T>, deps: unknown[]) {
-  const [result, setResult] = useState<T | { ok: false; problems: GeometryProblem[]; geometry?: FeatureCollection } | null>(null);
+  const [result, setResult] = useState<T | { ok: false; problems: GeometryProblem[]; geometry?: FeatureCollection; repaired?: Polygon | MultiPolygon } | null>(null);
   const [checking, setChecking] = useState(false);
   useEffect(() => {
     let stale = false;

@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { Areal, BasemapSettings, HazardFeature, ReleasedFeature } from "@/components/map/field-map";
 import type { GeometrySource, ReleaseCheck } from "@/components/map/geometry-check";
-import { GeometryInput, GeometryProblems, useGeometryCheck } from "@/components/map/geometry-input";
+import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
 import { postWithGeometry } from "@/components/submit-geometry";
 import { formatM2 } from "@/lib/i18n/format";
 
@@ -35,7 +35,14 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
   const locale = useLocale();
   const router = useRouter();
   const [hazardAreaId, setHazardAreaId] = useState(correcting?.hazardAreaId ?? hazardAreas[0]!.id);
-  const [source, setSource] = useState<GeometrySource | null>(null);
+  const [picked, setPicked] = useState<GeometrySource | null>(null);
+  // A repaired shape the user confirmed replaces what was drawn or uploaded, until they change it.
+  const [repair, setRepair] = useState<GeometrySource | null>(null);
+  const source = repair ?? picked;
+  const onSource = useCallback((s: GeometrySource | null) => {
+    setRepair(null);
+    setPicked(s);
+  }, []);
   const [devices, setDevices] = useState<DeviceRow[]>([]);
   const [submitError, setSubmitError] = useState<string[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -92,8 +99,8 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
         basemap={basemap}
         hazards={[hazard.feature]}
         released={released}
-        uploaded={check?.geometry}
-        onSource={setSource}
+        {...shownShape(check, Boolean(repair))}
+        onSource={onSource}
       />
       <section className="card preview" aria-live="polite" data-testid="release-preview">
         <h2>{t("previewTitle")}</h2>
@@ -123,7 +130,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
             )}
           </>
         )}
-        {check && !check.ok && <GeometryProblems problems={check.problems} />}
+        {check && !check.ok && <GeometryProblems problems={check.problems} repaired={check.repaired} onUseRepaired={setRepair} />}
       </section>
       <div className="grid-fields">
         <label>
