@@ -40,6 +40,7 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
       ...(basemap?.tileUrl ? { tiles: { type: "raster", tiles: [basemap.tileUrl], tileSize: 256, attribution: basemap.tileAttribution ?? "" } } : {}),
       governorates: { type: "geojson", data: "/basemap/iraq-governorates.geojson", attribution },
       hazards: { type: "geojson", data: EMPTY },
+      "hazard-points": { type: "geojson", data: EMPTY },
       released: { type: "geojson", data: EMPTY },
       submitted: { type: "geojson", data: EMPTY },
     },
@@ -60,6 +61,19 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
         source: "hazards",
         paint: { "line-color": ["match", ["get", "status"], "released", MAP_COLOURS.hazard.released, "partial", MAP_COLOURS.hazard.partial, MAP_COLOURS.hazard.open], "line-width": 2 },
       },
+      // Hazardous areas are hundreds of metres across: at country scale they show as dots.
+      {
+        id: "hazard-points",
+        type: "circle",
+        source: "hazard-points",
+        maxzoom: 11,
+        paint: {
+          "circle-radius": 6,
+          "circle-color": ["match", ["get", "status"], "released", MAP_COLOURS.hazard.released, "partial", MAP_COLOURS.hazard.partial, MAP_COLOURS.hazard.open],
+          "circle-stroke-color": "#ffffff",
+          "circle-stroke-width": 1.5,
+        },
+      },
       {
         id: "released-fill",
         type: "fill",
@@ -71,7 +85,7 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
   };
 }
 
-function bounds(features: Feature<Areal>[]): LngLatBoundsLike | null {
+function bounds(features: Feature<Areal>[]): [number, number, number, number] | null {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const f of features) {
     const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
@@ -83,6 +97,17 @@ function bounds(features: Feature<Areal>[]): LngLatBoundsLike | null {
     }
   }
   return Number.isFinite(w) ? [w, s, e, n] : null;
+}
+
+/** Each hazardous area as a point at the centre of its bounds, for small scales. */
+function centres(features: HazardFeature[] | undefined): FeatureCollection {
+  return {
+    type: "FeatureCollection",
+    features: (features ?? []).flatMap((f) => {
+      const b = bounds([f]);
+      return b ? [{ type: "Feature" as const, properties: f.properties, geometry: { type: "Point" as const, coordinates: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] } }] : [];
+    }),
+  };
 }
 
 const IRAQ: LngLatBoundsLike = [38.79, 29.06, 48.57, 37.38];
@@ -164,6 +189,7 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
     const map = mapRef.current;
     if (!ready || !map) return;
     (map.getSource("hazards") as GeoJSONSource).setData(collection(hazards));
+    (map.getSource("hazard-points") as GeoJSONSource).setData(centres(hazards));
     (map.getSource("released") as GeoJSONSource).setData(collection(released));
     (map.getSource("submitted") as GeoJSONSource).setData(collection(submitted));
   }, [ready, hazards, released, submitted]);
