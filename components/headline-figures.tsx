@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { ProgressSummary } from "@/lib/domain/progress";
+import type { ProgressView } from "@/lib/domain/progress";
 import { formatArea, formatM2, formatPercent } from "@/lib/i18n/format";
+import { drillDownQuery, type ProgressFilter } from "@/lib/schemas/progress-filter";
 
 const METHODS = [
   { key: "cancelled", colour: "var(--cancelled)" },
@@ -8,28 +10,39 @@ const METHODS = [
   { key: "cleared", colour: "var(--cleared)" },
 ] as const;
 
+type Props = {
+  progress: Pick<ProgressView, "baselineM2" | "baselineBasis" | "baselineSource" | "newlyFoundM2" | "releasedM2" | "remainingM2" | "fractionReleased" | "releasedToDateM2">;
+  locale: string;
+  /** The view's filter; released figures link to the reports behind them (omitted on the public page). */
+  filter?: ProgressFilter;
+};
+
 /** Baseline, released by method and remaining, each with the exact m² on hover and in the test id. */
-export function HeadlineFigures({ progress, locale }: { progress: ProgressSummary; locale: string }) {
+export function HeadlineFigures({ progress, locale, filter }: Props) {
   const t = useTranslations("dashboard");
-  if (!progress.baselineSource) return <p>{t("noBaseline")}</p>;
+  if (!progress.baselineSource && progress.baselineBasis === "national-record") return <p>{t("noBaseline")}</p>;
   const figure = (id: string, m2: number) => (
     <div className="figure" data-testid={id} data-m2={m2} title={formatM2(m2, locale)}>
       {formatArea(m2, locale)}
     </div>
   );
+  const behind = (method?: string) => (filter ? `/reports?${drillDownQuery(filter, { method })}` : undefined);
+  const linked = (href: string | undefined, content: React.ReactNode) => (href ? <Link href={href}>{content}</Link> : content);
   return (
     <div className="cards">
       <section className="card">
-        <h2>{t("baseline")}</h2>
+        <h2>{progress.baselineBasis === "registered-areas" ? t("baselineRegistered") : t("baseline")}</h2>
         {figure("baseline", progress.baselineM2)}
         <p className="note">
-          {t("baselineSource", { source: progress.baselineSource.source, date: progress.baselineSource.asOf })}
+          {progress.baselineBasis === "registered-areas"
+            ? t("baselineRegisteredNote", { date: progress.baselineSource?.asOf ?? "—" })
+            : t("baselineSource", { source: progress.baselineSource!.source, date: progress.baselineSource!.asOf })}
           {progress.newlyFoundM2 > 0 && <> ({t("newlyFound", { area: formatArea(progress.newlyFoundM2, locale) })})</>}
         </p>
       </section>
       <section className="card">
         <h2>{t("released")}</h2>
-        {figure("released-total", progress.releasedM2.total)}
+        {linked(behind(), figure("released-total", progress.releasedM2.total))}
         <ul className="split">
           {METHODS.map((m) => (
             <li key={m.key}>
@@ -37,9 +50,12 @@ export function HeadlineFigures({ progress, locale }: { progress: ProgressSummar
                 <span className="swatch" style={{ background: m.colour }} aria-hidden />
                 {t(m.key)}
               </span>
-              <span data-testid={`released-${m.key}`} data-m2={progress.releasedM2[m.key]}>
-                {formatM2(progress.releasedM2[m.key], locale)}
-              </span>
+              {linked(
+                behind(m.key),
+                <span data-testid={`released-${m.key}`} data-m2={progress.releasedM2[m.key]}>
+                  {formatM2(progress.releasedM2[m.key], locale)}
+                </span>,
+              )}
             </li>
           ))}
         </ul>

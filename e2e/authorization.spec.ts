@@ -38,14 +38,14 @@ const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, numbe
 };
 
 /**
- * Pages about one record open DEMO-TASK-001 (DMA's, Zagros's) or one of its
- * reports: a caller with the page's permission who may not see that record
- * gets 404, as for a record that does not exist.
+ * Pages about one record open DEMO-TASK-001 (DMA's, Zagros's) or its first,
+ * approved report: a caller with the page's permission who may not see that
+ * record gets 404, as for a record that does not exist. Approved reports are
+ * official figures, open to every role.
  */
 const RECORD_HIDDEN_FROM: Partial<Record<PagePath, Caller[]>> = {
   "/tasks/[id]": ["IKMAA"],
   "/tasks/[id]/completion": ["IKMAA"],
-  "/reports/[id]": ["IKMAA"],
 };
 
 function routesUnder(dir: string, file: string): string[] {
@@ -81,8 +81,8 @@ beforeAll(async () => {
   }
   const tasks = (await (await callers.ADMIN.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
   taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
-  const task = (await (await callers.ADMIN.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { reports: { id: string }[] };
-  reportId = task.reports[0]!.id;
+  const task = (await (await callers.ADMIN.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { reports: { id: string; status: string }[] };
+  reportId = task.reports.find((r) => r.status === "approved")!.id;
 });
 
 const pageUrl = (page: string) => page.replace("/tasks/[id]", `/tasks/${taskId}`).replace("/reports/[id]", `/reports/${reportId}`);

@@ -1,16 +1,34 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { HeadlineFigures } from "@/components/headline-figures";
+import { DashboardView } from "@/components/dashboard";
+import { DashboardFilters } from "@/components/dashboard-filters";
+import { progressFilterFrom } from "@/lib/schemas/progress-filter";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
-import { getNationalProgress } from "@/lib/server/queries/progress";
+import { listOrganisations } from "@/lib/server/queries/organisations";
+import { getDashboard } from "@/lib/server/queries/progress";
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("/");
-  const [progress, t, locale] = await Promise.all([getNationalProgress(await getDb()), getTranslations("dashboard"), getLocale()]);
+  const parsed = progressFilterFrom(await searchParams);
+  const filter = parsed.success ? parsed.data : {};
+  const db = await getDb();
+  const [data, governorates, partners, t, locale] = await Promise.all([
+    getDashboard(db, filter),
+    db.governorate.findMany({ orderBy: { nameEn: "asc" }, select: { pcode: true, nameEn: true, region: true } }),
+    listOrganisations(db, "PARTNER"),
+    getTranslations("dashboard"),
+    getLocale(),
+  ]);
   return (
     <>
       <h1>{t("title")}</h1>
-      <HeadlineFigures progress={progress} locale={locale} />
+      {!parsed.success && (
+        <p className="error" role="alert">
+          {t("badFilter", { problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") })}
+        </p>
+      )}
+      <DashboardFilters filter={filter} governorates={governorates} partners={partners} action="/" />
+      <DashboardView data={data} filter={filter} locale={locale} links />
     </>
   );
 }

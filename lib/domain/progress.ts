@@ -1,4 +1,5 @@
 // National progress: baseline, land released by method, remaining.
+import { fillMonths, type MonthlyRelease } from "./projection";
 
 export type BaselineRecord = {
   kind: "BASELINE" | "NEWLY_FOUND";
@@ -47,5 +48,102 @@ export function summariseProgress(records: readonly BaselineRecord[], released: 
     releasedM2: { ...released, total },
     remainingM2: Math.max(0, baselineM2 - total),
     fractionReleased: baselineM2 > 0 ? Math.min(1, total / baselineM2) : 0,
+  };
+}
+
+export type ReleaseMethodKey = "cancelled" | "reduced" | "cleared";
+
+/** Approved land release aggregated in the database: one row per month, method, governorate and side of the baseline date and period start. */
+export type ReleaseAggregate = { month: string; method: ReleaseMethodKey; pcode: string; sinceBaseline: boolean; inPeriod: boolean; m2: number };
+
+export type GovernorateRef = { pcode: string; nameEn: string; region: "FEDERAL" | "KURDISTAN" };
+
+export type GovernorateProgress = GovernorateRef & {
+  /** Registered hazardous areas less what was released there before the baseline date. */
+  baselineM2: number;
+  /** Released in the period (since the baseline date). */
+  releasedM2: number;
+  remainingM2: number;
+};
+
+export type ProgressView = ProgressSummary & {
+  /** national-record: the dated, sourced national baseline; registered-areas: the registered hazardous areas in the filtered scope. */
+  baselineBasis: "national-record" | "registered-areas";
+  /** Released since the baseline date up to the period's end: what remaining is measured from. */
+  releasedToDateM2: number;
+  byGovernorate: GovernorateProgress[];
+  /** Months of the period (or since the baseline), by method, with released land in each. */
+  monthly: MonthlyRelease[];
+  /** Months since the baseline up to the period's end, for the burn-down and the projection. */
+  sinceBaseline: MonthlyRelease[];
+};
+
+const zero = (): { cancelled: number; reduced: number; cleared: number } => ({ cancelled: 0, reduced: 0, cleared: 0 });
+
+/**
+ * Progress for a view, from the baseline records, the registered hazardous
+ * areas in its scope and the approved releases aggregated in the database.
+ * Unfiltered, the baseline is the national record; filtered by place,
+ * partner, contamination or land use, it is the registered hazardous areas in
+ * scope less what was released there before the baseline date (no national
+ * record covers a governorate). Either way released + remaining = baseline,
+ * and the governorates' released areas add up to the released total.
+ */
+export function buildProgressView(input: {
+  records: readonly BaselineRecord[];
+  scoped: boolean;
+  registered: readonly { pcode: string; areaM2: number }[];
+  releases: readonly ReleaseAggregate[];
+  governorates: readonly GovernorateRef[];
+  /** First and last month shown (YYYY-MM); the last is the period's end or the current month. */
+  fromMonth?: string;
+  toMonth: string;
+}): ProgressView {
+  const base = currentBaseline(input.records);
+  const baseMonth = base ? base.asOf.toISOString().slice(0, 7) : undefined;
+  const national = summariseProgress(input.records, zero());
+  const released = zero();
+  let releasedToDateM2 = 0;
+  const perGovernorate = new Map<string, { registered: number; before: number; period: number; toDate: number }>();
+  const g = (pcode: string) => perGovernorate.get(pcode) ?? perGovernorate.set(pcode, { registered: 0, before: 0, period: 0, toDate: 0 }).get(pcode)!;
+  for (const r of input.registered) g(r.pcode).registered += r.areaM2;
+  const monthly = new Map<string, MonthlyRelease>();
+  for (const r of input.releases) {
+    const row = g(r.pcode);
+    if (!r.sinceBaseline) {
+      row.before += r.m2;
+      continue;
+    }
+    row.toDate += r.m2;
+    releasedToDateM2 += r.m2;
+    const m = monthly.get(r.month) ?? monthly.set(r.month, { month: r.month, ...zero() }).get(r.month)!;
+    m[r.method] += r.m2;
+    if (r.inPeriod) {
+      row.period += r.m2;
+      released[r.method] += r.m2;
+    }
+  }
+  const registeredBaseline = [...perGovernorate.values()].reduce((s, x) => s + x.registered - x.before, 0);
+  const baselineM2 = input.scoped ? Math.max(0, registeredBaseline) : national.baselineM2;
+  const total = released.cancelled + released.reduced + released.cleared;
+  const start = baseMonth ?? [...monthly.keys()].sort()[0] ?? input.toMonth;
+  const sinceBaseline = fillMonths([...monthly.values()], start, input.toMonth);
+  const names = new Map(input.governorates.map((x) => [x.pcode, x]));
+  return {
+    ...national,
+    baselineM2,
+    baselineSource: national.baselineSource,
+    newlyFoundM2: input.scoped ? 0 : national.newlyFoundM2,
+    baselineBasis: input.scoped ? "registered-areas" : "national-record",
+    releasedM2: { ...released, total },
+    releasedToDateM2,
+    remainingM2: Math.max(0, baselineM2 - releasedToDateM2),
+    fractionReleased: baselineM2 > 0 ? Math.min(1, releasedToDateM2 / baselineM2) : 0,
+    byGovernorate: [...perGovernorate.entries()]
+      .filter(([pcode]) => names.has(pcode))
+      .map(([pcode, x]) => ({ ...names.get(pcode)!, baselineM2: Math.max(0, x.registered - x.before), releasedM2: x.period, remainingM2: Math.max(0, x.registered - x.before - x.toDate) }))
+      .sort((a, b) => b.remainingM2 - a.remainingM2),
+    monthly: sinceBaseline.filter((m) => !input.fromMonth || m.month >= input.fromMonth),
+    sinceBaseline,
   };
 }

@@ -41,6 +41,16 @@ function op(summary: string, opts: { body?: z.ZodType; upload?: boolean; ok: num
   };
 }
 
+const PROGRESS_QUERY = [
+  { name: "region", description: "federal | kurdistan" },
+  { name: "governorate", description: "OCHA P-code, e.g. IQG15" },
+  { name: "partner", description: "implementing partner's organisation id" },
+  { name: "contamination", description: "ap_mines | at_mines | improvised_ap_mines | ieds | uxo | cluster_munition_remnants | other_erw" },
+  { name: "landUse", description: "critical_infrastructure | school | energy | agriculture | housing | other" },
+  { name: "from", description: "first day of the period, YYYY-MM-DD (reports by period end)" },
+  { name: "to", description: "last day of the period, YYYY-MM-DD; remaining is measured then" },
+];
+
 export const OPENAPI = {
   openapi: "3.1.0",
   info: {
@@ -61,7 +71,14 @@ export const OPENAPI = {
   },
   security: [{ bearer: [] }, { session: [] }],
   paths: {
-    "/api/progress": { get: op("National progress: baseline, released by method, remaining (m²)", { ok: 200, okDescription: "Progress figures", errors: [401] }) },
+    "/api/progress": {
+      get: op("Progress for a view: baseline (dated, sourced), released by method, remaining, by governorate, partner and land use, monthly and yearly series, burn-down, projected completion, devices destroyed", {
+        ok: 200,
+        okDescription: "`{ baselineM2, baselineBasis, baselineSource, releasedM2: { cancelled, reduced, cleared, total }, releasedToDateM2, remainingM2, fractionReleased, byGovernorate, byPartner, byLandUse, monthly, yearly, burnDown, projection, devices }`",
+        errors: [400, 401],
+        query: PROGRESS_QUERY,
+      }),
+    },
     "/api/organisations": {
       get: op("Organisations by type", { ok: 200, okDescription: "`{ items: [{ id, name, type }] }`", errors: [400, 401], query: [{ name: "type", description: "partner | donor | authority" }] }),
     },

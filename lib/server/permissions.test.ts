@@ -10,7 +10,7 @@ describe("permissions", () => {
 
   it.each([
     ["PARTNER", ["/", "/tasks", "/reports", "/account/tokens"]],
-    ["DONOR", ["/", "/funding", "/account/tokens"]],
+    ["DONOR", ["/", "/reports", "/funding", "/account/tokens"]],
     ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/account/tokens"]],
     ["ADMIN", ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/admin/users", "/audit", "/account/tokens"]],
   ] as const)("%s opens exactly %j", (role, pages) => {

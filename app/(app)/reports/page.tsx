@@ -4,22 +4,42 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { formatDate, formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
+import { drillDownFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { asReportStatus, listReports } from "@/lib/server/queries/land-release";
+import { drillDownWhere } from "@/lib/server/queries/progress";
 
 type Row = Awaited<ReturnType<typeof listReports>>[number];
 const FILTERS = ["submitted", "approved", "rejected", "superseded"] as const;
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/reports");
-  const { status: raw } = await searchParams;
+  const params = await searchParams;
+  const raw = typeof params.status === "string" ? params.status : undefined;
   // Authorities land on what waits for their review.
   const status = asReportStatus(raw ?? (user.role === "AUTHORITY" ? "submitted" : undefined));
-  const [rows, t, tMethod, tStatus, locale] = await Promise.all([
-    listReports(await getDb(), user, { status }),
+  const drill = drillDownFrom(params);
+  const db = await getDb();
+  const t0 = await getTranslations("reports");
+  if (drill && !drill.success) {
+    return (
+      <>
+        <h1>{t0("title")}</h1>
+        <ul className="error" role="alert">
+          {drill.error.issues.map((i) => (
+            <li key={i.path.join(".")}>{`${i.path.join(".")}: ${i.message}`}</li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  const drillDown = drill ? await drillDownWhere(db, drill.data) : undefined;
+  const [rows, t, tMethod, tStatus, locale, summed] = await Promise.all([
+    listReports(db, user, { status, drillDown }),
     getTranslations("reports"),
     getTranslations("method"),
     getTranslations("reportStatus"),
     getLocale(),
+    drillDown ? db.landReleaseReport.aggregate({ where: drillDown, _count: true, _sum: { countedAreaM2: true } }) : null,
   ]);
   const columns: Column<Row>[] = [
     { key: "submitted", header: t("submittedOn"), cell: (r) => <Link href={`/reports/${r.id}`}>{formatDate(r.submittedAt, locale)}</Link> },
@@ -31,6 +51,22 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     { key: "area", header: t("submittedArea"), numeric: true, cell: (r) => formatM2(r.submittedAreaM2, locale) },
     { key: "counted", header: t("counted"), numeric: true, cell: (r) => (r.status === "APPROVED" || r.status === "SUPERSEDED" ? formatM2(r.countedAreaM2, locale) : "—") },
   ];
+  if (drill?.success && summed) {
+    const { method, month, year, ...view } = drill.data;
+    return (
+      <>
+        <p className="breadcrumb">
+          <Link href={`/?${progressFilterQuery(view)}`}>{t("backToDashboard")}</Link>
+        </p>
+        <h1>{t("behindFigure")}</h1>
+        <p data-testid="drill-summary" data-m2={summed._sum.countedAreaM2 ?? 0} data-count={summed._count}>
+          {t("drillSummary", { count: summed._count, area: formatM2(summed._sum.countedAreaM2 ?? 0, locale), method: method ? tMethod(method.toUpperCase()) : t("allMethods"), when: month ?? year ?? t("wholePeriod") })}
+        </p>
+        {summed._count > rows.length && <p className="note">{t("truncated", { shown: rows.length })}</p>}
+        <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
+      </>
+    );
+  }
   return (
     <>
       <h1>{user.role === "AUTHORITY" ? t("titleReview") : t("title")}</h1>

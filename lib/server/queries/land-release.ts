@@ -87,8 +87,8 @@ export async function findCorrectionBasis(db: Db | Tx, hazardAreaId: string, sup
   return { superseded, othersSubmitted: others.map((o) => asAreal(o.submittedGeometry)!) };
 }
 
-/** Reports the caller may see: a partner its own, an authority those in its hazardous areas, an admin all. */
-export function reportScope(actor: Actor): Prisma.LandReleaseReportWhereInput {
+/** Reports of the caller's own work: a partner its own, an authority those in its hazardous areas, an admin all, a donor none. */
+function ownReports(actor: Actor): Prisma.LandReleaseReportWhereInput {
   switch (actor.role) {
     case "ADMIN":
       return {};
@@ -97,8 +97,18 @@ export function reportScope(actor: Actor): Prisma.LandReleaseReportWhereInput {
     case "PARTNER":
       return { partnerId: actor.organisationId };
     case "DONOR":
-      return { status: "APPROVED", task: taskScope(actor) };
+      return { id: { in: [] } };
   }
+}
+
+/**
+ * Reports the caller may see: approved figures (and the approved reports
+ * corrections replaced) are official and open to every role, so each total
+ * can be traced to its reports; reports under review or rejected only to the
+ * partner that made them and the authority of the governorate.
+ */
+export function reportScope(actor: Actor): Prisma.LandReleaseReportWhereInput {
+  return actor.role === "ADMIN" ? {} : { OR: [{ status: { in: ["APPROVED", "SUPERSEDED"] } }, ownReports(actor)] };
 }
 
 const REPORT_STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "SUPERSEDED"] as const;
@@ -106,11 +116,17 @@ export type ReportStatusFilter = (typeof REPORT_STATUSES)[number];
 export const asReportStatus = (s: string | undefined): ReportStatusFilter | undefined =>
   REPORT_STATUSES.find((x) => x === s?.toUpperCase());
 
-export function listReports(db: Db, actor: Actor, filter: { status?: ReportStatusFilter }) {
+/**
+ * The reports page: without a drill-down, the caller's own work (a donor's:
+ * every approved report); with one (from a figure on the dashboard), the
+ * approved reports that make up that figure, whoever made them.
+ */
+export function listReports(db: Db, actor: Actor, filter: { status?: ReportStatusFilter; drillDown?: Prisma.LandReleaseReportWhereInput }) {
+  const scope = filter.drillDown ? { ...filter.drillDown, status: "APPROVED" as const } : actor.role === "DONOR" ? reportScope(actor) : ownReports(actor);
   return db.landReleaseReport.findMany({
-    where: { ...reportScope(actor), ...(filter.status ? { status: filter.status } : {}) },
+    where: { ...scope, ...(filter.status && !filter.drillDown ? { status: filter.status } : {}) },
     orderBy: { submittedAt: "desc" },
-    take: 500,
+    take: 2_000,
     select: {
       id: true, method: true, status: true, submittedAt: true, periodStart: true, periodEnd: true, submittedAreaM2: true, countedAreaM2: true, supersedesId: true,
       task: { select: { id: true, code: true } },

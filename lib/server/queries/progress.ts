@@ -1,22 +1,168 @@
-import { currentBaseline, summariseProgress, type ProgressSummary } from "../../domain/progress";
+// Progress from the records, aggregated in the database: the baseline
+// records, the registered hazardous areas in the view's scope and the
+// counted area of approved land-release reports. Answers the dashboard,
+// GET /api/progress and the public page alike.
+import { Prisma } from "../../../generated/prisma/client";
+import { buildProgressView, currentBaseline, type ProgressView, type ReleaseAggregate, type ReleaseMethodKey } from "../../domain/progress";
+import { addMonths, burnDown, projectCompletion, releasedByYear } from "../../domain/projection";
+import type { DrillDown, ProgressFilter } from "../../schemas/progress-filter";
 import type { Db } from "../prisma";
 
+const ISO_DAY = 10;
+
+/** The view's scope as SQL on reports `r`, hazardous areas `h` and governorates `g`. */
+function scopeSql(f: ProgressFilter, opts: { partnerOnReports: boolean }): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (f.region) parts.push(Prisma.sql`g.region::text = ${f.region.toUpperCase()}`);
+  if (f.governorate) parts.push(Prisma.sql`h."governoratePcode" = ${f.governorate}`);
+  if (f.contamination) parts.push(Prisma.sql`${f.contamination.toUpperCase()} = ANY (h.contamination::text[])`);
+  if (f.landUse) parts.push(Prisma.sql`h."landUse"::text = ${f.landUse.toUpperCase()}`);
+  if (f.partner) {
+    parts.push(
+      opts.partnerOnReports
+        ? Prisma.sql`r."partnerId" = ${f.partner}`
+        : Prisma.sql`EXISTS (SELECT 1 FROM "TaskHazardArea" th JOIN "Task" t ON t.id = th."taskId" WHERE th."hazardAreaId" = h.id AND t."partnerId" = ${f.partner})`,
+    );
+  }
+  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+export const isScoped = (f: ProgressFilter) => Boolean(f.region || f.governorate || f.partner || f.contamination || f.landUse);
+
+/** Today as YYYY-MM-DD (UTC): the period ends today unless the filter says otherwise. */
+const today = () => new Date().toISOString().slice(0, ISO_DAY);
+
 /**
- * National progress from the records: the national baseline records and the
- * counted area of approved land-release reports since the baseline's date.
- * Answers the dashboard and GET /api/progress alike.
+ * Progress for a filtered view. Released land counts from the baseline's
+ * date; the period (from/to) narrows what "released" shows, while remaining
+ * is measured at the period's end.
  */
-export async function getNationalProgress(db: Db): Promise<ProgressSummary> {
-  const records = await db.contaminationBaseline.findMany({
-    where: { governoratePcode: null },
-    select: { kind: true, areaM2: true, asOf: true, source: true },
+export async function getProgress(db: Db, filter: ProgressFilter = {}): Promise<ProgressView> {
+  const [records, governorates] = await Promise.all([
+    db.contaminationBaseline.findMany({ where: { governoratePcode: null }, select: { kind: true, areaM2: true, asOf: true, source: true } }),
+    db.governorate.findMany({ select: { pcode: true, nameEn: true, region: true } }),
+  ]);
+  const baselineDay = currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY) ?? "0001-01-01";
+  const to = filter.to ?? today();
+  const from = filter.from ?? "0001-01-01";
+  const [releases, registered] = await Promise.all([
+    db.$queryRaw<(Omit<ReleaseAggregate, "method"> & { method: string })[]>`
+      SELECT to_char(r."periodEnd", 'YYYY-MM') AS month, lower(r.method::text) AS method, h."governoratePcode" AS pcode,
+             (r."periodEnd" >= ${baselineDay}::date) AS "sinceBaseline", (r."periodEnd" >= ${from}::date) AS "inPeriod",
+             sum(r."countedAreaM2")::float8 AS m2
+      FROM "LandReleaseReport" r
+      JOIN "HazardArea" h ON h.id = r."hazardAreaId"
+      JOIN "Governorate" g ON g.pcode = h."governoratePcode"
+      WHERE r.status = 'APPROVED' AND r."periodEnd" <= ${to}::date ${scopeSql(filter, { partnerOnReports: true })}
+      GROUP BY 1, 2, 3, 4, 5`,
+    db.$queryRaw<{ pcode: string; areaM2: number }[]>`
+      SELECT h."governoratePcode" AS pcode, sum(h."areaM2")::float8 AS "areaM2"
+      FROM "HazardArea" h JOIN "Governorate" g ON g.pcode = h."governoratePcode"
+      WHERE true ${scopeSql(filter, { partnerOnReports: false })}
+      GROUP BY 1`,
+  ]);
+  return buildProgressView({
+    records,
+    scoped: isScoped(filter),
+    registered,
+    releases: releases.map((r) => ({ ...r, method: r.method as ReleaseMethodKey })),
+    governorates,
+    fromMonth: filter.from?.slice(0, 7),
+    toMonth: to.slice(0, 7),
   });
-  const since = currentBaseline(records)?.asOf;
-  const sums = await db.landReleaseReport.groupBy({
-    by: ["method"],
-    where: { status: "APPROVED", ...(since ? { periodEnd: { gte: since } } : {}) },
-    _sum: { countedAreaM2: true },
-  });
-  const byMethod = (m: string) => sums.find((s) => s.method === m)?._sum.countedAreaM2 ?? 0;
-  return summariseProgress(records, { cancelled: byMethod("CANCELLED"), reduced: byMethod("REDUCED"), cleared: byMethod("CLEARED") });
+}
+
+/** Devices found and destroyed in the view's approved reports of the period, by category. */
+export async function getDevicesDestroyed(db: Db, filter: ProgressFilter = {}) {
+  const records = await db.contaminationBaseline.findMany({ where: { governoratePcode: null }, select: { kind: true, areaM2: true, asOf: true, source: true } });
+  const since = filter.from ?? currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY) ?? "0001-01-01";
+  return db.$queryRaw<{ category: string; count: number }[]>`
+    SELECT d.category::text AS category, sum(d.count)::int AS count
+    FROM "DeviceFound" d
+    JOIN "LandReleaseReport" r ON r.id = d."reportId"
+    JOIN "HazardArea" h ON h.id = r."hazardAreaId"
+    JOIN "Governorate" g ON g.pcode = h."governoratePcode"
+    WHERE r.status = 'APPROVED' AND r."periodEnd" >= ${since}::date AND r."periodEnd" <= ${filter.to ?? today()}::date ${scopeSql(filter, { partnerOnReports: true })}
+    GROUP BY 1 ORDER BY 2 DESC`;
+}
+
+/** The national figures with no filter: the dashboard's headline and GET /api/progress without parameters. */
+export const getNationalProgress = (db: Db) => getProgress(db, {});
+
+export type Breakdown = { key: string; label: string; cancelled: number; reduced: number; cleared: number; total: number };
+
+/**
+ * Released land of the period by implementing partner and by the land use
+ * behind the priority; each breakdown's rows add up to the released total.
+ */
+export async function getReleaseBreakdowns(db: Db, filter: ProgressFilter = {}): Promise<{ byPartner: Breakdown[]; byLandUse: Breakdown[] }> {
+  const records = await db.contaminationBaseline.findMany({ where: { governoratePcode: null }, select: { kind: true, areaM2: true, asOf: true, source: true } });
+  const baselineDay = currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY) ?? "0001-01-01";
+  const since = filter.from && filter.from > baselineDay ? filter.from : baselineDay;
+  const where = Prisma.sql`r.status = 'APPROVED' AND r."periodEnd" >= ${since}::date AND r."periodEnd" <= ${filter.to ?? today()}::date ${scopeSql(filter, { partnerOnReports: true })}`;
+  const [partners, landUses] = await Promise.all([
+    db.$queryRaw<{ key: string; label: string; method: string; m2: number }[]>`
+      SELECT o.id AS key, o.name AS label, lower(r.method::text) AS method, sum(r."countedAreaM2")::float8 AS m2
+      FROM "LandReleaseReport" r JOIN "HazardArea" h ON h.id = r."hazardAreaId" JOIN "Governorate" g ON g.pcode = h."governoratePcode"
+      JOIN "Organisation" o ON o.id = r."partnerId"
+      WHERE ${where} GROUP BY 1, 2, 3`,
+    db.$queryRaw<{ key: string; label: string; method: string; m2: number }[]>`
+      SELECT lower(h."landUse"::text) AS key, lower(h."landUse"::text) AS label, lower(r.method::text) AS method, sum(r."countedAreaM2")::float8 AS m2
+      FROM "LandReleaseReport" r JOIN "HazardArea" h ON h.id = r."hazardAreaId" JOIN "Governorate" g ON g.pcode = h."governoratePcode"
+      WHERE ${where} GROUP BY 1, 2, 3`,
+  ]);
+  const pivot = (rows: { key: string; label: string; method: string; m2: number }[]) => {
+    const out = new Map<string, Breakdown>();
+    for (const r of rows) {
+      const b = out.get(r.key) ?? out.set(r.key, { key: r.key, label: r.label, cancelled: 0, reduced: 0, cleared: 0, total: 0 }).get(r.key)!;
+      b[r.method as ReleaseMethodKey] += r.m2;
+      b.total += r.m2;
+    }
+    return [...out.values()].sort((a, b) => b.total - a.total);
+  };
+  return { byPartner: pivot(partners), byLandUse: pivot(landUses) };
+}
+
+/** Everything the dashboard shows for a view, each part from the same records. */
+export async function getDashboard(db: Db, filter: ProgressFilter = {}) {
+  const [progress, devices, breakdowns] = await Promise.all([getProgress(db, filter), getDevicesDestroyed(db, filter), getReleaseBreakdowns(db, filter)]);
+  const currentMonth = today().slice(0, 7);
+  // The projection rests on complete months: the period's last month if it has ended, else the month before this one.
+  const lastComplete = filter.to && filter.to.slice(0, 7) < currentMonth ? filter.to.slice(0, 7) : addMonths(currentMonth, -1);
+  const { sinceBaseline, ...view } = progress;
+  return {
+    ...view,
+    yearly: releasedByYear(progress.monthly),
+    burnDown: burnDown(progress.baselineM2, sinceBaseline),
+    projection: projectCompletion(progress.remainingM2, sinceBaseline, lastComplete),
+    devices,
+    ...breakdowns,
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+
+/**
+ * The approved reports behind a figure: the view's scope, the method, and
+ * the month or year of the period end, from the baseline's date on, exactly
+ * as the figure was summed.
+ */
+export async function drillDownWhere(db: Db, d: DrillDown): Promise<Prisma.LandReleaseReportWhereInput> {
+  const records = await db.contaminationBaseline.findMany({ where: { governoratePcode: null }, select: { kind: true, areaM2: true, asOf: true, source: true } });
+  const starts = [currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY), d.from, d.month && `${d.month}-01`, d.year && `${d.year}-01-01`].filter((x): x is string => !!x);
+  const monthEnd = d.month ? new Date(Date.UTC(Number(d.month.slice(0, 4)), Number(d.month.slice(5, 7)), 0)).toISOString().slice(0, ISO_DAY) : undefined;
+  const ends = [d.to ?? today(), monthEnd, d.year && `${d.year}-12-31`].filter((x): x is string => !!x);
+  const day = (s: string) => new Date(`${s}T00:00:00Z`);
+  return {
+    status: "APPROVED",
+    ...(d.method ? { method: d.method.toUpperCase() as "CANCELLED" | "REDUCED" | "CLEARED" } : {}),
+    ...(d.partner ? { partnerId: d.partner } : {}),
+    periodEnd: { ...(starts.length ? { gte: day(starts.sort().at(-1)!) } : {}), lte: day(ends.sort()[0]!) },
+    hazardArea: {
+      ...(d.region ? { governorate: { region: d.region.toUpperCase() as "FEDERAL" | "KURDISTAN" } } : {}),
+      ...(d.governorate ? { governoratePcode: d.governorate } : {}),
+      ...(d.contamination ? { contamination: { has: d.contamination.toUpperCase() as never } } : {}),
+      ...(d.landUse ? { landUse: d.landUse.toUpperCase() as never } : {}),
+    },
+  };
 }

@@ -1,0 +1,25 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+/** Devices found and destroyed by category. */
+export function DevicesChart({ devices }: { devices: { category: string; count: number }[] }) {
+  const t = useTranslations("dashboard");
+  const tDevice = useTranslations("device");
+  if (devices.length === 0) return <p className="note">{t("noDevices")}</p>;
+  const data = devices.map((d) => ({ label: tDevice(d.category), count: d.count }));
+  return (
+    <div className="chart-box" data-testid="devices-chart">
+      <ResponsiveContainer width="100%" height={40 + 32 * data.length}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
+          <Tooltip />
+          <Bar dataKey="count" name={t("devices")} fill="#0072B2" />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { MAP_COLOURS } from "@/components/map/colours";
+import type { MonthlyRelease } from "@/lib/domain/projection";
+import { formatArea, formatM2 } from "@/lib/i18n/format";
+
+const METHODS = ["cancelled", "reduced", "cleared"] as const;
+
+/**
+ * Land released per month or per year, stacked by method. A bar segment
+ * opens the approved reports that make it up; the table under the chart
+ * holds the same figures for screen readers and for checking.
+ */
+export function ReleasedChart({ monthly, yearly, drillQuery, linksOff }: { monthly: MonthlyRelease[]; yearly: (MonthlyRelease & { year: number })[]; drillQuery: string; linksOff?: boolean }) {
+  const t = useTranslations("dashboard");
+  const tMethod = useTranslations("method");
+  const locale = useLocale();
+  const router = useRouter();
+  const [mode, setMode] = useState<"month" | "year">(monthly.length > 36 ? "year" : "month");
+  const rows = mode === "month" ? monthly : yearly;
+  const href = (row: MonthlyRelease, method: string) => `/reports?${drillQuery}${drillQuery ? "&" : ""}method=${method}&${mode}=${row.month}`;
+  const open = (row: MonthlyRelease, method: string) => !linksOff && router.push(href(row, method));
+  return (
+    <section className="card chart" aria-labelledby="released-title">
+      <h2 id="released-title">{t("releasedOverTime")}</h2>
+      <div className="actions" role="group">
+        <button type="button" className={mode === "month" ? undefined : "secondary"} aria-pressed={mode === "month"} onClick={() => setMode("month")}>
+          {t("byMonth")}
+        </button>
+        <button type="button" className={mode === "year" ? undefined : "secondary"} aria-pressed={mode === "year"} onClick={() => setMode("year")}>
+          {t("byYear")}
+        </button>
+      </div>
+      <div className="chart-box" data-testid="released-chart">
+        <ResponsiveContainer width="100%" height={280}>
+          <BarChart data={rows} margin={{ top: 8, right: 8, left: 8, bottom: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="month" tick={{ fontSize: 11 }} />
+            <YAxis tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={{ fontSize: 11 }} />
+            <Tooltip formatter={(v) => formatM2(Number(v), locale)} />
+            <Legend />
+            {METHODS.map((m) => (
+              <Bar key={m} dataKey={m} name={tMethod(m.toUpperCase())} stackId="released" fill={MAP_COLOURS.method[m.toUpperCase() as "CANCELLED"]} cursor={linksOff ? undefined : "pointer"} onClick={(d: { payload?: MonthlyRelease }) => d.payload && open(d.payload, m)} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      {!linksOff && <p className="note">{t("chartHint")}</p>}
+      <details>
+        <summary>{t("table")}</summary>
+        <table data-testid="released-table">
+          <thead>
+            <tr>
+              <th>{mode === "month" ? t("byMonth") : t("byYear")}</th>
+              {METHODS.map((m) => (
+                <th key={m} className="num">
+                  {tMethod(m.toUpperCase())}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.month}>
+                <td>{r.month}</td>
+                {METHODS.map((m) => (
+                  <td key={m} className="num" data-m2={r[m]}>
+                    {linksOff ? formatM2(r[m], locale) : <a href={href(r, m)}>{formatM2(r[m], locale)}</a>}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ProgressFilter } from "@/lib/schemas/progress-filter";
+import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
+
+type Props = {
+  filter: ProgressFilter;
+  governorates: { pcode: string; nameEn: string; region: string }[];
+  partners: { id: string; name: string }[];
+  action: string;
+};
+
+/** The view's filters as a plain GET form: the URL holds them, so a view is shared by its address. */
+export async function DashboardFilters({ filter, governorates, partners, action }: Props) {
+  const [t, tCont, tLand] = await Promise.all([getTranslations("dashboard"), getTranslations("contamination"), getTranslations("landUse")]);
+  return (
+    <form method="get" action={action} className="filters-form" aria-label={t("filters")}>
+      <label>
+        {t("region")}
+        <select name="region" defaultValue={filter.region ?? ""}>
+          <option value="">{t("allRegions")}</option>
+          <option value="federal">{t("federal")}</option>
+          <option value="kurdistan">{t("kurdistan")}</option>
+        </select>
+      </label>
+      <label>
+        {t("governorate")}
+        <select name="governorate" defaultValue={filter.governorate ?? ""}>
+          <option value="">{t("allGovernorates")}</option>
+          {governorates.map((g) => (
+            <option key={g.pcode} value={g.pcode}>
+              {g.nameEn}
+            </option>
+          ))}
+        </select>
+      </label>
+      {partners.length > 0 && (
+        <label>
+          {t("partner")}
+          <select name="partner" defaultValue={filter.partner ?? ""}>
+            <option value="">{t("allPartners")}</option>
+            {partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        {t("contamination")}
+        <select name="contamination" defaultValue={filter.contamination ?? ""}>
+          <option value="">{t("allContamination")}</option>
+          {CONTAMINATION_TYPES.map((c) => (
+            <option key={c} value={c.toLowerCase()}>
+              {tCont(c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("landUse")}
+        <select name="landUse" defaultValue={filter.landUse ?? ""}>
+          <option value="">{t("allLandUses")}</option>
+          {LAND_USES.map((l) => (
+            <option key={l} value={l.toLowerCase()}>
+              {tLand(l)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("from")}
+        <input type="date" name="from" defaultValue={filter.from ?? ""} />
+      </label>
+      <label>
+        {t("to")}
+        <input type="date" name="to" defaultValue={filter.to ?? ""} />
+      </label>
+      <div className="actions">
+        <button type="submit">{t("apply")}</button>
+        <Link href={action}>{t("reset")}</Link>
+      </div>
+    </form>
+  );
+}

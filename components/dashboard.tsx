@@ -1,0 +1,148 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { BurnDownChart } from "@/components/charts/burn-down-chart";
+import { DevicesChart } from "@/components/charts/devices-chart";
+import { ReleasedChart } from "@/components/charts/released-chart";
+import { HeadlineFigures } from "@/components/headline-figures";
+import { Choropleth } from "@/components/map/choropleth";
+import { formatArea, formatM2 } from "@/lib/i18n/format";
+import { drillDownQuery, progressFilterQuery, type ProgressFilter } from "@/lib/schemas/progress-filter";
+import type { Breakdown, Dashboard } from "@/lib/server/queries/progress";
+
+const METHODS = ["cancelled", "reduced", "cleared"] as const;
+
+/**
+ * The progress dashboard for a view. Signed in, every released figure links
+ * to the reports behind it; on the public page (`links` off) nothing links
+ * to records and no partner is named.
+ */
+export async function DashboardView({ data, filter, locale, links }: { data: Dashboard; filter: ProgressFilter; locale: string; links: boolean }) {
+  const [t, tMethod, tLand] = await Promise.all([getTranslations("dashboard"), getTranslations("method"), getTranslations("landUse")]);
+  const p = data.projection;
+  const sum = (rows: { releasedM2: number }[]) => rows.reduce((s, r) => s + r.releasedM2, 0);
+  const drill = (figure: { method?: string; governorate?: string; partner?: string; landUse?: string }) => {
+    const { method, ...scope } = figure;
+    return `/reports?${drillDownQuery({ ...filter, ...scope } as ProgressFilter, { method })}`;
+  };
+  const cell = (m2: number, href?: string) => (links && href ? <Link href={href}>{formatM2(m2, locale)}</Link> : formatM2(m2, locale));
+  const breakdown = (title: string, rows: Breakdown[], label: (b: Breakdown) => string, scope: (b: Breakdown) => Record<string, string>, testId: string) => (
+    <section className="card">
+      <h2>{title}</h2>
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            <th />
+            {METHODS.map((m) => (
+              <th key={m} className="num">
+                {tMethod(m.toUpperCase())}
+              </th>
+            ))}
+            <th className="num">{t("total")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((b) => (
+            <tr key={b.key}>
+              <th scope="row">{label(b)}</th>
+              {METHODS.map((m) => (
+                <td key={m} className="num">
+                  {cell(b[m], drill({ ...scope(b), method: m }))}
+                </td>
+              ))}
+              <td className="num" data-m2={b.total}>
+                {cell(b.total, drill(scope(b)))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("total")}</th>
+            {METHODS.map((m) => (
+              <td key={m} className="num">
+                {formatM2(rows.reduce((s, b) => s + b[m], 0), locale)}
+              </td>
+            ))}
+            <td className="num">{formatM2(rows.reduce((s, b) => s + b.total, 0), locale)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="note">{t("addUp")}</p>
+    </section>
+  );
+
+  return (
+    <>
+      <HeadlineFigures progress={data} locale={locale} filter={links ? filter : undefined} />
+      <div className="chart-grid">
+        <ReleasedChart monthly={data.monthly} yearly={data.yearly} drillQuery={links ? progressFilterQuery(filter) : ""} linksOff={!links} />
+        <section className="card chart">
+          <h2>{t("burnDown")}</h2>
+          <BurnDownChart points={data.burnDown} projection={p} baselineM2={data.baselineM2} />
+          <p data-testid="projection">
+            {p.completionYear !== null ? t("projection", { rate: formatArea(p.trailing12M2, locale), year: p.completionYear }) : t("projectionNone")}{" "}
+            {p.bestYear && p.worstYear && p.bestYear.year !== p.worstYear.year &&
+              t("projectionRange", {
+                best: p.bestYear.year,
+                bestArea: formatArea(p.bestYear.releasedM2, locale),
+                earliest: p.earliestYear ?? t("projectionNever"),
+                worst: p.worstYear.year,
+                worstArea: formatArea(p.worstYear.releasedM2, locale),
+                latest: p.latestYear ?? t("projectionNever"),
+              })}
+          </p>
+          {p.decadesAway && <p className="warning">{t("decadesAway")}</p>}
+        </section>
+        <section className="card chart">
+          <h2>{t("devices")}</h2>
+          <DevicesChart devices={data.devices} />
+        </section>
+        <section className="card chart">
+          <h2>{t("remainingMap")}</h2>
+          <Choropleth label={t("remainingMap")} values={Object.fromEntries(data.byGovernorate.map((g) => [g.pcode, g.remainingM2]))} />
+        </section>
+      </div>
+      <section className="card">
+        <h2>{t("byGovernorate")}</h2>
+        <table data-testid="by-governorate">
+          <thead>
+            <tr>
+              <th>{t("governorateCol")}</th>
+              <th>{t("regionCol")}</th>
+              <th className="num">{t("registeredCol")}</th>
+              <th className="num">{t("releasedCol")}</th>
+              <th className="num">{t("remainingCol")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.byGovernorate.map((g) => (
+              <tr key={g.pcode}>
+                <th scope="row">{g.nameEn}</th>
+                <td>{g.region === "KURDISTAN" ? t("kurdistan") : t("federal")}</td>
+                <td className="num">{formatM2(g.baselineM2, locale)}</td>
+                <td className="num" data-m2={g.releasedM2}>
+                  {cell(g.releasedM2, drill({ governorate: g.pcode }))}
+                </td>
+                <td className="num">{formatM2(g.remainingM2, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                {t("total")}
+              </th>
+              <td className="num" data-testid="by-governorate-total" data-m2={sum(data.byGovernorate)}>
+                {formatM2(sum(data.byGovernorate), locale)}
+              </td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+        <p className="note">{t("addUp")}</p>
+      </section>
+      {links && breakdown(t("byPartner"), data.byPartner, (b) => b.label, (b) => ({ partner: b.key }), "by-partner")}
+      {breakdown(t("byLandUse"), data.byLandUse, (b) => tLand(b.key.toUpperCase()), (b) => ({ landUse: b.key }), "by-land-use")}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import "maplibre-gl/dist/maplibre-gl.css";
+import type { ExpressionSpecification, Map as MapLibreMap } from "maplibre-gl";
+import { useLocale } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { formatArea } from "@/lib/i18n/format";
+
+// Viridis, light to dark: ordered in lightness, readable with colour-vision deficiencies.
+const CLASSES = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"];
+const NONE = "#eceff1";
+
+/** Class breaks at the quintiles of the non-zero values. */
+function breaks(values: number[]): number[] {
+  const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  return [1, 2, 3, 4].map((i) => sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / 5))]!);
+}
+
+/** Governorates shaded by a figure (remaining contamination), from the shipped boundaries, with a legend of the classes. */
+export function Choropleth({ values, label }: { values: Record<string, number>; label: string }) {
+  const locale = useLocale();
+  const container = useRef<HTMLDivElement>(null);
+  const [ready, setReady] = useState(false);
+  const cuts = breaks(Object.values(values));
+  const colourOf = (v: number) => (v <= 0 ? NONE : CLASSES[cuts.filter((c) => v >= c).length]!);
+
+  useEffect(() => {
+    let map: MapLibreMap | undefined;
+    let cancelled = false;
+    (async () => {
+      const maplibre = await import("maplibre-gl");
+      if (cancelled || !container.current) return;
+      const fill: ExpressionSpecification = ["match", ["get", "pcode"], ...Object.entries(values).flatMap(([pcode, v]) => [pcode, colourOf(v)]), NONE] as unknown as ExpressionSpecification;
+      map = new maplibre.Map({
+        container: container.current,
+        bounds: [38.79, 29.06, 48.57, 37.38],
+        fitBoundsOptions: { padding: 10 },
+        attributionControl: { compact: false },
+        style: {
+          version: 8,
+          sources: { governorates: { type: "geojson", data: "/basemap/iraq-governorates.geojson", attribution: "Boundaries: OCHA / Iraq CSO (CC BY-IGO 3.0)" } },
+          layers: [
+            { id: "background", type: "background", paint: { "background-color": "#dfe7ec" } },
+            { id: "fill", type: "fill", source: "governorates", paint: { "fill-color": Object.keys(values).length ? fill : NONE, "fill-opacity": 0.85 } },
+            { id: "line", type: "line", source: "governorates", paint: { "line-color": "#ffffff", "line-width": 1 } },
+          ],
+        },
+      });
+      await map.once("load");
+      if (!cancelled) setReady(true);
+    })();
+    return () => {
+      cancelled = true;
+      map?.remove();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(values)]);
+
+  const bounds = [0, ...cuts];
+  return (
+    <figure className="map-figure">
+      <div ref={container} className="map" role="img" aria-label={label} data-ready={ready ? "true" : "false"} />
+      <figcaption className="legend">
+        <span className="map-key">
+          <span aria-hidden style={{ background: NONE, borderColor: NONE }} />0
+        </span>
+        {cuts.length > 0 && bounds.map((b, i) => (
+          <span key={i} className="map-key">
+            <span aria-hidden style={{ background: CLASSES[i], borderColor: CLASSES[i] }} />
+            {i < cuts.length ? `${formatArea(b, locale)} – ${formatArea(cuts[i]!, locale)}` : `≥ ${formatArea(b, locale)}`}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}

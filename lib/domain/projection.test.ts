@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { addMonths, burnDown, fillMonths, projectCompletion, releasedByYear, type MonthlyRelease } from "./projection";
+
+const month = (m: string, cleared: number, cancelled = 0, reduced = 0): MonthlyRelease => ({ month: m, cancelled, reduced, cleared });
+
+describe("months and years", () => {
+  it("steps across year ends and fills gaps with zeros", () => {
+    expect(addMonths("2024-11", 3)).toBe("2025-02");
+    expect(addMonths("2025-01", -1)).toBe("2024-12");
+    const filled = fillMonths([month("2024-11", 5), month("2025-02", 7)], "2024-11", "2025-02");
+    expect(filled.map((m) => m.month)).toEqual(["2024-11", "2024-12", "2025-01", "2025-02"]);
+    expect(filled[1]).toEqual(month("2024-12", 0));
+  });
+
+  it("years add up to the months, method by method", () => {
+    const months = [month("2024-11", 5, 1, 2), month("2024-12", 3, 0, 1), month("2025-02", 7, 4, 0)];
+    const years = releasedByYear(months);
+    expect(years.map((y) => [y.year, y.cleared, y.cancelled, y.reduced])).toEqual([[2024, 8, 1, 3], [2025, 7, 4, 0]]);
+    const sum = (xs: MonthlyRelease[]) => xs.reduce((s, m) => s + m.cancelled + m.reduced + m.cleared, 0);
+    expect(sum(years)).toBe(sum(months));
+  });
+
+  it("burns the baseline down by what was released, never below zero", () => {
+    const points = burnDown(10, [month("2025-01", 4), month("2025-02", 5), month("2025-03", 3)]);
+    expect(points.map((p) => p.remainingM2)).toEqual([6, 1, 0]);
+    expect(points.at(-1)!.releasedToDateM2).toBe(12);
+  });
+});
+
+describe("projectCompletion", () => {
+  // 2023: 1,200 m²; 2024: 2,400 m²; 2025 to November: 100 m² a month.
+  const months = fillMonths(
+    [...Array.from({ length: 12 }, (_, i) => month(addMonths("2023-01", i), 100)), ...Array.from({ length: 12 }, (_, i) => month(addMonths("2024-01", i), 200)), ...Array.from({ length: 11 }, (_, i) => month(addMonths("2025-01", i), 100))],
+    "2023-01",
+    "2025-11",
+  );
+
+  it("projects at the trailing 12 months' rate, with the range from the best and worst complete years", () => {
+    const p = projectCompletion(12_000, months, "2025-11");
+    expect(p.trailing12M2).toBe(200 + 1_100); // December 2024 and January–November 2025
+    expect(p.yearsAtTrailingRate).toBeCloseTo(12_000 / 1_300, 9);
+    expect(p.completionYear).toBe(2025 + Math.ceil(12_000 / 1_300));
+    expect(p.bestYear).toEqual({ year: 2024, releasedM2: 2_400 });
+    expect(p.worstYear).toEqual({ year: 2023, releasedM2: 1_200 });
+    expect(p.earliestYear).toBe(2025 + 5);
+    expect(p.latestYear).toBe(2025 + 10);
+    expect(p.decadesAway).toBe(false);
+  });
+
+  it("says plainly when the rate puts completion decades away, or never", () => {
+    expect(projectCompletion(650_000_000, months, "2025-11").decadesAway).toBe(true);
+    const idle = projectCompletion(1_000, fillMonths([month("2020-03", 50)], "2020-01", "2025-11"), "2025-11");
+    expect(idle.completionYear).toBeNull();
+    expect(idle.decadesAway).toBe(true);
+    expect(idle.worstYear!.releasedM2).toBe(0);
+    expect(idle.latestYear).toBeNull();
+  });
+
+  it("is done when nothing remains", () => {
+    expect(projectCompletion(0, months, "2025-11")).toMatchObject({ completionYear: 2025, decadesAway: false });
+  });
+});

@@ -1,0 +1,97 @@
+// When will the work end? The burn-down of remaining contamination and a
+// projected completion year at the recent rate, with the range the best and
+// worst years give. Pure arithmetic on monthly released totals.
+
+export type MonthlyRelease = { month: string; cancelled: number; reduced: number; cleared: number };
+
+export type BurnDownPoint = { month: string; releasedToDateM2: number; remainingM2: number };
+
+export type Projection = {
+  /** Released in the 12 months ending with `asOfMonth`, m². */
+  trailing12M2: number;
+  /** Years left at the trailing-12-month rate; null when nothing was released in that time. */
+  yearsAtTrailingRate: number | null;
+  completionYear: number | null;
+  /** Complete calendar years with their released totals, the range's basis. */
+  bestYear: { year: number; releasedM2: number } | null;
+  worstYear: { year: number; releasedM2: number } | null;
+  /** Completion year at the best year's rate (earliest) and the worst year's (latest; null if that year released nothing). */
+  earliestYear: number | null;
+  latestYear: number | null;
+  /** More than 20 years away at the trailing rate, or never at it. */
+  decadesAway: boolean;
+};
+
+const total = (m: MonthlyRelease) => m.cancelled + m.reduced + m.cleared;
+
+/** "2025-03" → the month `n` months later (n may be negative). */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Every month from `from` to `to` inclusive, filled with zeros where nothing was released. */
+export function fillMonths(rows: readonly MonthlyRelease[], from: string, to: string): MonthlyRelease[] {
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const out: MonthlyRelease[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(byMonth.get(m) ?? { month: m, cancelled: 0, reduced: 0, cleared: 0 });
+  return out;
+}
+
+/** Released by calendar year, by method; the years add up to the months. */
+export function releasedByYear(months: readonly MonthlyRelease[]): (MonthlyRelease & { year: number })[] {
+  const years = new Map<number, MonthlyRelease & { year: number }>();
+  for (const m of months) {
+    const year = Number(m.month.slice(0, 4));
+    const y = years.get(year) ?? { year, month: String(year), cancelled: 0, reduced: 0, cleared: 0 };
+    y.cancelled += m.cancelled;
+    y.reduced += m.reduced;
+    y.cleared += m.cleared;
+    years.set(year, y);
+  }
+  return [...years.values()].sort((a, b) => a.year - b.year);
+}
+
+/** Remaining contamination month by month: baseline less what was released up to the end of each month. */
+export function burnDown(baselineM2: number, months: readonly MonthlyRelease[]): BurnDownPoint[] {
+  let released = 0;
+  return months.map((m) => {
+    released += total(m);
+    return { month: m.month, releasedToDateM2: released, remainingM2: Math.max(0, baselineM2 - released) };
+  });
+}
+
+/**
+ * Projects completion from the months up to `asOfMonth` (the last complete
+ * month). The trailing rate is the last 12 months' release; the range comes
+ * from the best and worst complete calendar years since releases began.
+ */
+export function projectCompletion(remainingM2: number, months: readonly MonthlyRelease[], asOfMonth: string): Projection {
+  const asOfYear = Number(asOfMonth.slice(0, 4));
+  const first = months.find((m) => total(m) > 0)?.month;
+  const trailing12M2 = months.filter((m) => m.month > addMonths(asOfMonth, -12) && m.month <= asOfMonth).reduce((s, m) => s + total(m), 0);
+  const years = (rate: number) => (rate > 0 ? remainingM2 / rate : null);
+  const yearOf = (y: number | null) => (y === null ? null : asOfYear + Math.ceil(y));
+  const lastCompleteYear = asOfMonth.endsWith("-12") ? asOfYear : asOfYear - 1;
+  const complete = first
+    ? releasedByYear(months.filter((m) => m.month <= asOfMonth)).filter((y) => y.year >= Number(first.slice(0, 4)) && y.year <= lastCompleteYear)
+    : [];
+  // A year inside the span that released nothing counts as a worst year of zero.
+  const span = complete.length ? Array.from({ length: lastCompleteYear - complete[0]!.year + 1 }, (_, i) => complete[0]!.year + i) : [];
+  const totals = new Map(complete.map((y) => [y.year, total(y)]));
+  const ranked = span.map((year) => ({ year, releasedM2: totals.get(year) ?? 0 })).sort((a, b) => b.releasedM2 - a.releasedM2);
+  const bestYear = ranked[0] ?? null;
+  const worstYear = ranked.at(-1) ?? null;
+  const yearsAtTrailingRate = years(trailing12M2);
+  return {
+    trailing12M2,
+    yearsAtTrailingRate,
+    completionYear: remainingM2 <= 0 ? asOfYear : yearOf(yearsAtTrailingRate),
+    bestYear,
+    worstYear,
+    earliestYear: bestYear ? yearOf(years(bestYear.releasedM2)) : null,
+    latestYear: worstYear ? yearOf(years(worstYear.releasedM2)) : null,
+    decadesAway: remainingM2 > 0 && (yearsAtTrailingRate === null || yearsAtTrailingRate > 20),
+  };
+}
