@@ -81,6 +81,7 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
               create: [
                 { donorId, type: "INCOMING_COMMITMENT", date: new Date("2025-01-15T00:00:00Z"), amountMinor: amount, currency: "USD", amountUsdCents: amount, isDemo: true },
                 { donorId, type: "DISBURSEMENT", date: new Date("2025-03-01T00:00:00Z"), amountMinor: amount / 2n, currency: "USD", amountUsdCents: amount / 2n, isDemo: true },
+                { donorId, type: "EXPENDITURE", date: new Date("2025-12-31T00:00:00Z"), amountMinor: (amount * 2n) / 5n, currency: "USD", amountUsdCents: (amount * 2n) / 5n, isDemo: true },
               ],
             },
           },

@@ -79,6 +79,18 @@ export const OPENAPI = {
         query: PROGRESS_QUERY,
       }),
     },
+    "/api/funding/summary": {
+      get: op("Funding by donor, year, partner or region: committed, disbursed and spent US$ (a donor sees the grants it funds)", {
+        ok: 200,
+        okDescription: "`{ items: [{ key, label, committedUsd, disbursedUsd, spentUsd }], totalUsd, totals }` (totalUsd = committed)",
+        errors: [400, 401, 403],
+        query: [
+          { name: "groupBy", description: "donor | year | partner | region (default donor)" },
+          { name: "year", description: "fiscal year" },
+          { name: "region", description: "federal | kurdistan" },
+        ],
+      }),
+    },
     "/api/organisations": {
       get: op("Organisations by type", { ok: 200, okDescription: "`{ items: [{ id, name, type }] }`", errors: [400, 401], query: [{ name: "type", description: "partner | donor | authority" }] }),
     },

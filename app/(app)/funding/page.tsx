@@ -1,37 +1,169 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-charts";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { formatUsdCents } from "@/lib/i18n/format";
+import { committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding, type CostGroup } from "@/lib/domain/funding";
+import { formatM2, formatUsdCents } from "@/lib/i18n/format";
+import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
-import { listGrants } from "@/lib/server/queries/funding";
+import { can } from "@/lib/server/permissions";
+import { fundedReleases, fundingLabels, getFundingSummary, listGrants } from "@/lib/server/queries/funding";
 
 type Row = Awaited<ReturnType<typeof listGrants>>[number];
 
-export default async function FundingPage() {
+export default async function FundingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/funding");
-  const [rows, t, locale] = await Promise.all([listGrants(await getDb(), user), getTranslations("funding"), getLocale()]);
-  const total = rows.reduce((s, g) => s + g.amountUsdCents, 0n);
+  const parsed = fundingFilterFrom(await searchParams);
+  const filter = parsed.success ? parsed.data : { groupBy: "donor" as const };
+  const db = await getDb();
+  const [allGrants, t, tMethod, locale] = await Promise.all([listGrants(db, user), getTranslations("funding"), getTranslations("method"), getLocale()]);
+  const labels = fundingLabels(t);
+  const { grants, summary } = await getFundingSummary(db, user, filter, labels);
+  const shown = new Set(grants.map((g) => g.id));
+  const rows = allGrants.filter((g) => shown.has(g.id));
+  const flows = new Map(grants.map((g) => [g.id, moneyFlow(g.transactions)]));
+  const years = [...new Set(allGrants.map((g) => g.fiscalYear))].sort((a, b) => b - a);
+  const byPartner = summariseFunding(grants, "partner", labels);
+  const byRegion = summariseFunding(grants, "region", labels);
+  const byDonorYear = committedByYearAndDonor(grants, 7, t("otherDonors"));
+  const cost = costPerM2(grants, await fundedReleases(db, grants.map((g) => g.id)));
+  const perGrant = grants
+    .map((g) => ({ key: g.id, label: g.code, committedUsd: Number(flows.get(g.id)!.committedCents) / 100, disbursedUsd: Number(flows.get(g.id)!.disbursedCents) / 100, spentUsd: Number(flows.get(g.id)!.spentCents) / 100 }))
+    .sort((a, b) => b.committedUsd - a.committedUsd)
+    .slice(0, 15);
+  const usd = (v: number) => formatUsdCents(BigInt(Math.round(v * 100)), locale);
+
   const columns: Column<Row>[] = [
     { key: "code", header: t("code"), cell: (g) => g.code },
     { key: "title", header: t("grant"), cell: (g) => <>{g.title} {g.isDemo && <span className="badge">{t("demo")}</span>}</> },
     { key: "donor", header: t("donor"), cell: (g) => g.donor.name },
     { key: "partner", header: t("partner"), cell: (g) => g.partner?.name ?? t("notNamed") },
     { key: "year", header: t("year"), numeric: true, cell: (g) => g.fiscalYear },
-    { key: "amount", header: t("amount"), numeric: true, cell: (g) => formatUsdCents(g.amountUsdCents, locale) },
+    { key: "committed", header: t("committed"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.committedCents, locale) },
+    { key: "disbursed", header: t("disbursed"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.disbursedCents, locale) },
+    { key: "spent", header: t("spent"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.spentCents, locale) },
     { key: "source", header: t("source"), cell: (g) => <span className="note">{g.source}</span> },
   ];
   const footer = (
     <tr>
       <th colSpan={5}>{t("total")}</th>
-      <th className="num" data-testid="funding-total" data-cents={total.toString()}>
-        {formatUsdCents(total, locale)}
+      <th className="num" data-testid="funding-total" data-usd={summary.totals.committedUsd}>
+        {usd(summary.totals.committedUsd)}
       </th>
+      <th className="num">{usd(summary.totals.disbursedUsd)}</th>
+      <th className="num">{usd(summary.totals.spentUsd)}</th>
       <th />
     </tr>
   );
+  const costTable = (title: string, groups: CostGroup[], label: (g: CostGroup) => string, testId: string) => (
+    <section className="card">
+      <h3>{title}</h3>
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            <th />
+            <th className="num">{t("attributedM2")}</th>
+            <th className="num">{t("attributedUsd")}</th>
+            <th className="num">{t("usdPerM2")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.key}>
+              <th scope="row">{label(g)}</th>
+              <td className="num">{formatM2(g.attributedM2, locale)}</td>
+              <td className="num">{usd(g.attributedUsd)}</td>
+              <td className="num">{g.usdPerM2 === null ? "—" : new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(g.usdPerM2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+
   return (
     <>
       <h1>{t("title")}</h1>
+      {user.role === "DONOR" && <p className="note">{t("donorScope")}</p>}
+      {!parsed.success && <p className="error" role="alert">{t("badFilter")}</p>}
+      <form method="get" action="/funding" className="filters-form" aria-label={t("filters")}>
+        <label>
+          {t("year")}
+          <select name="year" defaultValue={filter.year ? String(filter.year) : ""}>
+            <option value="">{t("allYears")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("region")}
+          <select name="region" defaultValue={filter.region ?? ""}>
+            <option value="">{t("allRegions")}</option>
+            <option value="federal">{t("federal")}</option>
+            <option value="kurdistan">{t("kurdistan")}</option>
+          </select>
+        </label>
+        <div className="actions">
+          <button type="submit">{t("apply")}</button>
+          <Link href="/funding">{t("reset")}</Link>
+        </div>
+      </form>
+      {can(user, "funding:write") && (
+        <p>
+          <Link className="button secondary" href="/funding/import">
+            {t("import")}
+          </Link>
+        </p>
+      )}
+      <div className="cards">
+        <section className="card">
+          <h2>{t("committed")}</h2>
+          <div className="figure" data-testid="committed-total" data-usd={summary.totals.committedUsd}>
+            {usd(summary.totals.committedUsd)}
+          </div>
+        </section>
+        <section className="card">
+          <h2>{t("disbursed")}</h2>
+          <div className="figure">{usd(summary.totals.disbursedUsd)}</div>
+        </section>
+        <section className="card">
+          <h2>{t("spent")}</h2>
+          <div className="figure">{usd(summary.totals.spentUsd)}</div>
+        </section>
+      </div>
+      <div className="chart-grid">
+        <section className="card chart">
+          <h2>{t("byDonorYear")}</h2>
+          <DonorYearChart rows={byDonorYear.rows} donors={byDonorYear.donors} />
+        </section>
+        <section className="card chart">
+          <h2>{t("perGrant")}</h2>
+          <MoneyFlowChart items={perGrant} testId="per-grant-chart" />
+        </section>
+        <section className="card chart">
+          <h2>{t("byPartner")}</h2>
+          <MoneyFlowChart items={byPartner.items} testId="by-partner-chart" />
+        </section>
+        <section className="card chart">
+          <h2>{t("byRegion")}</h2>
+          <MoneyFlowChart items={byRegion.items} testId="by-region-chart" />
+        </section>
+      </div>
+      <h2>{t("costTitle")}</h2>
+      <p className="note" data-testid="attribution-rule">
+        {t("rule")}
+      </p>
+      <div className="chart-grid">
+        {costTable(t("byDonor"), cost.byDonor, (g) => g.label, "cost-by-donor")}
+        {costTable(t("byPartner"), cost.byPartner, (g) => g.label, "cost-by-partner")}
+        {costTable(t("byMethod"), cost.byMethod, (g) => tMethod(g.key.toUpperCase()), "cost-by-method")}
+        {costTable(t("byYear"), cost.byYear, (g) => g.label, "cost-by-year")}
+      </div>
+      <h2>{t("grants")}</h2>
       <DataTable rows={rows} columns={columns} rowKey={(g) => g.id} empty={t("empty")} footer={footer} />
     </>
   );

@@ -1,4 +1,6 @@
-import type { Prisma } from "../../../generated/prisma/client";
+import { Prisma } from "../../../generated/prisma/client";
+import { summariseFunding, type FundedRelease, type GrantMoney } from "../../domain/funding";
+import type { FundingFilter } from "../../schemas/funding-filter";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
 
@@ -26,4 +28,45 @@ export async function listGrantsForTasks(db: Db) {
     select: { id: true, code: true, title: true, partnerId: true, donor: { select: { name: true } } },
   });
   return grants.map((g) => ({ id: g.id, code: g.code, title: g.title, partnerId: g.partnerId, donor: g.donor.name }));
+}
+
+/** Grants with their transactions, as the funding summaries need them; a donor's own only. */
+export async function fundingGrants(db: Db, actor: Actor, filter: { year?: number; region?: "federal" | "kurdistan" } = {}): Promise<GrantMoney[]> {
+  const grants = await db.grant.findMany({
+    where: { ...grantScope(actor), ...(filter.year ? { fiscalYear: filter.year } : {}), ...(filter.region ? { region: filter.region.toUpperCase() as "FEDERAL" | "KURDISTAN" } : {}) },
+    orderBy: [{ fiscalYear: "asc" }, { code: "asc" }],
+    select: {
+      id: true, code: true, fiscalYear: true, region: true,
+      donor: { select: { id: true, name: true } },
+      partner: { select: { id: true, name: true } },
+      transactions: { select: { type: true, amountUsdCents: true } },
+    },
+  });
+  return grants;
+}
+
+/** Approved land released in the tasks each grant funds, by method and year of the period's end. */
+export async function fundedReleases(db: Db, grantIds: readonly string[]): Promise<FundedRelease[]> {
+  if (grantIds.length === 0) return [];
+  return db.$queryRaw<FundedRelease[]>`
+    SELECT gt."grantId" AS "grantId", gt."shareBp" AS "shareBp", lower(r.method::text) AS method,
+           extract(year FROM r."periodEnd")::int AS year, sum(r."countedAreaM2")::float8 AS m2
+    FROM "GrantTask" gt JOIN "LandReleaseReport" r ON r."taskId" = gt."taskId" AND r.status = 'APPROVED'
+    WHERE gt."grantId" IN (${Prisma.join([...grantIds])})
+    GROUP BY 1, 2, 3, 4`;
+}
+
+export type FundingLabels = Parameters<typeof summariseFunding>[2];
+
+/** Group labels in the reader's language, from the "funding" messages. */
+export const fundingLabels = (t: (key: "notNamed" | "unspecifiedRegion" | "federal" | "kurdistan") => string): FundingLabels => ({
+  unnamedPartner: t("notNamed"),
+  unspecifiedRegion: t("unspecifiedRegion"),
+  region: (r) => t(r === "FEDERAL" ? "federal" : "kurdistan"),
+});
+
+/** The funding summary the page and GET /api/funding/summary share. */
+export async function getFundingSummary(db: Db, actor: Actor, filter: FundingFilter, labels: FundingLabels) {
+  const grants = await fundingGrants(db, actor, filter);
+  return { grants, summary: summariseFunding(grants, filter.groupBy, labels) };
 }

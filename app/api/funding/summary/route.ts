@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
+import { apiError, withPermission } from "@/lib/server/http";
+import { getTranslations } from "next-intl/server";
+import { fundingLabels, getFundingSummary } from "@/lib/server/queries/funding";
+
+export const GET = withPermission("funding:read", async ({ req, user, db }) => {
+  const filter = fundingFilterFrom(new URL(req.url).searchParams);
+  if (!filter.success) return apiError("invalid_request", "A filter is malformed.", filter.error.issues);
+  const labels = fundingLabels(await getTranslations("funding"));
+  return NextResponse.json((await getFundingSummary(db, user, filter.data, labels)).summary);
+});

@@ -1,0 +1,58 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { FundingItem } from "@/lib/domain/funding";
+
+// Okabe–Ito, then greys: distinguishable with colour-vision deficiencies.
+const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999", "#666666"];
+
+function useUsd() {
+  const locale = useLocale();
+  const full = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+  const short = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+  return { full: (v: unknown) => full.format(Number(v)), short: (v: number) => short.format(v) };
+}
+
+/** Committed, disbursed and spent side by side, for grants, partners or regions. */
+export function MoneyFlowChart({ items, testId }: { items: FundingItem[]; testId: string }) {
+  const t = useTranslations("funding");
+  const usd = useUsd();
+  return (
+    <div className="chart-box" data-testid={testId}>
+      <ResponsiveContainer width="100%" height={Math.max(200, 60 + 36 * items.length)}>
+        <BarChart data={items} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" tickFormatter={usd.short} tick={{ fontSize: 11 }} />
+          <YAxis type="category" dataKey="label" width={200} tick={{ fontSize: 11 }} />
+          <Tooltip formatter={usd.full} />
+          <Legend />
+          <Bar dataKey="committedUsd" name={t("committed")} fill={PALETTE[0]} />
+          <Bar dataKey="disbursedUsd" name={t("disbursed")} fill={PALETTE[1]} />
+          <Bar dataKey="spentUsd" name={t("spent")} fill={PALETTE[2]} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Committed funding by fiscal year, stacked by donor (the largest named, the rest together). */
+export function DonorYearChart({ rows, donors }: { rows: Record<string, number | string>[]; donors: string[] }) {
+  const usd = useUsd();
+  return (
+    <div className="chart-box" data-testid="donor-year-chart">
+      <ResponsiveContainer width="100%" height={300}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, left: 8, bottom: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="year" tick={{ fontSize: 11 }} />
+          <YAxis tickFormatter={usd.short} width={80} tick={{ fontSize: 11 }} />
+          <Tooltip formatter={usd.full} />
+          <Legend />
+          {donors.map((d, i) => (
+            <Bar key={d} dataKey={d} stackId="donors" fill={PALETTE[i % PALETTE.length]} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

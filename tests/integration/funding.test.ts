@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { costPerM2, moneyFlow } from "@/lib/domain/funding";
+import { fundedReleases, getFundingSummary, type FundingLabels } from "@/lib/server/queries/funding";
+import { actorFor } from "../helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+
+const labels: FundingLabels = { unnamedPartner: "not named", unspecifiedRegion: "unspecified", region: (r) => r };
+
+describe.each(DATABASE_KINDS)("funding on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+
+  it("reproduces Landmine Monitor's 2018 total for Iraq, and every grouping adds up to it", async () => {
+    const admin = await actorFor(t().db, "admin@demo.test");
+    for (const groupBy of ["donor", "year", "partner", "region"] as const) {
+      const { summary } = await getFundingSummary(t().db, admin, { groupBy, year: 2018 }, labels);
+      expect(summary.totalUsd).toBe(116_406_652);
+      expect(summary.items.reduce((s, i) => s + i.committedUsd, 0)).toBe(116_406_652);
+    }
+    const { summary } = await getFundingSummary(t().db, admin, { groupBy: "donor", year: 2018 }, labels);
+    expect(summary.items.find((i) => i.label === "United States")!.committedUsd).toBe(40_000_000);
+  });
+
+  it("shows a donor only the grants it funds", async () => {
+    const donor = await actorFor(t().db, "donor@demo.test");
+    const { grants, summary } = await getFundingSummary(t().db, donor, { groupBy: "year" }, labels);
+    expect(grants.length).toBeGreaterThan(0);
+    expect(grants.every((g) => g.donor.id === donor.organisationId)).toBe(true);
+    expect(summary.items.map((i) => i.key)).toEqual(["2025"]);
+  });
+
+  it("attributes released land to the grants funding it: the attributed dollars are the disbursements of grants that released land", async () => {
+    const admin = await actorFor(t().db, "admin@demo.test");
+    const { grants } = await getFundingSummary(t().db, admin, { groupBy: "donor" }, labels);
+    const releases = await fundedReleases(t().db, grants.map((g) => g.id));
+    expect(releases.length).toBeGreaterThan(0);
+    const cost = costPerM2(grants, releases);
+    const released = new Set(releases.filter((r) => r.m2 > 0).map((r) => r.grantId));
+    const disbursed = grants.filter((g) => released.has(g.id)).reduce((s, g) => s + Number(moneyFlow(g.transactions).disbursedCents) / 100, 0);
+    for (const groups of [cost.byDonor, cost.byPartner, cost.byMethod, cost.byYear]) expect(groups.reduce((s, g) => s + g.attributedUsd, 0)).toBeCloseTo(disbursed, 4);
+    const approved = await t().db.landReleaseReport.aggregate({ where: { status: "APPROVED", task: { grants: { some: {} } } }, _sum: { countedAreaM2: true } });
+    expect(cost.byMethod.reduce((s, g) => s + g.attributedM2, 0)).toBeCloseTo(approved._sum.countedAreaM2!, 4);
+  });
+});
