@@ -23,6 +23,7 @@ const ROLE = { ADMIN: "ADMIN", DMA: "AUTHORITY", IKMAA: "AUTHORITY", PARTNER: "P
 const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, number> }> = {
   "/api/progress": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
   "/api/funding/summary": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 200 } },
+  "/api/funding/import": { method: "POST", expect: { anonymous: 401, ADMIN: 400, DMA: 403, IKMAA: 403, PARTNER: 403, DONOR: 403 } },
   "/api/organisations": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
   "/api/openapi.json": { method: "GET", expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
   "/api/hazard-areas": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },

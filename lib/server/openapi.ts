@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ZReportReview, ZReportSubmit } from "../schemas/land-release-report";
 import { ZHazardAreaCreate, ZTaskCreate } from "../schemas/hazard-area";
 import { ZCompletion, ZHandover } from "../schemas/completion";
+import { ZFundingImport } from "./commands/import-funding";
 import { ZTaskTransition } from "./commands/transition-task";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -89,6 +90,14 @@ export const OPENAPI = {
           { name: "year", description: "fiscal year" },
           { name: "region", description: "federal | kurdistan" },
         ],
+      }),
+    },
+    "/api/funding/import": {
+      post: op("Import donor contributions (administrator): rows in Landmine Monitor's shape, one transaction; rows already imported from the same source are skipped", {
+        body: ZFundingImport,
+        ok: 201,
+        okDescription: "`{ created, skipped, rows }`",
+        errors: [400, 401, 403],
       }),
     },
     "/api/organisations": {

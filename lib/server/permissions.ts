@@ -45,6 +45,7 @@ export const PAGE_PERMISSIONS = {
   "/reports": "progress:read",
   "/reports/[id]": "progress:read",
   "/funding": "funding:read",
+  "/funding/import": "funding:write",
   "/admin/users": "user:manage",
   "/audit": "audit:read",
   "/account/tokens": "apiToken:manage",

@@ -1,0 +1,64 @@
+// Reading a funding table in Landmine Monitor's "Support for Mine Action"
+// shape (donor, year, amount, currency, US$) from the cells of a CSV or XLSX
+// sheet. Pure: the browser previews with it and the server checks with it.
+
+export type FundingImportRow = { donor: string; year: number; amountMinor: string; currency: string; usdCents: string };
+export type FundingImportError = { row: number; column: string; message: string };
+
+export const MAX_IMPORT_ROWS = 5_000;
+
+const HEADERS: Record<keyof Omit<FundingImportRow, "amountMinor" | "usdCents"> | "amount" | "usd", RegExp> = {
+  donor: /^(donor|donor name|country|contributor)$/i,
+  year: /^(year|fiscal year|calendar year)$/i,
+  amount: /^(amount|contribution|amount \(national currency\)|amount in national currency)$/i,
+  currency: /^(currency|national currency)$/i,
+  usd: /^(usd|us\$|amount \(us\$\)|amount \(usd\)|amount in usd|usd amount)$/i,
+};
+
+/**
+ * "16,206,727" or 16206727.5 → minor units (cents) as a decimal string, exactly:
+ * no binary floating point between the sheet and the database.
+ */
+export function toMinorUnits(value: unknown): string | null {
+  const text = typeof value === "number" ? (Number.isFinite(value) ? value.toFixed(2) : "") : String(value ?? "").trim().replace(/[\s,\u00a0]/g, "").replace(/^US\$|^\$/, "");
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return null;
+  return (BigInt(m[1]!) * 100n + BigInt((m[2] ?? "0").padEnd(2, "0"))).toString();
+}
+
+/**
+ * The rows of a sheet (the first row the headers) as funding rows, with
+ * every problem located by row number (as the spreadsheet shows it) and
+ * column. Amount and currency default to the US$ figure when absent.
+ */
+export function parseFundingTable(cells: readonly (readonly unknown[])[]): { rows: FundingImportRow[]; errors: FundingImportError[] } {
+  const errors: FundingImportError[] = [];
+  const header = (cells[0] ?? []).map((c) => String(c ?? "").trim());
+  const col = Object.fromEntries(Object.entries(HEADERS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))])) as Record<keyof typeof HEADERS, number>;
+  for (const required of ["donor", "year", "usd"] as const) {
+    if (col[required] < 0) errors.push({ row: 1, column: required, message: `No '${required}' column: the first row must name the columns (donor, year, amount, currency, USD).` });
+  }
+  if (errors.length) return { rows: [], errors };
+  const body = cells.slice(1).filter((r) => r.some((c) => String(c ?? "").trim() !== ""));
+  if (body.length > MAX_IMPORT_ROWS) return { rows: [], errors: [{ row: 1, column: "file", message: `${body.length} rows; at most ${MAX_IMPORT_ROWS} are imported at once. Split the file.` }] };
+  const rows: FundingImportRow[] = [];
+  cells.slice(1).forEach((r, i) => {
+    const row = i + 2;
+    if (!r.some((c) => String(c ?? "").trim() !== "")) return;
+    const problems: FundingImportError[] = [];
+    const donor = String(r[col.donor] ?? "").trim();
+    if (donor.length < 2 || donor.length > 200) problems.push({ row, column: "donor", message: "Name the donor (2 to 200 characters)." });
+    const year = Number(String(r[col.year] ?? "").trim());
+    if (!Number.isInteger(year) || year < 1990 || year > 2100) problems.push({ row, column: "year", message: `'${r[col.year] ?? ""}' is not a year (1990–2100).` });
+    const usdCents = toMinorUnits(r[col.usd]);
+    if (usdCents === null) problems.push({ row, column: "usd", message: `'${r[col.usd] ?? ""}' is not an amount in US$ (digits, optional cents).` });
+    const currency = col.currency >= 0 && String(r[col.currency] ?? "").trim() ? String(r[col.currency]).trim().toUpperCase() : "USD";
+    if (!/^[A-Z]{3}$/.test(currency)) problems.push({ row, column: "currency", message: `'${currency}' is not an ISO 4217 currency code (e.g. EUR, USD).` });
+    const ownAmount = col.amount >= 0 && String(r[col.amount] ?? "").trim() !== "";
+    const amountMinor = ownAmount ? toMinorUnits(r[col.amount]) : usdCents;
+    if (ownAmount && amountMinor === null) problems.push({ row, column: "amount", message: `'${r[col.amount] ?? ""}' is not an amount (digits, optional cents).` });
+    if (problems.length) errors.push(...problems);
+    else rows.push({ donor, year, amountMinor: amountMinor!, currency, usdCents: usdCents! });
+  });
+  return { rows, errors };
+}

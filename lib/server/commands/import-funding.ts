@@ -1,0 +1,81 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { MAX_IMPORT_ROWS } from "../../domain/funding-import";
+import { CommandError } from "../command-error";
+import { can, type Actor } from "../permissions";
+import type { Db } from "../prisma";
+import { recordAuditEvent } from "../queries/audit";
+
+const digits = z.string().regex(/^\d{1,20}$/, "an amount in minor units (digits only)");
+
+export const ZFundingImport = z.object({
+  source: z.string().trim().min(3, "Say where the figures come from (e.g. Landmine Monitor 2019, Support for Mine Action).").max(300),
+  rows: z
+    .array(
+      z.object({
+        donor: z.string().trim().min(2).max(200),
+        year: z.int().min(1990).max(2100),
+        amountMinor: digits,
+        currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code"),
+        usdCents: digits,
+      }),
+    )
+    .min(1, "The file has no rows to import.")
+    .max(MAX_IMPORT_ROWS),
+});
+
+/** The same row from the same source imports once, whatever file it comes in. */
+const grantCode = (r: z.infer<typeof ZFundingImport>["rows"][number], source: string) =>
+  `IMPORT-${r.year}-${createHash("sha256").update([r.donor, r.year, r.amountMinor, r.currency, r.usdCents, source].join("|")).digest("hex").slice(0, 12).toUpperCase()}`;
+
+/**
+ * Imports donor contributions (Landmine Monitor's shape) as grants, each
+ * with the disbursement the source reports, in one transaction with one
+ * audit event; rows already imported from the same source are skipped.
+ */
+export async function importFunding(db: Db, actor: Actor, body: unknown) {
+  if (!can(actor, "funding:write")) throw new CommandError("forbidden", "Only an administrator imports funding.");
+  const parsed = ZFundingImport.safeParse(body);
+  if (!parsed.success) throw new CommandError("invalid_request", "Some rows are not valid; nothing was imported.", parsed.error.issues);
+  const { source, rows } = parsed.data;
+  const names = [...new Set(rows.map((r) => r.donor))];
+  const clash = await db.organisation.findFirst({ where: { name: { in: names }, type: { not: "DONOR" } }, select: { name: true, type: true } });
+  if (clash) throw new CommandError("invalid_request", `'${clash.name}' is already an organisation of type ${clash.type.toLowerCase()}, not a donor; rename the donor in the file.`);
+  return db.$transaction(
+    async (tx) => {
+      const donors = new Map<string, string>();
+      for (const name of names) {
+        const org = await tx.organisation.upsert({ where: { name }, update: {}, create: { name, type: "DONOR" }, select: { id: true } });
+        donors.set(name, org.id);
+      }
+      const codes = rows.map((r) => grantCode(r, source));
+      const existing = new Set((await tx.grant.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((g) => g.code));
+      let created = 0;
+      for (const [i, r] of rows.entries()) {
+        if (existing.has(codes[i]!)) continue;
+        existing.add(codes[i]!);
+        const donorId = donors.get(r.donor)!;
+        await tx.grant.create({
+          data: {
+            code: codes[i]!,
+            title: `${r.donor}: support to mine action in Iraq, ${r.year}`,
+            donorId,
+            amountMinor: BigInt(r.amountMinor),
+            currency: r.currency,
+            amountUsdCents: BigInt(r.usdCents),
+            fiscalYear: r.year,
+            source,
+            transactions: {
+              create: { donorId, type: "DISBURSEMENT", date: new Date(Date.UTC(r.year, 11, 31)), amountMinor: BigInt(r.amountMinor), currency: r.currency, amountUsdCents: BigInt(r.usdCents), description: `Contribution for ${r.year}, imported`, source },
+            },
+          },
+        });
+        created++;
+      }
+      const result = { created, skipped: rows.length - created, rows: rows.length };
+      await recordAuditEvent(tx, { actorUserId: actor.id, action: "funding.import", entityType: "Grant", entityId: "import", after: { source, ...result } });
+      return result;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
