@@ -24,6 +24,7 @@ const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, numbe
   "/api/progress": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
   "/api/funding/summary": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 200 } },
   "/api/funding/import": { method: "POST", expect: { anonymous: 401, ADMIN: 400, DMA: 403, IKMAA: 403, PARTNER: 403, DONOR: 403 } },
+  "/api/settings/public-page": { method: "POST", expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
   "/api/organisations": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
   "/api/openapi.json": { method: "GET", expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
   "/api/hazard-areas": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
@@ -65,7 +66,8 @@ const apiRoutes = routesUnder(path.join(appDir, "api"), "route.ts")
   .filter((r) => !r.startsWith("/api/auth"));
 const pages = routesUnder(appDir, "page.tsx")
   .map((d) => `/${path.relative(appDir, d)}`.replace(/\/\([^)]+\)/g, "").replace(/^\/$/, "") || "/")
-  .filter((p) => p !== "/sign-in");
+  // Open to everyone: signing in, and the public progress page (e2e/public-page.spec.ts).
+  .filter((p) => p !== "/sign-in" && p !== "/public");
 
 let browser: Browser;
 const callers = {} as Record<Caller, APIRequestContext>;

@@ -1,27 +1,32 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard";
 import { DashboardFilters } from "@/components/dashboard-filters";
+import { PublicPageSwitch } from "@/components/public-page-switch";
 import { progressFilterFrom } from "@/lib/schemas/progress-filter";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
+import { can } from "@/lib/server/permissions";
 import { listOrganisations } from "@/lib/server/queries/organisations";
+import { publicPageEnabled } from "@/lib/server/queries/settings";
 import { getDashboard } from "@/lib/server/queries/progress";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePage("/");
+  const user = await requirePage("/");
   const parsed = progressFilterFrom(await searchParams);
   const filter = parsed.success ? parsed.data : {};
   const db = await getDb();
-  const [data, governorates, partners, t, locale] = await Promise.all([
+  const [data, governorates, partners, published, t, locale] = await Promise.all([
     getDashboard(db, filter),
     db.governorate.findMany({ orderBy: { nameEn: "asc" }, select: { pcode: true, nameEn: true, region: true } }),
     listOrganisations(db, "PARTNER"),
+    publicPageEnabled(db),
     getTranslations("dashboard"),
     getLocale(),
   ]);
   return (
     <>
       <h1>{t("title")}</h1>
+      {can(user, "publicPage:manage") && <PublicPageSwitch enabled={published} />}
       {!parsed.success && (
         <p className="error" role="alert">
           {t("badFilter", { problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") })}

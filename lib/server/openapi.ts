@@ -6,6 +6,7 @@ import { ZReportReview, ZReportSubmit } from "../schemas/land-release-report";
 import { ZHazardAreaCreate, ZTaskCreate } from "../schemas/hazard-area";
 import { ZCompletion, ZHandover } from "../schemas/completion";
 import { ZFundingImport } from "./commands/import-funding";
+import { ZPublicPage } from "./commands/set-public-page";
 import { ZTaskTransition } from "./commands/transition-task";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -99,6 +100,9 @@ export const OPENAPI = {
         okDescription: "`{ created, skipped, rows }`",
         errors: [400, 401, 403],
       }),
+    },
+    "/api/settings/public-page": {
+      post: op("Publish or withdraw the sign-in-free public progress page (authority, administrator)", { body: ZPublicPage, ok: 200, okDescription: "`{ enabled }`", errors: [400, 401, 403] }),
     },
     "/api/organisations": {
       get: op("Organisations by type", { ok: 200, okDescription: "`{ items: [{ id, name, type }] }`", errors: [400, 401], query: [{ name: "type", description: "partner | donor | authority" }] }),

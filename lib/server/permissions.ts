@@ -15,13 +15,14 @@ export const PERMISSIONS = [
   "user:manage",
   "audit:read",
   "apiToken:manage",
+  "publicPage:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
-  ADMIN: ["progress:read", "hazardArea:read", "task:read", "funding:read", "funding:write", "user:manage", "audit:read", "apiToken:manage"],
-  AUTHORITY: ["progress:read", "hazardArea:read", "hazardArea:write", "task:read", "task:assign", "report:review", "funding:read", "apiToken:manage"],
+  ADMIN: ["progress:read", "hazardArea:read", "task:read", "funding:read", "funding:write", "user:manage", "audit:read", "apiToken:manage", "publicPage:manage"],
+  AUTHORITY: ["progress:read", "hazardArea:read", "hazardArea:write", "task:read", "task:assign", "report:review", "funding:read", "apiToken:manage", "publicPage:manage"],
   PARTNER: ["progress:read", "task:read", "report:submit", "apiToken:manage"],
   DONOR: ["progress:read", "funding:read", "apiToken:manage"],
 } as const satisfies Record<Role, readonly Permission[]>;

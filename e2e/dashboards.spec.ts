@@ -1,0 +1,73 @@
+// A donor's view in Chromium: the burn-down and the funding chart, filtered
+// by year and region, the URL reproducing the view, and a figure traced to
+// the reports behind it.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function donor(): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  await signIn(page, baseUrl, "donor@demo.test");
+  await page.waitForURL(`${baseUrl}/`);
+  return page;
+}
+
+const m2 = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute("data-m2"));
+
+describe("dashboards for a donor", () => {
+  it("filters progress by region and year; the URL reproduces the view; a figure opens the reports behind it", async () => {
+    const page = await donor();
+    await page.getByTestId("burn-down-chart").locator("svg path").first().waitFor();
+    expect(await page.getByTestId("projection").textContent()).toMatch(/\d{4}|never/);
+
+    await page.getByLabel("Region").selectOption("kurdistan");
+    await page.getByLabel("From").fill("2025-01-01");
+    await page.getByLabel("To").fill("2025-12-31");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/region=kurdistan/);
+    const url = page.url();
+    expect(url).toContain("from=2025-01-01");
+    const released = await m2(page, "released-total");
+    const api = (await (await page.request.get(`${baseUrl}/api/progress?region=kurdistan&from=2025-01-01&to=2025-12-31`)).json()) as { releasedM2: { total: number } };
+    expect(released).toBeCloseTo(api.releasedM2.total, 6);
+    expect(released).toBeGreaterThan(0);
+    expect(await m2(page, "by-governorate-total")).toBeCloseTo(released, 6);
+
+    // Someone else opening the same address sees the same view.
+    const other = await donor();
+    await other.goto(url);
+    expect(await m2(other, "released-total")).toBe(released);
+    expect(await other.getByLabel("Region").inputValue()).toBe("kurdistan");
+
+    // The released figure opens the approved reports that make it up.
+    await other.getByTestId("released-total").click();
+    await other.waitForURL(/\/reports\?/);
+    expect(Number(await other.getByTestId("drill-summary").getAttribute("data-m2"))).toBeCloseTo(released, 6);
+  });
+
+  it("shows the funding chart, filtered by year and region in the URL", async () => {
+    const page = await donor();
+    await page.goto(`${baseUrl}/funding`);
+    await page.getByTestId("donor-year-chart").locator("svg .recharts-bar-rectangle").first().waitFor();
+    await page.getByLabel("Fiscal year").selectOption("2025");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/year=2025/);
+    const committed = Number(await page.getByTestId("committed-total").getAttribute("data-usd"));
+    const api = (await (await page.request.get(`${baseUrl}/api/funding/summary?groupBy=donor&year=2025`)).json()) as { totalUsd: number; items: { label: string }[] };
+    expect(committed).toBe(api.totalUsd);
+    expect(api.items.map((i) => i.label)).toEqual(["Demo Peace Fund (demo donor)"]); // a donor sees its own grants
+    const again = await donor();
+    await again.goto(page.url());
+    expect(Number(await again.getByTestId("committed-total").getAttribute("data-usd"))).toBe(committed);
+    await again.goto(`${baseUrl}/funding?year=2025&region=kurdistan`);
+    expect(Number(await again.getByTestId("committed-total").getAttribute("data-usd"))).toBe(0); // the demo grants name no region
+  });
+});

@@ -1,0 +1,42 @@
+// The public progress page: open without signing in, approved aggregates
+// only, nobody named; an authority withdraws it and publishes it again.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe("public progress page", () => {
+  it("shows national and per-governorate figures to anyone, names no partner or user, and an authority can withdraw it", async () => {
+    const visitor = await (await browser.newContext()).newPage();
+    const res = await visitor.goto(`${baseUrl}/public?region=kurdistan`);
+    expect(res!.status()).toBe(200);
+    await visitor.getByTestId("burn-down-chart").waitFor();
+    const html = await visitor.content();
+    for (const name of ["Zagros", "Two Rivers", "Demo Partner Programme Officer", "Demo DMA Officer"]) expect(html).not.toContain(name);
+    // Same figures as the signed-in view of the same filter.
+    const publicReleased = Number(await visitor.getByTestId("released-total").getAttribute("data-m2"));
+    const rows = await visitor.getByTestId("by-governorate").locator("tbody tr").count();
+    expect(rows).toBe(4); // Duhok, Erbil, Al-Sulaymaniyah, Halabja
+    expect(await visitor.locator("a[href^='/reports']").count()).toBe(0);
+
+    const dma = await (await browser.newContext()).newPage();
+    await signIn(dma, baseUrl, "dma@demo.test");
+    await dma.waitForURL(`${baseUrl}/`);
+    const progress = (await (await dma.request.get(`${baseUrl}/api/progress?region=kurdistan`)).json()) as { releasedM2: { total: number } };
+    expect(publicReleased).toBeCloseTo(progress.releasedM2.total, 6);
+
+    await dma.getByRole("button", { name: "Withdraw it" }).click();
+    await dma.getByRole("button", { name: "Publish it" }).waitFor();
+    expect((await visitor.goto(`${baseUrl}/public`))!.status()).toBe(404);
+    await dma.getByRole("button", { name: "Publish it" }).click();
+    await dma.getByRole("button", { name: "Withdraw it" }).waitFor();
+    expect((await visitor.goto(`${baseUrl}/public`))!.status()).toBe(200);
+  });
+});
