@@ -29,8 +29,8 @@ describe("dashboards for a donor", () => {
     expect(await page.getByTestId("projection").textContent()).toMatch(/\d{4}|never/);
 
     await page.getByLabel("Region").selectOption("kurdistan");
-    await page.getByLabel("From").fill("2025-01-01");
-    await page.getByLabel("To").fill("2025-12-31");
+    await page.getByLabel("From", { exact: true }).fill("2025-01-01");
+    await page.getByLabel("To", { exact: true }).fill("2025-12-31");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/region=kurdistan/);
     const url = page.url();
