@@ -3,6 +3,7 @@ import { ZTaskCreate } from "../../schemas/hazard-area";
 import { CommandError } from "../command-error";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
+import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
 
 /** A readable, unique task code: TASK-2026-7KQ2MX. */
@@ -59,6 +60,8 @@ export async function createTask(db: Db, actor: Actor, body: unknown) {
       select: { id: true, code: true, status: true },
     });
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "task.create", entityType: "Task", entityId: task.id, after: { ...input, status } });
+    // A partner's view counts the hazardous areas of its tasks.
+    await bumpDataVersion(tx);
     return task;
   });
 }

@@ -7,6 +7,7 @@ import { CommandError } from "../command-error";
 import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
+import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
 import { governorateBoundaries } from "../queries/governorates";
 
@@ -56,6 +57,7 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
       select: { id: true, code: true, areaM2: true, governoratePcode: true },
     });
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "hazardArea.register", entityType: "HazardArea", entityId: area.id, after: { ...area, kind: input.kind, landUse: input.landUse } });
+    await bumpDataVersion(tx);
     return { ...area, notes: valid.notes };
   });
 }

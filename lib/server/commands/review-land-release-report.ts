@@ -6,6 +6,7 @@ import { CommandError } from "../command-error";
 import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
+import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
 import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } from "../queries/land-release";
 
@@ -77,6 +78,7 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
         before: { status: "SUBMITTED", hazardAreaReleasedM2: report.hazardArea.releasedM2 },
         after: { status: "APPROVED", countedAreaM2: account.countedAreaM2, alreadyReleasedM2: account.alreadyReleasedM2, hazardAreaReleasedM2: releasedM2 },
       });
+      await bumpDataVersion(tx);
       return updated;
     },
     { timeout: 30_000, maxWait: 30_000 },
@@ -123,5 +125,6 @@ async function approveCorrection(tx: Tx, actor: Actor, report: ReviewedReport, r
     before: { status: "SUBMITTED", supersedes: basis.superseded.id, supersededCountedAreaM2: basis.superseded.countedAreaM2, hazardAreaReleasedM2: report.hazardArea.releasedM2 },
     after: { status: "APPROVED", countedAreaM2: account.countedAreaM2, reinstatedM2: account.reinstatedM2, supersededStatus: "SUPERSEDED", hazardAreaReleasedM2: releasedM2 },
   });
+  await bumpDataVersion(tx);
   return updated;
 }

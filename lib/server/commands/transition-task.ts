@@ -3,6 +3,7 @@ import { checkTransition, type TaskActorSide, type TaskStatus } from "../../doma
 import { CommandError } from "../command-error";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
+import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
 
 export const ZTaskTransition = z.object({
@@ -49,5 +50,7 @@ export async function moveTask(tx: Tx, actor: Actor, task: { id: string; status:
   if (moved.count !== 1) throw new CommandError("conflict", "The task changed while you were looking at it; reload and try again.");
   await tx.taskStatusChange.create({ data: { taskId: task.id, fromStatus: task.status, toStatus: to, byUserId: actor.id, note: note ?? null } });
   await recordAuditEvent(tx, { actorUserId: actor.id, action: "task.transition", entityType: "Task", entityId: task.id, before: { status: task.status }, after: { status: to, partnerId: task.partnerId } });
+  // Assigning may change the partner, whose view counts the task's hazardous areas.
+  if (to === "ASSIGNED") await bumpDataVersion(tx);
   return { id: task.id, status: to.toLowerCase() };
 }

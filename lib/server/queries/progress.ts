@@ -5,7 +5,8 @@
 import { Prisma } from "../../../generated/prisma/client";
 import { buildProgressView, currentBaseline, type ProgressView, type ReleaseAggregate, type ReleaseMethodKey } from "../../domain/progress";
 import { addMonths, burnDown, projectCompletion, releasedByYear } from "../../domain/projection";
-import type { DrillDown, ProgressFilter } from "../../schemas/progress-filter";
+import { progressFilterQuery, type DrillDown, type ProgressFilter } from "../../schemas/progress-filter";
+import { cachedForDataVersion } from "../cache";
 import type { Db } from "../prisma";
 
 const ISO_DAY = 10;
@@ -123,8 +124,15 @@ export async function getReleaseBreakdowns(db: Db, filter: ProgressFilter = {}):
   return { byPartner: pivot(partners), byLandUse: pivot(landUses) };
 }
 
-/** Everything the dashboard shows for a view, each part from the same records. */
-export async function getDashboard(db: Db, filter: ProgressFilter = {}) {
+/**
+ * Everything the dashboard shows for a view, each part from the same records;
+ * cached per view and day until the figures change (see lib/server/cache.ts).
+ */
+export function getDashboard(db: Db, filter: ProgressFilter = {}) {
+  return cachedForDataVersion(db, `dashboard:${today()}:${progressFilterQuery(filter)}`, () => computeDashboard(db, filter));
+}
+
+async function computeDashboard(db: Db, filter: ProgressFilter) {
   const [progress, devices, breakdowns] = await Promise.all([getProgress(db, filter), getDevicesDestroyed(db, filter), getReleaseBreakdowns(db, filter)]);
   const currentMonth = today().slice(0, 7);
   // The projection rests on complete months: the period's last month if it has ended, else the month before this one.
@@ -140,7 +148,7 @@ export async function getDashboard(db: Db, filter: ProgressFilter = {}) {
   };
 }
 
-export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 
 /**
  * The approved reports behind a figure: the view's scope, the method, and

@@ -1,0 +1,118 @@
+// npm run bench:dashboard — the dashboard under load, written to bench/results/dashboard.json.
+// Generates the national-scale data set (20k hazardous areas, 200k reports,
+// 2k grants; BENCH_HAZARDS/BENCH_REPORTS/BENCH_GRANTS to change) into a
+// throw-away embedded database (kept in BENCH_PGLITE_DIR, reused when it is
+// already there), serves the built app on it, signs a donor in and drives
+// 20 concurrent users (BENCH_CONNECTIONS) at each page for BENCH_SECONDS,
+// on loopback. With BENCH_DATABASE_URL the same runs on PostgreSQL.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const root = path.resolve(import.meta.dirname, "..");
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SIZE = { hazards: Number(process.env.BENCH_HAZARDS ?? 20_000), reports: Number(process.env.BENCH_REPORTS ?? 200_000), grants: Number(process.env.BENCH_GRANTS ?? 2_000) };
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+const pgliteDir = process.env.BENCH_PGLITE_DIR ?? path.join(os.tmpdir(), `bench-pglite-${SIZE.hazards}-${SIZE.reports}-${SIZE.grants}`);
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), NODE_ENV: "production", SEED_DEMO: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" } : { PGLITE_DIR: pgliteDir }) };
+
+const TARGETS = [
+  { name: "dashboard", path: "/" },
+  { name: "dashboardFiltered", path: "/?region=kurdistan&from=2025-01-01&to=2025-12-31" },
+  { name: "progressApi", path: "/api/progress?governorate=IQG15" },
+  { name: "funding", path: "/funding?year=2025" },
+];
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status})`);
+}
+
+async function waitFor(url: string, server: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`The app exited (${server.exitCode}).`);
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("The app did not start.");
+}
+
+/** A donor's session cookie, through NextAuth's credentials flow as a browser does it. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password: "demo-password", json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`Sign-in as ${email} failed (${res.status}).`);
+  return `${jar}; ${session.split(";")[0]}`;
+}
+
+function load(pathname: string, cookie: string, seconds = SECONDS): Promise<{ p50Ms: number; p95Ms: number; p99Ms: number; requests: number; errors: number; non2xx: number; rps: number }> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon({ url: `${BASE}${pathname}`, connections: CONNECTIONS, duration: seconds, headers: { cookie } }, (err, result) => {
+      if (err) return reject(err);
+      latencies.sort((a, b) => a - b);
+      const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]! * 10) / 10;
+      resolve({ p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), requests: latencies.length, errors: result.errors + result.timeouts, non2xx: result.non2xx, rps: Math.round(result.requests.average * 10) / 10 });
+    });
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  });
+}
+
+async function main() {
+  run("npx", ["next", "build"]);
+  if (databaseUrl || !fs.existsSync(path.join(pgliteDir, "PG_VERSION"))) {
+    run("npx", ["tsx", "scripts/setup-db.ts"]);
+    run("npx", ["tsx", "scripts/generate.ts", "--hazards", String(SIZE.hazards), "--reports", String(SIZE.reports), "--grants", String(SIZE.grants), "--seed", "1"]);
+  }
+  run("npx", ["tsx", "scripts/setup-db.ts"]);
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  try {
+    await waitFor(`${BASE}/sign-in`, server);
+    const cookie = await signIn("donor@demo.test");
+    const results: Record<string, unknown> = {};
+    for (const t of TARGETS) {
+      await load(t.path, cookie, 3); // warm-up, not recorded
+      results[t.name] = { path: t.path, concurrency: CONNECTIONS, seconds: SECONDS, ...(await load(t.path, cookie)) };
+      console.log(t.name, JSON.stringify(results[t.name]));
+    }
+    const out = {
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+      database: databaseUrl ? "postgresql" : "pglite",
+      data: SIZE,
+      targetP95Ms: 150,
+      results,
+    };
+    fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
+    const file = path.join(root, "bench/results", `dashboard-${out.database}.json`);
+    fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+    console.log(`Written to ${path.relative(root, file)}`);
+  } finally {
+    process.kill(-server.pid!, "SIGTERM");
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

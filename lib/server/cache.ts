@@ -1,0 +1,47 @@
+// A cache for expensive read models (the dashboard's aggregates), valid for
+// one version of the data. The version lives in the database and is bumped in
+// the same transaction as every write that changes the figures, so every app
+// instance sees a change the moment it commits and none serves a figure older
+// than the data it has read.
+import type { Prisma } from "../../generated/prisma/client";
+import type { Db } from "./prisma";
+
+const KEY = "dataVersion";
+const MAX_ENTRIES = 500;
+
+type Entry = { version: number; value: Promise<unknown> };
+/** One cache per database client: tests and scripts may hold several. */
+const caches = new WeakMap<Db, Map<string, Entry>>();
+
+export async function dataVersion(db: Db): Promise<number> {
+  const row = await db.setting.findUnique({ where: { key: KEY }, select: { value: true } });
+  return (row?.value as { version?: number } | undefined)?.version ?? 0;
+}
+
+/**
+ * Marks the figures changed. Call it last in the writing transaction: the
+ * row lock it takes is held until commit, so concurrent writers queue here
+ * only briefly.
+ */
+export async function bumpDataVersion(tx: Prisma.TransactionClient | Db): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "Setting" (key, value, "updatedAt") VALUES (${KEY}, '{"version": 1}'::jsonb, now())
+    ON CONFLICT (key) DO UPDATE SET value = jsonb_build_object('version', COALESCE(("Setting".value->>'version')::int, 0) + 1), "updatedAt" = now()`;
+}
+
+/**
+ * The value for `key` at the current data version, computed once per
+ * version (concurrent callers share one computation; a failed one is not kept).
+ */
+export async function cachedForDataVersion<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  const version = await dataVersion(db);
+  const entries = caches.get(db) ?? caches.set(db, new Map()).get(db)!;
+  const hit = entries.get(key);
+  if (hit && hit.version === version) return hit.value as Promise<T>;
+  const value = compute();
+  entries.delete(key);
+  entries.set(key, { version, value });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  value.catch(() => entries.get(key)?.value === value && entries.delete(key));
+  return value;
+}
