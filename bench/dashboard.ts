@@ -4,7 +4,9 @@
 // throw-away embedded database (kept in BENCH_PGLITE_DIR, reused when it is
 // already there), serves the built app on it, signs a donor in and drives
 // 20 concurrent users (BENCH_CONNECTIONS) at each page for BENCH_SECONDS,
-// on loopback. With BENCH_DATABASE_URL the same runs on PostgreSQL.
+// on loopback, two ways: closed loop (autocannon: each connection sends its
+// next request as soon as the last returns, the heaviest reading of "20
+// concurrent users") and users reading (each waits 1–3 s between pages). With BENCH_DATABASE_URL the same runs on PostgreSQL.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -67,16 +69,50 @@ function load(pathname: string, cookie: string, seconds = SECONDS): Promise<{ p5
     const latencies: number[] = [];
     const instance = autocannon({ url: `${BASE}${pathname}`, connections: CONNECTIONS, duration: seconds, headers: { cookie } }, (err, result) => {
       if (err) return reject(err);
-      latencies.sort((a, b) => a - b);
-      const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]! * 10) / 10;
-      resolve({ p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), requests: latencies.length, errors: result.errors + result.timeouts, non2xx: result.non2xx, rps: Math.round(result.requests.average * 10) / 10 });
+      resolve({ ...percentiles(latencies), requests: latencies.length, errors: result.errors + result.timeouts, non2xx: result.non2xx, rps: Math.round(result.requests.average * 10) / 10 });
     });
     instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   });
 }
 
+const percentiles = (latencies: number[]) => {
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]! * 10) / 10;
+  return { p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99) };
+};
+
+/**
+ * 20 users who each open the page, read it for 1–3 s and open it again (a
+ * person reading a dashboard), unlike autocannon's connections that send the
+ * next request the moment the last one returns.
+ */
+async function users(pathname: string, cookie: string, seconds = SECONDS * 2) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, u) => {
+      // Users arrive spread over one reading time, as they would through a working day.
+      await new Promise((r) => setTimeout(r, ((u + Math.random()) * 3000) / CONNECTIONS));
+      while (Date.now() < end) {
+        const t = performance.now();
+        try {
+          const res = await fetch(`${BASE}${pathname}`, { headers: { cookie } });
+          await res.arrayBuffer();
+          if (!res.ok) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 1000 + Math.random() * 2000));
+      }
+    }),
+  );
+  return { ...percentiles(latencies), requests: latencies.length, errors };
+}
+
 async function main() {
-  run("npx", ["next", "build"]);
+  if (!process.env.BENCH_SKIP_BUILD) run("npx", ["next", "build"]);
   if (databaseUrl || !fs.existsSync(path.join(pgliteDir, "PG_VERSION"))) {
     run("npx", ["tsx", "scripts/setup-db.ts"]);
     run("npx", ["tsx", "scripts/generate.ts", "--hazards", String(SIZE.hazards), "--reports", String(SIZE.reports), "--grants", String(SIZE.grants), "--seed", "1"]);
@@ -87,9 +123,16 @@ async function main() {
     await waitFor(`${BASE}/sign-in`, server);
     const cookie = await signIn("donor@demo.test");
     const results: Record<string, unknown> = {};
-    for (const t of TARGETS) {
+    const only = process.env.BENCH_TARGETS?.split(",");
+    for (const t of TARGETS.filter((x) => !only || only.includes(x.name))) {
       await load(t.path, cookie, 3); // warm-up, not recorded
-      results[t.name] = { path: t.path, concurrency: CONNECTIONS, seconds: SECONDS, ...(await load(t.path, cookie)) };
+      results[t.name] = {
+        path: t.path,
+        concurrency: CONNECTIONS,
+        seconds: SECONDS,
+        closedLoop: await load(t.path, cookie),
+        usersReading: await users(t.path, cookie),
+      };
       console.log(t.name, JSON.stringify(results[t.name]));
     }
     const out = {
@@ -101,7 +144,7 @@ async function main() {
       results,
     };
     fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
-    const file = path.join(root, "bench/results", `dashboard-${out.database}.json`);
+    const file = path.join(root, "bench/results", `dashboard-${out.database}${only ? `-${only.join("-")}` : ""}.json`);
     fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
     console.log(`Written to ${path.relative(root, file)}`);
   } finally {

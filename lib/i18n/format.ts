@@ -1,11 +1,20 @@
 // Areas are stored in m²; the unit shown is chosen here, at the edge.
 
+// Building an Intl formatter costs tens of microseconds; a dashboard formats
+// hundreds of figures per request, so each locale-and-options pair is built once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  return numberFormats.get(key) ?? numberFormats.set(key, new Intl.NumberFormat(locale, options)).get(key)!;
+}
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** m² below one km², km² (two decimals) above, in the locale's digits. */
 export function formatArea(areaM2: number, locale: string): string {
   if (Math.abs(areaM2) >= 1_000_000) {
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(areaM2 / 1_000_000)} km²`;
+    return `${numberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(areaM2 / 1_000_000)} km²`;
   }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)} m²`;
+  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)} m²`;
 }
 
 export type AreaUnit = "m2" | "ha" | "km2" | "acre";
@@ -17,25 +26,31 @@ const UNIT_LABEL: Record<AreaUnit, string> = { m2: "m²", ha: "ha", km2: "km²",
 
 /** An area stored in m², shown in the unit a reader asked for. */
 export function formatAreaIn(areaM2: number, unit: AreaUnit, locale: string, maximumFractionDigits = unit === "m2" ? 0 : 2): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits }).format(areaM2 / M2_PER_UNIT[unit])} ${UNIT_LABEL[unit]}`;
+  return `${numberFormat(locale, { maximumFractionDigits }).format(areaM2 / M2_PER_UNIT[unit])} ${UNIT_LABEL[unit]}`;
 }
 
 /** Whole m², for figures that must trace to records exactly. */
 export function formatM2(areaM2: number, locale: string): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)} m²`;
+  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)} m²`;
 }
 
 export function formatPercent(fraction: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 3 }).format(fraction);
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 3 }).format(fraction);
 }
 
 /** Integer US cents as dollars, no fraction for whole amounts. */
 export function formatUsdCents(cents: bigint, locale: string): string {
   const dollars = Number(cents / 100n) + Number(cents % 100n) / 100;
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: cents % 100n === 0n ? 0 : 2 }).format(dollars);
+  return numberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: cents % 100n === 0n ? 0 : 2 }).format(dollars);
 }
 
 /** A calendar date (stored at UTC midnight) in the locale's form, never shifted by the reader's zone. */
 export function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  const format = dateFormats.get(locale) ?? dateFormats.set(locale, new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })).get(locale)!;
+  return format.format(date);
+}
+
+/** US$ with cents, for prices such as cost per m². */
+export function formatUsd(usd: number, locale: string): string {
+  return numberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(usd);
 }

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-charts";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding, type CostGroup } from "@/lib/domain/funding";
-import { formatM2, formatUsdCents } from "@/lib/i18n/format";
+import { formatM2, formatUsd, formatUsdCents } from "@/lib/i18n/format";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -74,7 +74,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
               <th scope="row">{label(g)}</th>
               <td className="num">{formatM2(g.attributedM2, locale)}</td>
               <td className="num">{usd(g.attributedUsd)}</td>
-              <td className="num">{g.usdPerM2 === null ? "—" : new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(g.usdPerM2)}</td>
+              <td className="num">{g.usdPerM2 === null ? "—" : formatUsd(g.usdPerM2, locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "LandReleaseReport_taskId_status_idx" ON "LandReleaseReport"("taskId", "status");
