@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ProgressView } from "@/lib/domain/progress";
 import { formatArea, formatM2, formatPercent } from "@/lib/i18n/format";
@@ -27,7 +26,7 @@ export function HeadlineFigures({ progress, locale, filter }: Props) {
     </div>
   );
   const behind = (method?: string) => (filter ? `/reports?${drillDownQuery(filter, { method })}` : undefined);
-  const linked = (href: string | undefined, content: React.ReactNode) => (href ? <Link href={href}>{content}</Link> : content);
+  const linked = (href: string | undefined, content: React.ReactNode) => (href ? <a href={href}>{content}</a> : content);
   return (
     <div className="cards">
       <section className="card">

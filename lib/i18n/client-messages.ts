@@ -1,0 +1,26 @@
+// The message namespaces client components use. Only these are sent to the
+// browser with every page; the rest stay on the server. A test reads the
+// client components and fails when one uses a namespace missing here.
+export const CLIENT_NAMESPACES = [
+  "apiTokens",
+  "completion",
+  "contamination",
+  "dashboard",
+  "device",
+  "funding",
+  "fundingImport",
+  "geometryInput",
+  "hazardForm",
+  "landUse",
+  "map",
+  "method",
+  "public",
+  "reportForm",
+  "review",
+  "signIn",
+  "taskForm",
+] as const;
+
+export function clientMessages<M extends Record<string, unknown>>(messages: M): Partial<M> {
+  return Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]])) as Partial<M>;
+}
