@@ -30,6 +30,19 @@ function scopeSql(f: ProgressFilter, opts: { partnerOnReports: boolean }): Prism
 
 export const isScoped = (f: ProgressFilter) => Boolean(f.region || f.governorate || f.partner || f.contamination || f.landUse);
 
+type BaselineRows = Awaited<ReturnType<typeof nationalBaselines>>;
+
+/** The national baseline records (dated, sourced): where released land starts counting. */
+export const nationalBaselines = (db: Db) => db.contaminationBaseline.findMany({ where: { governoratePcode: null }, select: { kind: true, areaM2: true, asOf: true, source: true } });
+
+const baselineDayOf = (records: BaselineRows) => currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY) ?? "0001-01-01";
+
+/** The first day a release counts in a view: the baseline's date, or the period's start when later. */
+const firstCountedDay = (records: BaselineRows, from?: string) => {
+  const baselineDay = baselineDayOf(records);
+  return from && from > baselineDay ? from : baselineDay;
+};
+
 /** Today as YYYY-MM-DD (UTC): the period ends today unless the filter says otherwise. */
 const today = () => new Date().toISOString().slice(0, ISO_DAY);
 
@@ -38,12 +51,9 @@ const today = () => new Date().toISOString().slice(0, ISO_DAY);
  * date; the period (from/to) narrows what "released" shows, while remaining
  * is measured at the period's end.
  */
-export async function getProgress(db: Db, filter: ProgressFilter = {}): Promise<ProgressView> {
-  const [records, governorates] = await Promise.all([
-    db.contaminationBaseline.findMany({ where: { governoratePcode: null }, select: { kind: true, areaM2: true, asOf: true, source: true } }),
-    db.governorate.findMany({ select: { pcode: true, nameEn: true, region: true } }),
-  ]);
-  const baselineDay = currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY) ?? "0001-01-01";
+export async function getProgress(db: Db, filter: ProgressFilter = {}, baselines?: BaselineRows): Promise<ProgressView> {
+  const [records, governorates] = await Promise.all([baselines ?? nationalBaselines(db), db.governorate.findMany({ select: { pcode: true, nameEn: true, region: true } })]);
+  const baselineDay = baselineDayOf(records);
   const to = filter.to ?? today();
   const from = filter.from ?? "0001-01-01";
   const [releases, registered] = await Promise.all([
@@ -74,9 +84,8 @@ export async function getProgress(db: Db, filter: ProgressFilter = {}): Promise<
 }
 
 /** Devices found and destroyed in the view's approved reports of the period, by category. */
-export async function getDevicesDestroyed(db: Db, filter: ProgressFilter = {}) {
-  const records = await db.contaminationBaseline.findMany({ where: { governoratePcode: null }, select: { kind: true, areaM2: true, asOf: true, source: true } });
-  const since = filter.from ?? currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY) ?? "0001-01-01";
+export async function getDevicesDestroyed(db: Db, filter: ProgressFilter = {}, baselines?: BaselineRows) {
+  const since = firstCountedDay(baselines ?? (await nationalBaselines(db)), filter.from);
   return db.$queryRaw<{ category: string; count: number }[]>`
     SELECT d.category::text AS category, sum(d.count)::int AS count
     FROM "DeviceFound" d
@@ -96,10 +105,8 @@ export type Breakdown = { key: string; label: string; cancelled: number; reduced
  * Released land of the period by implementing partner and by the land use
  * behind the priority; each breakdown's rows add up to the released total.
  */
-export async function getReleaseBreakdowns(db: Db, filter: ProgressFilter = {}): Promise<{ byPartner: Breakdown[]; byLandUse: Breakdown[] }> {
-  const records = await db.contaminationBaseline.findMany({ where: { governoratePcode: null }, select: { kind: true, areaM2: true, asOf: true, source: true } });
-  const baselineDay = currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY) ?? "0001-01-01";
-  const since = filter.from && filter.from > baselineDay ? filter.from : baselineDay;
+export async function getReleaseBreakdowns(db: Db, filter: ProgressFilter = {}, baselines?: BaselineRows): Promise<{ byPartner: Breakdown[]; byLandUse: Breakdown[] }> {
+  const since = firstCountedDay(baselines ?? (await nationalBaselines(db)), filter.from);
   const where = Prisma.sql`r.status = 'APPROVED' AND r."periodEnd" >= ${since}::date AND r."periodEnd" <= ${filter.to ?? today()}::date ${scopeSql(filter, { partnerOnReports: true })}`;
   const [partners, landUses] = await Promise.all([
     db.$queryRaw<{ key: string; label: string; method: string; m2: number }[]>`
@@ -133,7 +140,8 @@ export function getDashboard(db: Db, filter: ProgressFilter = {}) {
 }
 
 async function computeDashboard(db: Db, filter: ProgressFilter) {
-  const [progress, devices, breakdowns] = await Promise.all([getProgress(db, filter), getDevicesDestroyed(db, filter), getReleaseBreakdowns(db, filter)]);
+  const baselines = await nationalBaselines(db);
+  const [progress, devices, breakdowns] = await Promise.all([getProgress(db, filter, baselines), getDevicesDestroyed(db, filter, baselines), getReleaseBreakdowns(db, filter, baselines)]);
   const currentMonth = today().slice(0, 7);
   // The projection rests on complete months: the period's last month if it has ended, else the month before this one.
   const lastComplete = filter.to && filter.to.slice(0, 7) < currentMonth ? filter.to.slice(0, 7) : addMonths(currentMonth, -1);
@@ -156,8 +164,7 @@ export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
  * as the figure was summed.
  */
 export async function drillDownWhere(db: Db, d: DrillDown): Promise<Prisma.LandReleaseReportWhereInput> {
-  const records = await db.contaminationBaseline.findMany({ where: { governoratePcode: null }, select: { kind: true, areaM2: true, asOf: true, source: true } });
-  const starts = [currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY), d.from, d.month && `${d.month}-01`, d.year && `${d.year}-01-01`].filter((x): x is string => !!x);
+  const starts = [firstCountedDay(await nationalBaselines(db), d.from), d.month && `${d.month}-01`, d.year && `${d.year}-01-01`].filter((x): x is string => !!x);
   const monthEnd = d.month ? new Date(Date.UTC(Number(d.month.slice(0, 4)), Number(d.month.slice(5, 7)), 0)).toISOString().slice(0, ISO_DAY) : undefined;
   const ends = [d.to ?? today(), monthEnd, d.year && `${d.year}-12-31`].filter((x): x is string => !!x);
   const day = (s: string) => new Date(`${s}T00:00:00Z`);
