@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseFundingTable, type FundingImportError, type FundingImportRow } from "@/lib/domain/funding-import";
 import { formatUsdCents } from "@/lib/i18n/format";
+import { ErrorList } from "@/components/ui/error-list";
 
 type Result = { created: number; skipped: number; rows: number };
 
@@ -132,13 +133,7 @@ export function FundingImport() {
           {t("done", { created: result.created, skipped: result.skipped })} <Link href="/funding">{t("back")}</Link>
         </p>
       )}
-      {failure && (
-        <ul className="error" role="alert">
-          {failure.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList messages={failure} />
     </div>
   );
 }

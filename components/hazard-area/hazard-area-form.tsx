@@ -9,6 +9,7 @@ import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@
 import { postWithGeometry } from "@/components/submit-geometry";
 import { formatM2 } from "@/lib/i18n/format";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
+import { ErrorList } from "@/components/ui/error-list";
 
 /**
  * An authority registers a hazardous area: drawn or uploaded, checked in the
@@ -122,13 +123,7 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
           </label>
         ))}
       </fieldset>
-      {errors && (
-        <ul className="error" role="alert">
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList messages={errors} />
       <button type="submit" disabled={!check?.ok || busy}>
         {t("submit")}
       </button>

@@ -8,6 +8,7 @@ import type { GeometrySource, ReleaseCheck } from "@/components/map/geometry-che
 import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
 import { postWithGeometry } from "@/components/submit-geometry";
 import { formatM2 } from "@/lib/i18n/format";
+import { ErrorList } from "@/components/ui/error-list";
 
 export type ReportFormHazard = { id: string; code: string; name: string; geometry: Areal; released: Areal | null; feature: HazardFeature };
 
@@ -184,13 +185,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
           {t("addDevice")}
         </button>
       </fieldset>
-      {submitError && (
-        <ul className="error" role="alert">
-          {submitError.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList messages={submitError} />
       <button type="submit" disabled={!check?.ok || submitting}>
         {submitting ? t("submitting") : correcting ? t("submitCorrection") : t("submit")}
       </button>

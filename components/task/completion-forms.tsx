@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { errorMessages } from "@/components/submit-geometry";
+import { ErrorList } from "@/components/ui/error-list";
 
 function ApiForm({ url, toBody, submit, children }: { url: string; toBody: (d: FormData) => unknown; submit: string; children: ReactNode }) {
   const router = useRouter();
@@ -23,13 +24,7 @@ function ApiForm({ url, toBody, submit, children }: { url: string; toBody: (d: F
       }}
     >
       {children}
-      {errors && (
-        <ul className="error" role="alert">
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList messages={errors} />
       <button type="submit" disabled={busy}>
         {submit}
       </button>

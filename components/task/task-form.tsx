@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorMessages } from "@/components/submit-geometry";
 import { formatM2 } from "@/lib/i18n/format";
+import { ErrorList } from "@/components/ui/error-list";
 
 type Props = {
   hazardAreas: { id: string; code: string; name: string; areaM2: number; releasedM2: number }[];
@@ -108,13 +109,7 @@ export function TaskForm({ hazardAreas, partners, grants, preselected }: Props) 
           </div>
         ))}
       </fieldset>
-      {errors && (
-        <ul className="error" role="alert">
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList messages={errors} />
       <button type="submit" disabled={busy}>
         {t("submit")}
       </button>
