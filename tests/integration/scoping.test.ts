@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listHazardAreas, listTasks } from "@/lib/server/queries/field";
-import { listGrants } from "@/lib/server/queries/funding";
+import { fundingGrants } from "@/lib/server/queries/funding";
 import { getReport, listReports } from "@/lib/server/queries/land-release";
 import { actorFor } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
@@ -46,9 +46,9 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
 
   it("shows a donor only the grants it funds, and an admin everything", async () => {
     const donor = await actor("donor@demo.test");
-    const grants = await listGrants(t().db, donor);
+    const grants = await fundingGrants(t().db, donor);
     expect(grants.length).toBeGreaterThan(0);
     expect(grants.every((g) => g.donor.name.includes("demo donor"))).toBe(true);
-    expect((await listGrants(t().db, await actor("admin@demo.test"))).length).toBe(await t().db.grant.count());
+    expect((await fundingGrants(t().db, await actor("admin@demo.test"))).length).toBe(await t().db.grant.count());
   });
 });

@@ -8,22 +8,17 @@ import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
-import { fundedReleases, fundingLabels, getFundingSummary, listGrants } from "@/lib/server/queries/funding";
-
-type Row = Awaited<ReturnType<typeof listGrants>>[number];
+import { fundedReleases, fundingLabels, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
 
 export default async function FundingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/funding");
   const parsed = fundingFilterFrom(await searchParams);
   const filter = parsed.success ? parsed.data : { groupBy: "donor" as const };
   const db = await getDb();
-  const [allGrants, t, tMethod, locale] = await Promise.all([listGrants(db, user), getTranslations("funding"), getTranslations("method"), getLocale()]);
+  const [years, t, tMethod, locale] = await Promise.all([grantYears(db, user), getTranslations("funding"), getTranslations("method"), getLocale()]);
   const labels = fundingLabels(t);
   const { grants, summary } = await getFundingSummary(db, user, filter, labels);
-  const shown = new Set(grants.map((g) => g.id));
-  const rows = allGrants.filter((g) => shown.has(g.id));
   const flows = new Map(grants.map((g) => [g.id, moneyFlow(g.transactions)]));
-  const years = [...new Set(allGrants.map((g) => g.fiscalYear))].sort((a, b) => b - a);
   const byPartner = summariseFunding(grants, "partner", labels);
   const byRegion = summariseFunding(grants, "region", labels);
   const byDonorYear = committedByYearAndDonor(grants, 7, t("otherDonors"));
@@ -34,6 +29,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
     .slice(0, 15);
   const usd = (v: number) => formatUsdCents(BigInt(Math.round(v * 100)), locale);
 
+  type Row = (typeof grants)[number];
   const columns: Column<Row>[] = [
     { key: "code", header: t("code"), cell: (g) => g.code },
     { key: "title", header: t("grant"), cell: (g) => <>{g.title} {g.isDemo && <span className="badge">{t("demo")}</span>}</> },
@@ -164,7 +160,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
         {costTable(t("byYear"), cost.byYear, (g) => g.label, "cost-by-year")}
       </div>
       <h2>{t("grants")}</h2>
-      <DataTable rows={rows} columns={columns} rowKey={(g) => g.id} empty={t("empty")} footer={footer} />
+      <DataTable rows={grants} columns={columns} rowKey={(g) => g.id} empty={t("empty")} footer={footer} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Prisma } from "../../../generated/prisma/client";
-import { summariseFunding, type FundedRelease, type GrantMoney } from "../../domain/funding";
+import { summariseFunding, type FundedRelease } from "../../domain/funding";
 import type { FundingFilter } from "../../schemas/funding-filter";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
@@ -9,16 +9,10 @@ export function grantScope(actor: Actor): Prisma.GrantWhereInput {
   return actor.role === "DONOR" ? { donorId: actor.organisationId } : {};
 }
 
-export function listGrants(db: Db, actor: Actor) {
-  return db.grant.findMany({
-    where: grantScope(actor),
-    orderBy: [{ fiscalYear: "desc" }, { amountUsdCents: "desc" }],
-    select: {
-      id: true, code: true, title: true, fiscalYear: true, amountUsdCents: true, currency: true, source: true, isDemo: true,
-      donor: { select: { name: true } },
-      partner: { select: { name: true } },
-    },
-  });
+/** The fiscal years of the grants the caller may see, newest first (the funding page's year filter). */
+export async function grantYears(db: Db, actor: Actor): Promise<number[]> {
+  const rows = await db.grant.findMany({ where: grantScope(actor), distinct: ["fiscalYear"], orderBy: { fiscalYear: "desc" }, select: { fiscalYear: true } });
+  return rows.map((r) => r.fiscalYear);
 }
 
 /** Grants a task order can name, with their donor and the partner they fund. */
@@ -30,19 +24,18 @@ export async function listGrantsForTasks(db: Db) {
   return grants.map((g) => ({ id: g.id, code: g.code, title: g.title, partnerId: g.partnerId, donor: g.donor.name }));
 }
 
-/** Grants with their transactions, as the funding summaries need them; a donor's own only. */
-export async function fundingGrants(db: Db, actor: Actor, filter: { year?: number; region?: "federal" | "kurdistan" } = {}): Promise<GrantMoney[]> {
-  const grants = await db.grant.findMany({
+/** Grants with their transactions, as the funding page and summaries need them; a donor's own only. */
+export function fundingGrants(db: Db, actor: Actor, filter: { year?: number; region?: "federal" | "kurdistan" } = {}) {
+  return db.grant.findMany({
     where: { ...grantScope(actor), ...(filter.year ? { fiscalYear: filter.year } : {}), ...(filter.region ? { region: filter.region.toUpperCase() as "FEDERAL" | "KURDISTAN" } : {}) },
-    orderBy: [{ fiscalYear: "asc" }, { code: "asc" }],
+    orderBy: [{ fiscalYear: "desc" }, { amountUsdCents: "desc" }],
     select: {
-      id: true, code: true, fiscalYear: true, region: true,
+      id: true, code: true, title: true, fiscalYear: true, region: true, source: true, isDemo: true,
       donor: { select: { id: true, name: true } },
       partner: { select: { id: true, name: true } },
       transactions: { select: { type: true, amountUsdCents: true } },
     },
   });
-  return grants;
 }
 
 /** Approved land released in the tasks each grant funds, by method and year of the period's end. */
