@@ -3,6 +3,7 @@
 // data only when asked, and never in production unless explicitly allowed.
 import type { Db } from "../lib/server/prisma";
 import { geodesicAreaM2 } from "../lib/geo/area";
+import { bumpDataVersion } from "../lib/server/cache";
 import { toJson } from "../lib/server/json";
 import {
   AUTHORITIES,
@@ -111,4 +112,6 @@ export function demoSeedWanted(env: { NODE_ENV?: string; SEED_DEMO?: string }): 
 export async function seed(db: Db, options: SeedOptions): Promise<void> {
   await seedReference(db);
   if (options.demo) await seedDemo(db, readGovernorates());
+  // An app already serving this database drops its cached figures.
+  await bumpDataVersion(db);
 }

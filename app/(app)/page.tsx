@@ -6,19 +6,17 @@ import { progressFilterFrom } from "@/lib/schemas/progress-filter";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
-import { listOrganisations } from "@/lib/server/queries/organisations";
 import { publicPageEnabled } from "@/lib/server/queries/settings";
-import { getDashboard } from "@/lib/server/queries/progress";
+import { getDashboard, progressFilterChoices } from "@/lib/server/queries/progress";
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/");
   const parsed = progressFilterFrom(await searchParams);
   const filter = parsed.success ? parsed.data : {};
   const db = await getDb();
-  const [data, governorates, partners, published, t, locale] = await Promise.all([
+  const [data, { governorates, partners }, published, t, locale] = await Promise.all([
     getDashboard(db, filter),
-    db.governorate.findMany({ orderBy: { nameEn: "asc" }, select: { pcode: true, nameEn: true, region: true } }),
-    listOrganisations(db, "PARTNER"),
+    progressFilterChoices(db),
     publicPageEnabled(db),
     getTranslations("dashboard"),
     getLocale(),

@@ -5,7 +5,7 @@ import { DashboardView } from "@/components/dashboard";
 import { DashboardFilters } from "@/components/dashboard-filters";
 import { progressFilterFrom } from "@/lib/schemas/progress-filter";
 import { getDb } from "@/lib/server/db";
-import { getDashboard } from "@/lib/server/queries/progress";
+import { getDashboard, progressFilterChoices } from "@/lib/server/queries/progress";
 import { publicPageEnabled } from "@/lib/server/queries/settings";
 
 // Always rendered from the records, never a stale copy.
@@ -22,9 +22,9 @@ export default async function PublicProgressPage({ searchParams }: { searchParam
   const parsed = progressFilterFrom(await searchParams);
   // Partners are not named here, so there is no filter by partner.
   const filter = parsed.success ? { ...parsed.data, partner: undefined } : {};
-  const [data, governorates, t, locale] = await Promise.all([
+  const [data, { governorates }, t, locale] = await Promise.all([
     getDashboard(db, filter),
-    db.governorate.findMany({ orderBy: { nameEn: "asc" }, select: { pcode: true, nameEn: true, region: true } }),
+    progressFilterChoices(db),
     getTranslations("public"),
     getLocale(),
   ]);

@@ -3,6 +3,7 @@
 // the same transaction as every write that changes the figures, so every app
 // instance sees a change the moment it commits and none serves a figure older
 // than the data it has read.
+import { cache } from "react";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Db } from "./prisma";
 
@@ -13,10 +14,15 @@ type Entry = { version: number; value: Promise<unknown> };
 /** One cache per database client: tests and scripts may hold several. */
 const caches = new WeakMap<Db, Map<string, Entry>>();
 
-export async function dataVersion(db: Db): Promise<number> {
+/**
+ * The current data version. Read once per page render (React's request
+ * cache: a page with several cached parts asks the database once); every
+ * call outside a render reads it afresh.
+ */
+export const dataVersion = cache(async (db: Db): Promise<number> => {
   const row = await db.setting.findUnique({ where: { key: KEY }, select: { value: true } });
   return (row?.value as { version?: number } | undefined)?.version ?? 0;
-}
+});
 
 /**
  * Marks the figures changed. Call it last in the writing transaction: the

@@ -8,11 +8,14 @@ import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
-import { fundedReleases, fundingLabels, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
+import { fundedReleasesInView, fundingLabels, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
+
+const GRANTS_PER_PAGE = 100;
 
 export default async function FundingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/funding");
-  const parsed = fundingFilterFrom(await searchParams);
+  const params = await searchParams;
+  const parsed = fundingFilterFrom(params);
   const filter = parsed.success ? parsed.data : { groupBy: "donor" as const };
   const db = await getDb();
   const [years, t, tMethod, locale] = await Promise.all([grantYears(db, user), getTranslations("funding"), getTranslations("method"), getLocale()]);
@@ -22,11 +25,16 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
   const byPartner = summariseFunding(grants, "partner", labels);
   const byRegion = summariseFunding(grants, "region", labels);
   const byDonorYear = committedByYearAndDonor(grants, 7, t("otherDonors"));
-  const cost = costPerM2(grants, await fundedReleases(db, grants.map((g) => g.id)));
+  const cost = costPerM2(grants, await fundedReleasesInView(db, user, filter));
   const perGrant = grants
     .map((g) => ({ key: g.id, label: g.code, committedUsd: Number(flows.get(g.id)!.committedCents) / 100, disbursedUsd: Number(flows.get(g.id)!.disbursedCents) / 100, spentUsd: Number(flows.get(g.id)!.spentCents) / 100 }))
     .sort((a, b) => b.committedUsd - a.committedUsd)
     .slice(0, 15);
+  // A national view holds thousands of grants: the table pages through them, the figures and charts cover them all.
+  const pages = Math.max(1, Math.ceil(grants.length / GRANTS_PER_PAGE));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1));
+  const shown = grants.slice((page - 1) * GRANTS_PER_PAGE, page * GRANTS_PER_PAGE);
+  const pageHref = (n: number) => `/funding?${new URLSearchParams({ ...(filter.year ? { year: String(filter.year) } : {}), ...(filter.region ? { region: filter.region } : {}), page: String(n) })}`;
   const usd = (v: number) => formatUsdCents(BigInt(Math.round(v * 100)), locale);
 
   type Row = (typeof grants)[number];
@@ -43,7 +51,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
   ];
   const footer = (
     <tr>
-      <th colSpan={5}>{t("total")}</th>
+      <th colSpan={5}>{grants.length > shown.length ? t("totalAll", { count: grants.length }) : t("total")}</th>
       <th className="num" data-testid="funding-total" data-usd={summary.totals.committedUsd}>
         {usd(summary.totals.committedUsd)}
       </th>
@@ -160,7 +168,14 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
         {costTable(t("byYear"), cost.byYear, (g) => g.label, "cost-by-year")}
       </div>
       <h2>{t("grants")}</h2>
-      <DataTable rows={grants} columns={columns} rowKey={(g) => g.id} empty={t("empty")} footer={footer} />
+      {pages > 1 && (
+        <nav className="filters" aria-label={t("grants")}>
+          <span data-testid="grants-shown">{t("grantsShown", { first: (page - 1) * GRANTS_PER_PAGE + 1, last: (page - 1) * GRANTS_PER_PAGE + shown.length, count: grants.length })}</span>
+          {page > 1 && <Link href={pageHref(page - 1)}>{t("previousPage", { size: GRANTS_PER_PAGE })}</Link>}
+          {page < pages && <Link href={pageHref(page + 1)}>{t("nextPage", { size: GRANTS_PER_PAGE })}</Link>}
+        </nav>
+      )}
+      <DataTable rows={shown} columns={columns} rowKey={(g) => g.id} empty={t("empty")} footer={footer} />
     </>
   );
 }

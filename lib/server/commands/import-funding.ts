@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { MAX_IMPORT_ROWS } from "../../domain/funding-import";
+import { bumpDataVersion } from "../cache";
 import { CommandError } from "../command-error";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
@@ -74,6 +75,7 @@ export async function importFunding(db: Db, actor: Actor, body: unknown) {
       }
       const result = { created, skipped: rows.length - created, rows: rows.length };
       await recordAuditEvent(tx, { actorUserId: actor.id, action: "funding.import", entityType: "Grant", entityId: "import", after: { source, ...result } });
+      if (created > 0) await bumpDataVersion(tx);
       return result;
     },
     { timeout: 120_000, maxWait: 30_000 },

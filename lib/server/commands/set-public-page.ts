@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bumpDataVersion } from "../cache";
 import { CommandError } from "../command-error";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
@@ -16,6 +17,7 @@ export async function setPublicPage(db: Db, actor: Actor, body: unknown) {
   return db.$transaction(async (tx) => {
     await tx.setting.upsert({ where: { key: PUBLIC_PAGE }, update: { value: parsed.data, updatedById: actor.id }, create: { key: PUBLIC_PAGE, value: parsed.data, updatedById: actor.id } });
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "setting.publicPage", entityType: "Setting", entityId: PUBLIC_PAGE, before: { enabled: before }, after: parsed.data });
+    await bumpDataVersion(tx);
     return parsed.data;
   });
 }

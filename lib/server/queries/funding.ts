@@ -1,6 +1,7 @@
 import { Prisma } from "../../../generated/prisma/client";
 import { summariseFunding, type FundedRelease } from "../../domain/funding";
 import type { FundingFilter } from "../../schemas/funding-filter";
+import { cachedForDataVersion } from "../cache";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
 
@@ -9,10 +10,15 @@ export function grantScope(actor: Actor): Prisma.GrantWhereInput {
   return actor.role === "DONOR" ? { donorId: actor.organisationId } : {};
 }
 
+/** Callers with the same grant scope share cached funding reads. */
+const scopeKey = (actor: Actor) => (actor.role === "DONOR" ? `donor:${actor.organisationId}` : "all");
+
 /** The fiscal years of the grants the caller may see, newest first (the funding page's year filter). */
-export async function grantYears(db: Db, actor: Actor): Promise<number[]> {
-  const rows = await db.grant.findMany({ where: grantScope(actor), distinct: ["fiscalYear"], orderBy: { fiscalYear: "desc" }, select: { fiscalYear: true } });
-  return rows.map((r) => r.fiscalYear);
+export function grantYears(db: Db, actor: Actor): Promise<number[]> {
+  return cachedForDataVersion(db, `funding:years:${scopeKey(actor)}`, async () => {
+    const rows = await db.grant.findMany({ where: grantScope(actor), distinct: ["fiscalYear"], orderBy: { fiscalYear: "desc" }, select: { fiscalYear: true } });
+    return rows.map((r) => r.fiscalYear);
+  });
 }
 
 /** Grants a task order can name, with their donor and the partner they fund. */
@@ -24,8 +30,19 @@ export async function listGrantsForTasks(db: Db) {
   return grants.map((g) => ({ id: g.id, code: g.code, title: g.title, partnerId: g.partnerId, donor: g.donor.name }));
 }
 
-/** Grants with their transactions, as the funding page and summaries need them; a donor's own only. */
-export function fundingGrants(db: Db, actor: Actor, filter: { year?: number; region?: "federal" | "kurdistan" } = {}) {
+type GrantFilter = { year?: number; region?: "federal" | "kurdistan" };
+
+/**
+ * Grants with their transactions, as the funding page and summaries need
+ * them; a donor's own only. Cached until the data changes (grants are
+ * written by the funding import and task orders, which bump the version);
+ * callers share the result and must not change it.
+ */
+export function fundingGrants(db: Db, actor: Actor, filter: GrantFilter = {}) {
+  return cachedForDataVersion(db, `funding:grants:${scopeKey(actor)}:${filter.year ?? ""}:${filter.region ?? ""}`, () => readGrants(db, actor, filter));
+}
+
+function readGrants(db: Db, actor: Actor, filter: GrantFilter) {
   return db.grant.findMany({
     where: { ...grantScope(actor), ...(filter.year ? { fiscalYear: filter.year } : {}), ...(filter.region ? { region: filter.region.toUpperCase() as "FEDERAL" | "KURDISTAN" } : {}) },
     orderBy: [{ fiscalYear: "desc" }, { amountUsdCents: "desc" }],
@@ -36,6 +53,13 @@ export function fundingGrants(db: Db, actor: Actor, filter: { year?: number; reg
       transactions: { select: { type: true, amountUsdCents: true } },
     },
   });
+}
+
+/** Approved land released in the tasks of the grants in the caller's view (see fundedReleases), cached with them. */
+export function fundedReleasesInView(db: Db, actor: Actor, filter: GrantFilter = {}): Promise<FundedRelease[]> {
+  return cachedForDataVersion(db, `funding:releases:${scopeKey(actor)}:${filter.year ?? ""}:${filter.region ?? ""}`, async () =>
+    fundedReleases(db, (await fundingGrants(db, actor, filter)).map((g) => g.id)),
+  );
 }
 
 /** Approved land released in the tasks each grant funds, by method and year of the period's end. */

@@ -158,6 +158,17 @@ async function computeDashboard(db: Db, filter: ProgressFilter) {
 
 export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 
+/** What the progress filters offer: governorates and implementing partners, cached with the figures. */
+export function progressFilterChoices(db: Db) {
+  return cachedForDataVersion(db, "progress:choices", async () => {
+    const [governorates, partners] = await Promise.all([
+      db.governorate.findMany({ orderBy: { nameEn: "asc" }, select: { pcode: true, nameEn: true, region: true } }),
+      db.organisation.findMany({ where: { type: "PARTNER" }, orderBy: { name: "asc" }, select: { id: true, name: true, type: true } }),
+    ]);
+    return { governorates, partners };
+  });
+}
+
 /**
  * The approved reports behind a figure: the view's scope, the method, and
  * the month or year of the period end, from the baseline's date on, exactly
