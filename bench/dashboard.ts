@@ -6,7 +6,8 @@
 // 20 concurrent users (BENCH_CONNECTIONS) at each page for BENCH_SECONDS,
 // on loopback, two ways: closed loop (autocannon: each connection sends its
 // next request as soon as the last returns, the heaviest reading of "20
-// concurrent users") and users reading (each waits 1–3 s between pages). With BENCH_DATABASE_URL the same runs on PostgreSQL.
+// concurrent users") and users reading (each waits 1–3 s between pages). With BENCH_DATABASE_URL the same runs on PostgreSQL
+// (BENCH_SKIP_GENERATE=1 reuses the data set already there).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -113,7 +114,8 @@ async function users(pathname: string, cookie: string, seconds = SECONDS * 2) {
 
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) run("npx", ["next", "build"]);
-  if (databaseUrl || !fs.existsSync(path.join(pgliteDir, "PG_VERSION"))) {
+  // A PostgreSQL server is regenerated unless BENCH_SKIP_GENERATE says it already holds this data set.
+  if (databaseUrl ? !process.env.BENCH_SKIP_GENERATE : !fs.existsSync(path.join(pgliteDir, "PG_VERSION"))) {
     run("npx", ["tsx", "scripts/setup-db.ts"]);
     run("npx", ["tsx", "scripts/generate.ts", "--hazards", String(SIZE.hazards), "--reports", String(SIZE.reports), "--grants", String(SIZE.grants), "--seed", "1"]);
   }
