@@ -7,7 +7,7 @@ const lower = <T extends readonly string[]>(values: T) => values.map((v) => v.to
  * The filters every progress view takes, from the URL (pages) or the query
  * string (GET /api/progress, exports): a view is shared by sharing its URL.
  */
-const ZFilterFields = z.object({
+export const ZFilterFields = z.object({
     region: z.enum(["federal", "kurdistan"]).optional(),
     governorate: z
       .string()

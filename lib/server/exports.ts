@@ -1,0 +1,434 @@
+// Exports: the records behind the screens as files a partner, authority or
+// donor hands on. Each dataset is read with the same scope as its screen
+// (approved figures for everyone, unapproved work only for its partner and
+// authority, a donor's own grants) and the dashboard's filters; approved
+// reports are selected by the very clause that sums the dashboard's figure,
+// so an export's total is the dashboard's. Large tables stream in batches.
+import "server-only";
+import type { MultiPolygon, Polygon } from "geojson";
+import { Prisma } from "../../generated/prisma/client";
+import { moneyFlow } from "../domain/funding";
+import { csvChunks } from "../exports/csv";
+import { kmlText, shapefileZip, type SpatialFeature } from "../exports/spatial";
+import type { TableSpec } from "../exports/table";
+import { xlsxWorkbook, type SheetOf } from "../exports/xlsx";
+import type { ExportFile, ExportFilter, SpatialDataset, TabularDataset } from "../schemas/export-filter";
+import { CommandError } from "./command-error";
+import { can, type Actor, type Permission } from "./permissions";
+import type { Db } from "./prisma";
+import { recordAuditEvent } from "./queries/audit";
+import { hazardAreaScope, taskScope } from "./queries/field";
+import { grantScope } from "./queries/funding";
+import { reportScope } from "./queries/land-release";
+import { drillDownWhere } from "./queries/progress";
+
+/** Which permission each dataset needs: the same as the screen that shows it. */
+export const DATASET_PERMISSION: Record<TabularDataset | SpatialDataset, Permission> = {
+  reports: "progress:read",
+  devices: "progress:read",
+  released: "progress:read",
+  tasks: "task:read",
+  "hazard-areas": "task:read",
+  grants: "funding:read",
+  transactions: "funding:read",
+};
+
+const BATCH = 2_000;
+/** Beyond these, a file is built in memory too large to be safe: CSV and GeoJSON stream without a limit. */
+export const XLSX_MAX_ROWS = 100_000;
+export const SPATIAL_MAX_FEATURES = 20_000;
+
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+const m2 = (v: number) => Math.round(v * 1000) / 1000;
+
+// ---------------------------------------------------------------- scopes
+
+function areaWhere(f: ExportFilter): Prisma.HazardAreaWhereInput {
+  return {
+    ...(f.region ? { governorate: { region: f.region.toUpperCase() as "FEDERAL" | "KURDISTAN" } } : {}),
+    ...(f.governorate ? { governoratePcode: f.governorate } : {}),
+    ...(f.contamination ? { contamination: { has: f.contamination.toUpperCase() as never } } : {}),
+    ...(f.landUse ? { landUse: f.landUse.toUpperCase() as never } : {}),
+  };
+}
+
+/**
+ * Reports in the export: approved ones exactly as the dashboard sums them
+ * (from the baseline date, by period end); other statuses within what the
+ * caller may see, by period end when a period is given.
+ */
+async function reportsWhere(db: Db, actor: Actor, f: ExportFilter): Promise<Prisma.LandReleaseReportWhereInput> {
+  if (f.status === "approved") return drillDownWhere(db, f);
+  return {
+    AND: [
+      reportScope(actor),
+      f.status === "all" ? {} : { status: f.status.toUpperCase() as "SUBMITTED" | "REJECTED" | "SUPERSEDED" },
+      f.partner ? { partnerId: f.partner } : {},
+      f.from || f.to ? { periodEnd: { ...(f.from ? { gte: day(f.from) } : {}), ...(f.to ? { lte: day(f.to) } : {}) } } : {},
+      { hazardArea: areaWhere(f) },
+    ],
+  };
+}
+
+function grantsWhere(actor: Actor, f: ExportFilter): Prisma.GrantWhereInput {
+  return {
+    AND: [
+      grantScope(actor),
+      f.donor ? { donorId: f.donor } : {},
+      f.partner ? { partnerId: f.partner } : {},
+      f.region ? { region: f.region.toUpperCase() as "FEDERAL" | "KURDISTAN" } : {},
+      f.from || f.to ? { fiscalYear: { ...(f.from ? { gte: Number(f.from.slice(0, 4)) } : {}), ...(f.to ? { lte: Number(f.to.slice(0, 4)) } : {}) } } : {},
+    ],
+  };
+}
+
+function transactionsWhere(actor: Actor, f: ExportFilter): Prisma.FundingTransactionWhereInput {
+  return {
+    AND: [
+      actor.role === "DONOR" ? { donorId: actor.organisationId } : {},
+      f.donor ? { donorId: f.donor } : {},
+      f.partner || f.region ? { grant: { ...(f.partner ? { partnerId: f.partner } : {}), ...(f.region ? { region: f.region.toUpperCase() as "FEDERAL" | "KURDISTAN" } : {}) } } : {},
+      f.from || f.to ? { date: { ...(f.from ? { gte: day(f.from) } : {}), ...(f.to ? { lte: day(f.to) } : {}) } } : {},
+    ],
+  };
+}
+
+function tasksWhere(actor: Actor, f: ExportFilter): Prisma.TaskWhereInput {
+  const area = areaWhere(f);
+  return { AND: [taskScope(actor), f.partner ? { partnerId: f.partner } : {}, Object.keys(area).length ? { hazardAreas: { some: { hazardArea: area } } } : {}] };
+}
+
+function hazardAreasWhere(actor: Actor, f: ExportFilter): Prisma.HazardAreaWhereInput {
+  return { AND: [hazardAreaScope(actor), areaWhere(f), f.partner ? { tasks: { some: { task: { partnerId: f.partner } } } } : {}] };
+}
+
+/** Rows in id order, BATCH at a time, so a national table never sits in memory at once. */
+async function* batches<T extends { id: string }>(read: (page: { take: number; orderBy: { id: "asc" }; cursor?: { id: string }; skip?: number }) => Promise<T[]>): AsyncGenerator<T[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await read({ take: BATCH, orderBy: { id: "asc" }, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+    if (rows.length) yield rows;
+    if (rows.length < BATCH) return;
+    cursor = rows.at(-1)!.id;
+  }
+}
+
+async function collect<T>(source: AsyncIterable<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const rows of source) all.push(...rows);
+  return all;
+}
+
+// ---------------------------------------------------------------- tables
+
+const REPORT_SELECT = {
+  id: true, status: true, method: true, periodStart: true, periodEnd: true, submittedAt: true, reviewedAt: true,
+  submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true, supersedesId: true,
+  task: { select: { code: true } },
+  hazardArea: { select: { code: true, governoratePcode: true, governorate: { select: { nameEn: true, region: true } } } },
+  partner: { select: { name: true } },
+  devices: { select: { count: true } },
+} satisfies Prisma.LandReleaseReportSelect;
+type ReportRow = Prisma.LandReleaseReportGetPayload<{ select: typeof REPORT_SELECT }>;
+
+const counts = (r: { status: string }) => r.status === "APPROVED" || r.status === "SUPERSEDED";
+
+const REPORTS: TableSpec<ReportRow> = {
+  name: "reports",
+  title: "Land release reports",
+  columns: [
+    { header: "reportId", hxl: "#meta+id", type: "string", value: (r) => r.id, width: 28 },
+    { header: "status", hxl: "#status", type: "string", value: (r) => r.status.toLowerCase() },
+    { header: "method", hxl: "#activity+type", type: "string", value: (r) => r.method.toLowerCase() },
+    { header: "taskCode", hxl: "#activity+code", type: "string", value: (r) => r.task.code, width: 18 },
+    { header: "hazardAreaCode", hxl: "#loc+hazard+code", type: "string", value: (r) => r.hazardArea.code, width: 18 },
+    { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (r) => r.hazardArea.governoratePcode },
+    { header: "governorate", hxl: "#adm1+name", type: "string", value: (r) => r.hazardArea.governorate.nameEn, width: 16 },
+    { header: "region", hxl: "#region+name", type: "string", value: (r) => r.hazardArea.governorate.region.toLowerCase() },
+    { header: "partner", hxl: "#org+impl", type: "string", value: (r) => r.partner.name, width: 28 },
+    { header: "periodStart", hxl: "#date+start", type: "date", value: (r) => r.periodStart },
+    { header: "periodEnd", hxl: "#date+end", type: "date", value: (r) => r.periodEnd },
+    { header: "submittedAt", hxl: "#date+reported", type: "datetime", value: (r) => r.submittedAt, width: 18 },
+    { header: "reviewedAt", hxl: "#date+reviewed", type: "datetime", value: (r) => r.reviewedAt, width: 18 },
+    { header: "submittedAreaM2", hxl: "#output+area+submitted", type: "number", value: (r) => r.submittedAreaM2, width: 16 },
+    { header: "outsideHazardM2", hxl: "#output+area+outside", type: "number", value: (r) => r.outsideHazardM2, width: 16 },
+    { header: "alreadyReleasedM2", hxl: "#output+area+previous", type: "number", value: (r) => r.alreadyReleasedM2, width: 16 },
+    // Counted only once approved; a superseded report's figure is no longer in the totals.
+    { header: "countedAreaM2", hxl: "#output+area+counted", type: "number", value: (r) => (counts(r) ? r.countedAreaM2 : null), width: 16 },
+    { header: "devicesDestroyed", hxl: "#output+devices", type: "integer", value: (r) => r.devices.reduce((s, d) => s + d.count, 0) },
+    { header: "supersedesReportId", hxl: "#meta+id+supersedes", type: "string", value: (r) => r.supersedesId, width: 28 },
+  ],
+};
+
+const DEVICE_SELECT = {
+  id: true, category: true, count: true,
+  report: { select: { id: true, status: true, periodEnd: true, task: { select: { code: true } }, hazardArea: { select: { code: true, governoratePcode: true } }, partner: { select: { name: true } } } },
+} satisfies Prisma.DeviceFoundSelect;
+type DeviceRow = Prisma.DeviceFoundGetPayload<{ select: typeof DEVICE_SELECT }>;
+
+const DEVICES: TableSpec<DeviceRow> = {
+  name: "devices",
+  title: "Devices destroyed",
+  columns: [
+    { header: "reportId", hxl: "#meta+id", type: "string", value: (d) => d.report.id, width: 28 },
+    { header: "reportStatus", hxl: "#status", type: "string", value: (d) => d.report.status.toLowerCase() },
+    { header: "taskCode", hxl: "#activity+code", type: "string", value: (d) => d.report.task.code, width: 18 },
+    { header: "hazardAreaCode", hxl: "#loc+hazard+code", type: "string", value: (d) => d.report.hazardArea.code, width: 18 },
+    { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (d) => d.report.hazardArea.governoratePcode },
+    { header: "partner", hxl: "#org+impl", type: "string", value: (d) => d.report.partner.name, width: 28 },
+    { header: "periodEnd", hxl: "#date+end", type: "date", value: (d) => d.report.periodEnd },
+    { header: "category", hxl: "#item+type", type: "string", value: (d) => d.category.toLowerCase(), width: 22 },
+    { header: "count", hxl: "#output+devices", type: "integer", value: (d) => d.count },
+  ],
+};
+
+const TASK_SELECT = {
+  id: true, code: true, title: true, status: true, priority: true, plannedStart: true, plannedEnd: true, createdAt: true,
+  authority: { select: { name: true } },
+  partner: { select: { name: true } },
+  hazardAreas: { select: { hazardArea: { select: { code: true, areaM2: true } } } },
+  reports: { where: { status: "APPROVED" }, select: { countedAreaM2: true } },
+} satisfies Prisma.TaskSelect;
+type TaskRow = Prisma.TaskGetPayload<{ select: typeof TASK_SELECT }>;
+
+const TASKS: TableSpec<TaskRow> = {
+  name: "tasks",
+  title: "Tasks",
+  columns: [
+    { header: "taskCode", hxl: "#activity+code", type: "string", value: (t) => t.code, width: 18 },
+    { header: "title", hxl: "#activity+name", type: "string", value: (t) => t.title, width: 36 },
+    { header: "status", hxl: "#status", type: "string", value: (t) => t.status.toLowerCase() },
+    { header: "priority", hxl: "#priority", type: "integer", value: (t) => t.priority },
+    { header: "authority", hxl: "#org+authority", type: "string", value: (t) => t.authority.name, width: 28 },
+    { header: "partner", hxl: "#org+impl", type: "string", value: (t) => t.partner?.name ?? null, width: 28 },
+    { header: "hazardAreaCodes", hxl: "#loc+hazard+code", type: "string", value: (t) => t.hazardAreas.map((h) => h.hazardArea.code).join(";"), width: 24 },
+    { header: "hazardAreaM2", hxl: "#targeted+area", type: "number", value: (t) => t.hazardAreas.reduce((s, h) => s + h.hazardArea.areaM2, 0), width: 16 },
+    { header: "releasedM2", hxl: "#output+area+counted", type: "number", value: (t) => t.reports.reduce((s, r) => s + r.countedAreaM2, 0), width: 16 },
+    { header: "plannedStart", hxl: "#date+start", type: "date", value: (t) => t.plannedStart },
+    { header: "plannedEnd", hxl: "#date+end", type: "date", value: (t) => t.plannedEnd },
+    { header: "createdAt", hxl: "#date+created", type: "datetime", value: (t) => t.createdAt, width: 18 },
+  ],
+};
+
+const GRANT_SELECT = {
+  id: true, code: true, title: true, fiscalYear: true, periodStart: true, periodEnd: true, region: true, amountMinor: true, currency: true, amountUsdCents: true, source: true,
+  donor: { select: { name: true } },
+  partner: { select: { name: true } },
+  transactions: { select: { type: true, amountUsdCents: true } },
+} satisfies Prisma.GrantSelect;
+type GrantRow = Prisma.GrantGetPayload<{ select: typeof GRANT_SELECT }>;
+
+// Money is held in integer hundredths of its currency (lib/domain/funding-import.ts).
+const money = (minor: bigint) => Number(minor) / 100;
+
+const GRANTS: TableSpec<GrantRow> = {
+  name: "grants",
+  title: "Grants",
+  columns: [
+    { header: "grantCode", hxl: "#activity+code+grant", type: "string", value: (g) => g.code, width: 22 },
+    { header: "title", hxl: "#activity+name", type: "string", value: (g) => g.title, width: 36 },
+    { header: "donor", hxl: "#org+funder", type: "string", value: (g) => g.donor.name, width: 28 },
+    { header: "partner", hxl: "#org+impl", type: "string", value: (g) => g.partner?.name ?? null, width: 28 },
+    { header: "fiscalYear", hxl: "#date+year", type: "integer", value: (g) => g.fiscalYear },
+    { header: "periodStart", hxl: "#date+start", type: "date", value: (g) => g.periodStart },
+    { header: "periodEnd", hxl: "#date+end", type: "date", value: (g) => g.periodEnd },
+    { header: "region", hxl: "#region+name", type: "string", value: (g) => g.region?.toLowerCase() ?? null },
+    { header: "amount", hxl: "#value", type: "number", value: (g) => money(g.amountMinor), width: 16 },
+    { header: "currency", hxl: "#currency", type: "string", value: (g) => g.currency },
+    { header: "amountUsd", hxl: "#value+usd", type: "number", value: (g) => money(g.amountUsdCents), width: 16 },
+    { header: "committedUsd", hxl: "#value+usd+committed", type: "number", value: (g) => money(moneyFlow(g.transactions).committedCents), width: 16 },
+    { header: "disbursedUsd", hxl: "#value+usd+disbursed", type: "number", value: (g) => money(moneyFlow(g.transactions).disbursedCents), width: 16 },
+    { header: "spentUsd", hxl: "#value+usd+spent", type: "number", value: (g) => money(moneyFlow(g.transactions).spentCents), width: 16 },
+    { header: "source", hxl: "#meta+source", type: "string", value: (g) => g.source, width: 36 },
+  ],
+};
+
+const TRANSACTION_SELECT = {
+  id: true, type: true, date: true, amountMinor: true, currency: true, amountUsdCents: true, description: true, source: true,
+  donor: { select: { name: true } },
+  grant: { select: { code: true, partner: { select: { name: true } } } },
+} satisfies Prisma.FundingTransactionSelect;
+type TransactionRow = Prisma.FundingTransactionGetPayload<{ select: typeof TRANSACTION_SELECT }>;
+
+/** IATI transaction type codes (codelist TransactionType). */
+export const IATI_TRANSACTION_CODE = { INCOMING_COMMITMENT: "11", OUTGOING_COMMITMENT: "2", DISBURSEMENT: "3", EXPENDITURE: "4" } as const;
+
+const TRANSACTIONS: TableSpec<TransactionRow> = {
+  name: "transactions",
+  title: "Funding transactions",
+  columns: [
+    { header: "grantCode", hxl: "#activity+code+grant", type: "string", value: (t) => t.grant?.code ?? null, width: 22 },
+    { header: "donor", hxl: "#org+funder", type: "string", value: (t) => t.donor.name, width: 28 },
+    { header: "partner", hxl: "#org+impl", type: "string", value: (t) => t.grant?.partner?.name ?? null, width: 28 },
+    { header: "type", hxl: "#indicator+type", type: "string", value: (t) => t.type.toLowerCase(), width: 20 },
+    { header: "iatiTransactionType", hxl: "#indicator+type+code", type: "string", value: (t) => IATI_TRANSACTION_CODE[t.type] },
+    { header: "date", hxl: "#date", type: "date", value: (t) => t.date },
+    { header: "amount", hxl: "#value", type: "number", value: (t) => money(t.amountMinor), width: 16 },
+    { header: "currency", hxl: "#currency", type: "string", value: (t) => t.currency },
+    { header: "amountUsd", hxl: "#value+usd", type: "number", value: (t) => money(t.amountUsdCents), width: 16 },
+    { header: "description", hxl: "#description", type: "string", value: (t) => t.description, width: 36 },
+    { header: "source", hxl: "#meta+source", type: "string", value: (t) => t.source, width: 36 },
+  ],
+};
+
+type Tabular = { spec: TableSpec<never>; count: () => Promise<number>; rows: () => AsyncIterable<never[]> };
+
+async function tabular(db: Db, actor: Actor, dataset: TabularDataset, f: ExportFilter): Promise<Tabular> {
+  const as = (spec: TableSpec<unknown>, count: () => Promise<number>, rows: () => AsyncIterable<unknown[]>) => ({ spec, count, rows }) as unknown as Tabular;
+  switch (dataset) {
+    case "reports": {
+      const where = await reportsWhere(db, actor, f);
+      return as(REPORTS as TableSpec<unknown>, () => db.landReleaseReport.count({ where }), () => batches((p) => db.landReleaseReport.findMany({ where, select: REPORT_SELECT, ...p })));
+    }
+    case "devices": {
+      const where = { report: await reportsWhere(db, actor, f) };
+      return as(DEVICES as TableSpec<unknown>, () => db.deviceFound.count({ where }), () => batches((p) => db.deviceFound.findMany({ where, select: DEVICE_SELECT, ...p })));
+    }
+    case "tasks": {
+      const where = tasksWhere(actor, f);
+      return as(TASKS as TableSpec<unknown>, () => db.task.count({ where }), () => batches((p) => db.task.findMany({ where, select: TASK_SELECT, ...p })));
+    }
+    case "grants": {
+      const where = grantsWhere(actor, f);
+      return as(GRANTS as TableSpec<unknown>, () => db.grant.count({ where }), () => batches((p) => db.grant.findMany({ where, select: GRANT_SELECT, ...p })));
+    }
+    case "transactions": {
+      const where = transactionsWhere(actor, f);
+      return as(TRANSACTIONS as TableSpec<unknown>, () => db.fundingTransaction.count({ where }), () => batches((p) => db.fundingTransaction.findMany({ where, select: TRANSACTION_SELECT, ...p })));
+    }
+  }
+}
+
+// ---------------------------------------------------------------- areas
+
+async function spatialFeatures(db: Db, actor: Actor, dataset: SpatialDataset, f: ExportFilter): Promise<{ count: () => Promise<number>; features: () => AsyncIterable<SpatialFeature[]> }> {
+  if (dataset === "hazard-areas") {
+    const where = hazardAreasWhere(actor, f);
+    const select = { id: true, code: true, name: true, kind: true, landUse: true, priorityRank: true, governoratePcode: true, areaM2: true, releasedM2: true, geometry: true, governorate: { select: { nameEn: true, region: true } }, authority: { select: { name: true } } } as const;
+    return {
+      count: () => db.hazardArea.count({ where }),
+      features: async function* () {
+        for await (const rows of batches((p) => db.hazardArea.findMany({ where, select, ...p }))) {
+          yield rows.map((h) => ({
+            type: "Feature" as const,
+            geometry: h.geometry as unknown as Polygon | MultiPolygon,
+            // Field names fit a shapefile's 10 characters.
+            properties: {
+              code: h.code, name: h.name, pcode: h.governoratePcode, governor: h.governorate.nameEn, region: h.governorate.region.toLowerCase(), authority: h.authority.name,
+              kind: h.kind.toLowerCase(), land_use: h.landUse.toLowerCase(), priority: h.priorityRank, area_m2: m2(h.areaM2), rel_m2: m2(h.releasedM2), remain_m2: m2(Math.max(0, h.areaM2 - h.releasedM2)),
+            },
+          }));
+        }
+      },
+    };
+  }
+  const where: Prisma.LandReleaseReportWhereInput = { AND: [await drillDownWhere(db, f), { countedGeometry: { not: Prisma.DbNull } }] };
+  const select = { id: true, method: true, periodEnd: true, countedAreaM2: true, countedGeometry: true, task: { select: { code: true } }, hazardArea: { select: { code: true, governoratePcode: true } }, partner: { select: { name: true } } } as const;
+  return {
+    count: () => db.landReleaseReport.count({ where }),
+    features: async function* () {
+      for await (const rows of batches((p) => db.landReleaseReport.findMany({ where, select, ...p }))) {
+        yield rows.map((r) => ({
+            type: "Feature" as const,
+            geometry: r.countedGeometry as unknown as Polygon | MultiPolygon,
+            properties: { name: `${r.hazardArea.code} ${r.method.toLowerCase()} ${r.periodEnd.toISOString().slice(0, 10)}`, report_id: r.id, task: r.task.code, hazard: r.hazardArea.code, pcode: r.hazardArea.governoratePcode, method: r.method.toLowerCase(), period_end: r.periodEnd.toISOString().slice(0, 10), counted_m2: r.countedAreaM2, partner: r.partner.name },
+          }));
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------- files
+
+export type ExportResponse = { body: ReadableStream<Uint8Array> | Uint8Array; contentType: string; fileName: string; rows: number };
+
+/** What the file holds and when, e.g. `reports_approved_kurdistan_2025-01-01_to_2025-12-31_as-of_2026-11-26.csv`. */
+export function exportFileName(file: ExportFile, f: ExportFilter, asOf: Date): string {
+  const [dataset, format] = [file.slice(0, file.lastIndexOf(".")), file.slice(file.lastIndexOf(".") + 1)];
+  const parts = [
+    dataset,
+    ["reports", "devices", "tables"].includes(dataset) ? f.status : undefined,
+    f.region, f.governorate, f.partner && `partner-${f.partner}`, f.donor && `donor-${f.donor}`, f.contamination, f.landUse,
+    f.from || f.to ? `${f.from ?? "start"}_to_${f.to ?? "today"}` : undefined,
+    `as-of_${asOf.toISOString().slice(0, 10)}`,
+  ];
+  // Only safe characters: the name goes into a Content-Disposition header and a file system.
+  return `${parts.filter(Boolean).join("_").replace(/[^A-Za-z0-9._-]/g, "-")}.${format}`;
+}
+
+const encoder = new TextEncoder();
+
+function streamOf(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const it = chunks[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await it.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await it.return?.();
+    },
+  });
+}
+
+async function* geojsonChunks(features: AsyncIterable<SpatialFeature[]>): AsyncGenerator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for await (const batch of features) {
+    for (const feature of batch) {
+      yield (first ? "" : ",") + JSON.stringify(feature);
+      first = false;
+    }
+  }
+  yield "]}\n";
+}
+
+function refuseLarge(rows: number, max: number, what: string) {
+  if (rows > max) throw new CommandError("unprocessable", `This view holds ${rows.toLocaleString("en")} ${what}; this format is built in memory and takes at most ${max.toLocaleString("en")}. Narrow the filters (period, region, governorate, partner) or export CSV/GeoJSON, which stream without a limit.`);
+}
+
+/**
+ * Builds an export for the caller, or refuses it (403 for a dataset the
+ * role may not read, 422 for a file too large for its format). The export
+ * is recorded in the audit trail with its filters and row count.
+ */
+export async function buildExport(db: Db, actor: Actor, file: ExportFile, f: ExportFilter, now = new Date()): Promise<ExportResponse> {
+  const dot = file.lastIndexOf(".");
+  const dataset = file.slice(0, dot) as TabularDataset | SpatialDataset | "tables";
+  const format = file.slice(dot + 1) as "csv" | "xlsx" | "geojson" | "kml" | "zip";
+  const fileName = exportFileName(file, f, now);
+  if (dataset !== "tables" && !can(actor, DATASET_PERMISSION[dataset])) {
+    throw new CommandError("forbidden", `Your role (${actor.role.toLowerCase()}) may not export ${dataset} (${DATASET_PERMISSION[dataset]}).`);
+  }
+  const audit = (rows: number) => recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, filter: f, rows } });
+
+  if (format === "csv" || format === "xlsx") {
+    const datasets = dataset === "tables" ? (["reports", "devices", "tasks", "grants", "transactions"] as const).filter((d) => can(actor, DATASET_PERMISSION[d])) : [dataset as TabularDataset];
+    const tables = await Promise.all(datasets.map((d) => tabular(db, actor, d, f)));
+    const counted = await Promise.all(tables.map((t) => t.count()));
+    const rows = counted.reduce((s, n) => s + n, 0);
+    if (format === "csv") {
+      await audit(rows);
+      return { body: streamOf(csvChunks(tables[0]!.spec, tables[0]!.rows(), { hxl: f.hxl === "1" })), contentType: "text/csv; charset=utf-8", fileName, rows };
+    }
+    refuseLarge(rows, XLSX_MAX_ROWS, "rows");
+    const sheets: SheetOf<never>[] = [];
+    for (const t of tables) sheets.push({ spec: t.spec, rows: await collect(t.rows()) });
+    await audit(rows);
+    return { body: new Uint8Array(await xlsxWorkbook(sheets)), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName, rows };
+  }
+
+  const source = await spatialFeatures(db, actor, dataset as SpatialDataset, f);
+  const rows = await source.count();
+  if (format === "geojson") {
+    await audit(rows);
+    return { body: streamOf(geojsonChunks(source.features())), contentType: "application/geo+json", fileName, rows };
+  }
+  refuseLarge(rows, SPATIAL_MAX_FEATURES, "areas");
+  const features = await collect(source.features());
+  await audit(rows);
+  if (format === "kml") return { body: encoder.encode(kmlText(features)), contentType: "application/vnd.google-earth.kml+xml", fileName, rows };
+  if (!features.length) throw new CommandError("unprocessable", "There are no areas in this view: a shapefile cannot be empty. Widen the filters.");
+  return { body: await shapefileZip(dataset.replace("-", "_"), features), contentType: "application/zip", fileName, rows };
+}

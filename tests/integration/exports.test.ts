@@ -1,0 +1,133 @@
+import JSZip from "jszip";
+import Papa from "papaparse";
+import readXlsxFile, { readSheet } from "read-excel-file/node";
+import { describe, expect, it } from "vitest";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import { readGeometryFile } from "@/lib/geo/read";
+import { ZExportFilter, type ExportFile } from "@/lib/schemas/export-filter";
+import { buildExport } from "@/lib/server/exports";
+import { getDashboard } from "@/lib/server/queries/progress";
+import { actorFor, refusal } from "../helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+
+const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1);
+
+async function bytesOf(body: ReadableStream<Uint8Array> | Uint8Array): Promise<Uint8Array> {
+  return body instanceof Uint8Array ? body : new Uint8Array(await new Response(body).arrayBuffer());
+}
+
+describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+  const run = async (email: string, file: ExportFile, query: Record<string, string | undefined> = {}) => {
+    const actor = await actorFor(t().db, email);
+    const out = await buildExport(t().db, actor, file, ZExportFilter.parse(query), new Date("2026-11-26T10:00:00Z"));
+    return { ...out, bytes: await bytesOf(out.body) };
+  };
+  const csvRows = (bytes: Uint8Array) => {
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(text.charCodeAt(0)).toBe(0xfeff); // BOM: Excel reads UTF-8
+    return Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+  };
+
+  it("approved reports as CSV add up to the dashboard's released figure, for the country and for a partner", async () => {
+    const partner = await t().db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Zagros" } } });
+    for (const view of [{}, { partner: partner.id }, { region: "kurdistan" as const, from: "2025-01-01", to: "2025-12-31" }]) {
+      const out = await run("donor@demo.test", "reports.csv", view);
+      const rows = csvRows(out.bytes);
+      expect(rows.length).toBe(out.rows);
+      expect(rows.every((r) => r.status === "approved")).toBe(true);
+      const dashboard = await getDashboard(t().db, view);
+      expect(sum(rows.map((r) => Number(r.countedAreaM2)))).toBeCloseTo(dashboard.releasedM2.total, 4);
+    }
+  });
+
+  it("names the file after what and when, and records the export in the audit trail", async () => {
+    const out = await run("partner@demo.test", "reports.csv", { region: "kurdistan", from: "2025-01-01", to: "2025-12-31" });
+    expect(out.fileName).toBe("reports_approved_kurdistan_2025-01-01_to_2025-12-31_as-of_2026-11-26.csv");
+    const event = await t().db.auditEvent.findFirstOrThrow({ where: { action: "export", entityId: "reports.csv" }, orderBy: { id: "desc" } });
+    expect(event.after).toMatchObject({ file: out.fileName, rows: out.rows, filter: { region: "kurdistan" } });
+  });
+
+  it("a partner sees every approved report and its own unapproved ones, never another partner's; a donor no unapproved one", async () => {
+    const db = t().db;
+    const partner = await actorFor(db, "partner@demo.test");
+    const rows = csvRows((await run("partner@demo.test", "reports.csv", { status: "all" })).bytes);
+    const visible = await db.landReleaseReport.count({ where: { OR: [{ status: { in: ["APPROVED", "SUPERSEDED"] } }, { partnerId: partner.organisationId }] } });
+    expect(rows.length).toBe(visible);
+    const unapproved = rows.filter((r) => r.status === "submitted" || r.status === "rejected").map((r) => r.reportId!);
+    expect(unapproved.length).toBeGreaterThan(0);
+    const owners = await db.landReleaseReport.findMany({ where: { id: { in: unapproved } }, select: { partnerId: true } });
+    expect(owners.every((o) => o.partnerId === partner.organisationId)).toBe(true);
+    expect(csvRows((await run("donor@demo.test", "reports.csv", { status: "submitted" })).bytes)).toEqual([]);
+  });
+
+  it("refuses datasets the role may not read", async () => {
+    expect((await refusal(run("partner@demo.test", "grants.csv"))).code).toBe("forbidden");
+    expect((await refusal(run("donor@demo.test", "tasks.xlsx"))).code).toBe("forbidden");
+    expect((await refusal(run("donor@demo.test", "hazard-areas.geojson"))).code).toBe("forbidden");
+  });
+
+  it("a donor's grants are its own; the HXL row follows the header", async () => {
+    const donor = await actorFor(t().db, "donor@demo.test");
+    const out = await run("donor@demo.test", "grants.csv", { hxl: "1" });
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(out.bytes).slice(1);
+    const [header, hxl] = Papa.parse<string[]>(text).data;
+    expect(header![0]).toBe("grantCode");
+    expect(hxl![0]).toBe("#activity+code+grant");
+    const grants = await t().db.grant.findMany({ where: { donorId: donor.organisationId } });
+    expect(out.rows).toBe(grants.length);
+  });
+
+  it("XLSX: one sheet per table, typed cells that add up like the CSV", async () => {
+    const out = await run("admin@demo.test", "tables.xlsx");
+    const file = Buffer.from(out.bytes);
+    expect((await readXlsxFile(file)).map((s) => s.sheet)).toEqual(["Land release reports", "Devices destroyed", "Tasks", "Grants", "Funding transactions"]);
+    const rows = await readSheet(file, "Land release reports");
+    const header = rows[0]!;
+    const counted = header.indexOf("countedAreaM2");
+    const periodEnd = header.indexOf("periodEnd");
+    expect(typeof rows[1]![counted]).toBe("number");
+    expect(rows[1]![periodEnd]).toBeInstanceOf(Date);
+    const dashboard = await getDashboard(t().db);
+    expect(sum(rows.slice(1).map((r) => r[counted] as number))).toBeCloseTo(dashboard.releasedM2.total, 4);
+    const sheet = await (await JSZip.loadAsync(file)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+  });
+
+  it("text that a spreadsheet would run as a formula is neutralised in CSV and XLSX", async () => {
+    const db = t().db;
+    const grant = await db.grant.findFirstOrThrow({ orderBy: { code: "asc" } });
+    await db.grant.update({ where: { id: grant.id }, data: { title: '=HYPERLINK("http://evil.example","Click")' } });
+    try {
+      const csv = csvRows((await run("admin@demo.test", "grants.csv")).bytes);
+      expect(csv.find((r) => r.grantCode === grant.code)!.title).toBe('\'=HYPERLINK("http://evil.example","Click")');
+      const rows = await readSheet(Buffer.from((await run("admin@demo.test", "grants.xlsx")).bytes));
+      expect(rows.find((r) => r[0] === grant.code)![1]).toBe('\'=HYPERLINK("http://evil.example","Click")');
+    } finally {
+      await db.grant.update({ where: { id: grant.id }, data: { title: grant.title } });
+    }
+  });
+
+  it.each(["geojson", "kml", "zip"] as const)("released land as %s re-imports with the counted areas, which add up to the dashboard", async (format) => {
+    const out = await run("donor@demo.test", `released.${format}`);
+    const back = await readGeometryFile({ name: `released.${format}`, bytes: out.bytes }, { limits: { maxFeatures: 10_000, maxVertices: 1_000_000 } });
+    const area = new Map<number, number>();
+    for (const p of back.polygons) area.set(p.feature, (area.get(p.feature) ?? 0) + geodesicAreaM2(p.geometry));
+    const reports = await t().db.landReleaseReport.findMany({ where: { status: "APPROVED", countedAreaM2: { gt: 0 } }, select: { countedAreaM2: true } });
+    expect(area.size).toBe(out.rows);
+    const dashboard = await getDashboard(t().db);
+    expect(relative(sum([...area.values()]), dashboard.releasedM2.total)).toBeLessThan(1e-6);
+    expect(relative(sum([...area.values()]), sum(reports.map((r) => r.countedAreaM2)))).toBeLessThan(1e-6);
+  });
+
+  it("hazardous areas as a shapefile carry their attributes and areas", async () => {
+    const out = await run("dma@demo.test", "hazard-areas.zip", { region: "federal" });
+    const zip = await JSZip.loadAsync(out.bytes);
+    expect(Object.keys(zip.files).sort()).toEqual(["hazard_areas.cpg", "hazard_areas.dbf", "hazard_areas.prj", "hazard_areas.shp", "hazard_areas.shx"]);
+    const back = await readGeometryFile({ name: "areas.zip", bytes: out.bytes });
+    const areas = await t().db.hazardArea.findMany({ where: { authority: { name: "Directorate of Mine Action" }, governorate: { region: "FEDERAL" } }, select: { name: true, areaM2: true } });
+    expect(out.rows).toBe(areas.length);
+    expect(relative(sum(back.polygons.map((p) => geodesicAreaM2(p.geometry))), sum(areas.map((a) => a.areaM2)))).toBeLessThan(1e-9);
+  });
+});
