@@ -37,6 +37,11 @@ const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, numbe
   "/api/tasks/{id}/handover": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
   "/api/tasks/{id}/reports": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 } },
   "/api/reports/{id}/approve": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 } },
+  // Every role exports; which datasets, the role's screens decide.
+  "/api/exports/{file}": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
+  "GET /api/exports/grants.csv": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 200 } },
+  "GET /api/exports/tasks.xlsx": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 } },
+  "GET /api/exports/hazard-areas.geojson": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 } },
   "/api/reports/{id}/reject": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
 };
 
@@ -99,7 +104,7 @@ describe("authorisation matrix", () => {
   });
 
   it.each(Object.entries(API))("%s answers each caller as expected", async (key, { method, expect: expected }) => {
-    const url = `${baseUrl}${key.replace(/^POST /, "").replace("{id}", key.includes("reports/{id}") ? "no-such-report" : taskId)}`;
+    const url = `${baseUrl}${key.replace(/^(GET|POST) /, "").replace("{file}", "reports.csv").replace("{id}", key.includes("reports/{id}") ? "no-such-report" : taskId)}`;
     const actual: Record<string, number> = {};
     for (const caller of Object.keys(expected) as Caller[]) {
       const res = method === "GET" ? await callers[caller].get(url, { maxRedirects: 0 }) : await callers[caller].post(url, { data: {}, maxRedirects: 0 });

@@ -13,6 +13,7 @@ const NAV_LABEL: Record<NavPage, string> = {
   "/tasks": "tasks",
   "/reports": "reports",
   "/funding": "funding",
+  "/exports": "exports",
   "/admin/users": "users",
   "/audit": "audit",
   "/account/tokens": "apiTokens",

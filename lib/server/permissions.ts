@@ -47,6 +47,7 @@ export const PAGE_PERMISSIONS = {
   "/reports/[id]": "progress:read",
   "/funding": "funding:read",
   "/funding/import": "funding:write",
+  "/exports": "progress:read",
   "/admin/users": "user:manage",
   "/audit": "audit:read",
   "/account/tokens": "apiToken:manage",
@@ -55,7 +56,7 @@ export const PAGE_PERMISSIONS = {
 export type PagePath = keyof typeof PAGE_PERMISSIONS;
 
 /** The pages in the navigation, in order. */
-export const NAV_PAGES = ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/admin/users", "/audit", "/account/tokens"] as const satisfies readonly PagePath[];
+export const NAV_PAGES = ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/exports", "/admin/users", "/audit", "/account/tokens"] as const satisfies readonly PagePath[];
 export type NavPage = (typeof NAV_PAGES)[number];
 
 export function pagesFor(actor: Pick<Actor, "role">): NavPage[] {

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { DashboardFilters } from "@/components/dashboard-filters";
+import { ExportDownloads, type ExportChoice } from "@/components/exports/export-downloads";
+import { progressFilterFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
+import { requirePage } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { DATASET_PERMISSION } from "@/lib/server/exports";
+import { can } from "@/lib/server/permissions";
+import { progressFilterChoices } from "@/lib/server/queries/progress";
+
+const FILES: ExportChoice[] = [
+  ...(["reports", "devices", "tasks", "grants", "transactions"] as const).flatMap((dataset) => (["csv", "xlsx"] as const).map((format) => ({ file: `${dataset}.${format}`, dataset, format }))),
+  { file: "tables.xlsx", dataset: "tables", format: "xlsx" },
+  ...(["hazard-areas", "released"] as const).flatMap((dataset) => (["geojson", "kml", "zip"] as const).map((format) => ({ file: `${dataset}.${format}`, dataset, format }))),
+];
+
+/** The view's records as files: the dashboard's filters, then one button per dataset and format the caller may read. */
+export default async function ExportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePage("/exports");
+  const params = await searchParams;
+  const parsed = progressFilterFrom(params);
+  let filter = parsed.success ? parsed.data : {};
+  // A partner's exports start from its own work; "all partners" (an empty partner= in the URL) widens them.
+  if (user.role === "PARTNER" && !("partner" in params)) filter = { ...filter, partner: user.organisationId };
+  const [{ governorates, partners }, t] = await Promise.all([progressFilterChoices(await getDb()), getTranslations("exports")]);
+  const choices = FILES.filter((c) => c.dataset === "tables" || can(user, DATASET_PERMISSION[c.dataset as keyof typeof DATASET_PERMISSION]));
+  const query = progressFilterQuery(filter);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="note">{t("intro")}</p>
+      {!parsed.success && (
+        <p className="error" role="alert">
+          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        </p>
+      )}
+      <DashboardFilters filter={filter} governorates={governorates} partners={partners} action="/exports" />
+      <p>
+        <Link href={`/?${query}`}>{t("sameView")}</Link>
+      </p>
+      <ExportDownloads query={query} choices={choices} tabular />
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ErrorList } from "@/components/ui/error-list";
+
+export type ExportChoice = { file: string; dataset: string; format: string };
+
+type Progress = { file: string; received: number; expected: number | null; unit: "rows" | "bytes" };
+
+/**
+ * Download buttons for the view's exports. Each file is fetched as a stream
+ * so the page can show how far a large export has come (rows, from the
+ * server's X-Export-Rows count, for CSV; bytes otherwise), then saved under
+ * the name the server gives it.
+ */
+export function ExportDownloads({ query, choices, tabular }: { query: string; choices: ExportChoice[]; tabular: boolean }) {
+  const t = useTranslations("exports");
+  const [status, setStatus] = useState("approved");
+  const [hxl, setHxl] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [errors, setErrors] = useState<string[] | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  async function download(choice: ExportChoice) {
+    setErrors(null);
+    setSaved(null);
+    const params = new URLSearchParams(query);
+    params.set("status", status);
+    if (hxl) params.set("hxl", "1");
+    const res = await fetch(`/api/exports/${choice.file}?${params}`);
+    if (!res.ok || !res.body) {
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: { path?: string[]; message: string }[] } } | null;
+      setErrors([body?.error?.message ?? t("failed", { status: res.status }), ...(body?.error?.details ?? []).map((d) => `${d.path?.join(".") ?? ""}: ${d.message}`)]);
+      return;
+    }
+    const csv = choice.format === "csv";
+    const rows = Number(res.headers.get("x-export-rows"));
+    const expected = csv ? rows : Number(res.headers.get("content-length")) || null;
+    const reader = res.body.getReader();
+    const parts: Uint8Array[] = [];
+    let received = 0;
+    // A CSV's header (and HXL) lines are not rows.
+    let lines = -(hxl ? 2 : 1);
+    setProgress({ file: choice.file, received: 0, expected, unit: csv ? "rows" : "bytes" });
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      if (csv) {
+        for (const byte of value) if (byte === 10) lines++;
+      }
+      received += value.byteLength;
+      setProgress({ file: choice.file, received: csv ? Math.max(0, lines) : received, expected, unit: csv ? "rows" : "bytes" });
+    }
+    const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? choice.file;
+    const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: res.headers.get("content-type") ?? "application/octet-stream" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    setProgress(null);
+    setSaved(t("saved", { name, rows }));
+  }
+
+  const datasets = [...new Set(choices.map((c) => c.dataset))];
+  return (
+    <section className="card" aria-labelledby="exports-files">
+      <h2 id="exports-files">{t("files")}</h2>
+      {tabular && (
+        <div className="filters-form">
+          <label>
+            {t("status")}
+            <select value={status} onChange={(e) => setStatus(e.target.value)}>
+              {["approved", "submitted", "rejected", "superseded", "all"].map((s) => (
+                <option key={s} value={s}>
+                  {t(`statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input type="checkbox" checked={hxl} onChange={(e) => setHxl(e.target.checked)} /> {t("hxl")}
+          </label>
+        </div>
+      )}
+      <table>
+        <tbody>
+          {datasets.map((d) => (
+            <tr key={d}>
+              <th scope="row">
+                {t(`datasets.${d}`)}
+                <br />
+                <span className="note">{t(`describe.${d}`)}</span>
+              </th>
+              <td>
+                <div className="actions">
+                  {choices
+                    .filter((c) => c.dataset === d)
+                    .map((c) => (
+                      <button key={c.file} type="button" className="secondary" disabled={!!progress} onClick={() => void download(c)} aria-label={`${t(`datasets.${d}`)}: ${t(`formats.${c.format}`)}`}>
+                        {t(`formats.${c.format}`)}
+                      </button>
+                    ))}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {progress && (
+        <p role="status">
+          <label>
+            {t("preparing", { file: progress.file })}{" "}
+            <progress max={progress.expected ?? undefined} value={progress.expected ? Math.min(progress.received, progress.expected) : undefined} />{" "}
+            {progress.unit === "rows" ? t("rowsOf", { received: progress.received, expected: progress.expected ?? 0 }) : t("bytes", { kb: Math.round(progress.received / 1024) })}
+          </label>
+        </p>
+      )}
+      {saved && (
+        <p role="status" data-testid="export-saved">
+          {saved}
+        </p>
+      )}
+      <ErrorList messages={errors} />
+    </section>
+  );
+}
