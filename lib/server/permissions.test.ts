@@ -9,10 +9,10 @@ describe("permissions", () => {
   });
 
   it.each([
-    ["PARTNER", ["/", "/tasks", "/reports", "/account/tokens"]],
-    ["DONOR", ["/", "/reports", "/funding", "/account/tokens"]],
-    ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/account/tokens"]],
-    ["ADMIN", ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/admin/users", "/audit", "/account/tokens"]],
+    ["PARTNER", ["/", "/tasks", "/reports", "/exports", "/account/tokens"]],
+    ["DONOR", ["/", "/reports", "/funding", "/exports", "/account/tokens"]],
+    ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/exports", "/account/tokens"]],
+    ["ADMIN", ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/exports", "/admin/users", "/audit", "/account/tokens"]],
   ] as const)("%s opens exactly %j", (role, pages) => {
     expect(pagesFor({ role })).toEqual(pages);
   });
