@@ -17,6 +17,12 @@ type Progress = { file: string; received: number; expected: number | null; unit:
 export function ExportDownloads({ query, choices, tabular }: { query: string; choices: ExportChoice[]; tabular: boolean }) {
   const t = useTranslations("exports");
   const [status, setStatus] = useState("approved");
+  const [month, setMonth] = useState(() => {
+    const d = new Date();
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() - 1);
+    return d.toISOString().slice(0, 7);
+  });
   const [hxl, setHxl] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [errors, setErrors] = useState<string[] | null>(null);
@@ -28,6 +34,7 @@ export function ExportDownloads({ query, choices, tabular }: { query: string; ch
     const params = new URLSearchParams(query);
     params.set("status", status);
     if (hxl) params.set("hxl", "1");
+    if (choice.file === "progress.pdf") params.set("month", month);
     const res = await fetch(`/api/exports/${choice.file}?${params}`);
     if (!res.ok || !res.body) {
       const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: { path?: string[]; message: string }[] } } | null;
@@ -82,6 +89,12 @@ export function ExportDownloads({ query, choices, tabular }: { query: string; ch
               ))}
             </select>
           </label>
+          {choices.some((c) => c.file === "progress.pdf") && (
+            <label>
+              {t("month")}
+              <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+            </label>
+          )}
           <label>
             <input type="checkbox" checked={hxl} onChange={(e) => setHxl(e.target.checked)} /> {t("hxl")}
           </label>

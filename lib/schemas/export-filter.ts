@@ -10,12 +10,16 @@ export type SpatialDataset = (typeof SPATIAL)[number];
 /**
  * An export file named `<dataset>.<format>`: a table as CSV or XLSX, all
  * tables as one workbook (`tables.xlsx`), or areas as GeoJSON, KML or a
- * zipped shapefile.
+ * zipped shapefile; the monthly progress report (`progress.pdf`, for
+ * `month`) or a task's completion report and handover certificate
+ * (`completion.pdf`, for `task`).
  */
 export const ZExportFile = z.union([
   z.templateLiteral([z.enum(TABULAR), ".", z.enum(["csv", "xlsx"])]),
   z.literal("tables.xlsx"),
   z.templateLiteral([z.enum(SPATIAL), ".", z.enum(["geojson", "kml", "zip"])]),
+  z.literal("progress.pdf"),
+  z.literal("completion.pdf"),
 ]);
 export type ExportFile = z.infer<typeof ZExportFile>;
 
@@ -29,6 +33,8 @@ export const ZExportFilter = ZFilterFields.extend({
   donor: z.string().min(1).max(40).optional(),
   status: z.enum(["approved", "submitted", "rejected", "superseded", "all"]).default("approved"),
   hxl: z.enum(["0", "1"]).optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month is YYYY-MM").optional(),
+  task: z.string().min(1).max(40).optional(),
 }).refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "to must be on or after from" });
 export type ExportFilter = z.infer<typeof ZExportFilter>;
 

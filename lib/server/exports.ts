@@ -20,7 +20,11 @@ import { recordAuditEvent } from "./queries/audit";
 import { hazardAreaScope, taskScope } from "./queries/field";
 import { grantScope } from "./queries/funding";
 import { reportScope } from "./queries/land-release";
-import { drillDownWhere } from "./queries/progress";
+import { getTaskCompletion } from "./queries/field";
+import { drillDownWhere, getDashboard } from "./queries/progress";
+import { addMonths } from "../domain/projection";
+import { completionReportPdf, progressReportPdf } from "../exports/reports-pdf";
+import type { ProgressFilter } from "../schemas/progress-filter";
 
 /** Which permission each dataset needs: the same as the screen that shows it. */
 export const DATASET_PERMISSION: Record<TabularDataset | SpatialDataset, Permission> = {
@@ -338,6 +342,71 @@ async function spatialFeatures(db: Db, actor: Actor, dataset: SpatialDataset, f:
   };
 }
 
+// ---------------------------------------------------------------- reports
+
+const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/** The monthly progress report's figures: the month itself, and everything up to its end, for the view. */
+async function progressReport(db: Db, actor: Actor & { name?: string }, f: ExportFilter, now: Date) {
+  const month = f.month ?? addMonths(now.toISOString().slice(0, 7), -1);
+  const view: ProgressFilter = { region: f.region, governorate: f.governorate, partner: f.partner, contamination: f.contamination, landUse: f.landUse };
+  const [inMonth, toDate, governorates, partner] = await Promise.all([
+    getDashboard(db, { ...view, from: `${month}-01`, to: lastDay(month) }),
+    getDashboard(db, { ...view, to: lastDay(month) }),
+    db.governorate.findMany({ orderBy: { nameEn: "asc" }, select: { pcode: true, nameEn: true, region: true, boundary: true } }),
+    f.partner ? db.organisation.findUnique({ where: { id: f.partner }, select: { name: true } }) : null,
+  ]);
+  const where = await drillDownWhere(db, { ...view, month });
+  const [reports, total] = await Promise.all([
+    db.landReleaseReport.findMany({ where, orderBy: [{ countedAreaM2: "desc" }, { id: "asc" }], take: 60, select: { method: true, periodEnd: true, countedAreaM2: true, task: { select: { code: true } }, hazardArea: { select: { code: true } }, partner: { select: { name: true } } } }),
+    db.landReleaseReport.aggregate({ where, _count: true, _sum: { countedAreaM2: true } }),
+  ]);
+  const remaining = new Map(toDate.byGovernorate.map((g) => [g.pcode, g.remainingM2]));
+  const inScope = (g: { pcode: string; region: string }) => (!f.region || g.region === f.region.toUpperCase()) && (!f.governorate || g.pcode === f.governorate);
+  const scope = [
+    f.governorate ? governorates.find((g) => g.pcode === f.governorate)?.nameEn : f.region === "kurdistan" ? "Kurdistan Region" : f.region === "federal" ? "Federal Iraq" : "All of Iraq",
+    partner && `partner ${partner.name}`,
+    f.contamination && `contamination ${f.contamination.replaceAll("_", " ")}`,
+    f.landUse && `land use ${f.landUse.replaceAll("_", " ")}`,
+  ].filter(Boolean).join(", ");
+  const pdf = await progressReportPdf({
+    month,
+    scope,
+    generatedAt: now,
+    generatedBy: actor.name ?? actor.role.toLowerCase(),
+    baseline: { m2: toDate.baselineM2, source: toDate.baselineSource?.source ?? "registered hazardous areas", asOf: toDate.baselineSource?.asOf ?? "", basis: toDate.baselineBasis },
+    inMonth: { releasedM2: inMonth.releasedM2, devices: inMonth.devices, byGovernorate: inMonth.byGovernorate.map((g) => ({ name: g.nameEn, releasedM2: g.releasedM2 })) },
+    toDate: { releasedM2: toDate.releasedToDateM2, remainingM2: toDate.remainingM2, fractionReleased: toDate.fractionReleased, completionYear: toDate.projection.completionYear, decadesAway: toDate.projection.decadesAway, trailing12M2: toDate.projection.trailing12M2 },
+    monthly: toDate.monthly.slice(-12).map((m) => ({ month: m.month, values: { cancelled: m.cancelled, reduced: m.reduced, cleared: m.cleared } })),
+    burnDown: toDate.burnDown,
+    governorates: governorates.map((g) => ({ name: g.nameEn, boundary: g.boundary as unknown as Polygon | MultiPolygon, remainingM2: remaining.get(g.pcode) ?? 0, inScope: inScope(g) })),
+    reports: reports.map((r) => ({ task: r.task.code, hazardArea: r.hazardArea.code, partner: r.partner.name, method: r.method.toLowerCase() as "cancelled", periodEnd: r.periodEnd, countedM2: r.countedAreaM2 })),
+    reportsTotal: { count: total._count, m2: total._sum.countedAreaM2 ?? 0 },
+  });
+  return { pdf, rows: total._count, month };
+}
+
+async function completionReport(db: Db, actor: Actor, f: ExportFilter, now: Date) {
+  if (!f.task) throw new CommandError("invalid_request", "Say which task: completion.pdf?task=<task id>.");
+  const task = await getTaskCompletion(db, actor, f.task);
+  if (!task) throw new CommandError("not_found", "No such task, or it is not one you may see.");
+  const c = task.completion;
+  if (!c) throw new CommandError("unprocessable", `Task ${task.code} has no completion report yet: the partner records it when the work is done.`);
+  const pdf = await completionReportPdf({
+    task: { code: task.code, title: task.title, authority: task.authority.name, partner: task.partner?.name ?? "" },
+    completion: {
+      completedOn: c.completedOn, clearanceDepthCm: c.clearanceDepthCm, qaNotes: c.qaNotes, geometry: c.geometry as unknown as Polygon | MultiPolygon | null,
+      handedOverOn: c.handoverDate, recipient: c.recipient,
+      attendees: c.handoverDate ? { women: c.attendeesWomen, men: c.attendeesMen, girls: c.attendeesGirls, boys: c.attendeesBoys } : null,
+    },
+    hazardAreas: task.hazardAreas.map((h) => ({ code: h.code, name: h.name, kind: h.kind, governorate: `${h.governorate.nameEn} (${h.governorate.pcode})`, areaM2: h.areaM2, releasedM2: h.releasedM2, geometry: h.geometry as unknown as Polygon | MultiPolygon })),
+    releasedByMethod: { cancelled: task.releasedByMethod.CANCELLED, reduced: task.releasedByMethod.REDUCED, cleared: task.releasedByMethod.CLEARED },
+    devices: task.devices,
+    generatedAt: now,
+  });
+  return { pdf, code: task.code };
+}
+
 // ---------------------------------------------------------------- files
 
 export type ExportResponse = { body: ReadableStream<Uint8Array> | Uint8Array; contentType: string; fileName: string; rows: number };
@@ -348,6 +417,7 @@ export function exportFileName(file: ExportFile, f: ExportFilter, asOf: Date): s
   const parts = [
     dataset,
     ["reports", "devices", "tables"].includes(dataset) ? f.status : undefined,
+    f.task && `task-${f.task}`,
     f.region, f.governorate, f.partner && `partner-${f.partner}`, f.donor && `donor-${f.donor}`, f.contamination, f.landUse,
     f.from || f.to ? `${f.from ?? "start"}_to_${f.to ?? "today"}` : undefined,
     `as-of_${asOf.toISOString().slice(0, 10)}`,
@@ -393,7 +463,20 @@ function refuseLarge(rows: number, max: number, what: string) {
  * role may not read, 422 for a file too large for its format). The export
  * is recorded in the audit trail with its filters and row count.
  */
-export async function buildExport(db: Db, actor: Actor, file: ExportFile, f: ExportFilter, now = new Date()): Promise<ExportResponse> {
+export async function buildExport(db: Db, actor: Actor & { name?: string }, file: ExportFile, f: ExportFilter, now = new Date()): Promise<ExportResponse> {
+  if (file === "progress.pdf") {
+    const { pdf, rows, month } = await progressReport(db, actor, f, now);
+    const fileName = exportFileName(`progress-report-${month}.pdf` as ExportFile, { ...f, from: undefined, to: undefined, status: "approved" }, now);
+    await recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, filter: f, rows } });
+    return { body: pdf, contentType: "application/pdf", fileName, rows };
+  }
+  if (file === "completion.pdf") {
+    if (!can(actor, "task:read")) throw new CommandError("forbidden", `Your role (${actor.role.toLowerCase()}) may not read tasks (task:read).`);
+    const { pdf, code } = await completionReport(db, actor, f, now);
+    const fileName = `completion-report_${code}_as-of_${now.toISOString().slice(0, 10)}.pdf`.replace(/[^A-Za-z0-9._-]/g, "-");
+    await recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, task: f.task, rows: 1 } });
+    return { body: pdf, contentType: "application/pdf", fileName, rows: 1 };
+  }
   const dot = file.lastIndexOf(".");
   const dataset = file.slice(0, dot) as TabularDataset | SpatialDataset | "tables";
   const format = file.slice(dot + 1) as "csv" | "xlsx" | "geojson" | "kml" | "zip";

@@ -10,6 +10,7 @@ import { can } from "@/lib/server/permissions";
 import { progressFilterChoices } from "@/lib/server/queries/progress";
 
 const FILES: ExportChoice[] = [
+  { file: "progress.pdf", dataset: "progress", format: "pdf" },
   ...(["reports", "devices", "tasks", "grants", "transactions"] as const).flatMap((dataset) => (["csv", "xlsx"] as const).map((format) => ({ file: `${dataset}.${format}`, dataset, format }))),
   { file: "tables.xlsx", dataset: "tables", format: "xlsx" },
   ...(["hazard-areas", "released"] as const).flatMap((dataset) => (["geojson", "kml", "zip"] as const).map((format) => ({ file: `${dataset}.${format}`, dataset, format }))),
@@ -24,7 +25,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   // A partner's exports start from its own work; "all partners" (an empty partner= in the URL) widens them.
   if (user.role === "PARTNER" && !("partner" in params)) filter = { ...filter, partner: user.organisationId };
   const [{ governorates, partners }, t] = await Promise.all([progressFilterChoices(await getDb()), getTranslations("exports")]);
-  const choices = FILES.filter((c) => c.dataset === "tables" || can(user, DATASET_PERMISSION[c.dataset as keyof typeof DATASET_PERMISSION]));
+  const choices = FILES.filter((c) => c.dataset === "tables" || c.dataset === "progress" || can(user, DATASET_PERMISSION[c.dataset as keyof typeof DATASET_PERMISSION]));
   const query = progressFilterQuery(filter);
   return (
     <>

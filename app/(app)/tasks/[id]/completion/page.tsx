@@ -5,19 +5,13 @@ import type { Areal } from "@/components/map/field-map";
 import { FieldMap } from "@/components/map/field-map";
 import { hazardFeatures, releasedFeatures } from "@/components/map/features";
 import { CompletionForm, HandoverForm, PrintButton } from "@/components/task/completion-forms";
+import { turningPoints } from "@/lib/geo/turning-points";
 import { formatDate, formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import { getTaskCompletion } from "@/lib/server/queries/field";
-
-/** Turning points of the handed-over land, outer boundaries only, as the certificate lists them. */
-function turningPoints(geometry: Areal | null): { part: number; point: number; lon: number; lat: number }[] {
-  if (!geometry) return [];
-  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.flatMap((rings, part) => rings[0]!.slice(0, -1).map(([lon, lat], point) => ({ part: part + 1, point: point + 1, lon: lon!, lat: lat! })));
-}
 
 export default async function CompletionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -44,7 +38,12 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
       {!c && !(isPartner && task.status === "IN_PROGRESS") && <p className="note">{t("notYet", { status: tStatus(task.status) })}</p>}
       {c && (
         <>
-          <PrintButton label={t("print")} />
+          <p className="actions no-print">
+            <PrintButton label={t("print")} />
+            <a className="button secondary" href={`/api/exports/completion.pdf?task=${task.id}`} download>
+              {t("pdf")}
+            </a>
+          </p>
           <h2>{t("task")}</h2>
           <dl className="facts">
             <dt>{t("taskCode")}</dt>

@@ -1,0 +1,72 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatM2 } from "@/lib/i18n/format";
+import { ZExportFilter } from "@/lib/schemas/export-filter";
+import { buildExport } from "@/lib/server/exports";
+import { getDashboard } from "@/lib/server/queries/progress";
+import { actorFor, refusal } from "../helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+
+/** The PDF as a reader gets it: its text (pdftotext -layout) and its pages as PNG (pdftoppm), kept in PDF_PREVIEW_DIR if set. */
+function read(pdf: Uint8Array, name: string) {
+  const dir = process.env.PDF_PREVIEW_DIR ?? mkdtempSync(path.join(tmpdir(), "pdf-"));
+  const file = path.join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString("utf8");
+  execFileSync("pdftoppm", ["-png", "-r", "60", file, path.join(dir, name)]);
+  const pages = readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png")).map((f) => readFileSync(path.join(dir, f)));
+  // pdftotext ends each page with a form feed: every page must hold more than its footer.
+  const pageTexts = text.split("\f").slice(0, pages.length);
+  for (const [i, page] of pageTexts.entries()) expect(page.split("\n").filter((l) => l.trim()).length, `page ${i + 1} of ${name} is empty`).toBeGreaterThan(3);
+  return { text, pages };
+}
+
+describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+  const now = new Date("2026-11-26T10:00:00Z");
+
+  it("a monthly progress report carries the dashboard's figures for the month and to date, its charts and map", async () => {
+    const db = t().db;
+    const month = (await db.landReleaseReport.findFirstOrThrow({ where: { status: "APPROVED" }, orderBy: { countedAreaM2: "desc" } })).periodEnd.toISOString().slice(0, 7);
+    const out = await buildExport(db, { ...(await actorFor(db, "ikmaa@demo.test")), name: "Demo IKMAA" }, "progress.pdf", ZExportFilter.parse({ month, region: "kurdistan" }), now);
+    expect(out.fileName).toBe(`progress-report-${month}_kurdistan_as-of_2026-11-26.pdf`);
+    const { text, pages } = read(out.body as Uint8Array, `progress-${kind}`);
+    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const [inMonth, toDate] = await Promise.all([getDashboard(db, { region: "kurdistan", from: `${month}-01`, to: last }), getDashboard(db, { region: "kurdistan", to: last })]);
+    expect(inMonth.releasedM2.total).toBeGreaterThan(0);
+    expect(text).toContain(`Monthly progress report, ${month}`);
+    expect(text).toContain("Kurdistan Region");
+    expect(text).toContain(formatM2(inMonth.releasedM2.total, "en"));
+    expect(text).toContain(formatM2(toDate.releasedToDateM2, "en"));
+    expect(text).toMatch(/Approved reports this month \(\d+\)/);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[0]!.byteLength).toBeGreaterThan(10_000); // figures and a chart drawn, not a blank page
+  });
+
+  it("a completion report lists the task's release and turning points, with the handover certificate", async () => {
+    const db = t().db;
+    const task = await db.task.findFirstOrThrow({ where: { completion: { isNot: null } }, include: { completion: true } });
+    const out = await buildExport(db, await actorFor(db, "dma@demo.test"), "completion.pdf", ZExportFilter.parse({ task: task.id }), now);
+    const { text, pages } = read(out.body as Uint8Array, `completion-${kind}`);
+    expect(out.fileName).toBe(`completion-report_${task.code}_as-of_2026-11-26.pdf`);
+    expect(text).toContain(task.code);
+    expect(text).toContain("Handover certificate");
+    expect(text).toMatch(/Turning points \(WGS 84\), \d+/);
+    const released = await db.landReleaseReport.aggregate({ where: { taskId: task.id, status: "APPROVED" }, _sum: { countedAreaM2: true } });
+    expect(text).toContain(formatM2(released._sum.countedAreaM2 ?? 0, "en"));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses a completion report for a task the caller may not see, or that is not complete", async () => {
+    const db = t().db;
+    const done = await db.task.findFirstOrThrow({ where: { completion: { isNot: null } } });
+    const open = await db.task.findFirstOrThrow({ where: { completion: null, authority: { name: "Directorate of Mine Action" } } });
+    const ikmaa = await actorFor(db, "ikmaa@demo.test");
+    if (done.authorityId !== ikmaa.organisationId) expect((await refusal(buildExport(db, ikmaa, "completion.pdf", ZExportFilter.parse({ task: done.id })))).code).toBe("not_found");
+    expect((await refusal(buildExport(db, await actorFor(db, "dma@demo.test"), "completion.pdf", ZExportFilter.parse({ task: open.id })))).code).toBe("unprocessable");
+    expect((await refusal(buildExport(db, await actorFor(db, "donor@demo.test"), "completion.pdf", ZExportFilter.parse({ task: done.id })))).code).toBe("forbidden");
+  });
+});
