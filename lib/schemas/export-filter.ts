@@ -12,7 +12,8 @@ export type SpatialDataset = (typeof SPATIAL)[number];
  * tables as one workbook (`tables.xlsx`), or areas as GeoJSON, KML or a
  * zipped shapefile; the monthly progress report (`progress.pdf`, for
  * `month`) or a task's completion report and handover certificate
- * (`completion.pdf`, for `task`).
+ * (`completion.pdf`, for `task`); grants and transactions as IATI 2.03
+ * activity XML (`iati.xml`).
  */
 export const ZExportFile = z.union([
   z.templateLiteral([z.enum(TABULAR), ".", z.enum(["csv", "xlsx"])]),
@@ -20,6 +21,7 @@ export const ZExportFile = z.union([
   z.templateLiteral([z.enum(SPATIAL), ".", z.enum(["geojson", "kml", "zip"])]),
   z.literal("progress.pdf"),
   z.literal("completion.pdf"),
+  z.literal("iati.xml"),
 ]);
 export type ExportFile = z.infer<typeof ZExportFile>;
 

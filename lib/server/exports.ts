@@ -9,6 +9,7 @@ import type { MultiPolygon, Polygon } from "geojson";
 import { Prisma } from "../../generated/prisma/client";
 import { moneyFlow } from "../domain/funding";
 import { csvChunks } from "../exports/csv";
+import { IATI_TRANSACTION_TYPE, iatiActivitiesXml, type IatiOrganisation } from "../exports/iati";
 import { kmlText, shapefileZip, type SpatialFeature } from "../exports/spatial";
 import type { TableSpec } from "../exports/table";
 import { xlsxWorkbook, type SheetOf } from "../exports/xlsx";
@@ -254,9 +255,6 @@ const TRANSACTION_SELECT = {
 } satisfies Prisma.FundingTransactionSelect;
 type TransactionRow = Prisma.FundingTransactionGetPayload<{ select: typeof TRANSACTION_SELECT }>;
 
-/** IATI transaction type codes (codelist TransactionType). */
-export const IATI_TRANSACTION_CODE = { INCOMING_COMMITMENT: "11", OUTGOING_COMMITMENT: "2", DISBURSEMENT: "3", EXPENDITURE: "4" } as const;
-
 const TRANSACTIONS: TableSpec<TransactionRow> = {
   name: "transactions",
   title: "Funding transactions",
@@ -265,7 +263,7 @@ const TRANSACTIONS: TableSpec<TransactionRow> = {
     { header: "donor", hxl: "#org+funder", type: "string", value: (t) => t.donor.name, width: 28 },
     { header: "partner", hxl: "#org+impl", type: "string", value: (t) => t.grant?.partner?.name ?? null, width: 28 },
     { header: "type", hxl: "#indicator+type", type: "string", value: (t) => t.type.toLowerCase(), width: 20 },
-    { header: "iatiTransactionType", hxl: "#indicator+type+code", type: "string", value: (t) => IATI_TRANSACTION_CODE[t.type] },
+    { header: "iatiTransactionType", hxl: "#indicator+type+code", type: "string", value: (t) => IATI_TRANSACTION_TYPE[t.type] },
     { header: "date", hxl: "#date", type: "date", value: (t) => t.date },
     { header: "amount", hxl: "#value", type: "number", value: (t) => money(t.amountMinor), width: 16 },
     { header: "currency", hxl: "#currency", type: "string", value: (t) => t.currency },
@@ -407,6 +405,42 @@ async function completionReport(db: Db, actor: Actor, f: ExportFilter, now: Date
   return { pdf, code: task.code };
 }
 
+/**
+ * Organisations have no registered IATI identifier in this app yet: each
+ * gets a stable reference from its id under a private prefix, to be
+ * replaced by the organisation's own (e.g. XM-DAC-5-7 for Germany) once recorded.
+ */
+const iatiOrg = (o: { id: string; name: string }, type?: string): IatiOrganisation => ({ ref: `XI-MINEACTION-${o.id}`, name: o.name, ...(type ? { type } : {}) });
+
+async function iatiReport(db: Db, actor: Actor, f: ExportFilter, now: Date) {
+  const grants = await db.grant.findMany({
+    where: grantsWhere(actor, f),
+    orderBy: [{ fiscalYear: "asc" }, { code: "asc" }],
+    select: {
+      code: true, title: true, fiscalYear: true, periodStart: true, periodEnd: true, createdAt: true,
+      donor: { select: { id: true, name: true } },
+      partner: { select: { id: true, name: true } },
+      transactions: { orderBy: { date: "asc" }, select: { type: true, date: true, amountMinor: true, currency: true, description: true, createdAt: true } },
+    },
+  });
+  const reporter = await db.organisation.findUniqueOrThrow({ where: { id: actor.organisationId }, select: { id: true, name: true } });
+  // Money is held in hundredths of its currency; IATI wants the decimal amount.
+  const decimal = (minor: bigint) => `${minor < 0n ? "-" : ""}${(minor < 0n ? -minor : minor) / 100n}.${((minor < 0n ? -minor : minor) % 100n).toString().padStart(2, "0")}`;
+  const xml = iatiActivitiesXml(
+    grants.map((g) => ({
+      code: g.code, title: g.title, fiscalYear: g.fiscalYear, periodStart: g.periodStart, periodEnd: g.periodEnd,
+      lastUpdated: [g.createdAt, ...g.transactions.map((t) => t.createdAt)].reduce((a, b) => (b > a ? b : a)),
+      donor: iatiOrg(g.donor),
+      partner: g.partner ? iatiOrg(g.partner) : null,
+      transactions: g.transactions.map((t) => ({ type: t.type, date: t.date, amount: decimal(t.amountMinor), currency: t.currency, description: t.description })),
+    })),
+    // IATI OrganisationType: 10 government (the national authorities), 90 other where the app does not know.
+    iatiOrg(reporter, actor.role === "AUTHORITY" ? "10" : "90"),
+    now,
+  );
+  return { xml, rows: grants.length };
+}
+
 // ---------------------------------------------------------------- files
 
 export type ExportResponse = { body: ReadableStream<Uint8Array> | Uint8Array; contentType: string; fileName: string; rows: number };
@@ -476,6 +510,13 @@ export async function buildExport(db: Db, actor: Actor & { name?: string }, file
     const fileName = `completion-report_${code}_as-of_${now.toISOString().slice(0, 10)}.pdf`.replace(/[^A-Za-z0-9._-]/g, "-");
     await recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, task: f.task, rows: 1 } });
     return { body: pdf, contentType: "application/pdf", fileName, rows: 1 };
+  }
+  if (file === "iati.xml") {
+    if (!can(actor, "funding:read")) throw new CommandError("forbidden", `Your role (${actor.role.toLowerCase()}) may not export grants (funding:read).`);
+    const { xml, rows } = await iatiReport(db, actor, f, now);
+    const fileName = exportFileName(file, f, now);
+    await recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, filter: f, rows } });
+    return { body: encoder.encode(xml), contentType: "application/xml; charset=utf-8", fileName, rows };
   }
   const dot = file.lastIndexOf(".");
   const dataset = file.slice(0, dot) as TabularDataset | SpatialDataset | "tables";

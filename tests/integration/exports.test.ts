@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { readGeometryFile } from "@/lib/geo/read";
 import { ZExportFilter, type ExportFile } from "@/lib/schemas/export-filter";
+import { iatiBreaches } from "../helpers/iati-rules";
 import { buildExport } from "@/lib/server/exports";
 import { getDashboard } from "@/lib/server/queries/progress";
 import { actorFor, refusal } from "../helpers/actors";
@@ -129,5 +130,19 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     const areas = await t().db.hazardArea.findMany({ where: { authority: { name: "Directorate of Mine Action" }, governorate: { region: "FEDERAL" } }, select: { name: true, areaM2: true } });
     expect(out.rows).toBe(areas.length);
     expect(relative(sum(back.polygons.map((p) => geodesicAreaM2(p.geometry))), sum(areas.map((a) => a.areaM2)))).toBeLessThan(1e-9);
+  });
+
+  it("IATI: a donor's grants and transactions as 2.03 activities, by the schema's rules", async () => {
+    const donor = await actorFor(t().db, "donor@demo.test");
+    const out = await run("donor@demo.test", "iati.xml");
+    const xml = new TextDecoder().decode(out.bytes);
+    expect(iatiBreaches(xml)).toEqual([]);
+    const grants = await t().db.grant.findMany({ where: { donorId: donor.organisationId }, include: { transactions: true } });
+    expect(out.rows).toBe(grants.length);
+    expect(xml.match(/<iati-activity /g)?.length ?? 0).toBe(grants.length);
+    const values = [...xml.matchAll(/<value currency="([A-Z]{3})"[^>]*>([\d.-]+)<\/value>/g)];
+    expect(values.length).toBe(grants.reduce((s, g) => s + g.transactions.length, 0));
+    expect(sum(values.map((v) => Number(v[2])))).toBeCloseTo(sum(grants.flatMap((g) => g.transactions.map((x) => Number(x.amountMinor) / 100))), 2);
+    expect((await refusal(run("partner@demo.test", "iati.xml"))).code).toBe("forbidden");
   });
 });

@@ -13,6 +13,7 @@ const FILES: ExportChoice[] = [
   { file: "progress.pdf", dataset: "progress", format: "pdf" },
   ...(["reports", "devices", "tasks", "grants", "transactions"] as const).flatMap((dataset) => (["csv", "xlsx"] as const).map((format) => ({ file: `${dataset}.${format}`, dataset, format }))),
   { file: "tables.xlsx", dataset: "tables", format: "xlsx" },
+  { file: "iati.xml", dataset: "iati", format: "xml" },
   ...(["hazard-areas", "released"] as const).flatMap((dataset) => (["geojson", "kml", "zip"] as const).map((format) => ({ file: `${dataset}.${format}`, dataset, format }))),
 ];
 
@@ -25,7 +26,8 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   // A partner's exports start from its own work; "all partners" (an empty partner= in the URL) widens them.
   if (user.role === "PARTNER" && !("partner" in params)) filter = { ...filter, partner: user.organisationId };
   const [{ governorates, partners }, t] = await Promise.all([progressFilterChoices(await getDb()), getTranslations("exports")]);
-  const choices = FILES.filter((c) => c.dataset === "tables" || c.dataset === "progress" || can(user, DATASET_PERMISSION[c.dataset as keyof typeof DATASET_PERMISSION]));
+  const needs = (dataset: string) => (dataset === "iati" ? "funding:read" : DATASET_PERMISSION[dataset as keyof typeof DATASET_PERMISSION]);
+  const choices = FILES.filter((c) => c.dataset === "tables" || c.dataset === "progress" || can(user, needs(c.dataset)));
   const query = progressFilterQuery(filter);
   return (
     <>
