@@ -7,11 +7,14 @@ type Props = {
   filter: ProgressFilter;
   governorates: { pcode: string; nameEn: string; region: string }[];
   partners: { id: string; name: string }[];
+  /** Offered where grants are in view (exports): funding by one donor. */
+  donors?: { id: string; name: string }[];
+  donor?: string;
   action: string;
 };
 
 /** The view's filters as a plain GET form: the URL holds them, so a view is shared by its address. */
-export async function DashboardFilters({ filter, governorates, partners, action }: Props) {
+export async function DashboardFilters({ filter, governorates, partners, donors, donor, action }: Props) {
   const [t, tCont, tLand] = await Promise.all([getTranslations("dashboard"), getTranslations("contamination"), getTranslations("landUse")]);
   return (
     <form method="get" action={action} className="filters-form" aria-label={t("filters")}>
@@ -42,6 +45,19 @@ export async function DashboardFilters({ filter, governorates, partners, action 
             {partners.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {donors && donors.length > 0 && (
+        <label>
+          {t("donor")}
+          <select name="donor" defaultValue={donor ?? ""}>
+            <option value="">{t("allDonors")}</option>
+            {donors.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
               </option>
             ))}
           </select>

@@ -7,6 +7,7 @@ import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { DATASET_PERMISSION } from "@/lib/server/exports";
 import { can } from "@/lib/server/permissions";
+import { listOrganisations } from "@/lib/server/queries/organisations";
 import { progressFilterChoices } from "@/lib/server/queries/progress";
 
 const FILES: ExportChoice[] = [
@@ -25,10 +26,17 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   let filter = parsed.success ? parsed.data : {};
   // A partner's exports start from its own work; "all partners" (an empty partner= in the URL) widens them.
   if (user.role === "PARTNER" && !("partner" in params)) filter = { ...filter, partner: user.organisationId };
-  const [{ governorates, partners }, t] = await Promise.all([progressFilterChoices(await getDb()), getTranslations("exports")]);
+  const db = await getDb();
+  const [{ governorates, partners }, donors, t] = await Promise.all([
+    progressFilterChoices(db),
+    // A donor sees its own grants only, so it is offered no donor filter.
+    can(user, "funding:read") && user.role !== "DONOR" ? listOrganisations(db, "DONOR") : Promise.resolve([]),
+    getTranslations("exports"),
+  ]);
+  const donor = typeof params.donor === "string" && donors.some((d) => d.id === params.donor) ? params.donor : undefined;
   const needs = (dataset: string) => (dataset === "iati" ? "funding:read" : DATASET_PERMISSION[dataset as keyof typeof DATASET_PERMISSION]);
   const choices = FILES.filter((c) => c.dataset === "tables" || c.dataset === "progress" || can(user, needs(c.dataset)));
-  const query = progressFilterQuery(filter);
+  const query = [progressFilterQuery(filter), donor && `donor=${encodeURIComponent(donor)}`].filter(Boolean).join("&");
   return (
     <>
       <h1>{t("title")}</h1>
@@ -38,9 +46,9 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
           {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
         </p>
       )}
-      <DashboardFilters filter={filter} governorates={governorates} partners={partners} action="/exports" />
+      <DashboardFilters filter={filter} governorates={governorates} partners={partners} donors={donors} donor={donor} action="/exports" />
       <p>
-        <Link href={`/?${query}`}>{t("sameView")}</Link>
+        <Link href={`/?${progressFilterQuery(filter)}`}>{t("sameView")}</Link>
       </p>
       <ExportDownloads query={query} choices={choices} tabular />
     </>
