@@ -1,7 +1,7 @@
 // `npm test`: unit, integration (PGlite, and PostgreSQL when TEST_DATABASE_URL
 // is set) and end-to-end tests in Debian's Chromium, in one Vitest run. Ends
-// with a plain "N passed, N failed" line. A missing browser fails the run:
-// end-to-end tests are never skipped.
+// with a plain "N passed, N failed" line. A missing browser or poppler fails
+// the run: no test is ever skipped.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { chromiumMissingMessage } from "../e2e/browser";
@@ -10,6 +10,13 @@ const missing = chromiumMissingMessage();
 if (missing) {
   console.error(missing);
   process.exit(1);
+}
+// The PDF tests read the reports as a reader gets them: text and rendered pages.
+for (const tool of ["pdftotext", "pdftoppm"]) {
+  if (spawnSync(tool, ["-v"]).error) {
+    console.error(`${tool} is missing: the PDF tests need poppler. Install it (sudo apt-get install -y poppler-utils) and run again.`);
+    process.exit(1);
+  }
 }
 if (!process.env.TEST_DATABASE_URL) {
   console.log("TEST_DATABASE_URL is not set: integration tests run on PGlite only (CI also runs them on PostgreSQL).");
