@@ -57,13 +57,17 @@ function areaWhere(f: ExportFilter): Prisma.HazardAreaWhereInput {
   };
 }
 
+/** Approved reports in the view, by the clause the dashboard sums with (its filters only: `month` belongs to the PDF report). */
+const approvedWhere = (db: Db, f: ExportFilter) =>
+  drillDownWhere(db, { region: f.region, governorate: f.governorate, partner: f.partner, contamination: f.contamination, landUse: f.landUse, from: f.from, to: f.to });
+
 /**
  * Reports in the export: approved ones exactly as the dashboard sums them
  * (from the baseline date, by period end); other statuses within what the
  * caller may see, by period end when a period is given.
  */
 async function reportsWhere(db: Db, actor: Actor, f: ExportFilter): Promise<Prisma.LandReleaseReportWhereInput> {
-  if (f.status === "approved") return drillDownWhere(db, f);
+  if (f.status === "approved") return approvedWhere(db, f);
   return {
     AND: [
       reportScope(actor),
@@ -324,7 +328,7 @@ async function spatialFeatures(db: Db, actor: Actor, dataset: SpatialDataset, f:
       },
     };
   }
-  const where: Prisma.LandReleaseReportWhereInput = { AND: [await drillDownWhere(db, f), { countedGeometry: { not: Prisma.DbNull } }] };
+  const where: Prisma.LandReleaseReportWhereInput = { AND: [await approvedWhere(db, f), { countedGeometry: { not: Prisma.DbNull } }] };
   const select = { id: true, method: true, periodEnd: true, countedAreaM2: true, countedGeometry: true, task: { select: { code: true } }, hazardArea: { select: { code: true, governoratePcode: true } }, partner: { select: { name: true } } } as const;
   return {
     count: () => db.landReleaseReport.count({ where }),
