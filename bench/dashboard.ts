@@ -18,6 +18,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SIZE = { hazards: Number(process.env.BENCH_HAZARDS ?? 20_000), reports: Number(process.env.BENCH_REPORTS ?? 200_000), grants: Number(process.env.BENCH_GRANTS ?? 2_000) };
 const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -120,7 +121,10 @@ async function main() {
     run("npx", ["tsx", "scripts/generate.ts", "--hazards", String(SIZE.hazards), "--reports", String(SIZE.reports), "--grants", String(SIZE.grants), "--seed", "1"]);
   }
   run("npx", ["tsx", "scripts/setup-db.ts"]);
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  // BENCH_WORKERS > 1 serves with `npm run start:cluster` (PostgreSQL only): one process per core.
+  const server = WORKERS > 1
+    ? spawn("npx", ["tsx", "scripts/serve-cluster.ts"], { cwd: root, env: { ...env, WEB_CONCURRENCY: String(WORKERS) }, stdio: ["ignore", "inherit", "inherit"], detached: true })
+    : spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   try {
     await waitFor(`${BASE}/sign-in`, server);
     const cookie = await signIn("donor@demo.test");
@@ -141,12 +145,13 @@ async function main() {
       measuredAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
       database: databaseUrl ? "postgresql" : "pglite",
+      workers: WORKERS,
       data: SIZE,
       targetP95Ms: 150,
       results,
     };
     fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
-    const file = path.join(root, "bench/results", `dashboard-${out.database}${only ? `-${only.join("-")}` : ""}.json`);
+    const file = path.join(root, "bench/results", `dashboard-${out.database}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}${only ? `-${only.join("-")}` : ""}.json`);
     fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
     console.log(`Written to ${path.relative(root, file)}`);
   } finally {
