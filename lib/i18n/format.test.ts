@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatArea, formatAreaIn, formatM2, formatUsdCents } from "./format";
+import { formatArea, formatAreaIn, formatM2, formatMoney, formatUsdCents } from "./format";
 
 describe("formatting at the edge", () => {
   it.each([
@@ -20,5 +20,10 @@ describe("formatting at the edge", () => {
   it("formats integer US cents without floating-point loss", () => {
     expect(formatUsdCents(11_640_665_200n, "en")).toBe("$116,406,652");
     expect(formatUsdCents(12_345n, "en")).toBe("$123.45");
+  });
+
+  it("shows a grant in its own currency", () => {
+    expect(formatMoney(1_370_000_000n, "EUR", "en")).toBe("€13,700,000");
+    expect(formatMoney(250_050n, "GBP", "en")).toBe("£2,500.50");
   });
 });

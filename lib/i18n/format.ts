@@ -40,8 +40,13 @@ export function formatPercent(fraction: number, locale: string): string {
 
 /** Integer US cents as dollars, no fraction for whole amounts. */
 export function formatUsdCents(cents: bigint, locale: string): string {
-  const dollars = Number(cents / 100n) + Number(cents % 100n) / 100;
-  return numberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: cents % 100n === 0n ? 0 : 2 }).format(dollars);
+  return formatMoney(cents, "USD", locale);
+}
+
+/** An amount held in hundredths of its currency (as the app stores money), in that currency. */
+export function formatMoney(hundredths: bigint, currency: string, locale: string): string {
+  const units = Number(hundredths / 100n) + Number(hundredths % 100n) / 100;
+  return numberFormat(locale, { style: "currency", currency, maximumFractionDigits: hundredths % 100n === 0n ? 0 : 2 }).format(units);
 }
 
 /** A calendar date (stored at UTC midnight) in the locale's form, never shifted by the reader's zone. */

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-charts";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding, type CostGroup } from "@/lib/domain/funding";
-import { formatM2, formatUsd, formatUsdCents } from "@/lib/i18n/format";
+import { formatM2, formatMoney, formatUsd, formatUsdCents } from "@/lib/i18n/format";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -44,6 +44,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
     { key: "donor", header: t("donor"), cell: (g) => g.donor.name },
     { key: "partner", header: t("partner"), cell: (g) => g.partner?.name ?? t("notNamed") },
     { key: "year", header: t("year"), numeric: true, cell: (g) => g.fiscalYear },
+    { key: "amount", header: t("ownCurrency"), numeric: true, cell: (g) => formatMoney(g.amountMinor, g.currency, locale) },
     { key: "committed", header: t("committed"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.committedCents, locale) },
     { key: "disbursed", header: t("disbursed"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.disbursedCents, locale) },
     { key: "spent", header: t("spent"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.spentCents, locale) },
@@ -51,7 +52,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
   ];
   const footer = (
     <tr>
-      <th colSpan={5}>{grants.length > shown.length ? t("totalAll", { count: grants.length }) : t("total")}</th>
+      <th colSpan={6}>{grants.length > shown.length ? t("totalAll", { count: grants.length }) : t("total")}</th>
       <th className="num" data-testid="funding-total" data-usd={summary.totals.committedUsd}>
         {usd(summary.totals.committedUsd)}
       </th>

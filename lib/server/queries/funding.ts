@@ -47,7 +47,7 @@ function readGrants(db: Db, actor: Actor, filter: GrantFilter) {
     where: { ...grantScope(actor), ...(filter.year ? { fiscalYear: filter.year } : {}), ...(filter.region ? { region: filter.region.toUpperCase() as "FEDERAL" | "KURDISTAN" } : {}) },
     orderBy: [{ fiscalYear: "desc" }, { amountUsdCents: "desc" }],
     select: {
-      id: true, code: true, title: true, fiscalYear: true, region: true, source: true, isDemo: true,
+      id: true, code: true, title: true, fiscalYear: true, region: true, source: true, isDemo: true, amountMinor: true, currency: true,
       donor: { select: { id: true, name: true } },
       partner: { select: { id: true, name: true } },
       transactions: { select: { type: true, amountUsdCents: true } },
