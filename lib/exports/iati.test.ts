@@ -37,6 +37,7 @@ describe("IATI 2.03 activities", () => {
     expect(xml).not.toContain("secondary-reporter");
     expect(iatiBreaches(xml.replace("<title>", "<titel>").replace("</title>", "</titel>"))).toContain("activity 1: unexpected element titel");
     expect(iatiBreaches(xml.replace(/<sector [^>]*\/>/, ""))).toContain("activity 1: 0 sector (expected 1 or more)");
+    expect(iatiBreaches(xml.replace(/<description type="1">.*?<\/description>/, ""))).toContain("activity 1: 0 description (expected 1 or more)");
     expect(iatiBreaches(xml.replace('code="3"/>', 'code="99"/>'))).toEqual(expect.arrayContaining([expect.stringMatching(/TransactionType/)]));
     const swapped = xml.replace(/(<activity-status[^>]*\/>)(<activity-date[^>]*\/><activity-date[^>]*\/>)/, "$2$1");
     expect(iatiBreaches(swapped)).toEqual(expect.arrayContaining([expect.stringMatching(/activity-status out of order/)]));

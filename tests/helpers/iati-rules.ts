@@ -45,7 +45,7 @@ export function iatiBreaches(xml: string): string[] {
     const where = `activity ${n + 1}`;
     if (a.tagName !== "iati-activity") return out.push(`${where}: ${a.tagName} under iati-activities`);
     inOrder(a, ACTIVITY_ORDER, where);
-    for (const [name, min, max] of [["iati-identifier", 1, 1], ["reporting-org", 1, 1], ["title", 1, 1], ["participating-org", 1, Infinity], ["activity-status", 1, 1], ["activity-date", 1, Infinity], ["sector", 1, Infinity]] as const) {
+    for (const [name, min, max] of [["iati-identifier", 1, 1], ["reporting-org", 1, 1], ["title", 1, 1], ["description", 1, Infinity], ["participating-org", 1, Infinity], ["activity-status", 1, 1], ["activity-date", 1, Infinity], ["sector", 1, Infinity]] as const) {
       const k = count(a, name);
       if (k < min || k > max) out.push(`${where}: ${k} ${name} (expected ${min}${max === Infinity ? " or more" : max === min ? "" : `–${max}`})`);
     }
