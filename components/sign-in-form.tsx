@@ -26,7 +26,8 @@ export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string;
         router.refresh();
         return;
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? t("wrongCredentials") : t("failed"));
+      // "SignInThrottled": lib/server/sign-in.ts (a client component cannot import the server module).
+      setError(result?.error === "SignInThrottled" ? t("throttled") : result?.status === 401 || result?.error === "CredentialsSignin" ? t("wrongCredentials") : t("failed"));
     } catch {
       setError(t("failed"));
     }

@@ -46,6 +46,22 @@ describe("signing in", () => {
     await page.context().close();
   });
 
+  it("pauses sign-in for an account after five wrong passwords, and says so", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    // An address no account has: refusals must not differ for unknown ones, and no demo account is locked for the other tests.
+    await page.getByLabel("Email").fill("guesser@example.org");
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Password").fill(`guess-${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("alert").filter({ hasText: "do not match an active account" }).waitFor();
+    }
+    await page.getByLabel("Password").fill("guess-5");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "sign-in is paused for up to 15 minutes" }).waitFor();
+    await page.context().close();
+  });
+
   it("sends a signed-out visitor to sign-in and back to the page they asked for", async () => {
     const page = await newPage();
     await page.goto(`${baseUrl}/tasks`);

@@ -9,12 +9,10 @@ import { z } from "zod";
 import type { Role } from "../../generated/prisma/enums";
 import { getDb } from "./db";
 import { serverEnv } from "./env";
-import { verifyPassword } from "./password";
 import { can, PAGE_PERMISSIONS, type Actor, type PagePath } from "./permissions";
 import { bearerToken, hashApiToken } from "./api-tokens";
 import { userForTokenHash } from "./queries/api-tokens";
-import { recordAuditEvent } from "./queries/audit";
-import { findUserForSignIn } from "./queries/users";
+import { signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
 
 export type SessionUser = Actor & { email: string; name: string };
 
@@ -33,11 +31,10 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw) {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
-          const db = await getDb();
-          const user = await findUserForSignIn(db, parsed.data.email);
-          if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-          await recordAuditEvent(db, { actorUserId: user.id, action: "auth.signIn", entityType: "User", entityId: user.id });
-          return { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId };
+          const result = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password);
+          if ("user" in result) return result.user;
+          if (result.refused === "throttled") throw new Error(SIGN_IN_THROTTLED);
+          return null;
         },
       }),
     ],
