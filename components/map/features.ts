@@ -1,5 +1,5 @@
 // Map features from stored records, built on the server for the FieldMap.
-import { hazardStatus } from "./colours";
+import { hazardStatus } from "@/lib/colours";
 import type { Areal, HazardFeature, ReleasedFeature } from "./field-map";
 
 type Json = unknown;

@@ -4,8 +4,20 @@
 // the screen's Recharts components, which need a browser to lay out.
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import PDFDocument from "pdfkit";
+import { MAP_COLOURS } from "../colours";
 
-export const COLOURS = { cancelled: "#E69F00", reduced: "#56B4E9", cleared: "#009E73", remaining: "#444444", grid: "#DDDDDD", text: "#1A1A1A", muted: "#666666", hazard: "#D55E00" };
+// The screens' colours (lib/colours.ts, Okabe–Ito), so a method looks the same on paper.
+export const COLOURS = {
+  cancelled: MAP_COLOURS.method.CANCELLED,
+  reduced: MAP_COLOURS.method.REDUCED,
+  cleared: MAP_COLOURS.method.CLEARED,
+  released: MAP_COLOURS.hazard.released,
+  hazard: MAP_COLOURS.hazard.open,
+  remaining: "#444444",
+  grid: "#DDDDDD",
+  text: "#1A1A1A",
+  muted: "#666666",
+};
 export const METHODS = ["cancelled", "reduced", "cleared"] as const;
 export type MethodKey = (typeof METHODS)[number];
 

@@ -133,7 +133,7 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
   paragraph(doc, d.devices.length ? `Devices destroyed: ${d.devices.map((x) => `${x.category.toLowerCase().replaceAll("_", " ")} ${x.count}`).join(", ")}.` : "No devices were found.");
 
   heading(doc, "Map", 13, 260);
-  map(doc, [...d.hazardAreas.map((h) => ({ geometry: h.geometry, stroke: COLOURS.hazard, lineWidth: 1 })), ...(c.geometry ? [{ geometry: c.geometry, fill: COLOURS.cleared, stroke: "#005f46", lineWidth: 0.6 }] : [])], 230);
+  map(doc, [...d.hazardAreas.map((h) => ({ geometry: h.geometry, stroke: COLOURS.hazard, lineWidth: 1 })), ...(c.geometry ? [{ geometry: c.geometry, fill: COLOURS.released, stroke: "#005f46", lineWidth: 0.6 }] : [])], 230);
   paragraph(doc, "Orange outline: hazardous area as registered. Green: land released and handed over.", { size: 7.5, colour: COLOURS.muted });
 
   const points = turningPoints(c.geometry);

@@ -1,4 +1,4 @@
-// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+// The colours of maps, charts and PDFs. Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 export type HazardStatus = "open" | "partial" | "released";
 
 export const MAP_COLOURS = {
