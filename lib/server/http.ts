@@ -15,6 +15,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  too_large: 413,
   internal: 500,
 };
 
@@ -46,10 +47,42 @@ export function withPermission<P extends Params = Params>(permission: Permission
   };
 }
 
-/** The request's JSON body, or a 400 that says the body is not JSON. */
+/**
+ * The largest body any route reads: a 20 MB field file (lib/geo/read's
+ * limit) with its form fields, or a JSON geometry of 100,000 points.
+ */
+export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+
+/**
+ * The body's bytes, refused with 413 before reading when Content-Length is
+ * over the limit, and as soon as a body without one (chunked) passes it, so
+ * an oversized upload never sits whole in memory.
+ */
+export async function boundedBody(req: Request, max = MAX_BODY_BYTES): Promise<Uint8Array> {
+  const tooLarge = () => new CommandError("too_large", `The request body is over ${max / 1024 / 1024} MB. Split the upload (several files or reports) or simplify the polygons.`);
+  if (Number(req.headers.get("content-length") ?? 0) > max) throw tooLarge();
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts);
+}
+
+/** The request's JSON body, or a 400 that says the body is not JSON (413 over MAX_BODY_BYTES). */
 export async function jsonBody(req: Request): Promise<unknown> {
+  const bytes = await boundedBody(req);
   try {
-    return await req.json();
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new CommandError("invalid_request", "The request body must be JSON.");
   }
@@ -64,9 +97,10 @@ export async function jsonBody(req: Request): Promise<unknown> {
  */
 export async function bodyWithGeometry(req: Request): Promise<unknown> {
   if (!(req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return jsonBody(req);
+  const bytes = await boundedBody(req);
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(bytes as BodyInit, { headers: { "content-type": req.headers.get("content-type")! } }).formData();
   } catch {
     throw new CommandError("invalid_request", "The multipart body could not be read.");
   }

@@ -39,7 +39,8 @@ function op(summary: string, opts: { body?: z.ZodType; upload?: boolean; ok: num
     ...(opts.params ? { parameters: opts.params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })) } : {}),
     ...(opts.query ? { parameters: opts.query.map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } })) } : {}),
     ...(opts.body ? { requestBody: { required: true, content: { "application/json": { schema: json(opts.body) }, ...(opts.upload ? upload : {}) } } } : {}),
-    responses: { [String(opts.ok)]: { description: opts.okDescription }, ...errors(...opts.errors) },
+    // Every body is refused over 25 MB (lib/server/http.ts).
+    responses: { [String(opts.ok)]: { description: opts.okDescription }, ...errors(...opts.errors, ...(opts.body ? [413] : [])) },
   };
 }
 

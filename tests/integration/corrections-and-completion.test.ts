@@ -4,7 +4,7 @@ import { completeTask, handOverTask } from "@/lib/server/commands/complete-task"
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { transitionTask } from "@/lib/server/commands/transition-task";
-import { bodyWithGeometry } from "@/lib/server/http";
+import { bodyWithGeometry, jsonBody, MAX_BODY_BYTES } from "@/lib/server/http";
 import { getNationalProgress } from "@/lib/server/queries/progress";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { actorFor, refusal } from "../helpers/actors";
@@ -140,5 +140,23 @@ describe("a report or hazardous area sent as a file (multipart)", () => {
     const unreadable = await refusal(bodyWithGeometry(post(form({ file: new File(["x"], "lanes.dwg") }))));
     expect(unreadable.code).toBe("unprocessable");
     expect(unreadable.message).toMatch(/not a format this app reads/);
+  });
+
+  it("refuses a body over the limit with 413, by its Content-Length or as soon as a chunked one passes it", async () => {
+    const declared = new Request("http://localhost/api/tasks/x/reports", { method: "POST", headers: { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) }, body: "{}" });
+    expect((await refusal(jsonBody(declared))).code).toBe("too_large");
+    let sent = 0;
+    const chunk = new Uint8Array(1024 * 1024);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const chunked = new Request("http://localhost/api/tasks/x/reports", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: endless, duplex: "half" } as RequestInit);
+    const refused = await refusal(bodyWithGeometry(chunked));
+    expect(refused.code).toBe("too_large");
+    expect(refused.message).toMatch(/over 25 MB/);
+    expect(sent).toBeLessThan(MAX_BODY_BYTES + 4 * chunk.byteLength); // stopped reading, not buffered to the end
   });
 });
