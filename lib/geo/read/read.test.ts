@@ -207,6 +207,17 @@ describe("limits and formats", () => {
     expect((await failure(read("x.geojson", two, { limits: { maxFeatures: 1 } }))).code).toBe("TOO_MANY_FEATURES");
   });
 
+  it("refuses a zip that expands past the limit, stopping as it inflates (a zip bomb)", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = new JSZip();
+    zip.file("bomb.shp", new Uint8Array(8 * 1024 * 1024)); // 8 MB of zeros deflate to a few KB
+    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    expect(bytes.byteLength).toBeLessThan(100_000);
+    const e = await failure(readGeometryFile({ name: "bomb.zip", bytes }, { limits: { maxUnzippedBytes: 1024 * 1024 } }));
+    expect(e.code).toBe("FILE_TOO_LARGE");
+    expect(e.message).toMatch(/expands to more than 1 MB/);
+  });
+
   it("names the formats it reads when given another", async () => {
     const e = await failure(read("site.dwg", "binary"));
     expect(e.code).toBe("UNSUPPORTED_FORMAT");

@@ -6,17 +6,50 @@ import type { Feature } from "geojson";
 import { parseDbf, parseShp } from "shpjs";
 import { GeometryError } from "../errors";
 import { polygonsFromFeatures, type Collected } from "./features";
-import type { ReadOptions } from "./types";
+import { DEFAULT_READ_LIMITS, type ReadOptions } from "./types";
+
+/**
+ * Inflates one entry through the platform's DecompressionStream (browser
+ * and Node alike), counting as it goes: past `budget.left` bytes it stops
+ * and refuses, so a zip bomb never expands in memory.
+ */
+function boundedInflate(budget: { left: number; max: number }) {
+  return async (raw: Uint8Array): Promise<Uint8Array> => {
+    const reader = new Blob([raw as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    const parts: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      budget.left -= value.byteLength;
+      if (budget.left < 0) {
+        await reader.cancel();
+        throw new GeometryError({ code: "FILE_TOO_LARGE", message: `This zip expands to more than ${Math.round(budget.max / 1024 / 1024)} MB. Zip only the shapefile's .shp, .shx, .dbf and .prj, or split it.` });
+      }
+      parts.push(value);
+    }
+    const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.byteLength;
+    }
+    return out;
+  };
+}
 
 export async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<Collected & { prj?: string }> {
   const files = new Map<string, Uint8Array>();
+  const max = options.limits?.maxUnzippedBytes ?? DEFAULT_READ_LIMITS.maxUnzippedBytes;
+  const budget = { left: max, max };
   try {
-    for (const entry of iter(bytes)) {
+    // Entries are only read into memory (never written to disk), so names like ../x cannot escape anywhere.
+    for (const entry of iter(bytes, boundedInflate(budget))) {
       if (entry.filename.includes("__MACOSX")) continue;
       const ext = entry.filename.slice(entry.filename.lastIndexOf(".")).toLowerCase();
       if ([".shp", ".dbf", ".prj", ".cpg"].includes(ext)) files.set(ext, await entry.read());
     }
   } catch (err) {
+    if (err instanceof GeometryError) throw err;
     throw new GeometryError({ code: "UNREADABLE_FILE", message: `This zip file could not be opened (${(err as Error).message}). Zip the shapefile's .shp, .shx, .dbf and .prj together and upload again.` });
   }
   const shp = files.get(".shp");

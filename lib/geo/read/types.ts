@@ -7,9 +7,11 @@ export type ReadLimits = {
   maxVertices: number;
   /** Most features (placemarks, shapes, CSV polygons) in one file. */
   maxFeatures: number;
+  /** Most bytes a zipped shapefile may expand to (a small zip can inflate to gigabytes). */
+  maxUnzippedBytes: number;
 };
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 20 * 1024 * 1024, maxVertices: 100_000, maxFeatures: 1_000 };
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 20 * 1024 * 1024, maxVertices: 100_000, maxFeatures: 1_000, maxUnzippedBytes: 100 * 1024 * 1024 };
 
 export type UtmZone = 37 | 38;
 
