@@ -5,10 +5,10 @@ import { formatDate, formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { drillDownFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
-import { asReportStatus, listReports } from "@/lib/server/queries/land-release";
+import { asReportStatus, listReports, REPORTS_PER_PAGE } from "@/lib/server/queries/land-release";
 import { drillDownWhere } from "@/lib/server/queries/progress";
 
-type Row = Awaited<ReturnType<typeof listReports>>[number];
+type Row = Awaited<ReturnType<typeof listReports>>["rows"][number];
 const FILTERS = ["submitted", "approved", "rejected", "superseded"] as const;
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -33,8 +33,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     );
   }
   const drillDown = drill ? await drillDownWhere(db, drill.data) : undefined;
-  const [rows, t, tMethod, tStatus, locale, summed] = await Promise.all([
-    listReports(db, user, { status, drillDown }),
+  const page = Math.max(1, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1);
+  const [{ rows, total }, t, tMethod, tStatus, locale, summed] = await Promise.all([
+    listReports(db, user, { status, drillDown, page }),
     getTranslations("reports"),
     getTranslations("method"),
     getTranslations("reportStatus"),
@@ -51,6 +52,19 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     { key: "area", header: t("submittedArea"), numeric: true, cell: (r) => formatM2(r.submittedAreaM2, locale) },
     { key: "counted", header: t("counted"), numeric: true, cell: (r) => (r.status === "APPROVED" || r.status === "SUPERSEDED" ? formatM2(r.countedAreaM2, locale) : "—") },
   ];
+  // National views hold hundreds of thousands of reports: a page of them at a time; the exports hold them all.
+  const pageHref = (n: number) => {
+    const q = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && k !== "page" ? [[k, v]] : [])));
+    q.set("page", String(n));
+    return `/reports?${q}`;
+  };
+  const pager = total > rows.length && (
+    <nav className="filters" aria-label={t("pages")}>
+      <span data-testid="reports-shown">{t("shown", { first: (page - 1) * REPORTS_PER_PAGE + 1, last: (page - 1) * REPORTS_PER_PAGE + rows.length, count: total })}</span>
+      {page > 1 && <Link href={pageHref(page - 1)}>{t("previousPage", { size: REPORTS_PER_PAGE })}</Link>}
+      {page * REPORTS_PER_PAGE < total && <Link href={pageHref(page + 1)}>{t("nextPage", { size: REPORTS_PER_PAGE })}</Link>}
+    </nav>
+  );
   if (drill?.success && summed) {
     const { method, month, year, ...view } = drill.data;
     return (
@@ -62,7 +76,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <p data-testid="drill-summary" data-m2={summed._sum.countedAreaM2 ?? 0} data-count={summed._count}>
           {t("drillSummary", { count: summed._count, area: formatM2(summed._sum.countedAreaM2 ?? 0, locale), method: method ? tMethod(method.toUpperCase()) : t("allMethods"), when: month ?? year ?? t("wholePeriod") })}
         </p>
-        {summed._count > rows.length && <p className="note">{t("truncated", { shown: rows.length })}</p>}
+        {pager}
         <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
       </>
     );
@@ -80,6 +94,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </Link>
         ))}
       </nav>
+      {pager}
       <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
     </>
   );

@@ -117,23 +117,32 @@ export const asReportStatus = (s: string | undefined): ReportStatusFilter | unde
   REPORT_STATUSES.find((x) => x === s?.toUpperCase());
 
 /**
- * The reports page: without a drill-down, the caller's own work (a donor's:
- * every approved report); with one (from a figure on the dashboard), the
- * approved reports that make up that figure, whoever made them.
+ * The reports page, a page of 100 at a time with the count of all: without a
+ * drill-down, the caller's own work (a donor's: every approved report); with
+ * one (from a figure on the dashboard), the approved reports that make up
+ * that figure, whoever made them.
  */
-export function listReports(db: Db, actor: Actor, filter: { status?: ReportStatusFilter; drillDown?: Prisma.LandReleaseReportWhereInput }) {
+export const REPORTS_PER_PAGE = 100;
+
+export async function listReports(db: Db, actor: Actor, filter: { status?: ReportStatusFilter; drillDown?: Prisma.LandReleaseReportWhereInput; page?: number }) {
   const scope = filter.drillDown ? { ...filter.drillDown, status: "APPROVED" as const } : actor.role === "DONOR" ? reportScope(actor) : ownReports(actor);
-  return db.landReleaseReport.findMany({
-    where: { ...scope, ...(filter.status && !filter.drillDown ? { status: filter.status } : {}) },
-    orderBy: { submittedAt: "desc" },
-    take: 2_000,
-    select: {
-      id: true, method: true, status: true, submittedAt: true, periodStart: true, periodEnd: true, submittedAreaM2: true, countedAreaM2: true, supersedesId: true,
-      task: { select: { id: true, code: true } },
-      hazardArea: { select: { code: true } },
-      partner: { select: { name: true } },
-    },
-  });
+  const where = { ...scope, ...(filter.status && !filter.drillDown ? { status: filter.status } : {}) };
+  const [total, rows] = await Promise.all([
+    db.landReleaseReport.count({ where }),
+    db.landReleaseReport.findMany({
+      where,
+      orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
+      skip: ((filter.page ?? 1) - 1) * REPORTS_PER_PAGE,
+      take: REPORTS_PER_PAGE,
+      select: {
+        id: true, method: true, status: true, submittedAt: true, periodStart: true, periodEnd: true, submittedAreaM2: true, countedAreaM2: true, supersedesId: true,
+        task: { select: { id: true, code: true } },
+        hazardArea: { select: { code: true } },
+        partner: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { total, rows };
 }
 
 /** One report with what its review screen shows: the hazardous area, the land released before, devices, corrections. */
