@@ -1,0 +1,108 @@
+// Beyond one process: two app instances on different ports against one
+// PostgreSQL database, as behind a load balancer. A session signed in on one
+// is good on the other (stateless JWT, shared secret), and a figure changed
+// through one is the figure the other shows at once: its cache is keyed by
+// the data version read from the database, not by anything in memory.
+// The embedded database serves one process only, which start:cluster says.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../tests/helpers/databases";
+import { seed } from "@/prisma/seed";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SECRET = "two-instances-secret-two-instances-secret-0";
+
+describe("start:cluster", () => {
+  it("refuses the embedded database, which one process owns, and says why", () => {
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    const run = spawnSync("npx", ["tsx", "scripts/serve-cluster.ts"], { cwd: root, env, encoding: "utf8", timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/needs DATABASE_URL \(PostgreSQL\)/);
+  });
+});
+
+async function waitFor(url: string, server: ChildProcess, log: () => string) {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error(`An instance exited (${server.exitCode}):\n${log()}`);
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer:\n${log()}`);
+}
+
+/** A session cookie through NextAuth's credentials flow, as a browser gets it. */
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password: "demo-password", json: "true" }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`Sign-in as ${email} failed (${res.status}).`);
+  return session.split(";")[0]!;
+}
+
+describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("two app instances on one %s database", (kind) => {
+  let database: TestDatabase;
+  const servers: ChildProcess[] = [];
+  const ports = [3401, 3402];
+  const base = ports.map((p) => `http://localhost:${p}`);
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seed(database.db, { demo: true });
+    for (const port of ports) {
+      let output = "";
+      const server = spawn("npx", ["next", "start", "-p", String(port)], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${port}`, NODE_ENV: "production" },
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      server.stdout!.on("data", (d) => (output += d));
+      server.stderr!.on("data", (d) => (output += d));
+      servers.push(server);
+      await waitFor(`http://localhost:${port}/sign-in`, server, () => output.slice(-3000));
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const s of servers) {
+      try {
+        process.kill(-s.pid!, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await database?.close();
+  });
+
+  it("a session from one instance works on the other, and an approval through one moves the other's figures at once", async () => {
+    const donor = await signIn(base[0]!, "donor@demo.test");
+    const progress = async (b: string) => ((await (await fetch(`${b}/api/progress`, { headers: { cookie: donor } })).json()) as { releasedM2: { total: number } }).releasedM2.total;
+    // Both instances compute and cache the national figures.
+    const before = [await progress(base[0]!), await progress(base[1]!)];
+    expect(before[1]).toBe(before[0]);
+
+    const pending = await database.db.landReleaseReport.findFirstOrThrow({ where: { status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } }, orderBy: { submittedAt: "asc" } });
+    const dma = await signIn(base[1]!, "dma@demo.test");
+    const approved = await fetch(`${base[1]}/api/reports/${pending.id}/approve`, { method: "POST", headers: { cookie: dma, "content-type": "application/json" }, body: "{}" });
+    expect(approved.status).toBe(200);
+    const { countedAreaM2 } = (await approved.json()) as { countedAreaM2: number };
+    expect(countedAreaM2).toBeGreaterThan(0);
+
+    // The instance that did not approve shows the new figure on its next read.
+    expect(await progress(base[0]!)).toBeCloseTo(before[0]! + countedAreaM2, 4);
+    expect(await progress(base[1]!)).toBeCloseTo(before[0]! + countedAreaM2, 4);
+  });
+});
