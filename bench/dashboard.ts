@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { sessionCookie } from "../tests/helpers/session-cookie";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -48,22 +49,6 @@ async function waitFor(url: string, server: ChildProcess) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("The app did not start.");
-}
-
-/** A donor's session cookie, through NextAuth's credentials flow as a browser does it. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password: "demo-password", json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`Sign-in as ${email} failed (${res.status}).`);
-  return `${jar}; ${session.split(";")[0]}`;
 }
 
 function load(pathname: string, cookie: string, seconds = SECONDS): Promise<{ p50Ms: number; p95Ms: number; p99Ms: number; requests: number; errors: number; non2xx: number; rps: number }> {
@@ -127,7 +112,7 @@ async function main() {
     : spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   try {
     await waitFor(`${BASE}/sign-in`, server);
-    const cookie = await signIn("donor@demo.test");
+    const cookie = await sessionCookie(BASE, "donor@demo.test");
     const results: Record<string, unknown> = {};
     const only = process.env.BENCH_TARGETS?.split(",");
     for (const t of TARGETS.filter((x) => !only || only.includes(x.name))) {

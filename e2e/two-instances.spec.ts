@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../tests/helpers/databases";
 import { seed } from "@/prisma/seed";
+import { sessionCookie } from "../tests/helpers/session-cookie";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SECRET = "two-instances-secret-two-instances-secret-0";
@@ -34,22 +35,6 @@ async function waitFor(url: string, server: ChildProcess, log: () => string) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not answer:\n${log()}`);
-}
-
-/** A session cookie through NextAuth's credentials flow, as a browser gets it. */
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password: "demo-password", json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`Sign-in as ${email} failed (${res.status}).`);
-  return session.split(";")[0]!;
 }
 
 describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("two app instances on one %s database", (kind) => {
@@ -88,14 +73,14 @@ describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("two app instanc
   });
 
   it("a session from one instance works on the other, and an approval through one moves the other's figures at once", async () => {
-    const donor = await signIn(base[0]!, "donor@demo.test");
+    const donor = await sessionCookie(base[0]!, "donor@demo.test");
     const progress = async (b: string) => ((await (await fetch(`${b}/api/progress`, { headers: { cookie: donor } })).json()) as { releasedM2: { total: number } }).releasedM2.total;
     // Both instances compute and cache the national figures.
     const before = [await progress(base[0]!), await progress(base[1]!)];
     expect(before[1]).toBe(before[0]);
 
     const pending = await database.db.landReleaseReport.findFirstOrThrow({ where: { status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } }, orderBy: { submittedAt: "asc" } });
-    const dma = await signIn(base[1]!, "dma@demo.test");
+    const dma = await sessionCookie(base[1]!, "dma@demo.test");
     const approved = await fetch(`${base[1]}/api/reports/${pending.id}/approve`, { method: "POST", headers: { cookie: dma, "content-type": "application/json" }, body: "{}" });
     expect(approved.status).toBe(200);
     const { countedAreaM2 } = (await approved.json()) as { countedAreaM2: number };
