@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-charts";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pager, pageFrom } from "@/components/ui/pager";
 import { committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding, type CostGroup } from "@/lib/domain/funding";
 import { formatM2, formatMoney, formatUsd, formatUsdCents } from "@/lib/i18n/format";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
@@ -31,10 +32,8 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
     .sort((a, b) => b.committedUsd - a.committedUsd)
     .slice(0, 15);
   // A national view holds thousands of grants: the table pages through them, the figures and charts cover them all.
-  const pages = Math.max(1, Math.ceil(grants.length / GRANTS_PER_PAGE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(String(params.page ?? "1"), 10) || 1));
+  const page = Math.min(Math.max(1, Math.ceil(grants.length / GRANTS_PER_PAGE)), pageFrom(params));
   const shown = grants.slice((page - 1) * GRANTS_PER_PAGE, page * GRANTS_PER_PAGE);
-  const pageHref = (n: number) => `/funding?${new URLSearchParams({ ...(filter.year ? { year: String(filter.year) } : {}), ...(filter.region ? { region: filter.region } : {}), page: String(n) })}`;
   const usd = (v: number) => formatUsdCents(BigInt(Math.round(v * 100)), locale);
 
   type Row = (typeof grants)[number];
@@ -169,13 +168,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
         {costTable(t("byYear"), cost.byYear, (g) => g.label, "cost-by-year")}
       </div>
       <h2>{t("grants")}</h2>
-      {pages > 1 && (
-        <nav className="filters" aria-label={t("grants")}>
-          <span data-testid="grants-shown">{t("grantsShown", { first: (page - 1) * GRANTS_PER_PAGE + 1, last: (page - 1) * GRANTS_PER_PAGE + shown.length, count: grants.length })}</span>
-          {page > 1 && <Link href={pageHref(page - 1)}>{t("previousPage", { size: GRANTS_PER_PAGE })}</Link>}
-          {page < pages && <Link href={pageHref(page + 1)}>{t("nextPage", { size: GRANTS_PER_PAGE })}</Link>}
-        </nav>
-      )}
+      <Pager path="/funding" params={params} page={page} size={GRANTS_PER_PAGE} shown={shown.length} total={grants.length} label={t("grants")} />
       <DataTable rows={shown} columns={columns} rowKey={(g) => g.id} empty={t("empty")} footer={footer} />
     </>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pager, pageFrom } from "@/components/ui/pager";
 import { formatDate, formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -33,7 +34,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     );
   }
   const drillDown = drill ? await drillDownWhere(db, drill.data) : undefined;
-  const page = Math.max(1, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1);
+  const page = pageFrom(params);
   const [{ rows, total }, t, tMethod, tStatus, locale, summed] = await Promise.all([
     listReports(db, user, { status, drillDown, page }),
     getTranslations("reports"),
@@ -53,18 +54,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     { key: "counted", header: t("counted"), numeric: true, cell: (r) => (r.status === "APPROVED" || r.status === "SUPERSEDED" ? formatM2(r.countedAreaM2, locale) : "—") },
   ];
   // National views hold hundreds of thousands of reports: a page of them at a time; the exports hold them all.
-  const pageHref = (n: number) => {
-    const q = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && k !== "page" ? [[k, v]] : [])));
-    q.set("page", String(n));
-    return `/reports?${q}`;
-  };
-  const pager = total > rows.length && (
-    <nav className="filters" aria-label={t("pages")}>
-      <span data-testid="reports-shown">{t("shown", { first: (page - 1) * REPORTS_PER_PAGE + 1, last: (page - 1) * REPORTS_PER_PAGE + rows.length, count: total })}</span>
-      {page > 1 && <Link href={pageHref(page - 1)}>{t("previousPage", { size: REPORTS_PER_PAGE })}</Link>}
-      {page * REPORTS_PER_PAGE < total && <Link href={pageHref(page + 1)}>{t("nextPage", { size: REPORTS_PER_PAGE })}</Link>}
-    </nav>
-  );
+  const pager = <Pager path="/reports" params={params} page={page} size={REPORTS_PER_PAGE} shown={rows.length} total={total} label={t("title")} />;
   if (drill?.success && summed) {
     const { method, month, year, ...view } = drill.data;
     return (
