@@ -1,7 +1,8 @@
 // Who may call what, checked against the running server for every API route
 // and every page, for each role and for a signed-out caller. The routes are
 // read from app/, so a new route without an entry here fails the test.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { APIRequestContext, Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -74,6 +75,46 @@ const pages = routesUnder(appDir, "page.tsx")
   // Open to everyone: signing in, and the public progress page (e2e/public-page.spec.ts).
   .filter((p) => p !== "/sign-in" && p !== "/public");
 
+/**
+ * Server actions, read from the build's manifest (`npm start` built the app
+ * this suite runs against), so a new action without an entry here fails. Each
+ * entry calls the action as the caller and says what that caller achieved.
+ */
+type Invoke = (action: string, caller: Caller, args: unknown[]) => Promise<string>;
+const TOKENS = "app/(app)/account/tokens/actions.ts";
+const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (invoke: Invoke, caller: Caller) => Promise<unknown> }> = {
+  // Every role manages its own tokens; a signed-out caller gets no token.
+  [`${TOKENS}#createTokenAction`]: {
+    expect: { anonymous: false, ADMIN: true, DMA: true, IKMAA: true, PARTNER: true, DONOR: true },
+    call: async (invoke, caller) => /"token":"mat_/.test(await invoke(`${TOKENS}#createTokenAction`, caller, [{}, form({ name: `matrix ${caller}` })])),
+  },
+  // Nobody but its owner revokes a token: DMA's token still opens the API after every other caller tried.
+  [`${TOKENS}#revokeTokenAction`]: {
+    expect: { anonymous: false, ADMIN: false, DMA: true, IKMAA: false, PARTNER: false, DONOR: false },
+    call: async (invoke, caller) => {
+      const { id, token } = await dmaToken(invoke);
+      await invoke(`${TOKENS}#revokeTokenAction`, caller, [form({ id })]);
+      return (await callers.anonymous.get(`${baseUrl}/api/tasks`, { headers: { authorization: `Bearer ${token}` } })).status() === 401;
+    },
+  },
+};
+
+function form(fields: Record<string, string>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+}
+
+/** A fresh token of DMA's, created through the action, with its id read from DMA's tokens page. */
+async function dmaToken(invoke: Invoke) {
+  const name = `revocable ${Math.random().toString(36).slice(2)}`;
+  const token = /"token":"(mat_[^"]+)"/.exec(await invoke(`${TOKENS}#createTokenAction`, "DMA", [{}, form({ name })]))![1]!;
+  const html = await (await callers.DMA.get(`${baseUrl}/account/tokens`)).text();
+  const row = html.slice(html.indexOf(name));
+  const id = /name="id" value="([^"]+)"/.exec(row)![1]!;
+  return { id, token };
+}
+
 let browser: Browser;
 const callers = {} as Record<Caller, APIRequestContext>;
 let taskId: string;
@@ -111,6 +152,46 @@ describe("authorisation matrix", () => {
       actual[caller] = res.status();
     }
     expect(actual).toEqual(expected);
+  });
+
+  describe("server actions", () => {
+    const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8")) as {
+      node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+    };
+    // An action is posted to a page that uses it, as its form would be.
+    const actions = Object.entries(manifest.node).map(([id, a]) => ({
+      id,
+      key: `${a.filename}#${a.exportedName}`,
+      page: Object.keys(a.workers)[0]!.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/",
+    }));
+    // React's own encoder, as the browser would send the arguments.
+    const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-webpack/client.node") as {
+      encodeReply: (args: unknown[]) => Promise<FormData | string>;
+    };
+
+    it("has an entry for every server action in the build", () => {
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.filter((a) => !SERVER_ACTIONS[a.key]).map((a) => a.key)).toEqual([]);
+    });
+
+    const invoke: Invoke = async (key, caller, args) => {
+      const { id, page } = actions.find((a) => a.key === key)!;
+      const body = await encodeReply(args);
+      const res = await callers[caller].post(`${baseUrl}${page}`, {
+        headers: { "next-action": id, accept: "text/x-component" },
+        maxRedirects: 0,
+        ...(typeof body === "string" ? { data: body } : { multipart: body }),
+      });
+      expect(res.status(), `${key} as ${caller}: ${(await res.text()).slice(0, 300)}`).toBeLessThan(500);
+      return res.text();
+    };
+
+    it.each(Object.keys(SERVER_ACTIONS))("%s does for each caller only what the policy allows", async (key) => {
+      const { expect: expected, call } = SERVER_ACTIONS[key]!;
+      const actual: Record<string, unknown> = {};
+      for (const caller of Object.keys(expected) as Caller[]) actual[caller] = await call(invoke, caller);
+      expect(actual).toEqual(expected);
+    });
   });
 
   it.each(Object.keys(PAGE_PERMISSIONS))("page %s: 200 for roles with its permission, 403 otherwise, sign-in when signed out", async (page) => {

@@ -23,6 +23,12 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
 export async function revokeTokenAction(form: FormData): Promise<void> {
   const user = await currentUser();
   if (!user) return;
-  await revokeApiToken(await getDb(), user, String(form.get("id") ?? ""));
+  try {
+    await revokeApiToken(await getDb(), user, String(form.get("id") ?? ""));
+  } catch (err) {
+    // Another user's token id, or none: the form only ever posts the caller's own, so there is nothing to show.
+    if (err instanceof CommandError) return;
+    throw err;
+  }
   revalidatePath("/account/tokens");
 }
