@@ -144,6 +144,15 @@ describe("zipped shapefiles", () => {
     expect(e.code).toBe("UNREADABLE_FILE");
     expect(e.message).toMatch(/no \.shp/);
   });
+
+  it("refuses a damaged or cut-off zip at once (found by fuzzing: it used to hang the server)", async () => {
+    const whole = storedZip({ "s.shp": polygonShp([[clockwise(MOSUL.map(lonLatToUtm(38)))]]), "s.prj": PRJ_38N });
+    for (const bytes of [new TextEncoder().encode("PK\u0003\u0004garbage-that-claims-to-be-a-zip"), whole.subarray(0, whole.length - 30), new Uint8Array(0)]) {
+      const e = await failure(read("field.zip", bytes));
+      expect(e.code).toBe("UNREADABLE_FILE");
+      expect(e.message).toMatch(/damaged or incomplete/);
+    }
+  });
 });
 
 describe("CSV turning points", () => {

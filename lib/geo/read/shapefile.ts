@@ -37,7 +37,24 @@ function boundedInflate(budget: { left: number; max: number }) {
   };
 }
 
+/**
+ * Whether the bytes end with a zip's end-of-central-directory record (within
+ * its largest comment, 64 KB). but-unzip 0.1.10 looks for it with
+ * lastIndexOf, whose negative start wraps to the end: on a file without one
+ * it searches forever. Checked here first so such a file is refused, not hung on.
+ */
+function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
+  const last = bytes.length - 22;
+  for (let i = last; i >= 0 && i >= last - 0xffff; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
 export async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<Collected & { prj?: string }> {
+  if (!hasEndOfCentralDirectory(bytes)) {
+    throw new GeometryError({ code: "UNREADABLE_FILE", message: "This zip file is damaged or incomplete (it has no table of contents). Zip the shapefile's .shp, .shx, .dbf and .prj together again and upload the new zip." });
+  }
   const files = new Map<string, Uint8Array>();
   const max = options.limits?.maxUnzippedBytes ?? DEFAULT_READ_LIMITS.maxUnzippedBytes;
   const budget = { left: max, max };
