@@ -125,7 +125,7 @@ export const OPENAPI = {
       post: op("Register a hazardous area (authority); the governorate is derived from the polygon", { body: ZHazardAreaCreate, upload: true, ok: 201, okDescription: "`{ id, code, areaM2, governoratePcode }`", errors: [400, 401, 403, 409, 422] }),
     },
     "/api/tasks": {
-      get: op("The caller's tasks", { ok: 200, okDescription: "`{ items: [...] }`", errors: [401, 403] }),
+      get: op("The caller's tasks, 100 a page (`page`, from 1)", { ok: 200, okDescription: "`{ total, page, pageSize, items: [...] }`: `total` counts every task the caller may read", errors: [400, 401, 403] }),
       post: op("Issue a task order (authority)", { body: ZTaskCreate, ok: 201, okDescription: "`{ id, code, status }`", errors: [400, 401, 403, 404] }),
     },
     "/api/tasks/{id}": { get: op("One task with its hazardous areas and reports", { ok: 200, okDescription: "The task", errors: [401, 403, 404], params: ["id"] }) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listHazardAreas, listTasks } from "@/lib/server/queries/field";
+import { LIST_PAGE_SIZE, listHazardAreas, listTasks, taskPage } from "@/lib/server/queries/field";
 import { fundingGrants } from "@/lib/server/queries/funding";
 import { getReport, listReports } from "@/lib/server/queries/land-release";
 import { actorFor } from "../helpers/actors";
@@ -17,6 +17,25 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     expect(mine.length).toBeLessThan(all.length);
     const ids = new Set(all.filter((x) => x.partnerId === partner.organisationId).map((x) => x.id));
     expect(new Set(mine.map((x) => x.id))).toEqual(ids);
+  });
+
+  it("pages a national task list by 100, each task once, counting all, within the caller's scope", async () => {
+    const partner = await actor("partner@demo.test");
+    const dma = await t().db.organisation.findFirstOrThrow({ where: { shortName: "DMA" } });
+    // More tasks than two pages hold, half of them the partner's.
+    await t().db.task.createMany({
+      data: Array.from({ length: 2 * LIST_PAGE_SIZE + 10 }, (_, i) => ({ code: `PAGING-${kind}-${String(i).padStart(3, "0")}`, title: "Paging", authorityId: dma.id, partnerId: i % 2 ? partner.organisationId : null, priority: 5 })),
+    });
+    for (const who of [await actor("admin@demo.test"), partner]) {
+      const all = await listTasks(t().db, who);
+      const pages = [await taskPage(t().db, who, 1), await taskPage(t().db, who, 2), await taskPage(t().db, who, 3)];
+      expect(pages.map((p) => p.total)).toEqual([all.length, all.length, all.length]);
+      expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(all.map((r) => r.id).slice(0, 3 * LIST_PAGE_SIZE));
+      expect(pages[0]!.rows).toHaveLength(LIST_PAGE_SIZE);
+    }
+    const partnerTotal = (await taskPage(t().db, partner, 1)).total;
+    expect(partnerTotal).toBe(await t().db.task.count({ where: { partnerId: partner.organisationId } }));
+    await t().db.task.deleteMany({ where: { code: { startsWith: `PAGING-${kind}` } } });
   });
 
   it("keeps a partner's reports from other partners, the other region's authority, and (unapproved) from donors", async () => {

@@ -1,18 +1,21 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pager, pageFrom } from "@/components/ui/pager";
 import { formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { can } from "@/lib/server/permissions";
 import { getDb } from "@/lib/server/db";
-import { listHazardAreas } from "@/lib/server/queries/field";
+import { hazardAreaPage, LIST_PAGE_SIZE } from "@/lib/server/queries/field";
 
-type Row = Awaited<ReturnType<typeof listHazardAreas>>[number];
+type Row = Awaited<ReturnType<typeof hazardAreaPage>>["rows"][number];
 
-export default async function HazardAreasPage() {
+export default async function HazardAreasPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/hazard-areas");
-  const [rows, t, tLand, locale] = await Promise.all([
-    listHazardAreas(await getDb(), user),
+  const params = await searchParams;
+  const page = pageFrom(params);
+  const [{ total, rows }, t, tLand, locale] = await Promise.all([
+    hazardAreaPage(await getDb(), user, page),
     getTranslations("hazardAreas"),
     getTranslations("landUse"),
     getLocale(),
@@ -37,6 +40,7 @@ export default async function HazardAreasPage() {
           </Link>
         </p>
       )}
+      <Pager path="/hazard-areas" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("title")} />
       <DataTable rows={rows} columns={columns} rowKey={(h) => h.id} empty={t("empty")} />
     </>
   );

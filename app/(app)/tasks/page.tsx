@@ -3,21 +3,24 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { hazardFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pager, pageFrom } from "@/components/ui/pager";
 import { formatM2, formatPercent } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
-import { hazardAreasForMap, listTasks, releasedByMethodIn } from "@/lib/server/queries/field";
+import { hazardAreasForMap, LIST_PAGE_SIZE, releasedByMethodIn, taskPage } from "@/lib/server/queries/field";
 
-type Row = Awaited<ReturnType<typeof listTasks>>[number];
+type Row = Awaited<ReturnType<typeof taskPage>>["rows"][number];
 const METHODS = ["cancelled", "reduced", "cleared"] as const;
 
-export default async function TasksPage() {
+export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/tasks");
+  const params = await searchParams;
+  const page = pageFrom(params);
   const db = await getDb();
   const partner = user.role === "PARTNER";
-  const rows = await listTasks(db, user);
+  const { total, rows } = await taskPage(db, user, page);
   const [byHazard, mapAreas, t, tStatus, tMethod, locale] = await Promise.all([
     releasedByMethodIn(db, [...new Set(rows.flatMap((r) => r.hazardAreas.map((h) => h.hazardArea.id)))]),
     // "My tasks" shows the partner's hazardous areas on a map; an authority's list is national in size.
@@ -58,6 +61,7 @@ export default async function TasksPage() {
       )}
       {partner && mapAreas.length > 0 && <FieldMap label={t("mapLabel")} basemap={basemapSettings()} hazards={hazardFeatures(mapAreas)} />}
       <p className="note">{t("progressNote")}</p>
+      <Pager path="/tasks" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={partner ? t("titlePartner") : t("title")} />
       <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
     </>
   );

@@ -1,12 +1,18 @@
 import { NextResponse } from "next/server";
 import { createTask } from "@/lib/server/commands/create-task";
-import { jsonBody, withPermission } from "@/lib/server/http";
-import { listTasks } from "@/lib/server/queries/field";
+import { apiError, jsonBody, withPermission } from "@/lib/server/http";
+import { LIST_PAGE_SIZE, taskPage } from "@/lib/server/queries/field";
 
-/** The caller's tasks: a partner its own, an authority those it assigned, an admin all. */
-export const GET = withPermission("task:read", async ({ user, db }) => {
-  const tasks = await listTasks(db, user);
+/** The caller's tasks, 100 a page (`?page=`): a partner its own, an authority those it assigned, an admin all. */
+export const GET = withPermission("task:read", async ({ req, user, db }) => {
+  const raw = new URL(req.url).searchParams.get("page") ?? "1";
+  const page = Number(raw);
+  if (!Number.isInteger(page) || page < 1) return apiError("invalid_request", `page must be a whole number from 1 (got "${raw}").`);
+  const { total, rows: tasks } = await taskPage(db, user, page);
   return NextResponse.json({
+    total,
+    page,
+    pageSize: LIST_PAGE_SIZE,
     items: tasks.map((t) => ({
       id: t.id,
       code: t.code,

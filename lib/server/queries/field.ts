@@ -29,8 +29,14 @@ export function hazardAreaScope(actor: Actor): Prisma.HazardAreaWhereInput {
   }
 }
 
-export function listHazardAreas(db: Db, actor: Actor) {
+/** Lists show 100 rows a page with the count of all: a national programme has tens of thousands of areas and tasks. */
+export const LIST_PAGE_SIZE = 100;
+type Paging = { skip?: number; take?: number };
+const pageOf = (page: number): Paging => ({ skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
+
+export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {
   return db.hazardArea.findMany({
+    ...paging,
     where: hazardAreaScope(actor),
     orderBy: [{ priorityRank: "asc" }, { code: "asc" }],
     select: {
@@ -40,8 +46,14 @@ export function listHazardAreas(db: Db, actor: Actor) {
   });
 }
 
-export function listTasks(db: Db, actor: Actor) {
+export async function hazardAreaPage(db: Db, actor: Actor, page: number) {
+  const [total, rows] = await Promise.all([db.hazardArea.count({ where: hazardAreaScope(actor) }), listHazardAreas(db, actor, pageOf(page))]);
+  return { total, rows };
+}
+
+export function listTasks(db: Db, actor: Actor, paging: Paging = {}) {
   return db.task.findMany({
+    ...paging,
     where: taskScope(actor),
     orderBy: [{ priority: "asc" }, { code: "asc" }],
     select: {
@@ -51,6 +63,11 @@ export function listTasks(db: Db, actor: Actor) {
       hazardAreas: { select: { hazardArea: { select: { id: true, code: true, areaM2: true, releasedM2: true } } } },
     },
   });
+}
+
+export async function taskPage(db: Db, actor: Actor, page: number) {
+  const [total, rows] = await Promise.all([db.task.count({ where: taskScope(actor) }), listTasks(db, actor, pageOf(page))]);
+  return { total, rows };
 }
 
 /**
