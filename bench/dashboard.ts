@@ -8,23 +8,14 @@
 // next request as soon as the last returns, the heaviest reading of "20
 // concurrent users") and users reading (each waits 1–3 s between pages). With BENCH_DATABASE_URL the same runs on PostgreSQL
 // (BENCH_SKIP_GENERATE=1 reuses the data set already there).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sessionCookie } from "../tests/helpers/session-cookie";
+import { BASE, DATABASE, machine, percentiles, root, serveBenchApp, SIZE, WORKERS } from "./app-server";
 
-const root = path.resolve(import.meta.dirname, "..");
-const PORT = Number(process.env.BENCH_PORT ?? 3300);
-const BASE = `http://127.0.0.1:${PORT}`;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const SIZE = { hazards: Number(process.env.BENCH_HAZARDS ?? 20_000), reports: Number(process.env.BENCH_REPORTS ?? 200_000), grants: Number(process.env.BENCH_GRANTS ?? 2_000) };
-const databaseUrl = process.env.BENCH_DATABASE_URL;
-const pgliteDir = process.env.BENCH_PGLITE_DIR ?? path.join(os.tmpdir(), `bench-pglite-${SIZE.hazards}-${SIZE.reports}-${SIZE.grants}`);
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), NODE_ENV: "production", SEED_DEMO: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" } : { PGLITE_DIR: pgliteDir }) };
 
 const TARGETS = [
   { name: "dashboard", path: "/" },
@@ -33,25 +24,7 @@ const TARGETS = [
   { name: "funding", path: "/funding?year=2025" },
 ];
 
-function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status})`);
-}
-
-async function waitFor(url: string, server: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (server.exitCode !== null) throw new Error(`The app exited (${server.exitCode}).`);
-    try {
-      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The app did not start.");
-}
-
-function load(pathname: string, cookie: string, seconds = SECONDS): Promise<{ p50Ms: number; p95Ms: number; p99Ms: number; requests: number; errors: number; non2xx: number; rps: number }> {
+function load(pathname: string, cookie: string, seconds = SECONDS): Promise<ReturnType<typeof percentiles> & { requests: number; errors: number; non2xx: number; rps: number }> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon({ url: `${BASE}${pathname}`, connections: CONNECTIONS, duration: seconds, headers: { cookie } }, (err, result) => {
@@ -61,12 +34,6 @@ function load(pathname: string, cookie: string, seconds = SECONDS): Promise<{ p5
     instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   });
 }
-
-const percentiles = (latencies: number[]) => {
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]! * 10) / 10;
-  return { p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99) };
-};
 
 /**
  * 20 users who each open the page, read it for 1–3 s and open it again (a
@@ -99,19 +66,8 @@ async function users(pathname: string, cookie: string, seconds = SECONDS * 2) {
 }
 
 async function main() {
-  if (!process.env.BENCH_SKIP_BUILD) run("npx", ["next", "build"]);
-  // A PostgreSQL server is regenerated unless BENCH_SKIP_GENERATE says it already holds this data set.
-  if (databaseUrl ? !process.env.BENCH_SKIP_GENERATE : !fs.existsSync(path.join(pgliteDir, "PG_VERSION"))) {
-    run("npx", ["tsx", "scripts/setup-db.ts"]);
-    run("npx", ["tsx", "scripts/generate.ts", "--hazards", String(SIZE.hazards), "--reports", String(SIZE.reports), "--grants", String(SIZE.grants), "--seed", "1"]);
-  }
-  run("npx", ["tsx", "scripts/setup-db.ts"]);
-  // BENCH_WORKERS > 1 serves with `npm run start:cluster` (PostgreSQL only): one process per core.
-  const server = WORKERS > 1
-    ? spawn("npx", ["tsx", "scripts/serve-cluster.ts"], { cwd: root, env: { ...env, WEB_CONCURRENCY: String(WORKERS) }, stdio: ["ignore", "inherit", "inherit"], detached: true })
-    : spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const stop = await serveBenchApp();
   try {
-    await waitFor(`${BASE}/sign-in`, server);
     const cookie = await sessionCookie(BASE, "donor@demo.test");
     const results: Record<string, unknown> = {};
     const only = process.env.BENCH_TARGETS?.split(",");
@@ -128,8 +84,8 @@ async function main() {
     }
     const out = {
       measuredAt: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
-      database: databaseUrl ? "postgresql" : "pglite",
+      machine: machine(),
+      database: DATABASE,
       workers: WORKERS,
       data: SIZE,
       targetP95Ms: 150,
@@ -140,7 +96,7 @@ async function main() {
     fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
     console.log(`Written to ${path.relative(root, file)}`);
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
+    stop();
   }
 }
 

@@ -1,0 +1,69 @@
+// Serving the built app on the national-scale data set for a benchmark:
+// the embedded database in a throw-away directory (generated once, then
+// reused) or a PostgreSQL server (BENCH_DATABASE_URL), one process or a
+// cluster (BENCH_WORKERS). Shared by bench/dashboard.ts and bench/load.ts.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..");
+export const PORT = Number(process.env.BENCH_PORT ?? 3300);
+export const BASE = `http://127.0.0.1:${PORT}`;
+export const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+export const SIZE = { hazards: Number(process.env.BENCH_HAZARDS ?? 20_000), reports: Number(process.env.BENCH_REPORTS ?? 200_000), grants: Number(process.env.BENCH_GRANTS ?? 2_000) };
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+export const DATABASE = databaseUrl ? "postgresql" : "pglite";
+const pgliteDir = process.env.BENCH_PGLITE_DIR ?? path.join(os.tmpdir(), `bench-pglite-${SIZE.hazards}-${SIZE.reports}-${SIZE.grants}`);
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), NODE_ENV: "production", SEED_DEMO: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" } : { PGLITE_DIR: pgliteDir }) };
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status})`);
+}
+
+async function waitFor(url: string, server: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`The app exited (${server.exitCode}).`);
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("The app did not start.");
+}
+
+/** Builds (unless BENCH_SKIP_BUILD), generates the data set when it is not there, serves, and returns a stop function. */
+export async function serveBenchApp(): Promise<() => void> {
+  if (!process.env.BENCH_SKIP_BUILD) run("npx", ["next", "build"]);
+  // A PostgreSQL server is regenerated unless BENCH_SKIP_GENERATE says it already holds this data set.
+  if (databaseUrl ? !process.env.BENCH_SKIP_GENERATE : !fs.existsSync(path.join(pgliteDir, "PG_VERSION"))) {
+    run("npx", ["tsx", "scripts/setup-db.ts"]);
+    run("npx", ["tsx", "scripts/generate.ts", "--hazards", String(SIZE.hazards), "--reports", String(SIZE.reports), "--grants", String(SIZE.grants), "--seed", "1"]);
+  }
+  run("npx", ["tsx", "scripts/setup-db.ts"]);
+  // BENCH_WORKERS > 1 serves with `npm run start:cluster` (PostgreSQL only): one process per core.
+  const server = WORKERS > 1
+    ? spawn("npx", ["tsx", "scripts/serve-cluster.ts"], { cwd: root, env: { ...env, WEB_CONCURRENCY: String(WORKERS) }, stdio: ["ignore", "inherit", "inherit"], detached: true })
+    : spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const stop = () => process.kill(-server.pid!, "SIGTERM");
+  try {
+    await waitFor(`${BASE}/sign-in`, server);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return stop;
+}
+
+export function percentiles(latencies: number[]) {
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]! * 10) / 10 : null);
+  return { p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99) };
+}
+
+export function machine() {
+  return { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version };
+}
