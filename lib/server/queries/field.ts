@@ -3,6 +3,7 @@
 // authority the work in its governorates, an admin everything.
 import type { Prisma } from "../../../generated/prisma/client";
 import type { Actor } from "../permissions";
+import { cachedForDataVersion } from "../cache";
 import type { Db } from "../prisma";
 
 export function taskScope(actor: Actor): Prisma.TaskWhereInput {
@@ -46,16 +47,28 @@ export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {
   });
 }
 
+/**
+ * Counting a national list costs more than reading a page of it. The count
+ * changes only with a registration, a task order or an assignment, each of
+ * which bumps the data version, so it is kept per caller's scope and version.
+ */
+const scopeKey = (actor: Actor) => `${actor.role}:${actor.role === "ADMIN" ? "" : actor.organisationId}`;
+
 export async function hazardAreaPage(db: Db, actor: Actor, page: number) {
-  const [total, rows] = await Promise.all([db.hazardArea.count({ where: hazardAreaScope(actor) }), listHazardAreas(db, actor, pageOf(page))]);
+  const [total, rows] = await Promise.all([
+    cachedForDataVersion(db, `hazardAreas:count:${scopeKey(actor)}`, () => db.hazardArea.count({ where: hazardAreaScope(actor) })),
+    listHazardAreas(db, actor, pageOf(page)),
+  ]);
   return { total, rows };
 }
 
-export function listTasks(db: Db, actor: Actor, paging: Paging = {}) {
+const TASK_ORDER: Prisma.TaskOrderByWithRelationInput[] = [{ priority: "asc" }, { code: "asc" }];
+
+/** The caller's tasks in priority order; `ids` narrows them to those (a page). */
+export function listTasks(db: Db, actor: Actor, ids?: string[]) {
   return db.task.findMany({
-    ...paging,
-    where: taskScope(actor),
-    orderBy: [{ priority: "asc" }, { code: "asc" }],
+    where: { ...taskScope(actor), ...(ids ? { id: { in: ids } } : {}) },
+    orderBy: TASK_ORDER,
     select: {
       id: true, code: true, title: true, status: true, priority: true,
       partner: { select: { name: true } },
@@ -66,7 +79,13 @@ export function listTasks(db: Db, actor: Actor, paging: Paging = {}) {
 }
 
 export async function taskPage(db: Db, actor: Actor, page: number) {
-  const [total, rows] = await Promise.all([db.task.count({ where: taskScope(actor) }), listTasks(db, actor, pageOf(page))]);
+  const [total, ids] = await Promise.all([
+    cachedForDataVersion(db, `tasks:count:${scopeKey(actor)}`, () => db.task.count({ where: taskScope(actor) })),
+    // The page's ids first, then their details: with the nested selections in the paged query itself it took
+    // twice as long at 20k tasks (measured on PGlite: 70–145 ms against 42 ms).
+    db.task.findMany({ ...pageOf(page), where: taskScope(actor), orderBy: TASK_ORDER, select: { id: true } }),
+  ]);
+  const rows = await listTasks(db, actor, ids.map((t) => t.id));
   return { total, rows };
 }
 
