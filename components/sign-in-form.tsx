@@ -26,8 +26,13 @@ export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string;
         router.refresh();
         return;
       }
-      // "SignInThrottled": lib/server/sign-in.ts (a client component cannot import the server module).
-      setError(result?.error === "SignInThrottled" ? t("throttled") : result?.status === 401 || result?.error === "CredentialsSignin" ? t("wrongCredentials") : t("failed"));
+      // "SignInThrottled", "DatabaseUnavailable": lib/server/sign-in.ts (a client component cannot import the server module).
+      setError(
+        result?.error === "SignInThrottled" ? t("throttled")
+        : result?.error === "DatabaseUnavailable" ? t("databaseDown")
+        : result?.status === 401 || result?.error === "CredentialsSignin" ? t("wrongCredentials")
+        : t("failed"),
+      );
     } catch {
       setError(t("failed"));
     }

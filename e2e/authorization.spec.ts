@@ -28,6 +28,8 @@ const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, numbe
   "/api/settings/public-page": { method: "POST", expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
   "/api/organisations": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
   "/api/openapi.json": { method: "GET", expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
+  // Says only whether the database answers, for load balancers.
+  "/api/health": { method: "GET", expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
   "/api/hazard-areas": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
   "/api/tasks": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 } },
   "POST /api/tasks": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },

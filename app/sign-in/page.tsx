@@ -15,7 +15,8 @@ function safeCallback(url: string | undefined): string {
 export default async function SignInPage({ searchParams }: Props) {
   const callbackUrl = safeCallback((await searchParams).callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
-  const [t, showDemoHint] = await Promise.all([getTranslations("app"), hasDemoAccounts(await getDb())]);
+  // The form is shown even when the database is down: signing in then says so, which is clearer than an error page.
+  const [t, showDemoHint] = await Promise.all([getTranslations("app"), getDb().then(hasDemoAccounts).catch(() => false)]);
   return (
     <div className="auth">
       <h1>{t("name")}</h1>

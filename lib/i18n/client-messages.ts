@@ -7,6 +7,7 @@ export const CLIENT_NAMESPACES = [
   "contamination",
   "dashboard",
   "device",
+  "errors",
   "exports",
   "funding",
   "fundingImport",

@@ -12,7 +12,8 @@ import { serverEnv } from "./env";
 import { can, PAGE_PERMISSIONS, type Actor, type PagePath } from "./permissions";
 import { bearerToken, hashApiToken } from "./api-tokens";
 import { userForTokenHash } from "./queries/api-tokens";
-import { signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
+import { databaseTrouble } from "./database-trouble";
+import { SIGN_IN_DATABASE_DOWN, signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
 
 export type SessionUser = Actor & { email: string; name: string };
 
@@ -31,7 +32,15 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw) {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
-          const result = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password);
+          let result: Awaited<ReturnType<typeof signInWithPassword>>;
+          try {
+            result = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password);
+          } catch (err) {
+            const trouble = databaseTrouble(err);
+            if (!trouble) throw err;
+            console.error(`Sign-in: database ${trouble}: ${(err as Error).message?.split("\n").at(-1)}`);
+            throw new Error(SIGN_IN_DATABASE_DOWN);
+          }
           if ("user" in result) return result.user;
           if (result.refused === "throttled") throw new Error(SIGN_IN_THROTTLED);
           return null;

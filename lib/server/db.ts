@@ -12,6 +12,10 @@ export function getDb(): Promise<Db> {
     const { databaseUrl } = serverEnv();
     const target = databaseUrl ? { databaseUrl } : { pgliteDir: pgliteDir(), holder: "the app server" };
     return (await openDb(target)).db;
-  })();
+  })().catch((err: unknown) => {
+    // Not kept: the next request tries again, so the server recovers when the database does.
+    g.__mineActionDb = undefined;
+    throw err;
+  });
   return g.__mineActionDb;
 }

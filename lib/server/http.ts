@@ -2,11 +2,12 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { apiCaller, type SessionUser } from "./auth";
 import { CommandError, type CommandErrorCode } from "./command-error";
+import { databaseTrouble, TROUBLE_MESSAGE } from "./database-trouble";
 import { getDb } from "./db";
 import { can, type Permission } from "./permissions";
 import type { Db } from "./prisma";
 
-export type ApiErrorCode = "unauthenticated" | CommandErrorCode | "internal";
+export type ApiErrorCode = "unauthenticated" | CommandErrorCode | "internal" | "unavailable";
 
 const STATUS: Record<ApiErrorCode, number> = {
   unauthenticated: 401,
@@ -17,10 +18,14 @@ const STATUS: Record<ApiErrorCode, number> = {
   unprocessable: 422,
   too_large: 413,
   internal: 500,
+  unavailable: 503,
 };
 
 export function apiError(code: ApiErrorCode, message: string, details?: unknown) {
-  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: STATUS[code] });
+  return NextResponse.json(
+    { error: { code, message, ...(details === undefined ? {} : { details }) } },
+    { status: STATUS[code], headers: code === "unavailable" ? { "retry-after": "30" } : undefined },
+  );
 }
 
 type Params = Record<string, string>;
@@ -28,20 +33,24 @@ type Handler<P extends Params> = (ctx: { req: Request; user: SessionUser; db: Db
 
 /**
  * Wraps every route handler: the caller must be signed in and hold the
- * permission; a use case's refusal becomes its 4xx, anything else a 500 that
- * says nothing was changed (every write is one transaction).
+ * permission; a use case's refusal becomes its 4xx, a database that is down
+ * or full a 503 that says so, anything else a 500 that says nothing was
+ * changed (every write is one transaction).
  */
 export function withPermission<P extends Params = Params>(permission: Permission, handler: Handler<P>) {
   return async (req: Request, context?: { params: Promise<P> }): Promise<Response> => {
-    const user = await apiCaller(req);
-    if (!user) return apiError("unauthenticated", "Sign in, or send a valid personal API token (Authorization: Bearer mat_…).");
-    if (!can(user, permission)) return apiError("forbidden", `Your role (${user.role.toLowerCase()}) may not do this (${permission}).`);
     try {
+      // A token is checked against the database, so the caller's lookup is inside: a database that is down is a 503 here too.
+      const user = await apiCaller(req);
+      if (!user) return apiError("unauthenticated", "Sign in, or send a valid personal API token (Authorization: Bearer mat_…).");
+      if (!can(user, permission)) return apiError("forbidden", `Your role (${user.role.toLowerCase()}) may not do this (${permission}).`);
       const params = ((await context?.params) ?? {}) as P;
       return await handler({ req, user, db: await getDb(), params });
     } catch (err) {
       if (err instanceof CommandError) return apiError(err.code, err.message, err.details);
-      console.error(err);
+      const trouble = databaseTrouble(err);
+      console.error(trouble ? `Database ${trouble}: ${(err as Error).message?.split("\n").at(-1)}` : err);
+      if (trouble) return apiError("unavailable", TROUBLE_MESSAGE[trouble]);
       return apiError("internal", "Something went wrong on the server; nothing was changed. Try again, or tell your administrator.");
     }
   };

@@ -39,8 +39,8 @@ function op(summary: string, opts: { body?: z.ZodType; upload?: boolean; ok: num
     ...(opts.params ? { parameters: opts.params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })) } : {}),
     ...(opts.query ? { parameters: opts.query.map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } })) } : {}),
     ...(opts.body ? { requestBody: { required: true, content: { "application/json": { schema: json(opts.body) }, ...(opts.upload ? upload : {}) } } } : {}),
-    // Every body is refused over 25 MB (lib/server/http.ts).
-    responses: { [String(opts.ok)]: { description: opts.okDescription }, ...errors(...opts.errors, ...(opts.body ? [413] : [])) },
+    // Every body is refused over 25 MB, and any call gets 503 (with Retry-After) while the database is down or full (lib/server/http.ts).
+    responses: { [String(opts.ok)]: { description: opts.okDescription }, ...errors(...opts.errors, ...(opts.body ? [413] : []), 503) },
   };
 }
 
@@ -84,7 +84,14 @@ export const OPENAPI = {
           { name: "file", in: "path", required: true, schema: { type: "string" }, description: "e.g. reports.csv, tables.xlsx, released.geojson" },
           ...[...PROGRESS_QUERY, { name: "donor", description: "donor organisation id (grants, transactions)" }, { name: "status", description: "reports and devices: approved (default) | submitted | rejected | superseded | all" }, { name: "hxl", description: "1 adds the HXL hashtag row under a CSV's header" }, { name: "month", description: "progress.pdf: the month, YYYY-MM (default: last month)" }, { name: "task", description: "completion.pdf: the task's id" }].map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } })),
         ],
-        responses: { "200": { description: "The file, as an attachment named after its contents and date" }, ...errors(400, 401, 403, 404, 422) },
+        responses: { "200": { description: "The file, as an attachment named after its contents and date" }, ...errors(400, 401, 403, 404, 422, 503) },
+      },
+    },
+    "/api/health": {
+      get: {
+        summary: "Whether the app can reach its database, for load balancers and monitoring; no sign-in, no data",
+        security: [],
+        responses: { "200": { description: "`{ status: \"ok\", database: \"ok\" }`" }, "503": { description: "`{ status: \"unavailable\", database: \"unreachable\" }`, with Retry-After" } },
       },
     },
     "/api/progress": {

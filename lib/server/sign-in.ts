@@ -13,6 +13,7 @@ export type SignInResult = { user: SignInUser } | { refused: "credentials" } | {
 
 /** NextAuth passes a thrown error's message to the sign-in form as its `error`. */
 export const SIGN_IN_THROTTLED = "SignInThrottled";
+export const SIGN_IN_DATABASE_DOWN = "DatabaseUnavailable";
 
 export async function signInWithPassword(db: Db, email: string, password: string, now = new Date()): Promise<SignInResult> {
   const failures = await db.auditEvent.findMany({

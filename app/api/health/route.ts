@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/lib/server/db";
+import { databaseTrouble } from "@/lib/server/database-trouble";
+
+// Never cached: it answers for this moment.
+export const dynamic = "force-dynamic";
+
+/** Open to all, like a load balancer's probe: says only whether the database answers. */
+export async function GET() {
+  try {
+    const db = await getDb();
+    await db.$queryRaw`SELECT 1`;
+    return NextResponse.json({ status: "ok", database: "ok" });
+  } catch (err) {
+    const trouble = databaseTrouble(err) ?? "unreachable";
+    console.error(`Health check: database ${trouble}: ${(err as Error).message?.split("\n").at(-1)}`);
+    return NextResponse.json({ status: "unavailable", database: trouble }, { status: 503, headers: { "retry-after": "30" } });
+  }
+}
