@@ -12,7 +12,7 @@ import { serverEnv } from "./env";
 import { can, PAGE_PERMISSIONS, type Actor, type PagePath } from "./permissions";
 import { bearerToken, hashApiToken } from "./api-tokens";
 import { userForTokenHash } from "./queries/api-tokens";
-import { databaseTrouble } from "./database-trouble";
+import { databaseTrouble, troubleLogLine } from "./database-trouble";
 import { SIGN_IN_DATABASE_DOWN, signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
 
 export type SessionUser = Actor & { email: string; name: string };
@@ -38,7 +38,7 @@ export function authOptions(): NextAuthOptions {
           } catch (err) {
             const trouble = databaseTrouble(err);
             if (!trouble) throw err;
-            console.error(`Sign-in: database ${trouble}: ${(err as Error).message?.split("\n").at(-1)}`);
+            console.error(troubleLogLine("Sign-in", trouble, err));
             throw new Error(SIGN_IN_DATABASE_DOWN);
           }
           if ("user" in result) return result.user;

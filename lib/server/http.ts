@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { apiCaller, type SessionUser } from "./auth";
 import { CommandError, type CommandErrorCode } from "./command-error";
-import { databaseTrouble, TROUBLE_MESSAGE } from "./database-trouble";
+import { databaseTrouble, TROUBLE_MESSAGE, troubleLogLine } from "./database-trouble";
 import { getDb } from "./db";
 import { can, type Permission } from "./permissions";
 import type { Db } from "./prisma";
@@ -49,7 +49,7 @@ export function withPermission<P extends Params = Params>(permission: Permission
     } catch (err) {
       if (err instanceof CommandError) return apiError(err.code, err.message, err.details);
       const trouble = databaseTrouble(err);
-      console.error(trouble ? `Database ${trouble}: ${(err as Error).message?.split("\n").at(-1)}` : err);
+      console.error(trouble ? troubleLogLine(req.url, trouble, err) : err);
       if (trouble) return apiError("unavailable", TROUBLE_MESSAGE[trouble]);
       return apiError("internal", "Something went wrong on the server; nothing was changed. Try again, or tell your administrator.");
     }

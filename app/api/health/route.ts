@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/server/db";
-import { databaseTrouble } from "@/lib/server/database-trouble";
+import { databaseTrouble, troubleLogLine } from "@/lib/server/database-trouble";
 
 // Never cached: it answers for this moment.
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export async function GET() {
     return NextResponse.json({ status: "ok", database: "ok" });
   } catch (err) {
     const trouble = databaseTrouble(err) ?? "unreachable";
-    console.error(`Health check: database ${trouble}: ${(err as Error).message?.split("\n").at(-1)}`);
+    console.error(troubleLogLine("Health check", trouble, err));
     return NextResponse.json({ status: "unavailable", database: trouble }, { status: 503, headers: { "retry-after": "30" } });
   }
 }
