@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "LandReleaseReport_submittedAt_idx" ON "LandReleaseReport"("submittedAt");
