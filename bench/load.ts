@@ -9,7 +9,8 @@
 //   submitReport  a partner submits a land-release report (a new polygon on its task)
 //   exports       DMA downloads a month of one governorate's reports as CSV
 // Every answer other than the expected status counts as an error.
-// BENCH_DATABASE_URL runs it on PostgreSQL; results for the other database are kept.
+// BENCH_DATABASE_URL runs it on PostgreSQL, BENCH_WORKERS=2 on `npm run start:cluster`;
+// results of the other set-ups already in the file are kept.
 import fs from "node:fs";
 import path from "node:path";
 import type { Polygon } from "geojson";
@@ -103,22 +104,22 @@ async function main() {
     const list = scenarios(tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id);
     const file = path.join(root, "bench/results/load.json");
     const out = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}) as Record<string, unknown>;
+    const setup = `${DATABASE}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}`;
     for (const users of USERS) {
       await runUsers(Math.min(users, 5), cookies, list, 10); // warm-up: caches and JIT, not recorded
       const results = await runUsers(users, cookies, list);
-      console.log(`${DATABASE}, ${users} users:`, JSON.stringify(results));
+      console.log(`${setup}, ${users} users:`, JSON.stringify(results));
       for (const [name, r] of Object.entries(results)) {
         const entry = (out[name] ??= {}) as Record<string, Record<string, unknown>>;
-        (entry[DATABASE] ??= {})[String(users)] = r;
+        (entry[setup] ??= {})[String(users)] = r;
       }
       out.about = {
         measuredAt: new Date().toISOString(),
         machine: machine(),
         data: SIZE,
         seconds: SECONDS,
-        workers: WORKERS,
         users: "each waits 1–3 s after an answer before the next request, mixing the scenarios 4:3:2:1 (dashboard, task list, report submission, export)",
-        shape: "<scenario>.<database>.<users> = { concurrency, p50Ms, p95Ms, p99Ms, requests, errors }",
+        shape: "<scenario>.<database, with -N-workers for npm run start:cluster>.<users> = { concurrency, p50Ms, p95Ms, p99Ms, requests, errors }",
       };
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
