@@ -31,6 +31,7 @@ const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, numbe
   // Says only whether the database answers, for load balancers.
   "/api/health": { method: "GET", expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
   "/api/hazard-areas": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
+  "GET /api/hazard-areas": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 403 } },
   "/api/tasks": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 } },
   "POST /api/tasks": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
   // DEMO-TASK-001: DMA's, assigned to the demo partner.

@@ -71,6 +71,12 @@ describe("field workflow in the browser", () => {
     // It goes straight on to a task order with the new area ticked.
     await dma.waitForURL(/\/tasks\/new\?hazardAreaId=/);
     await expect.poll(() => dma.getByLabel(new RegExp(code)).isChecked()).toBe(true);
+    // A national list is searched, not scrolled: find another area, tick it, then think better of it.
+    await dma.getByLabel("Find hazardous areas").fill("nin-001");
+    await dma.getByLabel(/DEMO-NIN-001 ·/).click();
+    await expect.poll(() => dma.getByLabel(/DEMO-NIN-001 ·/).isChecked()).toBe(true);
+    await dma.getByLabel(/DEMO-NIN-001 ·/).click();
+    await expect.poll(() => dma.getByLabel(/DEMO-NIN-001 ·/).isChecked()).toBe(false);
     await dma.getByLabel("Title", { exact: true }).fill("E2E: clear the orchard");
     await dma.getByLabel("Implementing partner").selectOption({ label: "Zagros Clearance (demo partner)" });
     await dma.getByRole("button", { name: "Issue the task order" }).click();

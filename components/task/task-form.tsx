@@ -2,13 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { errorMessages } from "@/components/submit-geometry";
 import { formatM2 } from "@/lib/i18n/format";
 import { ErrorList } from "@/components/ui/error-list";
 
+type HazardAreaChoice = { id: string; code: string; name: string; areaM2: number; releasedM2: number };
+
 type Props = {
-  hazardAreas: { id: string; code: string; name: string; areaM2: number; releasedM2: number }[];
+  /** The first choices (highest priority, and the preselected area); the search fetches others from GET /api/hazard-areas. */
+  hazardAreas: HazardAreaChoice[];
   partners: { id: string; name: string }[];
   grants: { id: string; code: string; title: string; partnerId: string | null; donor: string }[];
   preselected?: string;
@@ -23,6 +26,31 @@ export function TaskForm({ hazardAreas, partners, grants, preselected }: Props) 
   const [errors, setErrors] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const available = grants.filter((g) => !g.partnerId || g.partnerId === partnerId);
+  const [query, setQuery] = useState("");
+  const [found, setFound] = useState(hazardAreas);
+  const [chosen, setChosen] = useState<HazardAreaChoice[]>(hazardAreas.filter((h) => h.id === preselected));
+  const [searchFailed, setSearchFailed] = useState(false);
+
+  // Searching as the authority types, a quarter of a second after the last key, the latest answer only.
+  useEffect(() => {
+    if (!query.trim()) return setFound(hazardAreas);
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`/api/hazard-areas?q=${encodeURIComponent(query)}`, { signal: controller.signal })
+        .then((r) => (r.ok ? (r.json() as Promise<{ items: HazardAreaChoice[] }>) : Promise.reject(new Error(String(r.status)))))
+        .then((b) => {
+          setFound(b.items);
+          setSearchFailed(false);
+        })
+        .catch((err: Error) => err.name !== "AbortError" && setSearchFailed(true));
+    }, 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, hazardAreas]);
+  const toggle = (h: HazardAreaChoice, on: boolean) => setChosen((c) => (on ? [...c.filter((x) => x.id !== h.id), h] : c.filter((x) => x.id !== h.id)));
+  const areaLabel = (h: HazardAreaChoice) => `${h.code} · ${h.name} (${t("remaining", { area: formatM2(Math.max(0, h.areaM2 - h.releasedM2), locale) })})`;
 
   async function submit(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -87,12 +115,23 @@ export function TaskForm({ hazardAreas, partners, grants, preselected }: Props) 
       </div>
       <fieldset>
         <legend>{t("hazardAreas")}</legend>
-        {hazardAreas.length === 0 && <p className="note">{t("noAreas")}</p>}
-        {hazardAreas.map((h) => (
+        {chosen.map((h) => (
           <label key={h.id} className="block">
-            <input type="checkbox" name="hazardAreaIds" value={h.id} defaultChecked={h.id === preselected} /> {h.code} · {h.name} ({t("remaining", { area: formatM2(Math.max(0, h.areaM2 - h.releasedM2), locale) })})
+            <input type="checkbox" name="hazardAreaIds" value={h.id} checked onChange={() => toggle(h, false)} /> {areaLabel(h)}
           </label>
         ))}
+        <label className="block">
+          {t("findAreas")}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("findPlaceholder")} />
+        </label>
+        {searchFailed && <p className="note">{t("searchFailed")}</p>}
+        {found.length === 0 && <p className="note">{query.trim() ? t("noMatch") : t("noAreas")}</p>}
+        {found.filter((h) => !chosen.some((c) => c.id === h.id)).map((h) => (
+          <label key={h.id} className="block">
+            <input type="checkbox" checked={false} onChange={() => toggle(h, true)} /> {areaLabel(h)}
+          </label>
+        ))}
+        {found.length >= 50 && <p className="note">{t("moreAreas")}</p>}
       </fieldset>
       <fieldset>
         <legend>{t("grants")}</legend>

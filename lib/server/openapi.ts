@@ -129,6 +129,7 @@ export const OPENAPI = {
       get: op("Organisations by type", { ok: 200, okDescription: "`{ items: [{ id, name, type }] }`", errors: [400, 401], query: [{ name: "type", description: "partner | donor | authority" }] }),
     },
     "/api/hazard-areas": {
+      get: op("Search the caller's hazardous areas with land left to release, 50 at most, highest priority first", { ok: 200, okDescription: "`{ items: [{ id, code, name, areaM2, releasedM2 }] }`", errors: [401, 403], query: [{ name: "q", description: "part of the code, name or governorate (English)" }] }),
       post: op("Register a hazardous area (authority); the governorate is derived from the polygon", { body: ZHazardAreaCreate, upload: true, ok: 201, okDescription: "`{ id, code, areaM2, governoratePcode }`", errors: [400, 401, 403, 409, 422] }),
     },
     "/api/tasks": {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { LIST_PAGE_SIZE, listHazardAreas, listTasks, taskPage } from "@/lib/server/queries/field";
+import { HAZARD_AREA_CHOICES, hazardAreaChoices, LIST_PAGE_SIZE, listHazardAreas, listTasks, taskPage } from "@/lib/server/queries/field";
 import { fundingGrants } from "@/lib/server/queries/funding";
 import { getReport, listReports } from "@/lib/server/queries/land-release";
+import type { Db } from "@/lib/server/prisma";
 import { actorFor } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+
+type Area = Awaited<ReturnType<Db["hazardArea"]["findFirstOrThrow"]>>;
+const pick = (h: Area) => ({ name: h.name, kind: h.kind, contamination: h.contamination, landUse: h.landUse, priorityRank: h.priorityRank, governoratePcode: h.governoratePcode, authorityId: h.authorityId, geometry: h.geometry as object, areaM2: h.areaM2 });
 
 describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
   const actor = (email: string) => actorFor(t().db, email);
@@ -62,6 +66,25 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     expect(dma.every((h) => h.governorate.region === "FEDERAL")).toBe(true);
     expect(ikmaa.every((h) => h.governorate.region === "KURDISTAN")).toBe(true);
     expect(dma.length + ikmaa.length).toBe(await t().db.hazardArea.count());
+  });
+
+  it("offers a task order the authority's own areas with land left, by search, and the one it came from", async () => {
+    const dma = await actor("dma@demo.test");
+    const all = await hazardAreaChoices(t().db, dma, "");
+    const areas = await t().db.hazardArea.findMany({ include: { governorate: true } });
+    const own = areas.filter((h) => h.governorate.region === "FEDERAL" && h.releasedM2 < h.areaM2);
+    expect(all.map((h) => h.id).sort()).toEqual(own.slice(0, HAZARD_AREA_CHOICES).map((h) => h.id).sort());
+    const nin = await hazardAreaChoices(t().db, dma, "nin-001");
+    expect(nin.map((h) => h.code)).toEqual(["DEMO-NIN-001"]);
+    expect((await hazardAreaChoices(t().db, dma, "ninewa")).every((h) => own.some((o) => o.id === h.id && o.governoratePcode === "IQG15"))).toBe(true);
+    // Another authority's area is neither found nor included when asked for by id.
+    const ikmaaArea = areas.find((h) => h.governorate.region === "KURDISTAN")!;
+    expect(await hazardAreaChoices(t().db, dma, ikmaaArea.code, [ikmaaArea.id])).toEqual([]);
+    // A fully released area is not offered, but the one the form was opened for is kept.
+    const done = await t().db.hazardArea.create({ data: { ...pick(own[0]!), code: `DONE-${kind}`, releasedM2: own[0]!.areaM2 } });
+    expect(await hazardAreaChoices(t().db, dma, `DONE-${kind}`)).toEqual([]);
+    expect((await hazardAreaChoices(t().db, dma, `DONE-${kind}`, [done.id])).map((h) => h.code)).toEqual([`DONE-${kind}`]);
+    await t().db.hazardArea.delete({ where: { id: done.id } });
   });
 
   it("shows a donor only the grants it funds, and an admin everything", async () => {

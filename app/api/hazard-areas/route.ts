@@ -1,6 +1,13 @@
 import { NextResponse } from "next/server";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { bodyWithGeometry, withPermission } from "@/lib/server/http";
+import { hazardAreaChoices } from "@/lib/server/queries/field";
+
+/** Search the caller's hazardous areas with land left to release (`q`: code, name or governorate), 50 at most, highest priority first. */
+export const GET = withPermission("hazardArea:read", async ({ req, user, db }) => {
+  const q = (new URL(req.url).searchParams.get("q") ?? "").slice(0, 100);
+  return NextResponse.json({ items: await hazardAreaChoices(db, user, q) });
+});
 
 export const POST = withPermission("hazardArea:write", async ({ req, user, db }) => {
   const area = await registerHazardArea(db, user, await bodyWithGeometry(req));

@@ -47,6 +47,32 @@ export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {
   });
 }
 
+/** What the task-order form offers at a time: an authority has thousands of areas, so it searches them. */
+export const HAZARD_AREA_CHOICES = 50;
+const CHOICE_SELECT = { id: true, code: true, name: true, areaM2: true, releasedM2: true } as const;
+
+/**
+ * Hazardous areas the caller may put on a task, with land left to release,
+ * whose code, name or governorate contains `query` (all when empty), highest
+ * priority first; plus the areas named in `include` (those already ticked).
+ */
+export async function hazardAreaChoices(db: Db, actor: Actor, query: string, include: string[] = []) {
+  const q = query.trim();
+  const matches = await db.hazardArea.findMany({
+    where: {
+      ...hazardAreaScope(actor),
+      releasedM2: { lt: db.hazardArea.fields.areaM2 },
+      ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { governorate: { nameEn: { contains: q, mode: "insensitive" } } }] } : {}),
+    },
+    orderBy: [{ priorityRank: "asc" }, { code: "asc" }],
+    take: HAZARD_AREA_CHOICES,
+    select: CHOICE_SELECT,
+  });
+  const missing = include.filter((id) => !matches.some((m) => m.id === id));
+  const included = missing.length ? await db.hazardArea.findMany({ where: { ...hazardAreaScope(actor), id: { in: missing } }, select: CHOICE_SELECT }) : [];
+  return [...included, ...matches];
+}
+
 /**
  * Counting a national list costs more than reading a page of it. The count
  * changes only with a registration, a task order or an assignment, each of

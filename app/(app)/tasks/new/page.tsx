@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { TaskForm } from "@/components/task/task-form";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
-import { listHazardAreas } from "@/lib/server/queries/field";
+import { hazardAreaChoices } from "@/lib/server/queries/field";
 import { listGrantsForTasks } from "@/lib/server/queries/funding";
 import { listOrganisations } from "@/lib/server/queries/organisations";
 
@@ -12,7 +12,7 @@ export default async function NewTaskPage({ searchParams }: { searchParams: Prom
   const db = await getDb();
   const [{ hazardAreaId }, hazardAreas, partners, grants, t] = await Promise.all([
     searchParams,
-    listHazardAreas(db, user),
+    searchParams.then(({ hazardAreaId }) => hazardAreaChoices(db, user, "", hazardAreaId ? [hazardAreaId] : [])),
     listOrganisations(db, "PARTNER"),
     listGrantsForTasks(db),
     getTranslations("taskForm"),
