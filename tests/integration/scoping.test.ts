@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HAZARD_AREA_CHOICES, hazardAreaChoices, LIST_PAGE_SIZE, listHazardAreas, listTasks, taskPage } from "@/lib/server/queries/field";
 import { fundingGrants } from "@/lib/server/queries/funding";
 import { getReport, listReports } from "@/lib/server/queries/land-release";
+import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import type { Db } from "@/lib/server/prisma";
 import { actorFor } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
@@ -93,5 +94,14 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     expect(grants.length).toBeGreaterThan(0);
     expect(grants.every((g) => g.donor.name.includes("demo donor"))).toBe(true);
     expect((await fundingGrants(t().db, await actor("admin@demo.test"))).length).toBe(await t().db.grant.count());
+  });
+
+  it("a donor's list of approved reports counts a new approval at once (its count is kept per data version)", async () => {
+    const donor = await actor("donor@demo.test");
+    const before = (await listReports(t().db, donor, {})).total;
+    expect((await listReports(t().db, donor, {})).total).toBe(before);
+    const pending = await t().db.landReleaseReport.findFirstOrThrow({ where: { status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } }, orderBy: { submittedAt: "asc" } });
+    await reviewLandReleaseReport(t().db, await actor("dma@demo.test"), pending.id, { decision: "approve" });
+    expect((await listReports(t().db, donor, {})).total).toBe(before + 1);
   });
 });
