@@ -12,13 +12,15 @@ type HazardAreaChoice = { id: string; code: string; name: string; areaM2: number
 type Props = {
   /** The first choices (highest priority, and the preselected area); the search fetches others from GET /api/hazard-areas. */
   hazardAreas: HazardAreaChoice[];
+  /** How many matches the search answers with at most (the server's HAZARD_AREA_CHOICES). */
+  choiceLimit: number;
   partners: { id: string; name: string }[];
   grants: { id: string; code: string; title: string; partnerId: string | null; donor: string }[];
   preselected?: string;
 };
 
 /** An authority issues a task order: hazardous areas, partner, priority, planned dates and the grants funding it. */
-export function TaskForm({ hazardAreas, partners, grants, preselected }: Props) {
+export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselected }: Props) {
   const t = useTranslations("taskForm");
   const locale = useLocale();
   const router = useRouter();
@@ -131,7 +133,7 @@ export function TaskForm({ hazardAreas, partners, grants, preselected }: Props) 
             <input type="checkbox" checked={false} onChange={() => toggle(h, true)} /> {areaLabel(h)}
           </label>
         ))}
-        {found.length >= 50 && <p className="note">{t("moreAreas")}</p>}
+        {found.length >= choiceLimit && <p className="note">{t("moreAreas", { count: choiceLimit })}</p>}
       </fieldset>
       <fieldset>
         <legend>{t("grants")}</legend>

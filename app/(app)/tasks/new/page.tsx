@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { TaskForm } from "@/components/task/task-form";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
-import { hazardAreaChoices } from "@/lib/server/queries/field";
+import { HAZARD_AREA_CHOICES, hazardAreaChoices } from "@/lib/server/queries/field";
 import { listGrantsForTasks } from "@/lib/server/queries/funding";
 import { listOrganisations } from "@/lib/server/queries/organisations";
 
@@ -23,7 +23,7 @@ export default async function NewTaskPage({ searchParams }: { searchParams: Prom
         <Link href="/tasks">{t("allTasks")}</Link>
       </p>
       <h1>{t("heading")}</h1>
-      <TaskForm hazardAreas={hazardAreas} partners={partners} grants={grants} preselected={hazardAreaId} />
+      <TaskForm hazardAreas={hazardAreas} choiceLimit={HAZARD_AREA_CHOICES} partners={partners} grants={grants} preselected={hazardAreaId} />
     </>
   );
 }
