@@ -36,7 +36,7 @@ async function waitFor(url: string, server: ChildProcess) {
 }
 
 /** Builds (unless BENCH_SKIP_BUILD), generates the data set when it is not there, serves, and returns a stop function. */
-export async function serveBenchApp(): Promise<() => void> {
+async function serveBenchApp(): Promise<() => void> {
   if (!process.env.BENCH_SKIP_BUILD) run("npx", ["next", "build"]);
   // A PostgreSQL server is regenerated unless BENCH_SKIP_GENERATE says it already holds this data set.
   if (databaseUrl ? !process.env.BENCH_SKIP_GENERATE : !fs.existsSync(path.join(pgliteDir, "PG_VERSION"))) {
@@ -66,4 +66,23 @@ export function percentiles(latencies: number[]) {
 
 export function machine() {
   return { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version };
+}
+
+/** Serves the app, runs the measurement against it, stops it, and exits 0 or 1 as a script should. */
+export function runBench(measure: () => Promise<void>): void {
+  serveBenchApp()
+    .then(async (stop) => {
+      try {
+        await measure();
+      } finally {
+        stop();
+      }
+    })
+    .then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
 }

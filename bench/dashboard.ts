@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sessionCookie } from "../tests/helpers/session-cookie";
-import { BASE, DATABASE, machine, percentiles, root, serveBenchApp, SIZE, WORKERS } from "./app-server";
+import { BASE, DATABASE, machine, percentiles, root, runBench, SIZE, WORKERS } from "./app-server";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -65,45 +65,32 @@ async function users(pathname: string, cookie: string, seconds = SECONDS * 2) {
   return { ...percentiles(latencies), requests: latencies.length, errors };
 }
 
-async function main() {
-  const stop = await serveBenchApp();
-  try {
-    const cookie = await sessionCookie(BASE, "donor@demo.test");
-    const results: Record<string, unknown> = {};
-    const only = process.env.BENCH_TARGETS?.split(",");
-    for (const t of TARGETS.filter((x) => !only || only.includes(x.name))) {
-      await load(t.path, cookie, 3); // warm-up, not recorded
-      results[t.name] = {
-        path: t.path,
-        concurrency: CONNECTIONS,
-        seconds: SECONDS,
-        closedLoop: await load(t.path, cookie),
-        usersReading: await users(t.path, cookie),
-      };
-      console.log(t.name, JSON.stringify(results[t.name]));
-    }
-    const out = {
-      measuredAt: new Date().toISOString(),
-      machine: machine(),
-      database: DATABASE,
-      workers: WORKERS,
-      data: SIZE,
-      targetP95Ms: 150,
-      results,
+runBench(async () => {
+  const cookie = await sessionCookie(BASE, "donor@demo.test");
+  const results: Record<string, unknown> = {};
+  const only = process.env.BENCH_TARGETS?.split(",");
+  for (const t of TARGETS.filter((x) => !only || only.includes(x.name))) {
+    await load(t.path, cookie, 3); // warm-up, not recorded
+    results[t.name] = {
+      path: t.path,
+      concurrency: CONNECTIONS,
+      seconds: SECONDS,
+      closedLoop: await load(t.path, cookie),
+      usersReading: await users(t.path, cookie),
     };
-    fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
-    const file = path.join(root, "bench/results", `dashboard-${out.database}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}${only ? `-${only.join("-")}` : ""}.json`);
-    fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-    console.log(`Written to ${path.relative(root, file)}`);
-  } finally {
-    stop();
+    console.log(t.name, JSON.stringify(results[t.name]));
   }
-}
-
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+  const out = {
+    measuredAt: new Date().toISOString(),
+    machine: machine(),
+    database: DATABASE,
+    workers: WORKERS,
+    data: SIZE,
+    targetP95Ms: 150,
+    results,
+  };
+  fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
+  const file = path.join(root, "bench/results", `dashboard-${out.database}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}${only ? `-${only.join("-")}` : ""}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`Written to ${path.relative(root, file)}`);
+});

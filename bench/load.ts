@@ -15,7 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Polygon } from "geojson";
 import { sessionCookie } from "../tests/helpers/session-cookie";
-import { BASE, DATABASE, machine, percentiles, root, serveBenchApp, SIZE, WORKERS } from "./app-server";
+import { BASE, DATABASE, machine, percentiles, root, runBench, SIZE, WORKERS } from "./app-server";
 import { rng } from "./scenarios";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
@@ -96,44 +96,31 @@ async function runUsers(users: number, cookies: Cookies, list: Scenario[], secon
   return Object.fromEntries(list.map((s) => [s.name, { concurrency: users, ...percentiles(latencies[s.name]!), requests: latencies[s.name]!.length, errors: errors[s.name]! }]));
 }
 
-async function main() {
-  const stop = await serveBenchApp();
-  try {
-    const cookies: Cookies = { donor: await sessionCookie(BASE, "donor@demo.test"), dma: await sessionCookie(BASE, "dma@demo.test"), partner: await sessionCookie(BASE, "partner@demo.test") };
-    const tasks = (await (await fetch(`${BASE}/api/tasks`, { headers: { cookie: cookies.partner } })).json()) as { items: { id: string; code: string }[] };
-    const list = scenarios(tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id);
-    const file = path.join(root, "bench/results/load.json");
-    const out = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}) as Record<string, unknown>;
-    const setup = `${DATABASE}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}`;
-    for (const users of USERS) {
-      await runUsers(Math.min(users, 5), cookies, list, 10); // warm-up: caches and JIT, not recorded
-      const results = await runUsers(users, cookies, list);
-      console.log(`${setup}, ${users} users:`, JSON.stringify(results));
-      for (const [name, r] of Object.entries(results)) {
-        const entry = (out[name] ??= {}) as Record<string, Record<string, unknown>>;
-        (entry[setup] ??= {})[String(users)] = r;
-      }
-      out.about = {
-        measuredAt: new Date().toISOString(),
-        machine: machine(),
-        data: SIZE,
-        seconds: SECONDS,
-        users: "each waits 1–3 s after an answer before the next request, mixing the scenarios 4:3:2:1 (dashboard, task list, report submission, export)",
-        shape: "<scenario>.<database, with -N-workers for npm run start:cluster>.<users> = { concurrency, p50Ms, p95Ms, p99Ms, requests, errors }",
-      };
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+runBench(async () => {
+  const cookies: Cookies = { donor: await sessionCookie(BASE, "donor@demo.test"), dma: await sessionCookie(BASE, "dma@demo.test"), partner: await sessionCookie(BASE, "partner@demo.test") };
+  const tasks = (await (await fetch(`${BASE}/api/tasks`, { headers: { cookie: cookies.partner } })).json()) as { items: { id: string; code: string }[] };
+  const list = scenarios(tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id);
+  const file = path.join(root, "bench/results/load.json");
+  const out = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}) as Record<string, unknown>;
+  const setup = `${DATABASE}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}`;
+  for (const users of USERS) {
+    await runUsers(Math.min(users, 5), cookies, list, 10); // warm-up: caches and JIT, not recorded
+    const results = await runUsers(users, cookies, list);
+    console.log(`${setup}, ${users} users:`, JSON.stringify(results));
+    for (const [name, r] of Object.entries(results)) {
+      const entry = (out[name] ??= {}) as Record<string, Record<string, unknown>>;
+      (entry[setup] ??= {})[String(users)] = r;
     }
-    console.log(`Written to ${path.relative(root, file)}`);
-  } finally {
-    stop();
+    out.about = {
+      measuredAt: new Date().toISOString(),
+      machine: machine(),
+      data: SIZE,
+      seconds: SECONDS,
+      users: "each waits 1–3 s after an answer before the next request, mixing the scenarios 4:3:2:1 (dashboard, task list, report submission, export)",
+      shape: "<scenario>.<database, with -N-workers for npm run start:cluster>.<users> = { concurrency, p50Ms, p95Ms, p99Ms, requests, errors }",
+    };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   }
-}
-
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+  console.log(`Written to ${path.relative(root, file)}`);
+});
