@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { governorateName, type GovernorateNames } from "@/lib/i18n/names";
 import type { ProgressFilter } from "@/lib/schemas/progress-filter";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
 
 type Props = {
   filter: ProgressFilter;
-  governorates: { pcode: string; nameEn: string; region: string }[];
+  governorates: (GovernorateNames & { pcode: string; region: string })[];
   partners: { id: string; name: string }[];
   /** Offered where grants are in view (exports): funding by one donor. */
   donors?: { id: string; name: string }[];
@@ -15,7 +16,7 @@ type Props = {
 
 /** The view's filters as a plain GET form: the URL holds them, so a view is shared by its address. */
 export async function DashboardFilters({ filter, governorates, partners, donors, donor, action }: Props) {
-  const [t, tCont, tLand] = await Promise.all([getTranslations("dashboard"), getTranslations("contamination"), getTranslations("landUse")]);
+  const [t, tCont, tLand, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("contamination"), getTranslations("landUse"), getLocale()]);
   return (
     <form method="get" action={action} className="filters-form" aria-label={t("filters")}>
       <label>
@@ -32,7 +33,7 @@ export async function DashboardFilters({ filter, governorates, partners, donors,
           <option value="">{t("allGovernorates")}</option>
           {governorates.map((g) => (
             <option key={g.pcode} value={g.pcode}>
-              {g.nameEn}
+              {governorateName(g, locale)}
             </option>
           ))}
         </select>

@@ -7,6 +7,7 @@ import { Choropleth } from "@/components/map/choropleth";
 import { formatArea, formatM2 } from "@/lib/i18n/format";
 import { drillDownQuery, progressFilterQuery, type ProgressFilter } from "@/lib/schemas/progress-filter";
 import type { Breakdown, Dashboard } from "@/lib/server/queries/progress";
+import { governorateName } from "@/lib/i18n/names";
 
 const METHODS = ["cancelled", "reduced", "cleared"] as const;
 
@@ -117,7 +118,7 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
           <tbody>
             {data.byGovernorate.map((g) => (
               <tr key={g.pcode}>
-                <th scope="row">{g.nameEn}</th>
+                <th scope="row">{governorateName(g, locale)}</th>
                 <td>{g.region === "KURDISTAN" ? t("kurdistan") : t("federal")}</td>
                 <td className="num">{formatM2(g.baselineM2, locale)}</td>
                 <td className="num" data-m2={g.releasedM2}>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import { AppNav } from "@/components/ui/app-nav";
 import { currentUser } from "@/lib/server/auth";
@@ -42,6 +43,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           {t("signedInAs", { name: user.name, role: tRoles(user.role), organisation })}
         </p>
         <SignOutButton label={t("signOut")} />
+        <LanguageSwitch />
       </aside>
       <main>{children}</main>
     </div>

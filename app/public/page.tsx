@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard";
+import { LanguageSwitch } from "@/components/language-switch";
 import { DashboardFilters } from "@/components/dashboard-filters";
 import { progressFilterFrom } from "@/lib/schemas/progress-filter";
 import { getDb } from "@/lib/server/db";
@@ -34,6 +35,7 @@ export default async function PublicProgressPage({ searchParams }: { searchParam
         <h1>{t("title")}</h1>
         <p>{t("intro")}</p>
         <Link href="/sign-in">{t("signIn")}</Link>
+        <LanguageSwitch />
       </header>
       <DashboardFilters filter={filter} governorates={governorates} partners={[]} action="/public" />
       <DashboardView data={{ ...data, byPartner: [] }} filter={filter} locale={locale} links={false} />

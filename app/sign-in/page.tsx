@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/language-switch";
 import { SignInForm } from "@/components/sign-in-form";
 import { currentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -22,6 +23,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1>{t("name")}</h1>
       <p className="note">{t("tagline")}</p>
       <SignInForm callbackUrl={callbackUrl} showDemoHint={showDemoHint} />
+      <LanguageSwitch />
     </div>
   );
 }

@@ -3,7 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BurnDownPoint, Projection } from "@/lib/domain/projection";
-import { formatArea, formatM2 } from "@/lib/i18n/format";
+import { formatArea, formatM2, formatYear } from "@/lib/i18n/format";
+import { useChartAxes } from "./axes";
 
 /** Months as fractional years, so the monthly record and the yearly projection share one axis. */
 const asYear = (month: string) => Number(month.slice(0, 4)) + (Number(month.slice(5, 7)) - 1) / 12;
@@ -17,6 +18,7 @@ const HORIZON_YEARS = 50;
 export function BurnDownChart({ points, projection, baselineM2 }: { points: BurnDownPoint[]; projection: Projection; baselineM2: number }) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
+  const axes = useChartAxes();
   const last = points.at(-1);
   const data: { x: number; remaining?: number; projected?: number }[] = points.map((p) => ({ x: asYear(p.month), remaining: p.remainingM2 }));
   if (last && projection.yearsAtTrailingRate !== null && last.remainingM2 > 0) {
@@ -30,9 +32,9 @@ export function BurnDownChart({ points, projection, baselineM2 }: { points: Burn
       <ResponsiveContainer width="100%" height={280}>
         <LineChart data={data} margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="x" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => String(Math.floor(v))} allowDecimals={false} tick={{ fontSize: 11 }} />
-          <YAxis domain={[0, Math.max(baselineM2, 1)]} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={{ fontSize: 11 }} />
-          <Tooltip formatter={(v) => formatM2(Number(v), locale)} labelFormatter={(v) => String(Math.floor(Number(v)))} />
+          <XAxis {...axes.x} dataKey="x" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatYear(Math.floor(v), locale)} allowDecimals={false} tick={{ fontSize: 11 }} />
+          <YAxis {...axes.y} domain={[0, Math.max(baselineM2, 1)]} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={{ fontSize: 11 }} />
+          <Tooltip formatter={(v) => formatM2(Number(v), locale)} labelFormatter={(v) => formatYear(Math.floor(Number(v)), locale)} />
           <Legend />
           <Line dataKey="remaining" name={t("remainingLine")} stroke="#0072B2" dot={false} strokeWidth={2} connectNulls />
           <Line dataKey="projected" name={t("projectedLine")} stroke="#D55E00" strokeDasharray="6 4" dot={false} strokeWidth={2} connectNulls />

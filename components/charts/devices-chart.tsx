@@ -1,12 +1,16 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useChartAxes } from "./axes";
 
 /** Devices found and destroyed by category. */
 export function DevicesChart({ devices }: { devices: { category: string; count: number }[] }) {
   const t = useTranslations("dashboard");
   const tDevice = useTranslations("device");
+  const locale = useLocale();
+  const axes = useChartAxes();
+  const count = (v: unknown) => new Intl.NumberFormat(locale).format(Number(v));
   if (devices.length === 0) return <p className="note">{t("noDevices")}</p>;
   const data = devices.map((d) => ({ label: tDevice(d.category), count: d.count }));
   return (
@@ -14,9 +18,9 @@ export function DevicesChart({ devices }: { devices: { category: string; count: 
       <ResponsiveContainer width="100%" height={40 + 32 * data.length}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
-          <Tooltip />
+          <XAxis {...axes.x} type="number" allowDecimals={false} tickFormatter={count} tick={{ fontSize: 11 }} />
+          <YAxis {...axes.y} type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
+          <Tooltip formatter={count} />
           <Bar dataKey="count" name={t("devices")} fill="#0072B2" />
         </BarChart>
       </ResponsiveContainer>

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { MAP_COLOURS } from "@/lib/colours";
 import type { MonthlyRelease } from "@/lib/domain/projection";
-import { formatArea, formatM2 } from "@/lib/i18n/format";
+import { formatArea, formatM2, formatMonth } from "@/lib/i18n/format";
+import { useChartAxes } from "./axes";
 
 const METHODS = ["cancelled", "reduced", "cleared"] as const;
 
@@ -20,6 +21,7 @@ export function ReleasedChart({ monthly, yearly, drillQuery, linksOff }: { month
   const tMethod = useTranslations("method");
   const locale = useLocale();
   const router = useRouter();
+  const axes = useChartAxes();
   const [mode, setMode] = useState<"month" | "year">(monthly.length > 36 ? "year" : "month");
   const rows = mode === "month" ? monthly : yearly;
   const href = (row: MonthlyRelease, method: string) => `/reports?${drillQuery}${drillQuery ? "&" : ""}method=${method}&${mode}=${row.month}`;
@@ -39,9 +41,9 @@ export function ReleasedChart({ monthly, yearly, drillQuery, linksOff }: { month
         <ResponsiveContainer width="100%" height={280}>
           <BarChart data={rows} margin={{ top: 8, right: 8, left: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" tick={{ fontSize: 11 }} />
-            <YAxis tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={{ fontSize: 11 }} />
-            <Tooltip formatter={(v) => formatM2(Number(v), locale)} />
+            <XAxis {...axes.x} dataKey="month" tickFormatter={(m: string) => formatMonth(m, locale)} tick={{ fontSize: 11 }} />
+            <YAxis {...axes.y} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={{ fontSize: 11 }} />
+            <Tooltip formatter={(v) => formatM2(Number(v), locale)} labelFormatter={(m) => formatMonth(String(m), locale)} />
             <Legend />
             {METHODS.map((m) => (
               <Bar key={m} dataKey={m} name={tMethod(m.toUpperCase())} stackId="released" fill={MAP_COLOURS.method[m.toUpperCase() as "CANCELLED"]} cursor={linksOff ? undefined : "pointer"} onClick={(d: { payload?: MonthlyRelease }) => d.payload && open(d.payload, m)} />
@@ -66,7 +68,7 @@ export function ReleasedChart({ monthly, yearly, drillQuery, linksOff }: { month
           <tbody>
             {rows.map((r) => (
               <tr key={r.month}>
-                <td>{r.month}</td>
+                <td>{formatMonth(r.month, locale)}</td>
                 {METHODS.map((m) => (
                   <td key={m} className="num" data-m2={r[m]}>
                     {linksOff ? formatM2(r[m], locale) : <a href={href(r, m)}>{formatM2(r[m], locale)}</a>}

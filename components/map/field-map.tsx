@@ -3,7 +3,8 @@
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { directionOf } from "@/lib/i18n/locales";
 import { useEffect, useRef, useState } from "react";
 import { MAP_COLOURS, type HazardStatus } from "@/lib/colours";
 
@@ -120,6 +121,7 @@ const IRAQ: LngLatBoundsLike = [38.79, 29.06, 48.57, 37.38];
  */
 export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawResetKey, label }: Props) {
   const t = useTranslations("map");
+  const rtl = directionOf(useLocale()) === "rtl";
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const drawRef = useRef<{ clear(): void } | null>(null);
@@ -137,13 +139,29 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
       if (cancelled || !container.current) return;
       const data = [...(hazards ?? []), ...(submitted ?? [])];
       try {
-        map = new maplibre.Map({ container: container.current, style: style(basemap), bounds: bounds(data) ?? IRAQ, fitBoundsOptions: { padding: 40, maxZoom: 17 }, attributionControl: { compact: false } });
+        map = new maplibre.Map({
+          container: container.current,
+          style: style(basemap),
+          bounds: bounds(data) ?? IRAQ,
+          fitBoundsOptions: { padding: 40, maxZoom: 17 },
+          attributionControl: false,
+          locale: {
+            "Map.Title": t("title"),
+            "NavigationControl.ZoomIn": t("zoomIn"),
+            "NavigationControl.ZoomOut": t("zoomOut"),
+            "AttributionControl.ToggleAttribution": t("toggleAttribution"),
+            "ScaleControl.Meters": t("metres"),
+            "ScaleControl.Kilometers": t("kilometres"),
+          },
+        });
       } catch (err) {
         setFailed(err instanceof Error ? err.message : String(err));
         return;
       }
-      map.addControl(new maplibre.NavigationControl({ showCompass: false }), "top-right");
-      map.addControl(new maplibre.ScaleControl({ unit: "metric" }), "bottom-left");
+      // Controls on the reading direction's end side, the scale at its start.
+      map.addControl(new maplibre.NavigationControl({ showCompass: false }), rtl ? "top-left" : "top-right");
+      map.addControl(new maplibre.ScaleControl({ unit: "metric" }), rtl ? "bottom-right" : "bottom-left");
+      map.addControl(new maplibre.AttributionControl({ compact: false }), rtl ? "bottom-left" : "bottom-right");
       await map.once("load");
       if (cancelled) return;
       mapRef.current = map;

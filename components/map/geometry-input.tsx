@@ -7,6 +7,7 @@ import { FieldMap, type Areal, type BasemapSettings, type MapLayers } from "./fi
 import type { GeometrySource } from "./geometry-check";
 import type { GeometryProblem } from "@/lib/geo/errors";
 import { describeLocation } from "@/lib/geo/errors";
+import { typedTurningPointsCsv } from "@/lib/geo/read/csv";
 
 type Props = MapLayers & {
   basemap: BasemapSettings;
@@ -25,16 +26,30 @@ type Props = MapLayers & {
  */
 export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource, hazards, released }: Props) {
   const t = useTranslations("geometryInput");
-  const [kind, setKind] = useState<"drawn" | "file">("drawn");
+  const [kind, setKind] = useState<"drawn" | "file" | "typed">("drawn");
+  const [typed, setTyped] = useState("");
   const [drawn, setDrawn] = useState<Feature<Polygon>[]>([]);
   const [file, setFile] = useState<File | null>(null);
   const [utmZone, setUtmZone] = useState<"" | "37" | "38">("");
   const [reset, setReset] = useState(0);
 
   useEffect(() => {
-    if (kind === "file") onSource(file ? { kind: "file", file, utmZone: utmZone ? (Number(utmZone) as 37 | 38) : undefined } : null);
+    const zone = utmZone ? (Number(utmZone) as 37 | 38) : undefined;
+    if (kind === "file") onSource(file ? { kind: "file", file, utmZone: zone } : null);
+    else if (kind === "typed") onSource(typed.trim() ? { kind: "file", file: new File([typedTurningPointsCsv(typed, zone)], "turning-points.csv", { type: "text/csv" }), utmZone: zone } : null);
     else onSource(drawn.length ? { kind: "drawn", polygons: drawn } : null);
-  }, [kind, file, utmZone, drawn, onSource]);
+  }, [kind, file, typed, utmZone, drawn, onSource]);
+
+  const zoneSelect = (
+    <label>
+      {t("utmZone")}
+      <select value={utmZone} onChange={(e) => setUtmZone(e.target.value as "" | "37" | "38")}>
+        <option value="">{t("utmFromFile")}</option>
+        <option value="37">UTM 37N (EPSG:32637)</option>
+        <option value="38">UTM 38N (EPSG:32638)</option>
+      </select>
+    </label>
+  );
 
   return (
     <>
@@ -46,21 +61,28 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
         <label className="inline">
           <input type="radio" name="geometry-source" checked={kind === "file"} onChange={() => setKind("file")} /> {t("upload")}
         </label>
+        <label className="inline">
+          <input type="radio" name="geometry-source" checked={kind === "typed"} onChange={() => setKind("typed")} /> {t("type")}
+        </label>
         {kind === "file" ? (
           <div className="upload">
             <label>
               {t("file")}
               <input type="file" accept=".geojson,.json,.kml,.gpx,.zip,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
             </label>
-            <label>
-              {t("utmZone")}
-              <select value={utmZone} onChange={(e) => setUtmZone(e.target.value as "" | "37" | "38")}>
-                <option value="">{t("utmFromFile")}</option>
-                <option value="37">UTM 37N (EPSG:32637)</option>
-                <option value="38">UTM 38N (EPSG:32638)</option>
-              </select>
-            </label>
+            {zoneSelect}
             <p className="note">{t("fileHelp")}</p>
+          </div>
+        ) : kind === "typed" ? (
+          <div className="upload">
+            <label>
+              {t("typed")}
+              <textarea value={typed} onChange={(e) => setTyped(e.target.value)} rows={6} dir="ltr" spellCheck={false} aria-describedby="typed-help" />
+            </label>
+            <p className="note" id="typed-help">
+              {t("typedHelp")}
+            </p>
+            {zoneSelect}
           </div>
         ) : (
           <button type="button" className="secondary" onClick={() => setReset((n) => n + 1)}>

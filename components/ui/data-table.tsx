@@ -1,9 +1,11 @@
+import { useLocale } from "next-intl";
 import type { ReactNode } from "react";
+import { formatCount } from "@/lib/i18n/format";
 
 export type Column<T> = {
   key: string;
   header: ReactNode;
-  /** Right-aligned, tabular digits. */
+  /** Right-aligned, tabular digits; a plain number is written in the reader's digits. */
   numeric?: boolean;
   cell: (row: T) => ReactNode;
 };
@@ -18,6 +20,7 @@ type Props<T> = {
 };
 
 export function DataTable<T>({ rows, columns, rowKey, empty, footer }: Props<T>) {
+  const locale = useLocale();
   if (rows.length === 0) return <p>{empty}</p>;
   return (
     <div className="table-scroll">
@@ -36,7 +39,7 @@ export function DataTable<T>({ rows, columns, rowKey, empty, footer }: Props<T>)
             <tr key={rowKey(row)}>
               {columns.map((c) => (
                 <td key={c.key} className={c.numeric ? "num" : undefined}>
-                  {c.cell(row)}
+                  {cellContent(c.cell(row), locale)}
                 </td>
               ))}
             </tr>
@@ -46,4 +49,8 @@ export function DataTable<T>({ rows, columns, rowKey, empty, footer }: Props<T>)
       </table>
     </div>
   );
+}
+
+function cellContent(value: ReactNode, locale: string): ReactNode {
+  return typeof value === "number" ? formatCount(value, locale) : value;
 }

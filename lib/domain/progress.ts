@@ -1,4 +1,5 @@
 // National progress: baseline, land released by method, remaining.
+import type { GovernorateNames } from "../i18n/names";
 import { fillMonths, type MonthlyRelease } from "./projection";
 
 export type BaselineRecord = {
@@ -56,7 +57,7 @@ export type ReleaseMethodKey = "cancelled" | "reduced" | "cleared";
 /** Approved land release aggregated in the database: one row per month, method, governorate and side of the baseline date and period start. */
 export type ReleaseAggregate = { month: string; method: ReleaseMethodKey; pcode: string; sinceBaseline: boolean; inPeriod: boolean; m2: number };
 
-export type GovernorateRef = { pcode: string; nameEn: string; region: "FEDERAL" | "KURDISTAN" };
+export type GovernorateRef = GovernorateNames & { pcode: string; region: "FEDERAL" | "KURDISTAN" };
 
 export type GovernorateProgress = GovernorateRef & {
   /** Registered hazardous areas less what was released there before the baseline date. */

@@ -59,3 +59,21 @@ export function formatDate(date: Date, locale: string): string {
 export function formatUsd(usd: number, locale: string): string {
   return numberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(usd);
 }
+
+/** A year as a label, in the locale's digits and never grouped ("2024", "٢٠٢٤"). */
+export function formatYear(year: number, locale: string): string {
+  return numberFormat(locale, { useGrouping: false, maximumFractionDigits: 0 }).format(year);
+}
+
+/** A month held as "YYYY-MM", named in the locale ("Mar 2024", "آذار ٢٠٢٤"); a bare year passes to formatYear. */
+export function formatMonth(month: string, locale: string): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return /^\d{4}$/.test(month) ? formatYear(Number(month), locale) : month;
+  const key = `${locale}|month`;
+  const format = dateFormats.get(key) ?? dateFormats.set(key, new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" })).get(key)!;
+  return format.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** A count or rank, in the locale's digits. */
+export function formatCount(n: number, locale: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+}

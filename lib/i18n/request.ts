@@ -1,8 +1,18 @@
 import { getRequestConfig } from "next-intl/server";
-import { DEFAULT_LOCALE } from "./locales";
+import { cookies, headers } from "next/headers";
+import { defaultNumerals, DEFAULT_LOCALE, formattingLocale, LANGUAGE_COOKIE, languageFromAcceptLanguage, parseLanguageChoice, type LanguageChoice } from "./locales";
 
-// One locale for now; Arabic and Sorani catalogues arrive with right-to-left support.
+// The reader's choice lives in a cookie, set when they switch language and at
+// sign-in from the preference stored on their user, so no page reads the
+// database for it. Without one, the browser's languages decide.
 export default getRequestConfig(async () => {
-  const locale = DEFAULT_LOCALE;
-  return { locale, messages: (await import(`./messages/${locale}.json`)).default };
+  const choice = await languageChoice();
+  return { locale: formattingLocale(choice), messages: (await import(`./messages/${choice.language}.json`)).default };
 });
+
+async function languageChoice(): Promise<LanguageChoice> {
+  const chosen = parseLanguageChoice((await cookies()).get(LANGUAGE_COOKIE)?.value);
+  if (chosen) return chosen;
+  const language = languageFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+  return { language, numerals: defaultNumerals(language) };
+}

@@ -7,6 +7,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import type { Role } from "../../generated/prisma/enums";
+import { rememberLanguage } from "../i18n/language-cookie";
 import { getDb } from "./db";
 import { serverEnv } from "./env";
 import { can, PAGE_PERMISSIONS, type Actor, type PagePath } from "./permissions";
@@ -41,7 +42,11 @@ export function authOptions(): NextAuthOptions {
             console.error(troubleLogLine("Sign-in", trouble, err));
             throw new Error(SIGN_IN_DATABASE_DOWN);
           }
-          if ("user" in result) return result.user;
+          if ("user" in result) {
+            // The language stored on the user, not the last reader's of this device.
+            await rememberLanguage(result.language);
+            return result.user;
+          }
           if (result.refused === "throttled") throw new Error(SIGN_IN_THROTTLED);
           return null;
         },

@@ -3,13 +3,14 @@
 // failure and refusal is recorded there, and a paused account is refused
 // before its password is even checked.
 import { signInAllowed, WINDOW_MS } from "../domain/sign-in-throttle";
+import { languageChoice, type LanguageChoice } from "../i18n/locales";
 import { verifyPassword } from "./password";
 import type { Db } from "./prisma";
 import { recordAuditEvent } from "./queries/audit";
 import { findUserForSignIn } from "./queries/users";
 
 export type SignInUser = { id: string; email: string; name: string; role: "ADMIN" | "AUTHORITY" | "PARTNER" | "DONOR"; organisationId: string };
-export type SignInResult = { user: SignInUser } | { refused: "credentials" } | { refused: "throttled"; retryAfterSeconds: number };
+export type SignInResult = { user: SignInUser; language: LanguageChoice } | { refused: "credentials" } | { refused: "throttled"; retryAfterSeconds: number };
 
 /** NextAuth passes a thrown error's message to the sign-in form as its `error`. */
 export const SIGN_IN_THROTTLED = "SignInThrottled";
@@ -31,5 +32,8 @@ export async function signInWithPassword(db: Db, email: string, password: string
     return { refused: "credentials" };
   }
   await recordAuditEvent(db, { actorUserId: user.id, action: "auth.signIn", entityType: "User", entityId: user.id });
-  return { user: { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId } };
+  return {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId },
+    language: languageChoice(user.locale, user.numerals),
+  };
 }

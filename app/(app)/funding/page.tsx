@@ -4,7 +4,7 @@ import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-char
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding, type CostGroup } from "@/lib/domain/funding";
-import { formatM2, formatMoney, formatUsd, formatUsdCents } from "@/lib/i18n/format";
+import { formatM2, formatMoney, formatUsd, formatUsdCents, formatYear } from "@/lib/i18n/format";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -42,7 +42,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
     { key: "title", header: t("grant"), cell: (g) => <>{g.title} {g.isDemo && <span className="badge">{t("demo")}</span>}</> },
     { key: "donor", header: t("donor"), cell: (g) => g.donor.name },
     { key: "partner", header: t("partner"), cell: (g) => g.partner?.name ?? t("notNamed") },
-    { key: "year", header: t("year"), numeric: true, cell: (g) => g.fiscalYear },
+    { key: "year", header: t("year"), numeric: true, cell: (g) => formatYear(g.fiscalYear, locale) },
     { key: "amount", header: t("ownCurrency"), numeric: true, cell: (g) => formatMoney(g.amountMinor, g.currency, locale) },
     { key: "committed", header: t("committed"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.committedCents, locale) },
     { key: "disbursed", header: t("disbursed"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.disbursedCents, locale) },

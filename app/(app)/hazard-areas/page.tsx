@@ -7,6 +7,7 @@ import { requirePage } from "@/lib/server/auth";
 import { can } from "@/lib/server/permissions";
 import { getDb } from "@/lib/server/db";
 import { hazardAreaPage, LIST_PAGE_SIZE } from "@/lib/server/queries/field";
+import { governorateName } from "@/lib/i18n/names";
 
 type Row = Awaited<ReturnType<typeof hazardAreaPage>>["rows"][number];
 
@@ -24,7 +25,7 @@ export default async function HazardAreasPage({ searchParams }: { searchParams: 
     { key: "code", header: t("code"), cell: (h) => h.code },
     { key: "name", header: t("name"), cell: (h) => h.name },
     { key: "kind", header: t("kind"), cell: (h) => h.kind },
-    { key: "governorate", header: t("governorate"), cell: (h) => h.governorate.nameEn },
+    { key: "governorate", header: t("governorate"), cell: (h) => governorateName(h.governorate, locale) },
     { key: "landUse", header: t("landUse"), cell: (h) => tLand(h.landUse) },
     { key: "priority", header: t("priority"), numeric: true, cell: (h) => h.priorityRank },
     { key: "area", header: t("area"), numeric: true, cell: (h) => formatM2(h.areaM2, locale) },

@@ -83,3 +83,18 @@ export function readCsv(text: string, options: ReadOptions): Collected {
   });
   return polygonsFromFeatures(features, options);
 }
+
+/**
+ * Turning points typed into the report form, as this reader's CSV, so a typed
+ * polygon is read, checked and refused exactly as an uploaded one: one point
+ * per line, two numbers separated by spaces, a comma or a semicolon;
+ * longitude and latitude, or easting and northing when a UTM zone is given.
+ */
+export function typedTurningPointsCsv(text: string, utmZone?: UtmZone): string {
+  const rows = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => line.split(/[\s,;]+/).join(","));
+  return [utmZone ? "easting,northing" : "lon,lat", ...rows].join("\n");
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { namesDbf, polygonShp, storedZip } from "@/tests/helpers/shapefile-writer";
 import { GeometryError } from "../errors";
 import { validateAreal } from "../validate";
+import { typedTurningPointsCsv } from "./csv";
 import { asFeatureCollection, readGeometryFile, type ReadOptions } from "./index";
 import { lonLatToUtm } from "./utm";
 
@@ -192,6 +193,16 @@ describe("CSV turning points", () => {
     expect(e.message).toMatch(/^Row 3: 'lat' is '36.3O', not a number/);
     const comma = await failure(read("points.csv", 'lon,lat\n43.05,36.3\n43.06,"36,3"\n'));
     expect(comma.message).toMatch(/Use a dot for decimals/);
+  });
+
+  it("reads turning points typed one per line, with spaces, commas or semicolons, as the same polygon", async () => {
+    const typed = ["", `  ${MOSUL[0]![0]} ${MOSUL[0]![1]}`, `${MOSUL[1]![0]}, ${MOSUL[1]![1]}`, `${MOSUL[2]![0]};${MOSUL[2]![1]}`, `${MOSUL[3]![0]}\t${MOSUL[3]![1]}`, ""].join("\r\n");
+    expectRing(ringOf(await read("turning-points.csv", typedTurningPointsCsv(typed))), MOSUL, 12);
+    const utm = MOSUL.slice(0, -1).map(lonLatToUtm(38)).map(([e, n]) => `${e} ${n}`).join("\n");
+    expectRing(ringOf(await read("turning-points.csv", typedTurningPointsCsv(utm, 38), { utmZone: 38 })), MOSUL);
+    // A typo is named by its row, counting the header the form adds: the typist's line 2 is row 3.
+    const e = await failure(read("turning-points.csv", typedTurningPointsCsv("43.05 36.3\n43.06 36.3O\n43.06 36.31")));
+    expect(e.message).toMatch(/^Row 3: 'lat' is '36.3O'/);
   });
 
   it("asks for the zone of easting/northing rows", async () => {

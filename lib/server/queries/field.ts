@@ -2,6 +2,7 @@
 // organisation in the where clause: a partner sees its own tasks, an
 // authority the work in its governorates, an admin everything.
 import type { Prisma } from "../../../generated/prisma/client";
+import { GOVERNORATE_NAMES } from "../../i18n/names";
 import type { Actor } from "../permissions";
 import { cachedForDataVersion } from "../cache";
 import type { Db } from "../prisma";
@@ -42,7 +43,7 @@ export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {
     orderBy: [{ priorityRank: "asc" }, { code: "asc" }],
     select: {
       id: true, code: true, name: true, kind: true, landUse: true, priorityRank: true, areaM2: true, releasedM2: true,
-      governorate: { select: { nameEn: true, region: true } },
+      governorate: { select: { ...GOVERNORATE_NAMES, region: true } },
     },
   });
 }
@@ -62,7 +63,7 @@ export async function hazardAreaChoices(db: Db, actor: Actor, query: string, inc
     where: {
       ...hazardAreaScope(actor),
       releasedM2: { lt: db.hazardArea.fields.areaM2 },
-      ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { governorate: { nameEn: { contains: q, mode: "insensitive" } } }] } : {}),
+      ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { governorate: { OR: [{ nameEn: { contains: q, mode: "insensitive" } }, { nameAr: { contains: q } }, { nameCkb: { contains: q } }] } }] } : {}),
     },
     orderBy: [{ priorityRank: "asc" }, { code: "asc" }],
     take: HAZARD_AREA_CHOICES,
@@ -181,7 +182,7 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
       id: true, code: true, title: true, status: true, priority: true, plannedStart: true, plannedEnd: true, partnerId: true, authorityId: true,
       authority: { select: { name: true, shortName: true } },
       partner: { select: { name: true } },
-      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, kind: true, areaM2: true, releasedM2: true, geometry: true, governorate: { select: { nameEn: true } } } } } },
+      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, kind: true, areaM2: true, releasedM2: true, geometry: true, governorate: { select: GOVERNORATE_NAMES } } } } },
       reports: {
         orderBy: { submittedAt: "asc" },
         select: {
@@ -215,7 +216,7 @@ export async function getTaskCompletion(db: Db, actor: Actor, id: string) {
       id: true, code: true, title: true, status: true, authorityId: true, partnerId: true,
       authority: { select: { name: true } },
       partner: { select: { name: true } },
-      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, kind: true, areaM2: true, releasedM2: true, geometry: true, governorate: { select: { nameEn: true, pcode: true } } } } } },
+      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, kind: true, areaM2: true, releasedM2: true, geometry: true, governorate: { select: { ...GOVERNORATE_NAMES, pcode: true } } } } } },
       completion: true,
       reports: { where: { status: "APPROVED" }, select: { method: true, countedAreaM2: true, countedGeometry: true, devices: { select: { category: true, count: true } } } },
       _count: { select: { reports: { where: { status: "SUBMITTED" } } } },

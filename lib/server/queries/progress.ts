@@ -3,6 +3,7 @@
 // counted area of approved land-release reports. Answers the dashboard,
 // GET /api/progress and the public page alike.
 import { Prisma } from "../../../generated/prisma/client";
+import { GOVERNORATE_NAMES } from "../../i18n/names";
 import { buildProgressView, currentBaseline, type ProgressView, type ReleaseAggregate, type ReleaseMethodKey } from "../../domain/progress";
 import { addMonths, burnDown, projectCompletion, releasedByYear } from "../../domain/projection";
 import { progressFilterQuery, type DrillDown, type ProgressFilter } from "../../schemas/progress-filter";
@@ -52,7 +53,7 @@ const today = () => new Date().toISOString().slice(0, ISO_DAY);
  * is measured at the period's end.
  */
 export async function getProgress(db: Db, filter: ProgressFilter = {}, baselines?: BaselineRows): Promise<ProgressView> {
-  const [records, governorates] = await Promise.all([baselines ?? nationalBaselines(db), db.governorate.findMany({ select: { pcode: true, nameEn: true, region: true } })]);
+  const [records, governorates] = await Promise.all([baselines ?? nationalBaselines(db), db.governorate.findMany({ select: { pcode: true, ...GOVERNORATE_NAMES, region: true } })]);
   const baselineDay = baselineDayOf(records);
   const to = filter.to ?? today();
   const from = filter.from ?? "0001-01-01";
@@ -162,7 +163,7 @@ export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 export function progressFilterChoices(db: Db) {
   return cachedForDataVersion(db, "progress:choices", async () => {
     const [governorates, partners] = await Promise.all([
-      db.governorate.findMany({ orderBy: { nameEn: "asc" }, select: { pcode: true, nameEn: true, region: true } }),
+      db.governorate.findMany({ orderBy: { nameEn: "asc" }, select: { pcode: true, ...GOVERNORATE_NAMES, region: true } }),
       db.organisation.findMany({ where: { type: "PARTNER" }, orderBy: { name: "asc" }, select: { id: true, name: true, type: true } }),
     ]);
     return { governorates, partners };

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { hazardFeatures, polygonFeatures, releasedFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
 import { ReviewActions } from "@/components/report/review-actions";
-import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { formatCount, formatDate, formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
@@ -139,7 +139,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <ul>
           {report.devices.map((d, i) => (
             <li key={i}>
-              {tDevice(d.category)}: {d.count}
+              {tDevice(d.category)}: {formatCount(d.count, locale)}
             </li>
           ))}
         </ul>

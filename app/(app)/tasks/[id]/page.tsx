@@ -6,12 +6,13 @@ import { hazardFeatures, polygonFeatures, releasedFeatures } from "@/components/
 import { TaskStatusActions } from "@/components/task/task-status-actions";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { nextStatuses, type TaskActorSide } from "@/lib/domain/task-lifecycle";
-import { formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
+import { formatCount, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import { getTaskWorkspace } from "@/lib/server/queries/field";
+import { governorateName } from "@/lib/i18n/names";
 
 type Workspace = NonNullable<Awaited<ReturnType<typeof getTaskWorkspace>>>;
 
@@ -36,7 +37,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const byMethod = (h: Area) => task.releasedByMethod[h.id]!;
   const areaColumns: Column<Area>[] = [
     { key: "code", header: t("hazardArea"), cell: (h) => `${h.code} · ${h.name}` },
-    { key: "governorate", header: t("governorate"), cell: (h) => h.governorate.nameEn },
+    { key: "governorate", header: t("governorate"), cell: (h) => governorateName(h.governorate, locale) },
     { key: "area", header: t("area"), numeric: true, cell: (h) => formatM2(h.areaM2, locale) },
     { key: "cancelled", header: tMethod("CANCELLED"), numeric: true, cell: (h) => formatM2(byMethod(h).cancelled, locale) },
     { key: "reduced", header: tMethod("REDUCED"), numeric: true, cell: (h) => formatM2(byMethod(h).reduced, locale) },
@@ -71,7 +72,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         <dt>{t("partner")}</dt>
         <dd>{task.partner?.name ?? t("unassigned")}</dd>
         <dt>{t("priority")}</dt>
-        <dd>{task.priority}</dd>
+        <dd>{formatCount(task.priority, locale)}</dd>
         <dt>{t("planned")}</dt>
         <dd>{task.plannedStart ? `${formatDate(task.plannedStart, locale)} – ${task.plannedEnd ? formatDate(task.plannedEnd, locale) : "…"}` : "—"}</dd>
       </dl>

@@ -6,12 +6,13 @@ import { FieldMap } from "@/components/map/field-map";
 import { hazardFeatures, releasedFeatures } from "@/components/map/features";
 import { CompletionForm, HandoverForm, PrintButton } from "@/components/task/completion-forms";
 import { turningPoints } from "@/lib/geo/turning-points";
-import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { formatCount, formatDate, formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import { getTaskCompletion } from "@/lib/server/queries/field";
+import { governorateName } from "@/lib/i18n/names";
 
 export default async function CompletionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -86,7 +87,7 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
                     {h.code} · {h.name} ({h.kind})
                   </td>
                   <td>
-                    {h.governorate.nameEn} ({h.governorate.pcode})
+                    {governorateName(h.governorate, locale)} ({h.governorate.pcode})
                   </td>
                   <td className="num">{formatM2(h.areaM2, locale)}</td>
                   <td className="num">{formatM2(h.releasedM2, locale)}</td>
@@ -116,7 +117,7 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
             <ul>
               {task.devices.map((d) => (
                 <li key={d.category}>
-                  {tDevice(d.category)}: {d.count}
+                  {tDevice(d.category)}: {formatCount(d.count, locale)}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,39 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { chooseLanguageAction } from "@/app/language-actions";
+import { defaultNumerals, LANGUAGE_NAMES, languageOf, LOCALES } from "@/lib/i18n/locales";
+
+/**
+ * Language and digits, applied with a button rather than on change, so a
+ * keyboard or screen-reader user can move through the choices without the
+ * page reloading under them. Works without JavaScript.
+ */
+export async function LanguageSwitch() {
+  const [t, locale] = await Promise.all([getTranslations("language"), getLocale()]);
+  const language = languageOf(locale);
+  const numerals = new Intl.NumberFormat(locale).resolvedOptions().numberingSystem === "arab" ? "arab" : "latn";
+  // "As usual" unless the reader chose otherwise, so switching from English to Arabic brings Arabic-Indic digits.
+  const chosenDigits = numerals === defaultNumerals(language) ? "" : numerals;
+  return (
+    <form action={chooseLanguageAction} className="language-switch" aria-label={t("label")}>
+      <label>
+        {t("language")}
+        <select name="language" defaultValue={language}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("digits")}
+        <select name="numerals" defaultValue={chosenDigits}>
+          <option value="">{t("usualDigits")}</option>
+          <option value="latn">{t("latin")}</option>
+          <option value="arab">{t("arabicIndic")}</option>
+        </select>
+      </label>
+      <button type="submit">{t("apply")}</button>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { describe, expect, it } from "vitest";
+import ar from "./messages/ar.json";
+import ckb from "./messages/ckb.json";
+import en from "./messages/en.json";
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+function flatten(catalogue: Catalogue, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    if (typeof value === "string") out.set(`${prefix}${key}`, value);
+    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+/** The arguments a message takes, with their kind ("count:plural", "name:argument"), and its rich-text tags. */
+function signature(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const e of elements) {
+      if (e.type === TYPE.argument) names.add(`${e.value}:argument`);
+      else if (e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time) names.add(`${e.value}:${TYPE[e.type]}`);
+      else if (e.type === TYPE.plural || e.type === TYPE.select) {
+        names.add(`${e.value}:${TYPE[e.type]}`);
+        for (const option of Object.values(e.options)) walk(option.value);
+      } else if (e.type === TYPE.tag) {
+        names.add(`<${e.value}>`);
+        walk(e.children);
+      }
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
+}
+
+// Names that stay in Latin script in every language: formats, standards, units, codes.
+const LATIN_TERMS = /\b(?:GeoJSON|KML|GPX|CSV|XLSX|PDF|IATI|IMSMA|IMAS|UTM|EPSG|WGS\s?84|API|URL|HXL|DMA|IKMAA|SHA|CHA|P-code|Bearer|Authorization|Shapefile|Excel|Enter|US\$|km²|m²|ha|shp|dbf|prj|zip|json|geojson|kml|gpx|csv|xlsx|N|E|\d+N)\b|\.[a-z]+|[A-Z]{2,}[-_A-Z0-9]*|[a-z0-9._%+-]+@[a-z0-9.-]+|mat_\w*/g;
+
+const english = flatten(en as Catalogue);
+
+describe.each([
+  ["ar", ar],
+  ["ckb", ckb],
+] as const)("the %s catalogue", (_language, catalogue) => {
+  const translated = flatten(catalogue as Catalogue);
+
+  it("has every English key and no other", () => {
+    expect([...english.keys()].filter((k) => !translated.has(k))).toEqual([]);
+    expect([...translated.keys()].filter((k) => !english.has(k))).toEqual([]);
+  });
+
+  it("takes the same arguments and tags as English in every message", () => {
+    const differing = [...english].filter(([key, message]) => translated.has(key) && signature(translated.get(key)!).join() !== signature(message).join());
+    expect(differing.map(([key]) => key)).toEqual([]);
+  });
+
+  it("translates every message: none left in English", () => {
+    const untranslated = [...translated].filter(([key, message]) => {
+      const words = message.replace(/\{[^{}]*\}/g, " ").replace(/<\/?\w+>/g, " ").replace(LATIN_TERMS, " ");
+      return /[A-Za-z]{2,}/.test(words) && !/[\u0600-\u06FF]/.test(message) ? true : message === english.get(key) && /[A-Za-z]{3,}/.test(words);
+    });
+    expect(untranslated.map(([key, message]) => `${key}: ${message}`)).toEqual([]);
+  });
+});

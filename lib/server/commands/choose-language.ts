@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { languageChoice, LOCALES, NUMERALS, type LanguageChoice } from "../../i18n/locales";
+import { CommandError } from "../command-error";
+import type { Actor } from "../permissions";
+import type { Db } from "../prisma";
+
+// Digits left empty are the language's usual ones.
+export const ZLanguageChoice = z.object({ language: z.enum(LOCALES), numerals: z.enum([...NUMERALS, ""]).optional() });
+
+export function parseLanguageChoiceInput(input: unknown): LanguageChoice {
+  const parsed = ZLanguageChoice.safeParse(input);
+  if (!parsed.success) throw new CommandError("invalid_request", `Choose a language (${LOCALES.join(", ")}) and digits (${NUMERALS.join(", ")}).`, parsed.error.issues);
+  return languageChoice(parsed.data.language, parsed.data.numerals);
+}
+
+/**
+ * Stores the language a user reads the app in, so it follows them to any
+ * device at sign-in. Only ever the caller's own: no role needed, no other
+ * user reachable. Not audited: it changes no record of the programme.
+ */
+export async function chooseLanguage(db: Db, actor: Pick<Actor, "id">, choice: LanguageChoice) {
+  await db.user.update({ where: { id: actor.id }, data: { locale: choice.language, numerals: choice.numerals }, select: { id: true } });
+}
