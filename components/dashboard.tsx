@@ -3,6 +3,7 @@ import { BurnDownChart } from "@/components/charts/burn-down-chart";
 import { DevicesChart } from "@/components/charts/devices-chart";
 import { ReleasedChart } from "@/components/charts/released-chart";
 import { HeadlineFigures } from "@/components/headline-figures";
+import { HumanImpactFigures } from "@/components/human-impact/figures";
 import { Choropleth } from "@/components/map/choropleth";
 import { formatArea, formatM2 } from "@/lib/i18n/format";
 import { drillDownQuery, progressFilterQuery, type ProgressFilter } from "@/lib/schemas/progress-filter";
@@ -142,6 +143,7 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
         </table>
         <p className="note">{t("addUp")}</p>
       </section>
+      <HumanImpactFigures data={data.humanImpact} locale={locale} />
       {links && breakdown(t("byPartner"), data.byPartner, (b) => b.label, (b) => ({ partner: b.key }), "by-partner")}
       {breakdown(t("byLandUse"), data.byLandUse, (b) => tLand(b.key.toUpperCase()), (b) => ({ landUse: b.key }), "by-land-use")}
     </>

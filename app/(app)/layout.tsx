@@ -13,6 +13,8 @@ const NAV_LABEL: Record<NavPage, string> = {
   "/hazard-areas": "hazardAreas",
   "/tasks": "tasks",
   "/reports": "reports",
+  "/risk-education": "riskEducation",
+  "/casualties": "casualties",
   "/funding": "funding",
   "/exports": "exports",
   "/admin/users": "users",

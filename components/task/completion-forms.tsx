@@ -1,39 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
-import { errorMessages } from "@/components/submit-geometry";
-import { ErrorList } from "@/components/ui/error-list";
-
-function ApiForm({ url, toBody, submit, children }: { url: string; toBody: (d: FormData) => unknown; submit: string; children: ReactNode }) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<string[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  return (
-    <form
-      className="card report-form no-print"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        setErrors(null);
-        const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(toBody(new FormData(e.currentTarget))) });
-        setBusy(false);
-        if (!res.ok) return setErrors(await errorMessages(res));
-        router.refresh();
-      }}
-    >
-      {children}
-      <ErrorList messages={errors} />
-      <button type="submit" disabled={busy}>
-        {submit}
-      </button>
-    </form>
-  );
-}
-
-const optional = (d: FormData, k: string) => (d.get(k) ? String(d.get(k)) : undefined);
-const count = (d: FormData, k: string) => Number(d.get(k) || 0);
+import { ApiForm, count, optional } from "@/components/ui/api-form";
 
 /** The partner's completion report. */
 export function CompletionForm({ taskId }: { taskId: string }) {

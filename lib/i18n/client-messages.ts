@@ -13,6 +13,7 @@ export const CLIENT_NAMESPACES = [
   "fundingImport",
   "geometryInput",
   "hazardForm",
+  "humanImpact",
   "landUse",
   "map",
   "method",

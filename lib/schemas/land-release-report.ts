@@ -2,8 +2,10 @@ import { z } from "zod";
 
 const ZDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
 
+export const DEVICE_CATEGORIES = ["AP_MINE", "AT_MINE", "IMPROVISED_AP_MINE", "IED", "UXO", "CLUSTER_SUBMUNITION", "AXO", "SMALL_ARMS_AMMUNITION", "OTHER"] as const;
+
 export const ZDeviceCount = z.object({
-  type: z.enum(["AP_MINE", "AT_MINE", "IMPROVISED_AP_MINE", "IED", "UXO", "CLUSTER_SUBMUNITION", "AXO", "SMALL_ARMS_AMMUNITION", "OTHER"]),
+  type: z.enum(DEVICE_CATEGORIES),
   count: z.int().positive().max(1_000_000),
 });
 

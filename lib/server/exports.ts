@@ -13,13 +13,14 @@ import { IATI_TRANSACTION_TYPE, iatiActivitiesXml, type IatiOrganisation } from 
 import { kmlText, shapefileZip, type SpatialFeature } from "../exports/spatial";
 import type { TableSpec } from "../exports/table";
 import { xlsxWorkbook, type SheetOf } from "../exports/xlsx";
-import type { ExportFile, ExportFilter, SpatialDataset, TabularDataset } from "../schemas/export-filter";
+import { TABULAR, type ExportFile, type ExportFilter, type SpatialDataset, type TabularDataset } from "../schemas/export-filter";
 import { CommandError } from "./command-error";
 import { can, type Actor, type Permission } from "./permissions";
 import type { Db } from "./prisma";
 import { recordAuditEvent } from "./queries/audit";
 import { hazardAreaScope, taskScope } from "./queries/field";
 import { grantScope } from "./queries/funding";
+import { riskEducationScope } from "./queries/human-impact";
 import { reportScope } from "./queries/land-release";
 import { getTaskCompletion } from "./queries/field";
 import { drillDownWhere, getDashboard } from "./queries/progress";
@@ -36,6 +37,8 @@ export const DATASET_PERMISSION: Record<TabularDataset | SpatialDataset, Permiss
   "hazard-areas": "task:read",
   grants: "funding:read",
   transactions: "funding:read",
+  "risk-education": "progress:read",
+  casualties: "progress:read",
 };
 
 const BATCH = 2_000;
@@ -302,8 +305,78 @@ async function tabular(db: Db, actor: Actor, dataset: TabularDataset, f: ExportF
       const where = transactionsWhere(actor, f);
       return as(TRANSACTIONS as TableSpec<unknown>, () => db.fundingTransaction.count({ where }), () => batches((p) => db.fundingTransaction.findMany({ where, select: TRANSACTION_SELECT, ...p })));
     }
+    case "risk-education": {
+      // The list's scope (a partner its own sessions), then the view's place, period and partner.
+      const where: Prisma.RiskEducationSessionWhereInput = { AND: [riskEducationScope(actor), placeAndPeriod(f, "heldOn"), f.partner ? { partnerId: f.partner } : {}] };
+      return as(SESSIONS as TableSpec<unknown>, () => db.riskEducationSession.count({ where }), () => batches((p) => db.riskEducationSession.findMany({ where, select: SESSION_SELECT, ...p })));
+    }
+    case "casualties": {
+      const where: Prisma.CasualtyIncidentWhereInput = placeAndPeriod(f, "occurredOn");
+      return as(CASUALTIES as TableSpec<unknown>, () => db.casualtyIncident.count({ where }), () => batches((p) => db.casualtyIncident.findMany({ where, select: CASUALTY_SELECT, ...p })));
+    }
   }
 }
+
+// ------------------------------------------------- risk education, casualties
+
+/** The view's place and period on a record held by governorate and date. */
+function placeAndPeriod(f: ExportFilter, dateField: "heldOn" | "occurredOn") {
+  return {
+    ...(f.governorate ? { governoratePcode: f.governorate } : {}),
+    ...(f.region ? { governorate: { region: f.region === "kurdistan" ? ("KURDISTAN" as const) : ("FEDERAL" as const) } } : {}),
+    ...(f.from || f.to ? { [dateField]: { ...(f.from ? { gte: day(f.from) } : {}), ...(f.to ? { lte: day(f.to) } : {}) } } : {}),
+  };
+}
+
+const SESSION_SELECT = {
+  id: true, heldOn: true, governoratePcode: true, place: true, women: true, men: true, girls: true, boys: true, createdAt: true, partner: { select: { name: true } },
+} satisfies Prisma.RiskEducationSessionSelect;
+type SessionRow = Prisma.RiskEducationSessionGetPayload<{ select: typeof SESSION_SELECT }>;
+
+const SESSIONS: TableSpec<SessionRow> = {
+  name: "risk-education",
+  title: "Risk education sessions",
+  columns: [
+    { header: "sessionId", hxl: "#meta+id", type: "string", value: (s) => s.id, width: 28 },
+    { header: "heldOn", hxl: "#date", type: "date", value: (s) => s.heldOn },
+    { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (s) => s.governoratePcode },
+    { header: "place", hxl: "#loc+name", type: "string", value: (s) => s.place, width: 28 },
+    { header: "partner", hxl: "#org+impl", type: "string", value: (s) => s.partner.name, width: 28 },
+    { header: "women", hxl: "#reached+f+adults", type: "integer", value: (s) => s.women },
+    { header: "men", hxl: "#reached+m+adults", type: "integer", value: (s) => s.men },
+    { header: "girls", hxl: "#reached+f+children", type: "integer", value: (s) => s.girls },
+    { header: "boys", hxl: "#reached+m+children", type: "integer", value: (s) => s.boys },
+    { header: "total", hxl: "#reached+total", type: "integer", value: (s) => s.women + s.men + s.girls + s.boys },
+  ],
+};
+
+const CASUALTY_SELECT = {
+  id: true, occurredOn: true, governoratePcode: true, place: true, deviceCategory: true,
+  killedWomen: true, killedMen: true, killedGirls: true, killedBoys: true, injuredWomen: true, injuredMen: true, injuredGirls: true, injuredBoys: true,
+  authority: { select: { name: true } },
+} satisfies Prisma.CasualtyIncidentSelect;
+type CasualtyRow = Prisma.CasualtyIncidentGetPayload<{ select: typeof CASUALTY_SELECT }>;
+
+const CASUALTIES: TableSpec<CasualtyRow> = {
+  name: "casualties",
+  title: "Casualties",
+  columns: [
+    { header: "accidentId", hxl: "#meta+id", type: "string", value: (c) => c.id, width: 28 },
+    { header: "occurredOn", hxl: "#date+incident", type: "date", value: (c) => c.occurredOn },
+    { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (c) => c.governoratePcode },
+    { header: "place", hxl: "#loc+name", type: "string", value: (c) => c.place, width: 28 },
+    { header: "device", hxl: "#item+type", type: "string", value: (c) => c.deviceCategory.toLowerCase(), width: 22 },
+    { header: "killedWomen", hxl: "#affected+killed+f+adults", type: "integer", value: (c) => c.killedWomen },
+    { header: "killedMen", hxl: "#affected+killed+m+adults", type: "integer", value: (c) => c.killedMen },
+    { header: "killedGirls", hxl: "#affected+killed+f+children", type: "integer", value: (c) => c.killedGirls },
+    { header: "killedBoys", hxl: "#affected+killed+m+children", type: "integer", value: (c) => c.killedBoys },
+    { header: "injuredWomen", hxl: "#affected+injured+f+adults", type: "integer", value: (c) => c.injuredWomen },
+    { header: "injuredMen", hxl: "#affected+injured+m+adults", type: "integer", value: (c) => c.injuredMen },
+    { header: "injuredGirls", hxl: "#affected+injured+f+children", type: "integer", value: (c) => c.injuredGirls },
+    { header: "injuredBoys", hxl: "#affected+injured+m+children", type: "integer", value: (c) => c.injuredBoys },
+    { header: "recordedBy", hxl: "#org+authority", type: "string", value: (c) => c.authority.name, width: 28 },
+  ],
+};
 
 // ---------------------------------------------------------------- areas
 
@@ -532,7 +605,7 @@ export async function buildExport(db: Db, actor: Actor & { name?: string }, file
   const audit = (rows: number) => recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, filter: f, rows } });
 
   if (format === "csv" || format === "xlsx") {
-    const datasets = dataset === "tables" ? (["reports", "devices", "tasks", "grants", "transactions"] as const).filter((d) => can(actor, DATASET_PERMISSION[d])) : [dataset as TabularDataset];
+    const datasets = dataset === "tables" ? TABULAR.filter((d) => can(actor, DATASET_PERMISSION[d])) : [dataset as TabularDataset];
     const tables = await Promise.all(datasets.map((d) => tabular(db, actor, d, f)));
     const counted = await Promise.all(tables.map((t) => t.count()));
     const rows = counted.reduce((s, n) => s + n, 0);

@@ -137,3 +137,11 @@ export async function bodyWithGeometry(req: Request): Promise<unknown> {
     throw err;
   }
 }
+
+/** A list's `?page=` (from 1, default 1); anything else is refused with what was sent. */
+export function pageParam(req: Request): number {
+  const raw = new URL(req.url).searchParams.get("page") ?? "1";
+  const page = Number(raw);
+  if (!Number.isInteger(page) || page < 1) throw new CommandError("invalid_request", `page must be a whole number from 1 (got "${raw}").`);
+  return page;
+}

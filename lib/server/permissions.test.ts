@@ -9,10 +9,10 @@ describe("permissions", () => {
   });
 
   it.each([
-    ["PARTNER", ["/", "/tasks", "/reports", "/exports", "/account/tokens"]],
-    ["DONOR", ["/", "/reports", "/funding", "/exports", "/account/tokens"]],
-    ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/exports", "/account/tokens"]],
-    ["ADMIN", ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/exports", "/admin/users", "/audit", "/account/tokens"]],
+    ["PARTNER", ["/", "/tasks", "/reports", "/risk-education", "/casualties", "/exports", "/account/tokens"]],
+    ["DONOR", ["/", "/reports", "/risk-education", "/casualties", "/funding", "/exports", "/account/tokens"]],
+    ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/reports", "/risk-education", "/casualties", "/funding", "/exports", "/account/tokens"]],
+    ["ADMIN", ["/", "/hazard-areas", "/tasks", "/reports", "/risk-education", "/casualties", "/funding", "/exports", "/admin/users", "/audit", "/account/tokens"]],
   ] as const)("%s opens exactly %j", (role, pages) => {
     expect(pagesFor({ role })).toEqual(pages);
   });
@@ -23,6 +23,11 @@ describe("permissions", () => {
     expect(can({ role: "PARTNER" }, "report:submit")).toBe(true);
     expect(can({ role: "ADMIN" }, "report:submit")).toBe(false);
     expect(can({ role: "DONOR" }, "task:read")).toBe(false);
+  });
+
+  it("gives risk education sessions to partners and casualties to authorities", () => {
+    expect((Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((role) => can({ role }, "riskEducation:record"))).toEqual(["PARTNER"]);
+    expect((Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((role) => can({ role }, "casualty:record"))).toEqual(["AUTHORITY"]);
   });
 
   it("denies everything to a signed-out visitor", () => {

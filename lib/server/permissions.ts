@@ -16,14 +16,16 @@ export const PERMISSIONS = [
   "audit:read",
   "apiToken:manage",
   "publicPage:manage",
+  "riskEducation:record",
+  "casualty:record",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   ADMIN: ["progress:read", "hazardArea:read", "task:read", "funding:read", "funding:write", "user:manage", "audit:read", "apiToken:manage", "publicPage:manage"],
-  AUTHORITY: ["progress:read", "hazardArea:read", "hazardArea:write", "task:read", "task:assign", "report:review", "funding:read", "apiToken:manage", "publicPage:manage"],
-  PARTNER: ["progress:read", "task:read", "report:submit", "apiToken:manage"],
+  AUTHORITY: ["progress:read", "hazardArea:read", "hazardArea:write", "task:read", "task:assign", "report:review", "funding:read", "apiToken:manage", "publicPage:manage", "casualty:record"],
+  PARTNER: ["progress:read", "task:read", "report:submit", "apiToken:manage", "riskEducation:record"],
   DONOR: ["progress:read", "funding:read", "apiToken:manage"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
@@ -47,6 +49,8 @@ export const PAGE_PERMISSIONS = {
   "/reports/[id]": "progress:read",
   "/funding": "funding:read",
   "/funding/import": "funding:write",
+  "/risk-education": "progress:read",
+  "/casualties": "progress:read",
   "/exports": "progress:read",
   "/admin/users": "user:manage",
   "/audit": "audit:read",
@@ -56,7 +60,7 @@ export const PAGE_PERMISSIONS = {
 export type PagePath = keyof typeof PAGE_PERMISSIONS;
 
 /** The pages in the navigation, in order. */
-export const NAV_PAGES = ["/", "/hazard-areas", "/tasks", "/reports", "/funding", "/exports", "/admin/users", "/audit", "/account/tokens"] as const satisfies readonly PagePath[];
+export const NAV_PAGES = ["/", "/hazard-areas", "/tasks", "/reports", "/risk-education", "/casualties", "/funding", "/exports", "/admin/users", "/audit", "/account/tokens"] as const satisfies readonly PagePath[];
 export type NavPage = (typeof NAV_PAGES)[number];
 
 export function pagesFor(actor: Pick<Actor, "role">): NavPage[] {

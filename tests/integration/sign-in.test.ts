@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_FAILURES, WINDOW_MS } from "@/lib/domain/sign-in-throttle";
+import { chooseLanguage, parseLanguageChoiceInput } from "@/lib/server/commands/choose-language";
 import { signInWithPassword } from "@/lib/server/sign-in";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
 
@@ -25,5 +26,17 @@ describe.each(DATABASE_KINDS)("sign-in on %s", (kind) => {
     const now = new Date();
     for (let i = 0; i < MAX_FAILURES; i++) expect(await signInWithPassword(db, "nobody@example.org", "x", now)).toEqual({ refused: "credentials" });
     expect(await signInWithPassword(db, "nobody@example.org", "x", now)).toMatchObject({ refused: "throttled" });
+  });
+
+  it("brings back the language and digits a user chose, on any device, and only theirs", async () => {
+    const db = t().db;
+    expect(await signInWithPassword(db, "ikmaa@demo.test", "demo-password")).toMatchObject({ language: { language: "en", numerals: "latn" } });
+    const ikmaa = await db.user.findUniqueOrThrow({ where: { email: "ikmaa@demo.test" } });
+    await chooseLanguage(db, ikmaa, parseLanguageChoiceInput({ language: "ckb", numerals: "" }));
+    expect(await signInWithPassword(db, "ikmaa@demo.test", "demo-password")).toMatchObject({ language: { language: "ckb", numerals: "arab" } });
+    await chooseLanguage(db, ikmaa, parseLanguageChoiceInput({ language: "ar", numerals: "latn" }));
+    expect(await signInWithPassword(db, "ikmaa@demo.test", "demo-password")).toMatchObject({ language: { language: "ar", numerals: "latn" } });
+    expect(await signInWithPassword(db, "dma@demo.test", "demo-password")).toMatchObject({ language: { language: "en" } });
+    expect(() => parseLanguageChoiceInput({ language: "fr", numerals: "latn" })).toThrow(/Choose a language \(en, ar, ckb\)/);
   });
 });

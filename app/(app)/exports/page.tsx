@@ -1,3 +1,4 @@
+import { TABULAR } from "@/lib/schemas/export-filter";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DashboardFilters } from "@/components/dashboard-filters";
@@ -12,7 +13,7 @@ import { progressFilterChoices } from "@/lib/server/queries/progress";
 
 const FILES: ExportChoice[] = [
   { file: "progress.pdf", dataset: "progress", format: "pdf" },
-  ...(["reports", "devices", "tasks", "grants", "transactions"] as const).flatMap((dataset) => (["csv", "xlsx"] as const).map((format) => ({ file: `${dataset}.${format}`, dataset, format }))),
+  ...TABULAR.flatMap((dataset) => (["csv", "xlsx"] as const).map((format) => ({ file: `${dataset}.${format}`, dataset, format }))),
   { file: "tables.xlsx", dataset: "tables", format: "xlsx" },
   { file: "iati.xml", dataset: "iati", format: "xml" },
   ...(["hazard-areas", "released"] as const).flatMap((dataset) => (["geojson", "kml", "zip"] as const).map((format) => ({ file: `${dataset}.${format}`, dataset, format }))),

@@ -1,13 +1,11 @@
 import { NextResponse } from "next/server";
 import { createTask } from "@/lib/server/commands/create-task";
-import { apiError, jsonBody, withPermission } from "@/lib/server/http";
+import { jsonBody, pageParam, withPermission } from "@/lib/server/http";
 import { LIST_PAGE_SIZE, taskPage } from "@/lib/server/queries/field";
 
 /** The caller's tasks, 100 a page (`?page=`): a partner its own, an authority those it assigned, an admin all. */
 export const GET = withPermission("task:read", async ({ req, user, db }) => {
-  const raw = new URL(req.url).searchParams.get("page") ?? "1";
-  const page = Number(raw);
-  if (!Number.isInteger(page) || page < 1) return apiError("invalid_request", `page must be a whole number from 1 (got "${raw}").`);
+  const page = pageParam(req);
   const { total, rows: tasks } = await taskPage(db, user, page);
   return NextResponse.json({
     total,

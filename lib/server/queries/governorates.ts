@@ -1,3 +1,4 @@
+import { GOVERNORATE_NAMES } from "../../i18n/names";
 import type { Boundary } from "../../geo/locate";
 import type { Db } from "../prisma";
 
@@ -21,4 +22,9 @@ export function governorateBoundaries(db: Db): Promise<GovernorateBoundary[]> {
     });
   cache.set(db, loading);
   return loading;
+}
+
+/** Governorates named in every language, for a form's choice; an authority's own only when given. */
+export function governorateChoices(db: Db, authorityId?: string) {
+  return db.governorate.findMany({ where: authorityId ? { authorityId } : {}, orderBy: { nameEn: "asc" }, select: { pcode: true, ...GOVERNORATE_NAMES } });
 }

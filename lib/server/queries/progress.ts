@@ -8,6 +8,7 @@ import { buildProgressView, currentBaseline, type ProgressView, type ReleaseAggr
 import { addMonths, burnDown, projectCompletion, releasedByYear } from "../../domain/projection";
 import { progressFilterQuery, type DrillDown, type ProgressFilter } from "../../schemas/progress-filter";
 import { cachedForDataVersion } from "../cache";
+import { getHumanImpact } from "./human-impact";
 import type { Db } from "../prisma";
 
 const ISO_DAY = 10;
@@ -142,7 +143,12 @@ export function getDashboard(db: Db, filter: ProgressFilter = {}) {
 
 async function computeDashboard(db: Db, filter: ProgressFilter) {
   const baselines = await nationalBaselines(db);
-  const [progress, devices, breakdowns] = await Promise.all([getProgress(db, filter, baselines), getDevicesDestroyed(db, filter, baselines), getReleaseBreakdowns(db, filter, baselines)]);
+  const [progress, devices, breakdowns, humanImpact] = await Promise.all([
+    getProgress(db, filter, baselines),
+    getDevicesDestroyed(db, filter, baselines),
+    getReleaseBreakdowns(db, filter, baselines),
+    getHumanImpact(db, filter),
+  ]);
   const currentMonth = today().slice(0, 7);
   // The projection rests on complete months: the period's last month if it has ended, else the month before this one.
   const lastComplete = filter.to && filter.to.slice(0, 7) < currentMonth ? filter.to.slice(0, 7) : addMonths(currentMonth, -1);
@@ -154,6 +160,7 @@ async function computeDashboard(db: Db, filter: ProgressFilter) {
     projection: projectCompletion(progress.remainingM2, sinceBaseline, lastComplete),
     devices,
     ...breakdowns,
+    humanImpact,
   };
 }
 

@@ -1,0 +1,49 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { CasualtyForm } from "@/components/human-impact/forms";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pager, pageFrom } from "@/components/ui/pager";
+import { formatDate } from "@/lib/i18n/format";
+import { governorateName } from "@/lib/i18n/names";
+import { requirePage } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { can } from "@/lib/server/permissions";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/field";
+import { governorateChoices } from "@/lib/server/queries/governorates";
+import { casualtyPage } from "@/lib/server/queries/human-impact";
+
+type Row = Awaited<ReturnType<typeof casualtyPage>>["rows"][number];
+
+/** Explosive ordnance accidents: authorities record those in their governorates; every role reads them. */
+export default async function CasualtiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePage("/casualties");
+  const params = await searchParams;
+  const page = pageFrom(params);
+  const db = await getDb();
+  const recording = can(user, "casualty:record");
+  const [{ total, rows }, governorates, t, tDevice, locale] = await Promise.all([
+    casualtyPage(db, page),
+    recording ? governorateChoices(db, user.organisationId) : [],
+    getTranslations("humanImpact"),
+    getTranslations("device"),
+    getLocale(),
+  ]);
+  const columns: Column<Row>[] = [
+    { key: "occurredOn", header: t("occurredOn"), cell: (c) => formatDate(c.occurredOn, locale) },
+    { key: "governorate", header: t("governorate"), cell: (c) => governorateName(c.governorate, locale) },
+    { key: "place", header: t("place"), cell: (c) => c.place },
+    { key: "device", header: t("device"), cell: (c) => tDevice(c.deviceCategory) },
+    { key: "killed", header: t("killed"), numeric: true, cell: (c) => c.killedWomen + c.killedMen + c.killedGirls + c.killedBoys },
+    { key: "injured", header: t("injured"), numeric: true, cell: (c) => c.injuredWomen + c.injuredMen + c.injuredGirls + c.injuredBoys },
+    { key: "children", header: t("children"), numeric: true, cell: (c) => c.killedGirls + c.killedBoys + c.injuredGirls + c.injuredBoys },
+    { key: "authority", header: t("authority"), cell: (c) => c.authority.name },
+  ];
+  return (
+    <>
+      <h1>{t("casualtiesTitle")}</h1>
+      <p className="note">{t("casualtiesIntro")}</p>
+      {recording && <CasualtyForm governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))} />}
+      <Pager path="/casualties" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("casualtiesTitle")} />
+      <DataTable rows={rows} columns={columns} rowKey={(c) => c.id} empty={t("noAccidents")} />
+    </>
+  );
+}

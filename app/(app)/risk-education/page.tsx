@@ -1,0 +1,50 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { RiskEducationForm } from "@/components/human-impact/forms";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pager, pageFrom } from "@/components/ui/pager";
+import { everyone } from "@/lib/domain/human-impact";
+import { formatDate } from "@/lib/i18n/format";
+import { governorateName } from "@/lib/i18n/names";
+import { requirePage } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { can } from "@/lib/server/permissions";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/field";
+import { governorateChoices } from "@/lib/server/queries/governorates";
+import { riskEducationPage } from "@/lib/server/queries/human-impact";
+
+type Row = Awaited<ReturnType<typeof riskEducationPage>>["rows"][number];
+
+/** EORE sessions: partners record theirs here; everyone with the dashboard reads them in their scope. */
+export default async function RiskEducationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePage("/risk-education");
+  const params = await searchParams;
+  const page = pageFrom(params);
+  const db = await getDb();
+  const recording = can(user, "riskEducation:record");
+  const [{ total, rows }, governorates, t, locale] = await Promise.all([
+    riskEducationPage(db, user, page),
+    recording ? governorateChoices(db) : [],
+    getTranslations("humanImpact"),
+    getLocale(),
+  ]);
+  const columns: Column<Row>[] = [
+    { key: "heldOn", header: t("heldOn"), cell: (s) => formatDate(s.heldOn, locale) },
+    { key: "governorate", header: t("governorate"), cell: (s) => governorateName(s.governorate, locale) },
+    { key: "place", header: t("place"), cell: (s) => s.place },
+    { key: "partner", header: t("partner"), cell: (s) => s.partner.name },
+    { key: "women", header: t("women"), numeric: true, cell: (s) => s.women },
+    { key: "men", header: t("men"), numeric: true, cell: (s) => s.men },
+    { key: "girls", header: t("girls"), numeric: true, cell: (s) => s.girls },
+    { key: "boys", header: t("boys"), numeric: true, cell: (s) => s.boys },
+    { key: "total", header: t("total"), numeric: true, cell: (s) => everyone(s) },
+  ];
+  return (
+    <>
+      <h1>{t("riskEducationTitle")}</h1>
+      <p className="note">{t("riskEducationIntro")}</p>
+      {recording && <RiskEducationForm governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))} />}
+      <Pager path="/risk-education" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("riskEducationTitle")} />
+      <DataTable rows={rows} columns={columns} rowKey={(s) => s.id} empty={t("noSessions")} />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { NextResponse } from "next/server";
+import { recordCasualtyIncident } from "@/lib/server/commands/record-human-impact";
+import { jsonBody, pageParam, withPermission } from "@/lib/server/http";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/field";
+import { casualtyPage } from "@/lib/server/queries/human-impact";
+
+/** Explosive ordnance accidents, newest first, 100 a page, with the people killed and injured by sex and age. */
+export const GET = withPermission("progress:read", async ({ req, db }) => {
+  const page = pageParam(req);
+  const { total, rows } = await casualtyPage(db, page);
+  return NextResponse.json({
+    total,
+    page,
+    pageSize: LIST_PAGE_SIZE,
+    items: rows.map((c) => ({
+      id: c.id,
+      occurredOn: c.occurredOn.toISOString().slice(0, 10),
+      governorate: c.governorate.pcode,
+      place: c.place,
+      deviceCategory: c.deviceCategory,
+      authority: c.authority.name,
+      killed: { women: c.killedWomen, men: c.killedMen, girls: c.killedGirls, boys: c.killedBoys },
+      injured: { women: c.injuredWomen, men: c.injuredMen, girls: c.injuredGirls, boys: c.injuredBoys },
+    })),
+  });
+});
+
+/** An authority records an accident in its governorates: `{ occurredOn, governorate, place, deviceCategory, killed: {women,men,girls,boys}, injured: {…} }`. */
+export const POST = withPermission("casualty:record", async ({ req, user, db }) => {
+  return NextResponse.json(await recordCasualtyIncident(db, user, await jsonBody(req)), { status: 201 });
+});

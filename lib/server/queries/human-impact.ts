@@ -1,0 +1,92 @@
+// Risk education sessions and casualties: lists scoped to the caller and the
+// dashboard's figures for a view, summed in the database by governorate.
+import { Prisma } from "../../../generated/prisma/client";
+import { buildHumanImpact, type CasualtyRow, type HumanImpact, type RiskEducationRow } from "../../domain/human-impact";
+import { GOVERNORATE_NAMES, type GovernorateNames } from "../../i18n/names";
+import type { ProgressFilter } from "../../schemas/progress-filter";
+import type { Actor } from "../permissions";
+import type { Db } from "../prisma";
+import { LIST_PAGE_SIZE } from "./field";
+
+/**
+ * Who sees which sessions in the list: a partner its own, an authority those
+ * in its governorates, administrators and donors all of them. The dashboard's
+ * aggregated figures are everyone's.
+ */
+export function riskEducationScope(actor: Actor): Prisma.RiskEducationSessionWhereInput {
+  if (actor.role === "PARTNER") return { partnerId: actor.organisationId };
+  if (actor.role === "AUTHORITY") return { governorate: { authorityId: actor.organisationId } };
+  return {};
+}
+
+const pageOf = (page: number) => ({ skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
+
+export async function riskEducationPage(db: Db, actor: Actor, page: number) {
+  const where = riskEducationScope(actor);
+  const [total, rows] = await Promise.all([
+    db.riskEducationSession.count({ where }),
+    db.riskEducationSession.findMany({
+      ...pageOf(page),
+      where,
+      orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
+      select: { id: true, heldOn: true, place: true, women: true, men: true, girls: true, boys: true, partner: { select: { name: true } }, governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } } },
+    }),
+  ]);
+  return { total, rows };
+}
+
+/** Accidents are the authorities' official records: every signed-in role reads them. */
+export async function casualtyPage(db: Db, page: number) {
+  const [total, rows] = await Promise.all([
+    db.casualtyIncident.count(),
+    db.casualtyIncident.findMany({
+      ...pageOf(page),
+      orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
+      select: {
+        id: true, occurredOn: true, place: true, deviceCategory: true,
+        killedWomen: true, killedMen: true, killedGirls: true, killedBoys: true, injuredWomen: true, injuredMen: true, injuredGirls: true, injuredBoys: true,
+        authority: { select: { name: true } }, governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } },
+      },
+    }),
+  ]);
+  return { total, rows };
+}
+
+/** The view's place and period as SQL on a table aliased `x` with the date column given, and governorates `g`. */
+function scopeSql(f: ProgressFilter, dateColumn: string, partnerColumn?: string): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`x.${Prisma.raw(`"${dateColumn}"`)} <= ${f.to ?? new Date().toISOString().slice(0, 10)}::date`];
+  if (f.from) parts.push(Prisma.sql`x.${Prisma.raw(`"${dateColumn}"`)} >= ${f.from}::date`);
+  if (f.region) parts.push(Prisma.sql`g.region::text = ${f.region.toUpperCase()}`);
+  if (f.governorate) parts.push(Prisma.sql`x."governoratePcode" = ${f.governorate}`);
+  if (f.partner && partnerColumn) parts.push(Prisma.sql`x.${Prisma.raw(`"${partnerColumn}"`)} = ${f.partner}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * Risk education and casualties in a view: its region or governorate and its
+ * period (all recorded time up to its end when it has no start). Sessions
+ * follow the partner filter; accidents belong to no partner, and neither
+ * belongs to a hazardous area, so the contamination and land-use filters
+ * leave both unchanged.
+ */
+export async function getHumanImpact(db: Db, filter: ProgressFilter = {}): Promise<HumanImpact> {
+  const [sessions, casualties] = await Promise.all([
+    db.$queryRaw<RiskEducationRow[]>`
+      SELECT x."governoratePcode" AS pcode, g."nameEn", g."nameAr", g."nameCkb", count(*)::int AS sessions,
+             sum(x.women)::int AS women, sum(x.men)::int AS men, sum(x.girls)::int AS girls, sum(x.boys)::int AS boys
+      FROM "RiskEducationSession" x JOIN "Governorate" g ON g.pcode = x."governoratePcode"
+      WHERE ${scopeSql(filter, "heldOn", "partnerId")}
+      GROUP BY 1, 2, 3, 4`,
+    db.$queryRaw<(GovernorateNames & { pcode: string; incidents: number; kw: number; km: number; kg: number; kb: number; iw: number; im: number; ig: number; ib: number })[]>`
+      SELECT x."governoratePcode" AS pcode, g."nameEn", g."nameAr", g."nameCkb", count(*)::int AS incidents,
+             sum(x."killedWomen")::int AS kw, sum(x."killedMen")::int AS km, sum(x."killedGirls")::int AS kg, sum(x."killedBoys")::int AS kb,
+             sum(x."injuredWomen")::int AS iw, sum(x."injuredMen")::int AS im, sum(x."injuredGirls")::int AS ig, sum(x."injuredBoys")::int AS ib
+      FROM "CasualtyIncident" x JOIN "Governorate" g ON g.pcode = x."governoratePcode"
+      WHERE ${scopeSql(filter, "occurredOn")}
+      GROUP BY 1, 2, 3, 4`,
+  ]);
+  return buildHumanImpact(
+    sessions,
+    casualties.map((c): CasualtyRow => ({ pcode: c.pcode, nameEn: c.nameEn, nameAr: c.nameAr, nameCkb: c.nameCkb, incidents: c.incidents, killed: { women: c.kw, men: c.km, girls: c.kg, boys: c.kb }, injured: { women: c.iw, men: c.im, girls: c.ig, boys: c.ib } })),
+  );
+}

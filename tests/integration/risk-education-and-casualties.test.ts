@@ -1,0 +1,142 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { ZExportFilter } from "@/lib/schemas/export-filter";
+import { buildExport } from "@/lib/server/exports";
+import { everyone } from "@/lib/domain/human-impact";
+import { recordCasualtyIncident, recordRiskEducationSession } from "@/lib/server/commands/record-human-impact";
+import { casualtyPage, getHumanImpact, riskEducationPage } from "@/lib/server/queries/human-impact";
+import { getDashboard } from "@/lib/server/queries/progress";
+import { actorFor, refusal } from "../helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+
+const ERBIL = "IQG11"; // Kurdistan Region: IKMAA
+const NINEWA = "IQG15"; // federal Iraq: DMA
+
+describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+  const actor = (email: string) => actorFor(t().db, email);
+  const otherPartner = async () => {
+    const org = await t().db.organisation.findFirstOrThrow({ where: { type: "PARTNER", users: { none: { email: "partner@demo.test" } } } });
+    const user = await t().db.user.upsert({
+      where: { email: "other-partner@test.invalid" },
+      update: {},
+      create: { email: "other-partner@test.invalid", name: "Other partner officer", passwordHash: "unusable", role: "PARTNER", organisationId: org.id },
+    });
+    return { id: user.id, role: "PARTNER" as const, organisationId: org.id };
+  };
+  const counts = async () => [await t().db.riskEducationSession.count(), await t().db.casualtyIncident.count(), await t().db.auditEvent.count()];
+
+  it("records a partner's session, audited, in its own list and its authority's, and on the dashboard at once", async () => {
+    const partner = await actor("partner@demo.test");
+    const before = await getDashboard(t().db);
+    const session = await recordRiskEducationSession(t().db, partner, { heldOn: "2025-03-10", governorate: NINEWA, place: "Bashiqa primary school", women: 12, men: 9, girls: 31, boys: 27 });
+
+    expect((await riskEducationPage(t().db, partner, 1)).rows.map((s) => s.id)).toContain(session.id);
+    expect((await riskEducationPage(t().db, await actor("dma@demo.test"), 1)).rows.map((s) => s.id)).toContain(session.id);
+    // Another partner and the authority of the other region do not list it.
+    expect((await riskEducationPage(t().db, await otherPartner(), 1)).rows.map((s) => s.id)).not.toContain(session.id);
+    expect((await riskEducationPage(t().db, await actor("ikmaa@demo.test"), 1)).rows.map((s) => s.id)).not.toContain(session.id);
+
+    const audit = await t().db.auditEvent.findFirstOrThrow({ where: { entityId: session.id } });
+    expect(audit).toMatchObject({ action: "riskEducation.record", actorUserId: partner.id });
+
+    const after = await getDashboard(t().db);
+    expect(after.humanImpact.riskEducation.sessions - before.humanImpact.riskEducation.sessions).toBe(1);
+    expect(everyone(after.humanImpact.riskEducation.beneficiaries) - everyone(before.humanImpact.riskEducation.beneficiaries)).toBe(79);
+  });
+
+  it("records an accident only in the recording authority's governorates", async () => {
+    const dma = await actor("dma@demo.test");
+    const accident = { occurredOn: "2025-05-02", governorate: NINEWA, place: "Sinjar road, km 12", deviceCategory: "IED", killed: { men: 1 }, injured: { boys: 2, women: 1 } };
+    const recorded = await recordCasualtyIncident(t().db, dma, accident);
+    expect(recorded.killed).toEqual({ women: 0, men: 1, girls: 0, boys: 0 });
+    expect((await casualtyPage(t().db, 1)).rows.find((c) => c.id === recorded.id)).toMatchObject({ killedMen: 1, injuredBoys: 2, injuredWomen: 1, deviceCategory: "IED" });
+
+    const before = await counts();
+    expect((await refusal(recordCasualtyIncident(t().db, await actor("ikmaa@demo.test"), accident))).code).toBe("forbidden");
+    expect((await refusal(recordCasualtyIncident(t().db, dma, { ...accident, governorate: ERBIL }))).message).toMatch(/Erbil \(IQG11\) is not in your authority's governorates/);
+    expect((await refusal(recordCasualtyIncident(t().db, await actor("partner@demo.test"), accident))).code).toBe("forbidden");
+    expect((await refusal(recordRiskEducationSession(t().db, dma, { heldOn: "2025-03-10", governorate: NINEWA, place: "School", women: 1 }))).code).toBe("forbidden");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses bad input naming the field, and stores nothing", async () => {
+    const partner = await actor("partner@demo.test");
+    const before = await counts();
+    const fieldOf = async (body: unknown) => {
+      const e = await refusal(recordRiskEducationSession(t().db, partner, body));
+      expect(e.code).toBe("invalid_request");
+      return (e.details as { path: (string | number)[]; message: string }[]).map((i) => `${i.path.join(".")}: ${i.message}`);
+    };
+    const good = { heldOn: "2025-03-10", governorate: NINEWA, place: "Camp", women: 5 };
+    expect(await fieldOf({ ...good, women: 0 })).toEqual(["women: Record who attended the session (women, men, girls, boys)."]);
+    expect((await fieldOf({ ...good, heldOn: "2999-01-01" }))[0]).toMatch(/^heldOn: The date is in the future/);
+    expect((await fieldOf({ ...good, governorate: "Erbil" }))[0]).toMatch(/^governorate: Choose the governorate by its P-code/);
+    expect((await fieldOf({ ...good, girls: -3 }))[0]).toMatch(/^girls: A count of people cannot be negative/);
+    expect((await fieldOf({ ...good, boys: 2.5 }))[0]).toMatch(/^boys: Count people as a whole number/);
+    expect((await refusal(recordRiskEducationSession(t().db, partner, { ...good, governorate: "IQG99" }))).message).toMatch(/No governorate has the P-code IQG99/);
+    expect((await refusal(recordCasualtyIncident(t().db, await actor("dma@demo.test"), { occurredOn: "2025-01-01", governorate: NINEWA, place: "Field", deviceCategory: "IED" }))).details).toEqual([
+      expect.objectContaining({ path: ["killed", "women"], message: "Record the people killed or injured (women, men, girls, boys)." }),
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("adds up by governorate, and follows the view's region, governorate, partner and period", async () => {
+    const partner = await actor("partner@demo.test");
+    const other = await otherPartner();
+    await recordRiskEducationSession(t().db, partner, { heldOn: "2024-06-01", governorate: ERBIL, place: "Darashakran camp", women: 20, men: 15, girls: 40, boys: 35 });
+    await recordRiskEducationSession(t().db, other, { heldOn: "2025-08-20", governorate: NINEWA, place: "Tel Kaif", women: 3, men: 4, girls: 5, boys: 6 });
+    await recordCasualtyIncident(t().db, await actor("ikmaa@demo.test"), { occurredOn: "2024-09-09", governorate: ERBIL, place: "Makhmour farmland", deviceCategory: "UXO", killed: { boys: 1 }, injured: { girls: 1, men: 2 } });
+
+    const all = await getHumanImpact(t().db);
+    const sum = <T,>(rows: T[], f: (r: T) => number) => rows.reduce((n, r) => n + f(r), 0);
+    expect(sum(all.riskEducation.byGovernorate, (r) => r.sessions)).toBe(all.riskEducation.sessions);
+    expect(sum(all.riskEducation.byGovernorate, everyone)).toBe(everyone(all.riskEducation.beneficiaries));
+    expect(sum(all.casualties.byGovernorate, (c) => everyone(c.killed) + everyone(c.injured))).toBe(everyone(all.casualties.killed) + everyone(all.casualties.injured));
+    expect(all.riskEducation.sessions).toBe(await t().db.riskEducationSession.count());
+
+    const kurdistan = await getHumanImpact(t().db, { region: "kurdistan" });
+    expect(kurdistan.riskEducation.byGovernorate.map((r) => r.pcode)).toEqual([ERBIL]);
+    expect(kurdistan.casualties.byGovernorate.map((r) => [r.pcode, r.nameAr])).toEqual([[ERBIL, "اربيل"]]);
+
+    const theirs = await getHumanImpact(t().db, { partner: other.organisationId });
+    expect(theirs.riskEducation).toMatchObject({ sessions: 1, beneficiaries: { women: 3, men: 4, girls: 5, boys: 6 } });
+    // Accidents belong to no partner: the partner filter leaves them as they are.
+    expect(theirs.casualties).toEqual(all.casualties);
+
+    const in2024 = await getHumanImpact(t().db, { from: "2024-01-01", to: "2024-12-31" });
+    expect(in2024.riskEducation.sessions).toBe(await t().db.riskEducationSession.count({ where: { heldOn: { gte: new Date("2024-01-01"), lte: new Date("2024-12-31") } } }));
+    expect(in2024.casualties.incidents).toBe(await t().db.casualtyIncident.count({ where: { occurredOn: { gte: new Date("2024-01-01"), lte: new Date("2024-12-31") } } }));
+  });
+
+  it("exports sessions and accidents as CSV that add up to the dashboard's figures, a partner's sessions its own", async () => {
+    const csv = async (email: string, file: "risk-education.csv" | "casualties.csv", query: Record<string, string> = {}) => {
+      const out = await buildExport(t().db, await actor(email), file, ZExportFilter.parse(query));
+      const text = await new Response(out.body as ReadableStream<Uint8Array>).text();
+      return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    };
+    const total = (rows: Record<string, string>[], columns: string[]) => rows.reduce((n, r) => n + columns.reduce((m, c) => m + Number(r[c]), 0), 0);
+    for (const view of [{}, { region: "kurdistan" }, { from: "2025-01-01", to: "2025-12-31" }] as const) {
+      const figures = await getHumanImpact(t().db, view);
+      const sessions = await csv("donor@demo.test", "risk-education.csv", view);
+      expect(sessions.length).toBe(figures.riskEducation.sessions);
+      expect(total(sessions, ["total"])).toBe(everyone(figures.riskEducation.beneficiaries));
+      expect(total(sessions, ["women", "men", "girls", "boys"])).toBe(everyone(figures.riskEducation.beneficiaries));
+      const accidents = await csv("donor@demo.test", "casualties.csv", view);
+      expect(accidents.length).toBe(figures.casualties.incidents);
+      expect(total(accidents, ["killedWomen", "killedMen", "killedGirls", "killedBoys"])).toBe(everyone(figures.casualties.killed));
+      expect(total(accidents, ["injuredWomen", "injuredMen", "injuredGirls", "injuredBoys"])).toBe(everyone(figures.casualties.injured));
+    }
+    const partner = await actor("partner@demo.test");
+    const own = await csv("partner@demo.test", "risk-education.csv");
+    expect(own.length).toBe(await t().db.riskEducationSession.count({ where: { partnerId: partner.organisationId } }));
+    expect(own.length).toBeLessThan(await t().db.riskEducationSession.count());
+  });
+
+  it("keeps the database's own check: no record of nobody, even past the use case", async () => {
+    const partner = await actor("partner@demo.test");
+    await expect(
+      t().db.riskEducationSession.create({ data: { partnerId: partner.organisationId, governoratePcode: NINEWA, heldOn: new Date("2025-01-01"), place: "x", women: 0, men: 0, girls: 0, boys: 0, recordedById: partner.id } }),
+    ).rejects.toThrow();
+  });
+});
