@@ -5,7 +5,7 @@ import { ReleasedChart } from "@/components/charts/released-chart";
 import { HeadlineFigures } from "@/components/headline-figures";
 import { HumanImpactFigures } from "@/components/human-impact/figures";
 import { Choropleth } from "@/components/map/choropleth";
-import { formatArea, formatM2 } from "@/lib/i18n/format";
+import { formatArea, formatM2, formatYear } from "@/lib/i18n/format";
 import { drillDownQuery, progressFilterQuery, type ProgressFilter } from "@/lib/schemas/progress-filter";
 import type { Breakdown, Dashboard } from "@/lib/server/queries/progress";
 import { governorateName } from "@/lib/i18n/names";
@@ -82,15 +82,15 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
           <h2>{t("burnDown")}</h2>
           <BurnDownChart points={data.burnDown} projection={p} baselineM2={data.baselineM2} />
           <p data-testid="projection">
-            {p.completionYear !== null ? t("projection", { rate: formatArea(p.trailing12M2, locale), year: p.completionYear }) : t("projectionNone")}{" "}
+            {p.completionYear !== null ? t("projection", { rate: formatArea(p.trailing12M2, locale), year: formatYear(p.completionYear, locale) }) : t("projectionNone")}{" "}
             {p.bestYear && p.worstYear && p.bestYear.year !== p.worstYear.year &&
               t("projectionRange", {
-                best: p.bestYear.year,
+                best: formatYear(p.bestYear.year, locale),
                 bestArea: formatArea(p.bestYear.releasedM2, locale),
-                earliest: p.earliestYear ?? t("projectionNever"),
-                worst: p.worstYear.year,
+                earliest: p.earliestYear !== null ? formatYear(p.earliestYear, locale) : t("projectionNever"),
+                worst: formatYear(p.worstYear.year, locale),
                 worstArea: formatArea(p.worstYear.releasedM2, locale),
-                latest: p.latestYear ?? t("projectionNever"),
+                latest: p.latestYear !== null ? formatYear(p.latestYear, locale) : t("projectionNever"),
               })}
           </p>
           {p.decadesAway && <p className="warning">{t("decadesAway")}</p>}

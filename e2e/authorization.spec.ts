@@ -46,6 +46,10 @@ const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, numbe
   "GET /api/exports/grants.csv": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 200 } },
   "GET /api/exports/tasks.xlsx": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 } },
   "GET /api/exports/hazard-areas.geojson": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 } },
+  "/api/risk-education": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
+  "POST /api/risk-education": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 } },
+  "/api/casualties": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
+  "POST /api/casualties": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
   "/api/reports/{id}/reject": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
 };
 
@@ -85,6 +89,7 @@ const pages = routesUnder(appDir, "page.tsx")
  */
 type Invoke = (action: string, caller: Caller, args: unknown[]) => Promise<string>;
 const TOKENS = "app/(app)/account/tokens/actions.ts";
+const LANGUAGE = "app/language-actions.ts";
 const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (invoke: Invoke, caller: Caller) => Promise<unknown> }> = {
   // Every role manages its own tokens; a signed-out caller gets no token.
   [`${TOKENS}#createTokenAction`]: {
@@ -100,7 +105,22 @@ const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (i
       return (await callers.anonymous.get(`${baseUrl}/api/tasks`, { headers: { authorization: `Bearer ${token}` } })).status() === 401;
     },
   },
+  // Anyone chooses the language they read, signed in or not; the action only ever touches the caller's own choice.
+  [`${LANGUAGE}#chooseLanguageAction`]: {
+    expect: { anonymous: true, ADMIN: true, DMA: true, IKMAA: true, PARTNER: true, DONOR: true },
+    call: async (invoke, caller) => {
+      await invoke(`${LANGUAGE}#chooseLanguageAction`, caller, [form({ language: "ar", numerals: "latn" })]);
+      const chosen = (await languageCookie(caller)) === "ar:latn";
+      await invoke(`${LANGUAGE}#chooseLanguageAction`, caller, [form({ language: "en", numerals: "" })]);
+      return chosen && (await languageCookie(caller)) === "en";
+    },
+  },
 };
+
+/** The language a caller's browser will ask for next, from the cookie the action set. */
+async function languageCookie(caller: Caller): Promise<string | undefined> {
+  return (await callers[caller].storageState()).cookies.find((c) => c.name === "mat-language")?.value;
+}
 
 function form(fields: Record<string, string>): FormData {
   const f = new FormData();

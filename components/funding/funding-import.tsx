@@ -6,6 +6,7 @@ import { useState } from "react";
 import { parseFundingTable, type FundingImportError, type FundingImportRow } from "@/lib/domain/funding-import";
 import { formatUsdCents } from "@/lib/i18n/format";
 import { ErrorList } from "@/components/ui/error-list";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Result = { created: number; skipped: number; rows: number };
 
@@ -89,7 +90,7 @@ export function FundingImport() {
       {rows && rows.length > 0 && (
         <section className="card">
           <h2>{t("preview", { count: rows.length, total: formatUsdCents(total, locale) })}</h2>
-          <div className="table-scroll">
+          <TableScroll label={t("preview", { count: rows.length, total: formatUsdCents(total, locale) })}>
             <table data-testid="import-preview">
               <thead>
                 <tr>
@@ -112,7 +113,7 @@ export function FundingImport() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {rows.length > 200 && <p className="note">{t("more", { count: rows.length - 200 })}</p>}
           <label>
             {t("source")}

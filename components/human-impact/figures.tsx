@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { everyone, SEX_AGE, type HumanImpact, type SexAge } from "@/lib/domain/human-impact";
 import { formatCount } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /**
  * Risk education and casualties in the dashboard's view: by governorate, and
@@ -40,7 +41,7 @@ export async function HumanImpactFigures({ data, locale }: { data: HumanImpact; 
         {eore.sessions === 0 ? (
           <p className="note">{t("noSessions")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("riskEducationTitle")}>
             <table data-testid="eore-by-governorate">
               <thead>
                 <tr>
@@ -67,7 +68,7 @@ export async function HumanImpactFigures({ data, locale }: { data: HumanImpact; 
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section className="card" aria-labelledby="casualties-title">
@@ -78,7 +79,7 @@ export async function HumanImpactFigures({ data, locale }: { data: HumanImpact; 
         {casualties.incidents === 0 ? (
           <p className="note">{t("noAccidents")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("casualtiesTitle")}>
             <table data-testid="casualties-by-sex-age">
               <thead>
                 <tr>
@@ -126,7 +127,7 @@ export async function HumanImpactFigures({ data, locale }: { data: HumanImpact; 
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </div>

@@ -95,7 +95,7 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
         basemap={basemap}
         hazards={hazards}
         released={released}
-        submitted={(kind === "file" || showUploaded) && uploaded ? (uploaded.features as Feature<Areal>[]) : undefined}
+        submitted={(kind !== "drawn" || showUploaded) && uploaded ? (uploaded.features as Feature<Areal>[]) : undefined}
         onDraw={kind === "drawn" ? setDrawn : undefined}
         drawResetKey={reset}
       />

@@ -1,6 +1,7 @@
 import { useLocale } from "next-intl";
 import type { ReactNode } from "react";
 import { formatCount } from "@/lib/i18n/format";
+import { TableScroll } from "./table-scroll";
 
 export type Column<T> = {
   key: string;
@@ -11,6 +12,8 @@ export type Column<T> = {
 };
 
 type Props<T> = {
+  /** What the table holds, for assistive technology. */
+  label: string;
   rows: readonly T[];
   columns: readonly Column<T>[];
   rowKey: (row: T) => string;
@@ -19,11 +22,11 @@ type Props<T> = {
   footer?: ReactNode;
 };
 
-export function DataTable<T>({ rows, columns, rowKey, empty, footer }: Props<T>) {
+export function DataTable<T>({ label, rows, columns, rowKey, empty, footer }: Props<T>) {
   const locale = useLocale();
   if (rows.length === 0) return <p>{empty}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={label}>
       <table>
         <thead>
           <tr>
@@ -47,7 +50,7 @@ export function DataTable<T>({ rows, columns, rowKey, empty, footer }: Props<T>)
         </tbody>
         {footer && <tfoot>{footer}</tfoot>}
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -110,7 +110,7 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
   });
 
   it("exports sessions and accidents as CSV that add up to the dashboard's figures, a partner's sessions its own", async () => {
-    const csv = async (email: string, file: "risk-education.csv" | "casualties.csv", query: Record<string, string> = {}) => {
+    const csv = async (email: string, file: "risk-education.csv" | "casualties.csv", query: Record<string, string | undefined> = {}) => {
       const out = await buildExport(t().db, await actor(email), file, ZExportFilter.parse(query));
       const text = await new Response(out.body as ReadableStream<Uint8Array>).text();
       return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;

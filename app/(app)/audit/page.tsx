@@ -20,7 +20,7 @@ export default async function AuditPage() {
   return (
     <>
       <h1>{t("title")}</h1>
-      <DataTable rows={rows} columns={columns} rowKey={(e) => e.id.toString()} empty={null} />
+      <DataTable label={t("title")} rows={rows} columns={columns} rowKey={(e) => e.id.toString()} empty={null} />
     </>
   );
 }

@@ -43,7 +43,7 @@ export default async function CasualtiesPage({ searchParams }: { searchParams: P
       <p className="note">{t("casualtiesIntro")}</p>
       {recording && <CasualtyForm governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))} />}
       <Pager path="/casualties" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("casualtiesTitle")} />
-      <DataTable rows={rows} columns={columns} rowKey={(c) => c.id} empty={t("noAccidents")} />
+      <DataTable label={t("casualtiesTitle")} rows={rows} columns={columns} rowKey={(c) => c.id} empty={t("noAccidents")} />
     </>
   );
 }

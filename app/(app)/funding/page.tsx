@@ -169,7 +169,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
       </div>
       <h2>{t("grants")}</h2>
       <Pager path="/funding" params={params} page={page} size={GRANTS_PER_PAGE} shown={shown.length} total={grants.length} label={t("grants")} />
-      <DataTable rows={shown} columns={columns} rowKey={(g) => g.id} empty={t("empty")} footer={footer} />
+      <DataTable label={t("grants")} rows={shown} columns={columns} rowKey={(g) => g.id} empty={t("empty")} footer={footer} />
     </>
   );
 }

@@ -42,7 +42,7 @@ export default async function HazardAreasPage({ searchParams }: { searchParams: 
         </p>
       )}
       <Pager path="/hazard-areas" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("title")} />
-      <DataTable rows={rows} columns={columns} rowKey={(h) => h.id} empty={t("empty")} />
+      <DataTable label={t("title")} rows={rows} columns={columns} rowKey={(h) => h.id} empty={t("empty")} />
     </>
   );
 }

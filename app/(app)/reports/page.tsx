@@ -67,7 +67,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           {t("drillSummary", { count: summed._count, area: formatM2(summed._sum.countedAreaM2 ?? 0, locale), method: method ? tMethod(method.toUpperCase()) : t("allMethods"), when: month ?? year ?? t("wholePeriod") })}
         </p>
         {pager}
-        <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
+        <DataTable label={t("behindFigure")} rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
       </>
     );
   }
@@ -85,7 +85,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         ))}
       </nav>
       {pager}
-      <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
+      <DataTable label={user.role === "AUTHORITY" ? t("titleReview") : t("title")} rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
     </>
   );
 }

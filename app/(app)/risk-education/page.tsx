@@ -44,7 +44,7 @@ export default async function RiskEducationPage({ searchParams }: { searchParams
       <p className="note">{t("riskEducationIntro")}</p>
       {recording && <RiskEducationForm governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))} />}
       <Pager path="/risk-education" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("riskEducationTitle")} />
-      <DataTable rows={rows} columns={columns} rowKey={(s) => s.id} empty={t("noSessions")} />
+      <DataTable label={t("riskEducationTitle")} rows={rows} columns={columns} rowKey={(s) => s.id} empty={t("noSessions")} />
     </>
   );
 }

@@ -62,7 +62,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       {partner && mapAreas.length > 0 && <FieldMap label={t("mapLabel")} basemap={basemapSettings()} hazards={hazardFeatures(mapAreas)} />}
       <p className="note">{t("progressNote")}</p>
       <Pager path="/tasks" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={partner ? t("titlePartner") : t("title")} />
-      <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
+      <DataTable label={partner ? t("titlePartner") : t("title")} rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
     </>
   );
 }

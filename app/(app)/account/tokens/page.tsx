@@ -36,7 +36,7 @@ export default async function ApiTokensPage() {
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       <ApiTokenForm action={createTokenAction} />
-      <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
+      <DataTable label={t("title")} rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
     </>
   );
 }

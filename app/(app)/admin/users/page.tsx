@@ -18,7 +18,7 @@ export default async function UsersPage() {
   return (
     <>
       <h1>{t("title")}</h1>
-      <DataTable rows={rows} columns={columns} rowKey={(u) => u.id} empty={null} />
+      <DataTable label={t("title")} rows={rows} columns={columns} rowKey={(u) => u.id} empty={null} />
     </>
   );
 }

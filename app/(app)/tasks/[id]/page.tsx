@@ -98,9 +98,9 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       />
       <h2>{t("progress")}</h2>
       <p className="note">{t("progressNote")}</p>
-      <DataTable rows={task.hazardAreas} columns={areaColumns} rowKey={(h) => h.id} empty={t("noAreas")} />
+      <DataTable label={t("progress")} rows={task.hazardAreas} columns={areaColumns} rowKey={(h) => h.id} empty={t("noAreas")} />
       <h2>{t("reports")}</h2>
-      <DataTable rows={task.reports} columns={reportColumns} rowKey={(r) => r.id} empty={t("noReports")} />
+      <DataTable label={t("reports")} rows={task.reports} columns={reportColumns} rowKey={(r) => r.id} empty={t("noReports")} />
     </>
   );
 }

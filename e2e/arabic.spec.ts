@@ -1,0 +1,102 @@
+// A partner works in Arabic from sign-in on: switches the language, logs a
+// land-release report by typing its turning points (the keyboard's way, no
+// drawing) and records a risk education session, every label read from the
+// Arabic catalogue; the figures show in Arabic-Indic digits; nothing breaks
+// in the browser. Screenshots go to test-results/screens/arabic/.
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import ar from "@/lib/i18n/messages/ar.json";
+import { launchBrowser, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const SCREENS = path.resolve(import.meta.dirname, "../test-results/screens/arabic");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  fs.mkdirSync(SCREENS, { recursive: true });
+});
+afterAll(() => browser?.close());
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+
+async function switchLanguage(page: Page, language: string, apply: string) {
+  const form = page.locator("form.language-switch");
+  await form.locator('select[name="language"]').selectOption(language);
+  await form.getByRole("button", { name: apply }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, language);
+}
+
+describe("a partner working in Arabic", () => {
+  it("switches to Arabic, logs a report from typed turning points and an EORE session, in Arabic-Indic digits", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+    await signIn(page, baseUrl, "partner@demo.test");
+    await page.waitForURL(`${baseUrl}/`);
+    await switchLanguage(page, "ar", "Apply");
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await expect.poll(() => page.getByRole("navigation", { name: ar.nav.label }).getByRole("link", { name: ar.nav.myTasks }).isVisible()).toBe(true);
+    // Figures in Arabic-Indic digits, the language's usual ones.
+    expect(await page.getByTestId("released-total").textContent()).toMatch(/[٠-٩]/);
+    await shot(page, "dashboard");
+
+    // The report: DEMO-TASK-001, a box in the middle of its hazardous area, typed point by point.
+    const tasks = (await (await page.request.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
+    const taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
+    const task = (await (await page.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { hazardAreas: { geometry: { coordinates: number[][][] } }[] };
+    const ring = task.hazardAreas[0]!.geometry.coordinates[0]!;
+    const [w, e] = [Math.min(...ring.map((p) => p[0]!)), Math.max(...ring.map((p) => p[0]!))];
+    const [s, n] = [Math.min(...ring.map((p) => p[1]!)), Math.max(...ring.map((p) => p[1]!))];
+    // The eastern edge: the demo reports released the west and the middle.
+    const [x0, x1, y0, y1] = [w + (e - w) * 0.85, w + (e - w) * 0.95, s + (n - s) * 0.45, s + (n - s) * 0.55];
+    await page.goto(`${baseUrl}/tasks/${taskId}/reports/new`);
+    await page.getByRole("heading", { name: ar.reportForm.title }).waitFor();
+    await page.getByLabel(ar.geometryInput.type).check();
+    await page.getByLabel(ar.geometryInput.typed).fill(([[x0, y0], [x1, y0], [x1, y1], [x0, y1]] as const).map(([x, y]) => `${x.toFixed(6)} ${y.toFixed(6)}`).join("\n"));
+    await page.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("preview-counted").textContent()).toMatch(/[٠-٩]/);
+    expect(Number(await page.getByTestId("preview-counted").getAttribute("data-m2"))).toBeGreaterThan(0);
+    await page.getByLabel(ar.reportForm.method).selectOption("reduced");
+    await page.getByLabel(ar.reportForm.periodStart).fill("2026-11-01");
+    await page.getByLabel(ar.reportForm.periodEnd).fill("2026-11-20");
+    await shot(page, "report-form");
+    await page.getByRole("button", { name: ar.reportForm.submit }).click();
+    await page.waitForURL(/\/reports\/c[a-z0-9]+$/);
+    expect(await page.getByTestId("report-status").textContent()).toBe(ar.reportStatus.SUBMITTED);
+    await shot(page, "report");
+
+    // The EORE session, then its figures on the dashboard.
+    await page.goto(`${baseUrl}/`);
+    const before = Number(await page.getByTestId("eore-beneficiaries").getAttribute("data-count"));
+    await page.getByRole("link", { name: ar.nav.riskEducation }).click();
+    await page.getByRole("heading", { name: ar.humanImpact.newSession }).waitFor();
+    await page.getByLabel(ar.humanImpact.heldOn).fill("2026-11-18");
+    await page.getByLabel(ar.humanImpact.governorate).selectOption({ label: "نينوى" });
+    await page.getByLabel(ar.humanImpact.place).fill("مدرسة بعشيقة الابتدائية");
+    await page.getByLabel(ar.humanImpact.women).fill("12");
+    await page.getByLabel(ar.humanImpact.girls).fill("31");
+    await page.getByLabel(ar.humanImpact.boys).fill("27");
+    await page.getByRole("button", { name: ar.humanImpact.recordSession }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe(ar.humanImpact.sessionRecorded);
+    await expect.poll(() => page.getByRole("cell", { name: "مدرسة بعشيقة الابتدائية" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("cell", { name: "٧٠" }).first().isVisible()).toBe(true);
+    await shot(page, "risk-education");
+    await page.goto(`${baseUrl}/`);
+    expect(Number(await page.getByTestId("eore-beneficiaries").getAttribute("data-count"))).toBe(before + 70);
+
+    // Latin digits when the reader prefers them, still in Arabic.
+    const form = page.locator("form.language-switch");
+    await form.locator('select[name="numerals"]').selectOption("latn");
+    await form.getByRole("button", { name: ar.language.apply }).click();
+    await expect.poll(() => page.getByTestId("released-total").textContent()).toMatch(/^[^٠-٩]*\d/);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("ar");
+
+    // Back to English, so the partner's stored language is as the other specs expect.
+    await switchLanguage(page, "en", ar.language.apply);
+    expect(errors).toEqual([]);
+  });
+});
