@@ -37,7 +37,7 @@ describe("a partner working in Arabic", () => {
     page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
     await signIn(page, baseUrl, "partner@demo.test");
     await page.waitForURL(`${baseUrl}/`);
-    await switchLanguage(page, "ar", "Apply");
+    await switchLanguage(page, "ar", "Change language");
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     await expect.poll(() => page.getByRole("navigation", { name: ar.nav.label }).getByRole("link", { name: ar.nav.myTasks }).isVisible()).toBe(true);
     // Figures in Arabic-Indic digits, the language's usual ones.

@@ -119,7 +119,8 @@ const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (i
 
 /** The language a caller's browser will ask for next, from the cookie the action set. */
 async function languageCookie(caller: Caller): Promise<string | undefined> {
-  return (await callers[caller].storageState()).cookies.find((c) => c.name === "mat-language")?.value;
+  const value = (await callers[caller].storageState()).cookies.find((c) => c.name === "mat-language")?.value;
+  return value === undefined ? undefined : decodeURIComponent(value);
 }
 
 function form(fields: Record<string, string>): FormData {

@@ -2,12 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
+import type { Feature, Polygon } from "geojson";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Areal, BasemapSettings, HazardFeature, ReleasedFeature } from "@/components/map/field-map";
 import type { GeometrySource, ReleaseCheck } from "@/components/map/geometry-check";
 import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
 import { postWithGeometry } from "@/components/submit-geometry";
-import { formatM2 } from "@/lib/i18n/format";
+import { formatDateTime, formatM2 } from "@/lib/i18n/format";
+import { clearDraft, loadDraft, newClientRef, saveDraft, type ReportDraft } from "./report-draft";
 import { ErrorList } from "@/components/ui/error-list";
 
 export type ReportFormHazard = { id: string; code: string; name: string; geometry: Areal; released: Areal | null; feature: HazardFeature };
@@ -47,6 +49,11 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
   const [devices, setDevices] = useState<DeviceRow[]>([]);
   const [submitError, setSubmitError] = useState<string[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [clientRef, setClientRef] = useState(newClientRef);
+  const [restored, setRestored] = useState<ReportDraft | null>(null);
+  const [offline, setOffline] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const draftName = `${taskId}:${correcting?.id ?? "new"}`;
   const hazard = hazardAreas.find((h) => h.id === hazardAreaId)!;
   const { result: check, checking } = useGeometryCheck<ReleaseCheck>(
     source,
@@ -54,10 +61,69 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
     [hazard],
   );
 
+  // What the partner has entered so far, kept on this device.
+  const keepDraft = useCallback(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const data = new FormData(form);
+    const polygons = check?.ok && check.geometry ? (check.geometry.features as Feature<Polygon>[]) : (restored?.polygons ?? null);
+    saveDraft(draftName, {
+      clientRef,
+      savedAt: new Date().toISOString(),
+      hazardAreaId,
+      method: String(data.get("method") ?? ""),
+      periodStart: String(data.get("periodStart") ?? ""),
+      periodEnd: String(data.get("periodEnd") ?? ""),
+      clearanceDepthCm: String(data.get("clearanceDepthCm") ?? ""),
+      devices,
+      polygons,
+    });
+  }, [check, restored, draftName, clientRef, hazardAreaId, devices]);
+
+  // A draft left on this device is filled back in, its polygon checked again like a drawn one.
+  useEffect(() => {
+    const draft = loadDraft(draftName);
+    const form = formRef.current;
+    if (!draft || !form) return;
+    setRestored(draft);
+    setClientRef(draft.clientRef);
+    if (hazardAreas.some((h) => h.id === draft.hazardAreaId) && !correcting) setHazardAreaId(draft.hazardAreaId);
+    for (const name of ["method", "periodStart", "periodEnd", "clearanceDepthCm"] as const) {
+      const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+      if (field && draft[name]) field.value = draft[name];
+    }
+    setDevices(draft.devices.filter((d): d is DeviceRow => (DEVICE_TYPES as readonly string[]).includes(d.type)));
+    if (draft.polygons?.length) setRepair({ kind: "drawn", polygons: draft.polygons });
+    // Once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (check?.ok) keepDraft();
+  }, [check, keepDraft]);
+
+  // Devices change through state, after the form's change event: keep them once they have (not on opening).
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current) keepDraft();
+    opened.current = true;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [devices]);
+
+  function discardDraft() {
+    clearDraft(draftName);
+    setRestored(null);
+    setRepair(null);
+    setDevices([]);
+    setClientRef(newClientRef());
+    formRef.current?.reset();
+  }
+
   async function submit(form: HTMLFormElement) {
     if (!source || !check?.ok) return;
     setSubmitting(true);
     setSubmitError(null);
+    keepDraft();
     const data = new FormData(form);
     const fields = {
       hazardAreaId,
@@ -67,22 +133,45 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
       ...(data.get("clearanceDepthCm") ? { clearanceDepthCm: Number(data.get("clearanceDepthCm")) } : {}),
       devices: devices.filter((d) => d.count !== "").map((d) => ({ type: d.type, count: Number(d.count) })),
       ...(correcting ? { supersedesId: correcting.id } : {}),
+      clientRef,
     };
-    const res = await postWithGeometry(`/api/tasks/${taskId}/reports`, fields, source);
+    let res;
+    try {
+      res = await postWithGeometry(`/api/tasks/${taskId}/reports`, fields, source);
+    } catch {
+      // No answer: the connection dropped. The draft holds everything; send it again, with the
+      // same clientRef, as soon as the browser is back online.
+      setSubmitting(false);
+      setOffline(true);
+      window.addEventListener("online", () => formRef.current && void submit(formRef.current), { once: true });
+      return;
+    }
     setSubmitting(false);
+    setOffline(false);
     if (!res.ok) return setSubmitError(res.messages);
+    clearDraft(draftName);
     router.push(`/reports/${res.body.id}`);
     router.refresh();
   }
 
   return (
     <form
+      ref={formRef}
       className="report-form"
+      onChange={keepDraft}
       onSubmit={(e) => {
         e.preventDefault();
         void submit(e.currentTarget);
       }}
     >
+      {restored && (
+        <p className="warning" role="status" data-testid="draft-restored">
+          {t("draftRestored", { when: formatDateTime(new Date(restored.savedAt), locale) })}{" "}
+          <button type="button" className="secondary" onClick={discardDraft}>
+            {t("discardDraft")}
+          </button>
+        </p>
+      )}
       {hazardAreas.length > 1 && (
         <label>
           {t("hazardArea")}
@@ -186,6 +275,11 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
         </button>
       </fieldset>
       <ErrorList messages={submitError} />
+      {offline && (
+        <p className="warning" role="alert" data-testid="offline">
+          {t("offline")}
+        </p>
+      )}
       <button type="submit" disabled={!check?.ok || submitting}>
         {submitting ? t("submitting") : correcting ? t("submitCorrection") : t("submit")}
       </button>

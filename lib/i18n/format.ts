@@ -77,3 +77,10 @@ export function formatMonth(month: string, locale: string): string {
 export function formatCount(n: number, locale: string): string {
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
 }
+
+/** A moment in the reader's time zone, to the minute: when a draft was kept. */
+export function formatDateTime(date: Date, locale: string): string {
+  const key = `${locale}|datetime`;
+  const format = dateFormats.get(key) ?? dateFormats.set(key, new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" })).get(key)!;
+  return format.format(date);
+}

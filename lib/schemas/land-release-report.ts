@@ -21,6 +21,8 @@ export const ZReportSubmit = z
     devices: z.array(ZDeviceCount).max(50).default([]),
     /** A correction: the approved report of the same task it replaces once approved. */
     supersedesId: z.string().min(1).optional(),
+    /** The submitting device's id for this submission: sending it again answers with the report already made. */
+    clientRef: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "clientRef is 8 to 64 letters, digits or hyphens (a UUID).").optional(),
   })
   .refine((r) => r.periodStart <= r.periodEnd, { path: ["periodEnd"], message: "The period must end on or after it starts." });
 

@@ -39,6 +39,21 @@ describe.each(DATABASE_KINDS)("land-release reports on %s", (kind) => {
     expect((await getNationalProgress(t().db)).releasedM2.total).toBe(before.releasedM2.total);
   });
 
+  it("a submission sent again after a dropped connection (same clientRef) answers with the report already made", async () => {
+    const partner = await actor("partner@demo.test");
+    const body = { ...report(strip(0.3, 0.4)), clientRef: "d4b1c2e3-draft-0001" };
+    const first = await submitLandReleaseReport(t().db, partner, (await task()).id, body);
+    const before = await counts();
+    // Sent again, and twice at once: one report, one audit entry.
+    const again = await Promise.all([submitLandReleaseReport(t().db, partner, (await task()).id, body), submitLandReleaseReport(t().db, partner, (await task()).id, body)]);
+    expect(again.map((r) => [r.id, r.replayed])).toEqual([[first.id, true], [first.id, true]]);
+    expect(again[0]!.countedAreaM2).toBe(first.countedAreaM2);
+    expect(await counts()).toEqual(before);
+    // Another submission of the same polygon, with its own clientRef, is a new report.
+    expect((await submitLandReleaseReport(t().db, partner, (await task()).id, { ...body, clientRef: "d4b1c2e3-draft-0002" })).id).not.toBe(first.id);
+    expect((await refusal(submitLandReleaseReport(t().db, partner, (await task()).id, { ...body, clientRef: "x" }))).details).toEqual([expect.objectContaining({ path: ["clientRef"] })]);
+  });
+
   it("refuses a bad polygon with the geometry error, and stores nothing", async () => {
     const before = await counts();
     const e = await refusal(submitLandReleaseReport(t().db, await actor("partner@demo.test"), (await task()).id, report({ type: "Polygon", coordinates: [[[43.05, 36.3], [43.06, 36.3], [43.05, 36.3]]] })));

@@ -27,6 +27,10 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
   const task = await findTaskForReport(db, actor, taskId);
   if (!task) throw new CommandError("not_found", "No such task among yours.");
   if (!OPEN_STATUSES.has(task.status)) throw new CommandError("conflict", `The task is ${task.status.toLowerCase().replace("_", " ")}: reports are taken while it is assigned or in progress.`);
+  if (input.clientRef) {
+    const earlier = await sameSubmission(db, task.partnerId!, input.clientRef);
+    if (earlier) return earlier;
+  }
   const areas = task.hazardAreas.map((h) => h.hazardArea);
   let correcting: { hazardAreaId: string } | null = null;
   if (input.supersedesId) {
@@ -58,7 +62,7 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
     preview = { ...preview, outsideHazardM2: c.outsideHazardM2, alreadyReleasedM2: c.alreadyReleasedM2, countedAreaM2: c.countedAreaM2 };
   }
   const method = input.method.toUpperCase() as "CANCELLED" | "REDUCED" | "CLEARED";
-  return db.$transaction(async (tx) => {
+  const createReport = () => db.$transaction(async (tx) => {
     const report = await tx.landReleaseReport.create({
       data: {
         taskId: task.id,
@@ -74,10 +78,11 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
         countedAreaM2: preview.countedAreaM2,
         clearanceDepthCm: input.clearanceDepthCm ?? null,
         supersedesId: input.supersedesId ?? null,
+        clientRef: input.clientRef ?? null,
         submittedById: actor.id,
         devices: { create: input.devices.map((d) => ({ category: d.type, count: d.count })) },
       },
-      select: { id: true, status: true, submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true },
+      select: REPORT_SUMMARY,
     });
     await recordAuditEvent(tx, {
       actorUserId: actor.id,
@@ -96,6 +101,24 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
         devices: input.devices,
       },
     });
-    return { ...report, notes: preview.notes };
+    return { ...report, notes: preview.notes, replayed: false };
   });
+  try {
+    return await createReport();
+  } catch (err) {
+    // The same submission, sent twice at once: the second finds the first's report.
+    const earlier = input.clientRef && isUniqueViolation(err) ? await sameSubmission(db, task.partnerId!, input.clientRef) : null;
+    if (earlier) return earlier;
+    throw err;
+  }
 }
+
+const REPORT_SUMMARY = { id: true, status: true, submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true } as const;
+
+/** The report an earlier sending of this submission made, as its first answer said. */
+async function sameSubmission(db: Db, partnerId: string, clientRef: string) {
+  const report = await db.landReleaseReport.findUnique({ where: { partnerId_clientRef: { partnerId, clientRef } }, select: REPORT_SUMMARY });
+  return report ? { ...report, notes: [] as string[], replayed: true } : null;
+}
+
+const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "P2002";

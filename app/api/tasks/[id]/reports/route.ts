@@ -14,6 +14,7 @@ export const POST = withPermission<{ id: string }>("report:submit", async ({ req
       countedAreaM2: r.countedAreaM2,
       notes: r.notes,
     },
-    { status: 201 },
+    // 200 when this submission was already made (the same clientRef sent again after a dropped connection).
+    { status: r.replayed ? 200 : 201 },
   );
 });

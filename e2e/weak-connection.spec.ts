@@ -1,0 +1,70 @@
+// A partner on a weak connection: the report form keeps a draft on the
+// device, so a reload loses nothing; a submission made while offline waits
+// and is sent by itself when the connection is back, once.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe("the report form on a weak connection", () => {
+  it("keeps a draft across a reload and sends an offline submission when the connection is back, once", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await signIn(page, baseUrl, "partner@demo.test");
+    await page.waitForURL(`${baseUrl}/`);
+    const tasks = (await (await page.request.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
+    const taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
+    const reportsOfTask = async () => ((await (await page.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { reports: unknown[] }).reports.length;
+    const task = (await (await page.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { hazardAreas: { geometry: { coordinates: number[][][] } }[] };
+    const ring = task.hazardAreas[0]!.geometry.coordinates[0]!;
+    const [w, e] = [Math.min(...ring.map((p) => p[0]!)), Math.max(...ring.map((p) => p[0]!))];
+    const [s, n] = [Math.min(...ring.map((p) => p[1]!)), Math.max(...ring.map((p) => p[1]!))];
+    const [x0, x1, y0, y1] = [w + (e - w) * 0.7, w + (e - w) * 0.8, s + (n - s) * 0.2, s + (n - s) * 0.3];
+
+    await page.goto(`${baseUrl}/tasks/${taskId}/reports/new`);
+    await page.getByLabel("Type the turning points").check();
+    await page.getByLabel("Turning points, one per line").fill(([[x0, y0], [x1, y0], [x1, y1], [x0, y1]] as const).map(([x, y]) => `${x.toFixed(6)} ${y.toFixed(6)}`).join("\n"));
+    await page.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
+    const counted = Number(await page.getByTestId("preview-counted").getAttribute("data-m2"));
+    expect(counted).toBeGreaterThan(0);
+    await page.getByLabel(/^Method/).selectOption("cleared");
+    await page.getByLabel("Period start").fill("2026-11-03");
+    await page.getByLabel("Period end").fill("2026-11-19");
+    await page.getByRole("button", { name: "Add a device type" }).click();
+    await page.getByLabel("Count", { exact: true }).fill("2");
+
+    // The tab is reloaded (or the phone drops the page): everything comes back from the draft.
+    await page.reload();
+    await page.getByTestId("draft-restored").waitFor();
+    await page.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
+    expect(Number(await page.getByTestId("preview-counted").getAttribute("data-m2"))).toBeCloseTo(counted, 6);
+    expect(await page.getByLabel(/^Method/).inputValue()).toBe("cleared");
+    expect(await page.getByLabel("Period end").inputValue()).toBe("2026-11-19");
+    expect(await page.getByLabel("Count", { exact: true }).inputValue()).toBe("2");
+
+    // Submitted with no connection: kept, said so, and sent once the connection is back.
+    const before = await reportsOfTask();
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Submit the report" }).click();
+    await page.getByTestId("offline").waitFor();
+    expect(page.url()).toMatch(/\/reports\/new$/);
+    await context.setOffline(false);
+    await page.waitForURL(/\/reports\/c[a-z0-9]+$/, { timeout: 30_000 });
+    expect(Number(await page.getByTestId("report-counted").getAttribute("data-m2"))).toBeCloseTo(counted, 3);
+    expect(await reportsOfTask()).toBe(before + 1);
+
+    // The draft is gone once the report is made.
+    await page.goto(`${baseUrl}/tasks/${taskId}/reports/new`);
+    await page.getByRole("button", { name: "Submit the report" }).waitFor();
+    expect(await page.getByTestId("draft-restored").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
