@@ -1,6 +1,5 @@
 "use client";
 
-import "maplibre-gl/dist/maplibre-gl.css";
 import type { ExpressionSpecification, Map as MapLibreMap } from "maplibre-gl";
 import { useLocale } from "next-intl";
 import { useEffect, useRef, useState } from "react";
@@ -29,7 +28,8 @@ export function Choropleth({ values, label }: { values: Record<string, number>; 
     let map: MapLibreMap | undefined;
     let cancelled = false;
     (async () => {
-      const maplibre = await import("maplibre-gl");
+      // The map's styles load with the map, so they do not hold up the first view of the page (bench:slow3g).
+      const [maplibre] = await Promise.all([import("maplibre-gl"), import("maplibre-gl/dist/maplibre-gl.css")]);
       if (cancelled || !container.current) return;
       const fill: ExpressionSpecification = ["match", ["get", "pcode"], ...Object.entries(values).flatMap(([pcode, v]) => [pcode, colourOf(v)]), NONE] as unknown as ExpressionSpecification;
       map = new maplibre.Map({
