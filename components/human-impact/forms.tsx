@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { ApiForm, count, optional } from "@/components/ui/api-form";
 import { SEX_AGE } from "@/lib/domain/human-impact";
 import { DEVICE_CATEGORIES } from "@/lib/schemas/land-release-report";
@@ -8,6 +9,25 @@ import { DEVICE_CATEGORIES } from "@/lib/schemas/land-release-report";
 type Governorate = { pcode: string; name: string };
 
 const people = (d: FormData, prefix: string) => Object.fromEntries(SEX_AGE.map((k) => [k, count(d, `${prefix}${k}`)]));
+
+/** The day, the governorate and the place of a session or an accident, and any further fields. */
+function WhenAndWhere({ date, governorates, children }: { date: "heldOn" | "occurredOn"; governorates: readonly Governorate[]; children?: ReactNode }) {
+  const t = useTranslations("humanImpact");
+  return (
+    <div className="grid-fields">
+      <label>
+        {t(date)}
+        <input type="date" name={date} required />
+      </label>
+      <GovernorateSelect governorates={governorates} />
+      <label>
+        {t("place")}
+        <input name="place" required minLength={2} maxLength={200} />
+      </label>
+      {children}
+    </div>
+  );
+}
 
 function GovernorateSelect({ governorates }: { governorates: readonly Governorate[] }) {
   const t = useTranslations("humanImpact");
@@ -56,17 +76,7 @@ export function RiskEducationForm({ governorates }: { governorates: readonly Gov
       toBody={(d) => ({ heldOn: optional(d, "heldOn"), governorate: optional(d, "governorate"), place: optional(d, "place"), ...people(d, "") })}
     >
       <h2>{t("newSession")}</h2>
-      <div className="grid-fields">
-        <label>
-          {t("heldOn")}
-          <input type="date" name="heldOn" required />
-        </label>
-        <GovernorateSelect governorates={governorates} />
-        <label>
-          {t("place")}
-          <input name="place" required minLength={2} maxLength={200} />
-        </label>
-      </div>
+      <WhenAndWhere date="heldOn" governorates={governorates} />
       <PeopleFields legend={t("beneficiaries")} prefix="" />
     </ApiForm>
   );
@@ -91,16 +101,7 @@ export function CasualtyForm({ governorates }: { governorates: readonly Governor
       })}
     >
       <h2>{t("newAccident")}</h2>
-      <div className="grid-fields">
-        <label>
-          {t("occurredOn")}
-          <input type="date" name="occurredOn" required />
-        </label>
-        <GovernorateSelect governorates={governorates} />
-        <label>
-          {t("place")}
-          <input name="place" required minLength={2} maxLength={200} />
-        </label>
+      <WhenAndWhere date="occurredOn" governorates={governorates}>
         <label>
           {t("device")}
           <select name="deviceCategory" required defaultValue="">
@@ -114,7 +115,7 @@ export function CasualtyForm({ governorates }: { governorates: readonly Governor
             ))}
           </select>
         </label>
-      </div>
+      </WhenAndWhere>
       <PeopleFields legend={t("killed")} prefix="killed-" />
       <PeopleFields legend={t("injured")} prefix="injured-" />
     </ApiForm>

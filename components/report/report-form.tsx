@@ -11,6 +11,7 @@ import { postWithGeometry } from "@/components/submit-geometry";
 import { formatDateTime, formatM2 } from "@/lib/i18n/format";
 import { clearDraft, loadDraft, newClientRef, saveDraft, type ReportDraft } from "./report-draft";
 import { ErrorList } from "@/components/ui/error-list";
+import { DEVICE_CATEGORIES } from "@/lib/schemas/land-release-report";
 
 export type ReportFormHazard = { id: string; code: string; name: string; geometry: Areal; released: Areal | null; feature: HazardFeature };
 
@@ -23,7 +24,7 @@ type Props = {
   correcting?: { id: string; hazardAreaId: string; method: string };
 };
 
-const DEVICE_TYPES = ["AP_MINE", "AT_MINE", "IMPROVISED_AP_MINE", "IED", "UXO", "CLUSTER_SUBMUNITION", "AXO", "SMALL_ARMS_AMMUNITION", "OTHER"] as const;
+const DEVICE_TYPES = DEVICE_CATEGORIES;
 type DeviceRow = { type: (typeof DEVICE_TYPES)[number]; count: string };
 
 /**
