@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { chooseLanguageAction } from "@/app/language-actions";
-import { defaultNumerals, LANGUAGE_NAMES, languageOf, LOCALES } from "@/lib/i18n/locales";
+import { defaultNumerals, LANGUAGE_NAMES, languageOf, LOCALES, numeralsOf } from "@/lib/i18n/locales";
 
 /**
  * Language and digits, applied with a button rather than on change, so a
@@ -10,7 +10,7 @@ import { defaultNumerals, LANGUAGE_NAMES, languageOf, LOCALES } from "@/lib/i18n
 export async function LanguageSwitch() {
   const [t, locale] = await Promise.all([getTranslations("language"), getLocale()]);
   const language = languageOf(locale);
-  const numerals = new Intl.NumberFormat(locale).resolvedOptions().numberingSystem === "arab" ? "arab" : "latn";
+  const numerals = numeralsOf(locale);
   // "As usual" unless the reader chose otherwise, so switching from English to Arabic brings Arabic-Indic digits.
   const chosenDigits = numerals === defaultNumerals(language) ? "" : numerals;
   return (

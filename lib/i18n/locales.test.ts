@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatM2, formatMonth, formatYear } from "./format";
-import { directionOf, formattingLocale, languageChoice, languageFromAcceptLanguage, languageOf, parseLanguageChoice, serialiseLanguageChoice } from "./locales";
+import { directionOf, formattingLocale, numeralsOf, languageChoice, languageFromAcceptLanguage, languageOf, parseLanguageChoice, serialiseLanguageChoice } from "./locales";
 import { governorateName } from "./names";
 
 describe("the reader's language", () => {
@@ -44,6 +44,9 @@ describe("the reader's language", () => {
     expect(directionOf("ar-IQ-u-nu-arab")).toBe("rtl");
     expect(directionOf("ckb")).toBe("rtl");
     expect(directionOf("en")).toBe("ltr");
+    expect(numeralsOf("ar-IQ-u-nu-latn")).toBe("latn");
+    expect(numeralsOf(formattingLocale({ language: "ckb", numerals: "arab" }))).toBe("arab");
+    expect(numeralsOf("en")).toBe("latn");
   });
 
   it("names a governorate in the reader's language", () => {

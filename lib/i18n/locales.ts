@@ -41,6 +41,12 @@ export function languageOf(locale: string): Locale {
   return isLocale(language) ? language : DEFAULT_LOCALE;
 }
 
+/** The digits of a formatting locale: "ar-IQ-u-nu-latn" → latn; a bare language, its usual ones. */
+export function numeralsOf(locale: string): Numerals {
+  const named = /-u-(?:.*-)?nu-(\w+)/.exec(locale)?.[1];
+  return isNumerals(named) ? named : defaultNumerals(languageOf(locale));
+}
+
 /** Arabic and Central Kurdish (Sorani) are written right to left. */
 export function directionOf(locale: string): "ltr" | "rtl" {
   const language = languageOf(locale);

@@ -34,7 +34,8 @@ export function hazardAreaScope(actor: Actor): Prisma.HazardAreaWhereInput {
 /** Lists show 100 rows a page with the count of all: a national programme has tens of thousands of areas and tasks. */
 export const LIST_PAGE_SIZE = 100;
 type Paging = { skip?: number; take?: number };
-const pageOf = (page: number): Paging => ({ skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
+/** The rows of list page `page` (from 1), LIST_PAGE_SIZE at a time. */
+export const pageOf = (page: number): Paging => ({ skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
 
 export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {
   return db.hazardArea.findMany({

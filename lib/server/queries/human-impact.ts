@@ -6,7 +6,7 @@ import { GOVERNORATE_NAMES, type GovernorateNames } from "../../i18n/names";
 import type { ProgressFilter } from "../../schemas/progress-filter";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
-import { LIST_PAGE_SIZE } from "./field";
+import { pageOf } from "./field";
 
 /**
  * Who sees which sessions in the list: a partner its own, an authority those
@@ -18,8 +18,6 @@ export function riskEducationScope(actor: Actor): Prisma.RiskEducationSessionWhe
   if (actor.role === "AUTHORITY") return { governorate: { authorityId: actor.organisationId } };
   return {};
 }
-
-const pageOf = (page: number) => ({ skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
 
 export async function riskEducationPage(db: Db, actor: Actor, page: number) {
   const where = riskEducationScope(actor);
