@@ -500,6 +500,10 @@ async function iatiReport(db: Db, actor: Actor, f: ExportFilter, now: Date) {
       transactions: { orderBy: { date: "asc" }, select: { type: true, date: true, amountMinor: true, currency: true, description: true, createdAt: true } },
     },
   });
+  // The schema requires at least one iati-activity: a file without one would be refused by every IATI tool.
+  if (!grants.length) {
+    throw new CommandError("not_found", "No grant matches these filters, and an IATI file must hold at least one activity. Widen the filters (donor, partner, region, period) and export again.");
+  }
   const reporter = await db.organisation.findUniqueOrThrow({ where: { id: actor.organisationId }, select: { id: true, name: true } });
   // Money is held in hundredths of its currency; IATI wants the decimal amount.
   const decimal = (minor: bigint) => `${minor < 0n ? "-" : ""}${(minor < 0n ? -minor : minor) / 100n}.${((minor < 0n ? -minor : minor) % 100n).toString().padStart(2, "0")}`;

@@ -145,4 +145,16 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     expect(sum(values.map((v) => Number(v[2])))).toBeCloseTo(sum(grants.flatMap((g) => g.transactions.map((x) => Number(x.amountMinor) / 100))), 2);
     expect((await refusal(run("partner@demo.test", "iati.xml"))).code).toBe("forbidden");
   });
+
+  it("IATI: filters that match no grant are refused with what to do, not answered with a file the schema rejects", async () => {
+    const donor = await actorFor(t().db, "donor@demo.test");
+    const grants = await t().db.grant.count({ where: { donorId: donor.organisationId } });
+    expect(grants).toBeGreaterThan(0);
+    const audited = await t().db.auditEvent.count({ where: { action: "export", entityId: "iati.xml" } });
+    const err = await refusal(run("donor@demo.test", "iati.xml", { from: "1990-01-01", to: "1990-12-31" }));
+    expect(err.code).toBe("not_found");
+    expect(err.message).toMatch(/No grant matches these filters.*Widen the filters/);
+    expect(await t().db.auditEvent.count({ where: { action: "export", entityId: "iati.xml" } })).toBe(audited);
+    expect(iatiBreaches('<?xml version="1.0"?><iati-activities version="2.03" generated-datetime="2026-11-26T10:00:00Z"/>')).toEqual(["iati-activities holds no iati-activity (the schema requires one or more)"]);
+  });
 });
