@@ -1,13 +1,14 @@
 // A partner works in Arabic from sign-in on: switches the language, logs a
 // land-release report by typing its turning points (the keyboard's way, no
-// drawing) and records a risk education session, every label read from the
-// Arabic catalogue; the figures show in Arabic-Indic digits; nothing breaks
+// drawing) and records a risk education session (refused first, in Arabic,
+// then corrected), every label read from the Arabic catalogue; the figures show in Arabic-Indic digits; nothing breaks
 // in the browser. Screenshots go to test-results/screens/arabic/.
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import ar from "@/lib/i18n/messages/ar.json";
+import refusalsAr from "@/lib/i18n/server-messages/ar.json";
 import { launchBrowser, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -77,6 +78,10 @@ describe("a partner working in Arabic", () => {
     await page.getByLabel(ar.humanImpact.heldOn).fill("2026-11-18");
     await page.getByLabel(ar.humanImpact.governorate).selectOption({ label: "نينوى" });
     await page.getByLabel(ar.humanImpact.place).fill("مدرسة بعشيقة الابتدائية");
+    // Nobody counted yet: the server's refusal comes in Arabic, naming what is missing.
+    await page.getByRole("button", { name: ar.humanImpact.recordSession }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain(refusalsAr.sessionAttendees);
+    expect(await page.getByRole("alert").textContent()).toContain(refusalsAr.sessionMalformed);
     await page.getByLabel(ar.humanImpact.women).fill("12");
     await page.getByLabel(ar.humanImpact.girls).fill("31");
     await page.getByLabel(ar.humanImpact.boys).fill("27");
@@ -87,6 +92,21 @@ describe("a partner working in Arabic", () => {
     await shot(page, "risk-education");
     await page.goto(`${baseUrl}/`);
     expect(Number(await page.getByTestId("eore-beneficiaries").getAttribute("data-count"))).toBe(before + 70);
+
+    // 31 girls was a typing slip for 30: the correction counts in its place, with why.
+    await page.getByRole("link", { name: ar.nav.riskEducation }).click();
+    await page.getByRole("row").filter({ hasText: "مدرسة بعشيقة الابتدائية" }).getByRole("link", { name: ar.humanImpact.correct }).click();
+    await page.getByRole("heading", { name: /مدرسة بعشيقة الابتدائية/ }).waitFor();
+    expect(await page.getByLabel(ar.humanImpact.girls).inputValue()).toBe("31");
+    await page.getByLabel(ar.humanImpact.girls).fill("30");
+    await page.getByLabel(ar.humanImpact.correctionNote).fill("خطأ في الكتابة: ٣٠ فتاة لا ٣١");
+    await page.getByRole("button", { name: ar.humanImpact.recordCorrection }).click();
+    await page.waitForURL(/\/risk-education$/);
+    await expect.poll(() => page.getByRole("row").filter({ hasText: "مدرسة بعشيقة الابتدائية" }).count()).toBe(1);
+    expect(await page.getByRole("row").filter({ hasText: "مدرسة بعشيقة الابتدائية" }).textContent()).toContain("٦٩");
+    await shot(page, "risk-education-corrected");
+    await page.goto(`${baseUrl}/`);
+    expect(Number(await page.getByTestId("eore-beneficiaries").getAttribute("data-count"))).toBe(before + 69);
 
     // Latin digits when the reader prefers them, still in Arabic.
     const form = page.locator("form.language-switch");

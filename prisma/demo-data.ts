@@ -113,3 +113,20 @@ export const DEMO_HAZARDS: readonly DemoHazard[] = [
     partner: 0, taskStatus: "ASSIGNED", releases: [],
   },
 ];
+
+/** Demo EORE sessions: by which demo partner (index in DEMO_PARTNERS), where, when, and who attended. */
+export const DEMO_RISK_EDUCATION = [
+  { partner: 0, governorate: "IQG15", heldOn: "2025-02-12", place: "Demo: Bartella primary school", women: 14, men: 6, girls: 48, boys: 52 },
+  { partner: 0, governorate: "IQG15", heldOn: "2025-04-03", place: "Demo: Hamdaniya returnee households", women: 31, men: 22, girls: 17, boys: 19 },
+  { partner: 0, governorate: "IQG09", heldOn: "2025-05-20", place: "Demo: Sharya camp", women: 40, men: 12, girls: 63, boys: 58 },
+  { partner: 1, governorate: "IQG01", heldOn: "2025-03-08", place: "Demo: Ramadi farmers' cooperative", women: 3, men: 27, girls: 0, boys: 4 },
+  { partner: 1, governorate: "IQG16", heldOn: "2025-06-15", place: "Demo: Baiji secondary school", women: 5, men: 4, girls: 71, boys: 66 },
+] as const;
+
+/** Demo accidents, recorded by the authority of the governorate. */
+export const DEMO_CASUALTIES = [
+  { governorate: "IQG15", occurredOn: "2025-01-27", place: "Demo: farmland south of Sinjar", device: "IED", killed: { men: 1 }, injured: { boys: 1 } },
+  { governorate: "IQG01", occurredOn: "2025-03-30", place: "Demo: desert track near Rutba", device: "UXO", killed: {}, injured: { men: 2 } },
+  { governorate: "IQG16", occurredOn: "2025-05-09", place: "Demo: orchard near Tikrit", device: "CLUSTER_SUBMUNITION", killed: { boys: 1 }, injured: { girls: 1, boys: 1 } },
+  { governorate: "IQG09", occurredOn: "2025-04-14", place: "Demo: grazing land near Zakho", device: "AP_MINE", killed: {}, injured: { men: 1 } },
+] as const;

@@ -9,7 +9,7 @@ import { previewRelease } from "../lib/domain/release-preview";
 import { loadGeometryEngine } from "../lib/geo/engine";
 import { toJson } from "../lib/server/json";
 import { hashPassword } from "../lib/server/password";
-import { DEMO_ACCOUNTS, DEMO_DONOR, DEMO_HAZARDS, DEMO_PARTNERS, DEMO_PASSWORD, type DemoHazard } from "./demo-data";
+import { DEMO_ACCOUNTS, DEMO_CASUALTIES, DEMO_DONOR, DEMO_HAZARDS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_RISK_EDUCATION, type DemoHazard } from "./demo-data";
 import { locate, type Boundary } from "../lib/geo/locate";
 import type { GovernorateProps } from "./governorates";
 
@@ -163,6 +163,33 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
           const last = h.releases.map((r) => monthPeriod(r.month).periodEnd).sort((a, b) => +b - +a)[0]!;
           await tx.completionReport.create({
             data: { taskId: task.id, completedOn: last, clearanceDepthCm: 30, qaNotes: "Demo: QA sampling of 10 % of cleared lanes found nothing.", geometry: released ? toJson(released) : undefined, submittedById: submitter.id },
+          });
+        }
+      }
+      // Risk education and accidents, once: the first screen shows them as it shows releases.
+      if (!(await tx.riskEducationSession.count({ where: { isDemo: true } }))) {
+        const admin = await tx.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } });
+        await tx.riskEducationSession.createMany({
+          data: DEMO_RISK_EDUCATION.map(({ partner, governorate, heldOn, ...s }) => ({
+            ...s, partnerId: partnerIds[partner]!, governoratePcode: governorate, heldOn: new Date(`${heldOn}T00:00:00Z`),
+            recordedById: partner === 0 ? submitter.id : admin.id, isDemo: true,
+          })),
+        });
+      }
+      if (!(await tx.casualtyIncident.count({ where: { isDemo: true } }))) {
+        const people = (p: { women?: number; men?: number; girls?: number; boys?: number }) => ({ women: p.women ?? 0, men: p.men ?? 0, girls: p.girls ?? 0, boys: p.boys ?? 0 });
+        for (const c of DEMO_CASUALTIES) {
+          const governorate = await tx.governorate.findUniqueOrThrow({ where: { pcode: c.governorate }, select: { authorityId: true, region: true } });
+          if (!governorate.authorityId) throw new Error(`Demo accident in ${c.governorate}, a governorate without its authority.`);
+          const killed = people(c.killed);
+          const injured = people(c.injured);
+          await tx.casualtyIncident.create({
+            data: {
+              authorityId: governorate.authorityId, governoratePcode: c.governorate, occurredOn: new Date(`${c.occurredOn}T00:00:00Z`), place: c.place, deviceCategory: c.device,
+              killedWomen: killed.women, killedMen: killed.men, killedGirls: killed.girls, killedBoys: killed.boys,
+              injuredWomen: injured.women, injuredMen: injured.men, injuredGirls: injured.girls, injuredBoys: injured.boys,
+              recordedById: (await reviewerFor(governorate.region)).id, isDemo: true,
+            },
           });
         }
       }

@@ -4,6 +4,7 @@ import { DashboardFilters } from "@/components/dashboard-filters";
 import { PublicPageSwitch } from "@/components/public-page-switch";
 import { progressFilterFrom } from "@/lib/schemas/progress-filter";
 import { requirePage } from "@/lib/server/auth";
+import { issueLines } from "@/lib/server/command-error";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { publicPageEnabled } from "@/lib/server/queries/settings";
@@ -27,7 +28,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {can(user, "publicPage:manage") && <PublicPageSwitch enabled={published} />}
       {!parsed.success && (
         <p className="error" role="alert">
-          {t("badFilter", { problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") })}
+          {t("badFilter", { problems: issueLines(parsed.error.issues, locale).join("; ") })}
         </p>
       )}
       <DashboardFilters filter={filter} governorates={governorates} partners={partners} action="/" />

@@ -3,12 +3,15 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { parseFundingTable, type FundingImportError, type FundingImportRow } from "@/lib/domain/funding-import";
+import { parseFundingTable, type FundingImportRow } from "@/lib/domain/funding-import";
+import { languageOf } from "@/lib/i18n/locales";
 import { formatUsdCents } from "@/lib/i18n/format";
 import { ErrorList } from "@/components/ui/error-list";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 type Result = { created: number; skipped: number; rows: number };
+/** A problem as shown: where, and what in the reader's language. */
+type Problem = { row: number; column: string; message: string };
 
 async function readCells(file: File): Promise<unknown[][]> {
   if (/\.xlsx$/i.test(file.name)) {
@@ -28,7 +31,7 @@ export function FundingImport() {
   const t = useTranslations("fundingImport");
   const locale = useLocale();
   const [rows, setRows] = useState<FundingImportRow[] | null>(null);
-  const [errors, setErrors] = useState<FundingImportError[]>([]);
+  const [errors, setErrors] = useState<Problem[]>([]);
   const [source, setSource] = useState("");
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<Result | null>(null);
@@ -43,7 +46,7 @@ export function FundingImport() {
     try {
       const parsed = parseFundingTable(await readCells(file));
       setRows(parsed.rows);
-      setErrors(parsed.errors);
+      setErrors(parsed.errors.map((e) => ({ row: e.row, column: e.column, message: e.text[languageOf(locale)] })));
     } catch (err) {
       setErrors([{ row: 0, column: "file", message: t("unreadable", { reason: err instanceof Error ? err.message : String(err) }) }]);
     }

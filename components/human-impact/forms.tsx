@@ -8,33 +8,67 @@ import { DEVICE_CATEGORIES } from "@/lib/schemas/land-release-report";
 
 type Governorate = { pcode: string; name: string };
 
+/**
+ * The record a form corrects: its id, what to call it, its values as the
+ * form's field names (so the fields start from them), and where the list is.
+ */
+export type Correcting = { id: string; title: string; values: Readonly<Record<string, string | number>>; list: string };
+
 const people = (d: FormData, prefix: string) => Object.fromEntries(SEX_AGE.map((k) => [k, count(d, `${prefix}${k}`)]));
 
+/** A correction's body: the new figures with the record they replace and why, or only that and why for a withdrawal. */
+function withCorrection(d: FormData, correcting: Correcting | undefined, body: Record<string, unknown>) {
+  if (!correcting) return body;
+  const correction = { supersedesId: correcting.id, correctionNote: optional(d, "correctionNote") };
+  return d.get("withdrawn") ? { ...correction, withdrawn: true } : { ...body, ...correction };
+}
+
+/** Why the record is corrected, and whether it is withdrawn instead. */
+function CorrectionFields({ correcting }: { correcting: Correcting }) {
+  const t = useTranslations("humanImpact");
+  return (
+    <fieldset>
+      <legend>{t("correction")}</legend>
+      <label>
+        {t("correctionNote")}
+        <textarea name="correctionNote" required minLength={5} maxLength={1000} rows={2} />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" name="withdrawn" />
+        {t("withdraw")}
+      </label>
+      <p>
+        <a href={correcting.list}>{t("cancelCorrection")}</a>
+      </p>
+    </fieldset>
+  );
+}
+
 /** The day, the governorate and the place of a session or an accident, and any further fields. */
-function WhenAndWhere({ date, governorates, children }: { date: "heldOn" | "occurredOn"; governorates: readonly Governorate[]; children?: ReactNode }) {
+function WhenAndWhere({ date, governorates, values, children }: { date: "heldOn" | "occurredOn"; governorates: readonly Governorate[]; values?: Correcting["values"]; children?: ReactNode }) {
   const t = useTranslations("humanImpact");
   return (
     <div className="grid-fields">
       <label>
         {t(date)}
-        <input type="date" name={date} required />
+        <input type="date" name={date} required defaultValue={values?.[date]} />
       </label>
-      <GovernorateSelect governorates={governorates} />
+      <GovernorateSelect governorates={governorates} value={values?.governorate} />
       <label>
         {t("place")}
-        <input name="place" required minLength={2} maxLength={200} />
+        <input name="place" required minLength={2} maxLength={200} defaultValue={values?.place} />
       </label>
       {children}
     </div>
   );
 }
 
-function GovernorateSelect({ governorates }: { governorates: readonly Governorate[] }) {
+function GovernorateSelect({ governorates, value }: { governorates: readonly Governorate[]; value?: string | number }) {
   const t = useTranslations("humanImpact");
   return (
     <label>
       {t("governorate")}
-      <select name="governorate" required defaultValue="">
+      <select name="governorate" required defaultValue={value ?? ""}>
         <option value="" disabled>
           {t("chooseGovernorate")}
         </option>
@@ -48,7 +82,7 @@ function GovernorateSelect({ governorates }: { governorates: readonly Governorat
   );
 }
 
-function PeopleFields({ legend, prefix }: { legend: string; prefix: string }) {
+function PeopleFields({ legend, prefix, values }: { legend: string; prefix: string; values?: Correcting["values"] }) {
   const t = useTranslations("humanImpact");
   return (
     <fieldset>
@@ -57,7 +91,7 @@ function PeopleFields({ legend, prefix }: { legend: string; prefix: string }) {
         {SEX_AGE.map((k) => (
           <label key={k}>
             {t(k)}
-            <input type="number" name={`${prefix}${k}`} min={0} max={100000} defaultValue={0} inputMode="numeric" />
+            <input type="number" name={`${prefix}${k}`} min={0} max={100000} defaultValue={values?.[`${prefix}${k}`] ?? 0} inputMode="numeric" />
           </label>
         ))}
       </div>
@@ -65,33 +99,40 @@ function PeopleFields({ legend, prefix }: { legend: string; prefix: string }) {
   );
 }
 
-/** A partner records an EORE session it delivered. */
-export function RiskEducationForm({ governorates }: { governorates: readonly Governorate[] }) {
+/** A partner records an EORE session it delivered, or corrects one. */
+export function RiskEducationForm({ governorates, correcting }: { governorates: readonly Governorate[]; correcting?: Correcting }) {
   const t = useTranslations("humanImpact");
+  const values = correcting?.values;
   return (
     <ApiForm
+      key={correcting?.id}
       url="/api/risk-education"
-      submit={t("recordSession")}
+      submit={correcting ? t("recordCorrection") : t("recordSession")}
       done={t("sessionRecorded")}
-      toBody={(d) => ({ heldOn: optional(d, "heldOn"), governorate: optional(d, "governorate"), place: optional(d, "place"), ...people(d, "") })}
+      then={correcting?.list}
+      toBody={(d) => withCorrection(d, correcting, { heldOn: optional(d, "heldOn"), governorate: optional(d, "governorate"), place: optional(d, "place"), ...people(d, "") })}
     >
-      <h2>{t("newSession")}</h2>
-      <WhenAndWhere date="heldOn" governorates={governorates} />
-      <PeopleFields legend={t("beneficiaries")} prefix="" />
+      <h2 id="record">{correcting ? correcting.title : t("newSession")}</h2>
+      <WhenAndWhere date="heldOn" governorates={governorates} values={values} />
+      <PeopleFields legend={t("beneficiaries")} prefix="" values={values} />
+      {correcting && <CorrectionFields correcting={correcting} />}
     </ApiForm>
   );
 }
 
-/** An authority records an explosive ordnance accident in one of its governorates. */
-export function CasualtyForm({ governorates }: { governorates: readonly Governorate[] }) {
+/** An authority records an explosive ordnance accident in one of its governorates, or corrects one. */
+export function CasualtyForm({ governorates, correcting }: { governorates: readonly Governorate[]; correcting?: Correcting }) {
   const t = useTranslations("humanImpact");
   const tDevice = useTranslations("device");
+  const values = correcting?.values;
   return (
     <ApiForm
+      key={correcting?.id}
       url="/api/casualties"
-      submit={t("recordAccident")}
+      submit={correcting ? t("recordCorrection") : t("recordAccident")}
       done={t("accidentRecorded")}
-      toBody={(d) => ({
+      then={correcting?.list}
+      toBody={(d) => withCorrection(d, correcting, {
         occurredOn: optional(d, "occurredOn"),
         governorate: optional(d, "governorate"),
         place: optional(d, "place"),
@@ -100,11 +141,11 @@ export function CasualtyForm({ governorates }: { governorates: readonly Governor
         injured: people(d, "injured-"),
       })}
     >
-      <h2>{t("newAccident")}</h2>
-      <WhenAndWhere date="occurredOn" governorates={governorates}>
+      <h2 id="record">{correcting ? correcting.title : t("newAccident")}</h2>
+      <WhenAndWhere date="occurredOn" governorates={governorates} values={values}>
         <label>
           {t("device")}
-          <select name="deviceCategory" required defaultValue="">
+          <select name="deviceCategory" required defaultValue={values?.deviceCategory ?? ""}>
             <option value="" disabled>
               {t("chooseDevice")}
             </option>
@@ -116,8 +157,9 @@ export function CasualtyForm({ governorates }: { governorates: readonly Governor
           </select>
         </label>
       </WhenAndWhere>
-      <PeopleFields legend={t("killed")} prefix="killed-" />
-      <PeopleFields legend={t("injured")} prefix="injured-" />
+      <PeopleFields legend={t("killed")} prefix="killed-" values={values} />
+      <PeopleFields legend={t("injured")} prefix="injured-" values={values} />
+      {correcting && <CorrectionFields correcting={correcting} />}
     </ApiForm>
   );
 }

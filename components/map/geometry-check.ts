@@ -6,6 +6,7 @@ import { loadGeometryEngine } from "@/lib/geo/engine";
 import { GeometryError, type GeometryProblem } from "@/lib/geo/errors";
 import { locate, type Boundary } from "@/lib/geo/locate";
 import { asFeatureCollection, readGeometryFile, type UtmZone } from "@/lib/geo/read";
+import type { LocalisedText } from "@/lib/i18n/localised";
 
 export type GeometrySource = { kind: "file"; file: File; utmZone?: UtmZone } | { kind: "drawn"; polygons: Feature<Polygon>[] };
 import type { MultiPolygon } from "geojson";
@@ -13,12 +14,12 @@ import type { MultiPolygon } from "geojson";
 type Failed = { ok: false; problems: readonly GeometryProblem[]; geometry?: FeatureCollection; repaired?: Polygon | MultiPolygon };
 
 export type ReleaseCheck =
-  | { ok: true; submittedAreaM2: number; outsideHazardM2: number; alreadyReleasedM2: number; countedAreaM2: number; notes: string[]; geometry: FeatureCollection }
+  | { ok: true; submittedAreaM2: number; outsideHazardM2: number; alreadyReleasedM2: number; countedAreaM2: number; notes: LocalisedText[]; geometry: FeatureCollection }
   | Failed;
 
-export type HazardCheck = { ok: true; areaM2: number; governorate: { pcode: string; name: string; kurdistanRegion: boolean } | null; notes: string[]; geometry: FeatureCollection } | Failed;
+export type HazardCheck = { ok: true; areaM2: number; governorate: { pcode: string; name: string; kurdistanRegion: boolean } | null; notes: LocalisedText[]; geometry: FeatureCollection } | Failed;
 
-async function collect(source: GeometrySource): Promise<{ collection: FeatureCollection; notes: string[] }> {
+async function collect(source: GeometrySource): Promise<{ collection: FeatureCollection; notes: LocalisedText[] }> {
   await loadGeometryEngine();
   if (source.kind === "drawn") return { collection: { type: "FeatureCollection", features: source.polygons }, notes: [] };
   const read = await readGeometryFile({ name: source.file.name, bytes: new Uint8Array(await source.file.arrayBuffer()) }, { utmZone: source.utmZone });

@@ -1,12 +1,12 @@
 "use client";
 
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FieldMap, type Areal, type BasemapSettings, type MapLayers } from "./field-map";
 import type { GeometrySource } from "./geometry-check";
-import type { GeometryProblem } from "@/lib/geo/errors";
-import { describeLocation } from "@/lib/geo/errors";
+import { checkFailedProblem, type GeometryProblem } from "@/lib/geo/errors";
+import { languageOf } from "@/lib/i18n/locales";
 import { typedTurningPointsCsv } from "@/lib/geo/read/csv";
 
 type Props = MapLayers & {
@@ -123,13 +123,13 @@ function repairedSource(repaired: Polygon | MultiPolygon): GeometrySource {
  */
 export function GeometryProblems({ problems, repaired, onUseRepaired }: { problems: readonly GeometryProblem[]; repaired?: Polygon | MultiPolygon; onUseRepaired?: (source: GeometrySource) => void }) {
   const t = useTranslations("geometryInput");
+  const language = languageOf(useLocale());
   return (
     <>
       <ul className="error" role="alert">
-        {problems.map((p, i) => {
-          const where = describeLocation(p);
-          return <li key={i}>{where ? `${where}: ${p.message}` : p.message}</li>;
-        })}
+        {problems.map((p, i) => (
+          <li key={i}>{p.text[language]}</li>
+        ))}
       </ul>
       {repaired && onUseRepaired && (
         <button type="button" className="secondary" onClick={() => onUseRepaired(repairedSource(repaired))}>
@@ -152,7 +152,7 @@ export function useGeometryCheck<T>(source: GeometrySource | null, run: (check: 
     import("./geometry-check")
       .then((check) => run(check, source))
       .then((r) => !stale && setResult(r))
-      .catch((err: unknown) => !stale && setResult({ ok: false, problems: [{ code: "GEOMETRY_ENGINE_FAILED", message: String(err) }] }))
+      .catch((err: unknown) => !stale && setResult({ ok: false, problems: [checkFailedProblem(err)] }))
       .finally(() => !stale && setChecking(false));
     return () => {
       stale = true;

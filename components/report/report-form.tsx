@@ -9,6 +9,7 @@ import type { GeometrySource, ReleaseCheck } from "@/components/map/geometry-che
 import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
 import { postWithGeometry } from "@/components/submit-geometry";
 import { formatDateTime, formatM2 } from "@/lib/i18n/format";
+import { languageOf } from "@/lib/i18n/locales";
 import { clearDraft, loadDraft, newClientRef, saveDraft, type ReportDraft } from "./report-draft";
 import { ErrorList } from "@/components/ui/error-list";
 import { DEVICE_CATEGORIES } from "@/lib/schemas/land-release-report";
@@ -37,6 +38,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
   const tMethod = useTranslations("method");
   const tDevice = useTranslations("device");
   const locale = useLocale();
+  const language = languageOf(locale);
   const router = useRouter();
   const [hazardAreaId, setHazardAreaId] = useState(correcting?.hazardAreaId ?? hazardAreas[0]!.id);
   const [picked, setPicked] = useState<GeometrySource | null>(null);
@@ -215,7 +217,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
             {check.notes.length > 0 && (
               <ul className="note">
                 {check.notes.map((n) => (
-                  <li key={n}>{n}</li>
+                  <li key={n.en}>{n[language]}</li>
                 ))}
               </ul>
             )}

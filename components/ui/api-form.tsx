@@ -6,13 +6,15 @@ import { errorMessages } from "@/components/submit-geometry";
 import { ErrorList } from "@/components/ui/error-list";
 
 /** A form that posts its fields as JSON to an API route, lists what the server refused, and refreshes the page once it is accepted. */
-export function ApiForm({ url, toBody, submit, children, done }: {
+export function ApiForm({ url, toBody, submit, children, done, then }: {
   url: string;
   toBody: (d: FormData) => unknown;
   submit: string;
   children: ReactNode;
   /** For a form that records one entry after another: said once accepted, and the form is emptied for the next. */
   done?: string;
+  /** Where to go once accepted, instead of staying (e.g. back to the list after a correction). */
+  then?: string;
 }) {
   const router = useRouter();
   const [errors, setErrors] = useState<string[] | null>(null);
@@ -30,6 +32,7 @@ export function ApiForm({ url, toBody, submit, children, done }: {
         const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(toBody(new FormData(form))) });
         setBusy(false);
         if (!res.ok) return setErrors(await errorMessages(res));
+        if (then) return router.push(then);
         if (done) {
           form.reset();
           setAccepted(true);

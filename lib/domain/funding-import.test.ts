@@ -37,10 +37,14 @@ describe("parseFundingTable", () => {
     ]);
     expect(rows.map((r) => r.donor)).toEqual(["Japan"]);
     expect(errors).toEqual([
-      { row: 2, column: "year", message: "'twenty' is not a year (1990–2100)." },
-      { row: 3, column: "usd", message: "'ten' is not an amount in US$ (digits, optional cents)." },
-      { row: 3, column: "currency", message: "'SEK!' is not an ISO 4217 currency code (e.g. EUR, USD)." },
+      { row: 2, column: "year", message: "'twenty' is not a year (1990–2100).", text: expect.objectContaining({ en: "'twenty' is not a year (1990–2100)." }) },
+      { row: 3, column: "usd", message: "'ten' is not an amount in US$ (digits, optional cents).", text: expect.anything() },
+      { row: 3, column: "currency", message: "'SEK!' is not an ISO 4217 currency code (e.g. EUR, USD).", text: expect.anything() },
     ]);
+    // The same problems in Arabic and Sorani, quoting the cell as it was typed.
+    expect(errors[0]!.text.ar).toContain("twenty");
+    expect(errors[0]!.text.ar).toMatch(/[\u0600-\u06FF]/);
+    expect(errors[2]!.text.ckb).toContain("SEK!");
   });
 
   it("says which column is missing", () => {

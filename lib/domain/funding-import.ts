@@ -1,9 +1,17 @@
 // Reading a funding table in Landmine Monitor's "Support for Mine Action"
 // shape (donor, year, amount, currency, US$) from the cells of a CSV or XLSX
 // sheet. Pure: the browser previews with it and the server checks with it.
+import type { LocalisedText, MessageValues } from "../i18n/localised";
+import { refusal, type RefusalKey } from "../i18n/refusals";
 
 export type FundingImportRow = { donor: string; year: number; amountMinor: string; currency: string; usdCents: string };
-export type FundingImportError = { row: number; column: string; message: string };
+/** A problem at a spreadsheet row and column: `message` in English, `text` in every language. */
+export type FundingImportError = { row: number; column: string; message: string; text: LocalisedText };
+
+function problem(row: number, column: string, key: RefusalKey, values?: MessageValues): FundingImportError {
+  const text = refusal(key, values);
+  return { row, column, message: text.en, text };
+}
 
 export const MAX_IMPORT_ROWS = 5_000;
 
@@ -36,27 +44,27 @@ export function parseFundingTable(cells: readonly (readonly unknown[])[]): { row
   const header = (cells[0] ?? []).map((c) => String(c ?? "").trim());
   const col = Object.fromEntries(Object.entries(HEADERS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))])) as Record<keyof typeof HEADERS, number>;
   for (const required of ["donor", "year", "usd"] as const) {
-    if (col[required] < 0) errors.push({ row: 1, column: required, message: `No '${required}' column: the first row must name the columns (donor, year, amount, currency, USD).` });
+    if (col[required] < 0) errors.push(problem(1, required, "fundingNoColumn", { column: required }));
   }
   if (errors.length) return { rows: [], errors };
   const body = cells.slice(1).filter((r) => r.some((c) => String(c ?? "").trim() !== ""));
-  if (body.length > MAX_IMPORT_ROWS) return { rows: [], errors: [{ row: 1, column: "file", message: `${body.length} rows; at most ${MAX_IMPORT_ROWS} are imported at once. Split the file.` }] };
+  if (body.length > MAX_IMPORT_ROWS) return { rows: [], errors: [problem(1, "file", "fundingTooManyRows", { count: body.length, max: MAX_IMPORT_ROWS })] };
   const rows: FundingImportRow[] = [];
   cells.slice(1).forEach((r, i) => {
     const row = i + 2;
     if (!r.some((c) => String(c ?? "").trim() !== "")) return;
     const problems: FundingImportError[] = [];
     const donor = String(r[col.donor] ?? "").trim();
-    if (donor.length < 2 || donor.length > 200) problems.push({ row, column: "donor", message: "Name the donor (2 to 200 characters)." });
+    if (donor.length < 2 || donor.length > 200) problems.push(problem(row, "donor", "fundingDonorName"));
     const year = Number(String(r[col.year] ?? "").trim());
-    if (!Number.isInteger(year) || year < 1990 || year > 2100) problems.push({ row, column: "year", message: `'${r[col.year] ?? ""}' is not a year (1990–2100).` });
+    if (!Number.isInteger(year) || year < 1990 || year > 2100) problems.push(problem(row, "year", "fundingYear", { value: String(r[col.year] ?? "") }));
     const usdCents = toMinorUnits(r[col.usd]);
-    if (usdCents === null) problems.push({ row, column: "usd", message: `'${r[col.usd] ?? ""}' is not an amount in US$ (digits, optional cents).` });
+    if (usdCents === null) problems.push(problem(row, "usd", "fundingUsd", { value: String(r[col.usd] ?? "") }));
     const currency = col.currency >= 0 && String(r[col.currency] ?? "").trim() ? String(r[col.currency]).trim().toUpperCase() : "USD";
-    if (!/^[A-Z]{3}$/.test(currency)) problems.push({ row, column: "currency", message: `'${currency}' is not an ISO 4217 currency code (e.g. EUR, USD).` });
+    if (!/^[A-Z]{3}$/.test(currency)) problems.push(problem(row, "currency", "fundingCurrency", { value: currency }));
     const ownAmount = col.amount >= 0 && String(r[col.amount] ?? "").trim() !== "";
     const amountMinor = ownAmount ? toMinorUnits(r[col.amount]) : usdCents;
-    if (ownAmount && amountMinor === null) problems.push({ row, column: "amount", message: `'${r[col.amount] ?? ""}' is not an amount (digits, optional cents).` });
+    if (ownAmount && amountMinor === null) problems.push(problem(row, "amount", "fundingAmount", { value: String(r[col.amount] ?? "") }));
     if (problems.length) errors.push(...problems);
     else rows.push({ donor, year, amountMinor: amountMinor!, currency, usdCents: usdCents! });
   });

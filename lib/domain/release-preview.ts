@@ -2,7 +2,7 @@
 // the server recomputes on submission: the same function in both places.
 import type { Areal } from "../geo/boolean";
 import { MUST_BE_IN_IRAQ } from "../geo/iraq";
-import { validateAreal, type ValidGeometry } from "../geo/validate";
+import { mustOverlapHazardArea, validateAreal, type ValidGeometry } from "../geo/validate";
 import { accountRelease, type ReleaseAccount } from "./land-release";
 
 export type ReleasePreview = ValidGeometry & ReleaseAccount;
@@ -21,14 +21,7 @@ export type HazardContext = {
  */
 export function previewRelease(input: unknown, hazard: HazardContext): ReleasePreview {
   const valid = validateAreal(input, {
-    mustOverlap: [
-      MUST_BE_IN_IRAQ,
-      {
-        geometry: hazard.geometry,
-        code: "OUTSIDE_HAZARD_AREA",
-        message: `The polygon does not overlap hazardous area ${hazard.code}. Check that the report is for the right task, or the coordinates.`,
-      },
-    ],
+    mustOverlap: [MUST_BE_IN_IRAQ, mustOverlapHazardArea(hazard.code, hazard.geometry)],
   });
   return { ...valid, ...accountRelease({ submitted: valid.geometry, hazard: hazard.geometry, released: hazard.released }) };
 }

@@ -15,23 +15,23 @@ const TRANSITIONS: Record<TaskStatus, Partial<Record<TaskStatus, TaskActorSide>>
   CANCELLED: {},
 };
 
-export type TransitionCheck = { ok: true } | { ok: false; reason: string };
-
-const words = (s: TaskStatus) => s.toLowerCase().replace("_", " ");
+/** Allowed, or why not in terms the caller can act on (the server words it in the reader's language). */
+export type TransitionCheck =
+  | { ok: true }
+  | { ok: false; why: "no-such-step"; possible: TaskStatus[] }
+  | { ok: false; why: "other-side"; side: TaskActorSide }
+  | { ok: false; why: "needs-partner" };
 
 /**
  * Whether `side` may move a task from `from` to `to`. Assigning needs a
- * partner; the reason says what is allowed instead.
+ * partner; a refusal says what is possible instead.
  */
 export function checkTransition(from: TaskStatus, to: TaskStatus, side: TaskActorSide, hasPartner: boolean): TransitionCheck {
   const allowed = TRANSITIONS[from];
   const who = allowed[to];
-  if (!who) {
-    const next = Object.keys(allowed).map((s) => words(s as TaskStatus));
-    return { ok: false, reason: `A ${words(from)} task cannot become ${words(to)}${next.length ? `; it can become ${next.join(" or ")}` : ": it is final"}.` };
-  }
-  if (who !== side) return { ok: false, reason: `Only the ${who === "AUTHORITY" ? "authority" : "implementing partner"} moves a task from ${words(from)} to ${words(to)}.` };
-  if (to === "ASSIGNED" && !hasPartner) return { ok: false, reason: "Name the implementing partner to assign the task to." };
+  if (!who) return { ok: false, why: "no-such-step", possible: Object.keys(allowed) as TaskStatus[] };
+  if (who !== side) return { ok: false, why: "other-side", side: who };
+  if (to === "ASSIGNED" && !hasPartner) return { ok: false, why: "needs-partner" };
   return { ok: true };
 }
 

@@ -5,7 +5,8 @@
 import type { Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import { geojsonToGeosGeom, geosGeomToGeojson } from "geos-wasm/helpers";
 import { geosEngine, takeGeosError } from "./engine";
-import { GeometryError } from "./errors";
+import { GeometryError, geometryProblem } from "./errors";
+import { geometryText } from "./messages";
 import { gnomonicAt, mapPositions } from "./gnomonic";
 
 export type Areal = Polygon | MultiPolygon;
@@ -126,7 +127,7 @@ function makeValidAreal(p: Ptr): Ptr {
  * Runs one GEOS operation and, if it fails, again on a 0.1 mm grid, then on
  * made-valid inputs; a submission is never lost to a noding failure.
  */
-function robustly(what: string, ptrs: Ptr[], read: (r: Ptr) => Areal | null, exact: (...p: Ptr[]) => Ptr, onGrid: (...p: Ptr[]) => Ptr) {
+function robustly(what: Op, ptrs: Ptr[], read: (r: Ptr) => Areal | null, exact: (...p: Ptr[]) => Ptr, onGrid: (...p: Ptr[]) => Ptr) {
   const geos = geosEngine();
   try {
     return read(exact(...ptrs));
@@ -142,10 +143,7 @@ function robustly(what: string, ptrs: Ptr[], read: (r: Ptr) => Areal | null, exa
       } finally {
         for (const v of valid) if (v) geos.GEOSGeom_destroy(v);
       }
-      throw new GeometryError({
-        code: "GEOMETRY_ENGINE_FAILED",
-        message: `The geometry engine could not compute the ${what} of these shapes, even on a 0.1 mm grid. Nothing was saved; send the file to your administrator.`,
-      });
+      throw new GeometryError(geometryProblem("GEOMETRY_ENGINE_FAILED", geometryText("engineFailed", { operation: what })));
     }
   }
 }

@@ -1,5 +1,8 @@
 // Typed geometry errors in words a field officer understands: what is wrong,
-// where (feature, part, ring, position and the coordinate), and what to do.
+// where (feature, part, ring, position and the coordinate), and what to do,
+// in every language the app speaks (messages.ts).
+import type { LocalisedText, MessageValues } from "../i18n/localised";
+import { geometryText, inEach, joinTexts, perLanguage, type GeometryMessageKey } from "./messages";
 
 export type GeometryErrorCode =
   // reading files
@@ -43,9 +46,21 @@ export type GeometryLocation = {
 
 export type GeometryProblem = GeometryLocation & {
   code: GeometryErrorCode;
-  /** One or two sentences: what is wrong and what to do about it. */
+  /** `text` in English: for logs, and for callers that ask for no language. */
   message: string;
+  /** One or two sentences in every language: what is wrong, where, and what to do about it. */
+  text: LocalisedText;
 };
+
+/** A problem from its sentence in every language, with where it is. */
+export function geometryProblem(code: GeometryErrorCode, text: LocalisedText, loc: GeometryLocation = {}): GeometryProblem {
+  return { code, ...loc, message: text.en, text };
+}
+
+/** A check that could not run at all (the engine or the reader failed to load): the error's own words inside. */
+export function checkFailedProblem(err: unknown): GeometryProblem {
+  return geometryProblem("GEOMETRY_ENGINE_FAILED", geometryText("checkFailed", { detail: err instanceof Error ? err.message : String(err) }));
+}
 
 export class GeometryError extends Error {
   readonly problems: readonly GeometryProblem[];
@@ -65,14 +80,35 @@ export class GeometryError extends Error {
   }
 }
 
-/** "ring 2 of part 1, position 14 (coordinate 43.1, 36.3)": the location in words, for messages. */
-export function describeLocation(loc: GeometryLocation): string {
-  const parts: string[] = [];
-  if (loc.feature !== undefined) parts.push(`feature ${loc.feature + 1}`);
-  if (loc.part !== undefined) parts.push(`part ${loc.part + 1}`);
-  if (loc.ring !== undefined) parts.push(loc.ring === 0 ? "outer boundary" : `hole ${loc.ring}`);
-  if (loc.position !== undefined) parts.push(`point ${loc.position + 1}`);
-  const where = parts.join(", ");
-  const coordinate = loc.coordinate ? ` (${loc.coordinate.map((c) => Number(c.toPrecision(10))).join(", ")})` : "";
-  return `${where}${coordinate}`;
+/**
+ * "feature 2, part 1, outer boundary, point 14 (43.1, 36.3)": the location in
+ * each language's words, or null when the location names nothing. The
+ * coordinate keeps its digits as given (to 10 significant figures) in every
+ * language, isolated left to right inside Arabic and Sorani text.
+ */
+export function describeLocation(loc: GeometryLocation): LocalisedText | null {
+  const parts: LocalisedText[] = [];
+  if (loc.feature !== undefined) parts.push(geometryText("locationFeature", { number: String(loc.feature + 1) }));
+  if (loc.part !== undefined) parts.push(geometryText("locationPart", { number: String(loc.part + 1) }));
+  if (loc.ring !== undefined) parts.push(loc.ring === 0 ? geometryText("locationOuterBoundary") : geometryText("locationHole", { number: String(loc.ring) }));
+  if (loc.position !== undefined) parts.push(geometryText("locationPoint", { number: String(loc.position + 1) }));
+  const where = parts.length ? joinTexts(parts, "separatorComma") : null;
+  if (!loc.coordinate) return where;
+  const coordinate = loc.coordinate.map((c) => Number(c.toPrecision(10))).join(", ");
+  return where ? geometryText("locationWithCoordinate", { where: inEach(where), coordinate }) : geometryText("locationCoordinateOnly", { coordinate });
+}
+
+/**
+ * A problem's sentence in every language, opening with where it is: the
+ * message's {where} is the location in the same language ("Part 2, outer
+ * boundary: …"), or "The geometry" when it names nothing.
+ */
+export function locatedText(key: GeometryMessageKey, loc: GeometryLocation, values?: MessageValues): LocalisedText {
+  const where = describeLocation(loc);
+  const subject = where ? perLanguage((l) => capitalise(where[l])) : geometryText("locationNone");
+  return geometryText(key, { ...values, where: inEach(subject) });
+}
+
+function capitalise(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }

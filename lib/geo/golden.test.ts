@@ -25,7 +25,8 @@ function run(input: FeatureCollection & { description: string }) {
   const released = byRole("released") ?? null;
   try {
     const valid = validateAreal(submitted, { mustOverlap: [MUST_BE_IN_IRAQ] });
-    const result: Record<string, unknown> = { description: input.description, valid: true, areaM2: m2(valid.areaM2), notes: valid.notes };
+    // The fixtures pin the English; messages.test.ts checks the other languages.
+    const result: Record<string, unknown> = { description: input.description, valid: true, areaM2: m2(valid.areaM2), notes: valid.notes.map((n) => n.en) };
     if (hazard) {
       const a = accountRelease({ submitted: valid.geometry, hazard, released });
       result.account = {
@@ -38,7 +39,8 @@ function run(input: FeatureCollection & { description: string }) {
     return result;
   } catch (err) {
     if (!(err instanceof GeometryError)) throw err;
-    return { description: input.description, valid: false, problems: err.problems, repairedAreaM2: err.repaired ? m2(validateAreal(err.repaired).areaM2) : null };
+    const problems = err.problems.map(({ text: _text, ...p }) => p);
+    return { description: input.description, valid: false, problems, repairedAreaM2: err.repaired ? m2(validateAreal(err.repaired).areaM2) : null };
   }
 }
 

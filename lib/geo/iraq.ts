@@ -3,6 +3,7 @@
 // mistyped coordinates that still look like valid longitude/latitude.
 import type { MultiPolygon, Polygon } from "geojson";
 import outline from "./data/iraq-outline.json";
+import { geometryText } from "./messages";
 import type { OverlapRequirement } from "./validate";
 
 export const IRAQ_OUTLINE = outline.geometry as Polygon | MultiPolygon;
@@ -10,5 +11,5 @@ export const IRAQ_OUTLINE = outline.geometry as Polygon | MultiPolygon;
 export const MUST_BE_IN_IRAQ: OverlapRequirement = {
   geometry: IRAQ_OUTLINE,
   code: "OUTSIDE_IRAQ",
-  message: "The polygon does not overlap Iraq. Check that the coordinates are longitude/latitude on WGS84 (or state the UTM zone) and that no digits are missing.",
+  text: geometryText("outsideIraq"),
 };

@@ -4,6 +4,7 @@ import { deepFreeze } from "@/tests/helpers/freeze";
 import { geodesicAreaM2 } from "./area";
 import { GeometryError, type GeometryProblem } from "./errors";
 import { MUST_BE_IN_IRAQ } from "./iraq";
+import { geometryText } from "./messages";
 import { validateAreal } from "./validate";
 
 const ring = (x0: number, y0: number, x1: number, y1: number): Position[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
@@ -42,7 +43,7 @@ describe("validateAreal: normalises silently", () => {
     const signed = outer.slice(0, -1).reduce((s, [x, y], i) => s + x! * outer[i + 1]![1]! - outer[i + 1]![0]! * y!, 0);
     expect(signed).toBeGreaterThan(0);
     expect(v.areaM2).toBeCloseTo(geodesicAreaM2(SITE), 6);
-    expect(v.notes.join(" ")).toMatch(/closed/);
+    expect(v.notes.map((n) => n.en).join(" ")).toMatch(/closed/);
   });
 
   it("counts overlapping parts of a MultiPolygon once", () => {
@@ -51,7 +52,7 @@ describe("validateAreal: normalises silently", () => {
     const v = validateAreal(deepFreeze({ type: "MultiPolygon", coordinates: [[a], [b]] }));
     const expected = geodesicAreaM2(poly(a)) + geodesicAreaM2(poly(b)) - geodesicAreaM2(poly(ring(43.052, 36.302, 43.054, 36.304)));
     expect(v.areaM2).toBeCloseTo(expected, 3);
-    expect(v.notes.join(" ")).toMatch(/counts once/);
+    expect(v.notes.map((n) => n.en).join(" ")).toMatch(/counts once/);
   });
 
   it("keeps holes: a cleared box with an uncleared rock outcrop", () => {
@@ -111,7 +112,7 @@ describe("validateAreal: rejects with a located, specific error", () => {
 
   it("a report that misses its hazardous area", () => {
     const hazard = poly(ring(44.0, 36.0, 44.01, 36.01));
-    const [p] = problemsOf(SITE, { mustOverlap: [{ geometry: hazard, code: "OUTSIDE_HAZARD_AREA", message: "The report does not overlap its hazardous area." }] });
+    const [p] = problemsOf(SITE, { mustOverlap: [{ geometry: hazard, code: "OUTSIDE_HAZARD_AREA", text: geometryText("outsideHazardArea", { code: "CHA-NIN-0042" }) }] });
     expect(p?.code).toBe("OUTSIDE_HAZARD_AREA");
   });
 

@@ -6,7 +6,9 @@ import { booleanPointInPolygon, kinks, point, rewind, unkinkPolygon } from "@tur
 import type { Polygon, Position } from "geojson";
 import { geodesicAreaM2, ringAreaM2 } from "./area";
 import { intersection, unionAll, type Areal } from "./boolean";
-import { describeLocation, GeometryError, type GeometryLocation, type GeometryProblem } from "./errors";
+import type { LocalisedText, MessageValues } from "../i18n/localised";
+import { GeometryError, geometryProblem, locatedText, type GeometryLocation, type GeometryProblem } from "./errors";
+import { geometryText, inEach, joinTexts, type GeometryMessageKey } from "./messages";
 
 /** Iraq's bounding box (lon/lat), with a margin of about 10 km, for the "swapped" and "projected" checks. */
 export const IRAQ_BBOX = [38.7, 29.0, 48.7, 37.5] as const;
@@ -17,8 +19,14 @@ const MIN_RING_AREA_M2 = 1;
 export type OverlapRequirement = {
   geometry: Areal;
   code: "OUTSIDE_IRAQ" | "OUTSIDE_HAZARD_AREA";
-  message: string;
+  /** What to tell the user when the polygon misses it, in every language. */
+  text: LocalisedText;
 };
+
+/** A land-release report's polygon must overlap its hazardous area. */
+export function mustOverlapHazardArea(code: string, geometry: Areal): OverlapRequirement {
+  return { geometry, code: "OUTSIDE_HAZARD_AREA", text: geometryText("outsideHazardArea", { code }) };
+}
 
 export type ValidationOptions = {
   /** The polygon must overlap each of these (Iraq; for a report, its hazardous area). */
@@ -33,53 +41,53 @@ export type ValidGeometry = {
   /** Closed rings, RFC 7946 winding, no repeated points, overlapping parts merged. */
   geometry: Areal;
   areaM2: number;
-  /** What was normalised, for the user to see. */
-  notes: string[];
+  /** What was normalised, for the user to see, in every language. */
+  notes: LocalisedText[];
 };
 
 type RawPolygon = { feature?: number; rings: unknown };
 
-const problem = (code: GeometryProblem["code"], loc: GeometryLocation, what: string): GeometryProblem => ({
-  code,
-  ...loc,
-  message: `${capitalise(describeLocation(loc))}: ${what}`,
-});
+const problem = (code: GeometryProblem["code"], loc: GeometryLocation, key: GeometryMessageKey, values?: MessageValues): GeometryProblem =>
+  geometryProblem(code, locatedText(key, loc, values), loc);
 
-function capitalise(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : "The geometry";
+/** Notes in the order first met, each written once (a ring of 100,000 points with altitudes makes one note, not 100,000). */
+type Notes = Map<GeometryMessageKey, LocalisedText>;
+
+function note(notes: Notes, key: GeometryMessageKey, values?: MessageValues): void {
+  if (!notes.has(key)) notes.set(key, geometryText(key, values));
 }
 
 /** Polygons inside a Geometry, Feature, FeatureCollection or GeometryCollection. */
-function collectPolygons(input: unknown, feature: number | undefined, out: RawPolygon[], ignored: string[]): void {
-  if (!input || typeof input !== "object") throw new GeometryError(problem("NOT_A_POLYGON", {}, "this is not GeoJSON. Send a Polygon or MultiPolygon."));
+function collectPolygons(input: unknown, feature: number | undefined, out: RawPolygon[], ignored: LocalisedText[]): void {
+  if (!input || typeof input !== "object") throw new GeometryError(problem("NOT_A_POLYGON", {}, "notGeoJson"));
   const g = input as { type?: unknown; coordinates?: unknown; geometry?: unknown; features?: unknown; geometries?: unknown };
   switch (g.type) {
     case "FeatureCollection":
-      if (!Array.isArray(g.features)) throw new GeometryError(problem("NOT_A_POLYGON", {}, "a FeatureCollection without a features list."));
+      if (!Array.isArray(g.features)) throw new GeometryError(problem("NOT_A_POLYGON", {}, "featureCollectionWithoutFeatures"));
       g.features.forEach((f, i) => collectPolygons(f, i, out, ignored));
       return;
     case "Feature":
-      if (g.geometry === null || g.geometry === undefined) return void ignored.push("a feature without geometry");
+      if (g.geometry === null || g.geometry === undefined) return void ignored.push(geometryText("ignoredFeatureWithoutGeometry"));
       return collectPolygons(g.geometry, feature, out, ignored);
     case "GeometryCollection":
-      if (!Array.isArray(g.geometries)) throw new GeometryError(problem("NOT_A_POLYGON", {}, "a GeometryCollection without geometries."));
+      if (!Array.isArray(g.geometries)) throw new GeometryError(problem("NOT_A_POLYGON", {}, "geometryCollectionWithoutGeometries"));
       g.geometries.forEach((x) => collectPolygons(x, feature, out, ignored));
       return;
     case "Polygon":
       out.push({ feature, rings: g.coordinates });
       return;
     case "MultiPolygon":
-      if (!Array.isArray(g.coordinates)) throw new GeometryError(problem("NOT_A_POLYGON", { feature }, "a MultiPolygon without coordinates."));
+      if (!Array.isArray(g.coordinates)) throw new GeometryError(problem("NOT_A_POLYGON", { feature }, "multiPolygonWithoutCoordinates"));
       for (const rings of g.coordinates) out.push({ feature, rings });
       return;
     case "Point":
     case "MultiPoint":
     case "LineString":
     case "MultiLineString":
-      ignored.push(`a ${g.type}`);
+      ignored.push(geometryText("ignoredGeometryType", { type: g.type }));
       return;
     default:
-      throw new GeometryError(problem("NOT_A_POLYGON", { feature }, `"${String(g.type)}" is not a GeoJSON type. Send a Polygon or MultiPolygon.`));
+      throw new GeometryError(problem("NOT_A_POLYGON", { feature }, "unknownGeoJsonType", { type: String(g.type) }));
   }
 }
 
@@ -92,9 +100,9 @@ function inIraqBox(x: number, y: number): boolean {
 }
 
 /** Checks positions and removes repeats and altitude; closes the ring. Returns null when the ring is unusable. */
-function cleanRing(raw: unknown, loc: GeometryLocation, problems: GeometryProblem[], notes: Set<string>): Position[] | null {
+function cleanRing(raw: unknown, loc: GeometryLocation, problems: GeometryProblem[], notes: Notes): Position[] | null {
   if (!Array.isArray(raw)) {
-    problems.push(problem("INVALID_COORDINATE", loc, "the ring is not a list of coordinates."));
+    problems.push(problem("INVALID_COORDINATE", loc, "ringNotAList"));
     return null;
   }
   const ring: Position[] = [];
@@ -102,22 +110,22 @@ function cleanRing(raw: unknown, loc: GeometryLocation, problems: GeometryProble
     const p = raw[i] as unknown;
     const at = { ...loc, position: i };
     if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== "number" || typeof p[1] !== "number" || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-      problems.push(problem("INVALID_COORDINATE", at, `${JSON.stringify(p)?.slice(0, 40)} is not a [longitude, latitude] pair of numbers.`));
+      problems.push(problem("INVALID_COORDINATE", at, "notACoordinatePair", { value: String(JSON.stringify(p)?.slice(0, 40)) }));
       return null;
     }
     const [x, y] = p as [number, number];
     if (looksProjected(x, y)) {
-      problems.push(problem("LOOKS_PROJECTED", { ...at, coordinate: [x, y] }, "this looks like a projected coordinate (metres, e.g. UTM easting/northing), not longitude/latitude. Upload the file with its projection (.prj), or state its UTM zone (37N or 38N in Iraq)."));
+      problems.push(problem("LOOKS_PROJECTED", { ...at, coordinate: [x, y] }, "looksProjected"));
       return null;
     }
     if (x < -180 || x > 180 || y < -90 || y > 90) {
-      problems.push(problem("OUT_OF_RANGE", { ...at, coordinate: [x, y] }, "longitude must be between −180 and 180 and latitude between −90 and 90."));
+      problems.push(problem("OUT_OF_RANGE", { ...at, coordinate: [x, y] }, "outOfRange"));
       return null;
     }
-    if (p.length > 2) notes.add("Altitudes were dropped: areas are measured on the ellipsoid.");
+    if (p.length > 2) note(notes, "noteAltitudesDropped");
     const prev = ring[ring.length - 1];
     if (prev && prev[0] === x && prev[1] === y) {
-      notes.add("Repeated consecutive points were removed.");
+      note(notes, "noteRepeatedPointsRemoved");
       continue;
     }
     ring.push([x, y]);
@@ -126,14 +134,14 @@ function cleanRing(raw: unknown, loc: GeometryLocation, problems: GeometryProble
   const last = ring[ring.length - 1];
   if (first && last && ring.length > 1 && (first[0] !== last[0] || first[1] !== last[1])) {
     ring.push([first[0]!, first[1]!]);
-    notes.add("Open rings were closed.");
+    note(notes, "noteOpenRingsClosed");
   }
   if (ring.length < 4) {
-    problems.push(problem("TOO_FEW_POSITIONS", loc, `a boundary needs at least 3 distinct points; this one has ${Math.max(0, ring.length - 1)}.`));
+    problems.push(problem("TOO_FEW_POSITIONS", loc, "tooFewPositions", { count: String(Math.max(0, ring.length - 1)) }));
     return null;
   }
   if (isCollinear(ring)) {
-    problems.push(problem("ZERO_AREA", { ...loc, coordinate: ring[0] }, "the points lie on a line or on top of each other, so the area is zero. Check the turning points."));
+    problems.push(problem("ZERO_AREA", { ...loc, coordinate: ring[0] }, "zeroArea"));
     return null;
   }
   return ring;
@@ -156,24 +164,18 @@ function checkTopology(polygon: Polygon, loc: GeometryLocation, problems: Geomet
   const crossings = kinks(polygon).features;
   if (crossings.length > 0) {
     const at = crossings[0]!.geometry.coordinates;
-    problems.push(
-      problem(
-        "SELF_INTERSECTION",
-        { ...loc, coordinate: at },
-        `the boundary crosses itself${crossings.length > 1 ? ` (${crossings.length} crossings)` : ""}, so its area is ambiguous. Check the order of the turning points, or confirm the repaired shape offered.`,
-      ),
-    );
+    problems.push(problem("SELF_INTERSECTION", { ...loc, coordinate: at }, "selfIntersection", { count: crossings.length, crossings: String(crossings.length) }));
     return false;
   }
   const sliver = polygon.coordinates.findIndex((ring) => ringAreaM2(ring) < MIN_RING_AREA_M2);
   if (sliver >= 0) {
-    problems.push(problem("ZERO_AREA", { ...loc, ring: sliver, coordinate: polygon.coordinates[sliver]![0] }, "this ring encloses less than 1 m²: a sliver, not land. Check the turning points."));
+    problems.push(problem("ZERO_AREA", { ...loc, ring: sliver, coordinate: polygon.coordinates[sliver]![0] }, "sliver"));
     return false;
   }
   for (let r = 1; r < polygon.coordinates.length; r++) {
     const inside = booleanPointInPolygon(point(polygon.coordinates[r]![0]!), { type: "Polygon", coordinates: [polygon.coordinates[0]!] });
     if (!inside) {
-      problems.push(problem("HOLE_OUTSIDE_BOUNDARY", { ...loc, ring: r, coordinate: polygon.coordinates[r]![0] }, "this hole lies outside the outer boundary."));
+      problems.push(problem("HOLE_OUTSIDE_BOUNDARY", { ...loc, ring: r, coordinate: polygon.coordinates[r]![0] }, "holeOutsideBoundary"));
       return false;
     }
   }
@@ -188,26 +190,25 @@ function checkTopology(polygon: Polygon, loc: GeometryLocation, problems: Geomet
  */
 export function validateAreal(input: unknown, options: ValidationOptions = {}): ValidGeometry {
   const raw: RawPolygon[] = [];
-  const ignored: string[] = [];
+  const ignored: LocalisedText[] = [];
   collectPolygons(input, undefined, raw, ignored);
   if (raw.length === 0) {
-    const found = ignored.length ? `found only ${ignored.join(", ")}` : "found nothing";
-    throw new GeometryError(problem("NOT_A_POLYGON", {}, `${found}: land release needs an area. Draw or upload a polygon.`));
+    throw new GeometryError(ignored.length ? problem("NOT_A_POLYGON", {}, "onlyNonAreal", { items: inEach(joinTexts(ignored, "separatorComma")) }) : problem("NOT_A_POLYGON", {}, "nothingFound"));
   }
   const vertices = raw.reduce((s, p) => s + (Array.isArray(p.rings) ? p.rings.reduce((t: number, r: unknown) => t + (Array.isArray(r) ? r.length : 0), 0) : 0), 0);
   const maxVertices = options.maxVertices ?? MAX_VERTICES;
   if (vertices > maxVertices) {
-    throw new GeometryError(problem("TOO_MANY_VERTICES", {}, `${vertices.toLocaleString("en")} points; the limit is ${maxVertices.toLocaleString("en")}. Simplify the polygon (e.g. one point per metre) or split it.`));
+    throw new GeometryError(problem("TOO_MANY_VERTICES", {}, "tooManyVertices", { count: vertices.toLocaleString("en"), limit: maxVertices.toLocaleString("en") }));
   }
-  const notes = new Set<string>();
-  if (ignored.length) notes.add(`Ignored ${ignored.join(", ")}: only polygons count.`);
+  const notes: Notes = new Map();
+  if (ignored.length) note(notes, "noteIgnoredNonAreal", { items: inEach(joinTexts(ignored, "separatorComma")) });
   const problems: GeometryProblem[] = [];
   const polygons: Polygon[] = [];
   const kinked: Polygon[] = [];
   raw.forEach((p, part) => {
     const loc = { ...(p.feature !== undefined ? { feature: p.feature } : {}), ...(raw.length > 1 ? { part } : {}) };
     if (!Array.isArray(p.rings) || p.rings.length === 0) {
-      problems.push(problem("EMPTY", loc, "this polygon has no coordinates."));
+      problems.push(problem("EMPTY", loc, "emptyPolygon"));
       return;
     }
     const rings = p.rings.map((ring, r) => cleanRing(ring, { ...loc, ring: r }, problems, notes));
@@ -224,12 +225,12 @@ export function validateAreal(input: unknown, options: ValidationOptions = {}): 
     const merged = unionAll(polygons);
     const summed = polygons.reduce((s, p) => s + geodesicAreaM2(p), 0);
     geometry = merged;
-    if (summed - geodesicAreaM2(merged) > 0.01) notes.add("Overlapping parts were merged, so their shared area counts once.");
+    if (summed - geodesicAreaM2(merged) > 0.01) note(notes, "noteOverlapsMerged");
   }
   for (const req of options.mustOverlap ?? []) {
-    if (!intersection(geometry, req.geometry)) throw new GeometryError({ code: req.code, message: req.message });
+    if (!intersection(geometry, req.geometry)) throw new GeometryError(geometryProblem(req.code, req.text));
   }
-  return { geometry, areaM2: geodesicAreaM2(geometry), notes: [...notes] };
+  return { geometry, areaM2: geodesicAreaM2(geometry), notes: [...notes.values()] };
 }
 
 /** All coordinates would be in Iraq if longitude and latitude were exchanged, and none is as given. */
@@ -238,7 +239,7 @@ function detectSwapped(polygons: readonly Polygon[], problems: GeometryProblem[]
   if (!first) return;
   const all = polygons.flatMap((p) => p.coordinates.flat());
   if (all.every(([x, y]) => inIraqBox(y!, x!)) && !all.some(([x, y]) => inIraqBox(x!, y!))) {
-    problems.push(problem("LOOKS_SWAPPED", { coordinate: first }, "longitude and latitude look exchanged (GeoJSON is [longitude, latitude]; in Iraq longitude is 38.7–48.7, latitude 29–37.5). Swap the columns and upload again."));
+    problems.push(problem("LOOKS_SWAPPED", { coordinate: first }, "looksSwapped"));
   }
 }
 

@@ -1,8 +1,14 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
+import geometryAr from "./geometry-messages/ar.json";
+import geometryCkb from "./geometry-messages/ckb.json";
+import geometryEn from "./geometry-messages/en.json";
 import ar from "./messages/ar.json";
 import ckb from "./messages/ckb.json";
 import en from "./messages/en.json";
+import serverAr from "./server-messages/ar.json";
+import serverCkb from "./server-messages/ckb.json";
+import serverEn from "./server-messages/en.json";
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -38,29 +44,38 @@ function signature(message: string): string[] {
 // Names that stay in Latin script in every language: formats, standards, units, codes.
 const LATIN_TERMS = /\b(?:GeoJSON|KML|GPX|CSV|XLSX|PDF|IATI|IMSMA|IMAS|UTM|EPSG|WGS\s?84|API|URL|HXL|DMA|IKMAA|SHA|CHA|P-code|Bearer|Authorization|Shapefile|Excel|Enter|US\$|km²|m²|ha|shp|dbf|prj|zip|json|geojson|kml|gpx|csv|xlsx|N|E|\d+N)\b|\.[a-z]+|[A-Z]{2,}[-_A-Z0-9]*|[a-z0-9._%+-]+@[a-z0-9.-]+|mat_\w*/g;
 
-const english = flatten(en as Catalogue);
+// The screens' messages, the server's refusals, and the geometry readers' problems.
+const CATALOGUES = [
+  ["screens", en, ar, ckb],
+  ["refusals", serverEn, serverAr, serverCkb],
+  ["geometry problems", geometryEn, geometryAr, geometryCkb],
+] as const;
 
-describe.each([
-  ["ar", ar],
-  ["ckb", ckb],
-] as const)("the %s catalogue", (_language, catalogue) => {
-  const translated = flatten(catalogue as Catalogue);
+describe.each(CATALOGUES)("the %s catalogues", (_set, englishCatalogue, arCatalogue, ckbCatalogue) => {
+  const english = flatten(englishCatalogue as Catalogue);
 
-  it("has every English key and no other", () => {
-    expect([...english.keys()].filter((k) => !translated.has(k))).toEqual([]);
-    expect([...translated.keys()].filter((k) => !english.has(k))).toEqual([]);
-  });
+  describe.each([
+    ["ar", arCatalogue],
+    ["ckb", ckbCatalogue],
+  ] as const)("in %s", (_language, catalogue) => {
+    const translated = flatten(catalogue as Catalogue);
 
-  it("takes the same arguments and tags as English in every message", () => {
-    const differing = [...english].filter(([key, message]) => translated.has(key) && signature(translated.get(key)!).join() !== signature(message).join());
-    expect(differing.map(([key]) => key)).toEqual([]);
-  });
-
-  it("translates every message: none left in English", () => {
-    const untranslated = [...translated].filter(([key, message]) => {
-      const words = message.replace(/\{[^{}]*\}/g, " ").replace(/<\/?\w+>/g, " ").replace(LATIN_TERMS, " ");
-      return /[A-Za-z]{2,}/.test(words) && !/[\u0600-\u06FF]/.test(message) ? true : message === english.get(key) && /[A-Za-z]{3,}/.test(words);
+    it("has every English key and no other", () => {
+      expect([...english.keys()].filter((k) => !translated.has(k))).toEqual([]);
+      expect([...translated.keys()].filter((k) => !english.has(k))).toEqual([]);
     });
-    expect(untranslated.map(([key, message]) => `${key}: ${message}`)).toEqual([]);
+
+    it("takes the same arguments and tags as English in every message", () => {
+      const differing = [...english].filter(([key, message]) => translated.has(key) && signature(translated.get(key)!).join() !== signature(message).join());
+      expect(differing.map(([key]) => key)).toEqual([]);
+    });
+
+    it("translates every message: none left in English", () => {
+      const untranslated = [...translated].filter(([key, message]) => {
+        const words = message.replace(/\{[^{}]*\}/g, " ").replace(/<\/?\w+>/g, " ").replace(LATIN_TERMS, " ");
+        return /[A-Za-z]{2,}/.test(words) && !/[\u0600-\u06FF]/.test(message) ? true : message === english.get(key) && /[A-Za-z]{3,}/.test(words);
+      });
+      expect(untranslated.map(([key, message]) => `${key}: ${message}`)).toEqual([]);
+    });
   });
 });

@@ -89,3 +89,15 @@ export function languageFromAcceptLanguage(header: string | null | undefined): L
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
   return ranked.map((e) => e.language).find(isLocale) ?? null;
 }
+
+/** The reader's language for a request: the language cookie's choice, else the browser's languages, else English. */
+export function languageOfRequest(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  const raw = (cookieHeader ?? "").split(/;\s*/).find((c) => c.startsWith(`${LANGUAGE_COOKIE}=`))?.slice(LANGUAGE_COOKIE.length + 1);
+  let chosen: string | null = null;
+  try {
+    chosen = raw ? decodeURIComponent(raw) : null;
+  } catch {
+    // a cookie that is not URL-encoding is no choice
+  }
+  return parseLanguageChoice(chosen)?.language ?? languageFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+}

@@ -43,11 +43,6 @@ export function databaseTrouble(err: unknown): DatabaseTrouble | null {
   return null;
 }
 
-export const TROUBLE_MESSAGE: Record<DatabaseTrouble, string> = {
-  unreachable: "The database is not answering, so nothing was read or changed. Try again in a minute; if it goes on, your administrator should check that the database server is running.",
-  full: "The database server has run out of space, so nothing was changed. Your administrator needs to free disk space or enlarge it; reading still works.",
-};
-
 /** One log line for the operator: the trouble and the driver's last line (Prisma's message starts with a code excerpt). */
 export function troubleLogLine(where: string, trouble: DatabaseTrouble, err: unknown): string {
   return `${where}: database ${trouble}: ${String((err as Error)?.message ?? err).split("\n").at(-1)}`;

@@ -15,12 +15,14 @@ import type { TableSpec } from "../exports/table";
 import { xlsxWorkbook, type SheetOf } from "../exports/xlsx";
 import { TABULAR, type ExportFile, type ExportFilter, type SpatialDataset, type TabularDataset } from "../schemas/export-filter";
 import { CommandError } from "./command-error";
+import { refusal } from "../i18n/refusals";
+import { roleWord } from "../i18n/words";
 import { can, type Actor, type Permission } from "./permissions";
 import type { Db } from "./prisma";
 import { recordAuditEvent } from "./queries/audit";
 import { hazardAreaScope, taskScope } from "./queries/field";
 import { grantScope } from "./queries/funding";
-import { riskEducationScope } from "./queries/human-impact";
+import { IN_FORCE, riskEducationScope } from "./queries/human-impact";
 import { reportScope } from "./queries/land-release";
 import { getTaskCompletion } from "./queries/field";
 import { drillDownWhere, getDashboard } from "./queries/progress";
@@ -311,7 +313,7 @@ async function tabular(db: Db, actor: Actor, dataset: TabularDataset, f: ExportF
       return as(SESSIONS as TableSpec<unknown>, () => db.riskEducationSession.count({ where }), () => batches((p) => db.riskEducationSession.findMany({ where, select: SESSION_SELECT, ...p })));
     }
     case "casualties": {
-      const where: Prisma.CasualtyIncidentWhereInput = placeAndPeriod(f, "occurredOn");
+      const where: Prisma.CasualtyIncidentWhereInput = { ...IN_FORCE, ...placeAndPeriod(f, "occurredOn") };
       return as(CASUALTIES as TableSpec<unknown>, () => db.casualtyIncident.count({ where }), () => batches((p) => db.casualtyIncident.findMany({ where, select: CASUALTY_SELECT, ...p })));
     }
   }
@@ -329,7 +331,7 @@ function placeAndPeriod(f: ExportFilter, dateField: "heldOn" | "occurredOn") {
 }
 
 const SESSION_SELECT = {
-  id: true, heldOn: true, governoratePcode: true, place: true, women: true, men: true, girls: true, boys: true, createdAt: true, partner: { select: { name: true } },
+  id: true, heldOn: true, governoratePcode: true, place: true, women: true, men: true, girls: true, boys: true, createdAt: true, supersedesId: true, correctionNote: true, partner: { select: { name: true } },
 } satisfies Prisma.RiskEducationSessionSelect;
 type SessionRow = Prisma.RiskEducationSessionGetPayload<{ select: typeof SESSION_SELECT }>;
 
@@ -347,13 +349,15 @@ const SESSIONS: TableSpec<SessionRow> = {
     { header: "girls", hxl: "#reached+f+children", type: "integer", value: (s) => s.girls },
     { header: "boys", hxl: "#reached+m+children", type: "integer", value: (s) => s.boys },
     { header: "total", hxl: "#reached+total", type: "integer", value: (s) => s.women + s.men + s.girls + s.boys },
+    { header: "corrects", hxl: "#meta+id+corrects", type: "string", value: (s) => s.supersedesId, width: 28 },
+    { header: "correctionNote", hxl: "#description+correction", type: "string", value: (s) => s.correctionNote, width: 40 },
   ],
 };
 
 const CASUALTY_SELECT = {
   id: true, occurredOn: true, governoratePcode: true, place: true, deviceCategory: true,
   killedWomen: true, killedMen: true, killedGirls: true, killedBoys: true, injuredWomen: true, injuredMen: true, injuredGirls: true, injuredBoys: true,
-  authority: { select: { name: true } },
+  supersedesId: true, correctionNote: true, authority: { select: { name: true } },
 } satisfies Prisma.CasualtyIncidentSelect;
 type CasualtyRow = Prisma.CasualtyIncidentGetPayload<{ select: typeof CASUALTY_SELECT }>;
 
@@ -375,6 +379,8 @@ const CASUALTIES: TableSpec<CasualtyRow> = {
     { header: "injuredGirls", hxl: "#affected+injured+f+children", type: "integer", value: (c) => c.injuredGirls },
     { header: "injuredBoys", hxl: "#affected+injured+m+children", type: "integer", value: (c) => c.injuredBoys },
     { header: "recordedBy", hxl: "#org+authority", type: "string", value: (c) => c.authority.name, width: 28 },
+    { header: "corrects", hxl: "#meta+id+corrects", type: "string", value: (c) => c.supersedesId, width: 28 },
+    { header: "correctionNote", hxl: "#description+correction", type: "string", value: (c) => c.correctionNote, width: 40 },
   ],
 };
 
@@ -462,11 +468,11 @@ async function progressReport(db: Db, actor: Actor & { name?: string }, f: Expor
 }
 
 async function completionReport(db: Db, actor: Actor, f: ExportFilter, now: Date) {
-  if (!f.task) throw new CommandError("invalid_request", "Say which task: completion.pdf?task=<task id>.");
+  if (!f.task) throw new CommandError("invalid_request", refusal("sayWhichTask"));
   const task = await getTaskCompletion(db, actor, f.task);
-  if (!task) throw new CommandError("not_found", "No such task, or it is not one you may see.");
+  if (!task) throw new CommandError("not_found", refusal("noSuchVisibleTask"));
   const c = task.completion;
-  if (!c) throw new CommandError("unprocessable", `Task ${task.code} has no completion report yet: the partner records it when the work is done.`);
+  if (!c) throw new CommandError("unprocessable", refusal("noCompletionReport", { code: task.code }));
   const pdf = await completionReportPdf({
     task: { code: task.code, title: task.title, authority: task.authority.name, partner: task.partner?.name ?? "" },
     completion: {
@@ -502,7 +508,7 @@ async function iatiReport(db: Db, actor: Actor, f: ExportFilter, now: Date) {
   });
   // The schema requires at least one iati-activity: a file without one would be refused by every IATI tool.
   if (!grants.length) {
-    throw new CommandError("not_found", "No grant matches these filters, and an IATI file must hold at least one activity. Widen the filters (donor, partner, region, period) and export again.");
+    throw new CommandError("not_found", refusal("iatiEmpty"));
   }
   const reporter = await db.organisation.findUniqueOrThrow({ where: { id: actor.organisationId }, select: { id: true, name: true } });
   // Money is held in hundredths of its currency; IATI wants the decimal amount.
@@ -569,8 +575,8 @@ async function* geojsonChunks(features: AsyncIterable<SpatialFeature[]>): AsyncG
   yield "]}\n";
 }
 
-function refuseLarge(rows: number, max: number, what: string) {
-  if (rows > max) throw new CommandError("unprocessable", `This view holds ${rows.toLocaleString("en")} ${what}; this format is built in memory and takes at most ${max.toLocaleString("en")}. Narrow the filters (period, region, governorate, partner) or export CSV/GeoJSON, which stream without a limit.`);
+function refuseLarge(count: number, max: number, what: "rows" | "areas") {
+  if (count > max) throw new CommandError("unprocessable", refusal(what === "rows" ? "tooManyRows" : "tooManyAreas", { count, max }));
 }
 
 /**
@@ -586,14 +592,14 @@ export async function buildExport(db: Db, actor: Actor & { name?: string }, file
     return { body: pdf, contentType: "application/pdf", fileName, rows };
   }
   if (file === "completion.pdf") {
-    if (!can(actor, "task:read")) throw new CommandError("forbidden", `Your role (${actor.role.toLowerCase()}) may not read tasks (task:read).`);
+    if (!can(actor, "task:read")) throw new CommandError("forbidden", refusal("roleMayNotReadTasks", { role: roleWord(actor.role) }));
     const { pdf, code } = await completionReport(db, actor, f, now);
     const fileName = `completion-report_${code}_as-of_${now.toISOString().slice(0, 10)}.pdf`.replace(/[^A-Za-z0-9._-]/g, "-");
     await recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, task: f.task, rows: 1 } });
     return { body: pdf, contentType: "application/pdf", fileName, rows: 1 };
   }
   if (file === "iati.xml") {
-    if (!can(actor, "funding:read")) throw new CommandError("forbidden", `Your role (${actor.role.toLowerCase()}) may not export grants (funding:read).`);
+    if (!can(actor, "funding:read")) throw new CommandError("forbidden", refusal("roleMayNotExportGrants", { role: roleWord(actor.role) }));
     const { xml, rows } = await iatiReport(db, actor, f, now);
     const fileName = exportFileName(file, f, now);
     await recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, filter: f, rows } });
@@ -604,7 +610,7 @@ export async function buildExport(db: Db, actor: Actor & { name?: string }, file
   const format = file.slice(dot + 1) as "csv" | "xlsx" | "geojson" | "kml" | "zip";
   const fileName = exportFileName(file, f, now);
   if (dataset !== "tables" && !can(actor, DATASET_PERMISSION[dataset])) {
-    throw new CommandError("forbidden", `Your role (${actor.role.toLowerCase()}) may not export ${dataset} (${DATASET_PERMISSION[dataset]}).`);
+    throw new CommandError("forbidden", refusal("roleMayNotExport", { role: roleWord(actor.role), dataset, permission: DATASET_PERMISSION[dataset] }));
   }
   const audit = (rows: number) => recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, filter: f, rows } });
 
@@ -634,6 +640,6 @@ export async function buildExport(db: Db, actor: Actor & { name?: string }, file
   const features = await collect(source.features());
   await audit(rows);
   if (format === "kml") return { body: encoder.encode(kmlText(features)), contentType: "application/vnd.google-earth.kml+xml", fileName, rows };
-  if (!features.length) throw new CommandError("unprocessable", "There are no areas in this view: a shapefile cannot be empty. Widen the filters.");
+  if (!features.length) throw new CommandError("unprocessable", refusal("emptyShapefile"));
   return { body: await shapefileZip(dataset.replace("-", "_"), features), contentType: "application/zip", fileName, rows };
 }

@@ -1,8 +1,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { apiCaller, type SessionUser } from "./auth";
-import { CommandError, type CommandErrorCode } from "./command-error";
-import { databaseTrouble, TROUBLE_MESSAGE, troubleLogLine } from "./database-trouble";
+import { languageOfRequest, type Locale } from "../i18n/locales";
+import { CommandError, fieldIssue, geometryRefusal, inLanguage, type CommandErrorCode } from "./command-error";
+import { refusal } from "../i18n/refusals";
+import { roleWord } from "../i18n/words";
+import { databaseTrouble, troubleLogLine } from "./database-trouble";
 import { getDb } from "./db";
 import { can, type Permission } from "./permissions";
 import type { Db } from "./prisma";
@@ -21,6 +24,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   unavailable: 503,
 };
 
+/** An error answer: `message` (and the details' messages) in the reader's language. */
 export function apiError(code: ApiErrorCode, message: string, details?: unknown) {
   return NextResponse.json(
     { error: { code, message, ...(details === undefined ? {} : { details }) } },
@@ -42,18 +46,29 @@ export function withPermission<P extends Params = Params>(permission: Permission
     try {
       // A token is checked against the database, so the caller's lookup is inside: a database that is down is a 503 here too.
       const user = await apiCaller(req);
-      if (!user) return apiError("unauthenticated", "Sign in, or send a valid personal API token (Authorization: Bearer mat_…).");
-      if (!can(user, permission)) return apiError("forbidden", `Your role (${user.role.toLowerCase()}) may not do this (${permission}).`);
+      if (!user) return apiError("unauthenticated", refusal("signInOrToken")[language(req)]);
+      if (!can(user, permission)) return apiError("forbidden", refusal("roleMayNot", { role: roleWord(user.role), permission })[language(req)]);
       const params = ((await context?.params) ?? {}) as P;
       return await handler({ req, user, db: await getDb(), params });
     } catch (err) {
-      if (err instanceof CommandError) return apiError(err.code, err.message, err.details);
+      if (err instanceof CommandError) return refusalResponse(err, req);
       const trouble = databaseTrouble(err);
       console.error(trouble ? troubleLogLine(req.url, trouble, err) : err);
-      if (trouble) return apiError("unavailable", TROUBLE_MESSAGE[trouble]);
-      return apiError("internal", "Something went wrong on the server; nothing was changed. Try again, or tell your administrator.");
+      if (trouble) return apiError("unavailable", refusal(trouble === "full" ? "databaseFull" : "databaseUnreachable")[language(req)]);
+      return apiError("internal", refusal("serverFailed")[language(req)]);
     }
   };
+}
+
+/** The reader's language: their choice in the language cookie, else their browser's. */
+export function language(req: Request): Locale {
+  return languageOfRequest(req.headers.get("cookie"), req.headers.get("accept-language"));
+}
+
+/** A use case's refusal as its 4xx, in the reader's language. */
+export function refusalResponse(err: CommandError, req: Request): Response {
+  const lang = language(req);
+  return apiError(err.code, err.text[lang], inLanguage(err.details, lang));
 }
 
 /**
@@ -68,7 +83,7 @@ export const MAX_BODY_BYTES = 25 * 1024 * 1024;
  * an oversized upload never sits whole in memory.
  */
 export async function boundedBody(req: Request, max = MAX_BODY_BYTES): Promise<Uint8Array> {
-  const tooLarge = () => new CommandError("too_large", `The request body is over ${max / 1024 / 1024} MB. Split the upload (several files or reports) or simplify the polygons.`);
+  const tooLarge = () => new CommandError("too_large", refusal("bodyTooLarge", { megabytes: max / 1024 / 1024 }));
   if (Number(req.headers.get("content-length") ?? 0) > max) throw tooLarge();
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
@@ -93,7 +108,7 @@ export async function jsonBody(req: Request): Promise<unknown> {
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    throw new CommandError("invalid_request", "The request body must be JSON.");
+    throw new CommandError("invalid_request", refusal("bodyNotJson"));
   }
 }
 
@@ -111,29 +126,29 @@ export async function bodyWithGeometry(req: Request): Promise<unknown> {
   try {
     form = await new Response(bytes as BodyInit, { headers: { "content-type": req.headers.get("content-type")! } }).formData();
   } catch {
-    throw new CommandError("invalid_request", "The multipart body could not be read.");
+    throw new CommandError("invalid_request", refusal("multipartUnreadable"));
   }
   const file = form.get("file");
-  if (!(file instanceof File)) throw new CommandError("invalid_request", "Attach the polygon file as the form field 'file'.", [{ path: ["file"], message: "Required" }]);
+  if (!(file instanceof File)) throw new CommandError("invalid_request", refusal("attachFile"), [fieldIssue(["file"], "required")]);
   let data: unknown = {};
   const raw = form.get("data");
   if (typeof raw === "string" && raw.trim()) {
     try {
       data = JSON.parse(raw);
     } catch {
-      throw new CommandError("invalid_request", "The form field 'data' must be JSON with the other fields.", [{ path: ["data"], message: "Not JSON" }]);
+      throw new CommandError("invalid_request", refusal("dataNotJson"), [fieldIssue(["data"], "notJson")]);
     }
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new CommandError("invalid_request", "The form field 'data' must be a JSON object.", [{ path: ["data"], message: "Not an object" }]);
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new CommandError("invalid_request", refusal("dataNotObject"), [fieldIssue(["data"], "notAnObject")]);
   const zone = form.get("utmZone");
-  if (zone !== null && zone !== "37" && zone !== "38") throw new CommandError("invalid_request", "utmZone must be 37 or 38 (UTM north zones covering Iraq).", [{ path: ["utmZone"], message: "Use 37 or 38" }]);
+  if (zone !== null && zone !== "37" && zone !== "38") throw new CommandError("invalid_request", refusal("utmZone"), [fieldIssue(["utmZone"], "useZone37or38")]);
   const { readGeometryFile, asFeatureCollection } = await import("../geo/read");
   const { GeometryError } = await import("../geo/errors");
   try {
     const read = await readGeometryFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, zone ? { utmZone: Number(zone) as 37 | 38 } : {});
     return { ...data, geometry: asFeatureCollection(read) };
   } catch (err) {
-    if (err instanceof GeometryError) throw new CommandError("unprocessable", err.message, { problems: err.problems });
+    if (err instanceof GeometryError) throw geometryRefusal(err);
     throw err;
   }
 }
@@ -142,6 +157,6 @@ export async function bodyWithGeometry(req: Request): Promise<unknown> {
 export function pageParam(req: Request): number {
   const raw = new URL(req.url).searchParams.get("page") ?? "1";
   const page = Number(raw);
-  if (!Number.isInteger(page) || page < 1) throw new CommandError("invalid_request", `page must be a whole number from 1 (got "${raw}").`);
+  if (!Number.isInteger(page) || page < 1) throw new CommandError("invalid_request", refusal("pageNumber", { got: raw }));
   return page;
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ZReportReview, ZReportSubmit } from "../schemas/land-release-report";
 import { ZHazardAreaCreate, ZTaskCreate } from "../schemas/hazard-area";
 import { ZCompletion, ZHandover } from "../schemas/completion";
-import { ZCasualtyIncident, ZRiskEducationSession } from "../schemas/human-impact";
+import { ZCasualtyIncident, ZRiskEducationSession, ZWithdrawal } from "../schemas/human-impact";
 import { ZFundingImport } from "./commands/import-funding";
 import { ZPublicPage } from "./commands/set-public-page";
 import { ZTaskTransition } from "./commands/transition-task";
@@ -139,11 +139,21 @@ export const OPENAPI = {
     },
     "/api/risk-education": {
       get: op("EORE sessions, newest first, 100 a page (`page`): a partner's own, an authority's governorates', everyone's for others", { ok: 200, okDescription: "`{ total, page, pageSize, items: [...] }`", errors: [400, 401, 403] }),
-      post: op("Record an EORE session the partner delivered, with beneficiaries by sex and age", { body: ZRiskEducationSession, ok: 201, okDescription: "The recorded session with its `id`", errors: [400, 401, 403] }),
+      post: op("Record an EORE session the partner delivered, with beneficiaries by sex and age. With `supersedesId` and `correctionNote` it corrects one of the partner's sessions (the corrected one stays, no longer counted); `{ supersedesId, withdrawn: true, correctionNote }` withdraws one", {
+        body: z.union([ZRiskEducationSession, ZWithdrawal]),
+        ok: 201,
+        okDescription: "The recorded session with its `id`",
+        errors: [400, 401, 403, 404, 409],
+      }),
     },
     "/api/casualties": {
       get: op("Explosive ordnance accidents, newest first, 100 a page (`page`), with people killed and injured by sex and age", { ok: 200, okDescription: "`{ total, page, pageSize, items: [...] }`", errors: [400, 401, 403] }),
-      post: op("Record an accident in one of the authority's governorates", { body: ZCasualtyIncident, ok: 201, okDescription: "The recorded accident with its `id`", errors: [400, 401, 403] }),
+      post: op("Record an accident in one of the authority's governorates, or correct (`supersedesId`, `correctionNote`) or withdraw (`{ supersedesId, withdrawn: true, correctionNote }`) one it recorded", {
+        body: z.union([ZCasualtyIncident, ZWithdrawal]),
+        ok: 201,
+        okDescription: "The recorded accident with its `id`",
+        errors: [400, 401, 403, 404, 409],
+      }),
     },
     "/api/tasks/{id}": { get: op("One task with its hazardous areas and reports", { ok: 200, okDescription: "The task", errors: [401, 403, 404], params: ["id"] }) },
     "/api/tasks/{id}/status": {

@@ -89,7 +89,7 @@ describe.each(DATABASE_KINDS)("completion report and handover on %s", (kind) => 
     const [partner, dma] = [await actor("partner@demo.test"), await actor("dma@demo.test")];
     const task = await t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" }, include: { hazardAreas: { include: { hazardArea: true } } } });
     const pending = await refusal(completeTask(t().db, partner, task.id, { completedOn: "2026-11-20" }));
-    expect(pending.message).toMatch(/await review/);
+    expect(pending.message).toMatch(/awaits? review/);
     for (const r of await t().db.landReleaseReport.findMany({ where: { taskId: task.id, status: "SUBMITTED" } })) {
       await reviewLandReleaseReport(t().db, dma, r.id, { decision: "approve" });
     }

@@ -2,9 +2,9 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { buildExport } from "@/lib/server/exports";
-import { everyone } from "@/lib/domain/human-impact";
+import { everyone, SEX_AGE } from "@/lib/domain/human-impact";
 import { recordCasualtyIncident, recordRiskEducationSession } from "@/lib/server/commands/record-human-impact";
-import { casualtyPage, getHumanImpact, riskEducationPage } from "@/lib/server/queries/human-impact";
+import { casualtyPage, getHumanImpact, IN_FORCE, riskEducationPage } from "@/lib/server/queries/human-impact";
 import { getDashboard } from "@/lib/server/queries/progress";
 import { actorFor, refusal } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
@@ -49,7 +49,7 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
     const dma = await actor("dma@demo.test");
     const accident = { occurredOn: "2025-05-02", governorate: NINEWA, place: "Sinjar road, km 12", deviceCategory: "IED", killed: { men: 1 }, injured: { boys: 2, women: 1 } };
     const recorded = await recordCasualtyIncident(t().db, dma, accident);
-    expect(recorded.killed).toEqual({ women: 0, men: 1, girls: 0, boys: 0 });
+    expect(recorded).toMatchObject({ killed: { women: 0, men: 1, girls: 0, boys: 0 } });
     expect((await casualtyPage(t().db, 1)).rows.find((c) => c.id === recorded.id)).toMatchObject({ killedMen: 1, injuredBoys: 2, injuredWomen: 1, deviceCategory: "IED" });
 
     const before = await counts();
@@ -84,6 +84,7 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
   it("adds up by governorate, and follows the view's region, governorate, partner and period", async () => {
     const partner = await actor("partner@demo.test");
     const other = await otherPartner();
+    const theirsBefore = await getHumanImpact(t().db, { partner: other.organisationId });
     await recordRiskEducationSession(t().db, partner, { heldOn: "2024-06-01", governorate: ERBIL, place: "Darashakran camp", women: 20, men: 15, girls: 40, boys: 35 });
     await recordRiskEducationSession(t().db, other, { heldOn: "2025-08-20", governorate: NINEWA, place: "Tel Kaif", women: 3, men: 4, girls: 5, boys: 6 });
     await recordCasualtyIncident(t().db, await actor("ikmaa@demo.test"), { occurredOn: "2024-09-09", governorate: ERBIL, place: "Makhmour farmland", deviceCategory: "UXO", killed: { boys: 1 }, injured: { girls: 1, men: 2 } });
@@ -93,20 +94,24 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
     expect(sum(all.riskEducation.byGovernorate, (r) => r.sessions)).toBe(all.riskEducation.sessions);
     expect(sum(all.riskEducation.byGovernorate, everyone)).toBe(everyone(all.riskEducation.beneficiaries));
     expect(sum(all.casualties.byGovernorate, (c) => everyone(c.killed) + everyone(c.injured))).toBe(everyone(all.casualties.killed) + everyone(all.casualties.injured));
-    expect(all.riskEducation.sessions).toBe(await t().db.riskEducationSession.count());
+    expect(all.riskEducation.sessions).toBe(await t().db.riskEducationSession.count({ where: IN_FORCE }));
 
     const kurdistan = await getHumanImpact(t().db, { region: "kurdistan" });
-    expect(kurdistan.riskEducation.byGovernorate.map((r) => r.pcode)).toEqual([ERBIL]);
-    expect(kurdistan.casualties.byGovernorate.map((r) => [r.pcode, r.nameAr])).toEqual([[ERBIL, "اربيل"]]);
+    const inKurdistan = (await t().db.governorate.findMany({ where: { region: "KURDISTAN" }, select: { pcode: true } })).map((g) => g.pcode);
+    expect(kurdistan.riskEducation.byGovernorate.map((r) => r.pcode)).toContain(ERBIL);
+    expect(kurdistan.riskEducation.byGovernorate.every((r) => inKurdistan.includes(r.pcode))).toBe(true);
+    expect(kurdistan.casualties.byGovernorate.find((r) => r.pcode === ERBIL)?.nameAr).toBe("اربيل");
+    expect(kurdistan.casualties.byGovernorate.every((r) => inKurdistan.includes(r.pcode))).toBe(true);
 
     const theirs = await getHumanImpact(t().db, { partner: other.organisationId });
-    expect(theirs.riskEducation).toMatchObject({ sessions: 1, beneficiaries: { women: 3, men: 4, girls: 5, boys: 6 } });
+    expect(theirs.riskEducation.sessions - theirsBefore.riskEducation.sessions).toBe(1);
+    expect(SEX_AGE.map((k) => theirs.riskEducation.beneficiaries[k] - theirsBefore.riskEducation.beneficiaries[k])).toEqual([3, 4, 5, 6]);
     // Accidents belong to no partner: the partner filter leaves them as they are.
     expect(theirs.casualties).toEqual(all.casualties);
 
     const in2024 = await getHumanImpact(t().db, { from: "2024-01-01", to: "2024-12-31" });
-    expect(in2024.riskEducation.sessions).toBe(await t().db.riskEducationSession.count({ where: { heldOn: { gte: new Date("2024-01-01"), lte: new Date("2024-12-31") } } }));
-    expect(in2024.casualties.incidents).toBe(await t().db.casualtyIncident.count({ where: { occurredOn: { gte: new Date("2024-01-01"), lte: new Date("2024-12-31") } } }));
+    expect(in2024.riskEducation.sessions).toBe(await t().db.riskEducationSession.count({ where: { ...IN_FORCE, heldOn: { gte: new Date("2024-01-01"), lte: new Date("2024-12-31") } } }));
+    expect(in2024.casualties.incidents).toBe(await t().db.casualtyIncident.count({ where: { ...IN_FORCE, occurredOn: { gte: new Date("2024-01-01"), lte: new Date("2024-12-31") } } }));
   });
 
   it("exports sessions and accidents as CSV that add up to the dashboard's figures, a partner's sessions its own", async () => {
@@ -129,8 +134,8 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
     }
     const partner = await actor("partner@demo.test");
     const own = await csv("partner@demo.test", "risk-education.csv");
-    expect(own.length).toBe(await t().db.riskEducationSession.count({ where: { partnerId: partner.organisationId } }));
-    expect(own.length).toBeLessThan(await t().db.riskEducationSession.count());
+    expect(own.length).toBe(await t().db.riskEducationSession.count({ where: { ...IN_FORCE, partnerId: partner.organisationId } }));
+    expect(own.length).toBeLessThan(await t().db.riskEducationSession.count({ where: IN_FORCE }));
   });
 
   it("keeps the database's own check: no record of nobody, even past the use case", async () => {
@@ -138,5 +143,64 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
     await expect(
       t().db.riskEducationSession.create({ data: { partnerId: partner.organisationId, governoratePcode: NINEWA, heldOn: new Date("2025-01-01"), place: "x", women: 0, men: 0, girls: 0, boys: 0, recordedById: partner.id } }),
     ).rejects.toThrow();
+  });
+
+  it("corrects and withdraws a record without erasing it: the correction counts instead, the withdrawal counts nobody, both audited", async () => {
+    const db = t().db;
+    const partner = await actor("partner@demo.test");
+    const wrong = await recordRiskEducationSession(db, partner, { heldOn: "2025-04-01", governorate: NINEWA, place: "Qayyarah", women: 100, men: 1 });
+    const before = await getHumanImpact(db);
+
+    // The partner typed 100 women for 10: a correction replaces the figures, with why.
+    const fixed = await recordRiskEducationSession(db, partner, { heldOn: "2025-04-01", governorate: NINEWA, place: "Qayyarah", women: 10, men: 1, supersedesId: wrong.id, correctionNote: "Typed 100 for 10 women." });
+    const corrected = await getHumanImpact(db);
+    expect(corrected.riskEducation.sessions).toBe(before.riskEducation.sessions);
+    expect(corrected.riskEducation.beneficiaries.women - before.riskEducation.beneficiaries.women).toBe(-90);
+    const listed = (await riskEducationPage(db, partner, 1)).rows;
+    expect(listed.map((s) => s.id)).toContain(fixed.id);
+    expect(listed.map((s) => s.id)).not.toContain(wrong.id);
+    expect(await db.riskEducationSession.findUnique({ where: { id: wrong.id } })).toMatchObject({ women: 100 });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { entityId: fixed.id } })).toMatchObject({ action: "riskEducation.correct", before: { id: wrong.id, women: 100 } });
+
+    // A record is corrected once; the next correction is of the one in force. Another partner cannot touch it.
+    const counted = await counts();
+    const again = await refusal(recordRiskEducationSession(db, partner, { heldOn: "2025-04-01", governorate: NINEWA, place: "Qayyarah", women: 9, supersedesId: wrong.id, correctionNote: "Second try." }));
+    expect([again.code, again.message]).toEqual(["conflict", expect.stringMatching(/already corrected or withdrawn/)]);
+    expect((await refusal(recordRiskEducationSession(db, await otherPartner(), { supersedesId: fixed.id, withdrawn: true, correctionNote: "Not ours." }))).code).toBe("not_found");
+    expect((await refusal(recordRiskEducationSession(db, partner, { heldOn: "2025-04-01", governorate: NINEWA, place: "Qayyarah", women: 9, supersedesId: fixed.id }))).details).toEqual([
+      expect.objectContaining({ path: ["correctionNote"], message: "Say why the record is corrected or withdrawn." }),
+    ]);
+    expect(await counts()).toEqual(counted);
+
+    // Two corrections of one record at once: one is kept, the other refused.
+    const racing = await Promise.allSettled([1, 2].map((n) => recordRiskEducationSession(db, partner, { heldOn: "2025-04-01", governorate: NINEWA, place: "Qayyarah", women: 10 + n, men: 1, supersedesId: fixed.id, correctionNote: `Recount ${n}.` })));
+    expect(racing.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const inForce = (racing.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ id: string }>).value;
+
+    // Entered in error: withdrawn, the session no longer counts at all.
+    const withdrawal = await recordRiskEducationSession(db, partner, { supersedesId: inForce.id, withdrawn: true, correctionNote: "Entered twice: the same session is recorded on 2025-03-10." });
+    const after = await getHumanImpact(db);
+    expect(after.riskEducation.sessions).toBe(before.riskEducation.sessions - 1);
+    expect(after.riskEducation.beneficiaries.women).toBe(before.riskEducation.beneficiaries.women - 100);
+    expect(await db.riskEducationSession.findUniqueOrThrow({ where: { id: withdrawal.id } })).toMatchObject({ withdrawn: true, women: 0, place: "Qayyarah", supersedesId: inForce.id });
+    expect((await refusal(recordRiskEducationSession(db, partner, { supersedesId: withdrawal.id, withdrawn: true, correctionNote: "Withdraw the withdrawal." }))).code).toBe("not_found");
+
+    // Accidents: the authority corrects its own record; the figures follow.
+    const dma = await actor("dma@demo.test");
+    const accident = await recordCasualtyIncident(db, dma, { occurredOn: "2025-06-01", governorate: NINEWA, place: "Hamdaniya", deviceCategory: "UXO", injured: { men: 3 } });
+    const withAccident = await getHumanImpact(db);
+    await recordCasualtyIncident(db, dma, { occurredOn: "2025-06-01", governorate: NINEWA, place: "Hamdaniya", deviceCategory: "UXO", killed: { men: 1 }, injured: { men: 2 }, supersedesId: accident.id, correctionNote: "One of the injured died in hospital." });
+    const afterAccident = await getHumanImpact(db);
+    expect(afterAccident.casualties.incidents).toBe(withAccident.casualties.incidents);
+    expect([afterAccident.casualties.killed.men - withAccident.casualties.killed.men, afterAccident.casualties.injured.men - withAccident.casualties.injured.men]).toEqual([1, -1]);
+    expect((await refusal(recordCasualtyIncident(db, await actor("ikmaa@demo.test"), { supersedesId: accident.id, withdrawn: true, correctionNote: "Not in our governorates." }))).code).toBe("not_found");
+  });
+
+  it("keeps the database's own check: a withdrawal names what it withdraws and counts nobody", async () => {
+    const partner = await actor("partner@demo.test");
+    const base = { partnerId: partner.organisationId, governoratePcode: NINEWA, heldOn: new Date("2025-01-01"), place: "x", recordedById: partner.id };
+    await expect(t().db.riskEducationSession.create({ data: { ...base, women: 0, men: 0, girls: 0, boys: 0, withdrawn: true } })).rejects.toThrow();
+    const real = await t().db.riskEducationSession.create({ data: { ...base, women: 1, men: 0, girls: 0, boys: 0 } });
+    await expect(t().db.riskEducationSession.create({ data: { ...base, women: 1, men: 0, girls: 0, boys: 0, withdrawn: true, supersedesId: real.id } })).rejects.toThrow();
   });
 });

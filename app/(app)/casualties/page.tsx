@@ -1,5 +1,6 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { CasualtyForm } from "@/components/human-impact/forms";
+import { CasualtyForm, type Correcting } from "@/components/human-impact/forms";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { formatDate } from "@/lib/i18n/format";
@@ -9,24 +10,38 @@ import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { LIST_PAGE_SIZE } from "@/lib/server/queries/field";
 import { governorateChoices } from "@/lib/server/queries/governorates";
-import { casualtyPage } from "@/lib/server/queries/human-impact";
+import { accidentToCorrect, casualtyPage } from "@/lib/server/queries/human-impact";
 
 type Row = Awaited<ReturnType<typeof casualtyPage>>["rows"][number];
 
-/** Explosive ordnance accidents: authorities record those in their governorates; every role reads them. */
+/** Explosive ordnance accidents: authorities record and correct those in their governorates; every role reads them. */
 export default async function CasualtiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/casualties");
   const params = await searchParams;
   const page = pageFrom(params);
   const db = await getDb();
   const recording = can(user, "casualty:record");
-  const [{ total, rows }, governorates, t, tDevice, locale] = await Promise.all([
+  const correctId = recording && typeof params.correct === "string" ? params.correct : null;
+  const [{ total, rows }, governorates, t, tDevice, locale, toCorrect] = await Promise.all([
     casualtyPage(db, page),
     recording ? governorateChoices(db, user.organisationId) : [],
     getTranslations("humanImpact"),
     getTranslations("device"),
     getLocale(),
+    correctId ? accidentToCorrect(db, user, correctId) : null,
   ]);
+  const correcting: Correcting | undefined = toCorrect
+    ? {
+        id: toCorrect.id,
+        title: t("correctAccident", { day: formatDate(toCorrect.occurredOn, locale), place: toCorrect.place }),
+        values: {
+          occurredOn: toCorrect.occurredOn.toISOString().slice(0, 10), governorate: toCorrect.governoratePcode, place: toCorrect.place, deviceCategory: toCorrect.deviceCategory,
+          "killed-women": toCorrect.killedWomen, "killed-men": toCorrect.killedMen, "killed-girls": toCorrect.killedGirls, "killed-boys": toCorrect.killedBoys,
+          "injured-women": toCorrect.injuredWomen, "injured-men": toCorrect.injuredMen, "injured-girls": toCorrect.injuredGirls, "injured-boys": toCorrect.injuredBoys,
+        },
+        list: "/casualties",
+      }
+    : undefined;
   const columns: Column<Row>[] = [
     { key: "occurredOn", header: t("occurredOn"), cell: (c) => formatDate(c.occurredOn, locale) },
     { key: "governorate", header: t("governorate"), cell: (c) => governorateName(c.governorate, locale) },
@@ -36,12 +51,21 @@ export default async function CasualtiesPage({ searchParams }: { searchParams: P
     { key: "injured", header: t("injured"), numeric: true, cell: (c) => c.injuredWomen + c.injuredMen + c.injuredGirls + c.injuredBoys },
     { key: "children", header: t("children"), numeric: true, cell: (c) => c.killedGirls + c.killedBoys + c.injuredGirls + c.injuredBoys },
     { key: "authority", header: t("authority"), cell: (c) => c.authority.name },
+    { key: "correction", header: t("correction"), cell: (c) => c.correctionNote ?? "" },
+    ...(recording
+      ? [{ key: "correct", header: t("correct"), cell: (c: Row) => (c.authorityId === user.organisationId ? <Link href={`/casualties?correct=${c.id}#record`}>{t("correct")}</Link> : null) }]
+      : []),
   ];
   return (
     <>
       <h1>{t("casualtiesTitle")}</h1>
       <p className="note">{t("casualtiesIntro")}</p>
-      {recording && <CasualtyForm governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))} />}
+      {correctId && !toCorrect && (
+        <p className="error" role="alert">
+          {t("cannotCorrect")}
+        </p>
+      )}
+      {recording && <CasualtyForm governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))} correcting={correcting} />}
       <Pager path="/casualties" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("casualtiesTitle")} />
       <DataTable label={t("casualtiesTitle")} rows={rows} columns={columns} rowKey={(c) => c.id} empty={t("noAccidents")} />
     </>

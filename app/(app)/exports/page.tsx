@@ -1,10 +1,11 @@
 import { TABULAR } from "@/lib/schemas/export-filter";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardFilters } from "@/components/dashboard-filters";
 import { ExportDownloads, type ExportChoice } from "@/components/exports/export-downloads";
 import { progressFilterFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { requirePage } from "@/lib/server/auth";
+import { issueLines } from "@/lib/server/command-error";
 import { getDb } from "@/lib/server/db";
 import { DATASET_PERMISSION } from "@/lib/server/exports";
 import { can } from "@/lib/server/permissions";
@@ -44,7 +45,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
       <p className="note">{t("intro")}</p>
       {!parsed.success && (
         <p className="error" role="alert">
-          {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+          {issueLines(parsed.error.issues, await getLocale()).join("; ")}
         </p>
       )}
       <DashboardFilters filter={filter} governorates={governorates} partners={partners} donors={donors} donor={donor} action="/exports" />

@@ -4,6 +4,7 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { formatDate, formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
+import { issueLines } from "@/lib/server/command-error";
 import { getDb } from "@/lib/server/db";
 import { drillDownFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { asReportStatus, listReports, REPORTS_PER_PAGE } from "@/lib/server/queries/land-release";
@@ -26,8 +27,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <>
         <h1>{t0("title")}</h1>
         <ul className="error" role="alert">
-          {drill.error.issues.map((i) => (
-            <li key={i.path.join(".")}>{`${i.path.join(".")}: ${i.message}`}</li>
+          {issueLines(drill.error.issues, await getLocale()).map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       </>

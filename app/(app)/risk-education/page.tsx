@@ -1,5 +1,6 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { RiskEducationForm } from "@/components/human-impact/forms";
+import { RiskEducationForm, type Correcting } from "@/components/human-impact/forms";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { everyone } from "@/lib/domain/human-impact";
@@ -10,23 +11,34 @@ import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { LIST_PAGE_SIZE } from "@/lib/server/queries/field";
 import { governorateChoices } from "@/lib/server/queries/governorates";
-import { riskEducationPage } from "@/lib/server/queries/human-impact";
+import { riskEducationPage, sessionToCorrect } from "@/lib/server/queries/human-impact";
 
 type Row = Awaited<ReturnType<typeof riskEducationPage>>["rows"][number];
 
-/** EORE sessions: partners record theirs here; everyone with the dashboard reads them in their scope. */
+/** EORE sessions: partners record theirs here, and correct them; everyone with the dashboard reads them in their scope. */
 export default async function RiskEducationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/risk-education");
   const params = await searchParams;
   const page = pageFrom(params);
   const db = await getDb();
   const recording = can(user, "riskEducation:record");
-  const [{ total, rows }, governorates, t, locale] = await Promise.all([
+  const correctId = recording && typeof params.correct === "string" ? params.correct : null;
+  const [{ total, rows }, governorates, t, locale, toCorrect] = await Promise.all([
     riskEducationPage(db, user, page),
     recording ? governorateChoices(db) : [],
     getTranslations("humanImpact"),
     getLocale(),
+    correctId ? sessionToCorrect(db, user, correctId) : null,
   ]);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const correcting: Correcting | undefined = toCorrect
+    ? {
+        id: toCorrect.id,
+        title: t("correctSession", { day: formatDate(toCorrect.heldOn, locale), place: toCorrect.place }),
+        values: { heldOn: iso(toCorrect.heldOn), governorate: toCorrect.governoratePcode, place: toCorrect.place, women: toCorrect.women, men: toCorrect.men, girls: toCorrect.girls, boys: toCorrect.boys },
+        list: "/risk-education",
+      }
+    : undefined;
   const columns: Column<Row>[] = [
     { key: "heldOn", header: t("heldOn"), cell: (s) => formatDate(s.heldOn, locale) },
     { key: "governorate", header: t("governorate"), cell: (s) => governorateName(s.governorate, locale) },
@@ -37,12 +49,21 @@ export default async function RiskEducationPage({ searchParams }: { searchParams
     { key: "girls", header: t("girls"), numeric: true, cell: (s) => s.girls },
     { key: "boys", header: t("boys"), numeric: true, cell: (s) => s.boys },
     { key: "total", header: t("total"), numeric: true, cell: (s) => everyone(s) },
+    { key: "correction", header: t("correction"), cell: (s) => s.correctionNote ?? "" },
+    ...(recording
+      ? [{ key: "correct", header: t("correct"), cell: (s: Row) => (s.partnerId === user.organisationId ? <Link href={`/risk-education?correct=${s.id}#record`}>{t("correct")}</Link> : null) }]
+      : []),
   ];
   return (
     <>
       <h1>{t("riskEducationTitle")}</h1>
       <p className="note">{t("riskEducationIntro")}</p>
-      {recording && <RiskEducationForm governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))} />}
+      {correctId && !toCorrect && (
+        <p className="error" role="alert">
+          {t("cannotCorrect")}
+        </p>
+      )}
+      {recording && <RiskEducationForm governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))} correcting={correcting} />}
       <Pager path="/risk-education" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("riskEducationTitle")} />
       <DataTable label={t("riskEducationTitle")} rows={rows} columns={columns} rowKey={(s) => s.id} empty={t("noSessions")} />
     </>

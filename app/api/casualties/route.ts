@@ -21,11 +21,12 @@ export const GET = withPermission("progress:read", async ({ req, db }) => {
       authority: c.authority.name,
       killed: { women: c.killedWomen, men: c.killedMen, girls: c.killedGirls, boys: c.killedBoys },
       injured: { women: c.injuredWomen, men: c.injuredMen, girls: c.injuredGirls, boys: c.injuredBoys },
+      correctionNote: c.correctionNote,
     })),
   });
 });
 
-/** An authority records an accident in its governorates: `{ occurredOn, governorate, place, deviceCategory, killed: {women,men,girls,boys}, injured: {…} }`. */
+/** An authority records an accident in its governorates (`{ occurredOn, governorate, place, deviceCategory, killed: {women,men,girls,boys}, injured: {…} }`), or corrects or withdraws one it recorded. */
 export const POST = withPermission("casualty:record", async ({ req, user, db }) => {
   return NextResponse.json(await recordCasualtyIncident(db, user, await jsonBody(req)), { status: 201 });
 });

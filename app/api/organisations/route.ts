@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { CommandError } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
 import { withPermission } from "@/lib/server/http";
 import { listOrganisations } from "@/lib/server/queries/organisations";
 
@@ -9,7 +10,7 @@ const ZType = z.enum(["partner", "donor", "authority"]).optional();
 /** Organisations by type, for choosing a partner or donor: names are not confidential. */
 export const GET = withPermission("progress:read", async ({ req, db }) => {
   const type = ZType.safeParse(new URL(req.url).searchParams.get("type") ?? undefined);
-  if (!type.success) throw new CommandError("invalid_request", "type must be partner, donor or authority.");
+  if (!type.success) throw new CommandError("invalid_request", refusal("organisationType"));
   const items = await listOrganisations(db, type.data?.toUpperCase() as "PARTNER" | "DONOR" | "AUTHORITY" | undefined);
   return NextResponse.json({ items: items.map((o) => ({ id: o.id, name: o.name, type: o.type.toLowerCase() })) });
 });

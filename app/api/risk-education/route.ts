@@ -14,11 +14,11 @@ export const GET = withPermission("progress:read", async ({ req, user, db }) => 
     total,
     page,
     pageSize: LIST_PAGE_SIZE,
-    items: rows.map((s) => ({ id: s.id, heldOn: day(s.heldOn), governorate: s.governorate.pcode, place: s.place, partner: s.partner.name, women: s.women, men: s.men, girls: s.girls, boys: s.boys })),
+    items: rows.map((s) => ({ id: s.id, heldOn: day(s.heldOn), governorate: s.governorate.pcode, place: s.place, partner: s.partner.name, women: s.women, men: s.men, girls: s.girls, boys: s.boys, correctionNote: s.correctionNote })),
   });
 });
 
-/** A partner records a session it delivered: `{ heldOn, governorate, place, women, men, girls, boys }`. */
+/** A partner records a session it delivered (`{ heldOn, governorate, place, women, men, girls, boys }`), or corrects or withdraws one of its own. */
 export const POST = withPermission("riskEducation:record", async ({ req, user, db }) => {
   return NextResponse.json(await recordRiskEducationSession(db, user, await jsonBody(req)), { status: 201 });
 });

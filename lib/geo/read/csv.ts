@@ -3,7 +3,8 @@
 // file; an order column sorts points within each.
 import Papa from "papaparse";
 import type { Feature, Position } from "geojson";
-import { GeometryError } from "../errors";
+import { GeometryError, geometryProblem } from "../errors";
+import { geometryText } from "../messages";
 import { polygonsFromFeatures, type Collected } from "./features";
 import type { ReadOptions, UtmZone } from "./types";
 import { utmToLonLat } from "./utm";
@@ -28,11 +29,8 @@ function number(row: Row, col: string, rowNumber: number): number {
   const raw = (row[col] ?? "").trim();
   const value = Number(raw);
   if (raw === "" || !Number.isFinite(value)) {
-    throw new GeometryError({
-      code: "INVALID_COORDINATE",
-      position: rowNumber - 2,
-      message: `Row ${rowNumber}: '${col}' is '${raw}', not a number.${raw.includes(",") ? " Use a dot for decimals." : ""} Correct the row and upload again.`,
-    });
+    const text = geometryText("csvNotANumber", { row: String(rowNumber), column: col, value: raw, decimalComma: raw.includes(",") ? "yes" : "no" });
+    throw new GeometryError(geometryProblem("INVALID_COORDINATE", text, { position: rowNumber - 2 }));
   }
   return value;
 }
@@ -46,10 +44,8 @@ export function readCsv(text: string, options: ReadOptions): Collected {
   const northing = column(headers, COLUMNS.northing);
   const [xCol, yCol] = easting && northing ? [easting, northing] : [lon, lat];
   if (!xCol || !yCol) {
-    throw new GeometryError({
-      code: "UNREADABLE_FILE",
-      message: `The CSV needs a header row with longitude and latitude columns (e.g. 'lon,lat') or easting and northing ('easting,northing'); found: ${headers.join(", ") || "none"}.`,
-    });
+    const text = headers.length ? geometryText("csvNoCoordinateColumns", { headers: headers.join(", ") }) : geometryText("csvNoHeaders");
+    throw new GeometryError(geometryProblem("UNREADABLE_FILE", text));
   }
   const idCol = column(headers, COLUMNS.id);
   const orderCol = column(headers, COLUMNS.order);
@@ -62,12 +58,8 @@ export function readCsv(text: string, options: ReadOptions): Collected {
     if (projected) {
       const zone = (zoneCol ? Number.parseInt(row[zoneCol] ?? "", 10) : options.utmZone) as UtmZone | undefined;
       if (zone !== 37 && zone !== 38) {
-        throw new GeometryError({
-          code: "MISSING_PROJECTION",
-          position: i,
-          coordinate: position,
-          message: `Row ${rowNumber}: ${position.join(", ")} are easting/northing in metres, and the UTM zone is not known. State the zone (37N or 38N in Iraq), or add a 'zone' column.`,
-        });
+        const text = geometryText("csvMissingZone", { row: String(rowNumber), coordinate: position.join(", ") });
+        throw new GeometryError(geometryProblem("MISSING_PROJECTION", text, { position: i, coordinate: position }));
       }
       position = utmToLonLat(zone)(position);
     }

@@ -2,7 +2,9 @@
 // geometries pass through; a line that closes on itself is a boundary
 // walked with a GPS; points and open lines are ignored with a note.
 import type { Feature, Geometry, Polygon, Position } from "geojson";
-import { GeometryError } from "../errors";
+import type { LocalisedText } from "../../i18n/localised";
+import { GeometryError, geometryProblem } from "../errors";
+import { geometryText, inEach, joinTexts } from "../messages";
 import { looksProjected, utmToLonLat, zoneFromCrsText } from "./utm";
 import type { ReadOptions, ReadPolygon, UtmZone } from "./types";
 
@@ -18,7 +20,7 @@ export function distanceM(a: Position, b: Position): number {
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-export type Collected = { polygons: ReadPolygon[]; notes: string[]; projectedZone?: UtmZone };
+export type Collected = { polygons: ReadPolygon[]; notes: LocalisedText[]; projectedZone?: UtmZone };
 
 function name(properties: Record<string, unknown> | null | undefined): string | undefined {
   const value = properties && (properties.name ?? properties.Name ?? properties.NAME ?? properties.id ?? properties.ID);
@@ -32,8 +34,8 @@ function name(properties: Record<string, unknown> | null | undefined): string | 
  */
 export function polygonsFromFeatures(features: readonly Feature<Geometry | null>[], options: ReadOptions & { crsText?: string }): Collected {
   const polygons: ReadPolygon[] = [];
-  const ignored = { points: 0, openLines: [] as string[] };
-  const notes: string[] = [];
+  const ignored = { points: 0, openLines: [] as LocalisedText[] };
+  const notes: LocalisedText[] = [];
   const zone = options.crsText ? zoneFromCrsText(options.crsText) : undefined;
   let projectedZone: UtmZone | undefined;
 
@@ -41,12 +43,8 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
     if (!ring.some(looksProjected)) return ring;
     const z = zone ?? options.utmZone;
     if (!z) {
-      throw new GeometryError({
-        code: "MISSING_PROJECTION",
-        feature,
-        coordinate: ring[0],
-        message: `Feature ${feature + 1} has projected coordinates (${ring[0]!.slice(0, 2).join(", ")}: metres, not degrees) and the file does not say which projection. State the UTM zone (37N or 38N in Iraq) and upload again.`,
-      });
+      const text = geometryText("missingProjection", { feature: String(feature + 1), coordinate: ring[0]!.slice(0, 2).join(", ") });
+      throw new GeometryError(geometryProblem("MISSING_PROJECTION", text, { feature, coordinate: ring[0] }));
     }
     projectedZone = z;
     return ring.map(utmToLonLat(z));
@@ -69,18 +67,18 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
         const lines = g.type === "LineString" ? [g.coordinates] : g.coordinates;
         for (const raw of lines) {
           if (raw.length < 4) {
-            ignored.openLines.push(`feature ${feature + 1} (only ${raw.length} points)`);
+            ignored.openLines.push(geometryText("openLineTooShort", { feature: String(feature + 1), count: String(raw.length) }));
             continue;
           }
           const line = toLonLat(raw, feature);
           const gap = distanceM(line[0]!, line[line.length - 1]!);
           if (gap > CLOSING_TOLERANCE_M) {
-            ignored.openLines.push(`feature ${feature + 1} (ends ${Math.round(gap)} m apart)`);
+            ignored.openLines.push(geometryText("openLineGap", { feature: String(feature + 1), distance: String(Math.round(gap)) }));
             continue;
           }
           const ring: Position[] = gap === 0 ? line : [...line, line[0]!];
           polygons.push({ feature, ...(label ? { name: label } : {}), geometry: { type: "Polygon", coordinates: [ring] } satisfies Polygon });
-          notes.push(`Feature ${feature + 1} is a line that closes on itself: read as a walked boundary.`);
+          notes.push(geometryText("noteClosedLine", { feature: String(feature + 1) }));
         }
         return;
       }
@@ -92,14 +90,20 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
   };
 
   features.forEach((f, i) => visit(f.geometry, i, name(f.properties)));
-  if (ignored.points) notes.push(`${ignored.points} point(s) ignored: only areas count as released land.`);
-  if (ignored.openLines.length) notes.push(`Lines that do not close were ignored: ${ignored.openLines.join("; ")}.`);
+  const lines = joinTexts(ignored.openLines, "separatorSemicolon");
+  if (ignored.points) notes.push(geometryText("notePointsIgnored", { count: String(ignored.points) }));
+  if (ignored.openLines.length) notes.push(geometryText("noteOpenLinesIgnored", { lines: inEach(lines) }));
   if (polygons.length === 0) {
-    const found = [ignored.points && `${ignored.points} point(s)`, ignored.openLines.length && `${ignored.openLines.length} open line(s): ${ignored.openLines.join("; ")}`].filter(Boolean).join(" and ");
-    throw new GeometryError({
-      code: "NOT_A_POLYGON",
-      message: `The file has ${found || "no geometry"} but no area. Upload a polygon, or walk the boundary back to its start (within ${CLOSING_TOLERANCE_M} m).`,
-    });
+    const found = [
+      ...(ignored.points ? [geometryText("foundPoints", { count: String(ignored.points) })] : []),
+      ...(ignored.openLines.length ? [geometryText("foundOpenLines", { count: String(ignored.openLines.length), lines: inEach(lines) })] : []),
+    ];
+    const tolerance = String(CLOSING_TOLERANCE_M);
+    const text =
+      found.length === 0
+        ? geometryText("fileHasNoGeometry", { tolerance })
+        : geometryText("fileHasNoArea", { found: inEach(found.length === 1 ? found[0]! : geometryText("foundBoth", { first: inEach(found[0]!), second: inEach(found[1]!) })), tolerance });
+    throw new GeometryError(geometryProblem("NOT_A_POLYGON", text));
   }
   return { polygons, notes, ...(projectedZone ? { projectedZone } : {}) };
 }

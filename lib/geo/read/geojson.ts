@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from "geojson";
-import { GeometryError } from "../errors";
+import { GeometryError, geometryProblem } from "../errors";
+import { geometryText } from "../messages";
 import { polygonsFromFeatures, type Collected } from "./features";
 import type { ReadOptions } from "./types";
 
@@ -9,7 +10,7 @@ export function readGeoJson(text: string, options: ReadOptions): Collected {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new GeometryError({ code: "UNREADABLE_FILE", message: `This is not valid JSON (${(err as Error).message}). Export the file again as GeoJSON.` });
+    throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("invalidJson", { detail: (err as Error).message })));
   }
   const doc = parsed as { type?: string; features?: Feature[]; geometry?: Geometry; crs?: { properties?: { name?: string } } };
   const crsText = doc.crs?.properties?.name;
@@ -17,6 +18,6 @@ export function readGeoJson(text: string, options: ReadOptions): Collected {
   if (doc.type === "FeatureCollection" && Array.isArray(doc.features)) features = doc.features;
   else if (doc.type === "Feature") features = [doc as Feature];
   else if (typeof doc.type === "string") features = [{ type: "Feature", properties: {}, geometry: doc as Geometry }];
-  else throw new GeometryError({ code: "UNREADABLE_FILE", message: "This JSON file is not GeoJSON: it has no \"type\". Export the file again as GeoJSON." });
+  else throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("jsonWithoutType")));
   return polygonsFromFeatures(features, { ...options, ...(crsText ? { crsText } : {}) });
 }

@@ -1,7 +1,8 @@
 // Reads the files field teams send into WGS84 polygons, ready for
 // validateAreal. Pure: bytes in, GeoJSON out; runs in the browser too.
 import type { FeatureCollection } from "geojson";
-import { GeometryError } from "../errors";
+import { GeometryError, geometryProblem } from "../errors";
+import { geometryText } from "../messages";
 import type { Collected } from "./features";
 import { readCsv } from "./csv";
 import { readGeoJson } from "./geojson";
@@ -21,7 +22,8 @@ const FORMATS: Record<string, ReadResult["format"]> = {
   ".csv": "csv",
 };
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Megabytes to one decimal, as the messages show them ("20.0"). */
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /**
  * Reads a GeoJSON, KML, GPX, zipped shapefile or CSV file of turning points.
@@ -33,10 +35,10 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
   const ext = file.name.slice(file.name.lastIndexOf(".")).toLowerCase();
   const format = FORMATS[ext];
   if (!format) {
-    throw new GeometryError({ code: "UNSUPPORTED_FORMAT", message: `'${file.name}' is not a format this app reads. Upload GeoJSON (.geojson), KML (.kml), GPX (.gpx), a zipped shapefile (.zip) or a CSV of turning points (.csv).` });
+    throw new GeometryError(geometryProblem("UNSUPPORTED_FORMAT", geometryText("unsupportedFormat", { name: file.name })));
   }
   if (file.bytes.byteLength > limits.maxBytes) {
-    throw new GeometryError({ code: "FILE_TOO_LARGE", message: `'${file.name}' is ${mb(file.bytes.byteLength)}; the limit is ${mb(limits.maxBytes)}. Split the file or simplify the polygons.` });
+    throw new GeometryError(geometryProblem("FILE_TOO_LARGE", geometryText("fileTooLarge", { name: file.name, size: mb(file.bytes.byteLength), limit: mb(limits.maxBytes) })));
   }
   const text = () => new TextDecoder().decode(file.bytes);
   let collected: Collected & { prj?: string };
@@ -64,11 +66,12 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
   }
   const features = new Set(collected.polygons.map((p) => p.feature)).size;
   if (features > limits.maxFeatures) {
-    throw new GeometryError({ code: "TOO_MANY_FEATURES", message: `'${file.name}' has ${features} features; the limit is ${limits.maxFeatures}. Split it into several files.` });
+    throw new GeometryError(geometryProblem("TOO_MANY_FEATURES", geometryText("tooManyFeatures", { name: file.name, count: String(features), limit: String(limits.maxFeatures) })));
   }
   const vertices = collected.polygons.reduce((s, p) => s + p.geometry.coordinates.reduce((t, r) => t + r.length, 0), 0);
   if (vertices > limits.maxVertices) {
-    throw new GeometryError({ code: "TOO_MANY_VERTICES", message: `'${file.name}' has ${vertices.toLocaleString("en")} points; the limit is ${limits.maxVertices.toLocaleString("en")}. Simplify the polygons (e.g. one point per metre) or split the file.` });
+    const text = geometryText("fileTooManyVertices", { name: file.name, count: vertices.toLocaleString("en"), limit: limits.maxVertices.toLocaleString("en") });
+    throw new GeometryError(geometryProblem("TOO_MANY_VERTICES", text));
   }
   return {
     format,

@@ -82,7 +82,7 @@ describe("KML and GPX", () => {
     expect(r.polygons).toHaveLength(1);
     expect(r.polygons[0]!.name).toBe("CHA-17 block B");
     expectRing(ringOf(r), MOSUL, 12);
-    expect(r.notes.join(" ")).toMatch(/1 point\(s\) ignored/);
+    expect(r.notes.map((n) => n.en).join(" ")).toMatch(/1 point\(s\) ignored/);
   });
 
   const gpx = (points: Position[], waypoint = true) => `<?xml version="1.0"?><gpx version="1.1" creator="Garmin" xmlns="http://www.topografix.com/GPX/1/1">
@@ -94,8 +94,8 @@ describe("KML and GPX", () => {
     const r = await read("walk.gpx", gpx(walked));
     expect(r.format).toBe("gpx");
     expect(r.polygons).toHaveLength(1);
-    expect(r.notes.join(" ")).toMatch(/walked boundary/);
-    expect(r.notes.join(" ")).toMatch(/point\(s\) ignored/);
+    expect(r.notes.map((n) => n.en).join(" ")).toMatch(/walked boundary/);
+    expect(r.notes.map((n) => n.en).join(" ")).toMatch(/point\(s\) ignored/);
     expect(validateAreal(asFeatureCollection(r)).areaM2).toBeGreaterThan(35_000);
   });
 

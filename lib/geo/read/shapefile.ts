@@ -4,7 +4,8 @@
 import { iter } from "but-unzip";
 import type { Feature } from "geojson";
 import { parseDbf, parseShp } from "shpjs";
-import { GeometryError } from "../errors";
+import { GeometryError, geometryProblem } from "../errors";
+import { geometryText } from "../messages";
 import { polygonsFromFeatures, type Collected } from "./features";
 import { DEFAULT_READ_LIMITS, type ReadOptions } from "./types";
 
@@ -23,7 +24,7 @@ function boundedInflate(budget: { left: number; max: number }) {
       budget.left -= value.byteLength;
       if (budget.left < 0) {
         await reader.cancel();
-        throw new GeometryError({ code: "FILE_TOO_LARGE", message: `This zip expands to more than ${Math.round(budget.max / 1024 / 1024)} MB. Zip only the shapefile's .shp, .shx, .dbf and .prj, or split it.` });
+        throw new GeometryError(geometryProblem("FILE_TOO_LARGE", geometryText("zipTooLarge", { limit: String(Math.round(budget.max / 1024 / 1024)) })));
       }
       parts.push(value);
     }
@@ -53,7 +54,7 @@ function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
 
 export async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<Collected & { prj?: string }> {
   if (!hasEndOfCentralDirectory(bytes)) {
-    throw new GeometryError({ code: "UNREADABLE_FILE", message: "This zip file is damaged or incomplete (it has no table of contents). Zip the shapefile's .shp, .shx, .dbf and .prj together again and upload the new zip." });
+    throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("zipWithoutDirectory")));
   }
   const files = new Map<string, Uint8Array>();
   const max = options.limits?.maxUnzippedBytes ?? DEFAULT_READ_LIMITS.maxUnzippedBytes;
@@ -67,10 +68,10 @@ export async function readZippedShapefile(bytes: Uint8Array, options: ReadOption
     }
   } catch (err) {
     if (err instanceof GeometryError) throw err;
-    throw new GeometryError({ code: "UNREADABLE_FILE", message: `This zip file could not be opened (${(err as Error).message}). Zip the shapefile's .shp, .shx, .dbf and .prj together and upload again.` });
+    throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("zipUnreadable", { detail: (err as Error).message })));
   }
   const shp = files.get(".shp");
-  if (!shp) throw new GeometryError({ code: "UNREADABLE_FILE", message: "The zip holds no .shp file. Zip the shapefile's .shp, .shx, .dbf and .prj together and upload again." });
+  if (!shp) throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("zipWithoutShp")));
   const text = (b?: Uint8Array) => (b ? new TextDecoder().decode(b) : undefined);
   const prj = text(files.get(".prj"));
   let features: Feature[];
@@ -80,7 +81,7 @@ export async function readZippedShapefile(bytes: Uint8Array, options: ReadOption
     const attributes = dbf ? parseDbf(dbf, text(files.get(".cpg"))) : [];
     features = geometries.map((geometry, i) => ({ type: "Feature", geometry, properties: attributes[i] ?? {} }));
   } catch (err) {
-    throw new GeometryError({ code: "UNREADABLE_FILE", message: `The shapefile could not be read (${(err as Error).message}).` });
+    throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("shapefileUnreadable", { detail: (err as Error).message })));
   }
   // shpjs has already reprojected when proj4 could read the .prj; otherwise metres remain, and the
   // .prj's name (UTM 37N/38N) or the user's stated zone converts them.

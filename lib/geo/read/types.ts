@@ -1,4 +1,5 @@
 import type { Polygon } from "geojson";
+import type { LocalisedText } from "../../i18n/localised";
 
 export type ReadLimits = {
   /** Largest file accepted, bytes. */
@@ -29,6 +30,6 @@ export type ReadResult = {
   polygons: ReadPolygon[];
   /** Source coordinate reference system, e.g. "EPSG:4326", "EPSG:32638". */
   sourceCrs: string;
-  /** What the user should know that is not an error (ignored waypoints, closed tracks…). */
-  notes: string[];
+  /** What the user should know that is not an error (ignored waypoints, closed tracks…), in every language. */
+  notes: LocalisedText[];
 };

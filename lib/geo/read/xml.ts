@@ -2,7 +2,8 @@
 // runs in Node and in the browser.
 import { gpx, kml } from "@tmcw/togeojson";
 import { DOMParser } from "@xmldom/xmldom";
-import { GeometryError } from "../errors";
+import { GeometryError, geometryProblem } from "../errors";
+import { geometryText, inEach } from "../messages";
 import { polygonsFromFeatures, type Collected } from "./features";
 import type { ReadOptions } from "./types";
 
@@ -15,7 +16,8 @@ function parseXml(text: string, format: string) {
     errors.push((err as Error).message.split("\n")[0]!);
   }
   if (errors.length || !doc?.documentElement) {
-    throw new GeometryError({ code: "UNREADABLE_FILE", message: `This ${format} file is not valid XML (${errors[0] ?? "no root element"}). Export it again from the GPS or GIS software.` });
+    const detail = errors[0] ?? inEach(geometryText("xmlNoRootElement"));
+    throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("invalidXml", { format, detail })));
   }
   return doc;
 }

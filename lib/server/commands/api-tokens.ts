@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { generateApiToken } from "../api-tokens";
-import { CommandError } from "../command-error";
+import { CommandError, parseOrRefuse } from "../command-error";
+import { refusal } from "../../i18n/refusals";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
@@ -9,12 +10,11 @@ const ZTokenName = z.string().trim().min(2, "Name the token after the system tha
 
 /** Creates a personal API token; the token itself is returned once and never stored. */
 export async function createApiToken(db: Db, actor: Actor, name: unknown) {
-  if (!can(actor, "apiToken:manage")) throw new CommandError("forbidden", "You may not create API tokens.");
-  const parsed = ZTokenName.safeParse(name);
-  if (!parsed.success) throw new CommandError("invalid_request", parsed.error.issues[0]!.message);
+  if (!can(actor, "apiToken:manage")) throw new CommandError("forbidden", refusal("mayNotCreateTokens"));
+  const tokenName = parseOrRefuse(ZTokenName, name, "tokenNameInvalid");
   const { token, hash, prefix } = generateApiToken();
   return db.$transaction(async (tx) => {
-    const created = await tx.apiToken.create({ data: { userId: actor.id, name: parsed.data, tokenHash: hash, prefix }, select: { id: true, name: true, prefix: true } });
+    const created = await tx.apiToken.create({ data: { userId: actor.id, name: tokenName, tokenHash: hash, prefix }, select: { id: true, name: true, prefix: true } });
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "apiToken.create", entityType: "ApiToken", entityId: created.id, after: { name: created.name, prefix } });
     return { ...created, token };
   });
@@ -22,10 +22,10 @@ export async function createApiToken(db: Db, actor: Actor, name: unknown) {
 
 /** Revokes one of the caller's own tokens; a revoked token stays listed, marked. */
 export async function revokeApiToken(db: Db, actor: Actor, tokenId: string) {
-  if (!can(actor, "apiToken:manage")) throw new CommandError("forbidden", "You may not manage API tokens.");
+  if (!can(actor, "apiToken:manage")) throw new CommandError("forbidden", refusal("mayNotManageTokens"));
   return db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.id }, select: { id: true, revokedAt: true } });
-    if (!token) throw new CommandError("not_found", "No such token of yours.");
+    if (!token) throw new CommandError("not_found", refusal("noSuchToken"));
     if (token.revokedAt) return token;
     const revoked = await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "apiToken.revoke", entityType: "ApiToken", entityId: token.id });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { languageChoice, LOCALES, NUMERALS, type LanguageChoice } from "../../i18n/locales";
-import { CommandError } from "../command-error";
+import { parseOrRefuse } from "../command-error";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
 
@@ -8,9 +8,8 @@ import type { Db } from "../prisma";
 export const ZLanguageChoice = z.object({ language: z.enum(LOCALES), numerals: z.enum([...NUMERALS, ""]).optional() });
 
 export function parseLanguageChoiceInput(input: unknown): LanguageChoice {
-  const parsed = ZLanguageChoice.safeParse(input);
-  if (!parsed.success) throw new CommandError("invalid_request", `Choose a language (${LOCALES.join(", ")}) and digits (${NUMERALS.join(", ")}).`, parsed.error.issues);
-  return languageChoice(parsed.data.language, parsed.data.numerals);
+  const choice = parseOrRefuse(ZLanguageChoice, input, "chooseLanguage", { languages: LOCALES.join(", "), numerals: NUMERALS.join(", ") });
+  return languageChoice(choice.language, choice.numerals);
 }
 
 /**

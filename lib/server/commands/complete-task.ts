@@ -1,7 +1,9 @@
 import { unionAll } from "../../geo/boolean";
 import { loadGeometryEngine } from "../../geo/engine";
 import { ZCompletion, ZHandover } from "../../schemas/completion";
-import { CommandError } from "../command-error";
+import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
+import { refusal } from "../../i18n/refusals";
+import { statusWord } from "../../i18n/words";
 import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
@@ -16,17 +18,15 @@ import { moveTask } from "./transition-task";
  * decided first, so the report is final.
  */
 export async function completeTask(db: Db, actor: Actor, taskId: string, body: unknown) {
-  if (!can(actor, "report:submit")) throw new CommandError("forbidden", "Only the implementing partner completes its task.");
-  const parsed = ZCompletion.safeParse(body);
-  if (!parsed.success) throw new CommandError("invalid_request", "The completion report is incomplete or malformed.", parsed.error.issues);
-  const input = parsed.data;
+  if (!can(actor, "report:submit")) throw new CommandError("forbidden", refusal("onlyPartnerCompletes"));
+  const input = parseOrRefuse(ZCompletion, body, "completionMalformed");
   const task = await db.task.findFirst({
     where: { id: taskId, partnerId: actor.organisationId },
     select: { id: true, status: true, partnerId: true, hazardAreas: { select: { hazardArea: { select: { releasedGeometry: true } } } }, _count: { select: { reports: { where: { status: "SUBMITTED" } } } } },
   });
-  if (!task) throw new CommandError("not_found", "No such task among yours.");
-  if (task.status !== "IN_PROGRESS") throw new CommandError("conflict", `Only a task in progress is completed; this one is ${task.status.toLowerCase().replace("_", " ")}.`);
-  if (task._count.reports > 0) throw new CommandError("conflict", `${task._count.reports} land-release report(s) of this task await review; the authority decides them before the task is completed.`);
+  if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
+  if (task.status !== "IN_PROGRESS") throw new CommandError("conflict", refusal("onlyInProgressCompleted", { status: statusWord(task.status) }));
+  if (task._count.reports > 0) throw new CommandError("conflict", refusal("reportsAwaitReview", { count: task._count.reports }));
   await loadGeometryEngine();
   const released = task.hazardAreas.map((h) => asAreal(h.hazardArea.releasedGeometry)).filter((g) => g !== null);
   const geometry = released.length ? unionAll(released) : null;
@@ -54,18 +54,16 @@ export async function completeTask(db: Db, actor: Actor, taskId: string, body: u
  * Written once: the certificate is not edited afterwards.
  */
 export async function handOverTask(db: Db, actor: Actor, taskId: string, body: unknown) {
-  if (!can(actor, "task:assign")) throw new CommandError("forbidden", "Only the assigning authority accepts a handover.");
-  const parsed = ZHandover.safeParse(body);
-  if (!parsed.success) throw new CommandError("invalid_request", "The handover is incomplete or malformed.", parsed.error.issues);
-  const input = parsed.data;
+  if (!can(actor, "task:assign")) throw new CommandError("forbidden", refusal("onlyAuthorityAcceptsHandover"));
+  const input = parseOrRefuse(ZHandover, body, "handoverMalformed");
   const task = await db.task.findFirst({
     where: { id: taskId, authorityId: actor.organisationId },
     select: { id: true, status: true, partnerId: true, completion: { select: { id: true, completedOn: true } } },
   });
-  if (!task) throw new CommandError("not_found", "No such task among yours.");
-  if (task.status !== "COMPLETED" || !task.completion) throw new CommandError("conflict", "Only a completed task, with its completion report, is handed over.");
+  if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
+  if (task.status !== "COMPLETED" || !task.completion) throw new CommandError("conflict", refusal("onlyCompletedHandedOver"));
   if (input.handoverDate < task.completion.completedOn.toISOString().slice(0, 10)) {
-    throw new CommandError("invalid_request", "The handover cannot be before the work was completed.", [{ path: ["handoverDate"], message: "Before the completion date" }]);
+    throw new CommandError("invalid_request", refusal("handoverBeforeCompletion"), [fieldIssue(["handoverDate"], "beforeCompletionDate")]);
   }
   return db.$transaction(async (tx) => {
     await tx.completionReport.update({

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ZTaskCreate } from "../../schemas/hazard-area";
-import { CommandError } from "../command-error";
+import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
+import { refusal } from "../../i18n/refusals";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { bumpDataVersion } from "../cache";
@@ -20,24 +21,22 @@ function taskCode(now: Date): string {
  * must fund that partner; shares add up to at most the whole task).
  */
 export async function createTask(db: Db, actor: Actor, body: unknown) {
-  if (!can(actor, "task:assign")) throw new CommandError("forbidden", "Only a national authority issues task orders.");
-  const parsed = ZTaskCreate.safeParse(body);
-  if (!parsed.success) throw new CommandError("invalid_request", "The task order is incomplete or malformed.", parsed.error.issues);
-  const input = parsed.data;
+  if (!can(actor, "task:assign")) throw new CommandError("forbidden", refusal("onlyAuthorityOrdersTasks"));
+  const input = parseOrRefuse(ZTaskCreate, body, "taskOrderMalformed");
   if (input.plannedStart && input.plannedEnd && input.plannedStart > input.plannedEnd) {
-    throw new CommandError("invalid_request", "The planned end is before the planned start.");
+    throw new CommandError("invalid_request", refusal("plannedEndBeforeStart"));
   }
   const areas = await db.hazardArea.findMany({ where: { id: { in: input.hazardAreaIds }, authorityId: actor.organisationId }, select: { id: true } });
-  if (areas.length !== new Set(input.hazardAreaIds).size) throw new CommandError("not_found", "Some of these hazardous areas do not exist in your governorates.");
+  if (areas.length !== new Set(input.hazardAreaIds).size) throw new CommandError("not_found", refusal("hazardAreasNotYours"));
   if (input.partnerId) {
     const partner = await db.organisation.findFirst({ where: { id: input.partnerId, type: "PARTNER" }, select: { id: true } });
-    if (!partner) throw new CommandError("invalid_request", "partnerId is not an implementing partner.");
+    if (!partner) throw new CommandError("invalid_request", refusal("notAPartner"));
   }
   if (input.grants.length) {
     const grants = await db.grant.findMany({ where: { id: { in: input.grants.map((g) => g.grantId) } }, select: { id: true, code: true, partnerId: true } });
-    if (grants.length !== input.grants.length) throw new CommandError("not_found", "Some of these grants do not exist.");
+    if (grants.length !== input.grants.length) throw new CommandError("not_found", refusal("grantsMissing"));
     const other = grants.find((g) => g.partnerId && g.partnerId !== input.partnerId);
-    if (other) throw new CommandError("invalid_request", `Grant ${other.code} funds another implementing partner; a task's grants must fund its partner.`, [{ path: ["grants"], message: "Grant of another partner" }]);
+    if (other) throw new CommandError("invalid_request", refusal("grantOfOtherPartner", { code: other.code }), [fieldIssue(["grants"], "grantOfOtherPartnerField")]);
   }
   const status = input.partnerId ? "ASSIGNED" : "PLANNED";
   const now = new Date();

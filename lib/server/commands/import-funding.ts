@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { MAX_IMPORT_ROWS } from "../../domain/funding-import";
 import { bumpDataVersion } from "../cache";
-import { CommandError } from "../command-error";
+import { CommandError, parseOrRefuse } from "../command-error";
+import { refusal } from "../../i18n/refusals";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
@@ -35,13 +36,11 @@ const grantCode = (r: z.infer<typeof ZFundingImport>["rows"][number], source: st
  * audit event; rows already imported from the same source are skipped.
  */
 export async function importFunding(db: Db, actor: Actor, body: unknown) {
-  if (!can(actor, "funding:write")) throw new CommandError("forbidden", "Only an administrator imports funding.");
-  const parsed = ZFundingImport.safeParse(body);
-  if (!parsed.success) throw new CommandError("invalid_request", "Some rows are not valid; nothing was imported.", parsed.error.issues);
-  const { source, rows } = parsed.data;
+  if (!can(actor, "funding:write")) throw new CommandError("forbidden", refusal("onlyAdminImportsFunding"));
+  const { source, rows } = parseOrRefuse(ZFundingImport, body, "fundingRowsInvalid");
   const names = [...new Set(rows.map((r) => r.donor))];
   const clash = await db.organisation.findFirst({ where: { name: { in: names }, type: { not: "DONOR" } }, select: { name: true, type: true } });
-  if (clash) throw new CommandError("invalid_request", `'${clash.name}' is already an organisation of type ${clash.type.toLowerCase()}, not a donor; rename the donor in the file.`);
+  if (clash) throw new CommandError("invalid_request", refusal("donorNameTaken", { name: clash.name, type: clash.type.toLowerCase() }));
   return db.$transaction(
     async (tx) => {
       const donors = new Map<string, string>();

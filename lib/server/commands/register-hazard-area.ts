@@ -3,7 +3,9 @@ import { loadGeometryEngine } from "../../geo/engine";
 import { GeometryError } from "../../geo/errors";
 import { locate } from "../../geo/locate";
 import { ZHazardAreaCreate } from "../../schemas/hazard-area";
-import { CommandError } from "../command-error";
+import { GOVERNORATE_NAMES, governorateName } from "../../i18n/names";
+import { CommandError, geometryRefusal, parseOrRefuse } from "../command-error";
+import { refusal } from "../../i18n/refusals";
 import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
@@ -18,26 +20,25 @@ import { governorateBoundaries } from "../queries/governorates";
  * Kurdistan Region.
  */
 export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
-  if (!can(actor, "hazardArea:write")) throw new CommandError("forbidden", "Only a national authority registers hazardous areas.");
-  const parsed = ZHazardAreaCreate.safeParse(body);
-  if (!parsed.success) throw new CommandError("invalid_request", "The hazardous area is incomplete or malformed.", parsed.error.issues);
-  const input = parsed.data;
+  if (!can(actor, "hazardArea:write")) throw new CommandError("forbidden", refusal("onlyAuthorityRegisters"));
+  const input = parseOrRefuse(ZHazardAreaCreate, body, "hazardAreaMalformed");
   await loadGeometryEngine();
   let valid;
   try {
     valid = validateHazardArea(input.geometry);
   } catch (err) {
-    if (err instanceof GeometryError) throw new CommandError("unprocessable", err.message, { problems: err.problems, repaired: err.repaired ?? null });
+    if (err instanceof GeometryError) throw geometryRefusal(err);
     throw err;
   }
   const governorate = locate(valid.geometry, await governorateBoundaries(db));
-  if (!governorate) throw new CommandError("unprocessable", "The polygon's centre is outside every governorate of Iraq. Check the coordinates.");
-  const { pcode, nameEn, authorityId } = governorate.properties;
+  if (!governorate) throw new CommandError("unprocessable", refusal("outsideEveryGovernorate"));
+  const { pcode, authorityId } = governorate.properties;
   if (authorityId !== actor.organisationId) {
-    throw new CommandError("forbidden", `${nameEn} (${pcode}) is not in your authority's governorates: ask the authority responsible for it to register this area.`);
+    const names = await db.governorate.findUniqueOrThrow({ where: { pcode }, select: GOVERNORATE_NAMES });
+    throw new CommandError("forbidden", refusal("governorateNotYoursToRegister", { governorate: (l) => governorateName(names, l), pcode }));
   }
   if (await db.hazardArea.findUnique({ where: { code: input.code }, select: { id: true } })) {
-    throw new CommandError("conflict", `A hazardous area with code ${input.code} already exists.`);
+    throw new CommandError("conflict", refusal("hazardCodeTaken", { code: input.code }));
   }
   return db.$transaction(async (tx) => {
     const area = await tx.hazardArea.create({

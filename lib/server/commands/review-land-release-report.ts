@@ -2,7 +2,8 @@ import { Prisma } from "../../../generated/prisma/client";
 import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "../../domain/land-release";
 import { loadGeometryEngine } from "../../geo/engine";
 import { ZReportReview } from "../../schemas/land-release-report";
-import { CommandError } from "../command-error";
+import { CommandError, parseOrRefuse } from "../command-error";
+import { refusal } from "../../i18n/refusals";
 import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
@@ -21,10 +22,8 @@ import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } fro
  * by the difference, in the same transaction.
  */
 export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: string, body: unknown) {
-  if (!can(actor, "report:review")) throw new CommandError("forbidden", "Only the authority of the governorate reviews land-release reports.");
-  const parsed = ZReportReview.safeParse(body);
-  if (!parsed.success) throw new CommandError("invalid_request", "The review is incomplete.", parsed.error.issues);
-  const review = parsed.data;
+  if (!can(actor, "report:review")) throw new CommandError("forbidden", refusal("onlyAuthorityReviews"));
+  const review = parseOrRefuse(ZReportReview, body, "reviewIncomplete");
   await loadGeometryEngine();
 
   return db.$transaction(
@@ -32,8 +31,8 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
       const target = await tx.landReleaseReport.findFirst({ where: { id: reportId }, select: { hazardAreaId: true } });
       if (target) await lockHazardArea(tx, target.hazardAreaId);
       const report = await findReportForReview(tx, actor, reportId);
-      if (!report) throw new CommandError("not_found", "No such report in your governorates.");
-      if (report.status !== "SUBMITTED") throw new CommandError("conflict", `The report was already ${report.status.toLowerCase()}; a correction is a new report.`);
+      if (!report) throw new CommandError("not_found", refusal("noSuchReport"));
+      if (report.status !== "SUBMITTED") throw new CommandError("conflict", refusal("reportAlreadyDecided", { status: report.status.toLowerCase() }));
       const reviewed = { reviewedById: actor.id, reviewedAt: new Date() };
 
       if (review.decision === "reject") {
@@ -90,7 +89,7 @@ type ReviewedReport = NonNullable<Awaited<ReturnType<typeof findReportForReview>
 
 async function approveCorrection(tx: Tx, actor: Actor, report: ReviewedReport, reviewed: { reviewedById: string; reviewedAt: Date }) {
   const basis = await findCorrectionBasis(tx, report.hazardAreaId, report.supersedesId!);
-  if (!basis) throw new CommandError("conflict", "The report this corrects is no longer approved (another correction replaced it first); reject this one and correct the report in force.");
+  if (!basis) throw new CommandError("conflict", refusal("correctedReportReplaced"));
   const account = accountCorrection({
     submitted: asAreal(report.submittedGeometry)!,
     hazard: asAreal(report.hazardArea.geometry)!,

@@ -3,7 +3,10 @@ import { previewRelease } from "../../domain/release-preview";
 import { loadGeometryEngine } from "../../geo/engine";
 import { GeometryError } from "../../geo/errors";
 import { ZReportSubmit } from "../../schemas/land-release-report";
-import { CommandError } from "../command-error";
+import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "../command-error";
+import type { LocalisedText } from "../../i18n/localised";
+import { refusal } from "../../i18n/refusals";
+import { statusWord } from "../../i18n/words";
 import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
@@ -20,13 +23,11 @@ const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
  * same task and hazardous area, and is accounted as replacing it.
  */
 export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: string, body: unknown) {
-  if (!can(actor, "report:submit")) throw new CommandError("forbidden", "Only implementing partners submit land-release reports.");
-  const parsed = ZReportSubmit.safeParse(body);
-  if (!parsed.success) throw new CommandError("invalid_request", "The report is incomplete or malformed.", parsed.error.issues);
-  const input = parsed.data;
+  if (!can(actor, "report:submit")) throw new CommandError("forbidden", refusal("onlyPartnersReport"));
+  const input = parseOrRefuse(ZReportSubmit, body, "reportMalformed");
   const task = await findTaskForReport(db, actor, taskId);
-  if (!task) throw new CommandError("not_found", "No such task among yours.");
-  if (!OPEN_STATUSES.has(task.status)) throw new CommandError("conflict", `The task is ${task.status.toLowerCase().replace("_", " ")}: reports are taken while it is assigned or in progress.`);
+  if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
+  if (!OPEN_STATUSES.has(task.status)) throw new CommandError("conflict", refusal("taskNotOpenForReports", { status: statusWord(task.status) }));
   if (input.clientRef) {
     const earlier = await sameSubmission(db, task.partnerId!, input.clientRef);
     if (earlier) return earlier;
@@ -35,19 +36,19 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
   let correcting: { hazardAreaId: string } | null = null;
   if (input.supersedesId) {
     correcting = await db.landReleaseReport.findFirst({ where: { id: input.supersedesId, taskId: task.id, status: "APPROVED" }, select: { hazardAreaId: true } });
-    if (!correcting) throw new CommandError("invalid_request", "supersedesId must name an approved report of this task: only approved reports are corrected (a rejected one is simply reported again).", [{ path: ["supersedesId"], message: "Not an approved report of this task" }]);
-    if (input.hazardAreaId && input.hazardAreaId !== correcting.hazardAreaId) throw new CommandError("invalid_request", "A correction is for the same hazardous area as the report it corrects.", [{ path: ["hazardAreaId"], message: "Differs from the corrected report's" }]);
+    if (!correcting) throw new CommandError("invalid_request", refusal("correctionOfApprovedOnly"), [fieldIssue(["supersedesId"], "notApprovedReportOfTask")]);
+    if (input.hazardAreaId && input.hazardAreaId !== correcting.hazardAreaId) throw new CommandError("invalid_request", refusal("correctionSameArea"), [fieldIssue(["hazardAreaId"], "differsFromCorrected")]);
   }
   const hazardAreaId = input.hazardAreaId ?? correcting?.hazardAreaId;
   const hazard = hazardAreaId ? areas.find((h) => h.id === hazardAreaId) : areas.length === 1 ? areas[0] : undefined;
-  if (!hazard) throw new CommandError("invalid_request", `Say which of the task's hazardous areas this report is for (hazardAreaId: ${areas.map((h) => h.code).join(", ")}).`);
+  if (!hazard) throw new CommandError("invalid_request", refusal("sayWhichHazardArea", { codes: areas.map((h) => h.code).join(", ") }));
 
   await loadGeometryEngine();
   let preview;
   try {
     preview = previewRelease(input.geometry, { code: hazard.code, geometry: asAreal(hazard.geometry)!, released: asAreal(hazard.releasedGeometry) });
   } catch (err) {
-    if (err instanceof GeometryError) throw new CommandError("unprocessable", err.message, { problems: err.problems, repaired: err.repaired ?? null });
+    if (err instanceof GeometryError) throw geometryRefusal(err);
     throw err;
   }
   if (input.supersedesId) {
@@ -118,7 +119,7 @@ const REPORT_SUMMARY = { id: true, status: true, submittedAreaM2: true, outsideH
 /** The report an earlier sending of this submission made, as its first answer said. */
 async function sameSubmission(db: Db, partnerId: string, clientRef: string) {
   const report = await db.landReleaseReport.findUnique({ where: { partnerId_clientRef: { partnerId, clientRef } }, select: REPORT_SUMMARY });
-  return report ? { ...report, notes: [] as string[], replayed: true } : null;
+  return report ? { ...report, notes: [] as LocalisedText[], replayed: true } : null;
 }
 
 const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "P2002";

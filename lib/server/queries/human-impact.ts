@@ -9,14 +9,22 @@ import type { Db } from "../prisma";
 import { pageOf } from "./field";
 
 /**
+ * The records that count: not replaced by a correction, and not a withdrawal.
+ * The others stay in the database and the audit trail.
+ */
+export const IN_FORCE = { withdrawn: false, supersededBy: { is: null } } as const;
+const IN_FORCE_SQL = (table: "RiskEducationSession" | "CasualtyIncident") =>
+  Prisma.sql`NOT x.withdrawn AND NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} c WHERE c."supersedesId" = x.id)`;
+
+/**
  * Who sees which sessions in the list: a partner its own, an authority those
  * in its governorates, administrators and donors all of them. The dashboard's
- * aggregated figures are everyone's.
+ * aggregated figures are everyone's. Only sessions in force.
  */
 export function riskEducationScope(actor: Actor): Prisma.RiskEducationSessionWhereInput {
-  if (actor.role === "PARTNER") return { partnerId: actor.organisationId };
-  if (actor.role === "AUTHORITY") return { governorate: { authorityId: actor.organisationId } };
-  return {};
+  if (actor.role === "PARTNER") return { ...IN_FORCE, partnerId: actor.organisationId };
+  if (actor.role === "AUTHORITY") return { ...IN_FORCE, governorate: { authorityId: actor.organisationId } };
+  return IN_FORCE;
 }
 
 export async function riskEducationPage(db: Db, actor: Actor, page: number) {
@@ -27,23 +35,24 @@ export async function riskEducationPage(db: Db, actor: Actor, page: number) {
       ...pageOf(page),
       where,
       orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
-      select: { id: true, heldOn: true, place: true, women: true, men: true, girls: true, boys: true, partner: { select: { name: true } }, governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } } },
+      select: { id: true, heldOn: true, place: true, women: true, men: true, girls: true, boys: true, correctionNote: true, partnerId: true, partner: { select: { name: true } }, governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } } },
     }),
   ]);
   return { total, rows };
 }
 
-/** Accidents are the authorities' official records: every signed-in role reads them. */
+/** Accidents are the authorities' official records: every signed-in role reads those in force. */
 export async function casualtyPage(db: Db, page: number) {
   const [total, rows] = await Promise.all([
-    db.casualtyIncident.count(),
+    db.casualtyIncident.count({ where: IN_FORCE }),
     db.casualtyIncident.findMany({
       ...pageOf(page),
+      where: IN_FORCE,
       orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
       select: {
         id: true, occurredOn: true, place: true, deviceCategory: true,
         killedWomen: true, killedMen: true, killedGirls: true, killedBoys: true, injuredWomen: true, injuredMen: true, injuredGirls: true, injuredBoys: true,
-        authority: { select: { name: true } }, governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } },
+        correctionNote: true, authorityId: true, authority: { select: { name: true } }, governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } },
       },
     }),
   ]);
@@ -73,18 +82,37 @@ export async function getHumanImpact(db: Db, filter: ProgressFilter = {}): Promi
       SELECT x."governoratePcode" AS pcode, g."nameEn", g."nameAr", g."nameCkb", count(*)::int AS sessions,
              sum(x.women)::int AS women, sum(x.men)::int AS men, sum(x.girls)::int AS girls, sum(x.boys)::int AS boys
       FROM "RiskEducationSession" x JOIN "Governorate" g ON g.pcode = x."governoratePcode"
-      WHERE ${scopeSql(filter, "heldOn", "partnerId")}
+      WHERE ${scopeSql(filter, "heldOn", "partnerId")} AND ${IN_FORCE_SQL("RiskEducationSession")}
       GROUP BY 1, 2, 3, 4`,
     db.$queryRaw<(GovernorateNames & { pcode: string; incidents: number; kw: number; km: number; kg: number; kb: number; iw: number; im: number; ig: number; ib: number })[]>`
       SELECT x."governoratePcode" AS pcode, g."nameEn", g."nameAr", g."nameCkb", count(*)::int AS incidents,
              sum(x."killedWomen")::int AS kw, sum(x."killedMen")::int AS km, sum(x."killedGirls")::int AS kg, sum(x."killedBoys")::int AS kb,
              sum(x."injuredWomen")::int AS iw, sum(x."injuredMen")::int AS im, sum(x."injuredGirls")::int AS ig, sum(x."injuredBoys")::int AS ib
       FROM "CasualtyIncident" x JOIN "Governorate" g ON g.pcode = x."governoratePcode"
-      WHERE ${scopeSql(filter, "occurredOn")}
+      WHERE ${scopeSql(filter, "occurredOn")} AND ${IN_FORCE_SQL("CasualtyIncident")}
       GROUP BY 1, 2, 3, 4`,
   ]);
   return buildHumanImpact(
     sessions,
     casualties.map((c): CasualtyRow => ({ pcode: c.pcode, nameEn: c.nameEn, nameAr: c.nameAr, nameCkb: c.nameCkb, incidents: c.incidents, killed: { women: c.kw, men: c.km, girls: c.kg, boys: c.kb }, injured: { women: c.iw, men: c.im, girls: c.ig, boys: c.ib } })),
   );
+}
+
+/** A session the partner may correct: its own, still in force. */
+export function sessionToCorrect(db: Db, actor: Actor, id: string) {
+  return db.riskEducationSession.findFirst({
+    where: { ...IN_FORCE, id, partnerId: actor.organisationId },
+    select: { id: true, heldOn: true, governoratePcode: true, place: true, women: true, men: true, girls: true, boys: true },
+  });
+}
+
+/** An accident the authority may correct: its own record, still in force. */
+export function accidentToCorrect(db: Db, actor: Actor, id: string) {
+  return db.casualtyIncident.findFirst({
+    where: { ...IN_FORCE, id, authorityId: actor.organisationId },
+    select: {
+      id: true, occurredOn: true, governoratePcode: true, place: true, deviceCategory: true,
+      killedWomen: true, killedMen: true, killedGirls: true, killedBoys: true, injuredWomen: true, injuredMen: true, injuredGirls: true, injuredBoys: true,
+    },
+  });
 }

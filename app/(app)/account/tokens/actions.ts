@@ -1,7 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { languageOf } from "@/lib/i18n/locales";
 import { currentUser } from "@/lib/server/auth";
 import { CommandError } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
 import { createApiToken, revokeApiToken } from "@/lib/server/commands/api-tokens";
 import { getDb } from "@/lib/server/db";
 
@@ -9,13 +12,14 @@ export type CreateTokenState = { token?: string; error?: string };
 
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   const user = await currentUser();
-  if (!user) return { error: "Your session has ended: sign in again." };
+  const language = languageOf(await getLocale());
+  if (!user) return { error: refusal("sessionEnded")[language] };
   try {
     const created = await createApiToken(await getDb(), user, form.get("name"));
     revalidatePath("/account/tokens");
     return { token: created.token };
   } catch (err) {
-    if (err instanceof CommandError) return { error: err.message };
+    if (err instanceof CommandError) return { error: err.text[language] };
     throw err;
   }
 }

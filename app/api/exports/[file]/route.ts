@@ -1,6 +1,8 @@
 import { exportFilterFrom, ZExportFile } from "@/lib/schemas/export-filter";
 import { buildExport } from "@/lib/server/exports";
-import { apiError, withPermission } from "@/lib/server/http";
+import { CommandError, fieldIssues } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { withPermission } from "@/lib/server/http";
 
 /**
  * GET /api/exports/{dataset}.{format}?<dashboard filters>&status=&donor=&hxl=1
@@ -9,11 +11,9 @@ import { apiError, withPermission } from "@/lib/server/http";
  */
 export const GET = withPermission<{ file: string }>("progress:read", async ({ req, user, db, params }) => {
   const file = ZExportFile.safeParse(params.file);
-  if (!file.success) {
-    return apiError("not_found", `No export is called '${params.file}'. Ask for reports, devices, tasks, grants or transactions as .csv or .xlsx, tables.xlsx for all of them, or hazard-areas or released as .geojson, .kml or .zip (shapefile).`);
-  }
+  if (!file.success) throw new CommandError("not_found", refusal("noSuchExport", { file: params.file }));
   const filter = exportFilterFrom(new URL(req.url).searchParams);
-  if (!filter.success) return apiError("invalid_request", "A filter is malformed.", filter.error.issues);
+  if (!filter.success) throw new CommandError("invalid_request", refusal("filterMalformed"), fieldIssues(filter.error.issues));
   const out = await buildExport(db, user, file.data, filter.data);
   return new Response(out.body as BodyInit, {
     headers: {

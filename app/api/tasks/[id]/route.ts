@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
 import { CommandError } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
 import { withPermission } from "@/lib/server/http";
 import { getTask } from "@/lib/server/queries/field";
 
 export const GET = withPermission<{ id: string }>("task:read", async ({ user, db, params }) => {
   const task = await getTask(db, user, params.id);
-  if (!task) throw new CommandError("not_found", "No such task among yours.");
+  if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
   return NextResponse.json(task);
 });

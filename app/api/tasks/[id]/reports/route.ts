@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
-import { bodyWithGeometry, withPermission } from "@/lib/server/http";
+import { bodyWithGeometry, language, withPermission } from "@/lib/server/http";
 
 export const POST = withPermission<{ id: string }>("report:submit", async ({ req, user, db, params }) => {
   const r = await submitLandReleaseReport(db, user, params.id, await bodyWithGeometry(req));
@@ -12,7 +12,7 @@ export const POST = withPermission<{ id: string }>("report:submit", async ({ req
       outsideAreaM2: r.outsideHazardM2,
       alreadyReleasedAreaM2: r.alreadyReleasedM2,
       countedAreaM2: r.countedAreaM2,
-      notes: r.notes,
+      notes: r.notes.map((n) => n[language(req)]),
     },
     // 200 when this submission was already made (the same clientRef sent again after a dropped connection).
     { status: r.replayed ? 200 : 201 },
