@@ -3,16 +3,18 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorList } from "@/components/ui/error-list";
+import { DownloadRefused, resumableDownload, waitForConnection } from "./resumable-download";
 
 export type ExportChoice = { file: string; dataset: string; format: string };
 
-type Progress = { file: string; received: number; expected: number | null; unit: "rows" | "bytes" };
+type Progress = { file: string; received: number; expected: number | null; unit: "rows" | "bytes"; waiting?: boolean };
 
 /**
  * Download buttons for the view's exports. Each file is fetched as a stream
  * so the page can show how far a large export has come (rows, from the
- * server's X-Export-Rows count, for CSV; bytes otherwise), then saved under
- * the name the server gives it.
+ * server's X-Export-Rows count, for CSV; bytes otherwise), resumed where it
+ * broke off when the connection drops, then saved under the name the server
+ * gives it.
  */
 export function ExportDownloads({ query, choices, tabular }: { query: string; choices: ExportChoice[]; tabular: boolean }) {
   const t = useTranslations("exports");
@@ -35,33 +37,45 @@ export function ExportDownloads({ query, choices, tabular }: { query: string; ch
     params.set("status", status);
     if (hxl) params.set("hxl", "1");
     if (choice.file === "progress.pdf") params.set("month", month);
-    const res = await fetch(`/api/exports/${choice.file}?${params}`);
-    if (!res.ok || !res.body) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string; details?: { path?: string[]; message: string }[] } } | null;
-      setErrors([body?.error?.message ?? t("failed", { status: res.status }), ...(body?.error?.details ?? []).map((d) => `${d.path?.join(".") ?? ""}: ${d.message}`)]);
+    const csv = choice.format === "csv";
+    // A CSV's header (and HXL) lines are not rows.
+    const headerLines = hxl ? 2 : 1;
+    let lines = -headerLines;
+    let received = 0;
+    let expected: number | null = null;
+    setProgress({ file: choice.file, received: 0, expected, unit: csv ? "rows" : "bytes" });
+    let result: Awaited<ReturnType<typeof resumableDownload>>;
+    try {
+      result = await resumableDownload(`/api/exports/${choice.file}?${params}`, {
+        onStart: (headers) => {
+          expected = csv ? Number(headers.get("x-export-rows")) : Number(headers.get("content-length")) || null;
+          setProgress({ file: choice.file, received: 0, expected, unit: csv ? "rows" : "bytes" });
+        },
+        onBytes: (chunk) => {
+          if (csv) for (const byte of chunk) if (byte === 10) lines++;
+          received += chunk.byteLength;
+          setProgress({ file: choice.file, received: csv ? Math.max(0, lines) : received, expected, unit: csv ? "rows" : "bytes" });
+        },
+        onRestart: () => {
+          lines = -headerLines;
+          received = 0;
+        },
+        waitToRetry: (attempt) => {
+          setProgress((p) => p && { ...p, waiting: true });
+          return waitForConnection(attempt).finally(() => setProgress((p) => p && { ...p, waiting: false }));
+        },
+      });
+    } catch (err) {
+      setProgress(null);
+      if (!(err instanceof DownloadRefused)) return setErrors([t("interrupted")]);
+      const body = (await err.response.json().catch(() => null)) as { error?: { message?: string; details?: { path?: string[]; message: string }[] } } | null;
+      setErrors([body?.error?.message ?? t("failed", { status: err.response.status }), ...(body?.error?.details ?? []).map((d) => `${d.path?.join(".") ?? ""}: ${d.message}`)]);
       return;
     }
-    const csv = choice.format === "csv";
-    const rows = Number(res.headers.get("x-export-rows"));
-    const expected = csv ? rows : Number(res.headers.get("content-length")) || null;
-    const reader = res.body.getReader();
-    const parts: Uint8Array[] = [];
-    let received = 0;
-    // A CSV's header (and HXL) lines are not rows.
-    let lines = -(hxl ? 2 : 1);
-    setProgress({ file: choice.file, received: 0, expected, unit: csv ? "rows" : "bytes" });
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      if (csv) {
-        for (const byte of value) if (byte === 10) lines++;
-      }
-      received += value.byteLength;
-      setProgress({ file: choice.file, received: csv ? Math.max(0, lines) : received, expected, unit: csv ? "rows" : "bytes" });
-    }
-    const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? choice.file;
-    const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: res.headers.get("content-type") ?? "application/octet-stream" }));
+    const { parts, headers: res } = result;
+    const rows = Number(res.get("x-export-rows"));
+    const name = /filename="([^"]+)"/.exec(res.get("content-disposition") ?? "")?.[1] ?? choice.file;
+    const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: res.get("content-type") ?? "application/octet-stream" }));
     const a = document.createElement("a");
     a.href = url;
     a.download = name;
@@ -130,6 +144,7 @@ export function ExportDownloads({ query, choices, tabular }: { query: string; ch
             {t("preparing", { file: progress.file })}{" "}
             <progress max={progress.expected ?? undefined} value={progress.expected ? Math.min(progress.received, progress.expected) : undefined} />{" "}
             {progress.unit === "rows" ? t("rowsOf", { received: progress.received, expected: progress.expected ?? 0 }) : t("bytes", { kb: Math.round(progress.received / 1024) })}
+            {progress.waiting && ` ${t("waitingForConnection")}`}
           </label>
         </p>
       )}

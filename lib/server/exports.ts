@@ -5,6 +5,7 @@
 // reports are selected by the very clause that sums the dashboard's figure,
 // so an export's total is the dashboard's. Large tables stream in batches.
 import "server-only";
+import { createHash } from "node:crypto";
 import type { MultiPolygon, Polygon } from "geojson";
 import { Prisma } from "../../generated/prisma/client";
 import { moneyFlow } from "../domain/funding";
@@ -560,6 +561,47 @@ function streamOf(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
     async cancel() {
       await it.return?.();
     },
+  });
+}
+
+/**
+ * The rest of an export after its first `from` bytes, when those bytes are
+ * the ones the caller already has (their SHA-256, hex); null when they are
+ * not (the data changed since), and the caller starts again. The export is
+ * made afresh and the prefix read and checked on the server, so on a weak
+ * connection a dropped download costs server time, not the bytes again.
+ */
+export async function resumeAfter(body: ReadableStream<Uint8Array> | Uint8Array, from: number, sha256: string): Promise<ReadableStream<Uint8Array> | Uint8Array | null> {
+  const digest = createHash("sha256");
+  if (body instanceof Uint8Array) {
+    if (body.byteLength < from) return null;
+    return digest.update(body.subarray(0, from)).digest("hex") === sha256 ? body.subarray(from) : null;
+  }
+  const reader = body.getReader();
+  let seen = 0;
+  let rest: Uint8Array | null = null;
+  while (seen < from) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const take = Math.min(value.byteLength, from - seen);
+    digest.update(value.subarray(0, take));
+    seen += take;
+    if (take < value.byteLength) rest = value.subarray(take);
+  }
+  if (seen < from || digest.digest("hex") !== sha256) {
+    await reader.cancel();
+    return null;
+  }
+  return new ReadableStream({
+    start(controller) {
+      if (rest?.byteLength) controller.enqueue(rest);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
   });
 }
 

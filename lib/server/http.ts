@@ -18,6 +18,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   invalid_request: 400,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
   unprocessable: 422,
   too_large: 413,
   internal: 500,
