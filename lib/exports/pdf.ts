@@ -2,9 +2,73 @@
 // tables, a stacked bar chart, a burn-down line and a map, all vector, in
 // the dashboard's colours. Charts are drawn here rather than rendered from
 // the screen's Recharts components, which need a browser to lay out.
+import path from "node:path";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import PDFDocument from "pdfkit";
 import { MAP_COLOURS } from "../colours";
+
+// DejaVu Sans, not PDFKit's built-in Helvetica: Helvetica has no Arabic,
+// so Arabic and Sorani names (of hazardous areas, places, organisations,
+// recipients) came out as Latin garbage. DejaVu covers Latin and Arabic
+// script, and fontkit shapes the Arabic letters from its tables.
+const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
+export const FONT = { regular: "Body", bold: "Bold" } as const;
+
+const ARABIC_LETTER = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF";
+const ARABIC_RUN = new RegExp(`[${ARABIC_LETTER}](?:[${ARABIC_LETTER}\\s\u060C\u061B\u061F\u0660-\u0669().,:;'"-]*[${ARABIC_LETTER}])?`, "g");
+
+/**
+ * A text as the runs PDFKit lays out correctly: each Arabic-script run whole,
+ * its spaces no-break (PDFKit's word handling otherwise moves them when
+ * fontkit turns the run right to left), and the text between as it is. A
+ * run in the reading order of the line, as a right-to-left name inside an
+ * English sentence reads.
+ */
+export function bidiRuns(text: string): { text: string; rtl: boolean }[] {
+  const runs: { text: string; rtl: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(ARABIC_RUN)) {
+    if (m.index > at) runs.push({ text: text.slice(at, m.index), rtl: false });
+    runs.push({ text: m[0].replace(/ /g, "\u00a0"), rtl: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at), rtl: false });
+  return runs;
+}
+
+type TextOptions = PDFKit.Mixins.TextOptions;
+
+/**
+ * Writes a text that may hold Arabic or Sorani: Latin-only text as PDFKit
+ * always did; a mixed one run by run; one wholly in Arabic script as a single
+ * right-to-left run, wrapped here word by word and right-aligned when it is
+ * a paragraph, since PDFKit would cut a run whose spaces are no-break inside
+ * a word.
+ */
+export function writeText(doc: Doc, text: string, x: number, y: number, options: TextOptions & { width: number }) {
+  const runs = bidiRuns(text);
+  if (!runs.some((r) => r.rtl)) return doc.text(text, x, y, options);
+  if (/[A-Za-z]/.test(text)) {
+    runs.forEach((run, i) => {
+      const continued = i < runs.length - 1;
+      if (i === 0) doc.text(run.text, x, y, { ...options, continued });
+      else doc.text(run.text, { ...options, continued });
+    });
+    return doc;
+  }
+  // Wholly right to left: one run, its spaces no-break; a paragraph too wide for one line is wrapped here, by words.
+  const words = text.split(/\s+/).filter(Boolean);
+  if (options.lineBreak === false || options.height || doc.widthOfString(words.join(" ")) <= options.width) return doc.text(words.join("\u00a0"), x, y, options);
+  const lines: string[] = [];
+  for (const word of words) {
+    const line = lines.length ? `${lines.at(-1)}\u00a0${word}` : word;
+    if (lines.length && doc.widthOfString(line) <= options.width) lines[lines.length - 1] = line;
+    else lines.push(word);
+  }
+  doc.text(lines[0]!, x, y, { ...options, align: "right" });
+  for (const line of lines.slice(1)) doc.text(line, { ...options, align: "right" });
+  return doc;
+}
 
 // The screens' colours (lib/colours.ts, Okabe–Ito), so a method looks the same on paper.
 export const COLOURS = {
@@ -28,7 +92,9 @@ export type Doc = PDFKit.PDFDocument;
 
 /** An A4 document with its title, subject and author in the metadata, collected into bytes when ended. */
 export function newDocument(info: { title: string; subject: string; author: string }): { doc: Doc; done: Promise<Uint8Array> } {
-  const doc = new PDFDocument({ size: "A4", margin: A4.margin, info: { Title: info.title, Subject: info.subject, Author: info.author, Creator: "Mine Action Progress" }, bufferPages: true });
+  const doc = new PDFDocument({ size: "A4", margin: A4.margin, info: { Title: info.title, Subject: info.subject, Author: info.author, Creator: "Mine Action Progress" }, bufferPages: true, font: path.join(FONT_DIR, "DejaVuSans.ttf") });
+  doc.registerFont(FONT.regular, path.join(FONT_DIR, "DejaVuSans.ttf"));
+  doc.registerFont(FONT.bold, path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
@@ -46,7 +112,7 @@ export function footers(doc: Doc, source: string) {
     // Text below the bottom margin would make PDFKit start a new page.
     doc.page.margins.bottom = 0;
     const y = A4.height - A4.margin + 16;
-    doc.font("Helvetica").fontSize(7.5).fillColor(COLOURS.muted);
+    doc.font(FONT.regular).fontSize(7.5).fillColor(COLOURS.muted);
     doc.text(source, A4.margin, y, { width: CONTENT_WIDTH - 60, lineBreak: false });
     doc.text(`${i + 1} / ${range.count}`, A4.width - A4.margin - 60, y, { width: 60, align: "right", lineBreak: false });
   }
@@ -55,12 +121,12 @@ export function footers(doc: Doc, source: string) {
 /** A section heading, kept on the same page as the first `keepWith` points of what follows it. */
 export function heading(doc: Doc, text: string, size = 13, keepWith = 40) {
   ensureSpace(doc, size * 3 + keepWith);
-  doc.moveDown(0.6).font("Helvetica-Bold").fontSize(size).fillColor(COLOURS.text).text(text, A4.margin, doc.y, { width: CONTENT_WIDTH });
+  writeText(doc.moveDown(0.6).font(FONT.bold).fontSize(size).fillColor(COLOURS.text), text, A4.margin, doc.y, { width: CONTENT_WIDTH });
   doc.moveDown(0.3);
 }
 
 export function paragraph(doc: Doc, text: string, opts: { size?: number; colour?: string } = {}) {
-  doc.font("Helvetica").fontSize(opts.size ?? 9.5).fillColor(opts.colour ?? COLOURS.text).text(text, A4.margin, doc.y, { width: CONTENT_WIDTH });
+  writeText(doc.font(FONT.regular).fontSize(opts.size ?? 9.5).fillColor(opts.colour ?? COLOURS.text), text, A4.margin, doc.y, { width: CONTENT_WIDTH });
 }
 
 export function ensureSpace(doc: Doc, height: number) {
@@ -77,9 +143,9 @@ export function figureCards(doc: Doc, cards: { label: string; value: string; not
     const x = A4.margin + i * (w + gap);
     doc.roundedRect(x, top, w, 62, 4).lineWidth(0.6).strokeColor(COLOURS.grid).stroke();
     if (c.colour) doc.rect(x, top, 4, 62).fillColor(c.colour).fill();
-    doc.font("Helvetica").fontSize(8).fillColor(COLOURS.muted).text(c.label, x + 10, top + 8, { width: w - 16, lineBreak: false, ellipsis: true });
-    doc.font("Helvetica-Bold").fontSize(14).fillColor(COLOURS.text).text(c.value, x + 10, top + 22, { width: w - 16 });
-    if (c.note) doc.font("Helvetica").fontSize(7.5).fillColor(COLOURS.muted).text(c.note, x + 10, top + 42, { width: w - 16, height: 18, ellipsis: true });
+    doc.font(FONT.regular).fontSize(8).fillColor(COLOURS.muted).text(c.label, x + 10, top + 8, { width: w - 16, lineBreak: false, ellipsis: true });
+    doc.font(FONT.bold).fontSize(14).fillColor(COLOURS.text).text(c.value, x + 10, top + 22, { width: w - 16 });
+    if (c.note) doc.font(FONT.regular).fontSize(7.5).fillColor(COLOURS.muted).text(c.note, x + 10, top + 42, { width: w - 16, height: 18, ellipsis: true });
   });
   doc.x = A4.margin;
   doc.y = top + 70;
@@ -96,9 +162,9 @@ export function table(doc: Doc, columns: TableColumn[], rows: string[][], total?
     ensureSpace(doc, rowHeight + 2);
     const y = doc.y;
     let x = A4.margin;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8).fillColor(COLOURS.text);
+    doc.font(bold ? FONT.bold : FONT.regular).fontSize(8).fillColor(COLOURS.text);
     cells.forEach((cell, i) => {
-      doc.text(cell, x + 2, y + 3, { width: widths[i]! - 4, height: rowHeight - 4, align: columns[i]!.align ?? "left", ellipsis: true });
+      writeText(doc, cell, x + 2, y + 3, { width: widths[i]! - 4, height: rowHeight - 4, align: columns[i]!.align ?? "left", ellipsis: true });
       x += widths[i]!;
     });
     doc.moveTo(A4.margin, y + rowHeight).lineTo(A4.margin + CONTENT_WIDTH, y + rowHeight).lineWidth(0.4).strokeColor(COLOURS.grid).stroke();
@@ -132,7 +198,7 @@ export function stackedBars(doc: Doc, rows: { label: string; values: Record<Meth
   const left = A4.margin + 52;
   const width = CONTENT_WIDTH - 52;
   const max = niceMax(Math.max(0, ...rows.map((r) => METHODS.reduce((s, m) => s + r.values[m], 0))));
-  doc.font("Helvetica").fontSize(7).fillColor(COLOURS.muted);
+  doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.muted);
   for (let i = 0; i <= 4; i++) {
     const y = top + height - (i / 4) * height;
     doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.4).strokeColor(COLOURS.grid).stroke();
@@ -158,7 +224,7 @@ export function stackedBars(doc: Doc, rows: { label: string; values: Record<Meth
 export function methodLegend(doc: Doc, labels: Record<MethodKey, string>) {
   const y = doc.y + 2;
   let x = A4.margin;
-  doc.font("Helvetica").fontSize(8);
+  doc.font(FONT.regular).fontSize(8);
   for (const m of METHODS) {
     doc.rect(x, y, 8, 8).fillColor(COLOURS[m]).fill();
     doc.fillColor(COLOURS.text).text(labels[m], x + 11, y, { lineBreak: false });
@@ -175,7 +241,7 @@ export function burnDownLine(doc: Doc, points: { month: string; remainingM2: num
   const left = A4.margin + 52;
   const width = CONTENT_WIDTH - 52;
   const max = niceMax(Math.max(baselineM2, ...points.map((p) => p.remainingM2)));
-  doc.font("Helvetica").fontSize(7);
+  doc.font(FONT.regular).fontSize(7);
   for (let i = 0; i <= 4; i++) {
     const y = top + height - (i / 4) * height;
     doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.4).strokeColor(COLOURS.grid).stroke();
@@ -241,7 +307,7 @@ export function map(doc: Doc, layers: { geometry: Areal; fill?: string; stroke?:
   const barLength = km / kmPerPoint;
   const y = top + height + 8;
   doc.moveTo(A4.margin, y).lineTo(A4.margin + barLength, y).lineWidth(1.2).strokeColor(COLOURS.text).stroke();
-  doc.font("Helvetica").fontSize(7).fillColor(COLOURS.text).text(km >= 1 ? `${km} km` : `${Math.round(km * 1000)} m`, A4.margin + barLength + 4, y - 3, { lineBreak: false });
+  doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.text).text(km >= 1 ? `${km} km` : `${Math.round(km * 1000)} m`, A4.margin + barLength + 4, y - 3, { lineBreak: false });
   doc.x = A4.margin;
   doc.y = y + 10;
 }

@@ -4,7 +4,7 @@
 import type { MultiPolygon, Polygon } from "geojson";
 import { turningPoints } from "../geo/turning-points";
 import { formatArea, formatDate, formatM2, formatPercent } from "../i18n/format";
-import { burnDownLine, classify, COLOURS, figureCards, footers, heading, map, methodLegend, METHODS, newDocument, paragraph, stackedBars, table, type MethodKey } from "./pdf";
+import { burnDownLine, classify, COLOURS, figureCards, FONT, footers, heading, map, methodLegend, METHODS, newDocument, paragraph, stackedBars, table, type MethodKey } from "./pdf";
 
 type Areal = Polygon | MultiPolygon;
 const L = "en";
@@ -31,7 +31,7 @@ export type ProgressReportData = {
 export async function progressReportPdf(d: ProgressReportData): Promise<Uint8Array> {
   const title = `Monthly progress report, ${d.month}`;
   const { doc, done } = newDocument({ title, subject: `Land release, ${d.scope}`, author: d.generatedBy });
-  doc.font("Helvetica-Bold").fontSize(18).fillColor(COLOURS.text).text(title);
+  doc.font(FONT.bold).fontSize(18).fillColor(COLOURS.text).text(title);
   paragraph(doc, `${d.scope}. Approved reports only, counted once (no square metre twice), by the end of their reporting period.`, { colour: COLOURS.muted });
   paragraph(doc, `Generated ${d.generatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC by ${d.generatedBy}.`, { colour: COLOURS.muted, size: 8 });
 
@@ -110,7 +110,7 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
   const title = `Completion report and handover certificate, ${d.task.code}`;
   const { doc, done } = newDocument({ title, subject: d.task.title, author: d.task.partner });
   const c = d.completion;
-  doc.font("Helvetica-Bold").fontSize(17).fillColor(COLOURS.text).text("Completion report and handover certificate");
+  doc.font(FONT.bold).fontSize(17).fillColor(COLOURS.text).text("Completion report and handover certificate");
   paragraph(doc, "After IMAS 08.30, Post-clearance documentation.", { colour: COLOURS.muted });
   heading(doc, "Task");
   table(doc, [{ header: "", width: 1.3 }, { header: "", width: 4 }], [
@@ -119,8 +119,12 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
     ["Implementing partner", d.task.partner],
     ["Completed on", formatDate(c.completedOn, L)],
     ...(c.clearanceDepthCm ? [["Clearance depth", `${c.clearanceDepthCm} cm`]] : []),
-    ...(c.qaNotes ? [["Quality assurance", c.qaNotes]] : []),
   ]);
+  // In full, not in a one-line cell: the QA findings are part of the record.
+  if (c.qaNotes) {
+    heading(doc, "Quality assurance", 11, 20);
+    paragraph(doc, c.qaNotes);
+  }
   heading(doc, "Hazardous areas");
   table(
     doc,
@@ -138,12 +142,13 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
 
   const points = turningPoints(c.geometry);
   if (points.length) {
-    heading(doc, `Turning points (WGS 84), ${points.length}`);
+    // A short list moves to the next page whole rather than leave a row or two there alone.
+    heading(doc, `Turning points (WGS 84), ${points.length}`, 13, Math.min(16 + 14 * (points.length + 1), 300));
     table(doc, [{ header: "Part", width: 1 }, { header: "Point", width: 1 }, { header: "Latitude", width: 2, align: "right" }, { header: "Longitude", width: 2, align: "right" }], points.map((p) => [String(p.part), String(p.point), p.lat.toFixed(6), p.lon.toFixed(6)]));
   }
 
   doc.addPage();
-  doc.font("Helvetica-Bold").fontSize(17).fillColor(COLOURS.text).text("Handover certificate");
+  doc.font(FONT.bold).fontSize(17).fillColor(COLOURS.text).text("Handover certificate");
   doc.moveDown(0.5);
   paragraph(doc, `The land described in this report, ${formatM2(total, L)} in ${d.hazardAreas.map((h) => h.code).join(", ")}, released by ${d.task.partner} under task ${d.task.code}, is handed over for use.`);
   if (c.handedOverOn && c.recipient) {
@@ -161,7 +166,7 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
     const y = doc.y + 24;
     doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.margins.left + 220, y).lineWidth(0.6).strokeColor(COLOURS.text).stroke();
     doc.moveTo(doc.page.margins.left + 260, y).lineTo(doc.page.margins.left + 400, y).stroke();
-    doc.font("Helvetica").fontSize(8).fillColor(COLOURS.muted).text(`${who}: name and signature`, doc.page.margins.left, y + 4, { lineBreak: false });
+    doc.font(FONT.regular).fontSize(8).fillColor(COLOURS.muted).text(`${who}: name and signature`, doc.page.margins.left, y + 4, { lineBreak: false });
     doc.text("Date", doc.page.margins.left + 260, y + 4, { lineBreak: false });
     doc.x = doc.page.margins.left;
     doc.y = y + 20;

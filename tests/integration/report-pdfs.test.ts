@@ -60,6 +60,24 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("writes Arabic and Sorani names and notes in their own script, shaped, not as Latin garbage", async () => {
+    const db = t().db;
+    const task = await db.task.findFirstOrThrow({ where: { completion: { isNot: null } }, include: { hazardAreas: true } });
+    const name = "حقل ألغام قرية تل الرمان";
+    const notes = "فحص ضمان الجودة عشر الممرات المطهرة ولم يعثر على أي جسم. سلمت الأرض إلى المختار بحضور ممثل السلطة الوطنية وأهالي القرية، وتم توقيع شهادة التسليم في الموقع.";
+    await db.hazardArea.update({ where: { id: task.hazardAreas[0]!.hazardAreaId }, data: { name } });
+    await db.completionReport.update({ where: { taskId: task.id }, data: { qaNotes: notes } });
+    const out = await buildExport(db, await actorFor(db, "dma@demo.test"), "completion.pdf", ZExportFilter.parse({ task: task.id }), now);
+    const { text } = read(out.body as Uint8Array, `completion-arabic-${kind}`);
+    // Every word comes back from the PDF as the Arabic it is (pdftotext's own ordering of a right-to-left line around
+    // punctuation, and its reading of the lam-alef ligature, are its own: those are looked at in the PNG instead).
+    const plain = text.replace(/[\u200e\u200f\u202a-\u202e]/g, "").replace(/[\s\u00a0]+/g, " ");
+    const words = (s: string) => s.split(/[\s،.]+/).filter((w) => w && !/ل[أإآا]/.test(w));
+    for (const word of [...words(name), ...words(notes)]) expect(plain).toContain(word);
+    expect(plain).toMatch(/Quality assurance [\u0600-\u06FF]/);
+    expect(plain).toContain(task.code);
+  });
+
   it("refuses a completion report for a task the caller may not see, or that is not complete", async () => {
     const db = t().db;
     const done = await db.task.findFirstOrThrow({ where: { completion: { isNot: null } } });
