@@ -23,18 +23,38 @@ function replaceable<T extends { supersededBy: { id: string } | null }>(record: 
   return record;
 }
 
-/** Two corrections of one record that arrive at once: the unique supersedesId lets one through. */
-async function once<T>(write: () => Promise<T>): Promise<T> {
+const ENTITY = { riskEducation: "RiskEducationSession", casualty: "CasualtyIncident" } as const;
+type Correction = { recordedById: string; supersedesId: string | null; correctionNote: string | null };
+
+/**
+ * Writes a record, its correction or its withdrawal in one transaction, with
+ * its audit event (the replaced record as "before") and the data-version bump.
+ * Two corrections of one record that arrive at once: the unique supersedesId
+ * lets one through, the other is told it was already corrected.
+ */
+async function write<I extends { supersedesId?: string; correctionNote?: string }>(
+  db: Db,
+  actor: Actor,
+  kind: keyof typeof ENTITY,
+  input: I,
+  withdrawing: boolean,
+  replaced: { id: string; supersededBy: unknown } | null,
+  create: (tx: Prisma.TransactionClient, correction: Correction) => Promise<{ id: string }>,
+) {
   try {
-    return await write();
+    return await db.$transaction(async (tx) => {
+      const record = await create(tx, { recordedById: actor.id, supersedesId: replaced?.id ?? null, correctionNote: input.correctionNote ?? null });
+      const { supersededBy: _, ...before } = replaced ?? { supersededBy: null };
+      const action = `${kind}.${withdrawing ? "withdraw" : input.supersedesId ? "correct" : "record"}`;
+      await recordAuditEvent(tx, { actorUserId: actor.id, action, entityType: ENTITY[kind], entityId: record.id, ...(replaced ? { before } : {}), after: input });
+      await bumpDataVersion(tx);
+      return { id: record.id, ...input };
+    });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new CommandError("conflict", refusal("recordAlreadyCorrected"));
     throw err;
   }
 }
-
-const auditAction = (kind: "riskEducation" | "casualty", input: { supersedesId?: string }, withdrawn: boolean) =>
-  `${kind}.${withdrawn ? "withdraw" : input.supersedesId ? "correct" : "record"}`;
 
 /**
  * A partner records an EORE session it delivered, in any governorate (risk
@@ -58,17 +78,8 @@ export async function recordRiskEducationSession(db: Db, actor: Actor, body: unk
     "withdrawn" in input
       ? { heldOn: replaced!.heldOn, governoratePcode: replaced!.governoratePcode, place: replaced!.place, women: 0, men: 0, girls: 0, boys: 0, withdrawn: true }
       : { heldOn: day(input.heldOn), governoratePcode: (await governorate(db, input.governorate)).pcode, place: input.place, women: input.women, men: input.men, girls: input.girls, boys: input.boys };
-  return once(() =>
-    db.$transaction(async (tx) => {
-      const session = await tx.riskEducationSession.create({
-        data: { ...fields, partnerId: actor.organisationId, recordedById: actor.id, supersedesId: replaced?.id ?? null, correctionNote: input.correctionNote ?? null },
-        select: { id: true },
-      });
-      const { supersededBy: _, ...before } = replaced ?? { supersededBy: null };
-      await recordAuditEvent(tx, { actorUserId: actor.id, action: auditAction("riskEducation", input, withdrawing), entityType: "RiskEducationSession", entityId: session.id, ...(replaced ? { before } : {}), after: input });
-      await bumpDataVersion(tx);
-      return { id: session.id, ...input };
-    }),
+  return write(db, actor, "riskEducation", input, withdrawing, replaced, (tx, correction) =>
+    tx.riskEducationSession.create({ data: { ...fields, ...correction, partnerId: actor.organisationId }, select: { id: true } }),
   );
 }
 
@@ -89,7 +100,7 @@ export async function recordCasualtyIncident(db: Db, actor: Actor, body: unknown
         }),
       )
     : null;
-  let fields: Omit<Prisma.CasualtyIncidentUncheckedCreateInput, "authorityId" | "recordedById">;
+  let fields: Omit<Prisma.CasualtyIncidentUncheckedCreateInput, "authorityId" | keyof Correction>;
   if ("withdrawn" in input) {
     const nobody = { killedWomen: 0, killedMen: 0, killedGirls: 0, killedBoys: 0, injuredWomen: 0, injuredMen: 0, injuredGirls: 0, injuredBoys: 0 };
     fields = { occurredOn: replaced!.occurredOn, governoratePcode: replaced!.governoratePcode, place: replaced!.place, deviceCategory: replaced!.deviceCategory, ...nobody, withdrawn: true };
@@ -105,16 +116,7 @@ export async function recordCasualtyIncident(db: Db, actor: Actor, body: unknown
       injuredWomen: injured.women, injuredMen: injured.men, injuredGirls: injured.girls, injuredBoys: injured.boys,
     };
   }
-  return once(() =>
-    db.$transaction(async (tx) => {
-      const incident = await tx.casualtyIncident.create({
-        data: { ...fields, authorityId: actor.organisationId, recordedById: actor.id, supersedesId: replaced?.id ?? null, correctionNote: input.correctionNote ?? null },
-        select: { id: true },
-      });
-      const { supersededBy: _, ...before } = replaced ?? { supersededBy: null };
-      await recordAuditEvent(tx, { actorUserId: actor.id, action: auditAction("casualty", input, withdrawing), entityType: "CasualtyIncident", entityId: incident.id, ...(replaced ? { before } : {}), after: input });
-      await bumpDataVersion(tx);
-      return { id: incident.id, ...input };
-    }),
+  return write(db, actor, "casualty", input, withdrawing, replaced, (tx, correction) =>
+    tx.casualtyIncident.create({ data: { ...fields, ...correction, authorityId: actor.organisationId }, select: { id: true } }),
   );
 }
