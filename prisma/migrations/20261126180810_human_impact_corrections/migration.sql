@@ -22,7 +22,7 @@ ALTER TABLE "RiskEducationSession" ADD CONSTRAINT "RiskEducationSession_supersed
 -- AddForeignKey
 ALTER TABLE "CasualtyIncident" ADD CONSTRAINT "CasualtyIncident_supersedesId_fkey" FOREIGN KEY ("supersedesId") REFERENCES "CasualtyIncident"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- A withdrawal counts nobody and always names the record it withdraws; any
+-- A withdrawal counts nobody and always names the record it withdraws, and any
 -- other record still counts somebody. Counts are never negative.
 ALTER TABLE "RiskEducationSession" DROP CONSTRAINT "RiskEducationSession_counts_check";
 ALTER TABLE "RiskEducationSession" ADD CONSTRAINT "RiskEducationSession_counts_check"
