@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatCount } from "@/lib/i18n/format";
 import { useChartAxes } from "./axes";
 
 /** Devices found and destroyed by category. */
@@ -10,7 +11,7 @@ export function DevicesChart({ devices }: { devices: { category: string; count: 
   const tDevice = useTranslations("device");
   const locale = useLocale();
   const axes = useChartAxes();
-  const count = (v: unknown) => new Intl.NumberFormat(locale).format(Number(v));
+  const count = (v: unknown) => formatCount(Number(v), locale);
   if (devices.length === 0) return <p className="note">{t("noDevices")}</p>;
   const data = devices.map((d) => ({ label: tDevice(d.category), count: d.count }));
   return (

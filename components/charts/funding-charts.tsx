@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { FundingItem } from "@/lib/domain/funding";
-import { formatYear } from "@/lib/i18n/format";
+import { formatUsdWhole, formatYear } from "@/lib/i18n/format";
 import { useChartAxes } from "./axes";
 
 // Okabe–Ito, then greys: distinguishable with colour-vision deficiencies.
@@ -11,9 +11,7 @@ const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00
 
 function useUsd() {
   const locale = useLocale();
-  const full = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
-  const short = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
-  return { full: (v: unknown) => full.format(Number(v)), short: (v: number) => short.format(v) };
+  return { full: (v: unknown) => formatUsdWhole(Number(v), locale), short: (v: number) => formatUsdWhole(v, locale, true) };
 }
 
 /** Committed, disbursed and spent side by side, for grants, partners or regions. */

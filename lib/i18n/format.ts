@@ -1,13 +1,38 @@
 // Areas are stored in m²; the unit shown is chosen here, at the edge.
+import { directionOf, languageOf } from "./locales";
+
+// Chromium's Intl has no Sorani (ckb): it would print Latin digits and English
+// month names on a Sorani page while the server, on Node's full ICU, prints
+// Sorani. Where Sorani is missing, numbers take Arabic's digits and
+// separators, which are Sorani's too, and months take CLDR's Sorani names in
+// CLDR's Sorani patterns ("MMMی y", "y MMM d"), as Node prints them.
+const SORANI_MONTHS = ["کانوونی دووەم", "شوبات", "ئازار", "نیسان", "ئایار", "حوزەیران", "تەمووز", "ئاب", "ئەیلوول", "تشرینی یەکەم", "تشرینی دووەم", "کانونی یەکەم"];
+let soraniMissing: boolean | undefined;
+const lacksSorani = (locale: string) => languageOf(locale) === "ckb" && (soraniMissing ??= Intl.DateTimeFormat.supportedLocalesOf("ckb").length === 0);
+/** The locale Intl is asked for: Arabic's formats in place of a Sorani this Intl does not have. */
+const intlLocale = (locale: string) => (lacksSorani(locale) ? locale.replace(/^ckb/, "ar") : locale);
 
 // Building an Intl formatter costs tens of microseconds; a dashboard formats
 // hundreds of figures per request, so each locale-and-options pair is built once.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
-  return numberFormats.get(key) ?? numberFormats.set(key, new Intl.NumberFormat(locale, options)).get(key)!;
+  return numberFormats.get(key) ?? numberFormats.set(key, new Intl.NumberFormat(intlLocale(locale), options)).get(key)!;
 }
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  return dateFormats.get(key) ?? dateFormats.set(key, new Intl.DateTimeFormat(intlLocale(locale), options)).get(key)!;
+}
+
+/** A "YYYY-MM" month as CLDR writes it in Sorani ("MMMی y"), for an Intl without Sorani. */
+export const soraniMonth = (month: string, locale: string) => `${SORANI_MONTHS[Number(month.slice(5)) - 1]}ی ${formatYear(Number(month.slice(0, 4)), locale)}`;
+/** A date as CLDR's medium Sorani form ("y MMM d"), for an Intl without Sorani. */
+export const soraniDate = (date: Date, locale: string) => `${formatYear(date.getUTCFullYear(), locale)} ${SORANI_MONTHS[date.getUTCMonth()]} ${formatCount(date.getUTCDate(), locale)}`;
+
+// In a right-to-left line a currency such as "US$" reads "$US": the "$" takes
+// the line's direction. A left-to-right mark after the Latin part keeps it whole.
+const keepLatinTogether = (text: string, locale: string) => (directionOf(locale) === "rtl" ? text.replace(/[A-Za-z]+\$?/g, (m) => `${m}\u200e`) : text);
 
 /** m² below one km², km² (two decimals) above, in the locale's digits. */
 export function formatArea(areaM2: number, locale: string): string {
@@ -46,18 +71,24 @@ export function formatUsdCents(cents: bigint, locale: string): string {
 /** An amount held in hundredths of its currency (as the app stores money), in that currency. */
 export function formatMoney(hundredths: bigint, currency: string, locale: string): string {
   const units = Number(hundredths / 100n) + Number(hundredths % 100n) / 100;
-  return numberFormat(locale, { style: "currency", currency, maximumFractionDigits: hundredths % 100n === 0n ? 0 : 2 }).format(units);
+  return keepLatinTogether(numberFormat(locale, { style: "currency", currency, maximumFractionDigits: hundredths % 100n === 0n ? 0 : 2 }).format(units), locale);
 }
 
 /** A calendar date (stored at UTC midnight) in the locale's form, never shifted by the reader's zone. */
 export function formatDate(date: Date, locale: string): string {
-  const format = dateFormats.get(locale) ?? dateFormats.set(locale, new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })).get(locale)!;
-  return format.format(date);
+  if (lacksSorani(locale)) return soraniDate(date, locale);
+  return dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
 
 /** US$ with cents, for prices such as cost per m². */
 export function formatUsd(usd: number, locale: string): string {
-  return numberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(usd);
+  return keepLatinTogether(numberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(usd), locale);
+}
+
+/** Whole US$, or compact ("$2.4M") for a chart's axis. */
+export function formatUsdWhole(usd: number, locale: string, compact = false): string {
+  const options: Intl.NumberFormatOptions = compact ? { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 } : { style: "currency", currency: "USD", maximumFractionDigits: 0 };
+  return keepLatinTogether(numberFormat(locale, options).format(usd), locale);
 }
 
 /** A year as a label, in the locale's digits and never grouped ("2024", "٢٠٢٤"). */
@@ -68,9 +99,8 @@ export function formatYear(year: number, locale: string): string {
 /** A month held as "YYYY-MM", named in the locale ("Mar 2024", "آذار ٢٠٢٤"); a bare year passes to formatYear. */
 export function formatMonth(month: string, locale: string): string {
   if (!/^\d{4}-\d{2}$/.test(month)) return /^\d{4}$/.test(month) ? formatYear(Number(month), locale) : month;
-  const key = `${locale}|month`;
-  const format = dateFormats.get(key) ?? dateFormats.set(key, new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" })).get(key)!;
-  return format.format(new Date(`${month}-01T00:00:00Z`));
+  if (lacksSorani(locale)) return soraniMonth(month, locale);
+  return dateFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** A count or rank, in the locale's digits. */
@@ -80,7 +110,5 @@ export function formatCount(n: number, locale: string): string {
 
 /** A moment in the reader's time zone, to the minute: when a draft was kept. */
 export function formatDateTime(date: Date, locale: string): string {
-  const key = `${locale}|datetime`;
-  const format = dateFormats.get(key) ?? dateFormats.set(key, new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" })).get(key)!;
-  return format.format(date);
+  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }

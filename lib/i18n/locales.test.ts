@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatM2, formatMonth, formatYear } from "./format";
+import { formatM2, formatMonth, formatMoney, formatYear, soraniDate, soraniMonth } from "./format";
 import { directionOf, formattingLocale, numeralsOf, languageChoice, languageFromAcceptLanguage, languageOf, parseLanguageChoice, serialiseLanguageChoice } from "./locales";
 import { governorateName } from "./names";
 
@@ -54,5 +54,24 @@ describe("the reader's language", () => {
     expect(governorateName(erbil, "en")).toBe("Erbil");
     expect(governorateName(erbil, "ar-IQ-u-nu-latn")).toBe("أربيل");
     expect(governorateName(erbil, "ckb-IQ-u-nu-arab")).toBe("هەولێر");
+  });
+
+  it("writes Sorani months and dates as Node's ICU does, for browsers whose Intl has no Sorani (Chromium's)", () => {
+    for (const numerals of ["arab", "latn"] as const) {
+      const ckb = formattingLocale({ language: "ckb", numerals });
+      const months = new Intl.DateTimeFormat(ckb, { year: "numeric", month: "short", timeZone: "UTC" });
+      const dates = new Intl.DateTimeFormat(ckb, { dateStyle: "medium", timeZone: "UTC" });
+      for (let m = 1; m <= 12; m++) {
+        const day = new Date(Date.UTC(2025, m - 1, 17));
+        expect(soraniMonth(`2025-${String(m).padStart(2, "0")}`, ckb)).toBe(months.format(day));
+        expect(soraniDate(day, ckb)).toBe(dates.format(day));
+      }
+    }
+  });
+
+  it("keeps a currency's Latin letters together in right-to-left text, so US$ does not read $US", () => {
+    const ar = formattingLocale({ language: "ar", numerals: "arab" });
+    expect(formatMoney(60_000_000n, "USD", ar)).toMatch(/US\u200e?\$\u200e/);
+    expect(formatMoney(60_000_000n, "USD", "en")).toBe("$600,000");
   });
 });
