@@ -3,7 +3,7 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from "maplibre-gl";
 import { useLocale } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { formatArea } from "@/lib/i18n/format";
+import { formatArea, formatCount } from "@/lib/i18n/format";
 
 // Viridis, light to dark: ordered in lightness, readable with colour-vision deficiencies.
 const CLASSES = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"];
@@ -63,12 +63,22 @@ export function Choropleth({ values, label }: { values: Record<string, number>; 
       <div ref={container} className="map" role="img" aria-label={label} data-ready={ready ? "true" : "false"} />
       <figcaption className="legend">
         <span className="map-key">
-          <span aria-hidden style={{ background: NONE, borderColor: NONE }} />0
+          <span aria-hidden style={{ background: NONE, borderColor: NONE }} />
+          {formatCount(0, locale)}
         </span>
         {cuts.length > 0 && bounds.map((b, i) => (
           <span key={i} className="map-key">
             <span aria-hidden style={{ background: CLASSES[i], borderColor: CLASSES[i] }} />
-            {i < cuts.length ? `${formatArea(b, locale)} – ${formatArea(cuts[i]!, locale)}` : `≥ ${formatArea(b, locale)}`}
+            {/* Each bound isolated, so a range keeps its order in right-to-left text whatever the digits. */}
+            {i < cuts.length ? (
+              <>
+                <bdi>{formatArea(b, locale)}</bdi> – <bdi>{formatArea(cuts[i]!, locale)}</bdi>
+              </>
+            ) : (
+              <>
+                ≥ <bdi>{formatArea(b, locale)}</bdi>
+              </>
+            )}
           </span>
         ))}
       </figcaption>
