@@ -5,7 +5,8 @@ import { ReleasedChart } from "@/components/charts/released-chart";
 import { HeadlineFigures } from "@/components/headline-figures";
 import { HumanImpactFigures } from "@/components/human-impact/figures";
 import { Choropleth } from "@/components/map/choropleth";
-import { formatArea, formatM2, formatYear } from "@/lib/i18n/format";
+import { TRAILING_MONTHS } from "@/lib/domain/projection";
+import { formatArea, formatCount, formatM2, formatYear } from "@/lib/i18n/format";
 import { drillDownQuery, progressFilterQuery, type ProgressFilter } from "@/lib/schemas/progress-filter";
 import type { Breakdown, Dashboard } from "@/lib/server/queries/progress";
 import { governorateName } from "@/lib/i18n/names";
@@ -82,7 +83,7 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
           <h2>{t("burnDown")}</h2>
           <BurnDownChart points={data.burnDown} projection={p} baselineM2={data.baselineM2} />
           <p data-testid="projection">
-            {p.completionYear !== null ? t("projection", { rate: formatArea(p.trailing12M2, locale), year: formatYear(p.completionYear, locale) }) : t("projectionNone")}{" "}
+            {p.completionYear !== null ? t("projection", { rate: formatArea(p.trailing12M2, locale), year: formatYear(p.completionYear, locale), months: formatCount(TRAILING_MONTHS, locale) }) : t("projectionNone", { months: formatCount(TRAILING_MONTHS, locale) })}{" "}
             {p.bestYear && p.worstYear && p.bestYear.year !== p.worstYear.year &&
               t("projectionRange", {
                 best: formatYear(p.bestYear.year, locale),

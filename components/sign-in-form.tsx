@@ -1,11 +1,14 @@
 "use client";
 import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { WINDOW_MS } from "@/lib/domain/sign-in-throttle";
+import { formatCount } from "@/lib/i18n/format";
 
 export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string; showDemoHint: boolean }) {
   const t = useTranslations("signIn");
+  const locale = useLocale();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +31,7 @@ export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string;
       }
       // "SignInThrottled", "DatabaseUnavailable": lib/server/sign-in.ts (a client component cannot import the server module).
       setError(
-        result?.error === "SignInThrottled" ? t("throttled")
+        result?.error === "SignInThrottled" ? t("throttled", { minutes: formatCount(WINDOW_MS / 60_000, locale) })
         : result?.error === "DatabaseUnavailable" ? t("databaseDown")
         : result?.status === 401 || result?.error === "CredentialsSignin" ? t("wrongCredentials")
         : t("failed"),

@@ -3,7 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BurnDownPoint, Projection } from "@/lib/domain/projection";
-import { formatArea, formatM2, formatYear } from "@/lib/i18n/format";
+import { TRAILING_MONTHS } from "@/lib/domain/projection";
+import { formatArea, formatCount, formatM2, formatYear } from "@/lib/i18n/format";
 import { useChartAxes } from "./axes";
 
 /** Months as fractional years, so the monthly record and the yearly projection share one axis. */
@@ -37,7 +38,7 @@ export function BurnDownChart({ points, projection, baselineM2 }: { points: Burn
           <Tooltip formatter={(v) => formatM2(Number(v), locale)} labelFormatter={(v) => formatYear(Math.floor(Number(v)), locale)} />
           <Legend />
           <Line dataKey="remaining" name={t("remainingLine")} stroke="#0072B2" dot={false} strokeWidth={2} connectNulls />
-          <Line dataKey="projected" name={t("projectedLine")} stroke="#D55E00" strokeDasharray="6 4" dot={false} strokeWidth={2} connectNulls />
+          <Line dataKey="projected" name={t("projectedLine", { months: formatCount(TRAILING_MONTHS, locale) })} stroke="#D55E00" strokeDasharray="6 4" dot={false} strokeWidth={2} connectNulls />
         </LineChart>
       </ResponsiveContainer>
     </div>

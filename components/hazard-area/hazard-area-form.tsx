@@ -7,7 +7,7 @@ import type { BasemapSettings } from "@/components/map/field-map";
 import type { GeometrySource, HazardCheck } from "@/components/map/geometry-check";
 import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
 import { postWithGeometry } from "@/components/submit-geometry";
-import { formatM2 } from "@/lib/i18n/format";
+import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
 import { ErrorList } from "@/components/ui/error-list";
 
@@ -111,7 +111,7 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
           </select>
         </label>
         <label>
-          {t("priorityRank")}
+          {t("priorityRank", { highest: formatCount(1, locale) })}
           <input name="priorityRank" type="number" min={1} max={1000} defaultValue={3} required />
         </label>
       </div>

@@ -6,6 +6,8 @@ import { useEffect, useState } from "react";
 import { FieldMap, type Areal, type BasemapSettings, type MapLayers } from "./field-map";
 import type { GeometrySource } from "./geometry-check";
 import { checkFailedProblem, type GeometryProblem } from "@/lib/geo/errors";
+import { DEFAULT_READ_LIMITS } from "@/lib/geo/read/types";
+import { formatCount } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
 import { typedTurningPointsCsv } from "@/lib/geo/read/csv";
 
@@ -26,6 +28,7 @@ type Props = MapLayers & {
  */
 export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource, hazards, released }: Props) {
   const t = useTranslations("geometryInput");
+  const locale = useLocale();
   const [kind, setKind] = useState<"drawn" | "file" | "typed">("drawn");
   const [typed, setTyped] = useState("");
   const [drawn, setDrawn] = useState<Feature<Polygon>[]>([]);
@@ -71,7 +74,7 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
               <input type="file" accept=".geojson,.json,.kml,.gpx,.zip,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
             </label>
             {zoneSelect}
-            <p className="note">{t("fileHelp")}</p>
+            <p className="note">{t("fileHelp", { megabytes: formatCount(DEFAULT_READ_LIMITS.maxBytes / 1024 / 1024, locale) })}</p>
           </div>
         ) : kind === "typed" ? (
           <div className="upload">

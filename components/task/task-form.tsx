@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { errorMessages } from "@/components/submit-geometry";
-import { formatM2 } from "@/lib/i18n/format";
+import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { ErrorList } from "@/components/ui/error-list";
 
 type HazardAreaChoice = { id: string; code: string; name: string; areaM2: number; releasedM2: number };
@@ -103,7 +103,7 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
           </select>
         </label>
         <label>
-          {t("priority")}
+          {t("priority", { highest: formatCount(1, locale) })}
           <input name="priority" type="number" min={1} max={1000} defaultValue={3} required />
         </label>
         <label>

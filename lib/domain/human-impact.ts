@@ -4,6 +4,9 @@
 // every table adds up to its total.
 import type { GovernorateNames } from "../i18n/names";
 
+/** Women and men are this age and over; girls and boys under it. */
+export const ADULT_AGE = 18;
+
 export const SEX_AGE = ["women", "men", "girls", "boys"] as const;
 export type SexAgeGroup = (typeof SEX_AGE)[number];
 export type SexAge = Record<SexAgeGroup, number>;

@@ -2,6 +2,9 @@
 // projected completion year at the recent rate, with the range the best and
 // worst years give. Pure arithmetic on monthly released totals.
 
+/** The months whose release sets the projection's rate. */
+export const TRAILING_MONTHS = 12;
+
 export type MonthlyRelease = { month: string; cancelled: number; reduced: number; cleared: number };
 
 export type BurnDownPoint = { month: string; releasedToDateM2: number; remainingM2: number };
@@ -70,7 +73,7 @@ export function burnDown(baselineM2: number, months: readonly MonthlyRelease[]):
 export function projectCompletion(remainingM2: number, months: readonly MonthlyRelease[], asOfMonth: string): Projection {
   const asOfYear = Number(asOfMonth.slice(0, 4));
   const first = months.find((m) => total(m) > 0)?.month;
-  const trailing12M2 = months.filter((m) => m.month > addMonths(asOfMonth, -12) && m.month <= asOfMonth).reduce((s, m) => s + total(m), 0);
+  const trailing12M2 = months.filter((m) => m.month > addMonths(asOfMonth, -TRAILING_MONTHS) && m.month <= asOfMonth).reduce((s, m) => s + total(m), 0);
   const years = (rate: number) => (rate > 0 ? remainingM2 / rate : null);
   const yearOf = (y: number | null) => (y === null ? null : asOfYear + Math.ceil(y));
   const lastCompleteYear = asOfMonth.endsWith("-12") ? asOfYear : asOfYear - 1;

@@ -4,7 +4,7 @@ import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-char
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding, type CostGroup } from "@/lib/domain/funding";
-import { formatM2, formatMoney, formatUsd, formatUsdCents, formatYear } from "@/lib/i18n/format";
+import { formatCount, formatM2, formatMoney, formatUsd, formatUsdCents, formatYear } from "@/lib/i18n/format";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -12,6 +12,9 @@ import { can } from "@/lib/server/permissions";
 import { fundedReleasesInView, fundingLabels, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
 
 const GRANTS_PER_PAGE = 100;
+
+/** Grants in the per-grant chart: the largest by commitment (the table lists them all). */
+const PER_GRANT_CHART = 15;
 
 export default async function FundingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePage("/funding");
@@ -30,7 +33,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
   const perGrant = grants
     .map((g) => ({ key: g.id, label: g.code, committedUsd: Number(flows.get(g.id)!.committedCents) / 100, disbursedUsd: Number(flows.get(g.id)!.disbursedCents) / 100, spentUsd: Number(flows.get(g.id)!.spentCents) / 100 }))
     .sort((a, b) => b.committedUsd - a.committedUsd)
-    .slice(0, 15);
+    .slice(0, PER_GRANT_CHART);
   // A national view holds thousands of grants: the table pages through them, the figures and charts cover them all.
   const page = Math.min(Math.max(1, Math.ceil(grants.length / GRANTS_PER_PAGE)), pageFrom(params));
   const shown = grants.slice((page - 1) * GRANTS_PER_PAGE, page * GRANTS_PER_PAGE);
@@ -145,7 +148,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
           <DonorYearChart rows={byDonorYear.rows} donors={byDonorYear.donors} />
         </section>
         <section className="card chart">
-          <h2>{t("perGrant")}</h2>
+          <h2>{t("perGrant", { count: formatCount(PER_GRANT_CHART, locale) })}</h2>
           <MoneyFlowChart items={perGrant} testId="per-grant-chart" />
         </section>
         <section className="card chart">

@@ -3,8 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { RiskEducationForm, type Correcting } from "@/components/human-impact/forms";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
-import { everyone } from "@/lib/domain/human-impact";
-import { formatDate } from "@/lib/i18n/format";
+import { ADULT_AGE, everyone } from "@/lib/domain/human-impact";
+import { formatCount, formatDate } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -57,7 +57,7 @@ export default async function RiskEducationPage({ searchParams }: { searchParams
   return (
     <>
       <h1>{t("riskEducationTitle")}</h1>
-      <p className="note">{t("riskEducationIntro")}</p>
+      <p className="note">{t("riskEducationIntro", { adultAge: formatCount(ADULT_AGE, locale) })}</p>
       {correctId && !toCorrect && (
         <p className="error" role="alert">
           {t("cannotCorrect")}
