@@ -6,6 +6,8 @@ import { useState, type FormEvent } from "react";
 import { WINDOW_MS } from "@/lib/domain/sign-in-throttle";
 import { formatCount } from "@/lib/i18n/format";
 
+const DEMO_EMAILS = ["admin@demo.test", "dma@demo.test", "ikmaa@demo.test", "partner@demo.test", "donor@demo.test"];
+
 export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string; showDemoHint: boolean }) {
   const t = useTranslations("signIn");
   const locale = useLocale();
@@ -57,7 +59,17 @@ export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string;
       <button type="submit" disabled={busy}>
         {busy ? t("submitting") : t("submit")}
       </button>
-      {showDemoHint && <p className="note">{t("demoHint")}</p>}
+      {showDemoHint && (
+        <p className="note">
+          {/* Addresses isolated, so a right-to-left sentence does not reorder them. */}
+          {t("demoHint", { password: "\u2068demo-password\u2069" })}{" "}
+          {DEMO_EMAILS.map((email) => (
+            <bdi key={email}>
+              <code>{email}</code>{" "}
+            </bdi>
+          ))}
+        </p>
+      )}
     </form>
   );
 }
