@@ -58,7 +58,10 @@ export function HeadlineFigures({ progress, locale, filter }: Props) {
             </li>
           ))}
         </ul>
-        <p className="note">{t("releasedNote")}</p>
+        <p className="note">
+          {t("releasedNote")}
+          {filter && ` ${t("releasedNoteLinks")}`}
+        </p>
       </section>
       <section className="card">
         <h2>{t("remaining")}</h2>

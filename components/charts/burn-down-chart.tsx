@@ -31,7 +31,7 @@ export function BurnDownChart({ points, projection, baselineM2 }: { points: Burn
   return (
     <div className="chart-box" data-testid="burn-down-chart">
       <ResponsiveContainer width="100%" height={280}>
-        <LineChart data={data} margin={{ top: 8, right: 16, left: 8, bottom: 8 }}>
+        <LineChart data={data} margin={{ top: 16, right: 16, left: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis {...axes.x} dataKey="x" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatYear(Math.floor(v), locale)} allowDecimals={false} tick={{ fontSize: 11 }} />
           <YAxis {...axes.y} domain={[0, Math.max(baselineM2, 1)]} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={{ fontSize: 11 }} />

@@ -109,7 +109,7 @@ export function ExportDownloads({ query, choices, tabular }: { query: string; ch
               <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
             </label>
           )}
-          <label>
+          <label className="checkbox">
             <input type="checkbox" checked={hxl} onChange={(e) => setHxl(e.target.checked)} /> {t("hxl")}
           </label>
         </div>
