@@ -14,6 +14,8 @@ import path from "node:path";
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
 const port = Number(process.env.PORT ?? 3000);
 const root = path.resolve(import.meta.dirname, "..");
+/** Idle keep-alive, as `npm start --keepAliveTimeout`: longer than a load balancer's idle timeout. */
+const KEEP_ALIVE_MS = 65_000;
 
 if (!process.env.DATABASE_URL) {
   console.error("start:cluster needs DATABASE_URL (PostgreSQL): the embedded database serves one process. Use `npm start` without it.");
@@ -51,5 +53,9 @@ if (cluster.isPrimary) {
   const app = next({ dev: false, dir: root, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  createServer((req, res) => void handle(req, res)).listen(port);
+  const server = createServer((req, res) => void handle(req, res));
+  // As `npm start`: idle connections outlive a load balancer's (60 s is usual), so it never reuses one the app just closed.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  server.listen(port);
 }
