@@ -43,6 +43,14 @@ describe("a partner working in Arabic", () => {
     await expect.poll(() => page.getByRole("navigation", { name: ar.nav.label }).getByRole("link", { name: ar.nav.myTasks }).isVisible()).toBe(true);
     // Figures in Arabic-Indic digits, the language's usual ones.
     expect(await page.getByTestId("released-total").textContent()).toMatch(/[٠-٩]/);
+    // The released-per-month axis names the same months of every year, not whichever labels happened to fit.
+    const tickLabels = page.getByTestId("released-chart").locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+    await expect.poll(() => tickLabels.count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    const monthTicks = await tickLabels.allTextContents();
+    expect(monthTicks.length).toBeLessThanOrEqual(6);
+    expect(monthTicks.every((m) => /[٠-٩]/.test(m) && !/[0-9]/.test(m))).toBe(true);
+    // Its legend in the order the methods are stacked, not alphabetical in Arabic.
+    expect(await page.getByTestId("released-chart").locator(".recharts-legend-item-text").allTextContents()).toEqual([ar.method.CANCELLED, ar.method.REDUCED, ar.method.CLEARED]);
     await shot(page, "dashboard");
 
     // The report: DEMO-TASK-001, a box in the middle of its hazardous area, typed point by point.
@@ -56,6 +64,9 @@ describe("a partner working in Arabic", () => {
     const [x0, x1, y0, y1] = [w + (e - w) * 0.85, w + (e - w) * 0.95, s + (n - s) * 0.45, s + (n - s) * 0.55];
     await page.goto(`${baseUrl}/tasks/${taskId}/reports/new`);
     await page.getByRole("heading", { name: ar.reportForm.title }).waitFor();
+    // The map's scale bar in the page's digits too (MapLibre writes Latin ones).
+    await expect.poll(() => page.locator(".maplibregl-ctrl-scale").textContent(), { timeout: 30_000 }).toMatch(/^[٠-٩٫]+\s/);
+    expect(await page.locator(".maplibregl-ctrl-scale").textContent()).not.toMatch(/[0-9]/);
     await page.getByLabel(ar.geometryInput.type).check();
     await page.getByLabel(ar.geometryInput.typed).fill(([[x0, y0], [x1, y0], [x1, y1], [x0, y1]] as const).map(([x, y]) => `${x.toFixed(6)} ${y.toFixed(6)}`).join("\n"));
     await page.getByTestId("preview-counted").waitFor({ timeout: 30_000 });

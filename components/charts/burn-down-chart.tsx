@@ -5,7 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { BurnDownPoint, Projection } from "@/lib/domain/projection";
 import { TRAILING_MONTHS } from "@/lib/domain/projection";
 import { formatArea, formatCount, formatM2, formatYear } from "@/lib/i18n/format";
-import { useChartAxes } from "./axes";
+import { inSeriesOrder, useChartAxes, VALUE_TICK } from "./axes";
 
 /** Months as fractional years, so the monthly record and the yearly projection share one axis. */
 const asYear = (month: string) => Number(month.slice(0, 4)) + (Number(month.slice(5, 7)) - 1) / 12;
@@ -34,9 +34,9 @@ export function BurnDownChart({ points, projection, baselineM2 }: { points: Burn
         <LineChart data={data} margin={{ top: 16, right: 16, left: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis {...axes.x} dataKey="x" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatYear(Math.floor(v), locale)} allowDecimals={false} tick={{ fontSize: 11 }} />
-          <YAxis {...axes.y} domain={[0, Math.max(baselineM2, 1)]} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={{ fontSize: 11 }} />
+          <YAxis {...axes.y} domain={[0, Math.max(baselineM2, 1)]} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={VALUE_TICK} />
           <Tooltip formatter={(v) => formatM2(Number(v), locale)} labelFormatter={(v) => formatYear(Math.floor(Number(v)), locale)} />
-          <Legend />
+          <Legend itemSorter={inSeriesOrder(["remaining", "projected"])} />
           <Line dataKey="remaining" name={t("remainingLine")} stroke="#0072B2" dot={false} strokeWidth={2} connectNulls />
           <Line dataKey="projected" name={t("projectedLine", { months: formatCount(TRAILING_MONTHS, locale) })} stroke="#D55E00" strokeDasharray="6 4" dot={false} strokeWidth={2} connectNulls />
         </LineChart>

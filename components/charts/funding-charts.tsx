@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { FundingItem } from "@/lib/domain/funding";
 import { formatUsdWhole, formatYear } from "@/lib/i18n/format";
-import { useChartAxes } from "./axes";
+import { inSeriesOrder, useChartAxes, VALUE_TICK } from "./axes";
 
 // Okabe–Ito, then greys: distinguishable with colour-vision deficiencies.
 const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999", "#666666"];
@@ -27,7 +27,7 @@ export function MoneyFlowChart({ items, testId }: { items: FundingItem[]; testId
           <XAxis {...axes.x} type="number" tickFormatter={usd.short} tick={{ fontSize: 11 }} />
           <YAxis {...axes.y} type="category" dataKey="label" width={200} tick={{ fontSize: 11 }} />
           <Tooltip formatter={usd.full} />
-          <Legend />
+          <Legend itemSorter={inSeriesOrder(["committedUsd", "disbursedUsd", "spentUsd"])} />
           <Bar dataKey="committedUsd" name={t("committed")} fill={PALETTE[0]} />
           <Bar dataKey="disbursedUsd" name={t("disbursed")} fill={PALETTE[1]} />
           <Bar dataKey="spentUsd" name={t("spent")} fill={PALETTE[2]} />
@@ -48,9 +48,9 @@ export function DonorYearChart({ rows, donors }: { rows: Record<string, number |
         <BarChart data={rows} margin={{ top: 8, right: 8, left: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis {...axes.x} dataKey="year" tickFormatter={(y: number) => formatYear(y, locale)} tick={{ fontSize: 11 }} />
-          <YAxis {...axes.y} tickFormatter={usd.short} width={80} tick={{ fontSize: 11 }} />
+          <YAxis {...axes.y} tickFormatter={usd.short} width={80} tick={VALUE_TICK} />
           <Tooltip formatter={usd.full} />
-          <Legend />
+          <Legend itemSorter={inSeriesOrder(donors)} />
           {donors.map((d, i) => (
             <Bar key={d} dataKey={d} stackId="donors" fill={PALETTE[i % PALETTE.length]} />
           ))}

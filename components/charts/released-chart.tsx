@@ -7,7 +7,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { MAP_COLOURS } from "@/lib/colours";
 import type { MonthlyRelease } from "@/lib/domain/projection";
 import { formatArea, formatM2, formatMonth } from "@/lib/i18n/format";
-import { useChartAxes } from "./axes";
+import { inSeriesOrder, useChartAxes, VALUE_TICK } from "./axes";
+import { calendarTicks } from "./calendar-ticks";
 
 const METHODS = ["cancelled", "reduced", "cleared"] as const;
 
@@ -39,12 +40,12 @@ export function ReleasedChart({ monthly, yearly, drillQuery, linksOff }: { month
       </div>
       <div className="chart-box" data-testid="released-chart">
         <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, left: 8, bottom: 8 }}>
+          <BarChart data={rows} margin={{ top: 16, right: 8, left: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis {...axes.x} dataKey="month" tickFormatter={(m: string) => formatMonth(m, locale)} tick={{ fontSize: 11 }} />
-            <YAxis {...axes.y} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={{ fontSize: 11 }} />
+            <XAxis {...axes.x} dataKey="month" ticks={calendarTicks(rows.map((r) => r.month))} interval="equidistantPreserveStart" tickFormatter={(m: string) => formatMonth(m, locale)} tick={{ fontSize: 11 }} />
+            <YAxis {...axes.y} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={VALUE_TICK} />
             <Tooltip formatter={(v) => formatM2(Number(v), locale)} labelFormatter={(m) => formatMonth(String(m), locale)} />
-            <Legend />
+            <Legend itemSorter={inSeriesOrder(METHODS)} />
             {METHODS.map((m) => (
               <Bar key={m} dataKey={m} name={tMethod(m.toUpperCase())} stackId="released" fill={MAP_COLOURS.method[m.toUpperCase() as "CANCELLED"]} cursor={linksOff ? undefined : "pointer"} onClick={(d: { payload?: MonthlyRelease }) => d.payload && open(d.payload, m)} />
             ))}

@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
 import { useLocale, useTranslations } from "next-intl";
+import { formatDecimal } from "@/lib/i18n/format";
 import { directionOf } from "@/lib/i18n/locales";
 import { useEffect, useRef, useState } from "react";
 import { MAP_COLOURS, type HazardStatus } from "@/lib/colours";
@@ -120,7 +121,8 @@ const IRAQ: LngLatBoundsLike = [38.79, 29.06, 48.57, 37.38];
  */
 export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawResetKey, label }: Props) {
   const t = useTranslations("map");
-  const rtl = directionOf(useLocale()) === "rtl";
+  const locale = useLocale();
+  const rtl = directionOf(locale) === "rtl";
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const drawRef = useRef<{ clear(): void } | null>(null);
@@ -162,8 +164,15 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), rtl ? "top-left" : "top-right");
       map.addControl(new maplibre.ScaleControl({ unit: "metric" }), rtl ? "bottom-right" : "bottom-left");
       map.addControl(new maplibre.AttributionControl({ compact: false }), rtl ? "bottom-left" : "bottom-right");
+      // MapLibre writes the scale's distance in Latin digits: after each of its updates, the page's digits replace them.
+      const scaleInPageDigits = () => {
+        const scale = container.current?.querySelector(".maplibregl-ctrl-scale");
+        if (scale?.textContent) scale.textContent = scale.textContent.replace(/\d+(?:\.\d+)?/, (n) => formatDecimal(Number(n), locale));
+      };
+      map.on("move", scaleInPageDigits);
       await map.once("load");
       if (cancelled) return;
+      scaleInPageDigits();
       mapRef.current = map;
       if (drawing) {
         const [{ TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode }, { TerraDrawMapLibreGLAdapter }] = await Promise.all([import("terra-draw"), import("terra-draw-maplibre-gl-adapter")]);

@@ -108,6 +108,11 @@ export function formatCount(n: number, locale: string): string {
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
 }
 
+/** A measurement such as a map scale's 500 or 0.5, in the locale's digits. */
+export function formatDecimal(n: number, locale: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+}
+
 /** A moment in the reader's time zone, to the minute: when a draft was kept. */
 export function formatDateTime(date: Date, locale: string): string {
   return dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
