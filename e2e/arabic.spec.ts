@@ -67,6 +67,11 @@ describe("a partner working in Arabic", () => {
     // The map's scale bar in the page's digits too (MapLibre writes Latin ones).
     await expect.poll(() => page.locator(".maplibregl-ctrl-scale").textContent(), { timeout: 30_000 }).toMatch(/^[٠-٩٫]+\s/);
     expect(await page.locator(".maplibregl-ctrl-scale").textContent()).not.toMatch(/[0-9]/);
+    // A GPS file is chosen with a button in Arabic, not the browser's English "Choose File".
+    await page.getByLabel(ar.geometryInput.upload).check();
+    const picker = page.locator(".file-picker");
+    expect(await picker.textContent()).toContain(ar.filePicker.choose);
+    expect(await picker.textContent()).toContain(ar.filePicker.none);
     await page.getByLabel(ar.geometryInput.type).check();
     await page.getByLabel(ar.geometryInput.typed).fill(([[x0, y0], [x1, y0], [x1, y1], [x0, y1]] as const).map(([x, y]) => `${x.toFixed(6)} ${y.toFixed(6)}`).join("\n"));
     await page.getByTestId("preview-counted").waitFor({ timeout: 30_000 });

@@ -7,6 +7,7 @@ import { parseFundingTable, type FundingImportRow } from "@/lib/domain/funding-i
 import { languageOf } from "@/lib/i18n/locales";
 import { formatUsdCents } from "@/lib/i18n/format";
 import { ErrorList } from "@/components/ui/error-list";
+import { FilePicker } from "@/components/ui/file-picker";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 type Result = { created: number; skipped: number; rows: number };
@@ -74,10 +75,7 @@ export function FundingImport() {
   const total = rows?.reduce((s, r) => s + BigInt(r.usdCents), 0n) ?? 0n;
   return (
     <div className="report-form">
-      <label>
-        {t("file")}
-        <input type="file" accept=".csv,.xlsx" onChange={(e) => void choose(e.target.files?.[0])} />
-      </label>
+      <FilePicker label={t("file")} accept=".csv,.xlsx" onFile={(file) => void choose(file ?? undefined)} />
       <p className="note">{t("shape")}</p>
       {errors.length > 0 && (
         <section className="card" data-testid="import-errors">

@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { FilePicker } from "@/components/ui/file-picker";
 import { FieldMap, type Areal, type BasemapSettings, type MapLayers } from "./field-map";
 import type { GeometrySource } from "./geometry-check";
 import { checkFailedProblem, type GeometryProblem } from "@/lib/geo/errors";
@@ -69,10 +70,7 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
         </label>
         {kind === "file" ? (
           <div className="upload">
-            <label>
-              {t("file")}
-              <input type="file" accept=".geojson,.json,.kml,.gpx,.zip,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            </label>
+            <FilePicker label={t("file")} accept=".geojson,.json,.kml,.gpx,.zip,.csv" onFile={setFile} />
             {zoneSelect}
             <p className="note">{t("fileHelp", { megabytes: formatCount(DEFAULT_READ_LIMITS.maxBytes / 1024 / 1024, locale) })}</p>
           </div>

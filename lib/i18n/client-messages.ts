@@ -9,6 +9,7 @@ export const CLIENT_NAMESPACES = [
   "device",
   "errors",
   "exports",
+  "filePicker",
   "funding",
   "fundingImport",
   "geometryInput",
