@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { ProgressView } from "@/lib/domain/progress";
-import { formatArea, formatM2, formatPercent } from "@/lib/i18n/format";
+import { formatArea, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
 import { drillDownQuery, type ProgressFilter } from "@/lib/schemas/progress-filter";
 
 const METHODS = [
@@ -25,6 +25,8 @@ export function HeadlineFigures({ progress, locale, filter }: Props) {
       {formatArea(m2, locale)}
     </div>
   );
+  // In the reader's words and digits, and on one line: the ISO date broke in two in right-to-left text.
+  const baselineDate = (asOf: string | undefined) => (asOf ? formatDate(new Date(`${asOf}T00:00:00Z`), locale).replaceAll(" ", "\u00a0") : "—");
   const behind = (method?: string) => (filter ? `/reports?${drillDownQuery(filter, { method })}` : undefined);
   const linked = (href: string | undefined, content: React.ReactNode) => (href ? <a href={href}>{content}</a> : content);
   return (
@@ -34,8 +36,8 @@ export function HeadlineFigures({ progress, locale, filter }: Props) {
         {figure("baseline", progress.baselineM2)}
         <p className="note">
           {progress.baselineBasis === "registered-areas"
-            ? t("baselineRegisteredNote", { date: progress.baselineSource?.asOf ?? "—" })
-            : t("baselineSource", { source: progress.baselineSource!.source, date: progress.baselineSource!.asOf })}
+            ? t("baselineRegisteredNote", { date: baselineDate(progress.baselineSource?.asOf) })
+            : t("baselineSource", { source: progress.baselineSource!.source, date: baselineDate(progress.baselineSource!.asOf) })}
           {progress.newlyFoundM2 > 0 && <> ({t("newlyFound", { area: formatArea(progress.newlyFoundM2, locale) })})</>}
         </p>
       </section>
