@@ -103,7 +103,7 @@ describe("field workflow in the browser", () => {
     await partner.getByLabel("File", { exact: true }).setInputFiles({ name: "lanes.kml", mimeType: "application/vnd.google-earth.kml+xml", buffer: Buffer.from(kmlBox([w - (e - w) * 0.05, s, w + (e - w) / 3, n])) });
     await partner.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
     const kmlPreview = await m2Of(partner, "preview-counted");
-    expect(await partner.getByTestId("preview-outside").textContent()).not.toBe("0 m²");
+    expect(await partner.getByTestId("preview-outside").textContent()).not.toBe("0\u00a0m²");
     await partner.getByLabel(/^Method/).selectOption("cleared");
     await partner.getByLabel("Period start").fill("2026-11-02");
     await partner.getByLabel("Period end").fill("2026-11-20");

@@ -3,18 +3,18 @@ import { formatArea, formatAreaIn, formatM2, formatMoney, formatUsdCents } from 
 
 describe("formatting at the edge", () => {
   it.each([
-    ["m2", "2,965,922 m²"],
-    ["ha", "296.59 ha"],
-    ["km2", "2.97 km²"],
-    ["acre", "732.9 acres"],
+    ["m2", "2,965,922\u00a0m²"],
+    ["ha", "296.59\u00a0ha"],
+    ["km2", "2.97\u00a0km²"],
+    ["acre", "732.9\u00a0acres"],
   ] as const)("shows the Kurdistan Region's 2024 release (2,965,922 m²) in %s", (unit, text) => {
     expect(formatAreaIn(2_965_922, unit, "en")).toBe(text);
   });
 
   it("switches from m² to km² at one square kilometre", () => {
-    expect(formatArea(999_999, "en")).toBe("999,999 m²");
-    expect(formatArea(650_000_000, "en")).toBe("650.00 km²");
-    expect(formatM2(1234.6, "en")).toBe("1,235 m²");
+    expect(formatArea(999_999, "en")).toBe("999,999\u00a0m²");
+    expect(formatArea(650_000_000, "en")).toBe("650.00\u00a0km²");
+    expect(formatM2(1234.6, "en")).toBe("1,235\u00a0m²");
   });
 
   it("formats integer US cents without floating-point loss", () => {

@@ -34,12 +34,16 @@ export const soraniDate = (date: Date, locale: string) => `${formatYear(date.get
 // the line's direction. A left-to-right mark after the Latin part keeps it whole.
 const keepLatinTogether = (text: string, locale: string) => (directionOf(locale) === "rtl" ? text.replace(/[A-Za-z]+\$?/g, (m) => `${m}\u200e`) : text);
 
+// A figure and its unit are joined by a no-break space: a line broken between
+// them left "m²" alone at the start of the next line, worst in right-to-left text.
+const UNIT_SPACE = "\u00a0";
+
 /** m² below one km², km² (two decimals) above, in the locale's digits. */
 export function formatArea(areaM2: number, locale: string): string {
   if (Math.abs(areaM2) >= 1_000_000) {
-    return `${numberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(areaM2 / 1_000_000)} km²`;
+    return `${numberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(areaM2 / 1_000_000)}${UNIT_SPACE}km²`;
   }
-  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)} m²`;
+  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)}${UNIT_SPACE}m²`;
 }
 
 export type AreaUnit = "m2" | "ha" | "km2" | "acre";
@@ -51,12 +55,12 @@ const UNIT_LABEL: Record<AreaUnit, string> = { m2: "m²", ha: "ha", km2: "km²",
 
 /** An area stored in m², shown in the unit a reader asked for. */
 export function formatAreaIn(areaM2: number, unit: AreaUnit, locale: string, maximumFractionDigits = unit === "m2" ? 0 : 2): string {
-  return `${numberFormat(locale, { maximumFractionDigits }).format(areaM2 / M2_PER_UNIT[unit])} ${UNIT_LABEL[unit]}`;
+  return `${numberFormat(locale, { maximumFractionDigits }).format(areaM2 / M2_PER_UNIT[unit])}${UNIT_SPACE}${UNIT_LABEL[unit]}`;
 }
 
 /** Whole m², for figures that must trace to records exactly. */
 export function formatM2(areaM2: number, locale: string): string {
-  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)} m²`;
+  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)}${UNIT_SPACE}m²`;
 }
 
 export function formatPercent(fraction: number, locale: string): string {

@@ -30,8 +30,8 @@ describe("the reader's language", () => {
   it("formats figures and dates in the digits chosen, on Iraqi calendar names", () => {
     const arab = formattingLocale({ language: "ar", numerals: "arab" });
     const latn = formattingLocale({ language: "ar", numerals: "latn" });
-    expect(formatM2(1234567, arab)).toBe("١٬٢٣٤٬٥٦٧ m²");
-    expect(formatM2(1234567, latn)).toBe("1,234,567 m²");
+    expect(formatM2(1234567, arab)).toBe("١٬٢٣٤٬٥٦٧\u00a0m²");
+    expect(formatM2(1234567, latn)).toBe("1,234,567\u00a0m²");
     expect(formatYear(2024, arab)).toBe("٢٠٢٤");
     expect(formatMonth("2024-01", latn)).toContain("كانون الثاني");
     expect(formatMonth("2024-01", formattingLocale({ language: "ckb", numerals: "arab" }))).toContain("٢٠٢٤");
