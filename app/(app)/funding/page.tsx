@@ -101,7 +101,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
             <option value="">{t("allYears")}</option>
             {years.map((y) => (
               <option key={y} value={y}>
-                {y}
+                {formatYear(y, locale)}
               </option>
             ))}
           </select>
@@ -168,7 +168,7 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
         {costTable(t("byDonor"), cost.byDonor, (g) => g.label, "cost-by-donor")}
         {costTable(t("byPartner"), cost.byPartner, (g) => g.label, "cost-by-partner")}
         {costTable(t("byMethod"), cost.byMethod, (g) => tMethod(g.key.toUpperCase()), "cost-by-method")}
-        {costTable(t("byYear"), cost.byYear, (g) => g.label, "cost-by-year")}
+        {costTable(t("byYear"), cost.byYear, (g) => formatYear(Number(g.key), locale), "cost-by-year")}
       </div>
       <h2>{t("grants")}</h2>
       <Pager path="/funding" params={params} page={page} size={GRANTS_PER_PAGE} shown={shown.length} total={grants.length} label={t("grants")} />

@@ -64,7 +64,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         {report.clearanceDepthCm && (
           <>
             <dt>{t("depth")}</dt>
-            <dd>{t("cm", { depth: report.clearanceDepthCm })}</dd>
+            <dd>{t("cm", { depth: formatCount(report.clearanceDepthCm, locale) })}</dd>
           </>
         )}
         {report.supersedesId && (

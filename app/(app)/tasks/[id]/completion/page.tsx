@@ -60,7 +60,7 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
             {c.clearanceDepthCm && (
               <>
                 <dt>{t("depthShort")}</dt>
-                <dd>{t("cm", { depth: c.clearanceDepthCm })}</dd>
+                <dd>{t("cm", { depth: formatCount(c.clearanceDepthCm, locale) })}</dd>
               </>
             )}
             {c.qaNotes && (
