@@ -61,11 +61,11 @@ export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string;
       </button>
       {showDemoHint && (
         <p className="note">
-          {/* Addresses isolated, so a right-to-left sentence does not reorder them. */}
-          {t("demoHint", { password: "\u2068demo-password\u2069" })}{" "}
+          {/* The password and addresses isolated and unbroken, so a right-to-left sentence neither reorders them nor splits "demo-password" at its hyphen. */}
+          {t.rich("demoHint", { password: () => <bdi><code className="nowrap">demo-password</code></bdi> })}{" "}
           {DEMO_EMAILS.map((email) => (
-            <bdi key={email}>
-              <code>{email}</code>{" "}
+            <bdi key={email} className="demo-address">
+              <code>{email}</code>
             </bdi>
           ))}
         </p>

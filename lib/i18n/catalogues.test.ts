@@ -77,5 +77,10 @@ describe.each(CATALOGUES)("the %s catalogues", (_set, englishCatalogue, arCatalo
       });
       expect(untranslated.map(([key, message]) => `${key}: ${message}`)).toEqual([]);
     });
+
+    // Right to left, "US$" reads "$US" unless a left-to-right mark follows it (as format.ts does for amounts).
+    it("keeps US$ whole in right-to-left text", () => {
+      expect([...translated].filter(([, message]) => /US\$(?!\u200e)/.test(message)).map(([key]) => key)).toEqual([]);
+    });
   });
 });

@@ -46,8 +46,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   ]);
   const columns: Column<Row>[] = [
     { key: "submitted", header: t("submittedOn"), cell: (r) => <Link href={`/reports/${r.id}`}>{formatDate(r.submittedAt, locale)}</Link> },
-    { key: "task", header: t("task"), cell: (r) => <Link href={`/tasks/${r.task.id}`}>{r.task.code}</Link> },
-    { key: "hazard", header: t("hazardArea"), cell: (r) => r.hazardArea.code },
+    { key: "task", header: t("task"), cell: (r) => <Link href={`/tasks/${r.task.id}`} className="code">{r.task.code}</Link> },
+    { key: "hazard", header: t("hazardArea"), cell: (r) => <span className="code">{r.hazardArea.code}</span> },
     { key: "partner", header: t("partner"), cell: (r) => r.partner.name },
     { key: "method", header: t("method"), cell: (r) => tMethod(r.method) },
     { key: "status", header: t("status"), cell: (r) => tStatus(r.status) + (r.supersedesId ? ` · ${t("correction")}` : "") },

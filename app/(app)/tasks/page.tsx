@@ -32,7 +32,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   ]);
   const sum = (task: Row, pick: (h: Row["hazardAreas"][number]["hazardArea"]) => number) => task.hazardAreas.reduce((s, h) => s + pick(h.hazardArea), 0);
   const columns: Column<Row>[] = [
-    { key: "code", header: t("code"), cell: (r) => <Link href={`/tasks/${r.id}`}>{r.code}</Link> },
+    { key: "code", header: t("code"), cell: (r) => <Link href={`/tasks/${r.id}`} className="code">{r.code}</Link> },
     { key: "title", header: t("task"), cell: (r) => r.title },
     ...(partner ? [] : [{ key: "authority", header: t("authority"), cell: (r: Row) => r.authority.shortName }, { key: "partner", header: t("partner"), cell: (r: Row) => r.partner?.name ?? t("unassigned") }]),
     { key: "status", header: t("status"), cell: (r) => tStatus(r.status) },
