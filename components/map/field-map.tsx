@@ -245,7 +245,7 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
           </>
         )}
         {submitted && submitted.length > 0 && <Swatch colour={MAP_COLOURS.submitted} text={t("submitted")} dashed />}
-        {drawing && <span className="note">{t("drawHelp")}</span>}
+        {drawing && <span className="note legend-help">{t("drawHelp")}</span>}
       </figcaption>
     </figure>
   );
