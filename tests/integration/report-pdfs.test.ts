@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatM2 } from "@/lib/i18n/format";
+
+/** A figure as pdftotext gives it back: the no-break space between figure and unit comes out as a plain one. */
+const m2 = (value: number) => formatM2(value, "en").replaceAll("\u00a0", " ");
 import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { buildExport } from "@/lib/server/exports";
 import { getDashboard } from "@/lib/server/queries/progress";
@@ -39,8 +42,8 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
     expect(inMonth.releasedM2.total).toBeGreaterThan(0);
     expect(text).toContain(`Monthly progress report, ${month}`);
     expect(text).toContain("Kurdistan Region");
-    expect(text).toContain(formatM2(inMonth.releasedM2.total, "en"));
-    expect(text).toContain(formatM2(toDate.releasedToDateM2, "en"));
+    expect(text).toContain(m2(inMonth.releasedM2.total));
+    expect(text).toContain(m2(toDate.releasedToDateM2));
     expect(text).toMatch(/Approved reports this month \(\d+\)/);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages[0]!.byteLength).toBeGreaterThan(10_000); // figures and a chart drawn, not a blank page
@@ -56,7 +59,7 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
     expect(text).toContain("Handover certificate");
     expect(text).toMatch(/Turning points \(WGS 84\), \d+/);
     const released = await db.landReleaseReport.aggregate({ where: { taskId: task.id, status: "APPROVED" }, _sum: { countedAreaM2: true } });
-    expect(text).toContain(formatM2(released._sum.countedAreaM2 ?? 0, "en"));
+    expect(text).toContain(m2(released._sum.countedAreaM2 ?? 0));
     expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 
