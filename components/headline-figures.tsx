@@ -25,8 +25,8 @@ export function HeadlineFigures({ progress, locale, filter }: Props) {
       {formatArea(m2, locale)}
     </div>
   );
-  // In the reader's words and digits, and on one line: the ISO date broke in two in right-to-left text.
-  const baselineDate = (asOf: string | undefined) => (asOf ? formatDate(new Date(`${asOf}T00:00:00Z`), locale).replaceAll(" ", "\u00a0") : "—");
+  // In the reader's words and digits: the ISO date broke in two in right-to-left text.
+  const baselineDate = (asOf: string | undefined) => (asOf ? formatDate(new Date(`${asOf}T00:00:00Z`), locale) : "—");
   const behind = (method?: string) => (filter ? `/reports?${drillDownQuery(filter, { method })}` : undefined);
   const linked = (href: string | undefined, content: React.ReactNode) => (href ? <a href={href}>{content}</a> : content);
   return (

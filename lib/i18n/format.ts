@@ -34,16 +34,17 @@ export const soraniDate = (date: Date, locale: string) => `${formatYear(date.get
 // the line's direction. A left-to-right mark after the Latin part keeps it whole.
 const keepLatinTogether = (text: string, locale: string) => (directionOf(locale) === "rtl" ? text.replace(/[A-Za-z]+\$?/g, (m) => `${m}\u200e`) : text);
 
-// A figure and its unit are joined by a no-break space: a line broken between
-// them left "m²" alone at the start of the next line, worst in right-to-left text.
-const UNIT_SPACE = "\u00a0";
+// A figure and its unit, and the parts of a date, are joined by no-break
+// spaces: a line broken between them left "m²" or a day alone at the start of
+// the next line, worst in right-to-left text.
+const NO_BREAK_SPACE = "\u00a0";
 
 /** m² below one km², km² (two decimals) above, in the locale's digits. */
 export function formatArea(areaM2: number, locale: string): string {
   if (Math.abs(areaM2) >= 1_000_000) {
-    return `${numberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(areaM2 / 1_000_000)}${UNIT_SPACE}km²`;
+    return `${numberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(areaM2 / 1_000_000)}${NO_BREAK_SPACE}km²`;
   }
-  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)}${UNIT_SPACE}m²`;
+  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)}${NO_BREAK_SPACE}m²`;
 }
 
 export type AreaUnit = "m2" | "ha" | "km2" | "acre";
@@ -55,12 +56,12 @@ const UNIT_LABEL: Record<AreaUnit, string> = { m2: "m²", ha: "ha", km2: "km²",
 
 /** An area stored in m², shown in the unit a reader asked for. */
 export function formatAreaIn(areaM2: number, unit: AreaUnit, locale: string, maximumFractionDigits = unit === "m2" ? 0 : 2): string {
-  return `${numberFormat(locale, { maximumFractionDigits }).format(areaM2 / M2_PER_UNIT[unit])}${UNIT_SPACE}${UNIT_LABEL[unit]}`;
+  return `${numberFormat(locale, { maximumFractionDigits }).format(areaM2 / M2_PER_UNIT[unit])}${NO_BREAK_SPACE}${UNIT_LABEL[unit]}`;
 }
 
 /** Whole m², for figures that must trace to records exactly. */
 export function formatM2(areaM2: number, locale: string): string {
-  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)}${UNIT_SPACE}m²`;
+  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)}${NO_BREAK_SPACE}m²`;
 }
 
 export function formatPercent(fraction: number, locale: string): string {
@@ -79,9 +80,10 @@ export function formatMoney(hundredths: bigint, currency: string, locale: string
 }
 
 /** A calendar date (stored at UTC midnight) in the locale's form, never shifted by the reader's zone. */
+/** A day in the locale's words and digits, never broken across lines (it broke in table cells and in right-to-left notes). */
 export function formatDate(date: Date, locale: string): string {
-  if (lacksSorani(locale)) return soraniDate(date, locale);
-  return dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  const text = lacksSorani(locale) ? soraniDate(date, locale) : dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  return text.replaceAll(" ", NO_BREAK_SPACE);
 }
 
 /** US$ with cents, for prices such as cost per m². */

@@ -52,15 +52,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     { key: "submitted", header: t("submittedOn"), cell: (r) => <Link href={`/reports/${r.id}`}>{formatDate(r.submittedAt, locale)}</Link> },
     { key: "hazard", header: t("hazardArea"), cell: (r) => <span className="code">{codeOf.get(r.hazardAreaId)}</span> },
     { key: "method", header: t("method"), cell: (r) => tMethod(r.method) },
-    {
-      key: "period",
-      header: t("period"),
-      cell: (r) => (
-        <>
-          <span className="nowrap">{formatDate(r.periodStart, locale)}</span> – <span className="nowrap">{formatDate(r.periodEnd, locale)}</span>
-        </>
-      ),
-    },
+    { key: "period", header: t("period"), cell: (r) => `${formatDate(r.periodStart, locale)} – ${formatDate(r.periodEnd, locale)}` },
     { key: "status", header: t("status"), cell: (r) => tReport(r.status) + (r.supersedesId ? ` · ${t("correction")}` : "") },
     { key: "submittedArea", header: t("submittedArea"), numeric: true, cell: (r) => formatM2(r.submittedAreaM2, locale) },
     { key: "counted", header: t("counted"), numeric: true, cell: (r) => (r.status === "APPROVED" || r.status === "SUPERSEDED" ? formatM2(r.countedAreaM2, locale) : "—") },
