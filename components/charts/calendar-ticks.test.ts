@@ -30,6 +30,10 @@ describe("calendarTicks", () => {
     expect(calendarTicks(["2023", "2024", "2025"])).toEqual(["2023", "2024", "2025"]);
   });
 
+  it("labels nothing on an empty axis", () => {
+    expect(calendarTicks([])).toEqual([]);
+  });
+
   it("never returns more labels than asked, nor none", () => {
     for (let n = 1; n <= 240; n++) {
       const ticks = calendarTicks(monthsFrom(2001, 2, n));

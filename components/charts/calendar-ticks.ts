@@ -8,6 +8,7 @@
  * keeps every second or third of them, still evenly.
  */
 export function calendarTicks(periods: readonly string[], maxLabels = 6): string[] {
+  if (!periods.length) return [];
   const months = periods.every((p) => /^\d{4}-\d{2}$/.test(p));
   const years = periods.every((p) => /^\d{4}$/.test(p));
   if (!months && !years) return [...periods];
