@@ -59,8 +59,17 @@ async function stop(app: App, signal: NodeJS.Signals) {
     return;
   }
   await gone;
-  // npx's child (next-server) is in the same group; give the kernel a moment to reap it and free the port.
-  await new Promise((r) => setTimeout(r, 500));
+  // npx exits first; its child next-server, in the same group, may still be closing the database (SIGTERM) or
+  // waiting to be reaped (SIGKILL), holding the port and the embedded database's lock. Wait until the group is empty.
+  for (let waited = 0; ; waited += 50) {
+    try {
+      process.kill(-server.pid, 0);
+    } catch {
+      return;
+    }
+    if (waited >= 30_000) throw new Error(`The app's processes (group ${server.pid}) were still running 30 s after ${signal}:\n${app.log.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 // Side-by-side strips across the eastern 40 % of DEMO-NIN-001 (600 m × 400 m around 43.05, 36.30), the part
