@@ -3,9 +3,16 @@ import { HAZARD_AREA_CHOICES, hazardAreaChoices, LIST_PAGE_SIZE, listHazardAreas
 import { fundingGrants } from "@/lib/server/queries/funding";
 import { getReport, listReports } from "@/lib/server/queries/land-release";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
+import { createTask } from "@/lib/server/commands/create-task";
+import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
+import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
+import { transitionTask } from "@/lib/server/commands/transition-task";
+import { getTask, getTaskWorkspace } from "@/lib/server/queries/field";
 import type { Db } from "@/lib/server/prisma";
-import { actorFor } from "../helpers/actors";
+import { actorFor, refusal } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+
+const box = (x: number, y: number, d: number) => ({ type: "Polygon" as const, coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
 
 type Area = Awaited<ReturnType<Db["hazardArea"]["findFirstOrThrow"]>>;
 const pick = (h: Area) => ({ name: h.name, kind: h.kind, contamination: h.contamination, landUse: h.landUse, priorityRank: h.priorityRank, governoratePcode: h.governoratePcode, authorityId: h.authorityId, geometry: h.geometry as object, areaM2: h.areaM2 });
@@ -103,5 +110,47 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     const pending = await t().db.landReleaseReport.findFirstOrThrow({ where: { status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } }, orderBy: { submittedAt: "asc" } });
     await reviewLandReleaseReport(t().db, await actor("dma@demo.test"), pending.id, { decision: "approve" });
     expect((await listReports(t().db, donor, {})).total).toBe(before + 1);
+  });
+  it("a task handed to another partner keeps the first partner's unapproved reports and corrections from it, and its grants with their partner", async () => {
+    const db = t().db;
+    const [dma, partner] = [await actor("dma@demo.test"), await actor("partner@demo.test")];
+    const other = await db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Two Rivers" } } });
+    const user = await db.user.create({ data: { email: `two-rivers-${kind}@test.invalid`, name: "Two Rivers officer", passwordHash: "unusable", role: "PARTNER", organisationId: other.id } });
+    const rival = { id: user.id, role: "PARTNER" as const, organisationId: other.id };
+    // Kirkuk, the DMA's: an area of its own so every report counts new land.
+    const hazard = await registerHazardArea(db, dma, { code: `CHA-KRK-HAND-${kind.toUpperCase()}`, name: "Handover test", kind: "CHA", contamination: ["IEDS"], landUse: "AGRICULTURE", priorityRank: 2, geometry: box(44.3, 35.4, 0.004) });
+
+    // A task funded by the first partner's grant cannot go to another partner.
+    const grant = await db.grant.findFirstOrThrow({ where: { partnerId: partner.organisationId } });
+    const funded = await createTask(db, dma, { title: "Funded", hazardAreaIds: [hazard.id], partnerId: partner.organisationId, priority: 2, grants: [{ grantId: grant.id, shareBp: 5000 }] });
+    await transitionTask(db, dma, funded.id, { to: "planned" });
+    const refused = await refusal(transitionTask(db, dma, funded.id, { to: "assigned", partnerId: other.id }));
+    expect([refused.code, refused.message]).toEqual(["invalid_request", `Grant ${grant.code} funds another implementing partner; a task's grants must fund its partner.`]);
+    expect((await db.task.findUniqueOrThrow({ where: { id: funded.id } })).status).toBe("PLANNED");
+    expect((await transitionTask(db, dma, funded.id, { to: "assigned", partnerId: partner.organisationId })).status).toBe("assigned");
+
+    // The first partner's approved report, a correction of it and another report under review; then the task is handed over.
+    const task = await createTask(db, dma, { title: "Handed over", hazardAreaIds: [hazard.id], partnerId: partner.organisationId, priority: 2 });
+    const report = (body: object) => ({ method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-10", ...body });
+    const approved = await submitLandReleaseReport(db, partner, task.id, report({ geometry: box(44.3005, 35.4005, 0.001) }));
+    await reviewLandReleaseReport(db, dma, approved.id, { decision: "approve" });
+    const correction = await submitLandReleaseReport(db, partner, task.id, report({ geometry: box(44.3005, 35.4005, 0.0008), supersedesId: approved.id }));
+    const pending = await submitLandReleaseReport(db, partner, task.id, report({ geometry: box(44.302, 35.402, 0.001) }));
+    await transitionTask(db, dma, task.id, { to: "planned" });
+    await transitionTask(db, dma, task.id, { to: "assigned", partnerId: other.id });
+
+    // The new partner sees the approved report, not the first partner's correction or report under review; the first partner's view is unchanged.
+    expect((await getTask(db, rival, task.id))!.reports.map((r) => r.id)).toEqual([approved.id]);
+    expect((await getTaskWorkspace(db, rival, task.id))!.reports.map((r) => r.id)).toEqual([approved.id]);
+    expect((await getReport(db, rival, approved.id))!.corrections).toEqual([]);
+    expect((await getReport(db, partner, approved.id))!.corrections.map((c) => c.id)).toEqual([correction.id]);
+    expect(await getReport(db, rival, pending.id)).toBeNull();
+    expect((await getTaskWorkspace(db, dma, task.id))!.reports.map((r) => r.id).sort()).toEqual([approved.id, correction.id, pending.id].sort());
+    // It corrects only its own reports, and reports its own work on the task.
+    const notTheirs = await refusal(submitLandReleaseReport(db, rival, task.id, report({ geometry: box(44.3005, 35.4005, 0.0005), supersedesId: approved.id })));
+    expect(notTheirs.code).toBe("invalid_request");
+    expect((await db.landReleaseReport.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("APPROVED");
+    const own = await submitLandReleaseReport(db, rival, task.id, report({ geometry: box(44.3025, 35.4025, 0.0005) }));
+    expect((await getTask(db, rival, task.id))!.reports.map((r) => r.id)).toEqual([approved.id, own.id]);
   });
 });

@@ -35,7 +35,8 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
   const areas = task.hazardAreas.map((h) => h.hazardArea);
   let correcting: { hazardAreaId: string } | null = null;
   if (input.supersedesId) {
-    correcting = await db.landReleaseReport.findFirst({ where: { id: input.supersedesId, taskId: task.id, status: "APPROVED" }, select: { hazardAreaId: true } });
+    // The partner's own report: a task handed to another partner keeps the first partner's reports as theirs.
+    correcting = await db.landReleaseReport.findFirst({ where: { id: input.supersedesId, taskId: task.id, partnerId: task.partnerId!, status: "APPROVED" }, select: { hazardAreaId: true } });
     if (!correcting) throw new CommandError("invalid_request", refusal("correctionOfApprovedOnly"), [fieldIssue(["supersedesId"], "notApprovedReportOfTask")]);
     if (input.hazardAreaId && input.hazardAreaId !== correcting.hazardAreaId) throw new CommandError("invalid_request", refusal("correctionSameArea"), [fieldIssue(["hazardAreaId"], "differsFromCorrected")]);
   }

@@ -31,6 +31,9 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
   if (to === "ASSIGNED" && input.partnerId) {
     const partner = await db.organisation.findFirst({ where: { id: input.partnerId, type: "PARTNER" }, select: { id: true } });
     if (!partner) throw new CommandError("invalid_request", refusal("notAPartner"));
+    // As when the task was ordered: its grants fund its partner, or its land would be credited to a grant that did not pay for it.
+    const other = await db.grantTask.findFirst({ where: { taskId: task.id, grant: { partnerId: { not: null }, NOT: { partnerId: input.partnerId } } }, select: { grant: { select: { code: true } } } });
+    if (other) throw new CommandError("invalid_request", refusal("grantOfOtherPartner", { code: other.grant.code }));
   }
   // These two steps carry a record of their own (IMAS 08.30), written with the step.
   if (to === "COMPLETED") throw new CommandError("conflict", refusal("completeWithReport", { id: task.id }));

@@ -6,6 +6,7 @@ import { GOVERNORATE_NAMES } from "../../i18n/names";
 import type { Actor } from "../permissions";
 import { cachedForDataVersion } from "../cache";
 import type { Db } from "../prisma";
+import { reportScope } from "./land-release";
 
 export function taskScope(actor: Actor): Prisma.TaskWhereInput {
   switch (actor.role) {
@@ -118,9 +119,9 @@ export async function taskPage(db: Db, actor: Actor, page: number) {
 }
 
 /**
- * One task with its hazardous areas and reports. A partner sees its own
- * reports in every status; nobody else's unapproved ones reach it, since a
- * partner only sees its own tasks.
+ * One task with its hazardous areas and the reports the caller may see: a
+ * task reassigned to another partner keeps its first partner's reports, and
+ * those under review or rejected stay that partner's (reportScope).
  */
 export async function getTask(db: Db, actor: Actor, id: string) {
   const task = await db.task.findFirst({
@@ -131,7 +132,7 @@ export async function getTask(db: Db, actor: Actor, id: string) {
       partner: { select: { id: true, name: true } },
       hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, kind: true, governoratePcode: true, areaM2: true, releasedM2: true, geometry: true } } } },
       reports: {
-        where: actor.role === "DONOR" ? { status: "APPROVED" } : {},
+        where: reportScope(actor),
         orderBy: { submittedAt: "asc" },
         select: { id: true, hazardAreaId: true, method: true, status: true, periodStart: true, periodEnd: true, submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true },
       },
@@ -173,8 +174,8 @@ export function hazardAreasForMap(db: Db, actor: Actor) {
 /**
  * A task's page: its hazardous areas with their geometry, the approved
  * released land in them by method (whoever released it: approved figures are
- * not private), and the task's own reports with their polygons. Scoped like
- * getTask, so a partner only reaches its own tasks and their reports.
+ * not private), and the task's reports the caller may see, with their
+ * polygons. Scoped like getTask.
  */
 export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
   const task = await db.task.findFirst({
@@ -185,6 +186,7 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
       partner: { select: { name: true } },
       hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, kind: true, areaM2: true, releasedM2: true, geometry: true, governorate: { select: GOVERNORATE_NAMES } } } } },
       reports: {
+        where: reportScope(actor),
         orderBy: { submittedAt: "asc" },
         select: {
           id: true, hazardAreaId: true, method: true, status: true, periodStart: true, periodEnd: true, submittedAt: true,

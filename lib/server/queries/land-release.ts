@@ -158,7 +158,8 @@ export async function getReport(db: Db, actor: Actor, id: string) {
       id: true, method: true, status: true, submittedAt: true, periodStart: true, periodEnd: true, clearanceDepthCm: true,
       submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true, submittedGeometry: true, countedGeometry: true,
       reviewedAt: true, reviewReason: true, supersedesId: true, hazardAreaId: true, submittedById: true, reviewedById: true,
-      corrections: { select: { id: true, status: true, submittedAt: true } },
+      // Another partner's correction under review or rejected is not this reader's to see.
+      corrections: { where: reportScope(actor), select: { id: true, status: true, submittedAt: true } },
       devices: { select: { category: true, count: true } },
       task: { select: { id: true, code: true, title: true, status: true } },
       partner: { select: { name: true } },
