@@ -56,6 +56,16 @@ describe("projectCompletion", () => {
     expect(idle.latestYear).toBeNull();
   });
 
+  it("counts the years left from the end of the last complete month, not of its year", () => {
+    // 1,200 m² in the 12 months to June 2025.
+    const year = fillMonths(Array.from({ length: 12 }, (_, i) => month(addMonths("2024-07", i), 100)), "2024-07", "2025-06");
+    // 3.2 years after the end of June 2025 is September 2028.
+    expect(projectCompletion(3_840, year, "2025-06").completionYear).toBe(2028);
+    // Half a year's work left ends with December, that same year; any more runs into the next.
+    expect(projectCompletion(600, year, "2025-06").completionYear).toBe(2025);
+    expect(projectCompletion(601, year, "2025-06").completionYear).toBe(2026);
+  });
+
   it("is done when nothing remains", () => {
     expect(projectCompletion(0, months, "2025-11")).toMatchObject({ completionYear: 2025, decadesAway: false });
   });

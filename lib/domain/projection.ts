@@ -75,7 +75,10 @@ export function projectCompletion(remainingM2: number, months: readonly MonthlyR
   const first = months.find((m) => total(m) > 0)?.month;
   const trailing12M2 = months.filter((m) => m.month > addMonths(asOfMonth, -TRAILING_MONTHS) && m.month <= asOfMonth).reduce((s, m) => s + total(m), 0);
   const years = (rate: number) => (rate > 0 ? remainingM2 / rate : null);
-  const yearOf = (y: number | null) => (y === null ? null : asOfYear + Math.ceil(y));
+  // Counted from the end of the last complete month, not of its year: 3.2 years after June 2025 is 2028, not 2029.
+  // Work that ends exactly at a year's end ends in that year.
+  const asOfEnd = asOfYear + Number(asOfMonth.slice(5, 7)) / 12;
+  const yearOf = (y: number | null) => (y === null ? null : Math.ceil(asOfEnd + y) - 1);
   const lastCompleteYear = asOfMonth.endsWith("-12") ? asOfYear : asOfYear - 1;
   const complete = first
     ? releasedByYear(months.filter((m) => m.month <= asOfMonth)).filter((y) => y.year >= Number(first.slice(0, 4)) && y.year <= lastCompleteYear)
