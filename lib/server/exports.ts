@@ -146,7 +146,6 @@ const REPORT_SELECT = {
 } satisfies Prisma.LandReleaseReportSelect;
 type ReportRow = Prisma.LandReleaseReportGetPayload<{ select: typeof REPORT_SELECT }>;
 
-const counts = (r: { status: string }) => r.status === "APPROVED" || r.status === "SUPERSEDED";
 
 const REPORTS: TableSpec<ReportRow> = {
   name: "reports",
@@ -168,8 +167,9 @@ const REPORTS: TableSpec<ReportRow> = {
     { header: "submittedAreaM2", hxl: "#output+area+submitted", type: "number", value: (r) => r.submittedAreaM2, width: 16 },
     { header: "outsideHazardM2", hxl: "#output+area+outside", type: "number", value: (r) => r.outsideHazardM2, width: 16 },
     { header: "alreadyReleasedM2", hxl: "#output+area+previous", type: "number", value: (r) => r.alreadyReleasedM2, width: 16 },
-    // Counted only once approved; a superseded report's figure is no longer in the totals.
-    { header: "countedAreaM2", hxl: "#output+area+counted", type: "number", value: (r) => (counts(r) ? r.countedAreaM2 : null), width: 16 },
+    // Counted only while approved: a superseded report's figure left the totals with its correction, so a
+    // status=all export adds up to the dashboard too.
+    { header: "countedAreaM2", hxl: "#output+area+counted", type: "number", value: (r) => (r.status === "APPROVED" ? r.countedAreaM2 : null), width: 16 },
     { header: "devicesDestroyed", hxl: "#output+devices", type: "integer", value: (r) => r.devices.reduce((s, d) => s + d.count, 0) },
     { header: "supersedesReportId", hxl: "#meta+id+supersedes", type: "string", value: (r) => r.supersedesId, width: 28 },
   ],

@@ -7,6 +7,8 @@ import { readGeometryFile } from "@/lib/geo/read";
 import { ZExportFilter, type ExportFile } from "@/lib/schemas/export-filter";
 import { iatiBreaches } from "../helpers/iati-rules";
 import { buildExport } from "@/lib/server/exports";
+import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
+import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { getDashboard } from "@/lib/server/queries/progress";
 import { actorFor, refusal } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
@@ -61,6 +63,18 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     const owners = await db.landReleaseReport.findMany({ where: { id: { in: unapproved } }, select: { partnerId: true } });
     expect(owners.every((o) => o.partnerId === partner.organisationId)).toBe(true);
     expect(csvRows((await run("donor@demo.test", "reports.csv", { status: "submitted" })).bytes)).toEqual([]);
+  });
+
+  it("every report, corrected ones included, adds up to the dashboard: a superseded report's area no longer counts", async () => {
+    const db = t().db;
+    const [partner, dma] = [await actorFor(db, "partner@demo.test"), await actorFor(db, "dma@demo.test")];
+    const original = await db.landReleaseReport.findFirstOrThrow({ where: { partnerId: partner.organisationId, status: "APPROVED", hazardArea: { authority: { shortName: "DMA" } }, task: { status: { in: ["ASSIGNED", "IN_PROGRESS"] } } } });
+    const correction = await submitLandReleaseReport(db, partner, original.taskId, { method: original.method.toLowerCase(), periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: original.submittedGeometry, supersedesId: original.id });
+    await reviewLandReleaseReport(db, dma, correction.id, { decision: "approve" });
+    const rows = csvRows((await run("admin@demo.test", "reports.csv", { status: "all" })).bytes);
+    expect(rows.find((r) => r.reportId === original.id)).toMatchObject({ status: "superseded", countedAreaM2: "" });
+    expect(Number(rows.find((r) => r.reportId === correction.id)!.countedAreaM2)).toBeGreaterThan(0);
+    expect(sum(rows.map((r) => Number(r.countedAreaM2)))).toBeCloseTo((await getDashboard(db)).releasedM2.total, 4);
   });
 
   it("refuses datasets the role may not read", async () => {
