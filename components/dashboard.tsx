@@ -112,7 +112,7 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
             <tr>
               <th>{t("governorateCol")}</th>
               <th>{t("regionCol")}</th>
-              <th className="num">{t("registeredCol")}</th>
+              <th className="num">{t(filter.partner ? "registeredColPartner" : "registeredCol")}</th>
               <th className="num">{t("releasedCol")}</th>
               <th className="num">{t("remainingCol")}</th>
             </tr>

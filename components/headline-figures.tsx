@@ -36,7 +36,7 @@ export function HeadlineFigures({ progress, locale, filter }: Props) {
         {figure("baseline", progress.baselineM2)}
         <p className="note">
           {progress.baselineBasis === "registered-areas"
-            ? t("baselineRegisteredNote", { date: baselineDate(progress.baselineSource?.asOf) })
+            ? t(filter?.partner ? "baselinePartnerNote" : "baselineRegisteredNote", { date: baselineDate(progress.baselineSource?.asOf) })
             : t("baselineSource", { source: progress.baselineSource!.source, date: baselineDate(progress.baselineSource!.asOf) })}
           {progress.newlyFoundM2 > 0 && <> ({t("newlyFound", { area: formatArea(progress.newlyFoundM2, locale) })})</>}
         </p>

@@ -60,7 +60,7 @@ export type ReleaseAggregate = { month: string; method: ReleaseMethodKey; pcode:
 export type GovernorateRef = GovernorateNames & { pcode: string; region: "FEDERAL" | "KURDISTAN" };
 
 export type GovernorateProgress = GovernorateRef & {
-  /** Registered hazardous areas less what was released there before the baseline date. */
+  /** Registered hazardous areas less what was released there before the baseline date (or, in a partner's view, by others). */
   baselineM2: number;
   /** Released in the period (since the baseline date). */
   releasedM2: number;
@@ -87,7 +87,8 @@ const zero = (): { cancelled: number; reduced: number; cleared: number } => ({ c
  * Unfiltered, the baseline is the national record; filtered by place,
  * partner, contamination or land use, it is the registered hazardous areas in
  * scope less what was released there before the baseline date (no national
- * record covers a governorate). Either way released + remaining = baseline,
+ * record covers a governorate) and, in one partner's view, less what other
+ * partners released there. Either way released + remaining = baseline,
  * and the governorates' released areas add up to the released total.
  */
 export function buildProgressView(input: {
@@ -95,6 +96,8 @@ export function buildProgressView(input: {
   scoped: boolean;
   registered: readonly { pcode: string; areaM2: number }[];
   releases: readonly ReleaseAggregate[];
+  /** In a view of one partner's work: land other partners released in its areas up to the period's end, not the view's to release. */
+  releasedByOthers?: readonly { pcode: string; m2: number }[];
   governorates: readonly GovernorateRef[];
   /** First and last month shown (YYYY-MM); the last is the period's end or the current month. */
   fromMonth?: string;
@@ -105,26 +108,33 @@ export function buildProgressView(input: {
   const national = summariseProgress(input.records, zero());
   const released = zero();
   let releasedToDateM2 = 0;
-  const perGovernorate = new Map<string, { registered: number; before: number; period: number; toDate: number }>();
-  const g = (pcode: string) => perGovernorate.get(pcode) ?? perGovernorate.set(pcode, { registered: 0, before: 0, period: 0, toDate: 0 }).get(pcode)!;
+  // outside: released there but not by the view (before the baseline date, or by other partners).
+  const perGovernorate = new Map<string, { registered: number; outside: number; period: number; toDate: number }>();
+  const g = (pcode: string) => perGovernorate.get(pcode) ?? perGovernorate.set(pcode, { registered: 0, outside: 0, period: 0, toDate: 0 }).get(pcode)!;
   for (const r of input.registered) g(r.pcode).registered += r.areaM2;
+  for (const r of input.releasedByOthers ?? []) g(r.pcode).outside += r.m2;
   const monthly = new Map<string, MonthlyRelease>();
+  // The period's own months: a period starting mid-month shows in its first month only what the released figure counts.
+  const periodMonthly = new Map<string, MonthlyRelease>();
+  const add = (months: Map<string, MonthlyRelease>, r: ReleaseAggregate) => {
+    (months.get(r.month) ?? months.set(r.month, { month: r.month, ...zero() }).get(r.month)!)[r.method] += r.m2;
+  };
   for (const r of input.releases) {
     const row = g(r.pcode);
     if (!r.sinceBaseline) {
-      row.before += r.m2;
+      row.outside += r.m2;
       continue;
     }
     row.toDate += r.m2;
     releasedToDateM2 += r.m2;
-    const m = monthly.get(r.month) ?? monthly.set(r.month, { month: r.month, ...zero() }).get(r.month)!;
-    m[r.method] += r.m2;
+    add(monthly, r);
     if (r.inPeriod) {
+      add(periodMonthly, r);
       row.period += r.m2;
       released[r.method] += r.m2;
     }
   }
-  const registeredBaseline = [...perGovernorate.values()].reduce((s, x) => s + x.registered - x.before, 0);
+  const registeredBaseline = [...perGovernorate.values()].reduce((s, x) => s + x.registered - x.outside, 0);
   const baselineM2 = input.scoped ? Math.max(0, registeredBaseline) : national.baselineM2;
   const total = released.cancelled + released.reduced + released.cleared;
   const start = baseMonth ?? [...monthly.keys()].sort()[0] ?? input.toMonth;
@@ -142,9 +152,9 @@ export function buildProgressView(input: {
     fractionReleased: baselineM2 > 0 ? Math.min(1, releasedToDateM2 / baselineM2) : 0,
     byGovernorate: [...perGovernorate.entries()]
       .filter(([pcode]) => names.has(pcode))
-      .map(([pcode, x]) => ({ ...names.get(pcode)!, baselineM2: Math.max(0, x.registered - x.before), releasedM2: x.period, remainingM2: Math.max(0, x.registered - x.before - x.toDate) }))
+      .map(([pcode, x]) => ({ ...names.get(pcode)!, baselineM2: Math.max(0, x.registered - x.outside), releasedM2: x.period, remainingM2: Math.max(0, x.registered - x.outside - x.toDate) }))
       .sort((a, b) => b.remainingM2 - a.remainingM2),
-    monthly: sinceBaseline.filter((m) => !input.fromMonth || m.month >= input.fromMonth),
+    monthly: fillMonths([...periodMonthly.values()], start, input.toMonth).filter((m) => !input.fromMonth || m.month >= input.fromMonth),
     sinceBaseline,
   };
 }

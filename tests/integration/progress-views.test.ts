@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createTask } from "@/lib/server/commands/create-task";
+import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
+import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
+import { actorFor } from "../helpers/actors";
 import { drillDownWhere, getDashboard, getProgress } from "@/lib/server/queries/progress";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
 
@@ -64,7 +68,51 @@ describe.each(DATABASE_KINDS)("progress views on %s", (kind) => {
   it("projects completion from the trailing 12 months and says when the rate puts it decades away", async () => {
     const d = await getDashboard(t().db, { to: "2025-10-31" });
     expect(d.projection.trailing12M2).toBeCloseTo(sum(d.monthly.filter((m) => m.month > "2024-10").map((m) => m.cancelled + m.reduced + m.cleared)), 4);
-    expect(d.projection.completionYear).toBe(2025 + Math.ceil(d.remainingM2 / d.projection.trailing12M2));
+    // Counted from the end of October 2025, the view's last month.
+    expect(d.projection.completionYear).toBe(Math.ceil(2025 + 10 / 12 + d.remainingM2 / d.projection.trailing12M2) - 1);
     expect(d.projection.decadesAway).toBe(true); // 650 km² at well under 1 km² a year
+  });
+
+  // Last: it releases land after the demo's periods.
+  it("a partner's view leaves out land other partners released in its areas, so its remaining is the land still to release there", async () => {
+    const db = t().db;
+    const [dma, zagros] = [await actorFor(db, "dma@demo.test"), await actorFor(db, "partner@demo.test")];
+    const other = await db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Two Rivers" } } });
+    const user = await db.user.create({ data: { email: `two-rivers-progress-${kind}@test.invalid`, name: "Two Rivers officer", passwordHash: "unusable", role: "PARTNER", organisationId: other.id } });
+    // The other partner clears a strip of the eastern, unreleased part of one of Zagros's areas (600 m × 400 m around 43.05, 36.30).
+    const shared = await db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+    const task = await createTask(db, dma, { title: "Shared area", hazardAreaIds: [shared.id], partnerId: other.id, priority: 2 });
+    const strip = { type: "Polygon", coordinates: [[[43.052, 36.2985], [43.053, 36.2985], [43.053, 36.3015], [43.052, 36.3015], [43.052, 36.2985]]] };
+    const report = await submitLandReleaseReport(db, { id: user.id, role: "PARTNER", organisationId: other.id }, task.id, { method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: strip });
+    await reviewLandReleaseReport(db, dma, report.id, { decision: "approve" });
+    expect(report.countedAreaM2).toBeGreaterThan(1_000);
+
+    for (const partner of [zagros.organisationId, other.id]) {
+      const view = await getProgress(db, { partner });
+      const areas = await db.hazardArea.findMany({ where: { tasks: { some: { task: { partnerId: partner } } } } });
+      expect(areas.some((a) => a.id === shared.id)).toBe(true);
+      expect(view.remainingM2).toBeCloseTo(sum(areas.map((a) => a.areaM2 - a.releasedM2)), 4);
+      expect(view.releasedToDateM2 + view.remainingM2).toBeCloseTo(view.baselineM2, 4);
+      const own = await db.landReleaseReport.aggregate({ where: { status: "APPROVED", partnerId: partner, periodEnd: { gte: new Date(view.baselineSource!.asOf) } }, _sum: { countedAreaM2: true } });
+      expect(view.releasedToDateM2).toBeCloseTo(own._sum.countedAreaM2!, 4);
+    }
+  });
+
+  it("a period starting mid-month: the month's bar, the released figure and the reports behind the bar agree", async () => {
+    const db = t().db;
+    // Zagros clears a strip of DEMO-NIN-001's unreleased east in a period ending on the 10th; the view starts on the 11th.
+    const task = await db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" } });
+    const strip = { type: "Polygon", coordinates: [[[43.0507, 36.2985], [43.0515, 36.2985], [43.0515, 36.3015], [43.0507, 36.3015], [43.0507, 36.2985]]] };
+    const report = await submitLandReleaseReport(db, await actorFor(db, "partner@demo.test"), task.id, { method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: strip });
+    await reviewLandReleaseReport(db, await actorFor(db, "dma@demo.test"), report.id, { decision: "approve" });
+    expect(report.countedAreaM2).toBeGreaterThan(1_000);
+    const from = "2026-11-11";
+    const d = await getDashboard(db, { from, to: "2026-11-30" });
+    expect(sum(d.monthly.map((m) => m.cancelled + m.reduced + m.cleared))).toBeCloseTo(d.releasedM2.total, 4);
+    expect(sum(d.yearly.map((m) => m.cancelled + m.reduced + m.cleared))).toBeCloseTo(d.releasedM2.total, 4);
+    const bar = d.monthly.find((m) => m.month === "2026-11")!;
+    const behind = await db.landReleaseReport.aggregate({ where: await drillDownWhere(db, { from, to: "2026-11-30", month: "2026-11" }), _sum: { countedAreaM2: true } });
+    expect(bar.cancelled + bar.reduced + bar.cleared).toBeCloseTo(behind._sum.countedAreaM2 ?? 0, 4);
+    expect(bar.cleared).toBeCloseTo(d.releasedM2.cleared, 4);
   });
 });

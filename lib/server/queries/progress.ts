@@ -58,7 +58,7 @@ export async function getProgress(db: Db, filter: ProgressFilter = {}, baselines
   const baselineDay = baselineDayOf(records);
   const to = filter.to ?? today();
   const from = filter.from ?? "0001-01-01";
-  const [releases, registered] = await Promise.all([
+  const [releases, registered, releasedByOthers] = await Promise.all([
     db.$queryRaw<(Omit<ReleaseAggregate, "method"> & { method: string })[]>`
       SELECT to_char(r."periodEnd", 'YYYY-MM') AS month, lower(r.method::text) AS method, h."governoratePcode" AS pcode,
              (r."periodEnd" >= ${baselineDay}::date) AS "sinceBaseline", (r."periodEnd" >= ${from}::date) AS "inPeriod",
@@ -73,12 +73,23 @@ export async function getProgress(db: Db, filter: ProgressFilter = {}, baselines
       FROM "HazardArea" h JOIN "Governorate" g ON g.pcode = h."governoratePcode"
       WHERE true ${scopeSql(filter, { partnerOnReports: false })}
       GROUP BY 1`,
+    // A partner's areas are often shared: what others released there is neither its release nor its remaining work.
+    filter.partner
+      ? db.$queryRaw<{ pcode: string; m2: number }[]>`
+          SELECT h."governoratePcode" AS pcode, sum(r."countedAreaM2")::float8 AS m2
+          FROM "LandReleaseReport" r
+          JOIN "HazardArea" h ON h.id = r."hazardAreaId"
+          JOIN "Governorate" g ON g.pcode = h."governoratePcode"
+          WHERE r.status = 'APPROVED' AND r."periodEnd" <= ${to}::date AND r."partnerId" <> ${filter.partner} ${scopeSql(filter, { partnerOnReports: false })}
+          GROUP BY 1`
+      : [],
   ]);
   return buildProgressView({
     records,
     scoped: isScoped(filter),
     registered,
     releases: releases.map((r) => ({ ...r, method: r.method as ReleaseMethodKey })),
+    releasedByOthers,
     governorates,
     fromMonth: filter.from?.slice(0, 7),
     toMonth: to.slice(0, 7),
