@@ -39,6 +39,19 @@ describe.each(DATABASE_KINDS)("hazardous areas and task orders on %s", (kind) =>
     expect((await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), { ...area("x", KIRKUK) }))).code).toBe("invalid_request");
   });
 
+  it("refuses land already in a registered hazardous area, naming it and the overlap, and registers nothing", async () => {
+    const dma = await actor("dma@demo.test");
+    const before = await t().db.hazardArea.count();
+    // Half of it inside CHA-KRK-0001 (registered above), half beside it.
+    const overlapping = await refusal(registerHazardArea(t().db, dma, area("CHA-KRK-0002", box(44.392, 35.471, 0.004))));
+    expect(overlapping.code).toBe("conflict");
+    expect(overlapping.message).toMatch(/^This polygon overlaps land already registered as a hazardous area: \u2066CHA-KRK-0001\u2069 \(Test CHA-KRK-0001\): [\d,]+\u00a0m²\./);
+    expect(overlapping.text.ar).toMatch(/CHA-KRK-0001/);
+    expect(await t().db.hazardArea.count()).toBe(before);
+    // Beside it, sharing its eastern edge: registered.
+    expect((await registerHazardArea(t().db, dma, area("CHA-KRK-0002", box(44.394, 35.47)))).code).toBe("CHA-KRK-0002");
+  });
+
   it("a task order assigned to a partner takes its reports", async () => {
     const dma = await actor("dma@demo.test");
     const hazard = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "CHA-KRK-0001" } });

@@ -1,10 +1,13 @@
+import { bbox } from "@turf/turf";
+import { overlapsWithRegistered } from "../../domain/hazard-area-overlap";
 import { validateHazardArea } from "../../domain/release-preview";
 import { loadGeometryEngine } from "../../geo/engine";
 import { GeometryError } from "../../geo/errors";
 import { locate } from "../../geo/locate";
 import { ZHazardAreaCreate } from "../../schemas/hazard-area";
+import { formatM2 } from "../../i18n/format";
 import { GOVERNORATE_NAMES, governorateName } from "../../i18n/names";
-import { CommandError, geometryRefusal, parseOrRefuse } from "../command-error";
+import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
 import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
@@ -17,7 +20,8 @@ import { governorateBoundaries } from "../queries/governorates";
  * An authority registers a hazardous area. The governorate is the one
  * holding the polygon's centroid, and with it the responsible authority,
  * which must be the caller's: DMA registers in federal Iraq, IKMAA in the
- * Kurdistan Region.
+ * Kurdistan Region. Land already in a registered hazardous area is refused
+ * (see hazard-area-overlap.ts), checked one registration at a time.
  */
 export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "hazardArea:write")) throw new CommandError("forbidden", refusal("onlyAuthorityRegisters"));
@@ -30,7 +34,8 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
     if (err instanceof GeometryError) throw geometryRefusal(err);
     throw err;
   }
-  const governorate = locate(valid.geometry, await governorateBoundaries(db));
+  const boundaries = await governorateBoundaries(db);
+  const governorate = locate(valid.geometry, boundaries);
   if (!governorate) throw new CommandError("unprocessable", refusal("outsideEveryGovernorate"));
   const { pcode, authorityId } = governorate.properties;
   if (authorityId !== actor.organisationId) {
@@ -40,7 +45,21 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   if (await db.hazardArea.findUnique({ where: { code: input.code }, select: { id: true } })) {
     throw new CommandError("conflict", refusal("hazardCodeTaken", { code: input.code }));
   }
+  // Areas that could overlap are in the governorates the polygon's box reaches (usually its own).
+  const [w, s, e, n] = bbox(valid.geometry);
+  const near = boundaries.filter((g) => {
+    const [gw, gs, ge, gn] = bbox(g.geometry);
+    return gw <= e && w <= ge && gs <= n && s <= gn;
+  }).map((g) => g.properties.pcode);
   return db.$transaction(async (tx) => {
+    // One registration at a time, so two overlapping areas registered at once cannot both pass the check.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
+    const registered = await tx.hazardArea.findMany({ where: { governoratePcode: { in: near } }, select: { code: true, name: true, geometry: true } });
+    const overlaps = overlapsWithRegistered(valid.geometry, registered.map((r) => ({ ...r, geometry: r.geometry as never })));
+    if (overlaps.length) {
+      const list = (locale: string) => overlaps.map((o) => `\u2066${o.code}\u2069 (${o.name}): ${formatM2(o.overlapM2, locale)}`).join(locale === "en" ? "; " : "؛ ");
+      throw new CommandError("conflict", refusal("hazardAreaOverlaps", { list }), [fieldIssue(["geometry"], "overlapsRegisteredArea")]);
+    }
     const area = await tx.hazardArea.create({
       data: {
         code: input.code,
