@@ -90,6 +90,8 @@ const pages = routesUnder(appDir, "page.tsx")
 type Invoke = (action: string, caller: Caller, args: unknown[]) => Promise<string>;
 const TOKENS = "app/(app)/account/tokens/actions.ts";
 const LANGUAGE = "app/language-actions.ts";
+const USERS = "app/(app)/admin/users/actions.ts";
+const ONLY_ADMIN = { anonymous: false, ADMIN: true, DMA: false, IKMAA: false, PARTNER: false, DONOR: false };
 const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (invoke: Invoke, caller: Caller) => Promise<unknown> }> = {
   // Every role manages its own tokens; a signed-out caller gets no token.
   [`${TOKENS}#createTokenAction`]: {
@@ -103,6 +105,35 @@ const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (i
       const { id, token } = await dmaToken(invoke);
       await invoke(`${TOKENS}#revokeTokenAction`, caller, [form({ id })]);
       return (await callers.anonymous.get(`${baseUrl}/api/tasks`, { headers: { authorization: `Bearer ${token}` } })).status() === 401;
+    },
+  },
+  // Only an administrator opens accounts and adds organisations; the users page, as the administrator sees it, shows what was made.
+  [`${USERS}#createUserAction`]: {
+    expect: ONLY_ADMIN,
+    call: async (invoke, caller) => {
+      const email = `matrix-${caller.toLowerCase()}-${Date.now()}@test.invalid`;
+      await invoke(`${USERS}#createUserAction`, caller, [{}, form({ email, name: "Matrix account", role: "PARTNER", organisationId: await partnerId(), password: "matrix-password-1" })]);
+      return (await usersPage()).includes(email);
+    },
+  },
+  [`${USERS}#createOrganisationAction`]: {
+    expect: ONLY_ADMIN,
+    call: async (invoke, caller) => {
+      const name = `Matrix partner ${caller} ${Date.now()}`;
+      await invoke(`${USERS}#createOrganisationAction`, caller, [{}, form({ name, type: "PARTNER" })]);
+      return (await usersPage()).includes(name);
+    },
+  },
+  // Disabling an account: a fresh one each time, opened by the administrator.
+  [`${USERS}#setUserDisabledAction`]: {
+    expect: ONLY_ADMIN,
+    call: async (invoke, caller) => {
+      const email = `disable-${caller.toLowerCase()}-${Date.now()}@test.invalid`;
+      await invoke(`${USERS}#createUserAction`, "ADMIN", [{}, form({ email, name: "To disable", role: "PARTNER", organisationId: await partnerId(), password: "matrix-password-1" })]);
+      const row = () => usersPage().then((html) => html.slice(html.indexOf(email), html.indexOf("</tr>", html.indexOf(email))));
+      const id = /name="id" value="([^"]+)"/.exec(await row())![1]!;
+      await invoke(`${USERS}#setUserDisabledAction`, caller, [form({ id, disabled: "1" })]);
+      return (await row()).includes("disabled since");
     },
   },
   // Anyone chooses the language they read, signed in or not; the action only ever touches the caller's own choice.
@@ -128,6 +159,9 @@ function form(fields: Record<string, string>): FormData {
   for (const [k, v] of Object.entries(fields)) f.set(k, v);
   return f;
 }
+
+const usersPage = async () => (await callers.ADMIN.get(`${baseUrl}/admin/users`)).text();
+const partnerId = async () => ((await (await callers.ADMIN.get(`${baseUrl}/api/organisations?type=partner`)).json()) as { items: { id: string }[] }).items[0]!.id;
 
 /** A fresh token of DMA's, created through the action, with its id read from DMA's tokens page. */
 async function dmaToken(invoke: Invoke) {

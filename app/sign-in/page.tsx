@@ -15,7 +15,8 @@ function safeCallback(url: string | undefined): string {
 
 export default async function SignInPage({ searchParams }: Props) {
   const callbackUrl = safeCallback((await searchParams).callbackUrl);
-  if (await currentUser()) redirect(callbackUrl);
+  // With the database down the account cannot be checked: show the form, which says so on signing in.
+  if (await currentUser().catch(() => null)) redirect(callbackUrl);
   // The form is shown even when the database is down: signing in then says so, which is clearer than an error page.
   const [t, showDemoHint] = await Promise.all([getTranslations("app"), getDb().then(hasDemoAccounts).catch(() => false)]);
   return (

@@ -13,6 +13,7 @@ import { serverEnv } from "./env";
 import { can, PAGE_PERMISSIONS, type Actor, type PagePath } from "./permissions";
 import { bearerToken, hashApiToken } from "./api-tokens";
 import { userForTokenHash } from "./queries/api-tokens";
+import { activeAccount } from "./queries/users";
 import { databaseTrouble, troubleLogLine } from "./database-trouble";
 import { SIGN_IN_DATABASE_DOWN, signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
 
@@ -94,6 +95,8 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
  * through getServerSession, which also re-encrypts a refreshed token on every
  * call (a page cannot set it anyway): measured as most of the signed-in cost
  * of a page. Decoded once per page render, though the layout and the page both ask.
+ * The role and organisation are read from the account on each request, so a
+ * disabled account or a changed role takes effect at the next request.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const jar = await cookies();
@@ -102,7 +105,10 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value || chunked(name)).find(Boolean);
   if (!raw) return null;
   const token = await decode({ token: raw, secret: serverEnv().nextAuthSecret }).catch(() => null);
-  return token?.sub && token.role ? sessionUserFrom(token) : null;
+  if (!token?.sub || !token.role) return null;
+  // The account as it is now, not as it was at sign-in: disabling it ends its sessions at once.
+  const account = await activeAccount(await getDb(), token.sub);
+  return account ? { ...sessionUserFrom(token), ...account } : null;
 });
 
 /** For pages: sends a signed-out visitor to sign-in and renders 403 for a user without the page's permission. */

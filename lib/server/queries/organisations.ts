@@ -1,7 +1,7 @@
 import { cachedForDataVersion } from "../cache";
 import type { Db } from "../prisma";
 
-/** For the signed-in line on every page; organisations are written only by the seed and the funding import, which bump the data version. */
+/** For the signed-in line on every page; organisations are written only by the seed, the funding import and the Users page, which bump the data version. */
 export function organisationName(db: Db, id: string): Promise<string> {
   return cachedForDataVersion(db, `organisation:${id}`, async () => (await db.organisation.findUnique({ where: { id }, select: { name: true } }))?.name ?? "");
 }

@@ -7,10 +7,15 @@ export function findUserForSignIn(db: Db, email: string) {
   });
 }
 
+/** A signed-in account's current role and organisation, or null once it is disabled. */
+export function activeAccount(db: Db, id: string) {
+  return db.user.findFirst({ where: { id, disabledAt: null }, select: { role: true, organisationId: true } });
+}
+
 export function listUsers(db: Db) {
   return db.user.findMany({
     orderBy: [{ role: "asc" }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, isDemo: true, organisation: { select: { name: true } } },
+    select: { id: true, email: true, name: true, role: true, isDemo: true, disabledAt: true, organisation: { select: { name: true } } },
   });
 }
 

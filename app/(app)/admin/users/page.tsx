@@ -1,24 +1,62 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { AddOrganisationForm, AddUserForm } from "@/components/user-admin-forms";
+import { formatDate } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
+import { listOrganisations } from "@/lib/server/queries/organisations";
 import { listUsers } from "@/lib/server/queries/users";
+import { createOrganisationAction, createUserAction, setUserDisabledAction } from "./actions";
 
 type Row = Awaited<ReturnType<typeof listUsers>>[number];
+const ROLES = ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"] as const;
+const ORGANISATION_TYPES = ["AUTHORITY", "PARTNER", "DONOR"] as const;
 
 export default async function UsersPage() {
-  await requirePage("/admin/users");
-  const [rows, t, tRoles] = await Promise.all([listUsers(await getDb()), getTranslations("users"), getTranslations("roles")]);
+  const admin = await requirePage("/admin/users");
+  const db = await getDb();
+  const [rows, organisations, t, tRoles, locale] = await Promise.all([listUsers(db), listOrganisations(db), getTranslations("users"), getTranslations("roles"), getLocale()]);
   const columns: Column<Row>[] = [
-    { key: "email", header: t("email"), cell: (u) => u.email },
+    { key: "email", header: t("email"), cell: (u) => <bdi dir="ltr">{u.email}</bdi> },
     { key: "name", header: t("name"), cell: (u) => <>{u.name} {u.isDemo && <span className="badge">{t("demo")}</span>}</> },
     { key: "role", header: t("role"), cell: (u) => tRoles(u.role) },
     { key: "organisation", header: t("organisation"), cell: (u) => u.organisation.name },
+    {
+      key: "status",
+      header: t("status"),
+      cell: (u) => (
+        <form action={setUserDisabledAction} className="nowrap">
+          <input type="hidden" name="id" value={u.id} />
+          <input type="hidden" name="disabled" value={u.disabledAt ? "0" : "1"} />
+          {u.disabledAt ? t("disabledSince", { date: formatDate(u.disabledAt, locale) }) : t("active")}{" "}
+          {/* An administrator's own account stays enabled: there is always one left to undo a mistake. */}
+          {u.id !== admin.id && (
+            <button type="submit" className="secondary" aria-label={t(u.disabledAt ? "enableLabel" : "disableLabel", { email: u.email })}>
+              {t(u.disabledAt ? "enable" : "disable")}
+            </button>
+          )}
+        </form>
+      ),
+    },
   ];
   return (
     <>
       <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
       <DataTable label={t("title")} rows={rows} columns={columns} rowKey={(u) => u.id} empty={null} />
+      <div className="stacked-forms">
+        <AddUserForm
+          action={createUserAction}
+          labels={{ title: t("addUser"), email: t("email"), name: t("name"), role: t("role"), organisation: t("organisation"), password: t("password"), passwordHint: t("passwordHint"), submit: t("createUser") }}
+          roles={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
+          organisations={ORGANISATION_TYPES.map((type) => ({ type, label: t(`organisationType.${type}`), choices: organisations.filter((o) => o.type === type).map((o) => ({ value: o.id, label: o.name })) }))}
+        />
+        <AddOrganisationForm
+          action={createOrganisationAction}
+          labels={{ title: t("addOrganisation"), name: t("organisationName"), shortName: t("shortName"), type: t("organisationTypeLabel"), submit: t("createOrganisation") }}
+          types={(["PARTNER", "DONOR"] as const).map((type) => ({ value: type, label: t(`organisationType.${type}`) }))}
+        />
+      </div>
     </>
   );
 }

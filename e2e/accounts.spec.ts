@@ -1,0 +1,61 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe("accounts", () => {
+  it("an administrator adds a partner and opens an account there; its holder signs in and works; disabling the account ends the session at once", async () => {
+    const admin = await (await browser.newContext()).newPage();
+    await signIn(admin, baseUrl, "admin@demo.test");
+    await admin.waitForURL(`${baseUrl}/`);
+    await admin.getByRole("link", { name: "Users" }).click();
+
+    const partner = `Tigris Clearance ${Date.now()}`;
+    const addOrganisation = admin.getByRole("form", { name: "Add an implementing partner or donor" });
+    await addOrganisation.getByLabel("Name", { exact: true }).fill(partner);
+    await addOrganisation.getByLabel("Type").selectOption({ label: "Implementing partners" });
+    await addOrganisation.getByRole("button", { name: "Add the organisation" }).click();
+    await addOrganisation.getByRole("status").filter({ hasText: `${partner} added.` }).waitFor();
+
+    const email = `ops.${Date.now()}@tigris.example.org`;
+    const addUser = admin.getByRole("form", { name: "Add an account" });
+    // An email already in use: said, and under the field; no account is made.
+    await addUser.getByLabel("Email").fill("partner@demo.test");
+    await addUser.getByLabel("Name", { exact: true }).fill("Layla Hassan");
+    await addUser.getByLabel("Role").selectOption({ label: "implementing partner" });
+    await addUser.getByLabel("Organisation").selectOption({ label: partner });
+    await addUser.getByLabel("First password").fill("a long first password");
+    await addUser.getByRole("button", { name: "Create the account" }).click();
+    await addUser.getByRole("alert").filter({ hasText: "An account with the email partner@demo.test already exists." }).waitFor();
+    expect(await addUser.getByRole("textbox", { name: "Email" }).getAttribute("aria-invalid")).toBe("true");
+    await addUser.getByText("Email already in use").waitFor();
+    await addUser.getByLabel("Email").fill(email);
+    await addUser.getByRole("button", { name: "Create the account" }).click();
+    await addUser.getByRole("status").filter({ hasText: `Account ${email} created.` }).waitFor();
+    await admin.getByRole("cell", { name: email, exact: true }).waitFor();
+
+    // The holder signs in with the first password and sees their organisation's (empty) work.
+    const holder = await (await browser.newContext()).newPage();
+    await signIn(holder, baseUrl, email, "a long first password");
+    await holder.waitForURL(`${baseUrl}/`);
+    expect(await holder.getByTestId("signed-in-as").textContent()).toContain(partner);
+    await holder.getByRole("link", { name: "My tasks" }).click();
+    await holder.waitForURL(`${baseUrl}/tasks`);
+
+    await admin.getByRole("button", { name: `Disable ${email}` }).click();
+    await admin.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) }).getByText(/disabled since/).waitFor();
+    // The next page the holder opens sends them to sign in, and signing in again is refused.
+    await holder.reload();
+    await holder.waitForURL(/\/sign-in/);
+    await signIn(holder, baseUrl, email, "a long first password");
+    await holder.getByRole("alert").waitFor();
+    expect(holder.url()).toContain("/sign-in");
+  });
+});

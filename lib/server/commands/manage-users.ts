@@ -1,0 +1,100 @@
+// Accounts and the organisations they belong to, managed by an administrator
+// (the first administrator from the command line: scripts/add-user.ts). An
+// account is never deleted, since the audit trail names it: it is disabled,
+// which ends its sessions and API tokens at once, and can be enabled again.
+import { z } from "zod";
+import type { OrganisationType, Role } from "../../../generated/prisma/enums";
+import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
+import { refusal } from "../../i18n/refusals";
+import { hashPassword } from "../password";
+import { can, type Actor } from "../permissions";
+import type { Db } from "../prisma";
+import { bumpDataVersion } from "../cache";
+import { recordAuditEvent } from "../queries/audit";
+
+/** NIST SP 800-63B: at least 12 characters for a password chosen for someone, no composition rules. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const ZUserCreate = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  name: z.string().trim().min(2).max(120),
+  role: z.enum(["ADMIN", "AUTHORITY", "PARTNER", "DONOR"]),
+  organisationId: z.string().min(1),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`).max(200),
+});
+
+export const ZOrganisationCreate = z.object({
+  name: z.string().trim().min(2).max(160),
+  shortName: z.string().trim().max(40).optional().transform((s) => s || undefined),
+  type: z.enum(["PARTNER", "DONOR"]),
+});
+
+/** The organisation each role works for: administrators and authorities at a national authority. */
+const ORGANISATION_OF_ROLE: Record<Role, OrganisationType> = { ADMIN: "AUTHORITY", AUTHORITY: "AUTHORITY", PARTNER: "PARTNER", DONOR: "DONOR" };
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Creates an account, checked and audited in one transaction. `by` is the
+ * administrator, or null for the operator at the command line.
+ */
+export async function insertUser(db: Db, by: Actor | null, body: unknown) {
+  const input = parseOrRefuse(ZUserCreate, body, "userMalformed");
+  const organisation = await db.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, name: true, type: true } });
+  if (!organisation) throw new CommandError("invalid_request", refusal("noSuchOrganisation"), [fieldIssue(["organisationId"], "noSuchOrganisation")]);
+  if (organisation.type !== ORGANISATION_OF_ROLE[input.role]) {
+    throw new CommandError("invalid_request", refusal("roleNotOfOrganisation", { organisation: organisation.name }), [fieldIssue(["role"], "roleNotOfOrganisationField")]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx: Tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      throw new CommandError("conflict", refusal("emailTaken", { email: input.email }), [fieldIssue(["email"], "emailTakenField")]);
+    }
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, organisationId: organisation.id, passwordHash },
+      select: { id: true, email: true, name: true, role: true, organisationId: true },
+    });
+    await recordAuditEvent(tx, { actorUserId: by?.id ?? null, action: "user.create", entityType: "User", entityId: user.id, after: { email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, ...(by ? {} : { via: "command line" }) } });
+    return user;
+  });
+}
+
+/** An administrator creates an account for someone, with a first password to hand over. */
+export async function createUser(db: Db, actor: Actor, body: unknown) {
+  if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
+  return insertUser(db, actor, body);
+}
+
+/**
+ * Disables an account (its sessions and API tokens stop working at once) or
+ * enables it again. An administrator cannot disable their own account, so
+ * there is always one left to undo a mistake.
+ */
+export async function setUserDisabled(db: Db, actor: Actor, userId: string, disabled: boolean) {
+  if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
+  if (disabled && userId === actor.id) throw new CommandError("conflict", refusal("cannotDisableSelf"));
+  return db.$transaction(async (tx: Tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, disabledAt: true } });
+    if (!user) throw new CommandError("not_found", refusal("noSuchUser"));
+    if (Boolean(user.disabledAt) === disabled) return user;
+    const updated = await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? new Date() : null }, select: { id: true, disabledAt: true } });
+    await recordAuditEvent(tx, { actorUserId: actor.id, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: user.id, before: { disabledAt: user.disabledAt?.toISOString() ?? null }, after: { disabledAt: updated.disabledAt?.toISOString() ?? null } });
+    return updated;
+  });
+}
+
+/** An administrator adds an implementing partner or a donor (the national authorities come with the reference data). */
+export async function createOrganisation(db: Db, actor: Actor, body: unknown) {
+  if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
+  const input = parseOrRefuse(ZOrganisationCreate, body, "organisationMalformed");
+  return db.$transaction(async (tx: Tx) => {
+    if (await tx.organisation.findUnique({ where: { name: input.name }, select: { id: true } })) {
+      throw new CommandError("conflict", refusal("organisationNameTaken", { name: input.name }), [fieldIssue(["name"], "organisationNameTakenField")]);
+    }
+    const organisation = await tx.organisation.create({ data: { name: input.name, shortName: input.shortName ?? null, type: input.type }, select: { id: true, name: true, shortName: true, type: true } });
+    await recordAuditEvent(tx, { actorUserId: actor.id, action: "organisation.create", entityType: "Organisation", entityId: organisation.id, after: organisation });
+    // The dashboard's partner filter lists the partners with the cached figures.
+    await bumpDataVersion(tx);
+    return organisation;
+  });
+}

@@ -1,0 +1,68 @@
+// Opens an account from the command line: the first administrator of a new
+// installation (which has no account to sign in with, since demo accounts
+// are not created in production), or any account when no one can sign in.
+// Every other account is opened on the Users page. The password is read from
+// standard input, never from the command line, which other users of the
+// machine can see:
+//   npm run user:add -- --email admin@dma.gov.iq --name "Rana Aziz" --role admin --organisation DMA
+import { createInterface } from "node:readline";
+import { Writable } from "node:stream";
+import { parseArgs } from "node:util";
+import { CommandError } from "../lib/server/command-error";
+import { insertUser, MIN_PASSWORD_LENGTH } from "../lib/server/commands/manage-users";
+import { openDb } from "../lib/server/prisma";
+import { openScriptDatabase } from "./db-adapter";
+import { deployMigrations } from "./migrations";
+
+const USAGE = `Usage: npm run user:add -- --email <email> --name "<full name>" --role admin|authority|partner|donor --organisation "<name or short name>"
+The password (at least ${MIN_PASSWORD_LENGTH} characters) is asked for, or read from standard input when it is not a terminal.`;
+
+/** One line from standard input; typed at a terminal, it is not echoed. */
+async function readPassword(): Promise<string> {
+  const muted = new Writable({ write: (_chunk, _enc, done) => done() });
+  if (process.stdin.isTTY) process.stdout.write(`Password for the new account (at least ${MIN_PASSWORD_LENGTH} characters, not shown): `);
+  const rl = createInterface({ input: process.stdin, output: muted, terminal: process.stdin.isTTY });
+  const line = await new Promise<string>((resolve) => {
+    rl.once("line", resolve);
+    rl.once("close", () => resolve(""));
+  });
+  rl.close();
+  if (process.stdin.isTTY) process.stdout.write("\n");
+  return line;
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, organisation: { type: "string" } } });
+  if (!values.email || !values.name || !values.role || !values.organisation) throw new Error(USAGE);
+  const database = await openScriptDatabase();
+  try {
+    await deployMigrations(database.factory);
+    const { db, close } = await openDb(database.target);
+    try {
+      const wanted = values.organisation.trim();
+      const organisations = await db.organisation.findMany({ where: { OR: [{ name: { equals: wanted, mode: "insensitive" } }, { shortName: { equals: wanted, mode: "insensitive" } }] }, select: { id: true, name: true } });
+      if (organisations.length !== 1) {
+        const all = await db.organisation.findMany({ orderBy: { name: "asc" }, select: { name: true, shortName: true, type: true } });
+        const list = all.map((o) => `  ${o.name}${o.shortName ? ` (${o.shortName})` : ""}, ${o.type.toLowerCase()}`).join("\n");
+        throw new Error(`${organisations.length ? "More than one" : "No"} organisation is named "${wanted}". Give one of:\n${list || "  (none: run npm start once to load the reference data)"}`);
+      }
+      const user = await insertUser(db, null, { email: values.email, name: values.name, role: values.role.toUpperCase(), organisationId: organisations[0]!.id, password: await readPassword() });
+      console.log(`Account ${user.email} created: ${user.role.toLowerCase()} at ${organisations[0]!.name}. It can sign in now.`);
+    } finally {
+      await close();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof CommandError) {
+      const issues = Array.isArray(err.details) ? (err.details as { path: PropertyKey[]; message: string }[]) : [];
+      console.error([err.message, ...issues.map((i) => `  ${i.path.join(".")}: ${i.message}`)].join("\n"));
+    } else console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
