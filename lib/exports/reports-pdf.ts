@@ -2,6 +2,7 @@
 // partner or an authority, and an IMAS 08.30 completion report with its
 // handover certificate. Pure: the figures come in, the document goes out.
 import type { MultiPolygon, Polygon } from "geojson";
+import { programmeDay } from "../domain/calendar";
 import { turningPoints } from "../geo/turning-points";
 import { formatArea, formatDate, formatM2, formatPercent } from "../i18n/format";
 import { burnDownLine, classify, COLOURS, figureCards, FONT, footers, heading, map, methodLegend, METHODS, newDocument, paragraph, stackedBars, table, type MethodKey } from "./pdf";
@@ -171,7 +172,7 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
     doc.x = doc.page.margins.left;
     doc.y = y + 20;
   }
-  footers(doc, `${title} · generated ${d.generatedAt.toISOString().slice(0, 10)} · Mine Action Progress`);
+  footers(doc, `${title} · generated ${programmeDay(d.generatedAt)} · Mine Action Progress`);
   doc.end();
   return done;
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { programmeDay } from "../domain/calendar";
 import { everyone } from "../domain/human-impact";
 import { DEVICE_CATEGORIES } from "./land-release-report";
 
 /** A day as YYYY-MM-DD, not after today (UTC): sessions and accidents are recorded after they happen. */
-const ZPastDay = z.iso.date({ error: "Use a date as YYYY-MM-DD." }).refine((d) => d <= new Date().toISOString().slice(0, 10), "The date is in the future: record a session or an accident once it has happened.");
+const ZPastDay = z.iso.date({ error: "Use a date as YYYY-MM-DD." }).refine((d) => d <= programmeDay(), "The date is in the future: record a session or an accident once it has happened.");
 const ZPcode = z.string().regex(/^IQG\d{2}$/, "Choose the governorate by its P-code, e.g. IQG11 for Erbil.");
 const ZPlace = z.string().trim().min(2, "Name the place: village, school, camp or district.").max(200);
 const people = z.int("Count people as a whole number.").min(0, "A count of people cannot be negative.").max(100_000).default(0);

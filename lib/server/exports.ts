@@ -27,6 +27,7 @@ import { IN_FORCE, riskEducationScope } from "./queries/human-impact";
 import { reportScope } from "./queries/land-release";
 import { getTaskCompletion } from "./queries/field";
 import { drillDownWhere, getDashboard } from "./queries/progress";
+import { programmeDay } from "../domain/calendar";
 import { addMonths } from "../domain/projection";
 import { completionReportPdf, progressReportPdf } from "../exports/reports-pdf";
 import type { ProgressFilter } from "../schemas/progress-filter";
@@ -430,7 +431,7 @@ const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), 
 
 /** The monthly progress report's figures: the month itself, and everything up to its end, for the view. */
 async function progressReport(db: Db, actor: Actor & { name?: string }, f: ExportFilter, now: Date) {
-  const month = f.month ?? addMonths(now.toISOString().slice(0, 7), -1);
+  const month = f.month ?? addMonths(programmeDay(now).slice(0, 7), -1);
   const view: ProgressFilter = { region: f.region, governorate: f.governorate, partner: f.partner, contamination: f.contamination, landUse: f.landUse };
   const [inMonth, toDate, governorates, partner] = await Promise.all([
     getDashboard(db, { ...view, from: `${month}-01`, to: lastDay(month) }),
@@ -542,7 +543,7 @@ export function exportFileName(file: ExportFile, f: ExportFilter, asOf: Date): s
     f.task && `task-${f.task}`,
     f.region, f.governorate, f.partner && `partner-${f.partner}`, f.donor && `donor-${f.donor}`, f.contamination, f.landUse,
     f.from || f.to ? `${f.from ?? "start"}_to_${f.to ?? "today"}` : undefined,
-    `as-of_${asOf.toISOString().slice(0, 10)}`,
+    `as-of_${programmeDay(asOf)}`,
   ];
   // Only safe characters: the name goes into a Content-Disposition header and a file system.
   return `${parts.filter(Boolean).join("_").replace(/[^A-Za-z0-9._-]/g, "-")}.${format}`;
@@ -636,7 +637,7 @@ export async function buildExport(db: Db, actor: Actor & { name?: string }, file
   if (file === "completion.pdf") {
     if (!can(actor, "task:read")) throw new CommandError("forbidden", refusal("roleMayNotReadTasks", { role: roleWord(actor.role) }));
     const { pdf, code } = await completionReport(db, actor, f, now);
-    const fileName = `completion-report_${code}_as-of_${now.toISOString().slice(0, 10)}.pdf`.replace(/[^A-Za-z0-9._-]/g, "-");
+    const fileName = `completion-report_${code}_as-of_${programmeDay(now)}.pdf`.replace(/[^A-Za-z0-9._-]/g, "-");
     await recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, task: f.task, rows: 1 } });
     return { body: pdf, contentType: "application/pdf", fileName, rows: 1 };
   }

@@ -1,6 +1,7 @@
 // Risk education sessions and casualties: lists scoped to the caller and the
 // dashboard's figures for a view, summed in the database by governorate.
 import { Prisma } from "../../../generated/prisma/client";
+import { programmeDay } from "../../domain/calendar";
 import { buildHumanImpact, type CasualtyRow, type HumanImpact, type RiskEducationRow } from "../../domain/human-impact";
 import { GOVERNORATE_NAMES, type GovernorateNames } from "../../i18n/names";
 import type { ProgressFilter } from "../../schemas/progress-filter";
@@ -61,7 +62,7 @@ export async function casualtyPage(db: Db, page: number) {
 
 /** The view's place and period as SQL on a table aliased `x` with the date column given, and governorates `g`. */
 function scopeSql(f: ProgressFilter, dateColumn: string, partnerColumn?: string): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`x.${Prisma.raw(`"${dateColumn}"`)} <= ${f.to ?? new Date().toISOString().slice(0, 10)}::date`];
+  const parts: Prisma.Sql[] = [Prisma.sql`x.${Prisma.raw(`"${dateColumn}"`)} <= ${f.to ?? programmeDay()}::date`];
   if (f.from) parts.push(Prisma.sql`x.${Prisma.raw(`"${dateColumn}"`)} >= ${f.from}::date`);
   if (f.region) parts.push(Prisma.sql`g.region::text = ${f.region.toUpperCase()}`);
   if (f.governorate) parts.push(Prisma.sql`x."governoratePcode" = ${f.governorate}`);

@@ -6,6 +6,7 @@ import { Prisma } from "../../../generated/prisma/client";
 import { GOVERNORATE_NAMES } from "../../i18n/names";
 import { buildProgressView, currentBaseline, type ProgressView, type ReleaseAggregate, type ReleaseMethodKey } from "../../domain/progress";
 import { addMonths, burnDown, projectCompletion, releasedByYear } from "../../domain/projection";
+import { programmeDay } from "../../domain/calendar";
 import { progressFilterQuery, type DrillDown, type ProgressFilter } from "../../schemas/progress-filter";
 import { cachedForDataVersion } from "../cache";
 import { getHumanImpact } from "./human-impact";
@@ -45,8 +46,8 @@ const firstCountedDay = (records: BaselineRows, from?: string) => {
   return from && from > baselineDay ? from : baselineDay;
 };
 
-/** Today as YYYY-MM-DD (UTC): the period ends today unless the filter says otherwise. */
-const today = () => new Date().toISOString().slice(0, ISO_DAY);
+/** Today in Iraq as YYYY-MM-DD: the period ends today unless the filter says otherwise. */
+const today = () => programmeDay();
 
 /**
  * Progress for a filtered view. Released land counts from the baseline's
