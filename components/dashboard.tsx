@@ -83,16 +83,22 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
           <h2>{t("burnDown")}</h2>
           <BurnDownChart points={data.burnDown} projection={p} baselineM2={data.baselineM2} />
           <p data-testid="projection">
-            {p.completionYear !== null ? t("projection", { rate: formatArea(p.trailing12M2, locale), year: formatYear(p.completionYear, locale), months: formatCount(TRAILING_MONTHS, locale) }) : t("projectionNone", { months: formatCount(TRAILING_MONTHS, locale) })}{" "}
-            {p.bestYear && p.worstYear && p.bestYear.year !== p.worstYear.year &&
-              t("projectionRange", {
-                best: formatYear(p.bestYear.year, locale),
-                bestArea: formatArea(p.bestYear.releasedM2, locale),
-                earliest: p.earliestYear !== null ? formatYear(p.earliestYear, locale) : t("projectionNever"),
-                worst: formatYear(p.worstYear.year, locale),
-                worstArea: formatArea(p.worstYear.releasedM2, locale),
-                latest: p.latestYear !== null ? formatYear(p.latestYear, locale) : t("projectionNever"),
-              })}
+            {data.remainingM2 <= 0 ? (
+              t(data.baselineM2 > 0 ? "projectionDone" : "projectionNothing")
+            ) : (
+              <>
+                {p.completionYear !== null ? t("projection", { rate: formatArea(p.trailing12M2, locale), year: formatYear(p.completionYear, locale), months: formatCount(TRAILING_MONTHS, locale) }) : t("projectionNone", { months: formatCount(TRAILING_MONTHS, locale) })}{" "}
+                {p.bestYear && p.worstYear && p.bestYear.year !== p.worstYear.year &&
+                  t("projectionRange", {
+                    best: formatYear(p.bestYear.year, locale),
+                    bestArea: formatArea(p.bestYear.releasedM2, locale),
+                    earliest: p.earliestYear !== null ? formatYear(p.earliestYear, locale) : t("projectionNever"),
+                    worst: formatYear(p.worstYear.year, locale),
+                    worstArea: formatArea(p.worstYear.releasedM2, locale),
+                    latest: p.latestYear !== null ? formatYear(p.latestYear, locale) : t("projectionNever"),
+                  })}
+              </>
+            )}
           </p>
           {p.decadesAway && <p className="warning">{t("decadesAway")}</p>}
         </section>

@@ -27,6 +27,11 @@ describe("dashboards for a donor", () => {
     const page = await donor();
     await page.getByTestId("burn-down-chart").locator("svg path").first().waitFor();
     expect(await page.getByTestId("projection").textContent()).toMatch(/\d{4}|never/);
+    // A governorate with no registered hazardous area has nothing to project (it said the work ends this year).
+    const empty = await donor();
+    await empty.goto(`${baseUrl}/?governorate=IQG17`);
+    expect(await empty.getByTestId("projection").textContent()).toBe("No hazardous area is registered in this view: there is nothing to project.");
+    await empty.close();
 
     await page.getByLabel("Region").selectOption("kurdistan");
     await page.getByLabel("From", { exact: true }).fill("2025-01-01");
