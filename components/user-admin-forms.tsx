@@ -21,15 +21,30 @@ function Field({ id, label, problem, children }: { id: string; label: string; pr
   );
 }
 
-function Outcome({ state }: { state: State }) {
-  if (state.error) {
-    return (
-      <p className="error" role="alert">
-        {state.error}
-      </p>
-    );
-  }
-  return state.done ? <p role="status">{state.done}</p> : null;
+const options = (choices: Choice[]) =>
+  choices.map((c) => (
+    <option key={c.value} value={c.value}>
+      {c.label}
+    </option>
+  ));
+
+/** The form's button, and under it what the server did or why it refused. */
+function Submit({ label, pending, state }: { label: string; pending: boolean; state: State }) {
+  return (
+    <>
+      <div>
+        <button type="submit" disabled={pending}>
+          {label}
+        </button>
+      </div>
+      {state.error && (
+        <p className="error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {state.done && <p role="status">{state.done}</p>}
+    </>
+  );
 }
 
 /**
@@ -70,11 +85,7 @@ export function AddUserForm({ action, labels, roles, organisations }: { action: 
         <Field id="user-role" label={labels.role} problem={p.role}>
           {(d) => (
             <select id="user-role" name="role" required aria-describedby={d} aria-invalid={!!d}>
-              {roles.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
+              {options(roles)}
             </select>
           )}
         </Field>
@@ -83,11 +94,7 @@ export function AddUserForm({ action, labels, roles, organisations }: { action: 
             <select id="user-organisation" name="organisationId" required aria-describedby={d} aria-invalid={!!d}>
               {organisations.map((g) => (
                 <optgroup key={g.type} label={g.label}>
-                  {g.choices.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
+                  {options(g.choices)}
                 </optgroup>
               ))}
             </select>
@@ -100,12 +107,7 @@ export function AddUserForm({ action, labels, roles, organisations }: { action: 
       <p className="note" id="user-password-hint">
         {labels.passwordHint}
       </p>
-      <div>
-        <button type="submit" disabled={pending}>
-          {labels.submit}
-        </button>
-      </div>
-      <Outcome state={state} />
+      <Submit label={labels.submit} pending={pending} state={state} />
     </form>
   );
 }
@@ -129,21 +131,12 @@ export function AddOrganisationForm({ action, labels, types }: { action: Action;
         <Field id="organisation-type" label={labels.type} problem={p.type}>
           {(d) => (
             <select id="organisation-type" name="type" required aria-describedby={d} aria-invalid={!!d}>
-              {types.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
-                </option>
-              ))}
+              {options(types)}
             </select>
           )}
         </Field>
       </div>
-      <div>
-        <button type="submit" disabled={pending}>
-          {labels.submit}
-        </button>
-      </div>
-      <Outcome state={state} />
+      <Submit label={labels.submit} pending={pending} state={state} />
     </form>
   );
 }
