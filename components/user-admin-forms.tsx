@@ -140,3 +140,32 @@ export function AddOrganisationForm({ action, labels, types }: { action: Action;
     </form>
   );
 }
+
+export type SetPasswordLabels = { title: string; account: string; password: string; passwordHint: string; submit: string };
+
+/** An administrator sets a new password for an account whose holder forgot theirs. */
+export function SetPasswordForm({ action, labels, accounts }: { action: Action; labels: SetPasswordLabels; accounts: Choice[] }) {
+  const { state, form, pending } = useAdminForm(action);
+  const p = state.problems ?? {};
+  return (
+    <form {...form} className="report-form card" aria-labelledby="set-password-title">
+      <h2 id="set-password-title">{labels.title}</h2>
+      <div className="grid-fields">
+        <Field id="password-account" label={labels.account} problem={p.userId}>
+          {(d) => (
+            <select id="password-account" name="userId" required aria-describedby={d} aria-invalid={!!d}>
+              {options(accounts)}
+            </select>
+          )}
+        </Field>
+        <Field id="password-new" label={labels.password} problem={p.password}>
+          {(d) => <input id="password-new" name="password" type="password" required minLength={12} maxLength={200} autoComplete="new-password" dir="ltr" aria-describedby={d ?? "password-new-hint"} aria-invalid={!!d} />}
+        </Field>
+      </div>
+      <p className="note" id="password-new-hint">
+        {labels.passwordHint}
+      </p>
+      <Submit label={labels.submit} pending={pending} state={state} />
+    </form>
+  );
+}

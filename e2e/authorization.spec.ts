@@ -136,6 +136,16 @@ const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (i
       return (await row()).includes("disabled since");
     },
   },
+  [`${USERS}#setUserPasswordAction`]: {
+    expect: ONLY_ADMIN,
+    call: async (invoke, caller) => {
+      const email = `password-${caller.toLowerCase()}-${Date.now()}@test.invalid`;
+      await invoke(`${USERS}#createUserAction`, "ADMIN", [{}, form({ email, name: "Forgetful", role: "PARTNER", organisationId: await partnerId(), password: "matrix-password-1" })]);
+      const html = await usersPage();
+      const id = /name="id" value="([^"]+)"/.exec(html.slice(html.indexOf(email)))![1]!;
+      return /New password set for/.test(await invoke(`${USERS}#setUserPasswordAction`, caller, [{}, form({ userId: id, password: "matrix-password-2" })]));
+    },
+  },
   // Anyone chooses the language they read, signed in or not; the action only ever touches the caller's own choice.
   [`${LANGUAGE}#chooseLanguageAction`]: {
     expect: { anonymous: true, ADMIN: true, DMA: true, IKMAA: true, PARTNER: true, DONOR: true },

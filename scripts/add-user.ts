@@ -22,6 +22,8 @@ async function readPassword(): Promise<string> {
   const muted = new Writable({ write: (_chunk, _enc, done) => done() });
   if (process.stdin.isTTY) process.stdout.write(`Password for the new account (at least ${MIN_PASSWORD_LENGTH} characters, not shown): `);
   const rl = createInterface({ input: process.stdin, output: muted, terminal: process.stdin.isTTY });
+  // Ctrl-C at the prompt stops the script (readline would otherwise only pause).
+  rl.once("SIGINT", () => process.exit(130));
   const line = await new Promise<string>((resolve) => {
     rl.once("line", resolve);
     rl.once("close", () => resolve(""));

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createOrganisation, createUser, setUserDisabled } from "@/lib/server/commands/manage-users";
+import { createOrganisation, createUser, setUserDisabled, setUserPassword } from "@/lib/server/commands/manage-users";
 import { createApiToken } from "@/lib/server/commands/api-tokens";
 import { hashApiToken } from "@/lib/server/api-tokens";
 import { userForTokenHash } from "@/lib/server/queries/api-tokens";
@@ -50,6 +50,18 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     expect([await db.user.count(), await db.auditEvent.count()]).toEqual(before);
   });
 
+  it("an administrator sets a new password for a holder who forgot theirs; the old one stops working", async () => {
+    const db = t().db;
+    const [admin, ikmaa] = [await actor("admin@demo.test"), await actor("ikmaa@demo.test")];
+    expect((await refusal(setUserPassword(db, ikmaa, { userId: ikmaa.id, password: "a new long password" }))).code).toBe("forbidden");
+    expect((await refusal(setUserPassword(db, admin, { userId: ikmaa.id, password: "short" }))).details).toMatchObject([{ path: ["password"] }]);
+    await setUserPassword(db, admin, { userId: ikmaa.id, password: "a new long password" });
+    expect(await signInWithPassword(db, "ikmaa@demo.test", "demo-password")).toEqual({ refused: "credentials" });
+    expect(await signInWithPassword(db, "ikmaa@demo.test", "a new long password")).toMatchObject({ user: { id: ikmaa.id } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.setPassword", entityId: ikmaa.id } });
+    expect([event.actorUserId, event.after]).toEqual([admin.id, null]);
+  });
+
   it("a disabled account cannot sign in, its session and API tokens stop at once, and enabling it restores them; nobody disables themselves", async () => {
     const db = t().db;
     const admin = await actor("admin@demo.test");
@@ -71,6 +83,15 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     expect((await refusal(setUserDisabled(db, admin, admin.id, true))).code).toBe("conflict");
     expect((await refusal(setUserDisabled(db, donor, admin.id, true))).code).toBe("forbidden");
     expect((await refusal(setUserDisabled(db, admin, "no-such-account", true))).code).toBe("not_found");
+
+    // Two administrators disabling each other: the second, disabled by then, is refused, so one is left.
+    const dma = await db.organisation.findFirstOrThrow({ where: { shortName: "DMA" } });
+    const second = await createUser(db, admin, { email: `second-admin-${kind}@dma.example.org`, name: "Second administrator", role: "ADMIN", organisationId: dma.id, password: "second admin password" });
+    const secondAdmin = { id: second.id, role: second.role, organisationId: second.organisationId };
+    await setUserDisabled(db, secondAdmin, admin.id, true);
+    expect((await refusal(setUserDisabled(db, admin, second.id, true))).code).toBe("forbidden");
+    expect(await activeAccount(db, second.id)).not.toBeNull();
+    await setUserDisabled(db, secondAdmin, admin.id, false);
   });
 });
 

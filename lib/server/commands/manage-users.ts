@@ -23,6 +23,8 @@ export const ZUserCreate = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`).max(200),
 });
 
+export const ZPasswordSet = z.object({ userId: z.string().min(1), password: ZUserCreate.shape.password });
+
 export const ZOrganisationCreate = z.object({
   name: z.string().trim().min(2).max(160),
   shortName: z.string().trim().max(40).optional().transform((s) => s || undefined),
@@ -33,6 +35,12 @@ export const ZOrganisationCreate = z.object({
 const ORGANISATION_OF_ROLE: Record<Role, OrganisationType> = { ADMIN: "AUTHORITY", AUTHORITY: "AUTHORITY", PARTNER: "PARTNER", DONOR: "DONOR" };
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Two administrators submitting the same email or name at once: the second meets the unique index, and is told so. */
+function refuseDuplicate(err: unknown, refusalOnDuplicate: () => CommandError): never {
+  if ((err as { code?: unknown } | null)?.code === "P2002") throw refusalOnDuplicate();
+  throw err;
+}
 
 /**
  * Creates an account, checked and audited in one transaction. `by` is the
@@ -46,17 +54,16 @@ export async function insertUser(db: Db, by: Actor | null, body: unknown) {
     throw new CommandError("invalid_request", refusal("roleNotOfOrganisation", { organisation: organisation.name }), [fieldIssue(["role"], "roleNotOfOrganisationField")]);
   }
   const passwordHash = await hashPassword(input.password);
+  const taken = () => new CommandError("conflict", refusal("emailTaken", { email: input.email }), [fieldIssue(["email"], "emailTakenField")]);
   return db.$transaction(async (tx: Tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new CommandError("conflict", refusal("emailTaken", { email: input.email }), [fieldIssue(["email"], "emailTakenField")]);
-    }
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw taken();
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, role: input.role, organisationId: organisation.id, passwordHash },
       select: { id: true, email: true, name: true, role: true, organisationId: true },
     });
     await recordAuditEvent(tx, { actorUserId: by?.id ?? null, action: "user.create", entityType: "User", entityId: user.id, after: { email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, ...(by ? {} : { via: "command line" }) } });
     return user;
-  });
+  }).catch((err: unknown) => refuseDuplicate(err, taken));
 }
 
 /** An administrator creates an account for someone, with a first password to hand over. */
@@ -67,13 +74,18 @@ export async function createUser(db: Db, actor: Actor, body: unknown) {
 
 /**
  * Disables an account (its sessions and API tokens stop working at once) or
- * enables it again. An administrator cannot disable their own account, so
- * there is always one left to undo a mistake.
+ * enables it again. An administrator cannot disable their own account, and
+ * these changes take turns, each by an administrator still enabled, so two
+ * administrators disabling each other at once cannot leave none to undo it.
  */
 export async function setUserDisabled(db: Db, actor: Actor, userId: string, disabled: boolean) {
   if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
   if (disabled && userId === actor.id) throw new CommandError("conflict", refusal("cannotDisableSelf"));
   return db.$transaction(async (tx: Tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('user.setDisabled'))`;
+    if (!(await tx.user.findFirst({ where: { id: actor.id, role: "ADMIN", disabledAt: null }, select: { id: true } }))) {
+      throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
+    }
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, disabledAt: true } });
     if (!user) throw new CommandError("not_found", refusal("noSuchUser"));
     if (Boolean(user.disabledAt) === disabled) return user;
@@ -83,18 +95,34 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: string, disa
   });
 }
 
+/**
+ * An administrator sets a new password for an account whose holder forgot
+ * theirs (their sessions elsewhere keep running until they sign out or expire).
+ */
+export async function setUserPassword(db: Db, actor: Actor, body: unknown) {
+  if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
+  const input = parseOrRefuse(ZPasswordSet, body, "userMalformed");
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx: Tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
+    if (!user) throw new CommandError("not_found", refusal("noSuchUser"), [fieldIssue(["userId"], "noSuchUser")]);
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await recordAuditEvent(tx, { actorUserId: actor.id, action: "user.setPassword", entityType: "User", entityId: user.id });
+    return user;
+  });
+}
+
 /** An administrator adds an implementing partner or a donor (the national authorities come with the reference data). */
 export async function createOrganisation(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
   const input = parseOrRefuse(ZOrganisationCreate, body, "organisationMalformed");
+  const taken = () => new CommandError("conflict", refusal("organisationNameTaken", { name: input.name }), [fieldIssue(["name"], "organisationNameTakenField")]);
   return db.$transaction(async (tx: Tx) => {
-    if (await tx.organisation.findUnique({ where: { name: input.name }, select: { id: true } })) {
-      throw new CommandError("conflict", refusal("organisationNameTaken", { name: input.name }), [fieldIssue(["name"], "organisationNameTakenField")]);
-    }
+    if (await tx.organisation.findUnique({ where: { name: input.name }, select: { id: true } })) throw taken();
     const organisation = await tx.organisation.create({ data: { name: input.name, shortName: input.shortName ?? null, type: input.type }, select: { id: true, name: true, shortName: true, type: true } });
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "organisation.create", entityType: "Organisation", entityId: organisation.id, after: organisation });
     // The dashboard's partner filter lists the partners with the cached figures.
     await bumpDataVersion(tx);
     return organisation;
-  });
+  }).catch((err: unknown) => refuseDuplicate(err, taken));
 }

@@ -5,7 +5,7 @@ import { languageOf } from "@/lib/i18n/locales";
 import { refusal } from "@/lib/i18n/refusals";
 import { currentUser } from "@/lib/server/auth";
 import { CommandError, type FieldIssue } from "@/lib/server/command-error";
-import { createOrganisation, createUser, setUserDisabled } from "@/lib/server/commands/manage-users";
+import { createOrganisation, createUser, setUserDisabled, setUserPassword } from "@/lib/server/commands/manage-users";
 import { getDb } from "@/lib/server/db";
 
 /** What the form shows: what was done, or what is wrong, each field's problem under that field. */
@@ -49,6 +49,13 @@ export async function createOrganisationAction(_prev: AdminFormState, form: Form
   return answer(async (user) => {
     const created = await createOrganisation(await getDb(), user, { name: field(form, "name"), shortName: field(form, "shortName"), type: field(form, "type") });
     return (await getTranslations("users"))("organisationCreated", { name: created.name });
+  });
+}
+
+export async function setUserPasswordAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  return answer(async (user) => {
+    const changed = await setUserPassword(await getDb(), user, { userId: field(form, "userId"), password: field(form, "password") });
+    return (await getTranslations("users"))("passwordSet", { email: changed.email });
   });
 }
 

@@ -1,12 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { AddOrganisationForm, AddUserForm } from "@/components/user-admin-forms";
+import { AddOrganisationForm, AddUserForm, SetPasswordForm } from "@/components/user-admin-forms";
 import { formatDate } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { listOrganisations } from "@/lib/server/queries/organisations";
 import { listUsers } from "@/lib/server/queries/users";
-import { createOrganisationAction, createUserAction, setUserDisabledAction } from "./actions";
+import { createOrganisationAction, createUserAction, setUserDisabledAction, setUserPasswordAction } from "./actions";
 
 type Row = Awaited<ReturnType<typeof listUsers>>[number];
 const ROLES = ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"] as const;
@@ -50,6 +50,11 @@ export default async function UsersPage() {
           labels={{ title: t("addUser"), email: t("email"), name: t("name"), role: t("role"), organisation: t("organisation"), password: t("password"), passwordHint: t("passwordHint"), submit: t("createUser") }}
           roles={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
           organisations={ORGANISATION_TYPES.map((type) => ({ type, label: t(`organisationType.${type}`), choices: organisations.filter((o) => o.type === type).map((o) => ({ value: o.id, label: o.name })) }))}
+        />
+        <SetPasswordForm
+          action={setUserPasswordAction}
+          labels={{ title: t("setPassword"), account: t("account"), password: t("newPassword"), passwordHint: t("newPasswordHint"), submit: t("setPasswordSubmit") }}
+          accounts={rows.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
         />
         <AddOrganisationForm
           action={createOrganisationAction}
