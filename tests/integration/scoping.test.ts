@@ -8,6 +8,7 @@ import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { transitionTask } from "@/lib/server/commands/transition-task";
 import { getTask, getTaskWorkspace } from "@/lib/server/queries/field";
+import { getProgress } from "@/lib/server/queries/progress";
 import type { Db } from "@/lib/server/prisma";
 import { actorFor, refusal } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
@@ -121,8 +122,9 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     const hazard = await registerHazardArea(db, dma, { code: `CHA-KRK-HAND-${kind.toUpperCase()}`, name: "Handover test", kind: "CHA", contamination: ["IEDS"], landUse: "AGRICULTURE", priorityRank: 2, geometry: box(44.3, 35.4, 0.004) });
 
     // A task funded by the first partner's grant cannot go to another partner.
+    const fundedArea = await registerHazardArea(db, dma, { code: `CHA-KRK-FUND-${kind.toUpperCase()}`, name: "Funded test", kind: "CHA", contamination: ["IEDS"], landUse: "AGRICULTURE", priorityRank: 2, geometry: box(44.31, 35.41, 0.004) });
     const grant = await db.grant.findFirstOrThrow({ where: { partnerId: partner.organisationId } });
-    const funded = await createTask(db, dma, { title: "Funded", hazardAreaIds: [hazard.id], partnerId: partner.organisationId, priority: 2, grants: [{ grantId: grant.id, shareBp: 5000 }] });
+    const funded = await createTask(db, dma, { title: "Funded", hazardAreaIds: [fundedArea.id], partnerId: partner.organisationId, priority: 2, grants: [{ grantId: grant.id, shareBp: 5000 }] });
     await transitionTask(db, dma, funded.id, { to: "planned" });
     const refused = await refusal(transitionTask(db, dma, funded.id, { to: "assigned", partnerId: other.id }));
     expect([refused.code, refused.message]).toEqual(["invalid_request", `Grant ${grant.code} funds another implementing partner; a task's grants must fund its partner.`]);
@@ -138,6 +140,13 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     const pending = await submitLandReleaseReport(db, partner, task.id, report({ geometry: box(44.302, 35.402, 0.001) }));
     await transitionTask(db, dma, task.id, { to: "planned" });
     await transitionTask(db, dma, task.id, { to: "assigned", partnerId: other.id });
+
+    // The first partner's progress still counts the area it released land in: its remaining is what is left there and in its tasks' areas.
+    const zagrosAreas = await db.hazardArea.findMany({ where: { OR: [{ tasks: { some: { task: { partnerId: partner.organisationId } } } }, { reports: { some: { partnerId: partner.organisationId, status: "APPROVED" } } }] } });
+    expect(zagrosAreas.some((a) => a.id === hazard.id)).toBe(true);
+    const zagrosView = await getProgress(db, { partner: partner.organisationId });
+    expect(zagrosView.remainingM2).toBeCloseTo(zagrosAreas.reduce((s, a) => s + a.areaM2 - a.releasedM2, 0), 4);
+    expect(zagrosView.releasedToDateM2 + zagrosView.remainingM2).toBeCloseTo(zagrosView.baselineM2, 4);
 
     // The new partner sees the approved report, not the first partner's correction or report under review; the first partner's view is unchanged.
     expect((await getTask(db, rival, task.id))!.reports.map((r) => r.id)).toEqual([approved.id]);

@@ -69,7 +69,7 @@ export async function getReportFormContext(db: Db, actor: Actor, taskId: string,
     select: { method: true, countedGeometry: true },
   });
   const correcting = correctingId
-    ? await db.landReleaseReport.findFirst({ where: { id: correctingId, taskId: task.id, status: "APPROVED" }, select: { id: true, hazardAreaId: true, method: true } })
+    ? await db.landReleaseReport.findFirst({ where: { id: correctingId, taskId: task.id, partnerId: actor.organisationId, status: "APPROVED" }, select: { id: true, hazardAreaId: true, method: true } })
     : null;
   return { task: { id: task.id, code: task.code, title: task.title, status: task.status }, hazardAreas, approved, correcting };
 }

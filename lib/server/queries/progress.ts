@@ -25,7 +25,9 @@ function scopeSql(f: ProgressFilter, opts: { partnerOnReports: boolean }): Prism
     parts.push(
       opts.partnerOnReports
         ? Prisma.sql`r."partnerId" = ${f.partner}`
-        : Prisma.sql`EXISTS (SELECT 1 FROM "TaskHazardArea" th JOIN "Task" t ON t.id = th."taskId" WHERE th."hazardAreaId" = h.id AND t."partnerId" = ${f.partner})`,
+        : // Its areas: those of its tasks, and those it released land in on a task since handed to another partner.
+          Prisma.sql`(EXISTS (SELECT 1 FROM "TaskHazardArea" th JOIN "Task" t ON t.id = th."taskId" WHERE th."hazardAreaId" = h.id AND t."partnerId" = ${f.partner})
+            OR EXISTS (SELECT 1 FROM "LandReleaseReport" pr WHERE pr."hazardAreaId" = h.id AND pr."partnerId" = ${f.partner} AND pr.status = 'APPROVED'))`,
     );
   }
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
