@@ -84,7 +84,7 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
           <BurnDownChart points={data.burnDown} projection={p} baselineM2={data.baselineM2} />
           <p data-testid="projection">
             {data.remainingM2 <= 0 ? (
-              t(data.baselineM2 > 0 ? "projectionDone" : "projectionNothing")
+              t(data.baselineM2 > 0 ? "projectionDone" : data.baselineBasis === "registered-areas" ? "projectionNothing" : "noBaseline")
             ) : (
               <>
                 {p.completionYear !== null ? t("projection", { rate: formatArea(p.trailing12M2, locale), year: formatYear(p.completionYear, locale), months: formatCount(TRAILING_MONTHS, locale) }) : t("projectionNone", { months: formatCount(TRAILING_MONTHS, locale) })}{" "}

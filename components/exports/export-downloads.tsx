@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorList } from "@/components/ui/error-list";
+import { programmeDay } from "@/lib/domain/calendar";
+import { addMonths } from "@/lib/domain/projection";
 import { DownloadRefused, resumableDownload, waitForConnection } from "./resumable-download";
 
 export type ExportChoice = { file: string; dataset: string; format: string };
@@ -19,12 +21,8 @@ type Progress = { file: string; received: number; expected: number | null; unit:
 export function ExportDownloads({ query, choices, tabular }: { query: string; choices: ExportChoice[]; tabular: boolean }) {
   const t = useTranslations("exports");
   const [status, setStatus] = useState("approved");
-  const [month, setMonth] = useState(() => {
-    const d = new Date();
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() - 1);
-    return d.toISOString().slice(0, 7);
-  });
+  // Last month, in Iraq's calendar as the server's default.
+  const [month, setMonth] = useState(() => addMonths(programmeDay().slice(0, 7), -1));
   const [hxl, setHxl] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [errors, setErrors] = useState<string[] | null>(null);

@@ -60,7 +60,9 @@ export async function progressReportPdf(d: ProgressReportData): Promise<Uint8Arr
     d.toDate.remainingM2 <= 0
       ? d.baseline.m2 > 0
         ? "All the land in this view has been released: there is nothing left to project."
-        : "No hazardous area is registered in this view: there is nothing to project."
+        : d.baseline.basis === "registered-areas"
+          ? "No hazardous area is registered in this view: there is nothing to project."
+          : "No contamination baseline has been recorded yet: there is nothing to project."
       : d.toDate.completionYear !== null
       ? `At the last 12 months' rate (${short(d.toDate.trailing12M2)} a year), the remaining land would be released in ${d.toDate.completionYear}.${d.toDate.decadesAway ? " At this rate completion is decades away." : ""}`
       : "Nothing was released in the last 12 months, so no completion year can be projected.",

@@ -3,7 +3,7 @@ import { programmeDay } from "../domain/calendar";
 import { everyone } from "../domain/human-impact";
 import { DEVICE_CATEGORIES } from "./land-release-report";
 
-/** A day as YYYY-MM-DD, not after today (UTC): sessions and accidents are recorded after they happen. */
+/** A day as YYYY-MM-DD, not after today in Iraq: sessions and accidents are recorded after they happen. */
 const ZPastDay = z.iso.date({ error: "Use a date as YYYY-MM-DD." }).refine((d) => d <= programmeDay(), "The date is in the future: record a session or an accident once it has happened.");
 const ZPcode = z.string().regex(/^IQG\d{2}$/, "Choose the governorate by its P-code, e.g. IQG11 for Erbil.");
 const ZPlace = z.string().trim().min(2, "Name the place: village, school, camp or district.").max(200);

@@ -16,6 +16,8 @@ import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
 import { governorateBoundaries } from "../queries/governorates";
 
+const NEIGHBOURHOOD_DEG = 0.2;
+
 /**
  * An authority registers a hazardous area. The governorate is the one
  * holding the polygon's centroid, and with it the responsible authority,
@@ -45,8 +47,10 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   if (await db.hazardArea.findUnique({ where: { code: input.code }, select: { id: true } })) {
     throw new CommandError("conflict", refusal("hazardCodeTaken", { code: input.code }));
   }
-  // Areas that could overlap are in the governorates the polygon's box reaches (usually its own).
-  const [w, s, e, n] = bbox(valid.geometry);
+  // Areas that could overlap are filed under the governorates the polygon's box reaches (usually its own), or
+  // one beside them that holds the centre of an area reaching across the border: the box is widened by 0.2°
+  // (about 20 km), more than a hazardous area spans.
+  const [w, s, e, n] = bbox(valid.geometry).map((v, i) => v + (i < 2 ? -NEIGHBOURHOOD_DEG : NEIGHBOURHOOD_DEG)) as [number, number, number, number];
   const near = boundaries.filter((g) => {
     const [gw, gs, ge, gn] = bbox(g.geometry);
     return gw <= e && w <= ge && gs <= n && s <= gn;
