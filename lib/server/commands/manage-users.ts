@@ -34,8 +34,6 @@ export const ZOrganisationCreate = z.object({
 /** The organisation each role works for: administrators and authorities at a national authority. */
 const ORGANISATION_OF_ROLE: Record<Role, OrganisationType> = { ADMIN: "AUTHORITY", AUTHORITY: "AUTHORITY", PARTNER: "PARTNER", DONOR: "DONOR" };
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
 /** Two administrators submitting the same email or name at once: the second meets the unique index, and is told so. */
 function refuseDuplicate(err: unknown, refusalOnDuplicate: () => CommandError): never {
   if ((err as { code?: unknown } | null)?.code === "P2002") throw refusalOnDuplicate();
@@ -55,7 +53,7 @@ export async function insertUser(db: Db, by: Actor | null, body: unknown) {
   }
   const passwordHash = await hashPassword(input.password);
   const taken = () => new CommandError("conflict", refusal("emailTaken", { email: input.email }), [fieldIssue(["email"], "emailTakenField")]);
-  return db.$transaction(async (tx: Tx) => {
+  return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw taken();
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, role: input.role, organisationId: organisation.id, passwordHash },
@@ -81,7 +79,7 @@ export async function createUser(db: Db, actor: Actor, body: unknown) {
 export async function setUserDisabled(db: Db, actor: Actor, userId: string, disabled: boolean) {
   if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
   if (disabled && userId === actor.id) throw new CommandError("conflict", refusal("cannotDisableSelf"));
-  return db.$transaction(async (tx: Tx) => {
+  return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('user.setDisabled'))`;
     if (!(await tx.user.findFirst({ where: { id: actor.id, role: "ADMIN", disabledAt: null }, select: { id: true } }))) {
       throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
@@ -103,7 +101,7 @@ export async function setUserPassword(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
   const input = parseOrRefuse(ZPasswordSet, body, "userMalformed");
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx: Tx) => {
+  return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
     if (!user) throw new CommandError("not_found", refusal("noSuchUser"), [fieldIssue(["userId"], "noSuchUser")]);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
@@ -117,7 +115,7 @@ export async function createOrganisation(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
   const input = parseOrRefuse(ZOrganisationCreate, body, "organisationMalformed");
   const taken = () => new CommandError("conflict", refusal("organisationNameTaken", { name: input.name }), [fieldIssue(["name"], "organisationNameTakenField")]);
-  return db.$transaction(async (tx: Tx) => {
+  return db.$transaction(async (tx) => {
     if (await tx.organisation.findUnique({ where: { name: input.name }, select: { id: true } })) throw taken();
     const organisation = await tx.organisation.create({ data: { name: input.name, shortName: input.shortName ?? null, type: input.type }, select: { id: true, name: true, shortName: true, type: true } });
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "organisation.create", entityType: "Organisation", entityId: organisation.id, after: organisation });
