@@ -11,7 +11,10 @@ import type { LocalisedText } from "@/lib/i18n/localised";
 export type GeometrySource = { kind: "file"; file: File; utmZone?: UtmZone } | { kind: "drawn"; polygons: Feature<Polygon>[] };
 import type { MultiPolygon } from "geojson";
 /** A check that failed; a self-intersecting boundary comes with its repaired shape for the user to confirm. */
-type Failed = { ok: false; problems: readonly GeometryProblem[]; geometry?: FeatureCollection; repaired?: Polygon | MultiPolygon };
+type Failed = { ok: false; problems: readonly GeometryProblem[]; geometry?: FeatureCollection; repaired?: Repaired };
+
+/** GEOS's repair of a shape it calls invalid, with its area, offered for the user to confirm. */
+export type Repaired = { geometry: Polygon | MultiPolygon; areaM2: number };
 
 export type ReleaseCheck =
   | { ok: true; submittedAreaM2: number; outsideHazardM2: number; alreadyReleasedM2: number; countedAreaM2: number; notes: LocalisedText[]; geometry: FeatureCollection }
@@ -31,7 +34,7 @@ async function guarded<T>(run: (keep: (c: FeatureCollection) => void) => Promise
   try {
     return await run((c) => void (geometry = c));
   } catch (err) {
-    if (err instanceof GeometryError) return { ok: false, problems: err.problems, geometry, ...(err.repaired ? { repaired: err.repaired } : {}) };
+    if (err instanceof GeometryError) return { ok: false, problems: err.problems, geometry, ...(err.repaired ? { repaired: { geometry: err.repaired, areaM2: err.repairedAreaM2! } } : {}) };
     throw err;
   }
 }

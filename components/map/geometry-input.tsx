@@ -5,10 +5,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FilePicker } from "@/components/ui/file-picker";
 import { FieldMap, type Areal, type BasemapSettings, type MapLayers } from "./field-map";
-import type { GeometrySource } from "./geometry-check";
+import type { GeometrySource, Repaired } from "./geometry-check";
 import { checkFailedProblem, type GeometryProblem } from "@/lib/geo/errors";
 import { DEFAULT_READ_LIMITS } from "@/lib/geo/read/types";
-import { formatCount } from "@/lib/i18n/format";
+import { formatArea, formatCount } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
 import { typedTurningPointsCsv } from "@/lib/geo/read/csv";
 
@@ -104,11 +104,11 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
   );
 }
 
-type Checked = { ok: boolean; geometry?: FeatureCollection; repaired?: Polygon | MultiPolygon } | null;
+type Checked = { ok: boolean; geometry?: FeatureCollection; repaired?: Repaired } | null;
 
 /** What the map shows of a check: the repaired shape while it is offered, else what was read. */
 export function shownShape(check: Checked, repairConfirmed: boolean): { uploaded?: FeatureCollection; showUploaded: boolean } {
-  if (check && !check.ok && check.repaired) return { uploaded: { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: check.repaired }] }, showUploaded: true };
+  if (check && !check.ok && check.repaired) return { uploaded: { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: check.repaired.geometry }] }, showUploaded: true };
   return { uploaded: check?.geometry, showUploaded: repairConfirmed };
 }
 
@@ -122,9 +122,10 @@ function repairedSource(repaired: Polygon | MultiPolygon): GeometrySource {
  * A geometry check's problems, each with where it is; for a boundary that
  * crosses itself, the repaired shape is drawn and offered for confirmation.
  */
-export function GeometryProblems({ problems, repaired, onUseRepaired }: { problems: readonly GeometryProblem[]; repaired?: Polygon | MultiPolygon; onUseRepaired?: (source: GeometrySource) => void }) {
+export function GeometryProblems({ problems, repaired, onUseRepaired }: { problems: readonly GeometryProblem[]; repaired?: Repaired; onUseRepaired?: (source: GeometrySource) => void }) {
   const t = useTranslations("geometryInput");
-  const language = languageOf(useLocale());
+  const locale = useLocale();
+  const language = languageOf(locale);
   return (
     <>
       <ul className="error" role="alert">
@@ -133,8 +134,8 @@ export function GeometryProblems({ problems, repaired, onUseRepaired }: { proble
         ))}
       </ul>
       {repaired && onUseRepaired && (
-        <button type="button" className="secondary" onClick={() => onUseRepaired(repairedSource(repaired))}>
-          {t("useRepaired")}
+        <button type="button" className="secondary" onClick={() => onUseRepaired(repairedSource(repaired.geometry))}>
+          {t("useRepaired", { area: formatArea(repaired.areaM2, locale) })}
         </button>
       )}
     </>
@@ -143,7 +144,7 @@ export function GeometryProblems({ problems, repaired, onUseRepaired }: { proble
 
 /** Runs a lazily loaded check whenever the source changes; stale results are dropped. */
 export function useGeometryCheck<T>(source: GeometrySource | null, run: (check: typeof import("./geometry-check"), source: GeometrySource) => Promise<T>, deps: unknown[]) {
-  const [result, setResult] = useState<T | { ok: false; problems: GeometryProblem[]; geometry?: FeatureCollection; repaired?: Polygon | MultiPolygon } | null>(null);
+  const [result, setResult] = useState<T | { ok: false; problems: GeometryProblem[]; geometry?: FeatureCollection; repaired?: Repaired } | null>(null);
   const [checking, setChecking] = useState(false);
   useEffect(() => {
     let stale = false;

@@ -24,11 +24,14 @@ export type GeometryErrorCode =
   | "ZERO_AREA"
   | "SELF_INTERSECTION"
   | "HOLE_OUTSIDE_BOUNDARY"
+  | "NESTED_HOLES"
+  | "DISCONNECTED_INTERIOR"
   // where it lies
   | "OUTSIDE_IRAQ"
   | "OUTSIDE_HAZARD_AREA"
   // the geometry engine
-  | "GEOMETRY_ENGINE_FAILED";
+  | "GEOMETRY_ENGINE_FAILED"
+  | "GEOMETRY_TOO_COMPLEX";
 
 /** Where in the input the problem is; indexes are 0-based, as in GeoJSON arrays. */
 export type GeometryLocation = {
@@ -64,15 +67,20 @@ export function checkFailedProblem(err: unknown): GeometryProblem {
 
 export class GeometryError extends Error {
   readonly problems: readonly GeometryProblem[];
-  /** For a self-intersecting boundary: the repaired shape, to show the user for confirmation. */
+  /** For a shape GEOS calls invalid: GEOS's repair of it, to show the user for confirmation. */
   readonly repaired?: import("geojson").Polygon | import("geojson").MultiPolygon;
+  /** The repaired shape's area (m², WGS84 ellipsoid), shown beside the offer. */
+  readonly repairedAreaM2?: number;
 
-  constructor(problems: GeometryProblem | readonly GeometryProblem[], repaired?: GeometryError["repaired"]) {
+  constructor(problems: GeometryProblem | readonly GeometryProblem[], repaired?: { geometry: NonNullable<GeometryError["repaired"]>; areaM2: number }) {
     const list = Array.isArray(problems) ? problems : [problems as GeometryProblem];
     super(list.map((p) => p.message).join(" "));
     this.name = "GeometryError";
     this.problems = list;
-    if (repaired) this.repaired = repaired;
+    if (repaired) {
+      this.repaired = repaired.geometry;
+      this.repairedAreaM2 = repaired.areaM2;
+    }
   }
 
   get code(): GeometryErrorCode {

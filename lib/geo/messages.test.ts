@@ -37,16 +37,13 @@ describe("a problem carries its text in every language", () => {
     expect(p!.text.ckb).toMatch(/^ڕیزی 3: «lat».*«36\.3O»/);
   });
 
-  it("a self-intersecting boundary: the crossing's coordinate keeps its digits, the count its plural", () => {
+  it("a self-intersecting boundary: the first crossing's coordinate keeps its digits in every language", () => {
     const bowtie = { type: "Polygon", coordinates: [[[43.05, 36.3], [43.06, 36.31], [43.06, 36.3], [43.05, 36.31], [43.055, 36.32], [43.05, 36.3]]] };
     const [p] = problemsOf(() => validateAreal(bowtie));
     expect(p?.code).toBe("SELF_INTERSECTION");
     expectWritten(p!);
     const digits = p!.coordinate!.map((c) => Number(c.toPrecision(10))).join(", ");
     for (const l of LOCALES) expect(p!.text[l]).toContain(digits);
-    expect(p!.text.en).toContain("(2 crossings)");
-    expect(p!.text.ar).toContain("عدد التقاطعات: 2");
-    expect(p!.text.ckb).toContain("(2 جار)");
     // Arabic and Sorani keep the coordinate's order inside right-to-left text.
     expect(p!.text.ar).toContain(`\u2066${digits}\u2069`);
   });

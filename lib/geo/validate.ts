@@ -2,13 +2,14 @@
 // browser before upload and on the server before storing. Silent
 // normalisation where the intent is unambiguous; a specific, located error
 // where it is not. Never a crash, never a silently wrong area.
-import { booleanPointInPolygon, kinks, point, rewind, unkinkPolygon } from "@turf/turf";
+import { rewind } from "@turf/turf";
 import type { Polygon, Position } from "geojson";
 import { geodesicAreaM2, ringAreaM2 } from "./area";
-import { intersection, unionAll, type Areal } from "./boolean";
+import { intersects, unionAll, type Areal } from "./boolean";
 import type { LocalisedText, MessageValues } from "../i18n/localised";
 import { GeometryError, geometryProblem, locatedText, type GeometryLocation, type GeometryProblem } from "./errors";
 import { geometryText, inEach, joinTexts, type GeometryMessageKey } from "./messages";
+import { polygonValidity, repairPolygons, ringAt, type ValidityFault } from "./validity";
 
 /** Iraq's bounding box (lon/lat), with a margin of about 10 km, for the "swapped" and "projected" checks. */
 export const IRAQ_BBOX = [38.7, 29.0, 48.7, 37.5] as const;
@@ -160,11 +161,26 @@ function isCollinear(ring: readonly Position[]): boolean {
   return pts.every(([x, y]) => Math.abs(x * far[1] - y * far[0]) / length < 0.01);
 }
 
+/** How each of GEOS's faults is told: the code the API returns and the sentence the user reads. */
+const FAULTS: Partial<Record<ValidityFault, { code: GeometryProblem["code"]; key: GeometryMessageKey }>> = {
+  "Self-intersection": { code: "SELF_INTERSECTION", key: "selfIntersection" },
+  "Ring Self-intersection": { code: "SELF_INTERSECTION", key: "ringTouchesItself" },
+  "Holes are nested": { code: "NESTED_HOLES", key: "nestedHoles" },
+  "Hole lies outside shell": { code: "HOLE_OUTSIDE_BOUNDARY", key: "holeOutsideBoundary" },
+  "Interior is disconnected": { code: "DISCONNECTED_INTERIOR", key: "interiorDisconnected" },
+  "Duplicate Rings": { code: "SELF_INTERSECTION", key: "duplicateRings" },
+};
+
+/** The faults whose shape GEOS can repair into land the user may confirm. */
+const REPAIRABLE = new Set<GeometryProblem["code"]>(["SELF_INTERSECTION", "NESTED_HOLES", "DISCONNECTED_INTERIOR", "HOLE_OUTSIDE_BOUNDARY"]);
+
 function checkTopology(polygon: Polygon, loc: GeometryLocation, problems: GeometryProblem[]): boolean {
-  const crossings = kinks(polygon).features;
-  if (crossings.length > 0) {
-    const at = crossings[0]!.geometry.coordinates;
-    problems.push(problem("SELF_INTERSECTION", { ...loc, coordinate: at }, "selfIntersection", { count: crossings.length, crossings: String(crossings.length) }));
+  const validity = polygonValidity(polygon);
+  if (!validity.valid) {
+    const told = FAULTS[validity.fault as ValidityFault] ?? FAULTS["Self-intersection"]!;
+    const ring = ringAt(polygon, validity.location);
+    const at = { ...loc, ...(ring !== undefined ? { ring } : {}), ...(validity.location ? { coordinate: validity.location } : {}) };
+    problems.push(problem(told.code, at, told.key));
     return false;
   }
   const sliver = polygon.coordinates.findIndex((ring) => ringAreaM2(ring) < MIN_RING_AREA_M2);
@@ -172,21 +188,14 @@ function checkTopology(polygon: Polygon, loc: GeometryLocation, problems: Geomet
     problems.push(problem("ZERO_AREA", { ...loc, ring: sliver, coordinate: polygon.coordinates[sliver]![0] }, "sliver"));
     return false;
   }
-  for (let r = 1; r < polygon.coordinates.length; r++) {
-    const inside = booleanPointInPolygon(point(polygon.coordinates[r]![0]!), { type: "Polygon", coordinates: [polygon.coordinates[0]!] });
-    if (!inside) {
-      problems.push(problem("HOLE_OUTSIDE_BOUNDARY", { ...loc, ring: r, coordinate: polygon.coordinates[r]![0] }, "holeOutsideBoundary"));
-      return false;
-    }
-  }
   return true;
 }
 
 /**
  * Validates and normalises a land polygon (GeoJSON Polygon or MultiPolygon,
  * or a Feature / FeatureCollection of them). Throws GeometryError listing
- * every problem found, with its location; a self-intersecting input comes
- * with `repaired`, the unkinked shape, for the user to confirm.
+ * every problem found, with its location; an input GEOS calls invalid comes
+ * with `repaired`, GEOS's own repair and its area, for the user to confirm.
  */
 export function validateAreal(input: unknown, options: ValidationOptions = {}): ValidGeometry {
   const raw: RawPolygon[] = [];
@@ -218,7 +227,7 @@ export function validateAreal(input: unknown, options: ValidationOptions = {}): 
     else kinked.push(polygon);
   });
   detectSwapped(polygons, problems);
-  if (problems.length) throw new GeometryError(problems, kinked.length && problems.every((x) => x.code === "SELF_INTERSECTION") ? repair([...polygons, ...kinked]) : undefined);
+  if (problems.length) throw new GeometryError(problems, kinked.length && problems.every((x) => REPAIRABLE.has(x.code)) ? repair([...polygons, ...kinked]) : undefined);
 
   let geometry: Areal = polygons.length === 1 ? polygons[0]! : { type: "MultiPolygon", coordinates: polygons.map((p) => p.coordinates) };
   if (polygons.length > 1) {
@@ -228,7 +237,7 @@ export function validateAreal(input: unknown, options: ValidationOptions = {}): 
     if (summed - geodesicAreaM2(merged) > 0.01) note(notes, "noteOverlapsMerged");
   }
   for (const req of options.mustOverlap ?? []) {
-    if (!intersection(geometry, req.geometry)) throw new GeometryError(geometryProblem(req.code, req.text));
+    if (!intersects(geometry, req.geometry)) throw new GeometryError(geometryProblem(req.code, req.text));
   }
   return { geometry, areaM2: geodesicAreaM2(geometry), notes: [...notes.values()] };
 }
@@ -243,13 +252,12 @@ function detectSwapped(polygons: readonly Polygon[], problems: GeometryProblem[]
   }
 }
 
-/** The unkinked shape of self-intersecting polygons: offered for confirmation, never applied silently. */
-function repair(polygons: readonly Polygon[]): Areal | undefined {
+/** GEOS's repair of invalid polygons, with its area: offered for confirmation, never applied silently. */
+function repair(polygons: readonly Polygon[]): { geometry: Areal; areaM2: number } | undefined {
   try {
-    const pieces = polygons.flatMap((p) => unkinkPolygon(p).features.map((f) => f.geometry));
-    return pieces.length === 1 ? pieces[0] : unionAll(pieces);
+    const geometry = repairPolygons(polygons);
+    return geometry ? { geometry, areaM2: geodesicAreaM2(geometry) } : undefined;
   } catch {
     return undefined;
   }
 }
-

@@ -71,7 +71,7 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
 /** A geometry the readers or the checks refused: every problem, with where it is and what to do, in every language. */
 export function geometryRefusal(err: GeometryError): CommandError {
   const text = Object.fromEntries(LOCALES.map((l) => [l, err.problems.map((p) => p.text[l]).join(" ")])) as LocalisedText;
-  return new CommandError("unprocessable", text, { problems: err.problems, repaired: err.repaired ?? null });
+  return new CommandError("unprocessable", text, { problems: err.problems, repaired: err.repaired ?? null, repairedAreaM2: err.repairedAreaM2 ?? null });
 }
 
 /**
