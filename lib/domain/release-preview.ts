@@ -2,7 +2,7 @@
 // the server recomputes on submission: the same function in both places.
 import type { Areal } from "../geo/boolean";
 import { MUST_BE_IN_IRAQ } from "../geo/iraq";
-import { mustOverlapHazardArea, validateAreal, type ValidGeometry } from "../geo/validate";
+import { mustOverlapHazardArea, validateAreal, type ValidationOptions, type ValidGeometry } from "../geo/validate";
 import { accountRelease, type ReleaseAccount } from "./land-release";
 
 export type ReleasePreview = ValidGeometry & ReleaseAccount;
@@ -19,14 +19,15 @@ export type HazardContext = {
  * area, then accounts it: submitted, outside, already released, counted.
  * Throws GeometryError with every problem found.
  */
-export function previewRelease(input: unknown, hazard: HazardContext): ReleasePreview {
+export function previewRelease(input: unknown, hazard: HazardContext, options: Pick<ValidationOptions, "repair"> = {}): ReleasePreview {
   const valid = validateAreal(input, {
+    ...options,
     mustOverlap: [MUST_BE_IN_IRAQ, mustOverlapHazardArea(hazard.code, hazard.geometry)],
   });
   return { ...valid, ...accountRelease({ submitted: valid.geometry, hazard: hazard.geometry, released: hazard.released }) };
 }
 
 /** Validates a hazardous area's polygon as registered by an authority: valid and in Iraq. */
-export function validateHazardArea(input: unknown): ValidGeometry {
-  return validateAreal(input, { mustOverlap: [MUST_BE_IN_IRAQ] });
+export function validateHazardArea(input: unknown, options: Pick<ValidationOptions, "repair"> = {}): ValidGeometry {
+  return validateAreal(input, { ...options, mustOverlap: [MUST_BE_IN_IRAQ] });
 }

@@ -72,7 +72,14 @@ export class GeometryError extends Error {
   /** The repaired shape's area (m², WGS84 ellipsoid), shown beside the offer. */
   readonly repairedAreaM2?: number;
 
-  constructor(problems: GeometryProblem | readonly GeometryProblem[], repaired?: { geometry: NonNullable<GeometryError["repaired"]>; areaM2: number }) {
+  /** The polygons to repair, when the repair was left to the caller (validateAreal's `repair: false`). */
+  readonly repairable?: readonly import("geojson").Polygon[];
+
+  constructor(
+    problems: GeometryProblem | readonly GeometryProblem[],
+    repaired?: { geometry: NonNullable<GeometryError["repaired"]>; areaM2: number },
+    repairable?: readonly import("geojson").Polygon[],
+  ) {
     const list = Array.isArray(problems) ? problems : [problems as GeometryProblem];
     super(list.map((p) => p.message).join(" "));
     this.name = "GeometryError";
@@ -81,6 +88,7 @@ export class GeometryError extends Error {
       this.repaired = repaired.geometry;
       this.repairedAreaM2 = repaired.areaM2;
     }
+    if (repairable) this.repairable = repairable;
   }
 
   get code(): GeometryErrorCode {

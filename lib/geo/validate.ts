@@ -34,6 +34,13 @@ export type ValidationOptions = {
   mustOverlap?: readonly OverlapRequirement[];
   /** Most positions accepted (default 100,000, as for uploaded files). */
   maxVertices?: number;
+  /**
+   * Compute GEOS's repair of an invalid shape here (default). False leaves it
+   * to the caller (`offerRepair`): repairing a shape that crosses itself
+   * thousands of times costs minutes, so a server or browser runs it apart,
+   * with its own time budget, and the validity verdict does not wait for it.
+   */
+  repair?: boolean;
 };
 
 export const MAX_VERTICES = 100_000;
@@ -227,7 +234,12 @@ export function validateAreal(input: unknown, options: ValidationOptions = {}): 
     else kinked.push(polygon);
   });
   detectSwapped(polygons, problems);
-  if (problems.length) throw new GeometryError(problems, kinked.length && problems.every((x) => REPAIRABLE.has(x.code)) ? repair([...polygons, ...kinked]) : undefined);
+  if (problems.length) {
+    if (!kinked.length || !problems.every((x) => REPAIRABLE.has(x.code))) throw new GeometryError(problems);
+    const all = [...polygons, ...kinked];
+    if (options.repair === false) throw new GeometryError(problems, undefined, all);
+    throw new GeometryError(problems, offerRepair(all));
+  }
 
   let geometry: Areal = polygons.length === 1 ? polygons[0]! : { type: "MultiPolygon", coordinates: polygons.map((p) => p.coordinates) };
   if (polygons.length > 1) {
@@ -253,7 +265,7 @@ function detectSwapped(polygons: readonly Polygon[], problems: GeometryProblem[]
 }
 
 /** GEOS's repair of invalid polygons, with its area: offered for confirmation, never applied silently. */
-function repair(polygons: readonly Polygon[]): { geometry: Areal; areaM2: number } | undefined {
+export function offerRepair(polygons: readonly Polygon[]): { geometry: Areal; areaM2: number } | undefined {
   try {
     const geometry = repairPolygons(polygons);
     return geometry ? { geometry, areaM2: geodesicAreaM2(geometry) } : undefined;

@@ -8,7 +8,7 @@ import { isLocalisedText, type LocalisedText, type MessageValues } from "../i18n
 import { languageOf, LOCALES, type Locale } from "../i18n/locales";
 import { englishRefusals, refusal, type RefusalKey } from "../i18n/refusals";
 
-export type CommandErrorCode = "forbidden" | "not_found" | "invalid_request" | "conflict" | "precondition_failed" | "unprocessable" | "too_large";
+export type CommandErrorCode = "forbidden" | "not_found" | "invalid_request" | "conflict" | "precondition_failed" | "unprocessable" | "too_large" | "unavailable";
 
 export class CommandError extends Error {
   constructor(

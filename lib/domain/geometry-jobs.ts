@@ -1,0 +1,63 @@
+// The geometry work one request may ask for, by name, so that it can run in
+// a worker with a time budget (lib/server/geometry-pool.ts on the server,
+// components/map/geometry-worker-client.ts in the browser): reading a file,
+// validating, accounting, the overlap check, and GEOS's repair of an invalid
+// shape. Arguments and results are plain data (structured-cloneable); a
+// GeometryError crosses as `SentGeometryError`.
+import type { Polygon } from "geojson";
+import { unionAll, type Areal } from "../geo/boolean";
+import { GeometryError, type GeometryProblem } from "../geo/errors";
+import { asFeatureCollection, readGeometryFile } from "../geo/read";
+import { offerRepair } from "../geo/validate";
+import { overlapsWithRegistered } from "./hazard-area-overlap";
+import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
+import { previewRelease, validateHazardArea, type HazardContext } from "./release-preview";
+
+export const GEOMETRY_JOBS = {
+  /** A field file read to WGS84 polygons, with the collection validateAreal takes. */
+  async readGeometryFile(file: Parameters<typeof readGeometryFile>[0], options: Parameters<typeof readGeometryFile>[1]) {
+    const read = await readGeometryFile(file, options);
+    return { ...read, collection: asFeatureCollection(read) };
+  },
+  previewRelease: (input: unknown, hazard: HazardContext) => previewRelease(input, hazard, { repair: false }),
+  validateHazardArea: (input: unknown) => validateHazardArea(input, { repair: false }),
+  accountRelease,
+  accountCorrection,
+  /** What approving a report changes: its account, the land it counts, and the area's released land after. */
+  approveRelease(input: Parameters<typeof accountRelease>[0]) {
+    const account = accountRelease(input);
+    return { account, counted: countedGeometry(account.insideGeometry, input.released), releasedAfter: releasedAfterApproval(input.released, account.insideGeometry) };
+  },
+  overlapsWithRegistered,
+  unionAll: (list: readonly Areal[]) => unionAll(list),
+  /** GEOS's repair of an invalid shape, with its area. */
+  repair: (polygons: readonly Polygon[]) => offerRepair(polygons) ?? null,
+};
+
+export type GeometryJobs = typeof GEOMETRY_JOBS;
+export type GeometryJobName = keyof GeometryJobs;
+export type JobArgs<K extends GeometryJobName> = Parameters<GeometryJobs[K]>;
+export type JobResult<K extends GeometryJobName> = Awaited<ReturnType<GeometryJobs[K]>>;
+
+/** Runs a job by name: what a worker does with each message. */
+export async function runGeometryJob<K extends GeometryJobName>(name: K, args: JobArgs<K>): Promise<JobResult<K>> {
+  const job = GEOMETRY_JOBS[name] as (...a: JobArgs<K>) => JobResult<K> | Promise<JobResult<K>>;
+  return job(...args);
+}
+
+/** A GeometryError as data, to cross from a worker. */
+export type SentGeometryError = {
+  problems: readonly GeometryProblem[];
+  repaired?: GeometryError["repaired"];
+  repairedAreaM2?: number;
+  repairable?: readonly Polygon[];
+};
+
+export function sendGeometryError(err: GeometryError): SentGeometryError {
+  return { problems: err.problems, repaired: err.repaired, repairedAreaM2: err.repairedAreaM2, repairable: err.repairable };
+}
+
+export function receiveGeometryError(sent: SentGeometryError): GeometryError {
+  const repaired = sent.repaired && sent.repairedAreaM2 !== undefined ? { geometry: sent.repaired, areaM2: sent.repairedAreaM2 } : undefined;
+  return new GeometryError(sent.problems, repaired, sent.repairable);
+}

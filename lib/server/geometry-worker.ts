@@ -1,0 +1,19 @@
+// A worker thread of the geometry pool (geometry-pool.ts): loads GEOS once,
+// then runs one job per message. Imports only pure code: no 'server-only',
+// no database, nothing that expects Next.js.
+import { parentPort } from "node:worker_threads";
+import { runGeometryJob, sendGeometryError, type GeometryJobName } from "../domain/geometry-jobs";
+import { loadGeometryEngine } from "../geo/engine";
+import { GeometryError } from "../geo/errors";
+
+type Job = { id: number; name: GeometryJobName; args: never };
+
+parentPort!.on("message", async ({ id, name, args }: Job) => {
+  try {
+    await loadGeometryEngine();
+    parentPort!.postMessage({ id, ok: true, result: await runGeometryJob(name, args) });
+  } catch (err) {
+    if (err instanceof GeometryError) parentPort!.postMessage({ id, ok: false, geometry: sendGeometryError(err) });
+    else parentPort!.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+  }
+});
