@@ -5,6 +5,7 @@ import type { Feature, Geometry, Polygon, Position } from "geojson";
 import type { LocalisedText } from "../../i18n/localised";
 import { GeometryError, geometryProblem } from "../errors";
 import { geometryText, inEach, joinTexts } from "../messages";
+import { nestRings } from "./rings";
 import { looksProjected, utmToLonLat, zoneFromCrsText } from "./utm";
 import type { ReadOptions, ReadPolygon, UtmZone } from "./types";
 
@@ -65,6 +66,7 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
       case "LineString":
       case "MultiLineString": {
         const lines = g.type === "LineString" ? [g.coordinates] : g.coordinates;
+        const rings: Position[][] = [];
         for (const raw of lines) {
           if (raw.length < 4) {
             ignored.openLines.push(geometryText("openLineTooShort", { feature: String(feature + 1), count: String(raw.length) }));
@@ -76,9 +78,14 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
             ignored.openLines.push(geometryText("openLineGap", { feature: String(feature + 1), distance: String(Math.round(gap)) }));
             continue;
           }
-          const ring: Position[] = gap === 0 ? line : [...line, line[0]!];
-          polygons.push({ feature, ...(label ? { name: label } : {}), geometry: { type: "Polygon", coordinates: [ring] } satisfies Polygon });
+          rings.push(gap === 0 ? line : [...line, line[0]!]);
           notes.push(geometryText("noteClosedLine", { feature: String(feature + 1) }));
+        }
+        // A GPX track's segments walked around a shell and around ground left out of it: the inner one
+        // is a hole, as KML's innerBoundaryIs, not a second area counted as land.
+        for (const coordinates of nestRings(rings)) {
+          polygons.push({ feature, ...(label ? { name: label } : {}), geometry: { type: "Polygon", coordinates } satisfies Polygon });
+          if (coordinates.length > 1) notes.push(geometryText("noteTrackHole", { feature: String(feature + 1) }));
         }
         return;
       }
