@@ -108,4 +108,14 @@ describe("shapefiles in Iraq's older coordinate systems", () => {
     expect(r.notes[0]!.en).toMatch(/on the datum ITRF 2008, whose shift to WGS 84 this app does not know; .* read as WGS 84/);
     expect(worstOffsetM(r)).toBeLessThan(0.001);
   });
+
+  it("honours a GeoJSON crs member naming a system on one of Iraq's datums by its EPSG code", async () => {
+    for (const [file, crs, transformation] of [["epsg-7006.geojson", "EPSG:7006", 7033], ["epsg-3893.geojson", "EPSG:3893", 1135]] as const) {
+      const r = await readGeometryFile({ name: file, bytes: fixture(file) });
+      expect(r.sourceCrs).toBe(crs);
+      expect(r.datumTransformation?.epsg).toBe(transformation);
+      expect(worstOffsetM(r)).toBeLessThan(0.01); // the coordinates are written to the millimetre
+    }
+    expect((await readGeometryFile({ name: "epsg-7006.geojson", bytes: fixture("epsg-7006.geojson") })).notes[0]!.en).toMatch(/^Read in Nahrwan 1934 \/ UTM zone 38N/);
+  });
 });

@@ -20,6 +20,12 @@ type IraqDatum = DatumTransformation & {
   names: readonly string[];
   /** EPSG codes of the datum, its geographic system and the projected systems on it. */
   codes: readonly number[];
+  /** Its systems' names start so in EPSG ("Ain el Abd / UTM zone 38N"). */
+  crsName: string;
+  /** proj4's ellipsoid parameters. */
+  ellipsoid: string;
+  /** The EPSG code of its geographic (longitude/latitude) system. */
+  geographic: number;
   /** The EPSG code of its UTM 37N and 38N systems. */
   utm: Readonly<Record<UtmZone, number>>;
   /** The EPSG code of its Iraq National Grid (a Transverse Mercator on 46.5°E), if it has one. */
@@ -37,6 +43,9 @@ const IRAQ_DATUMS: readonly IraqDatum[] = [
     towgs84: [-242.2, -144.9, 370.3],
     names: ["nahrwan_1934", "nahrwan 1934"],
     codes: [6744, 4744, 3394, 7005, 7006, 7007],
+    crsName: "Nahrwan 1934",
+    ellipsoid: "+a=6378249.145 +rf=293.465",
+    geographic: 4744,
     utm: { 37: 7005, 38: 7006 },
   },
   {
@@ -49,6 +58,9 @@ const IRAQ_DATUMS: readonly IraqDatum[] = [
     towgs84: [-143, -236, 7],
     names: ["ain_el_abd_1970", "ain_el_abd", "ain el abd 1970", "ain el abd"],
     codes: [6204, 4204, 20436, 20437, 20438, 20439, 20440],
+    crsName: "Ain el Abd",
+    ellipsoid: "+ellps=intl",
+    geographic: 4204,
     utm: { 37: 20437, 38: 20438 },
   },
   {
@@ -61,6 +73,9 @@ const IRAQ_DATUMS: readonly IraqDatum[] = [
     towgs84: [-103, -106, -141],
     names: ["european_datum_1950", "european_1950", "european datum 1950", "ed50"],
     codes: [6230, 4230, 3893, 23037, 23038],
+    crsName: "ED50",
+    ellipsoid: "+ellps=intl",
+    geographic: 4230,
     utm: { 37: 23037, 38: 23038 },
     nationalGrid: 3893,
   },
@@ -73,6 +88,9 @@ const IRAQ_DATUMS: readonly IraqDatum[] = [
     towgs84: [70.995, -335.916, 262.898],
     names: ["karbala_1979", "karbala_1979_polservice", "karbala 1979"],
     codes: [6743, 4743, 3391, 3392, 3393, 6646],
+    crsName: "Karbala 1979",
+    ellipsoid: "+a=6378249.145 +rf=293.465",
+    geographic: 4743,
     utm: { 37: 3391, 38: 3392 },
     nationalGrid: 6646,
   },
@@ -85,6 +103,9 @@ const IRAQ_DATUMS: readonly IraqDatum[] = [
     towgs84: [0, 0, 0],
     names: ["iraqi_geospatial_reference_system", "iraqi geospatial reference system", "igrs"],
     codes: [1029, 3889, 3890, 3891, 3892],
+    crsName: "IGRS",
+    ellipsoid: "+ellps=GRS80",
+    geographic: 3889,
     utm: { 37: 3890, 38: 3891 },
   },
 ];
@@ -105,6 +126,29 @@ export type PrjCrs = {
   /** A datum on WGS 84's ellipsoid whose shift is unknown, read as WGS 84. */
   unknownDatum?: string;
 };
+
+/** Iraq National Grid (EPSG:3893 on ED50, 6646 on Karbala 1979): a Transverse Mercator on 46.5°E. */
+const NATIONAL_GRID = "+proj=tmerc +lat_0=29.02626833333333 +lon_0=46.5 +k=0.9994 +x_0=800000 +y_0=0";
+
+/**
+ * A system on one of Iraq's datums by its EPSG code (a GeoJSON `crs` member
+ * naming it): proj4 knows none of them by code.
+ */
+export function crsFromEpsgCode(code: number): PrjCrs | undefined {
+  for (const d of IRAQ_DATUMS) {
+    const zone = ([37, 38] as const).find((z) => d.utm[z] === code);
+    const [projection, suffix] = zone ? [`+proj=utm +zone=${zone}`, ` / UTM zone ${zone}N`] : code === d.nationalGrid ? [NATIONAL_GRID, " / Iraq National Grid"] : code === d.geographic ? ["+proj=longlat", ""] : [];
+    if (projection === undefined) continue;
+    const converter = proj4(`${projection} ${d.ellipsoid} +towgs84=${d.towgs84.join(",")} +units=m +no_defs`, "EPSG:4326");
+    return {
+      sourceCrs: `EPSG:${code}`,
+      name: `${d.crsName}${suffix}`,
+      toLonLat: (p) => converter.forward([p[0]!, p[1]!]),
+      transformation: { datum: d.datum, epsg: d.epsg, name: d.name, accuracyM: d.accuracyM },
+    };
+  }
+  return undefined;
+}
 
 const PJD_NODATUM = 5;
 // proj4 parses WKT only into its registry of named definitions; a fixed name, overwritten on each read (synchronously).

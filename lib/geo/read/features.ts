@@ -7,6 +7,7 @@ import { GeometryError, geometryProblem } from "../errors";
 import { geometryText, inEach, joinTexts } from "../messages";
 import { nestRings } from "./rings";
 import { looksProjected, utmToLonLat, zoneFromCrsText } from "./utm";
+import type { PrjCrs } from "./datums";
 import type { ReadOptions, ReadPolygon, UtmZone } from "./types";
 
 /** A walked boundary whose ends are this close (metres) is closed. */
@@ -21,7 +22,27 @@ export function distanceM(a: Position, b: Position): number {
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-export type Collected = { polygons: ReadPolygon[]; notes: LocalisedText[]; projectedZone?: UtmZone };
+export type Collected = { polygons: ReadPolygon[]; notes: LocalisedText[]; projectedZone?: UtmZone; crs?: PrjCrs };
+
+/** The geometry with every position converted (a file's coordinate system to WGS84). */
+export function mapPositions(g: Geometry | null, f: (p: Position) => Position): Geometry | null {
+  if (!g) return g;
+  switch (g.type) {
+    case "Point":
+      return { type: "Point", coordinates: f(g.coordinates) };
+    case "MultiPoint":
+    case "LineString":
+      return { type: g.type, coordinates: g.coordinates.map(f) } as Geometry;
+    case "MultiLineString":
+    case "Polygon":
+      return { type: g.type, coordinates: g.coordinates.map((r) => r.map(f)) } as Geometry;
+    case "MultiPolygon":
+      return { type: "MultiPolygon", coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
+    case "GeometryCollection":
+      return { type: "GeometryCollection", geometries: g.geometries.map((x) => mapPositions(x, f)!) };
+  }
+}
+
 
 function name(properties: Record<string, unknown> | null | undefined): string | undefined {
   const value = properties && (properties.name ?? properties.Name ?? properties.NAME ?? properties.id ?? properties.ID);

@@ -59,7 +59,7 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
     throw new GeometryError(geometryProblem("FILE_TOO_LARGE", geometryText("fileTooLarge", { name: file.name, size: mb(file.bytes.byteLength), limit: mb(limits.maxBytes) })));
   }
   const text = () => new TextDecoder().decode(file.bytes);
-  let collected: Collected & { prj?: string; crs?: PrjCrs };
+  let collected: Collected & { prj?: string };
   let crsFromFile: string | undefined;
   const crsNotes: LocalisedText[] = [];
   switch (format) {
@@ -77,14 +77,15 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
       break;
     case "shapefile":
       collected = await readZippedShapefile(file.bytes, options);
-      if (collected.crs) {
-        crsFromFile = collected.crs.sourceCrs;
-        crsNotes.push(...notesOnCrs(collected.crs));
-      } else if (collected.prj) {
+      if (collected.prj && !collected.crs) {
         const zone = zoneFromCrsText(collected.prj);
         crsFromFile = zone ? utmCrs(zone) : /GEOGCS\["GCS_WGS_1984"|GEOGCS\["WGS 84"/.test(collected.prj) && !/PROJCS/.test(collected.prj) ? "EPSG:4326" : `PRJ: ${collected.prj.slice(0, 60)}`;
       }
       break;
+  }
+  if (collected.crs) {
+    crsFromFile = collected.crs.sourceCrs;
+    crsNotes.push(...notesOnCrs(collected.crs));
   }
   const features = new Set(collected.polygons.map((p) => p.feature)).size;
   if (features > limits.maxFeatures) {

@@ -2,12 +2,12 @@
 // coordinate system, datum shift included, takes them to WGS84 (datums.ts).
 // Without a .prj, projected coordinates need the UTM zone from the user.
 import { iter } from "but-unzip";
-import type { Feature, Geometry, Position } from "geojson";
+import type { Feature, Geometry } from "geojson";
 import { parseDbf, parseShp } from "shpjs";
 import { GeometryError, geometryProblem } from "../errors";
 import { geometryText } from "../messages";
 import { crsFromPrj, type PrjCrs } from "./datums";
-import { polygonsFromFeatures, type Collected } from "./features";
+import { mapPositions, polygonsFromFeatures, type Collected } from "./features";
 import { nestRings } from "./rings";
 import { DEFAULT_READ_LIMITS, type ReadOptions } from "./types";
 
@@ -60,24 +60,6 @@ function nested(geometry: Geometry | null): Geometry | null {
   const rings = geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
   const polygons = nestRings(rings);
   return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
-}
-
-function mapPositions(g: Geometry | null, f: (p: Position) => Position): Geometry | null {
-  if (!g) return g;
-  switch (g.type) {
-    case "Point":
-      return { type: "Point", coordinates: f(g.coordinates) };
-    case "MultiPoint":
-    case "LineString":
-      return { type: g.type, coordinates: g.coordinates.map(f) } as Geometry;
-    case "MultiLineString":
-    case "Polygon":
-      return { type: g.type, coordinates: g.coordinates.map((r) => r.map(f)) } as Geometry;
-    case "MultiPolygon":
-      return { type: "MultiPolygon", coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
-    case "GeometryCollection":
-      return { type: "GeometryCollection", geometries: g.geometries.map((x) => mapPositions(x, f)!) };
-  }
 }
 
 export async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<Collected & { prj?: string; crs?: PrjCrs }> {
