@@ -49,6 +49,7 @@ describe("shapefiles in Iraq's older coordinate systems", () => {
     { zip: "epsg-20438.zip", crs: "EPSG:20438", datum: "Ain el Abd 1970", transformation: 1111, accuracyM: 18, note: /Ain el Abd UTM Zone 38N.*EPSG:1111.*about 18 m/ },
     // EPSG publishes no accuracy for ED50 to WGS 84 (3); the file must still land where GDAL put it.
     { zip: "epsg-3893.zip", crs: "EPSG:3893", datum: "ED50", transformation: 1135, accuracyM: null, note: /ED 1950 Iraq National Grid.*EPSG:1135.*no accuracy/ },
+    { zip: "epsg-3392.zip", crs: "EPSG:3392", datum: "Karbala 1979", transformation: 5078, accuracyM: 1, note: /Karbala 1979 Polservice UTM Zone 38N.*EPSG:5078.*about 1 m/ },
   ];
 
   for (const c of cases) {
@@ -67,6 +68,14 @@ describe("shapefiles in Iraq's older coordinate systems", () => {
       expect(worstOffsetM(dropped)).toBeGreaterThan(50);
     });
   }
+
+  it("reads IGRS / UTM 38N as WGS 84, naming IGRS's ±1 m equivalence", async () => {
+    const r = await readZip(fixture("epsg-3891.zip"));
+    expect(r.sourceCrs).toBe("EPSG:3891");
+    expect(r.datumTransformation).toMatchObject({ datum: "IGRS", epsg: 3894, accuracyM: 1 });
+    expect(worstOffsetM(r)).toBeLessThan(0.001);
+    expect(r.notes[0]!.en).toMatch(/IGRS UTM Zone 38N.*EPSG:3894.*about 1 m/);
+  });
 
   it("reads WGS 84 and WGS 84 / UTM 38N written by GDAL exactly, with nothing to say about a datum", async () => {
     for (const [zip, crs] of [["epsg-4326.zip", "EPSG:4326"], ["epsg-32638.zip", "EPSG:32638"]] as const) {
