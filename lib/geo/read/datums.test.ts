@@ -111,6 +111,16 @@ describe("shapefiles in Iraq's older coordinate systems", () => {
     expect(e.problems[0]!.text.ar).toContain("Local Survey 1961");
   });
 
+  it("takes no ellipsoid's or unit's EPSG code for a system's (Bessel Modified is ellipsoid 7005, Nahrwan's UTM 37N system 7005)", async () => {
+    const ogc = fs.readFileSync(path.join(DIR, "nahrwan-utm38n-ogc.prj"), "utf8");
+    const local = ogc
+      .replace(/Nahrwan[_ ]1934/g, "Local_1961")
+      .replace('"7012"', '"7005"')
+      .replace(/"(6744|4744|7006)"/g, '"99999"');
+    expect(local).toContain('AUTHORITY["EPSG","7005"]');
+    expect((await failure(readZip(await withPrj("epsg-7006.zip", () => local)))).code).toBe("UNSUPPORTED_PROJECTION");
+  });
+
   it("reads an unknown datum on WGS 84's ellipsoid as WGS 84, and says so", async () => {
     const itrf = await withPrj("epsg-32638.zip", (prj) => prj.replace("D_WGS_1984", "D_ITRF_2008").replace('"GCS_WGS_1984"', '"GCS_ITRF_2008"'));
     const r = await readZip(itrf);

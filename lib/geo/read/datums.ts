@@ -160,6 +160,30 @@ const onWgs84Ellipsoid = (a: number | undefined, rf: number | undefined) => a !=
 const spaced = (s: string) => s.replace(/_/g, " ").trim();
 
 /**
+ * The EPSG code of the first `keyword[…]` node of a WKT1 text, from the
+ * AUTHORITY that is its own child: not one of its ellipsoid's or units',
+ * whose codes (7001–7058, 9001…) would pass for other systems' codes.
+ */
+function authorityOf(wkt: string, keyword: "PROJCS" | "GEOGCS" | "DATUM"): number | undefined {
+  const start = wkt.search(new RegExp(`\\b${keyword}\\s*\\[`, "i"));
+  if (start < 0) return undefined;
+  let depth = 0;
+  let quoted = false;
+  for (let i = wkt.indexOf("[", start); i < wkt.length; i++) {
+    const c = wkt[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === "[") depth++;
+    else if (c === "]" && --depth === 0) return undefined;
+    else if (depth === 1 && (c === "A" || c === "a")) {
+      const m = /^AUTHORITY\s*\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*\]/i.exec(wkt.slice(i));
+      if (m) return Number(m[1]);
+    }
+  }
+  return undefined;
+}
+
+/**
  * The coordinate system of a .prj, with a converter to WGS 84 [lon, lat]
  * that applies its datum shift. Undefined when proj4 cannot read the .prj
  * (the caller falls back to the UTM zone its name or the user gives).
@@ -176,7 +200,10 @@ export function crsFromPrj(prj: string): PrjCrs | undefined {
     return undefined;
   }
   if (!parsed?.projName) return undefined;
-  const codes = [...prj.matchAll(/AUTHORITY\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*\]/gi)].map((m) => Number(m[1]));
+  const top = /^\s*PROJCS/i.test(prj) ? "PROJCS" : "GEOGCS";
+  // WKT1 states the code of the whole system (ESRI's .prj states none), of its geographic system and of its datum.
+  const stated = authorityOf(prj, top);
+  const codes = [stated, authorityOf(prj, "GEOGCS"), authorityOf(prj, "DATUM")].filter((c) => c !== undefined);
   const datumCode = (parsed.datumCode ?? "").toLowerCase();
   const iraq = IRAQ_DATUMS.find((d) => d.names.includes(datumCode) || codes.some((c) => d.codes.includes(c)));
   const ownParameters = parsed.datum_params ? (typeof parsed.datum_params === "string" ? parsed.datum_params.split(",") : parsed.datum_params).map(Number) : undefined;
@@ -204,9 +231,7 @@ export function crsFromPrj(prj: string): PrjCrs | undefined {
   const zone = zoneFromCrsText(prj);
   const wgs84 = datumCode === "wgs84";
   const longLat = parsed.projName === "longlat";
-  // WKT1 ends with the code of the whole system (AUTHORITY["EPSG","7006"]]); ESRI's .prj states none.
-  const stated = /AUTHORITY\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*\]\s*\]\s*$/i.exec(prj.trim())?.[1];
-  const nationalGrid = iraq?.nationalGrid && /iraq[_ ]national[_ ]grid/i.test(name.replace(/ /g, "_")) ? iraq.nationalGrid : undefined;
+  const nationalGrid = iraq?.nationalGrid && /iraq national grid/i.test(name) ? iraq.nationalGrid : undefined;
   const epsg = stated ?? nationalGrid ?? (zone && !longLat ? (iraq ? iraq.utm[zone] : wgs84 ? 32600 + zone : undefined) : wgs84 && longLat ? 4326 : undefined);
   const transformation = iraq && !ownParameters ? { datum: iraq.datum, epsg: iraq.epsg, name: iraq.name, accuracyM: iraq.accuracyM } : undefined;
   return {
