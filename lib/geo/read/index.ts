@@ -101,7 +101,8 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
     polygons: collected.polygons,
     sourceCrs: crsFromFile ?? (collected.projectedZone ? utmCrs(collected.projectedZone) : "EPSG:4326"),
     ...(collected.crs?.transformation ? { datumTransformation: collected.crs.transformation } : {}),
-    notes: [...crsNotes, ...collected.notes],
+    // Once each: two segments of one track closing on themselves say the same thing.
+    notes: [...new Map([...crsNotes, ...collected.notes].map((n) => [n.en, n])).values()],
   };
 }
 
