@@ -43,7 +43,6 @@ export function mapPositions(g: Geometry | null, f: (p: Position) => Position): 
   }
 }
 
-
 function name(properties: Record<string, unknown> | null | undefined): string | undefined {
   const value = properties && (properties.name ?? properties.Name ?? properties.NAME ?? properties.id ?? properties.ID);
   return value === undefined || value === null ? undefined : String(value);

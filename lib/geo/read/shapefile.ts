@@ -86,12 +86,12 @@ export async function readZippedShapefile(bytes: Uint8Array, options: ReadOption
   const prj = text(files.get(".prj"));
   // Throws for a datum whose shift is unknown off WGS 84's ellipsoid; undefined when proj4 cannot read the .prj.
   const crs = prj ? crsFromPrj(prj) : undefined;
-  let features: Feature[];
+  let features: Feature<Geometry | null>[];
   try {
     const geometries = parseShp(shp).map(nested).map((g) => (crs ? mapPositions(g, crs.toLonLat) : g));
     const dbf = files.get(".dbf");
     const attributes = dbf ? parseDbf(dbf, text(files.get(".cpg"))) : [];
-    features = geometries.map((geometry, i) => ({ type: "Feature", geometry: geometry as Geometry, properties: attributes[i] ?? {} }));
+    features = geometries.map((geometry, i) => ({ type: "Feature", geometry, properties: attributes[i] ?? {} }));
   } catch (err) {
     throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("shapefileUnreadable", { detail: (err as Error).message })));
   }
