@@ -8,6 +8,7 @@ import type { GeometrySource, HazardCheck } from "@/components/map/geometry-chec
 import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
 import { postWithGeometry } from "@/components/submit-geometry";
 import { formatCount, formatM2 } from "@/lib/i18n/format";
+import { languageOf } from "@/lib/i18n/locales";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
 import { ErrorList } from "@/components/ui/error-list";
 
@@ -77,6 +78,14 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
             <dt>{t("governorate")}</dt>
             <dd>{check.governorate ? `${check.governorate.name} (${check.governorate.pcode})` : t("noGovernorate")}</dd>
           </dl>
+        )}
+        {/* What the reader did with the file: the coordinate system and datum shift it applied, closed tracks, ignored points. */}
+        {check?.ok && check.notes.length > 0 && (
+          <ul className="note" data-testid="hazard-notes">
+            {check.notes.map((n) => (
+              <li key={n.en}>{n[languageOf(locale)]}</li>
+            ))}
+          </ul>
         )}
         {wrongAuthority && <p className="error">{t("wrongAuthority")}</p>}
         {check && !check.ok && <GeometryProblems problems={check.problems} repaired={check.repaired} onUseRepaired={setRepair} />}

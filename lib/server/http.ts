@@ -9,6 +9,7 @@ import { databaseTrouble, troubleLogLine } from "./database-trouble";
 import { getDb } from "./db";
 import { can, type Permission } from "./permissions";
 import type { Db } from "./prisma";
+import type { LocalisedText } from "../i18n/localised";
 
 export type ApiErrorCode = "unauthenticated" | CommandErrorCode | "internal" | "unavailable";
 
@@ -121,7 +122,19 @@ export async function jsonBody(req: Request): Promise<unknown> {
  * lib/geo code the browser ran; a file it cannot read is a 422 that says why.
  */
 export async function bodyWithGeometry(req: Request): Promise<unknown> {
-  if (!(req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return jsonBody(req);
+  return (await geometryUpload(req)).body;
+}
+
+/**
+ * What reading an uploaded file tells the caller besides the geometry: the
+ * coordinate system it was read in and the reader's notes (the datum shift
+ * applied and its accuracy, closed tracks, ignored points).
+ */
+export type FileRead = { sourceCrs: string; notes: LocalisedText[] };
+
+/** bodyWithGeometry, with what reading the file said (none for a JSON body), for the answer to show. */
+export async function geometryUpload(req: Request): Promise<{ body: unknown; read?: FileRead }> {
+  if (!(req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return { body: await jsonBody(req) };
   const bytes = await boundedBody(req);
   let form: FormData;
   try {
@@ -147,7 +160,7 @@ export async function bodyWithGeometry(req: Request): Promise<unknown> {
   const { GeometryError } = await import("../geo/errors");
   try {
     const read = await readGeometryFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, zone ? { utmZone: Number(zone) as 37 | 38 } : {});
-    return { ...data, geometry: asFeatureCollection(read) };
+    return { body: { ...data, geometry: asFeatureCollection(read) }, read: { sourceCrs: read.sourceCrs, notes: read.notes } };
   } catch (err) {
     if (err instanceof GeometryError) throw geometryRefusal(err);
     throw err;

@@ -132,7 +132,7 @@ export const OPENAPI = {
     },
     "/api/hazard-areas": {
       get: op("Search the caller's hazardous areas with land left to release, 50 at most, highest priority first", { ok: 200, okDescription: "`{ items: [{ id, code, name, areaM2, releasedM2 }] }`", errors: [401, 403], query: [{ name: "q", description: "part of the code, name or governorate (English)" }] }),
-      post: op("Register a hazardous area (authority); the governorate is derived from the polygon. Land already in a registered hazardous area is refused with 409, naming the area and the overlap", { body: ZHazardAreaCreate, upload: true, ok: 201, okDescription: "`{ id, code, areaM2, governoratePcode }`", errors: [400, 401, 403, 409, 422] }),
+      post: op("Register a hazardous area (authority); the governorate is derived from the polygon. Land already in a registered hazardous area is refused with 409, naming the area and the overlap", { body: ZHazardAreaCreate, upload: true, ok: 201, okDescription: "`{ id, code, areaM2, governoratePcode, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy", errors: [400, 401, 403, 409, 422] }),
     },
     "/api/tasks": {
       get: op("The caller's tasks, 100 a page (`page`, from 1)", { ok: 200, okDescription: "`{ total, page, pageSize, items: [...] }`: `total` counts every task the caller may read", errors: [400, 401, 403] }),
@@ -189,7 +189,7 @@ export const OPENAPI = {
         body: ZReportSubmit,
         upload: true,
         ok: 201,
-        okDescription: "`{ id, status: 'submitted', submittedAreaM2, outsideAreaM2, alreadyReleasedAreaM2, countedAreaM2, notes }`",
+        okDescription: "`{ id, status: 'submitted', submittedAreaM2, outsideAreaM2, alreadyReleasedAreaM2, countedAreaM2, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy",
         errors: [400, 401, 403, 404, 409, 422],
         params: ["id"],
       }),

@@ -1,10 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { completeTask, handOverTask } from "@/lib/server/commands/complete-task";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { transitionTask } from "@/lib/server/commands/transition-task";
-import { bodyWithGeometry, jsonBody, MAX_BODY_BYTES } from "@/lib/server/http";
+import { bodyWithGeometry, geometryUpload, jsonBody, MAX_BODY_BYTES } from "@/lib/server/http";
 import { getNationalProgress } from "@/lib/server/queries/progress";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { actorFor, refusal } from "../helpers/actors";
@@ -131,6 +133,14 @@ describe("a report or hazardous area sent as a file (multipart)", () => {
     const body = (await bodyWithGeometry(post(form({ file: new File([KML], "lanes.kml"), data: JSON.stringify({ method: "cleared" }) })))) as { method: string; geometry: { features: { geometry: Polygon }[] } };
     expect(body.method).toBe("cleared");
     expect(body.geometry.features[0]!.geometry.coordinates[0]![1]).toEqual([43.01, 36.3]);
+  });
+
+  it("tells the caller the coordinate system the file was read in and the datum shift applied, with its accuracy", async () => {
+    const zip = fs.readFileSync(path.join(import.meta.dirname, "../fixtures/geo/datums/epsg-7006.zip"));
+    const upload = await geometryUpload(post(form({ file: new File([zip], "zub-07.zip"), data: JSON.stringify({ method: "cleared" }) })));
+    expect(upload.read?.sourceCrs).toBe("EPSG:7006");
+    expect(upload.read?.notes[0]!.en).toMatch(/Nahrwan 1934.*EPSG:7033.*about 30 m/);
+    expect((await geometryUpload(post(form({ file: new File([KML], "lanes.kml") })))).read).toEqual({ sourceCrs: "EPSG:4326", notes: [] });
   });
 
   it("says what is wrong: no file, data not JSON, a bad zone, an unreadable file", async () => {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
-import { bodyWithGeometry, language, withPermission } from "@/lib/server/http";
+import { geometryUpload, language, withPermission } from "@/lib/server/http";
 import { hazardAreaChoices } from "@/lib/server/queries/field";
 
 /** Search the caller's hazardous areas with land left to release (`q`: code, name or governorate), 50 at most, highest priority first. */
@@ -10,6 +10,9 @@ export const GET = withPermission("hazardArea:read", async ({ req, user, db }) =
 });
 
 export const POST = withPermission("hazardArea:write", async ({ req, user, db }) => {
-  const area = await registerHazardArea(db, user, await bodyWithGeometry(req));
-  return NextResponse.json({ ...area, notes: area.notes.map((n) => n[language(req)]) }, { status: 201 });
+  const upload = await geometryUpload(req);
+  const area = await registerHazardArea(db, user, upload.body);
+  // An uploaded file's coordinate system, and the reader's notes (the datum shift applied) before the checks' own.
+  const notes = [...(upload.read?.notes ?? []), ...area.notes].map((n) => n[language(req)]);
+  return NextResponse.json({ ...area, ...(upload.read ? { sourceCrs: upload.read.sourceCrs } : {}), notes }, { status: 201 });
 });

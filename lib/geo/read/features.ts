@@ -5,7 +5,9 @@ import type { Feature, Geometry, Polygon, Position } from "geojson";
 import type { LocalisedText } from "../../i18n/localised";
 import { GeometryError, geometryProblem } from "../errors";
 import { geometryText, inEach, joinTexts } from "../messages";
+import { nestRings } from "./rings";
 import { looksProjected, utmToLonLat, zoneFromCrsText } from "./utm";
+import type { PrjCrs } from "./datums";
 import type { ReadOptions, ReadPolygon, UtmZone } from "./types";
 
 /** A walked boundary whose ends are this close (metres) is closed. */
@@ -20,7 +22,26 @@ export function distanceM(a: Position, b: Position): number {
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-export type Collected = { polygons: ReadPolygon[]; notes: LocalisedText[]; projectedZone?: UtmZone };
+export type Collected = { polygons: ReadPolygon[]; notes: LocalisedText[]; projectedZone?: UtmZone; crs?: PrjCrs };
+
+/** The geometry with every position converted (a file's coordinate system to WGS84). */
+export function mapPositions(g: Geometry | null, f: (p: Position) => Position): Geometry | null {
+  if (!g) return g;
+  switch (g.type) {
+    case "Point":
+      return { type: "Point", coordinates: f(g.coordinates) };
+    case "MultiPoint":
+    case "LineString":
+      return { type: g.type, coordinates: g.coordinates.map(f) } as Geometry;
+    case "MultiLineString":
+    case "Polygon":
+      return { type: g.type, coordinates: g.coordinates.map((r) => r.map(f)) } as Geometry;
+    case "MultiPolygon":
+      return { type: "MultiPolygon", coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
+    case "GeometryCollection":
+      return { type: "GeometryCollection", geometries: g.geometries.map((x) => mapPositions(x, f)!) };
+  }
+}
 
 function name(properties: Record<string, unknown> | null | undefined): string | undefined {
   const value = properties && (properties.name ?? properties.Name ?? properties.NAME ?? properties.id ?? properties.ID);
@@ -65,6 +86,7 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
       case "LineString":
       case "MultiLineString": {
         const lines = g.type === "LineString" ? [g.coordinates] : g.coordinates;
+        const rings: Position[][] = [];
         for (const raw of lines) {
           if (raw.length < 4) {
             ignored.openLines.push(geometryText("openLineTooShort", { feature: String(feature + 1), count: String(raw.length) }));
@@ -76,9 +98,14 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
             ignored.openLines.push(geometryText("openLineGap", { feature: String(feature + 1), distance: String(Math.round(gap)) }));
             continue;
           }
-          const ring: Position[] = gap === 0 ? line : [...line, line[0]!];
-          polygons.push({ feature, ...(label ? { name: label } : {}), geometry: { type: "Polygon", coordinates: [ring] } satisfies Polygon });
+          rings.push(gap === 0 ? line : [...line, line[0]!]);
           notes.push(geometryText("noteClosedLine", { feature: String(feature + 1) }));
+        }
+        // A GPX track's segments walked around a shell and around ground left out of it: the inner one
+        // is a hole, as KML's innerBoundaryIs, not a second area counted as land.
+        for (const coordinates of nestRings(rings)) {
+          polygons.push({ feature, ...(label ? { name: label } : {}), geometry: { type: "Polygon", coordinates } satisfies Polygon });
+          if (coordinates.length > 1) notes.push(geometryText("noteTrackHole", { feature: String(feature + 1) }));
         }
         return;
       }

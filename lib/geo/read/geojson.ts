@@ -1,10 +1,14 @@
 import type { Feature, Geometry } from "geojson";
 import { GeometryError, geometryProblem } from "../errors";
 import { geometryText } from "../messages";
-import { polygonsFromFeatures, type Collected } from "./features";
+import { crsFromEpsgCode } from "./datums";
+import { mapPositions, polygonsFromFeatures, type Collected } from "./features";
 import type { ReadOptions } from "./types";
 
-/** GeoJSON: a bare geometry, a Feature or a FeatureCollection; an old-style `crs` member may name UTM 37N/38N. */
+/**
+ * GeoJSON: a bare geometry, a Feature or a FeatureCollection; an old-style
+ * `crs` member may name UTM 37N/38N or a system on one of Iraq's older datums.
+ */
 export function readGeoJson(text: string, options: ReadOptions): Collected {
   let parsed: unknown;
   try {
@@ -19,5 +23,11 @@ export function readGeoJson(text: string, options: ReadOptions): Collected {
   else if (doc.type === "Feature") features = [doc as Feature];
   else if (typeof doc.type === "string") features = [{ type: "Feature", properties: {}, geometry: doc as Geometry }];
   else throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("jsonWithoutType")));
+  const code = crsText ? /EPSG:{1,2}(\d+)/i.exec(crsText)?.[1] : undefined;
+  const crs = code ? crsFromEpsgCode(Number(code)) : undefined;
+  if (crs) {
+    const converted = features.map((f) => ({ ...f, geometry: mapPositions(f.geometry, crs.toLonLat) }) as Feature);
+    return { ...polygonsFromFeatures(converted, options), crs };
+  }
   return polygonsFromFeatures(features, { ...options, ...(crsText ? { crsText } : {}) });
 }

@@ -3,6 +3,8 @@
 import type { FeatureCollection } from "geojson";
 import { GeometryError, geometryProblem } from "../errors";
 import { geometryText } from "../messages";
+import type { LocalisedText } from "../../i18n/localised";
+import type { PrjCrs } from "./datums";
 import type { Collected } from "./features";
 import { readCsv } from "./csv";
 import { readGeoJson } from "./geojson";
@@ -21,6 +23,22 @@ const FORMATS: Record<string, ReadResult["format"]> = {
   ".zip": "shapefile",
   ".csv": "csv",
 };
+
+/**
+ * What the user is told about a .prj's datum: the system read and the
+ * transformation applied (with its published accuracy), or that an unknown
+ * datum on WGS 84's ellipsoid was read as WGS 84. Nothing for WGS 84 itself.
+ */
+function notesOnCrs(crs: PrjCrs): LocalisedText[] {
+  const t = crs.transformation;
+  if (t) {
+    const values = { crs: crs.name, datum: t.datum, epsg: String(t.epsg), transformation: t.name };
+    return [t.accuracyM === null ? geometryText("noteDatumShiftedNoAccuracy", values) : geometryText("noteDatumShifted", { ...values, accuracy: String(t.accuracyM) })];
+  }
+  if (crs.prjParameters) return [geometryText("noteDatumShiftedByPrj", { crs: crs.name, parameters: crs.prjParameters.join(", ") })];
+  if (crs.unknownDatum) return [geometryText("noteUnknownDatumReadAsWgs84", { crs: crs.name, datum: crs.unknownDatum })];
+  return [];
+}
 
 /** Megabytes to one decimal, as the messages show them ("20.0"). */
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -43,6 +61,7 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
   const text = () => new TextDecoder().decode(file.bytes);
   let collected: Collected & { prj?: string };
   let crsFromFile: string | undefined;
+  const crsNotes: LocalisedText[] = [];
   switch (format) {
     case "geojson":
       collected = readGeoJson(text(), options);
@@ -58,11 +77,15 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
       break;
     case "shapefile":
       collected = await readZippedShapefile(file.bytes, options);
-      if (collected.prj) {
+      if (collected.prj && !collected.crs) {
         const zone = zoneFromCrsText(collected.prj);
         crsFromFile = zone ? utmCrs(zone) : /GEOGCS\["GCS_WGS_1984"|GEOGCS\["WGS 84"/.test(collected.prj) && !/PROJCS/.test(collected.prj) ? "EPSG:4326" : `PRJ: ${collected.prj.slice(0, 60)}`;
       }
       break;
+  }
+  if (collected.crs) {
+    crsFromFile = collected.crs.sourceCrs;
+    crsNotes.push(...notesOnCrs(collected.crs));
   }
   const features = new Set(collected.polygons.map((p) => p.feature)).size;
   if (features > limits.maxFeatures) {
@@ -77,7 +100,9 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
     format,
     polygons: collected.polygons,
     sourceCrs: crsFromFile ?? (collected.projectedZone ? utmCrs(collected.projectedZone) : "EPSG:4326"),
-    notes: collected.notes,
+    ...(collected.crs?.transformation ? { datumTransformation: collected.crs.transformation } : {}),
+    // Once each: two segments of one track closing on themselves say the same thing.
+    notes: [...new Map([...crsNotes, ...collected.notes].map((n) => [n.en, n])).values()],
   };
 }
 

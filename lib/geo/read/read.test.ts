@@ -31,6 +31,9 @@ const expectRing = (actual: Position[] | undefined, expected: Position[], digits
     expect(p[1]).toBeCloseTo(expected[i]![1]!, digits);
   });
 };
+// A 60 × 60 m patch left uncleared inside MOSUL, counter-clockwise: a hole.
+const HOLE: Position[] = [[43.0508, 36.3006], [43.0514, 36.3006], [43.0514, 36.3012], [43.0508, 36.3012], [43.0508, 36.3006]];
+const areaOf = (rings: Position[][]) => validateAreal({ type: "Polygon", coordinates: rings }).areaM2;
 const ringOf = (r: { polygons: { geometry: Polygon }[] }, i = 0) => r.polygons[i]!.geometry.coordinates[0];
 
 describe("GeoJSON", () => {
@@ -99,6 +102,17 @@ describe("KML and GPX", () => {
     expect(validateAreal(asFeatureCollection(r)).areaM2).toBeGreaterThan(35_000);
   });
 
+  it("reads a second track segment walked inside the first as a hole, not as more land", async () => {
+    const segment = (ring: Position[]) => `<trkseg>${ring.map(([x, y]) => `<trkpt lat="${y}" lon="${x}"></trkpt>`).join("")}</trkseg>`;
+    const doc = `<?xml version="1.0"?><gpx version="1.1" creator="Garmin" xmlns="http://www.topografix.com/GPX/1/1">
+      <trk><name>Boundary walk</name>${segment(MOSUL)}${segment([...HOLE].reverse())}</trk></gpx>`;
+    const r = await read("walk.gpx", doc);
+    expect(r.polygons).toHaveLength(1);
+    expect(r.polygons[0]!.geometry.coordinates).toHaveLength(2);
+    expect(validateAreal(asFeatureCollection(r)).areaM2).toBeCloseTo(areaOf([MOSUL, HOLE]), 0);
+    expect(r.notes.map((n) => n.en)).toEqual(["Feature 1 is a line that closes on itself: read as a walked boundary.", "Feature 1: a closed segment lying inside another is read as a hole in it (land not included)."]);
+  });
+
   it("rejects a track that does not close, saying how far apart its ends are", async () => {
     const e = await failure(read("walk.gpx", gpx(MOSUL.slice(0, -1), false)));
     expect(e.code).toBe("NOT_A_POLYGON");
@@ -131,6 +145,21 @@ describe("zipped shapefiles", () => {
     const xs = ring.map((p) => p[0]!);
     expect(Math.min(...xs)).toBeCloseTo(41.87, 7);
     expect(Math.max(...xs)).toBeCloseTo(41.8722, 7);
+  });
+
+  it("reads a ring inside another as a hole whatever its winding (GDAL's rule), and a ring inside that hole as an island", async () => {
+    const utm = (ring: Position[]) => ring.map(lonLatToUtm(38));
+    const island: Position[] = [[43.051, 36.3008], [43.0512, 36.3008], [43.0512, 36.301], [43.051, 36.301], [43.051, 36.3008]];
+    // Every ring clockwise, as a shell: shpjs took the hole for a second shell and counted it as land.
+    const zip = storedZip({ "s.shp": polygonShp([[clockwise(utm(MOSUL)), clockwise(utm(HOLE))]]), "s.prj": PRJ_38N });
+    const r = await read("s.zip", zip);
+    expect(r.polygons).toHaveLength(1);
+    expect(r.polygons[0]!.geometry.coordinates).toHaveLength(2);
+    expect(validateAreal(asFeatureCollection(r)).areaM2).toBeCloseTo(areaOf([MOSUL, HOLE]), 0);
+
+    const nested = await read("s.zip", storedZip({ "s.shp": polygonShp([[clockwise(utm(island)), clockwise(utm(MOSUL)), utm(HOLE)]]), "s.prj": PRJ_38N }));
+    expect(nested.polygons.map((p) => p.geometry.coordinates.length).sort()).toEqual([1, 2]);
+    expect(validateAreal(asFeatureCollection(nested)).areaM2).toBeCloseTo(areaOf([MOSUL, HOLE]) + areaOf([island]), 0);
   });
 
   it("without a .prj, uses the stated zone or asks for it", async () => {

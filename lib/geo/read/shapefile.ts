@@ -1,12 +1,14 @@
-// Zipped ESRI shapefiles: .shp with its .dbf, and a .prj that proj4 reads to
-// reproject to WGS84 (shpjs). Without a .prj, projected coordinates need the
-// UTM zone from the user.
+// Zipped ESRI shapefiles: .shp with its .dbf (shpjs), and a .prj whose
+// coordinate system, datum shift included, takes them to WGS84 (datums.ts).
+// Without a .prj, projected coordinates need the UTM zone from the user.
 import { iter } from "but-unzip";
-import type { Feature } from "geojson";
+import type { Feature, Geometry } from "geojson";
 import { parseDbf, parseShp } from "shpjs";
 import { GeometryError, geometryProblem } from "../errors";
 import { geometryText } from "../messages";
-import { polygonsFromFeatures, type Collected } from "./features";
+import { crsFromPrj, type PrjCrs } from "./datums";
+import { mapPositions, polygonsFromFeatures, type Collected } from "./features";
+import { nestRings } from "./rings";
 import { DEFAULT_READ_LIMITS, type ReadOptions } from "./types";
 
 /**
@@ -52,7 +54,15 @@ function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
   return false;
 }
 
-export async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<Collected & { prj?: string }> {
+/** A shape's rings regrouped by containment (rings.ts): shpjs goes by winding, so a hole wound like its shell became a second shell. */
+function nested(geometry: Geometry | null): Geometry | null {
+  if (geometry?.type !== "Polygon" && geometry?.type !== "MultiPolygon") return geometry;
+  const rings = geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
+  const polygons = nestRings(rings);
+  return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
+}
+
+export async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<Collected & { prj?: string; crs?: PrjCrs }> {
   if (!hasEndOfCentralDirectory(bytes)) {
     throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("zipWithoutDirectory")));
   }
@@ -74,17 +84,19 @@ export async function readZippedShapefile(bytes: Uint8Array, options: ReadOption
   if (!shp) throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("zipWithoutShp")));
   const text = (b?: Uint8Array) => (b ? new TextDecoder().decode(b) : undefined);
   const prj = text(files.get(".prj"));
-  let features: Feature[];
+  // Throws for a datum whose shift is unknown off WGS 84's ellipsoid; undefined when proj4 cannot read the .prj.
+  const crs = prj ? crsFromPrj(prj) : undefined;
+  let features: Feature<Geometry | null>[];
   try {
-    const geometries = parseShp(shp, prj);
+    const geometries = parseShp(shp).map(nested).map((g) => (crs ? mapPositions(g, crs.toLonLat) : g));
     const dbf = files.get(".dbf");
     const attributes = dbf ? parseDbf(dbf, text(files.get(".cpg"))) : [];
     features = geometries.map((geometry, i) => ({ type: "Feature", geometry, properties: attributes[i] ?? {} }));
   } catch (err) {
     throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("shapefileUnreadable", { detail: (err as Error).message })));
   }
-  // shpjs has already reprojected when proj4 could read the .prj; otherwise metres remain, and the
+  // Converted when proj4 could read the .prj; otherwise metres remain, and the
   // .prj's name (UTM 37N/38N) or the user's stated zone converts them.
-  const collected = polygonsFromFeatures(features, { ...options, ...(prj ? { crsText: prj } : {}) });
-  return { ...collected, ...(prj ? { prj } : {}) };
+  const collected = polygonsFromFeatures(features, { ...options, ...(prj && !crs ? { crsText: prj } : {}) });
+  return { ...collected, ...(prj ? { prj } : {}), ...(crs ? { crs } : {}) };
 }

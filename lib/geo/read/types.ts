@@ -22,14 +22,27 @@ export type ReadOptions = {
   limits?: Partial<ReadLimits>;
 };
 
+/** A published transformation from a datum to WGS 84, as applied to a file. */
+export type DatumTransformation = {
+  /** The datum as surveyors call it ("Nahrwan 1934"). */
+  datum: string;
+  /** The transformation's EPSG code and name ("Nahrwan 1934 to WGS 84 (6)"). */
+  epsg: number;
+  name: string;
+  /** Its published accuracy (m); null where EPSG publishes none. */
+  accuracyM: number | null;
+};
+
 export type ReadPolygon = { feature: number; name?: string; geometry: Polygon };
 
 export type ReadResult = {
   format: "geojson" | "kml" | "gpx" | "shapefile" | "csv";
   /** Every polygon found, in file order, in WGS84 [lon, lat]; not yet validated. */
   polygons: ReadPolygon[];
-  /** Source coordinate reference system, e.g. "EPSG:4326", "EPSG:32638". */
+  /** Source coordinate reference system, e.g. "EPSG:4326", "EPSG:32638", "EPSG:7006", or the .prj's name when it states no code. */
   sourceCrs: string;
+  /** The datum shift applied to reach WGS 84, when the file's datum is not WGS 84 (also told in `notes`). */
+  datumTransformation?: DatumTransformation;
   /** What the user should know that is not an error (ignored waypoints, closed tracks…), in every language. */
   notes: LocalisedText[];
 };
