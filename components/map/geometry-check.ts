@@ -1,12 +1,14 @@
-// Loaded on demand by the forms (GEOS is 2.5 MB): reads an uploaded file or
-// takes drawn polygons, then runs the server's own checks on them.
+// Loaded on demand by the forms: reads an uploaded file or takes drawn
+// polygons, then runs the server's own checks on them in a Web Worker (GEOS,
+// 2.5 MB, loads there), within the server's budgets.
 import type { Feature, FeatureCollection, Polygon } from "geojson";
-import { previewRelease, validateHazardArea, type HazardContext } from "@/lib/domain/release-preview";
-import { loadGeometryEngine } from "@/lib/geo/engine";
+import { runWithRepairOffer } from "@/lib/domain/geometry-budget";
+import type { HazardContext } from "@/lib/domain/release-preview";
 import { GeometryError, type GeometryProblem } from "@/lib/geo/errors";
 import { locate, type Boundary } from "@/lib/geo/locate";
-import { asFeatureCollection, readGeometryFile, type UtmZone } from "@/lib/geo/read";
+import type { UtmZone } from "@/lib/geo/read";
 import type { LocalisedText } from "@/lib/i18n/localised";
+import { runInBrowserWorker } from "./geometry-worker-client";
 
 export type GeometrySource = { kind: "file"; file: File; utmZone?: UtmZone } | { kind: "drawn"; polygons: Feature<Polygon>[] };
 import type { MultiPolygon } from "geojson";
@@ -23,10 +25,10 @@ export type ReleaseCheck =
 export type HazardCheck = { ok: true; areaM2: number; governorate: { pcode: string; name: string; kurdistanRegion: boolean } | null; notes: LocalisedText[]; geometry: FeatureCollection } | Failed;
 
 async function collect(source: GeometrySource): Promise<{ collection: FeatureCollection; notes: LocalisedText[] }> {
-  await loadGeometryEngine();
   if (source.kind === "drawn") return { collection: { type: "FeatureCollection", features: source.polygons }, notes: [] };
-  const read = await readGeometryFile({ name: source.file.name, bytes: new Uint8Array(await source.file.arrayBuffer()) }, { utmZone: source.utmZone });
-  return { collection: asFeatureCollection(read), notes: read.notes };
+  const file = { name: source.file.name, bytes: new Uint8Array(await source.file.arrayBuffer()) };
+  const read = await runWithRepairOffer(runInBrowserWorker, "readGeometryFile", [file, { utmZone: source.utmZone }]);
+  return { collection: read.collection, notes: read.notes };
 }
 
 async function guarded<T>(run: (keep: (c: FeatureCollection) => void) => Promise<T>): Promise<T | Failed> {
@@ -44,7 +46,7 @@ export function checkRelease(source: GeometrySource, hazard: HazardContext): Pro
   return guarded(async (keep) => {
     const { collection, notes } = await collect(source);
     keep(collection);
-    const p = previewRelease(collection, hazard);
+    const p = await runWithRepairOffer(runInBrowserWorker, "previewRelease", [collection, hazard]);
     const { submittedAreaM2, outsideHazardM2, alreadyReleasedM2, countedAreaM2 } = p;
     return { ok: true as const, submittedAreaM2, outsideHazardM2, alreadyReleasedM2, countedAreaM2, notes: [...notes, ...p.notes], geometry: collection };
   });
@@ -58,7 +60,7 @@ export function checkHazardArea(source: GeometrySource): Promise<HazardCheck> {
   return guarded(async (keep) => {
     const { collection, notes } = await collect(source);
     keep(collection);
-    const valid = validateHazardArea(collection);
+    const valid = await runWithRepairOffer(runInBrowserWorker, "validateHazardArea", [collection]);
     governorates ??= fetch("/basemap/iraq-governorates.geojson").then(async (r) => ((await r.json()) as { features: Boundary<GovernorateProps>[] }).features);
     const found = locate(valid.geometry, await governorates);
     return {

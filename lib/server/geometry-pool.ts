@@ -19,13 +19,13 @@ const WORKERS = Math.max(1, Math.min(2, os.availableParallelism()));
 const MAX_WAITING = 16;
 
 type Pending = { id: number; name: GeometryJobName; args: unknown; budgetMs: number; resolve: (v: unknown) => void; reject: (e: unknown) => void };
-type Slot = { worker: Worker; job: Pending | null; timer?: NodeJS.Timeout };
-type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; geometry?: SentGeometryError; message?: string; stack?: string };
+type Slot = { worker: Worker; ready: boolean; job: Pending | null; timer?: NodeJS.Timeout };
+type Reply = { ready: true } | { id: number; ok: true; result: unknown } | { id: number; ok: false; geometry?: SentGeometryError; message?: string; stack?: string };
 
-// Unbundled (Vitest, tsx scripts) this module and its worker are TypeScript: the worker registers tsx, then imports
-// it (Node 20 does not apply `--import tsx` to a worker's entry). Bundled, Turbopack has compiled the worker from the
-// literal `new Worker(new URL(…))` below.
-const UNBUNDLED = import.meta.url.endsWith(".ts");
+// Inside Next.js (NEXT_RUNTIME is set by Next itself, as in instrumentation.ts) Turbopack has compiled the worker from
+// the literal `new Worker(new URL(…))` below. Outside it (Vitest, tsx scripts) both files are TypeScript: the worker
+// registers tsx, then imports its module (Node 20 does not apply `--import tsx` to a worker's entry).
+const UNBUNDLED = !process.env.NEXT_RUNTIME;
 const TSX_WORKER = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url.replace(/geometry-pool\.ts$/, "geometry-worker.ts"))}); })`;
 
 const slots: Slot[] = [];
@@ -36,8 +36,13 @@ function spawn(): Slot {
   const worker = UNBUNDLED ? new Worker(TSX_WORKER, { eval: true }) : new Worker(new URL("./geometry-worker.ts", import.meta.url));
   // An idle pool does not keep a script or a test run alive.
   worker.unref();
-  const slot: Slot = { worker, job: null };
+  const slot: Slot = { worker, ready: false, job: null };
   worker.on("message", (reply: Reply) => {
+    // A job's budget is its own computation: it starts once the worker has loaded GEOS, not while it starts up.
+    if ("ready" in reply) {
+      slot.ready = true;
+      return pump();
+    }
     const job = slot.job;
     if (!job || job.id !== reply.id) return;
     finish(slot);
@@ -71,12 +76,12 @@ function retire(slot: Slot, fault?: Error): void {
 
 function pump(): void {
   while (waiting.length) {
-    let slot = slots.find((s) => !s.job);
-    if (!slot && slots.length < WORKERS) slots.push((slot = spawn()));
+    if (slots.length < WORKERS && slots.every((s) => s.job || !s.ready)) slots.push(spawn());
+    const slot = slots.find((s) => s.ready && !s.job);
     if (!slot) return;
     const job = waiting.shift()!;
     slot.job = job;
-    slot.timer = setTimeout(() => retire(slot!), job.budgetMs);
+    slot.timer = setTimeout(() => retire(slot), job.budgetMs);
     slot.worker.postMessage({ id: job.id, name: job.name, args: job.args });
   }
 }

@@ -10,10 +10,13 @@ type Job = { id: number; name: GeometryJobName; args: never };
 
 parentPort!.on("message", async ({ id, name, args }: Job) => {
   try {
-    await loadGeometryEngine();
     parentPort!.postMessage({ id, ok: true, result: await runGeometryJob(name, args) });
   } catch (err) {
     if (err instanceof GeometryError) parentPort!.postMessage({ id, ok: false, geometry: sendGeometryError(err) });
     else parentPort!.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
   }
 });
+
+// Ready once GEOS is loaded: the pool starts a job's budget from here.
+await loadGeometryEngine();
+parentPort!.postMessage({ ready: true });

@@ -156,11 +156,12 @@ export async function geometryUpload(req: Request): Promise<{ body: unknown; rea
   if (typeof data !== "object" || data === null || Array.isArray(data)) throw new CommandError("invalid_request", refusal("dataNotObject"), [fieldIssue(["data"], "notAnObject")]);
   const zone = form.get("utmZone");
   if (zone !== null && zone !== "37" && zone !== "38") throw new CommandError("invalid_request", refusal("utmZone"), [fieldIssue(["utmZone"], "useZone37or38")]);
-  const { readGeometryFile, asFeatureCollection } = await import("../geo/read");
+  const { runGeometry } = await import("./geometry-pool");
   const { GeometryError } = await import("../geo/errors");
   try {
-    const read = await readGeometryFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, zone ? { utmZone: Number(zone) as 37 | 38 } : {});
-    return { body: { ...data, geometry: asFeatureCollection(read) }, read: { sourceCrs: read.sourceCrs, notes: read.notes } };
+    // Read in a worker with the checks' budget: a zip of many shapes, or a malformed one, costs that worker's time only.
+    const read = await runGeometry("readGeometryFile", { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, zone ? { utmZone: Number(zone) as 37 | 38 } : {});
+    return { body: { ...data, geometry: read.collection }, read: { sourceCrs: read.sourceCrs, notes: read.notes } };
   } catch (err) {
     if (err instanceof GeometryError) throw geometryRefusal(err);
     throw err;

@@ -1,5 +1,3 @@
-import { unionAll } from "../../geo/boolean";
-import { loadGeometryEngine } from "../../geo/engine";
 import { ZCompletion, ZHandover } from "../../schemas/completion";
 import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
@@ -10,6 +8,7 @@ import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
 import { asAreal } from "../queries/land-release";
 import { moveTask } from "./transition-task";
+import { runGeometry } from "../geometry-pool";
 
 /**
  * The partner completes a task in progress with its completion report: the
@@ -27,9 +26,8 @@ export async function completeTask(db: Db, actor: Actor, taskId: string, body: u
   if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
   if (task.status !== "IN_PROGRESS") throw new CommandError("conflict", refusal("onlyInProgressCompleted", { status: statusWord(task.status) }));
   if (task._count.reports > 0) throw new CommandError("conflict", refusal("reportsAwaitReview", { count: task._count.reports }));
-  await loadGeometryEngine();
   const released = task.hazardAreas.map((h) => asAreal(h.hazardArea.releasedGeometry)).filter((g) => g !== null);
-  const geometry = released.length ? unionAll(released) : null;
+  const geometry = released.length ? await runGeometry("unionAll", released) : null;
   return db.$transaction(async (tx) => {
     const completion = await tx.completionReport.create({
       data: {

@@ -1,7 +1,4 @@
 import { bbox } from "@turf/turf";
-import { overlapsWithRegistered } from "../../domain/hazard-area-overlap";
-import { validateHazardArea } from "../../domain/release-preview";
-import { loadGeometryEngine } from "../../geo/engine";
 import { GeometryError } from "../../geo/errors";
 import { locate } from "../../geo/locate";
 import { ZHazardAreaCreate } from "../../schemas/hazard-area";
@@ -15,6 +12,7 @@ import type { Db } from "../prisma";
 import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
 import { governorateBoundaries } from "../queries/governorates";
+import { runGeometry } from "../geometry-pool";
 
 const NEIGHBOURHOOD_DEG = 0.2;
 
@@ -28,10 +26,9 @@ const NEIGHBOURHOOD_DEG = 0.2;
 export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "hazardArea:write")) throw new CommandError("forbidden", refusal("onlyAuthorityRegisters"));
   const input = parseOrRefuse(ZHazardAreaCreate, body, "hazardAreaMalformed");
-  await loadGeometryEngine();
   let valid;
   try {
-    valid = validateHazardArea(input.geometry);
+    valid = await runGeometry("validateHazardArea", input.geometry);
   } catch (err) {
     if (err instanceof GeometryError) throw geometryRefusal(err);
     throw err;
@@ -59,7 +56,7 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
     // One registration at a time, so two overlapping areas registered at once cannot both pass the check.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
     const registered = await tx.hazardArea.findMany({ where: { governoratePcode: { in: near } }, select: { code: true, name: true, geometry: true } });
-    const overlaps = overlapsWithRegistered(valid.geometry, registered.map((r) => ({ ...r, geometry: r.geometry as never })));
+    const overlaps = await runGeometry("overlapsWithRegistered", valid.geometry, registered.map((r) => ({ ...r, geometry: r.geometry as never })));
     if (overlaps.length) {
       const list = (locale: string) => overlaps.map((o) => `\u2066${o.code}\u2069 (${o.name}): ${formatM2(o.overlapM2, locale)}`).join(locale === "en" ? "; " : "؛ ");
       throw new CommandError("conflict", refusal("hazardAreaOverlaps", { list }), [fieldIssue(["geometry"], "overlapsRegisteredArea")]);

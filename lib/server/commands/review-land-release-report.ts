@@ -1,6 +1,4 @@
 import { Prisma } from "../../../generated/prisma/client";
-import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "../../domain/land-release";
-import { loadGeometryEngine } from "../../geo/engine";
 import { ZReportReview } from "../../schemas/land-release-report";
 import { CommandError, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
@@ -10,6 +8,7 @@ import type { Db } from "../prisma";
 import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
 import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } from "../queries/land-release";
+import { runGeometry } from "../geometry-pool";
 
 /**
  * An authority approves or rejects a submitted report in its governorates.
@@ -24,7 +23,6 @@ import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } fro
 export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: string, body: unknown) {
   if (!can(actor, "report:review")) throw new CommandError("forbidden", refusal("onlyAuthorityReviews"));
   const review = parseOrRefuse(ZReportReview, body, "reviewIncomplete");
-  await loadGeometryEngine();
 
   return db.$transaction(
     async (tx) => {
@@ -48,9 +46,7 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
       if (report.supersedesId) return approveCorrection(tx, actor, report, reviewed);
       const hazard = asAreal(report.hazardArea.geometry)!;
       const released = asAreal(report.hazardArea.releasedGeometry);
-      const account = accountRelease({ submitted: asAreal(report.submittedGeometry)!, hazard, released });
-      const counted = countedGeometry(account.insideGeometry, released);
-      const releasedAfter = releasedAfterApproval(released, account.insideGeometry);
+      const { account, counted, releasedAfter } = await runGeometry("approveRelease", { submitted: asAreal(report.submittedGeometry)!, hazard, released });
       const updated = await tx.landReleaseReport.update({
         where: { id: report.id },
         data: {
@@ -90,7 +86,7 @@ type ReviewedReport = NonNullable<Awaited<ReturnType<typeof findReportForReview>
 async function approveCorrection(tx: Tx, actor: Actor, report: ReviewedReport, reviewed: { reviewedById: string; reviewedAt: Date }) {
   const basis = await findCorrectionBasis(tx, report.hazardAreaId, report.supersedesId!);
   if (!basis) throw new CommandError("conflict", refusal("correctedReportReplaced"));
-  const account = accountCorrection({
+  const account = await runGeometry("accountCorrection", {
     submitted: asAreal(report.submittedGeometry)!,
     hazard: asAreal(report.hazardArea.geometry)!,
     othersSubmitted: basis.othersSubmitted,

@@ -1,6 +1,3 @@
-import { accountCorrection } from "../../domain/land-release";
-import { previewRelease } from "../../domain/release-preview";
-import { loadGeometryEngine } from "../../geo/engine";
 import { GeometryError } from "../../geo/errors";
 import { ZReportSubmit } from "../../schemas/land-release-report";
 import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "../command-error";
@@ -12,6 +9,7 @@ import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
 import { asAreal, findCorrectionBasis, findTaskForReport } from "../queries/land-release";
+import { runGeometry } from "../geometry-pool";
 
 const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
 
@@ -44,17 +42,16 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
   const hazard = hazardAreaId ? areas.find((h) => h.id === hazardAreaId) : areas.length === 1 ? areas[0] : undefined;
   if (!hazard) throw new CommandError("invalid_request", refusal("sayWhichHazardArea", { codes: areas.map((h) => h.code).join(", ") }));
 
-  await loadGeometryEngine();
   let preview;
   try {
-    preview = previewRelease(input.geometry, { code: hazard.code, geometry: asAreal(hazard.geometry)!, released: asAreal(hazard.releasedGeometry) });
+    preview = await runGeometry("previewRelease", input.geometry, { code: hazard.code, geometry: asAreal(hazard.geometry)!, released: asAreal(hazard.releasedGeometry) });
   } catch (err) {
     if (err instanceof GeometryError) throw geometryRefusal(err);
     throw err;
   }
   if (input.supersedesId) {
     const basis = (await findCorrectionBasis(db, hazard.id, input.supersedesId))!;
-    const c = accountCorrection({
+    const c = await runGeometry("accountCorrection", {
       submitted: preview.geometry,
       hazard: asAreal(hazard.geometry)!,
       othersSubmitted: basis.othersSubmitted,

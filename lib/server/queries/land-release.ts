@@ -1,11 +1,10 @@
 import type { Prisma } from "../../../generated/prisma/client";
-import { accountCorrection, accountRelease } from "../../domain/land-release";
-import { loadGeometryEngine } from "../../geo/engine";
 import type { Areal } from "../../geo/boolean";
 import { cachedForDataVersion } from "../cache";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { taskScope } from "./field";
+import { runGeometry } from "../geometry-pool";
 
 type Tx = Prisma.TransactionClient;
 
@@ -184,16 +183,15 @@ export async function getReport(db: Db, actor: Actor, id: string) {
  * The approval recomputes the same way under the hazardous area's lock.
  */
 export async function accountIfApprovedNow(db: Db, report: { submittedGeometry: Prisma.JsonValue; supersedesId: string | null; hazardArea: { id: string; geometry: Prisma.JsonValue; releasedGeometry: Prisma.JsonValue } }) {
-  await loadGeometryEngine();
   const submitted = asAreal(report.submittedGeometry)!;
   const hazard = asAreal(report.hazardArea.geometry)!;
   const releasedBefore = asAreal(report.hazardArea.releasedGeometry);
   if (report.supersedesId) {
     const basis = await findCorrectionBasis(db, report.hazardArea.id, report.supersedesId);
     if (!basis) return null;
-    const c = accountCorrection({ submitted, hazard, othersSubmitted: basis.othersSubmitted, releasedBefore, supersededCounted: asAreal(basis.superseded.countedGeometry) });
+    const c = await runGeometry("accountCorrection", { submitted, hazard, othersSubmitted: basis.othersSubmitted, releasedBefore, supersededCounted: asAreal(basis.superseded.countedGeometry) });
     return { outsideHazardM2: c.outsideHazardM2, alreadyReleasedM2: c.alreadyReleasedM2, countedAreaM2: c.countedAreaM2, netChangeM2: c.countedAreaM2 - basis.superseded.countedAreaM2 };
   }
-  const a = accountRelease({ submitted, hazard, released: releasedBefore });
+  const a = await runGeometry("accountRelease", { submitted, hazard, released: releasedBefore });
   return { outsideHazardM2: a.outsideHazardM2, alreadyReleasedM2: a.alreadyReleasedM2, countedAreaM2: a.countedAreaM2, netChangeM2: a.countedAreaM2 };
 }

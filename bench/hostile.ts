@@ -1,0 +1,110 @@
+// npm run bench:hostile — the worst shapes within the limits, sent to both
+// write routes of the built app (embedded database, demo data), while a
+// second client asks /api/health every 50 ms. Records each answer's status,
+// code and time, and the health answers' latencies, in
+// bench/results/hostile.json. The server must answer every shape within its
+// budget (lib/domain/geometry-budget.ts) and stay responsive meanwhile.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CHECK_BUDGET_MS, REPAIR_BUDGET_MS } from "../lib/domain/geometry-budget";
+import { MAX_VERTICES } from "../lib/geo/validate";
+import { comb, spiral, star } from "../tests/helpers/hostile-shapes";
+import { sessionCookie } from "../tests/helpers/session-cookie";
+
+const root = path.resolve(import.meta.dirname, "..");
+const PORT = Number(process.env.BENCH_PORT ?? 3500);
+const BASE = `http://127.0.0.1:${PORT}`;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-hostile-"));
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), PGLITE_DIR: path.join(dataDir, "pglite"), NODE_ENV: "production", SEED_DEMO: "1" };
+
+// Inside DEMO-NIN-001, the demo task's hazardous area near Mosul; and open desert in Anbar, far from any registered area.
+const IN_TASK_AREA = [43.0525, 36.2998];
+const IN_DESERT = [41.2, 33.0];
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("The app did not start.");
+}
+
+type Sample = { route: string; shape: string; vertices: number; status: number; code: string | null; repairOffered: boolean; ms: number; health: { answers: number; failures: number; p50Ms: number; p95Ms: number; maxMs: number } };
+
+/** Sends one shape while /api/health is asked every 50 ms; returns the answer and the health latencies meanwhile. */
+async function hostile(route: string, shape: string, cookie: string, body: unknown): Promise<Sample> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let done = false;
+  const health = (async () => {
+    while (!done) {
+      const t = performance.now();
+      const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+      latencies.push(performance.now() - t);
+      if (!ok) failures++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const t = performance.now();
+  const res = await fetch(`${BASE}${route}`, { method: "POST", headers: { cookie, origin: BASE, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const ms = performance.now() - t;
+  const answer = (await res.json().catch(() => ({}))) as { error?: { details?: { problems?: { code: string }[]; repaired?: unknown } } };
+  done = true;
+  await health;
+  const problems = answer.error?.details?.problems;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const percentile = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return {
+    route: route.replace(/tasks\/[^/]+/, "tasks/{id}"),
+    shape,
+    vertices: (body as { geometry: { coordinates: unknown[][] } }).geometry.coordinates[0]!.length,
+    status: res.status,
+    code: problems?.[0]?.code ?? null,
+    repairOffered: Boolean(answer.error?.details?.repaired),
+    ms: Math.round(ms),
+    health: { answers: latencies.length, failures, p50Ms: Math.round(percentile(0.5)), p95Ms: Math.round(percentile(0.95)), maxMs: Math.round(sorted.at(-1) ?? 0) },
+  };
+}
+
+async function main() {
+  spawnSync("npx", ["tsx", "scripts/prestart.ts"], { cwd: root, env, stdio: "inherit" });
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  try {
+    await waitFor(`${BASE}/api/health`);
+    const partner = await sessionCookie(BASE, "partner@demo.test");
+    const dma = await sessionCookie(BASE, "dma@demo.test");
+    const tasks = (await (await fetch(`${BASE}/api/tasks`, { headers: { cookie: partner } })).json()) as { items: { id: string; code: string }[] };
+    const task = tasks.items.find((t) => t.code === "DEMO-TASK-001")!;
+    const report = (geometry: unknown) => ({ method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-20", clearanceDepthCm: 30, geometry, devices: [] });
+    const area = (code: string, geometry: unknown) => ({ code, name: "Bench hostile shape", kind: "SHA", contamination: ["AP_MINES"], landUse: "AGRICULTURE", priorityRank: 3, geometry });
+    const n = MAX_VERTICES;
+    const samples: Sample[] = [];
+    for (const [shape, make] of [["star", star], ["spiral", spiral], ["comb", comb]] as const) {
+      samples.push(await hostile(`/api/tasks/${task.id}/reports`, shape, partner, report(make(n, IN_TASK_AREA, 0.001))));
+      samples.push(await hostile("/api/hazard-areas", shape, dma, area(`BENCH-${shape.toUpperCase()}`, make(n, IN_DESERT))));
+    }
+    for (const s of samples) console.log(`${s.route} ${s.shape} ${s.vertices}: ${s.status} ${s.code ?? ""} in ${s.ms} ms; health p95 ${s.health.p95Ms} ms, max ${s.health.maxMs} ms, ${s.health.failures} failed`);
+    const result = {
+      benchmark: "hostile",
+      date: new Date().toISOString(),
+      machine: { cores: os.availableParallelism(), node: process.version },
+      budgetsMs: { check: CHECK_BUDGET_MS, repair: REPAIR_BUDGET_MS },
+      worstAnswerMs: Math.max(...samples.map((s) => s.ms)),
+      worstHealthMs: Math.max(...samples.map((s) => s.health.maxMs)),
+      samples,
+    };
+    fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
+    fs.writeFileSync(path.join(root, "bench/results/hostile.json"), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    process.kill(-server.pid!, "SIGTERM");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
