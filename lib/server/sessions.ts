@@ -1,7 +1,7 @@
 // Who is behind a session cookie or an API token, checked against the account
 // as it is now. A session carries the account's sessionVersion from the moment
 // its password was checked; a password change or reset, a disable, an enable
-// or a role change raises the version (lib/server/commands/account-credentials.ts),
+// or a role change raises the version (lib/server/commands/end-sessions.ts),
 // which ends every session of that account at its next request.
 import { CommandError } from "./command-error";
 import { refusal } from "../i18n/refusals";
