@@ -71,8 +71,12 @@ export function authOptions(): NextAuthOptions {
           return token;
         }
         // /api/auth/session renews the cookie: not past the session's lifetime, nor once the account's credentials changed
-        // (NextAuth clears the cookie when this throws).
-        if (!withinLifetime(token) || !(await accountOfSession(await getDb(), token))) throw new Error("SessionEnded");
+        // (NextAuth clears the cookie when this throws). A database that is down ends nobody's session: each request checks again.
+        if (!withinLifetime(token)) throw new Error("SessionEnded");
+        const account = await getDb()
+          .then((db) => accountOfSession(db, token))
+          .catch((err: unknown) => (databaseTrouble(err) ? "unchecked" : Promise.reject(err)));
+        if (!account) throw new Error("SessionEnded");
         return token;
       },
       session({ session, token }) {
