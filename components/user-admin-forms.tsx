@@ -6,7 +6,7 @@ type Action = (prev: State, form: FormData) => Promise<State>;
 type Choice = { value: string; label: string };
 
 /** A labelled field with its problem, if the server found one, said under it and tied to it for screen readers. */
-function Field({ id, label, problem, children }: { id: string; label: string; problem?: string; children: (describedBy?: string) => ReactNode }) {
+export function Field({ id, label, problem, children }: { id: string; label: string; problem?: string; children: (describedBy?: string) => ReactNode }) {
   const describedBy = problem ? `${id}-problem` : undefined;
   return (
     <label htmlFor={id}>
@@ -29,7 +29,7 @@ const options = (choices: Choice[]) =>
   ));
 
 /** The form's button, and under it what the server did or why it refused. */
-function Submit({ label, pending, state }: { label: string; pending: boolean; state: State }) {
+export function Submit({ label, pending, state }: { label: string; pending: boolean; state: State }) {
   return (
     <>
       <div>
@@ -52,7 +52,7 @@ function Submit({ label, pending, state }: { label: string; pending: boolean; st
  * refuses it (React resets a form after its action), and clears it once done.
  * Without JavaScript the form posts as usual.
  */
-function useAdminForm(action: Action) {
+export function useAdminForm(action: Action) {
   const [state, formAction, pending] = useActionState(action, {});
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {

@@ -28,6 +28,7 @@ const PAGES: { path: string; as: string | null }[] = [
   { path: "/risk-education", as: "partner@demo.test" },
   { path: "/exports", as: "partner@demo.test" },
   { path: "/account/tokens", as: "partner@demo.test" },
+  { path: "/account/password", as: "partner@demo.test" },
   { path: "/hazard-areas", as: "dma@demo.test" },
   { path: "/hazard-areas/new", as: "dma@demo.test" },
   { path: "/tasks/new", as: "dma@demo.test" },

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe("accounts", () => {
-  it("an administrator adds a partner and opens an account there; its holder signs in and works; disabling the account ends the session at once", async () => {
+  it("an administrator adds a partner and opens an account there; its holder chooses their own password at first sign-in and works; a reset or a disable ends the session at once", async () => {
     const admin = await (await browser.newContext()).newPage();
     await signIn(admin, baseUrl, "admin@demo.test");
     await admin.waitForURL(`${baseUrl}/`);
@@ -41,20 +41,44 @@ describe("accounts", () => {
     await addUser.getByRole("status").filter({ hasText: `Account ${email} created.` }).waitFor();
     await admin.getByRole("cell", { name: email, exact: true }).waitFor();
 
-    // The holder signs in with the first password and sees their organisation's (empty) work.
+    // The holder signs in with the first password, which the administrator knows: they are sent to choose their own first.
     const holder = await (await browser.newContext()).newPage();
     await signIn(holder, baseUrl, email, "a long first password");
+    await holder.waitForURL(`${baseUrl}/account/password`);
+    await holder.goto(`${baseUrl}/tasks`);
+    await holder.waitForURL(`${baseUrl}/account/password`);
+    await holder.getByLabel("Current password").fill("a long first password");
+    await holder.getByLabel("New password", { exact: true }).fill("only Layla knows this");
+    await holder.getByLabel("New password again").fill("only Layla knows this");
+    await holder.getByRole("button", { name: "Change the password" }).click();
+    await holder.getByRole("status").filter({ hasText: "Your password is changed." }).waitFor();
+    // Every session of the account has ended, this one too: the holder signs in with their own password.
+    await holder.goto(`${baseUrl}/tasks`);
+    await holder.waitForURL(/\/sign-in/);
+    await signIn(holder, baseUrl, email, "only Layla knows this");
     await holder.waitForURL(`${baseUrl}/`);
+    // Their organisation's (empty) work.
     expect(await holder.getByTestId("signed-in-as").textContent()).toContain(partner);
     await holder.getByRole("link", { name: "My tasks" }).click();
     await holder.waitForURL(`${baseUrl}/tasks`);
+
+    // The administrator sets a new password for the holder: the holder's open session ends at its next page.
+    const setPassword = admin.getByRole("form", { name: "Set a new password" });
+    await setPassword.getByLabel("Account").selectOption({ label: `Layla Hassan (${email})` });
+    await setPassword.getByLabel("New password").fill("a reset password, handed over");
+    await setPassword.getByRole("button", { name: "Set the password" }).click();
+    await setPassword.getByRole("status").filter({ hasText: `New password set for ${email}.` }).waitFor();
+    await holder.reload();
+    await holder.waitForURL(/\/sign-in/);
+    await signIn(holder, baseUrl, email, "a reset password, handed over");
+    await holder.waitForURL(`${baseUrl}/account/password`);
 
     await admin.getByRole("button", { name: `Disable ${email}` }).click();
     await admin.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) }).getByText(/disabled since/).waitFor();
     // The next page the holder opens sends them to sign in, and signing in again is refused.
     await holder.reload();
     await holder.waitForURL(/\/sign-in/);
-    await signIn(holder, baseUrl, email, "a long first password");
+    await signIn(holder, baseUrl, email, "a reset password, handed over");
     await holder.getByRole("alert").waitFor();
     expect(holder.url()).toContain("/sign-in");
   });

@@ -91,6 +91,7 @@ type Invoke = (action: string, caller: Caller, args: unknown[]) => Promise<strin
 const TOKENS = "app/(app)/account/tokens/actions.ts";
 const LANGUAGE = "app/language-actions.ts";
 const USERS = "app/(app)/admin/users/actions.ts";
+const PASSWORD = "app/(app)/account/password/actions.ts";
 const ONLY_ADMIN = { anonymous: false, ADMIN: true, DMA: false, IKMAA: false, PARTNER: false, DONOR: false };
 const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (invoke: Invoke, caller: Caller) => Promise<unknown> }> = {
   // Every role manages its own tokens; a signed-out caller gets no token.
@@ -145,6 +146,12 @@ const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (i
       const id = /name="id" value="([^"]+)"/.exec(html.slice(html.indexOf(email)))![1]!;
       return /New password set for/.test(await invoke(`${USERS}#setUserPasswordAction`, caller, [{}, form({ userId: id, password: "matrix-password-2" })]));
     },
+  },
+  // Every signed-in holder changes their own password, and only with the current one: a wrong one is refused, changing nothing.
+  [`${PASSWORD}#changeOwnPasswordAction`]: {
+    expect: { anonymous: false, ADMIN: true, DMA: true, IKMAA: true, PARTNER: true, DONOR: true },
+    call: async (invoke, caller) =>
+      (await invoke(`${PASSWORD}#changeOwnPasswordAction`, caller, [{}, form({ currentPassword: "not the password", newPassword: "matrix-password-3", confirmPassword: "matrix-password-3" })])).includes("The current password is not right."),
   },
   // Anyone chooses the language they read, signed in or not; the action only ever touches the caller's own choice.
   [`${LANGUAGE}#chooseLanguageAction`]: {
@@ -259,6 +266,36 @@ describe("authorisation matrix", () => {
       const actual: Record<string, unknown> = {};
       for (const caller of Object.keys(expected) as Caller[]) actual[caller] = await call(invoke, caller);
       expect(actual).toEqual(expected);
+    });
+  });
+
+  // Record scope with real ids and valid bodies, through the browser's own sessions (tests/integration/record-authorization.test.ts covers every write route).
+  describe("records of another scope", () => {
+    // DEMO-ANB-001, under DEMO-TASK-003: the second demo partner's, in progress.
+    const ANB001 = { centre: [43.3, 33.42], widthM: 200, heightM: 150 };
+    const inside = () => {
+      const dLon = ANB001.widthM / (111_320 * Math.cos((ANB001.centre[1]! * Math.PI) / 180)) / 4;
+      const dLat = ANB001.heightM / 110_574 / 4;
+      const [x, y] = ANB001.centre as [number, number];
+      return { type: "Polygon", coordinates: [[[x - dLon, y - dLat], [x + dLon, y - dLat], [x + dLon, y + dLat], [x - dLon, y + dLat], [x - dLon, y - dLat]]] };
+    };
+
+    it("IKMAA cannot approve a report under review in DMA's region, nor move DMA's task; the report stays under review", async () => {
+      const task = (await (await callers.DMA.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { reports: { id: string; status: string }[] };
+      const underReview = task.reports.find((r) => r.status === "submitted")!.id;
+      expect((await callers.IKMAA.post(`${baseUrl}/api/reports/${underReview}/approve`, { data: {} })).status()).toBe(404);
+      expect((await callers.IKMAA.post(`${baseUrl}/api/tasks/${taskId}/status`, { data: { to: "cancelled", note: "Not ours." } })).status()).toBe(404);
+      const after = (await (await callers.DMA.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { status: string; reports: { id: string; status: string }[] };
+      expect(after.reports.find((r) => r.id === underReview)?.status).toBe("submitted");
+    });
+
+    it("the demo partner cannot submit a valid report to another partner's task, nor see that partner's reports under review in an export", async () => {
+      const other = ((await (await callers.ADMIN.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] }).items.find((t) => t.code === "DEMO-TASK-003")!;
+      const body = { method: "cleared", periodStart: "2026-10-01", periodEnd: "2026-10-31", geometry: inside(), devices: [{ type: "UXO", count: 1 }] };
+      expect((await callers.PARTNER.post(`${baseUrl}/api/tasks/${other.id}/reports`, { data: body })).status()).toBe(404);
+      const csv = await (await callers.DONOR.get(`${baseUrl}/api/exports/reports.csv?status=all`)).text();
+      const task = (await (await callers.DMA.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { reports: { id: string; status: string }[] };
+      expect(csv).not.toContain(task.reports.find((r) => r.status === "submitted")!.id);
     });
   });
 

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -44,6 +45,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <p className="who" data-testid="signed-in-as">
           {t("signedInAs", { name: user.name, role: tRoles(user.role), organisation })}
         </p>
+        <Link href="/account/password">{t("changePassword")}</Link>
         <SignOutButton label={t("signOut")} />
         <LanguageSwitch />
       </aside>

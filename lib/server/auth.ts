@@ -10,14 +10,16 @@ import type { Role } from "../../generated/prisma/enums";
 import { rememberLanguage } from "../i18n/language-cookie";
 import { getDb } from "./db";
 import { serverEnv } from "./env";
-import { can, PAGE_PERMISSIONS, type Actor, type PagePath } from "./permissions";
+import { can, PAGE_PERMISSIONS, type PagePath } from "./permissions";
 import { bearerToken, hashApiToken } from "./api-tokens";
-import { userForTokenHash } from "./queries/api-tokens";
-import { activeAccount } from "./queries/users";
+import { CommandError } from "./command-error";
+import { refusal } from "../i18n/refusals";
+import { sessionVersionForSignIn } from "./queries/users";
+import { accountOfSession, callerOfApiToken, newSessionClaims, withinLifetime, type SessionUser } from "./sessions";
 import { databaseTrouble, troubleLogLine } from "./database-trouble";
 import { SIGN_IN_DATABASE_DOWN, signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
 
-export type SessionUser = Actor & { email: string; name: string };
+export type { SessionUser } from "./sessions";
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(1024) });
 
@@ -35,8 +37,12 @@ export function authOptions(): NextAuthOptions {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
           let result: Awaited<ReturnType<typeof signInWithPassword>>;
+          let sessionVersion: number | null;
           try {
-            result = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password);
+            const db = await getDb();
+            // Read before the password is checked: a reset while it is checked leaves this session already ended.
+            sessionVersion = await sessionVersionForSignIn(db, parsed.data.email);
+            result = await signInWithPassword(db, parsed.data.email, parsed.data.password);
           } catch (err) {
             const trouble = databaseTrouble(err);
             if (!trouble) throw err;
@@ -46,7 +52,7 @@ export function authOptions(): NextAuthOptions {
           if ("user" in result) {
             // The language stored on the user, not the last reader's of this device.
             await rememberLanguage(result.language);
-            return result.user;
+            return { ...result.user, ...newSessionClaims(sessionVersion ?? -1) };
           }
           if (result.refused === "throttled") throw new Error(SIGN_IN_THROTTLED);
           return null;
@@ -54,13 +60,23 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
-          const u = user as unknown as SessionUser;
+          const u = user as unknown as SessionUser & ReturnType<typeof newSessionClaims>;
           token.sub = u.id;
           token.role = u.role;
           token.organisationId = u.organisationId;
+          token.sv = u.sv;
+          token.signedInAt = u.signedInAt;
+          return token;
         }
+        // /api/auth/session renews the cookie: not past the session's lifetime, nor once the account's credentials changed
+        // (NextAuth clears the cookie when this throws). A database that is down ends nobody's session: each request checks again.
+        if (!withinLifetime(token)) throw new Error("SessionEnded");
+        const account = await getDb()
+          .then((db) => accountOfSession(db, token))
+          .catch((err: unknown) => (databaseTrouble(err) ? "unchecked" : Promise.reject(err)));
+        if (!account) throw new Error("SessionEnded");
         return token;
       },
       session({ session, token }) {
@@ -78,12 +94,14 @@ export function authOptions(): NextAuthOptions {
  */
 export async function apiCaller(req: Request): Promise<SessionUser | null> {
   const token = bearerToken(req.headers.get("authorization"));
-  if (!token) return currentUser();
-  return userForTokenHash(await getDb(), hashApiToken(token));
+  if (token) return callerOfApiToken(await getDb(), hashApiToken(token), req.method);
+  const user = await currentUser();
+  if (user?.mustChangePassword) throw new CommandError("forbidden", refusal("changePasswordFirst"));
+  return user;
 }
 
 function sessionUserFrom(token: JWT): SessionUser {
-  return { id: token.sub!, email: token.email ?? "", name: token.name ?? "", role: token.role as Role, organisationId: token.organisationId as string };
+  return { id: token.sub!, email: token.email ?? "", name: token.name ?? "", role: token.role as Role, organisationId: token.organisationId as string, mustChangePassword: false };
 }
 
 // NextAuth's cookie names: the __Secure- one when the app is served over HTTPS.
@@ -96,7 +114,9 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
  * call (a page cannot set it anyway): measured as most of the signed-in cost
  * of a page. Decoded once per page render, though the layout and the page both ask.
  * The role and organisation are read from the account on each request, so a
- * disabled account or a changed role takes effect at the next request.
+ * disabled account or a changed role takes effect at the next request; a
+ * session past its lifetime or older than the account's last change of
+ * credentials is no session (lib/server/sessions.ts).
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const jar = await cookies();
@@ -107,14 +127,18 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = await decode({ token: raw, secret: serverEnv().nextAuthSecret }).catch(() => null);
   if (!token?.sub || !token.role) return null;
   // The account as it is now, not as it was at sign-in: disabling it ends its sessions at once.
-  const account = await activeAccount(await getDb(), token.sub);
-  return account ? { ...sessionUserFrom(token), ...account } : null;
+  const account = await accountOfSession(await getDb(), token);
+  return account ? { ...sessionUserFrom(token), role: account.role, organisationId: account.organisationId, mustChangePassword: account.mustChangePassword } : null;
 });
+
+export const CHANGE_PASSWORD_PAGE = "/account/password";
 
 /** For pages: sends a signed-out visitor to sign-in and renders 403 for a user without the page's permission. */
 export async function requirePage(page: PagePath, path: string = page): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  // A password an administrator chose is changed before anything else is done.
+  if (user.mustChangePassword && page !== CHANGE_PASSWORD_PAGE) redirect(CHANGE_PASSWORD_PAGE);
   if (!can(user, PAGE_PERMISSIONS[page])) forbidden();
   return user;
 }

@@ -61,7 +61,7 @@ export const OPENAPI = {
     title: "Mine Action Progress API",
     version: "0.1.0",
     description:
-      "Land release in Iraq and the Kurdistan Region. Authenticate with a personal API token (`Authorization: Bearer mat_…`, created on /account/tokens) or a session cookie. Areas are m² on the WGS84 ellipsoid; geometry is GeoJSON in longitude/latitude.",
+      "Land release in Iraq and the Kurdistan Region. Authenticate with a personal API token (`Authorization: Bearer mat_…`, created on /account/tokens) or a session cookie. A token may expire (401 once it has) and may be read-only: a read-only token gets 403 on every request but GET. A password change or reset, or a disable or enable of the account, revokes its tokens and ends its sessions (401); an account whose password an administrator set gets 403 until its holder chooses their own on /account/password. A session ends 12 hours after sign-in. Areas are m² on the WGS84 ellipsoid; geometry is GeoJSON in longitude/latitude.",
   },
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },

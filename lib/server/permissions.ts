@@ -18,15 +18,16 @@ export const PERMISSIONS = [
   "publicPage:manage",
   "riskEducation:record",
   "casualty:record",
+  "password:change",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
-  ADMIN: ["progress:read", "hazardArea:read", "task:read", "funding:read", "funding:write", "user:manage", "audit:read", "apiToken:manage", "publicPage:manage"],
-  AUTHORITY: ["progress:read", "hazardArea:read", "hazardArea:write", "task:read", "task:assign", "report:review", "funding:read", "apiToken:manage", "publicPage:manage", "casualty:record"],
-  PARTNER: ["progress:read", "task:read", "report:submit", "apiToken:manage", "riskEducation:record"],
-  DONOR: ["progress:read", "funding:read", "apiToken:manage"],
+  ADMIN: ["progress:read", "hazardArea:read", "task:read", "funding:read", "funding:write", "user:manage", "audit:read", "apiToken:manage", "publicPage:manage", "password:change"],
+  AUTHORITY: ["progress:read", "hazardArea:read", "hazardArea:write", "task:read", "task:assign", "report:review", "funding:read", "apiToken:manage", "publicPage:manage", "casualty:record", "password:change"],
+  PARTNER: ["progress:read", "task:read", "report:submit", "apiToken:manage", "riskEducation:record", "password:change"],
+  DONOR: ["progress:read", "funding:read", "apiToken:manage", "password:change"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export type Actor = { id: string; role: Role; organisationId: string };
@@ -55,6 +56,7 @@ export const PAGE_PERMISSIONS = {
   "/admin/users": "user:manage",
   "/audit": "audit:read",
   "/account/tokens": "apiToken:manage",
+  "/account/password": "password:change",
 } as const satisfies Record<string, Permission>;
 
 export type PagePath = keyof typeof PAGE_PERMISSIONS;

@@ -62,12 +62,12 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     expect([event.actorUserId, event.after]).toEqual([admin.id, null]);
   });
 
-  it("a disabled account cannot sign in, its session and API tokens stop at once, and enabling it restores them; nobody disables themselves", async () => {
+  it("a disabled account cannot sign in, its session ends and its API tokens are revoked at once; enabling it lets it sign in, without its old tokens; nobody disables themselves", async () => {
     const db = t().db;
     const admin = await actor("admin@demo.test");
     const donor = await actor("donor@demo.test");
     const { token } = await createApiToken(db, donor, "Donor dashboard");
-    expect(await activeAccount(db, donor.id)).toEqual({ role: "DONOR", organisationId: donor.organisationId });
+    expect(await activeAccount(db, donor.id)).toEqual({ role: "DONOR", organisationId: donor.organisationId, sessionVersion: 0, mustChangePassword: false });
 
     await setUserDisabled(db, admin, donor.id, true);
     expect(await signInWithPassword(db, "donor@demo.test", "demo-password")).toEqual({ refused: "credentials" });
@@ -75,8 +75,9 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     expect(await userForTokenHash(db, hashApiToken(token))).toBeNull();
 
     await setUserDisabled(db, admin, donor.id, false);
-    expect(await activeAccount(db, donor.id)).not.toBeNull();
-    expect(await userForTokenHash(db, hashApiToken(token))).toMatchObject({ id: donor.id });
+    expect(await signInWithPassword(db, "donor@demo.test", "demo-password")).toMatchObject({ user: { id: donor.id } });
+    // A token revoked by the disable stays revoked: whoever held it while the account was disabled does not get back in.
+    expect(await userForTokenHash(db, hashApiToken(token))).toBeNull();
     const trail = await db.auditEvent.findMany({ where: { entityId: donor.id, action: { startsWith: "user." } }, orderBy: { id: "asc" } });
     expect(trail.map((e) => e.action)).toEqual(["user.disable", "user.enable"]);
 

@@ -8,14 +8,27 @@ import { recordAuditEvent } from "../queries/audit";
 
 const ZTokenName = z.string().trim().min(2, "Name the token after the system that will use it.").max(80);
 
+/** A token lasts a number of whole days (at most a year) or until revoked; read-only tokens cannot write. */
+export const ZTokenScope = z.object({
+  expiresInDays: z.number().int().min(1).max(365).nullable().default(null),
+  readOnly: z.boolean().default(false),
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Creates a personal API token; the token itself is returned once and never stored. */
-export async function createApiToken(db: Db, actor: Actor, name: unknown) {
+export async function createApiToken(db: Db, actor: Actor, name: unknown, scope: unknown = {}, now = new Date()) {
   if (!can(actor, "apiToken:manage")) throw new CommandError("forbidden", refusal("mayNotCreateTokens"));
   const tokenName = parseOrRefuse(ZTokenName, name, "tokenNameInvalid");
+  const { expiresInDays, readOnly } = parseOrRefuse(ZTokenScope, scope, "tokenScopeInvalid");
+  const expiresAt = expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * DAY_MS);
   const { token, hash, prefix } = generateApiToken();
   return db.$transaction(async (tx) => {
-    const created = await tx.apiToken.create({ data: { userId: actor.id, name: tokenName, tokenHash: hash, prefix }, select: { id: true, name: true, prefix: true } });
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "apiToken.create", entityType: "ApiToken", entityId: created.id, after: { name: created.name, prefix } });
+    const created = await tx.apiToken.create({
+      data: { userId: actor.id, name: tokenName, tokenHash: hash, prefix, expiresAt, readOnly },
+      select: { id: true, name: true, prefix: true, expiresAt: true, readOnly: true },
+    });
+    await recordAuditEvent(tx, { actorUserId: actor.id, action: "apiToken.create", entityType: "ApiToken", entityId: created.id, after: { name: created.name, prefix, expiresAt: expiresAt?.toISOString() ?? null, readOnly } });
     return { ...created, token };
   });
 }

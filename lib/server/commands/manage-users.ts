@@ -1,7 +1,9 @@
 // Accounts and the organisations they belong to, managed by an administrator
 // (the first administrator from the command line: scripts/add-user.ts). An
 // account is never deleted, since the audit trail names it: it is disabled,
-// which ends its sessions and API tokens at once, and can be enabled again.
+// which ends its sessions and revokes its API tokens at once, and can be enabled
+// again (with new tokens). A password an administrator chooses, for a new
+// account or a forgotten one, must be replaced by the holder at first sign-in.
 import { z } from "zod";
 import type { OrganisationType, Role } from "../../../generated/prisma/enums";
 import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
@@ -11,6 +13,7 @@ import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
+import { endSessionsAndTokens } from "./end-sessions";
 
 /** NIST SP 800-63B: at least 12 characters for a password chosen for someone, no composition rules. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -56,7 +59,8 @@ export async function insertUser(db: Db, by: Actor | null, body: unknown) {
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw taken();
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, organisationId: organisation.id, passwordHash },
+      // Chosen by an administrator, so known to them: the holder replaces it first. The operator at the command line chooses their own.
+      data: { email: input.email, name: input.name, role: input.role, organisationId: organisation.id, passwordHash, mustChangePassword: by !== null },
       select: { id: true, email: true, name: true, role: true, organisationId: true },
     });
     await recordAuditEvent(tx, { actorUserId: by?.id ?? null, action: "user.create", entityType: "User", entityId: user.id, after: { email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, ...(by ? {} : { via: "command line" }) } });
@@ -71,8 +75,8 @@ export async function createUser(db: Db, actor: Actor, body: unknown) {
 }
 
 /**
- * Disables an account (its sessions and API tokens stop working at once) or
- * enables it again. An administrator cannot disable their own account, and
+ * Disables an account (its sessions end and its API tokens are revoked at
+ * once) or enables it again, which starts no old session or token again. An administrator cannot disable their own account, and
  * these changes take turns, each by an administrator still enabled, so two
  * administrators disabling each other at once cannot leave none to undo it.
  */
@@ -88,6 +92,7 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: string, disa
     if (!user) throw new CommandError("not_found", refusal("noSuchUser"));
     if (Boolean(user.disabledAt) === disabled) return user;
     const updated = await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? new Date() : null }, select: { id: true, disabledAt: true } });
+    await endSessionsAndTokens(tx, actor.id, user.id, disabled ? "user.disable" : "user.enable");
     await recordAuditEvent(tx, { actorUserId: actor.id, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: user.id, before: { disabledAt: user.disabledAt?.toISOString() ?? null }, after: { disabledAt: updated.disabledAt?.toISOString() ?? null } });
     return updated;
   });
@@ -95,7 +100,9 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: string, disa
 
 /**
  * An administrator sets a new password for an account whose holder forgot
- * theirs (their sessions elsewhere keep running until they sign out or expire).
+ * theirs: every session of the account ends and its API tokens are revoked
+ * (whoever knew the old password is out), and the holder must choose their
+ * own at the next sign-in, so the administrator does not keep knowing it.
  */
 export async function setUserPassword(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
@@ -104,7 +111,8 @@ export async function setUserPassword(db: Db, actor: Actor, body: unknown) {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
     if (!user) throw new CommandError("not_found", refusal("noSuchUser"), [fieldIssue(["userId"], "noSuchUser")]);
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true } });
+    await endSessionsAndTokens(tx, actor.id, user.id, "user.setPassword");
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "user.setPassword", entityType: "User", entityId: user.id });
     return user;
   });

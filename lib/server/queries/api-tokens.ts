@@ -1,20 +1,23 @@
 import type { Db } from "../prisma";
 
-/** The active user behind an unrevoked token hash; records its use. */
-export async function userForTokenHash(db: Db, tokenHash: string) {
+/**
+ * The active account behind an unrevoked, unexpired token hash, with the
+ * token's scope; records its use.
+ */
+export async function userForTokenHash(db: Db, tokenHash: string, now = new Date()) {
   const token = await db.apiToken.findFirst({
-    where: { tokenHash, revokedAt: null, user: { disabledAt: null } },
-    select: { id: true, user: { select: { id: true, email: true, name: true, role: true, organisationId: true } } },
+    where: { tokenHash, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }], user: { disabledAt: null } },
+    select: { id: true, readOnly: true, user: { select: { id: true, email: true, name: true, role: true, organisationId: true, mustChangePassword: true } } },
   });
   if (!token) return null;
-  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
-  return token.user;
+  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+  return { ...token.user, tokenReadOnly: token.readOnly };
 }
 
 export function listApiTokens(db: Db, userId: string) {
   return db.apiToken.findMany({
     where: { userId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, expiresAt: true, readOnly: true },
   });
 }

@@ -7,9 +7,14 @@ export function findUserForSignIn(db: Db, email: string) {
   });
 }
 
-/** A signed-in account's current role and organisation, or null once it is disabled. */
+/** A signed-in account's current role, organisation and session version, or null once it is disabled. */
 export function activeAccount(db: Db, id: string) {
-  return db.user.findFirst({ where: { id, disabledAt: null }, select: { role: true, organisationId: true } });
+  return db.user.findFirst({ where: { id, disabledAt: null }, select: { role: true, organisationId: true, sessionVersion: true, mustChangePassword: true } });
+}
+
+/** The session version of an account about to sign in, read before its password is checked (lib/server/auth.ts). */
+export async function sessionVersionForSignIn(db: Db, email: string): Promise<number | null> {
+  return (await db.user.findUnique({ where: { email }, select: { sessionVersion: true } }))?.sessionVersion ?? null;
 }
 
 export function listUsers(db: Db) {

@@ -14,8 +14,11 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
   const user = await currentUser();
   const language = languageOf(await getLocale());
   if (!user) return { error: refusal("sessionEnded")[language] };
+  if (user.mustChangePassword) return { error: refusal("changePasswordFirst")[language] };
+  const days = String(form.get("expiresInDays") ?? "");
   try {
-    const created = await createApiToken(await getDb(), user, form.get("name"));
+    const scope = { expiresInDays: days === "" ? null : Number(days), readOnly: form.get("readOnly") === "1" };
+    const created = await createApiToken(await getDb(), user, form.get("name"), scope);
     revalidatePath("/account/tokens");
     return { token: created.token };
   } catch (err) {
@@ -26,6 +29,7 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
 
 export async function revokeTokenAction(form: FormData): Promise<void> {
   const user = await currentUser();
+  // Revoking only takes access away, so it is allowed before the holder has chosen their own password.
   if (!user) return;
   try {
     await revokeApiToken(await getDb(), user, String(form.get("id") ?? ""));

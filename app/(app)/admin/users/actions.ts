@@ -16,6 +16,7 @@ async function answer(run: (user: NonNullable<Awaited<ReturnType<typeof currentU
   const user = await currentUser();
   const language = languageOf(await getLocale());
   if (!user) return { error: refusal("sessionEnded")[language] };
+  if (user.mustChangePassword) return { error: refusal("changePasswordFirst")[language] };
   try {
     const done = await run(user);
     revalidatePath("/admin/users");
@@ -62,7 +63,7 @@ export async function setUserPasswordAction(_prev: AdminFormState, form: FormDat
 /** Disables or enables an account; the page shows the result in its list. */
 export async function setUserDisabledAction(form: FormData): Promise<void> {
   const user = await currentUser();
-  if (!user) return;
+  if (!user || user.mustChangePassword) return;
   try {
     await setUserDisabled(await getDb(), user, field(form, "id") ?? "", field(form, "disabled") === "1");
   } catch (err) {

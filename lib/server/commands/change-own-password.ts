@@ -1,0 +1,45 @@
+// A holder changes their own password, proving they know the current one (a
+// session left open on a shared device is not enough). Every session of the
+// account ends, this one too, and its API tokens are revoked: whoever knew
+// the old password or held a token made under it is out.
+import { z } from "zod";
+import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
+import { refusal } from "../../i18n/refusals";
+import { hashPassword, verifyPassword } from "../password";
+import type { Actor } from "../permissions";
+import { can } from "../permissions";
+import type { Db } from "../prisma";
+import { recordAuditEvent } from "../queries/audit";
+import { endSessionsAndTokens } from "./end-sessions";
+import { ZUserCreate } from "./manage-users";
+
+export const ZOwnPasswordChange = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: ZUserCreate.shape.password,
+  confirmPassword: z.string().max(200),
+});
+
+export async function changeOwnPassword(db: Db, actor: Actor, body: unknown) {
+  if (!can(actor, "password:change")) throw new CommandError("forbidden", refusal("sessionEnded"));
+  const input = parseOrRefuse(ZOwnPasswordChange, body, "passwordChangeMalformed");
+  if (input.confirmPassword !== input.newPassword) {
+    throw new CommandError("invalid_request", refusal("passwordsDiffer"), [fieldIssue(["confirmPassword"], "passwordsDiffer")]);
+  }
+  const account = await db.user.findFirst({ where: { id: actor.id, disabledAt: null }, select: { passwordHash: true } });
+  if (!account) throw new CommandError("not_found", refusal("noSuchUser"));
+  if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
+    throw new CommandError("forbidden", refusal("currentPasswordWrong"), [fieldIssue(["currentPassword"], "currentPasswordWrong")]);
+  }
+  if (input.newPassword.normalize("NFKC") === input.currentPassword.normalize("NFKC")) {
+    throw new CommandError("invalid_request", refusal("newPasswordSameAsCurrent"), [fieldIssue(["newPassword"], "newPasswordSameAsCurrent")]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    // Only over the hash that was checked: two changes at once cannot both pass with the same current password.
+    const changed = await tx.user.updateMany({ where: { id: actor.id, passwordHash: account.passwordHash, disabledAt: null }, data: { passwordHash, mustChangePassword: false } });
+    if (changed.count !== 1) throw new CommandError("conflict", refusal("passwordChangedMeanwhile"));
+    await endSessionsAndTokens(tx, actor.id, actor.id, "user.changePassword");
+    await recordAuditEvent(tx, { actorUserId: actor.id, action: "user.changePassword", entityType: "User", entityId: actor.id });
+    return { id: actor.id };
+  });
+}
