@@ -183,17 +183,7 @@ export const union = (a: Areal, b: Areal): Areal | null => overlay("union", a, b
  * area, the common case, needs no clipping.
  */
 export function covers(a: Areal, b: Areal): boolean {
-  const geos = geosEngine();
-  return withGeos([a, b], ([pa, pb]) => {
-    const prepared = geos.GEOSPrepare(pa!);
-    try {
-      const result = geos.GEOSPreparedCovers(prepared, pb!);
-      if (result === 2) throw new Error(`GEOS: ${takeGeosError() ?? "covers failed"}`);
-      return result === 1;
-    } finally {
-      geos.GEOSPreparedGeom_destroy(prepared);
-    }
-  });
+  return prepared("covers", a, b);
 }
 
 /**
@@ -202,15 +192,21 @@ export function covers(a: Areal, b: Areal): boolean {
  * where computing the intersection itself took seconds.
  */
 export function intersects(a: Areal, b: Areal): boolean {
+  return prepared("intersects", a, b);
+}
+
+/** A GEOS prepared-geometry predicate of a against b. */
+function prepared(predicate: "covers" | "intersects", a: Areal, b: Areal): boolean {
   const geos = geosEngine();
+  const test = predicate === "covers" ? geos.GEOSPreparedCovers.bind(geos) : geos.GEOSPreparedIntersects.bind(geos);
   return withGeos([a, b], ([pa, pb]) => {
-    const prepared = geos.GEOSPrepare(pa!);
+    const p = geos.GEOSPrepare(pa!);
     try {
-      const result = geos.GEOSPreparedIntersects(prepared, pb!);
-      if (result === 2) throw new Error(`GEOS: ${takeGeosError() ?? "intersects failed"}`);
+      const result = test(p, pb!);
+      if (result === 2) throw new Error(`GEOS: ${takeGeosError() ?? `${predicate} failed`}`);
       return result === 1;
     } finally {
-      geos.GEOSPreparedGeom_destroy(prepared);
+      geos.GEOSPreparedGeom_destroy(p);
     }
   });
 }

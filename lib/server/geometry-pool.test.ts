@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
 import { GeometryError } from "@/lib/geo/errors";
+import { geometryFailure } from "@/tests/helpers/geometry-failure";
 import { comb, star } from "@/tests/helpers/hostile-shapes";
 import { runGeometry, runInWorker } from "./geometry-pool";
 
 const square: Polygon = { type: "Polygon", coordinates: [[[43.05, 36.3], [43.055, 36.3], [43.055, 36.305], [43.05, 36.305], [43.05, 36.3]]] };
 const bowtie: Polygon = { type: "Polygon", coordinates: [[[43.05, 36.3], [43.055, 36.305], [43.055, 36.3], [43.05, 36.305], [43.05, 36.3]]] };
 
-const refusal = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a refusal"); }, (e: unknown) => e as GeometryError);
+const refusal = geometryFailure;
 
 // Timeouts generous for a worker starting on a loaded 2-core machine: what is tested is the answer, not its speed.
 describe("geometry in worker threads", { timeout: 120_000 }, () => {

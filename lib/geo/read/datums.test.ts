@@ -3,9 +3,9 @@ import path from "node:path";
 import JSZip from "jszip";
 import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { GeometryError } from "../errors";
 import { distanceM } from "./features";
 import { readGeometryFile, type ReadResult } from "./index";
+import { geometryFailure } from "@/tests/helpers/geometry-failure";
 
 // The same 300 × 200 m area with a hole near Zubair, written by GDAL (ogr2ogr, PROJ's EPSG transformations)
 // in WGS 84 and in Iraq's older systems: tests/fixtures/geo/datums/make.sh.
@@ -32,16 +32,6 @@ async function withPrj(zipName: string, prj: (old: string) => string): Promise<U
 
 const WGS84_DATUM = 'DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]]';
 const dropShift = (prj: string) => prj.replace(/DATUM\["[^"]*",SPHEROID\["[^"]*",[\d.]+,[\d.]+\]\]/, WGS84_DATUM);
-
-async function failure(p: Promise<unknown>): Promise<GeometryError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof GeometryError) return err;
-    throw err;
-  }
-  throw new Error("expected a GeometryError");
-}
 
 describe("shapefiles in Iraq's older coordinate systems", () => {
   const cases = [
@@ -104,7 +94,7 @@ describe("shapefiles in Iraq's older coordinate systems", () => {
 
   it("refuses a datum whose shift is unknown on another ellipsoid, rather than read it as WGS 84", async () => {
     const local = await withPrj("epsg-7006.zip", (prj) => prj.replace(/Nahrwan_1934/g, "Local_Survey_1961"));
-    const e = await failure(readZip(local));
+    const e = await geometryFailure(readZip(local));
     expect(e.code).toBe("UNSUPPORTED_PROJECTION");
     expect(e.message).toMatch(/on the datum Local Survey 1961, whose shift to WGS 84 this app does not know/);
     expect(e.message).toMatch(/Nahrwan 1934, Ain el Abd 1970, ED50, Karbala 1979, IGRS/);
@@ -118,7 +108,7 @@ describe("shapefiles in Iraq's older coordinate systems", () => {
       .replace('"7012"', '"7005"')
       .replace(/"(6744|4744|7006)"/g, '"99999"');
     expect(local).toContain('AUTHORITY["EPSG","7005"]');
-    expect((await failure(readZip(await withPrj("epsg-7006.zip", () => local)))).code).toBe("UNSUPPORTED_PROJECTION");
+    expect((await geometryFailure(readZip(await withPrj("epsg-7006.zip", () => local)))).code).toBe("UNSUPPORTED_PROJECTION");
   });
 
   it("reads an unknown datum on WGS 84's ellipsoid as WGS 84, and says so", async () => {

@@ -1,25 +1,15 @@
 import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { namesDbf, polygonShp, storedZip } from "@/tests/helpers/shapefile-writer";
-import { GeometryError } from "../errors";
 import { validateAreal } from "../validate";
 import { typedTurningPointsCsv } from "./csv";
 import { asFeatureCollection, readGeometryFile, type ReadOptions } from "./index";
 import { lonLatToUtm } from "./utm";
+import { geometryFailure } from "@/tests/helpers/geometry-failure";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const read = (name: string, content: string | Uint8Array, options?: ReadOptions) =>
   readGeometryFile({ name, bytes: typeof content === "string" ? enc(content) : content }, options);
-
-async function failure(p: Promise<unknown>): Promise<GeometryError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof GeometryError) return err;
-    throw err;
-  }
-  throw new Error("expected a GeometryError");
-}
 
 // A 200 m clearance box near Mosul (UTM 38N) and one near Sinjar (UTM 37N), counter-clockwise, closed.
 const MOSUL: Position[] = [[43.05, 36.3], [43.0522, 36.3], [43.0522, 36.3018], [43.05, 36.3018], [43.05, 36.3]];
@@ -49,7 +39,7 @@ describe("GeoJSON", () => {
   it("converts UTM 38N coordinates when the user states the zone, and asks for it otherwise", async () => {
     const utm = MOSUL.map(lonLatToUtm(38));
     const doc = JSON.stringify({ type: "Polygon", coordinates: [utm] });
-    const e = await failure(read("site.geojson", doc));
+    const e = await geometryFailure(read("site.geojson", doc));
     expect(e.code).toBe("MISSING_PROJECTION");
     expect(e.message).toMatch(/37N or 38N/);
     const r = await read("site.geojson", doc, { utmZone: 38 });
@@ -65,7 +55,7 @@ describe("GeoJSON", () => {
   });
 
   it("says what is wrong with broken JSON", async () => {
-    const e = await failure(read("broken.geojson", '{"type": "Polygon", "coordinates": [[[43.05, 36.3],'));
+    const e = await geometryFailure(read("broken.geojson", '{"type": "Polygon", "coordinates": [[[43.05, 36.3],'));
     expect(e.code).toBe("UNREADABLE_FILE");
     expect(e.message).toMatch(/not valid JSON/);
   });
@@ -114,13 +104,13 @@ describe("KML and GPX", () => {
   });
 
   it("rejects a track that does not close, saying how far apart its ends are", async () => {
-    const e = await failure(read("walk.gpx", gpx(MOSUL.slice(0, -1), false)));
+    const e = await geometryFailure(read("walk.gpx", gpx(MOSUL.slice(0, -1), false)));
     expect(e.code).toBe("NOT_A_POLYGON");
     expect(e.message).toMatch(/ends 2\d\d m apart/);
   });
 
   it("reports malformed XML", async () => {
-    const e = await failure(read("bad.kml", "<kml><Document><Placemark></Document>"));
+    const e = await geometryFailure(read("bad.kml", "<kml><Document><Placemark></Document>"));
     expect(e.code).toBe("UNREADABLE_FILE");
   });
 });
@@ -164,13 +154,13 @@ describe("zipped shapefiles", () => {
 
   it("without a .prj, uses the stated zone or asks for it", async () => {
     const zip = storedZip({ "s.shp": polygonShp([[clockwise(MOSUL.map(lonLatToUtm(38)))]]) });
-    expect((await failure(read("s.zip", zip))).code).toBe("MISSING_PROJECTION");
+    expect((await geometryFailure(read("s.zip", zip))).code).toBe("MISSING_PROJECTION");
     const r = await read("s.zip", zip, { utmZone: 38 });
     expect(Math.min(...ringOf(r)!.map((p) => p[1]!))).toBeCloseTo(36.3, 7);
   });
 
   it("rejects a zip without a .shp", async () => {
-    const e = await failure(read("notes.zip", storedZip({ "readme.txt": "hello" })));
+    const e = await geometryFailure(read("notes.zip", storedZip({ "readme.txt": "hello" })));
     expect(e.code).toBe("UNREADABLE_FILE");
     expect(e.message).toMatch(/no \.shp/);
   });
@@ -178,7 +168,7 @@ describe("zipped shapefiles", () => {
   it("refuses a damaged or cut-off zip at once (found by fuzzing: it used to hang the server)", async () => {
     const whole = storedZip({ "s.shp": polygonShp([[clockwise(MOSUL.map(lonLatToUtm(38)))]]), "s.prj": PRJ_38N });
     for (const bytes of [new TextEncoder().encode("PK\u0003\u0004garbage-that-claims-to-be-a-zip"), whole.subarray(0, whole.length - 30), new Uint8Array(0)]) {
-      const e = await failure(read("field.zip", bytes));
+      const e = await geometryFailure(read("field.zip", bytes));
       expect(e.code).toBe("UNREADABLE_FILE");
       expect(e.message).toMatch(/damaged or incomplete/);
     }
@@ -217,10 +207,10 @@ describe("CSV turning points", () => {
   });
 
   it("names the row and column of a bad number", async () => {
-    const e = await failure(read("points.csv", "lon,lat\n43.05,36.3\n43.06,36.3O\n43.06,36.31\n"));
+    const e = await geometryFailure(read("points.csv", "lon,lat\n43.05,36.3\n43.06,36.3O\n43.06,36.31\n"));
     expect(e.code).toBe("INVALID_COORDINATE");
     expect(e.message).toMatch(/^Row 3: 'lat' is '36.3O', not a number/);
-    const comma = await failure(read("points.csv", 'lon,lat\n43.05,36.3\n43.06,"36,3"\n'));
+    const comma = await geometryFailure(read("points.csv", 'lon,lat\n43.05,36.3\n43.06,"36,3"\n'));
     expect(comma.message).toMatch(/Use a dot for decimals/);
   });
 
@@ -230,12 +220,12 @@ describe("CSV turning points", () => {
     const utm = MOSUL.slice(0, -1).map(lonLatToUtm(38)).map(([e, n]) => `${e} ${n}`).join("\n");
     expectRing(ringOf(await read("turning-points.csv", typedTurningPointsCsv(utm, 38), { utmZone: 38 })), MOSUL);
     // A typo is named by its row, counting the header the form adds: the typist's line 2 is row 3.
-    const e = await failure(read("turning-points.csv", typedTurningPointsCsv("43.05 36.3\n43.06 36.3O\n43.06 36.31")));
+    const e = await geometryFailure(read("turning-points.csv", typedTurningPointsCsv("43.05 36.3\n43.06 36.3O\n43.06 36.31")));
     expect(e.message).toMatch(/^Row 3: 'lat' is '36.3O'/);
   });
 
   it("asks for the zone of easting/northing rows", async () => {
-    const e = await failure(read("utm.csv", "easting,northing\n326000,4019000\n326300,4019000\n326300,4019200\n"));
+    const e = await geometryFailure(read("utm.csv", "easting,northing\n326000,4019000\n326300,4019000\n326300,4019200\n"));
     expect(e.code).toBe("MISSING_PROJECTION");
     expect(e.message).toMatch(/^Row 2/);
   });
@@ -245,15 +235,15 @@ describe("limits and formats", () => {
   const big = JSON.stringify({ type: "Polygon", coordinates: [MOSUL] });
 
   it("refuses files over the size limit before parsing them", async () => {
-    const e = await failure(read("big.geojson", big, { limits: { maxBytes: 100 } }));
+    const e = await geometryFailure(read("big.geojson", big, { limits: { maxBytes: 100 } }));
     expect(e.code).toBe("FILE_TOO_LARGE");
     expect(e.message).toMatch(/limit is 0\.0 MB/);
   });
 
   it("refuses too many points and too many features", async () => {
-    expect((await failure(read("x.geojson", big, { limits: { maxVertices: 4 } }))).code).toBe("TOO_MANY_VERTICES");
+    expect((await geometryFailure(read("x.geojson", big, { limits: { maxVertices: 4 } }))).code).toBe("TOO_MANY_VERTICES");
     const two = JSON.stringify({ type: "FeatureCollection", features: [MOSUL, SINJAR].map((r) => ({ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [r] } })) });
-    expect((await failure(read("x.geojson", two, { limits: { maxFeatures: 1 } }))).code).toBe("TOO_MANY_FEATURES");
+    expect((await geometryFailure(read("x.geojson", two, { limits: { maxFeatures: 1 } }))).code).toBe("TOO_MANY_FEATURES");
   });
 
   it("refuses a zip that expands past the limit, stopping as it inflates (a zip bomb)", async () => {
@@ -262,13 +252,13 @@ describe("limits and formats", () => {
     zip.file("bomb.shp", new Uint8Array(8 * 1024 * 1024)); // 8 MB of zeros deflate to a few KB
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     expect(bytes.byteLength).toBeLessThan(100_000);
-    const e = await failure(readGeometryFile({ name: "bomb.zip", bytes }, { limits: { maxUnzippedBytes: 1024 * 1024 } }));
+    const e = await geometryFailure(readGeometryFile({ name: "bomb.zip", bytes }, { limits: { maxUnzippedBytes: 1024 * 1024 } }));
     expect(e.code).toBe("FILE_TOO_LARGE");
     expect(e.message).toMatch(/expands to more than 1 MB/);
   });
 
   it("names the formats it reads when given another", async () => {
-    const e = await failure(read("site.dwg", "binary"));
+    const e = await geometryFailure(read("site.dwg", "binary"));
     expect(e.code).toBe("UNSUPPORTED_FORMAT");
     expect(e.message).toMatch(/GeoJSON.*KML.*GPX.*shapefile.*CSV/);
   });
