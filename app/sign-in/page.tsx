@@ -2,19 +2,16 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignInForm } from "@/components/sign-in-form";
+import { sameOriginPath } from "@/lib/domain/callback-url";
 import { currentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { hasDemoAccounts } from "@/lib/server/queries/users";
 
 type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
-/** Only same-site paths: a sign-in link must not send anyone to another site. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
-
 export default async function SignInPage({ searchParams }: Props) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  // Only same-site paths: a sign-in link must not send anyone to another site.
+  const callbackUrl = sameOriginPath((await searchParams).callbackUrl);
   // With the database down the account cannot be checked: show the form, which says so on signing in.
   if (await currentUser().catch(() => null)) redirect(callbackUrl);
   // The form is shown even when the database is down: signing in then says so, which is clearer than an error page.
