@@ -15,7 +15,8 @@ import { bearerToken, hashApiToken } from "./api-tokens";
 import { userForTokenHash } from "./queries/api-tokens";
 import { activeAccount } from "./queries/users";
 import { databaseTrouble, troubleLogLine } from "./database-trouble";
-import { SIGN_IN_DATABASE_DOWN, signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
+import { requestAddress } from "./client-address";
+import { SIGN_IN_DATABASE_DOWN, SIGN_IN_DEMO_NOT_LOCAL, signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
 
 export type SessionUser = Actor & { email: string; name: string };
 
@@ -31,12 +32,12 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
           let result: Awaited<ReturnType<typeof signInWithPassword>>;
           try {
-            result = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password);
+            result = await signInWithPassword(await getDb(), parsed.data.email, parsed.data.password, requestAddress(req.headers?.["x-forwarded-for"]));
           } catch (err) {
             const trouble = databaseTrouble(err);
             if (!trouble) throw err;
@@ -49,6 +50,7 @@ export function authOptions(): NextAuthOptions {
             return result.user;
           }
           if (result.refused === "throttled") throw new Error(SIGN_IN_THROTTLED);
+          if (result.refused === "demoNotLocal") throw new Error(SIGN_IN_DEMO_NOT_LOCAL);
           return null;
         },
       }),
