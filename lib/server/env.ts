@@ -28,6 +28,8 @@ export type ServerEnv = {
   nextAuthUrl: string;
   basemap: { tileUrl?: string; tileAttribution?: string };
   trustedProxyHops: number;
+  /** `next dev`: React then needs eval in the browser (lib/server/content-security-policy.ts). */
+  development: boolean;
 };
 
 /**
@@ -67,6 +69,7 @@ export function serverEnv(): ServerEnv {
     nextAuthUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     basemap: env.BASEMAP_TILE_URL ? { tileUrl: env.BASEMAP_TILE_URL, tileAttribution: env.BASEMAP_ATTRIBUTION } : {},
     trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    development: process.env.NODE_ENV === "development",
   };
   // next-auth reads these from the environment.
   process.env.NEXTAUTH_SECRET = cached.nextAuthSecret;
