@@ -4,30 +4,12 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /**
- * Sent with every response. Scripts only from this app (Next's inline
- * bootstrap needs 'unsafe-inline'; 'wasm-unsafe-eval' lets the browser
- * compile the geometry engine); map workers from blob:; raster tiles from
- * any https host, since BASEMAP_TILE_URL is read at start and these headers
- * are fixed at build. No framing, no plugins, forms post only here.
+ * Sent with every response; the Content-Security-Policy is set per request
+ * by proxy.ts, since it carries a fresh script nonce each time.
  * HSTS: browsers honour it only over HTTPS, so it is inert on a plain-HTTP
  * local install and protects a deployment behind TLS.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "font-src 'self'",
-  "connect-src 'self' https:",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
 const SECURITY_HEADERS = [
-  { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { governorateName, type GovernorateNames } from "@/lib/i18n/names";
 import type { ProgressFilter } from "@/lib/schemas/progress-filter";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
+import { formatYear } from "@/lib/i18n/format";
 
 type Props = {
   filter: ProgressFilter;
@@ -12,10 +13,12 @@ type Props = {
   donors?: { id: string; name: string }[];
   donor?: string;
   action: string;
+  /** The public page: whole years only, instead of contamination, land use and a day range (lib/domain/public-view.ts). */
+  years?: { offered: number[]; chosen?: number };
 };
 
 /** The view's filters as a plain GET form: the URL holds them, so a view is shared by its address. */
-export async function DashboardFilters({ filter, governorates, partners, donors, donor, action }: Props) {
+export async function DashboardFilters({ filter, governorates, partners, donors, donor, action, years }: Props) {
   const [t, tCont, tLand, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("contamination"), getTranslations("landUse"), getLocale()]);
   return (
     <form method="get" action={action} className="filters-form" aria-label={t("filters")}>
@@ -64,36 +67,52 @@ export async function DashboardFilters({ filter, governorates, partners, donors,
           </select>
         </label>
       )}
-      <label>
-        {t("contamination")}
-        <select name="contamination" defaultValue={filter.contamination ?? ""}>
-          <option value="">{t("allContamination")}</option>
-          {CONTAMINATION_TYPES.map((c) => (
-            <option key={c} value={c.toLowerCase()}>
-              {tCont(c)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("landUse")}
-        <select name="landUse" defaultValue={filter.landUse ?? ""}>
-          <option value="">{t("allLandUses")}</option>
-          {LAND_USES.map((l) => (
-            <option key={l} value={l.toLowerCase()}>
-              {tLand(l)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("from")}
-        <input type="date" name="from" defaultValue={filter.from ?? ""} />
-      </label>
-      <label>
-        {t("to")}
-        <input type="date" name="to" defaultValue={filter.to ?? ""} />
-      </label>
+      {years ? (
+        <label>
+          {t("year")}
+          <select name="year" defaultValue={years.chosen ?? ""}>
+            <option value="">{t("allYears")}</option>
+            {years.offered.map((y) => (
+              <option key={y} value={y}>
+                {formatYear(y, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <>
+        <label>
+          {t("contamination")}
+          <select name="contamination" defaultValue={filter.contamination ?? ""}>
+            <option value="">{t("allContamination")}</option>
+            {CONTAMINATION_TYPES.map((c) => (
+              <option key={c} value={c.toLowerCase()}>
+                {tCont(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("landUse")}
+          <select name="landUse" defaultValue={filter.landUse ?? ""}>
+            <option value="">{t("allLandUses")}</option>
+            {LAND_USES.map((l) => (
+              <option key={l} value={l.toLowerCase()}>
+                {tLand(l)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("from")}
+          <input type="date" name="from" defaultValue={filter.from ?? ""} />
+        </label>
+        <label>
+          {t("to")}
+          <input type="date" name="to" defaultValue={filter.to ?? ""} />
+        </label>
+        </>
+      )}
       <div className="actions">
         <button type="submit">{t("apply")}</button>
         <Link href={action}>{t("reset")}</Link>

@@ -8,7 +8,11 @@ import { formatCount } from "@/lib/i18n/format";
 
 const DEMO_EMAILS = ["admin@demo.test", "dma@demo.test", "ikmaa@demo.test", "partner@demo.test", "donor@demo.test"];
 
-export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string; showDemoHint: boolean }) {
+/**
+ * `demo`: whether the installation has demo accounts, and whether this browser
+ * is on the machine running the app, the only place they sign in from.
+ */
+export function SignInForm({ callbackUrl, demo }: { callbackUrl: string; demo: "none" | "here" | "elsewhere" }) {
   const t = useTranslations("signIn");
   const locale = useLocale();
   const router = useRouter();
@@ -31,9 +35,10 @@ export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string;
         router.refresh();
         return;
       }
-      // "SignInThrottled", "DatabaseUnavailable": lib/server/sign-in.ts (a client component cannot import the server module).
+      // "SignInThrottled", "DemoAccountNotLocal", "DatabaseUnavailable": lib/server/sign-in.ts (a client component cannot import the server module).
       setError(
         result?.error === "SignInThrottled" ? t("throttled", { minutes: formatCount(WINDOW_MS / 60_000, locale) })
+        : result?.error === "DemoAccountNotLocal" ? t("demoNotLocal")
         : result?.error === "DatabaseUnavailable" ? t("databaseDown")
         : result?.status === 401 || result?.error === "CredentialsSignin" ? t("wrongCredentials")
         : t("failed"),
@@ -59,7 +64,8 @@ export function SignInForm({ callbackUrl, showDemoHint }: { callbackUrl: string;
       <button type="submit" disabled={busy}>
         {busy ? t("submitting") : t("submit")}
       </button>
-      {showDemoHint && (
+      {demo === "elsewhere" && <p className="note">{t("demoLocalOnly")}</p>}
+      {demo === "here" && (
         <p className="note">
           {/* The password and addresses isolated and unbroken, so a right-to-left sentence neither reorders them nor splits "demo-password" at its hyphen. */}
           {t.rich("demoHint", { password: () => <bdi><code className="nowrap">demo-password</code></bdi> })}{" "}

@@ -39,4 +39,29 @@ describe("public progress page", () => {
     await dma.getByRole("button", { name: "Withdraw it" }).waitFor();
     expect((await visitor.goto(`${baseUrl}/public`))!.status()).toBe(200);
   });
+
+  it("offers only its own views: another filter in the address opens the nearest one, whole years only", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${baseUrl}/public`);
+    const national = await page.getByTestId("released-total").getAttribute("data-m2");
+    // A two-day range, a contamination type: views the page does not offer, each of which would be computed and cached anew.
+    await page.goto(`${baseUrl}/public?from=2024-01-01&to=2024-01-02&contamination=ied`);
+    expect(await page.getByTestId("released-total").getAttribute("data-m2")).toBe(national);
+    expect(await page.locator("input[type=date]").count()).toBe(0);
+    expect(await page.getByLabel("Year").locator("option").count()).toBeGreaterThan(1);
+    await page.context().close();
+  });
+
+  it("answers a reader who is not signed in so many times a minute from one address", async () => {
+    // From this machine, X-Forwarded-For is what a reverse proxy here says (scripts/app-server.ts): a visitor elsewhere.
+    const from = (address: string) => fetch(`${baseUrl}/public`, { headers: { "x-forwarded-for": address } }).then((r) => r.text());
+    let last = "";
+    for (let i = 0; i <= 60; i++) last = await from("198.51.100.40");
+    // The words are also in the page's message catalogue: look for them shown, and for the figures.
+    expect(last).toContain('role="alert">Too many views of this page from your address');
+    expect(last).not.toContain('data-testid="released-total"');
+    const other = await from("198.51.100.41");
+    expect(other).toContain('data-testid="released-total"');
+    expect(other).not.toContain('role="alert">Too many views');
+  });
 });

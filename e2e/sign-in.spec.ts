@@ -75,6 +75,39 @@ describe("signing in", () => {
   });
 });
 
+describe("after signing in", () => {
+  // As the query string arrives: %5C is a backslash, %09 a tab; browsers read "/\\host" and "/<tab>/host" as "//host", another site.
+  it.each(["/%5Cevil.example", "/%09/evil.example", "/.//evil.example", "https://evil.example/"])("stays on the site when the link's callbackUrl is %s", async (callback) => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/sign-in?callbackUrl=${callback}`);
+    await page.getByLabel("Email").fill("donor@demo.test");
+    await page.getByLabel("Password").fill("demo-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "National progress" }).waitFor();
+    expect(new URL(page.url()).origin).toBe(new URL(baseUrl).origin);
+    await page.context().close();
+  });
+});
+
+describe("demo accounts", () => {
+  // The app's server takes the client's address from the connection; from this machine, X-Forwarded-For is what a
+  // reverse proxy here says (scripts/app-server.ts), which is how a visitor from another machine is played here.
+  it("work only from the machine running the app, and the sign-in page says so elsewhere", async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.30" } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByText("they work only in a browser on the computer that runs the app").waitFor();
+    expect(await page.getByText("demo-password").count()).toBe(0);
+    await page.getByLabel("Email").fill("admin@demo.test");
+    await page.getByLabel("Password").fill("demo-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "Demo accounts work only in a browser on the computer that runs the app" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/sign-in");
+    expect((await page.request.get(`${baseUrl}/api/progress`)).status()).toBe(401);
+    await context.close();
+  });
+});
+
 describe("roles on the server", () => {
   it("refuses a partner an authority's page with 403, even by typing its address", async () => {
     const page = await newPage();

@@ -6,16 +6,12 @@
 // figures are keyed by the data version read from the database. The
 // embedded database belongs to one process, so this needs DATABASE_URL.
 import cluster from "node:cluster";
-import { createServer } from "node:http";
 import os from "node:os";
-import path from "node:path";
+import { serveApp } from "./app-server";
 
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism()));
 const port = Number(process.env.PORT ?? 3000);
-const root = path.resolve(import.meta.dirname, "..");
-/** Idle keep-alive, as `npm start --keepAliveTimeout`: longer than a load balancer's idle timeout. */
-const KEEP_ALIVE_MS = 65_000;
 
 if (!process.env.DATABASE_URL) {
   console.error("start:cluster needs DATABASE_URL (PostgreSQL): the embedded database serves one process. Use `npm start` without it.");
@@ -49,13 +45,6 @@ if (cluster.isPrimary) {
     });
   }
 } else {
-  const next = (await import("next")).default;
-  const app = next({ dev: false, dir: root, port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
-  // As `npm start`: idle connections outlive a load balancer's (60 s is usual), so it never reuses one the app just closed.
-  server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
-  server.listen(port);
+  // Each worker reads the client's address from its connections as `npm start` does.
+  await serveApp(port);
 }

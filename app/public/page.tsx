@@ -1,13 +1,18 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard";
 import { LanguageSwitch } from "@/components/language-switch";
 import { DashboardFilters } from "@/components/dashboard-filters";
-import { progressFilterFrom } from "@/lib/schemas/progress-filter";
+import { programmeDay } from "@/lib/domain/calendar";
+import { publicViewFilter, publicViewFrom, publicYears } from "@/lib/domain/public-view";
+import { currentUser } from "@/lib/server/auth";
+import { requestAddress } from "@/lib/server/client-address";
 import { getDb } from "@/lib/server/db";
-import { getDashboard, progressFilterChoices } from "@/lib/server/queries/progress";
+import { firstReleaseYear, getDashboard, progressFilterChoices } from "@/lib/server/queries/progress";
 import { publicPageEnabled } from "@/lib/server/queries/settings";
+import { PUBLIC_PAGE_PER_ADDRESS, takeAttempt } from "@/lib/server/rate-limits";
 
 // Always rendered from the records, never a stale copy.
 export const dynamic = "force-dynamic";
@@ -15,29 +20,46 @@ export const dynamic = "force-dynamic";
 /**
  * National and per-governorate progress without signing in: approved figures
  * only, aggregated, no partner or user named, no link to records. An
- * authority can withdraw it; then it answers 404.
+ * authority can withdraw it; then it answers 404. Only the views it offers
+ * (lib/domain/public-view.ts), and a reader who is not signed in gets so many
+ * a minute from one address: each uncached view costs the server seconds.
  */
 export default async function PublicProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const db = await getDb();
   if (!(await publicPageEnabled(db))) notFound();
-  const parsed = progressFilterFrom(await searchParams);
-  // Partners are not named here, so there is no filter by partner.
-  const filter = parsed.success ? { ...parsed.data, partner: undefined } : {};
-  const [data, { governorates }, t, locale] = await Promise.all([
-    getDashboard(db, filter),
-    progressFilterChoices(db),
+  const [t, locale, user, address] = await Promise.all([
     getTranslations("public"),
     getLocale(),
+    currentUser().catch(() => null),
+    headers().then((h) => requestAddress(h.get("x-forwarded-for"))),
   ]);
+  const attempt = user ? { allowed: true } : await takeAttempt(db, PUBLIC_PAGE_PER_ADDRESS, address);
+  const header = (
+    <header className="public-header">
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <Link href="/sign-in">{t("signIn")}</Link>
+      <LanguageSwitch />
+    </header>
+  );
+  if (!attempt.allowed) {
+    return (
+      <main className="public">
+        {header}
+        <p role="alert">{t("tooMany")}</p>
+      </main>
+    );
+  }
+  const [{ governorates }, firstYear] = await Promise.all([progressFilterChoices(db), firstReleaseYear(db)]);
+  const years = publicYears(firstYear, Number(programmeDay().slice(0, 4)));
+  const view = publicViewFrom(await searchParams, { governorates: governorates.map((g) => g.pcode), years });
+  // Partners are not named here, so there is no filter by partner.
+  const filter = publicViewFilter(view);
+  const data = await getDashboard(db, filter);
   return (
     <main className="public">
-      <header className="public-header">
-        <h1>{t("title")}</h1>
-        <p>{t("intro")}</p>
-        <Link href="/sign-in">{t("signIn")}</Link>
-        <LanguageSwitch />
-      </header>
-      <DashboardFilters filter={filter} governorates={governorates} partners={[]} action="/public" />
+      {header}
+      <DashboardFilters filter={filter} governorates={governorates} partners={[]} action="/public" years={{ offered: years, chosen: view.year }} />
       <DashboardView data={{ ...data, byPartner: [] }} filter={filter} locale={locale} links={false} />
     </main>
   );

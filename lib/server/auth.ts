@@ -17,7 +17,8 @@ import { refusal } from "../i18n/refusals";
 import { sessionVersionForSignIn } from "./queries/users";
 import { accountOfSession, callerOfApiToken, newSessionClaims, withinLifetime, type SessionUser } from "./sessions";
 import { databaseTrouble, troubleLogLine } from "./database-trouble";
-import { SIGN_IN_DATABASE_DOWN, signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
+import { requestAddress } from "./client-address";
+import { SIGN_IN_DATABASE_DOWN, SIGN_IN_DEMO_NOT_LOCAL, signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
 
 export type { SessionUser } from "./sessions";
 
@@ -33,7 +34,7 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
           let result: Awaited<ReturnType<typeof signInWithPassword>>;
@@ -42,7 +43,7 @@ export function authOptions(): NextAuthOptions {
             const db = await getDb();
             // Read before the password is checked: a reset while it is checked leaves this session already ended.
             sessionVersion = await sessionVersionForSignIn(db, parsed.data.email);
-            result = await signInWithPassword(db, parsed.data.email, parsed.data.password);
+            result = await signInWithPassword(db, parsed.data.email, parsed.data.password, requestAddress(req.headers?.["x-forwarded-for"]));
           } catch (err) {
             const trouble = databaseTrouble(err);
             if (!trouble) throw err;
@@ -55,6 +56,7 @@ export function authOptions(): NextAuthOptions {
             return { ...result.user, ...newSessionClaims(sessionVersion ?? -1) };
           }
           if (result.refused === "throttled") throw new Error(SIGN_IN_THROTTLED);
+          if (result.refused === "demoNotLocal") throw new Error(SIGN_IN_DEMO_NOT_LOCAL);
           return null;
         },
       }),

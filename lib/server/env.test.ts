@@ -22,3 +22,14 @@ describe("basemap configuration", () => {
     expect(() => env.serverEnv()).toThrow(/BASEMAP_TILE_URL must be an https:\/\/ XYZ raster tile template/);
   });
 });
+
+describe("reverse proxies in front", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("believes no X-Forwarded-For unless proxies are declared, and says what a wrong count should be", async () => {
+    expect((await freshEnv({})).serverEnv().trustedProxyHops).toBe(0);
+    expect((await freshEnv({ TRUSTED_PROXY_HOPS: "2" })).serverEnv().trustedProxyHops).toBe(2);
+    const wrong = await freshEnv({ TRUSTED_PROXY_HOPS: "-1" });
+    expect(() => wrong.serverEnv()).toThrow(/TRUSTED_PROXY_HOPS is 0 or more/);
+  });
+});

@@ -18,9 +18,19 @@ const ZEnv = z.object({
     .regex(/^https:\/\/.*\{z\}.*\{x\}.*\{y\}/, "BASEMAP_TILE_URL must be an https:// XYZ raster tile template with {z}, {x} and {y}")
     .optional(),
   BASEMAP_ATTRIBUTION: z.string().max(300).optional(),
+  // How many reverse proxies of this installation stand in front of the app, each appending to X-Forwarded-For.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0, "TRUSTED_PROXY_HOPS is 0 or more").max(5, "TRUSTED_PROXY_HOPS is at most 5").default(0),
 });
 
-export type ServerEnv = { databaseUrl: string | undefined; nextAuthSecret: string; nextAuthUrl: string; basemap: { tileUrl?: string; tileAttribution?: string } };
+export type ServerEnv = {
+  databaseUrl: string | undefined;
+  nextAuthSecret: string;
+  nextAuthUrl: string;
+  basemap: { tileUrl?: string; tileAttribution?: string };
+  trustedProxyHops: number;
+  /** `next dev`: React then needs eval in the browser (lib/server/content-security-policy.ts). */
+  development: boolean;
+};
 
 /**
  * Embedded (PGlite) installations keep a generated session secret beside the
@@ -58,6 +68,8 @@ export function serverEnv(): ServerEnv {
     nextAuthSecret: env.NEXTAUTH_SECRET ?? ensureEmbeddedSecret(),
     nextAuthUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     basemap: env.BASEMAP_TILE_URL ? { tileUrl: env.BASEMAP_TILE_URL, tileAttribution: env.BASEMAP_ATTRIBUTION } : {},
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    development: process.env.NODE_ENV === "development",
   };
   // next-auth reads these from the environment.
   process.env.NEXTAUTH_SECRET = cached.nextAuthSecret;

@@ -1,6 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { fromAnotherSite } from "../domain/same-origin";
+import { bearerToken } from "./api-tokens";
 import { apiCaller, type SessionUser } from "./auth";
+import { serverEnv } from "./env";
 import { languageOfRequest, type Locale } from "../i18n/locales";
 import { CommandError, fieldIssue, geometryRefusal, inLanguage, type CommandErrorCode } from "./command-error";
 import { refusal } from "../i18n/refusals";
@@ -50,6 +53,7 @@ export function withPermission<P extends Params = Params>(permission: Permission
       const user = await apiCaller(req);
       if (!user) return apiError("unauthenticated", refusal("signInOrToken")[language(req)]);
       if (!can(user, permission)) return apiError("forbidden", refusal("roleMayNot", { role: roleWord(user.role), permission })[language(req)]);
+      if (forgeable(req)) return apiError("forbidden", refusal("crossSiteRequest")[language(req)]);
       const params = ((await context?.params) ?? {}) as P;
       return await handler({ req, user, db: await getDb(), params });
     } catch (err) {
@@ -60,6 +64,26 @@ export function withPermission<P extends Params = Params>(permission: Permission
       return apiError("internal", refusal("serverFailed")[language(req)]);
     }
   };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A write that another site's page could have made the browser send: signed
+ * in by the session cookie (which the browser adds whoever asks), not by a
+ * token (which only its holder has), and from another site by the browser's word.
+ */
+function forgeable(req: Request): boolean {
+  if (SAFE_METHODS.has(req.method) || bearerToken(req.headers.get("authorization"))) return false;
+  const h = req.headers;
+  // Neither header: not sent by a browser's page, so not forged by one (and no need to read the configuration).
+  if (!h.has("sec-fetch-site") && !h.has("origin")) return false;
+  return fromAnotherSite({ secFetchSite: h.get("sec-fetch-site"), origin: h.get("origin"), host: h.get("host") }, serverEnv().nextAuthUrl);
+}
+
+/** The body's media type, without parameters (charset, boundary), lower-case. */
+function mediaType(req: Request): string {
+  return (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
 /** The reader's language: their choice in the language cookie, else their browser's. */
@@ -104,8 +128,10 @@ export async function boundedBody(req: Request, max = MAX_BODY_BYTES): Promise<U
   return Buffer.concat(parts);
 }
 
-/** The request's JSON body, or a 400 that says the body is not JSON (413 over MAX_BODY_BYTES). */
+/** The request's JSON body, or a 400 that says the body is not JSON or not sent as JSON (413 over MAX_BODY_BYTES). */
 export async function jsonBody(req: Request): Promise<unknown> {
+  // Only JSON is read as JSON: a cross-site HTML form can send text/plain that happens to parse.
+  if (mediaType(req) !== "application/json") throw new CommandError("invalid_request", refusal("contentTypeJson"));
   const bytes = await boundedBody(req);
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
@@ -134,7 +160,9 @@ export type FileRead = { sourceCrs: string; notes: LocalisedText[] };
 
 /** bodyWithGeometry, with what reading the file said (none for a JSON body), for the answer to show. */
 export async function geometryUpload(req: Request): Promise<{ body: unknown; read?: FileRead }> {
-  if (!(req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return { body: await jsonBody(req) };
+  const type = mediaType(req);
+  if (type === "application/json") return { body: await jsonBody(req) };
+  if (type !== "multipart/form-data") throw new CommandError("invalid_request", refusal("contentTypeJsonOrForm"));
   const bytes = await boundedBody(req);
   let form: FormData;
   try {

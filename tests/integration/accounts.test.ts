@@ -25,7 +25,7 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     const org = await createOrganisation(db, admin, { name: `Mines Advisory Test ${kind}`, shortName: "MAT", type: "PARTNER" });
     const user = await createUser(db, admin, { email: `  Field.Officer@${kind}.example.org `, name: "Field Officer", role: "PARTNER", organisationId: org.id, password: "correct horse battery" });
     expect(user).toMatchObject({ email: `field.officer@${kind}.example.org`, role: "PARTNER", organisationId: org.id });
-    expect(await signInWithPassword(db, user.email, "correct horse battery")).toMatchObject({ user: { email: user.email, role: "PARTNER" } });
+    expect(await signInWithPassword(db, user.email, "correct horse battery", "127.0.0.1")).toMatchObject({ user: { email: user.email, role: "PARTNER" } });
     const trail = await db.auditEvent.findMany({ where: { entityId: { in: [org.id, user.id] } }, orderBy: { id: "asc" } });
     expect(trail.map((e) => [e.action, e.actorUserId])).toEqual([["organisation.create", admin.id], ["user.create", admin.id], ["auth.signIn", user.id]]);
     expect(JSON.stringify(trail.map((e) => e.after))).not.toContain("correct horse battery");
@@ -56,8 +56,8 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     expect((await refusal(setUserPassword(db, ikmaa, { userId: ikmaa.id, password: "a new long password" }))).code).toBe("forbidden");
     expect((await refusal(setUserPassword(db, admin, { userId: ikmaa.id, password: "short" }))).details).toMatchObject([{ path: ["password"] }]);
     await setUserPassword(db, admin, { userId: ikmaa.id, password: "a new long password" });
-    expect(await signInWithPassword(db, "ikmaa@demo.test", "demo-password")).toEqual({ refused: "credentials" });
-    expect(await signInWithPassword(db, "ikmaa@demo.test", "a new long password")).toMatchObject({ user: { id: ikmaa.id } });
+    expect(await signInWithPassword(db, "ikmaa@demo.test", "demo-password", "127.0.0.1")).toEqual({ refused: "credentials" });
+    expect(await signInWithPassword(db, "ikmaa@demo.test", "a new long password", "127.0.0.1")).toMatchObject({ user: { id: ikmaa.id } });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.setPassword", entityId: ikmaa.id } });
     expect([event.actorUserId, event.after]).toEqual([admin.id, null]);
   });
@@ -70,12 +70,12 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     expect(await activeAccount(db, donor.id)).toEqual({ role: "DONOR", organisationId: donor.organisationId, sessionVersion: 0, mustChangePassword: false });
 
     await setUserDisabled(db, admin, donor.id, true);
-    expect(await signInWithPassword(db, "donor@demo.test", "demo-password")).toEqual({ refused: "credentials" });
+    expect(await signInWithPassword(db, "donor@demo.test", "demo-password", "127.0.0.1")).toEqual({ refused: "credentials" });
     expect(await activeAccount(db, donor.id)).toBeNull();
     expect(await userForTokenHash(db, hashApiToken(token))).toBeNull();
 
     await setUserDisabled(db, admin, donor.id, false);
-    expect(await signInWithPassword(db, "donor@demo.test", "demo-password")).toMatchObject({ user: { id: donor.id } });
+    expect(await signInWithPassword(db, "donor@demo.test", "demo-password", "127.0.0.1")).toMatchObject({ user: { id: donor.id } });
     // A token revoked by the disable stays revoked: whoever held it while the account was disabled does not get back in.
     expect(await userForTokenHash(db, hashApiToken(token))).toBeNull();
     const trail = await db.auditEvent.findMany({ where: { entityId: donor.id, action: { startsWith: "user." } }, orderBy: { id: "asc" } });
@@ -111,7 +111,7 @@ describe("the first administrator, from the command line", () => {
       expect([refused.status, refused.stderr]).toEqual([1, expect.stringMatching(/^No organisation is named "Nowhere"\. Give one of:\n.*Directorate of Mine Action \(DMA\), authority/s)]);
       const { db, close } = await openDb({ pgliteDir: env.PGLITE_DIR!, holder: "the add-user test" });
       try {
-        expect(await signInWithPassword(db, "admin@dma.gov.iq", "first admin password")).toMatchObject({ user: { role: "ADMIN" } });
+        expect(await signInWithPassword(db, "admin@dma.gov.iq", "first admin password", "127.0.0.1")).toMatchObject({ user: { role: "ADMIN" } });
         expect(await db.user.count()).toBe(1);
         expect(await db.auditEvent.findFirst({ where: { action: "user.create" }, select: { actorUserId: true, after: true } })).toMatchObject({ actorUserId: null, after: { via: "command line", email: "admin@dma.gov.iq" } });
       } finally {

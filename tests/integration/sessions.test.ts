@@ -165,7 +165,7 @@ describe.each(DATABASE_KINDS)("sessions, tokens and passwords on %s", (kind) => 
     expect(await currentUser()).toBeNull();
     expect(await renew(cookie)).toBeNull();
     expect((await call(listTasks, { token })).status).toBe(401);
-    expect(await signInWithPassword(db, "ikmaa@demo.test", "demo-password")).toEqual({ refused: "credentials" });
+    expect(await signInWithPassword(db, "ikmaa@demo.test", "demo-password", "127.0.0.1")).toEqual({ refused: "credentials" });
     const trail = await db.auditEvent.findMany({ where: { actorUserId: ikmaa.id, action: { in: ["user.changePassword", "apiToken.revoke"] } }, orderBy: { id: "asc" } });
     expect(trail.map((e) => [e.action, e.after])).toEqual([["apiToken.revoke", { because: "user.changePassword" }], ["user.changePassword", null]]);
   });

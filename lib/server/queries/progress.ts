@@ -180,6 +180,14 @@ async function computeDashboard(db: Db, filter: ProgressFilter) {
 
 export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 
+/** The first year with approved released land: the public page offers the years from it. */
+export function firstReleaseYear(db: Db): Promise<number | null> {
+  return cachedForDataVersion(db, "progress:firstReleaseYear", async () => {
+    const first = await db.landReleaseReport.aggregate({ where: { status: "APPROVED" }, _min: { periodEnd: true } });
+    return first._min.periodEnd ? first._min.periodEnd.getUTCFullYear() : null;
+  });
+}
+
 /** What the progress filters offer: governorates and implementing partners, cached with the figures. */
 export function progressFilterChoices(db: Db) {
   return cachedForDataVersion(db, "progress:choices", async () => {

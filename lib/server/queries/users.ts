@@ -3,7 +3,7 @@ import type { Db } from "../prisma";
 export function findUserForSignIn(db: Db, email: string) {
   return db.user.findFirst({
     where: { email, disabledAt: null },
-    select: { id: true, email: true, name: true, role: true, organisationId: true, passwordHash: true, locale: true, numerals: true },
+    select: { id: true, email: true, name: true, role: true, organisationId: true, passwordHash: true, locale: true, numerals: true, isDemo: true },
   });
 }
 

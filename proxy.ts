@@ -1,0 +1,21 @@
+// Runs before every request (Next.js 16's proxy, formerly middleware): a fresh
+// nonce for the page's scripts and the Content-Security-Policy that names it.
+// Next.js reads the nonce from the request's policy and puts it on the
+// scripts it renders, which is why every page is rendered per request.
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/server/content-security-policy";
+import { serverEnv } from "@/lib/server/env";
+
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const env = serverEnv();
+  const csp = contentSecurityPolicy(nonce, { tileUrl: env.basemap.tileUrl, development: env.development });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  return response;
+}
+
+// Not the build's static files: they are never documents, so a policy there protects nothing.
+export const config = { matcher: ["/((?!_next/static|_next/image).*)"] };
