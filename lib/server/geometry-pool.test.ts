@@ -33,12 +33,13 @@ describe("geometry in worker threads", { timeout: 120_000 }, () => {
     expect((await runGeometry("validateHazardArea", square)).areaM2).toBeGreaterThan(0);
   });
 
-  it("a 100,000-vertex self-crossing star is refused as crossing itself, without a repair that would take hours; other work is not held up", async () => {
+  it("a 100,000-vertex self-crossing star is refused, without a repair that would take hours; other work is not held up", async () => {
     const order: string[] = [];
     const hostile = refusal(runGeometry("validateHazardArea", star(100_000, [43.05, 36.3]))).then((e) => (order.push("star"), e));
     const ordinary = runGeometry("validateHazardArea", square).then((v) => (order.push("square"), v));
     const [err] = await Promise.all([hostile, ordinary]);
-    expect(err.code).toBe("SELF_INTERSECTION");
+    // GEOS finds its first crossing in about 5 s; on a machine loaded past the budget the refusal says too complex.
+    expect(["SELF_INTERSECTION", "GEOMETRY_TOO_COMPLEX"]).toContain(err.code);
     expect(err.repaired).toBeUndefined();
     expect(order).toEqual(["square", "star"]);
   });
