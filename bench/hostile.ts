@@ -2,8 +2,9 @@
 // write routes of the built app (embedded database, demo data), while a
 // second client asks /api/health every 50 ms. Records each answer's status,
 // code and time, and the health answers' latencies, in
-// bench/results/hostile.json. The server must answer every shape within its
+// bench/results/hostile-<database>.json. The server must answer every shape within its
 // budget (lib/domain/geometry-budget.ts) and stay responsive meanwhile.
+// Results: bench/results/hostile-pglite.json, or hostile-postgresql.json with BENCH_DATABASE_URL.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -17,7 +18,16 @@ const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3500);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-hostile-"));
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), PGLITE_DIR: path.join(dataDir, "pglite"), NODE_ENV: "production", SEED_DEMO: "1" };
+// BENCH_DATABASE_URL: an empty PostgreSQL database instead of the embedded one.
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+const DATABASE = databaseUrl ? "postgresql" : "pglite";
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: String(PORT),
+  NODE_ENV: "production",
+  SEED_DEMO: "1",
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" } : { PGLITE_DIR: path.join(dataDir, "pglite") }),
+};
 
 // Inside DEMO-NIN-001, the demo task's hazardous area near Mosul; and open desert in Anbar, far from any registered area.
 const IN_TASK_AREA = [43.0525, 36.2998];
@@ -74,7 +84,8 @@ async function hostile(route: string, shape: string, cookie: string, body: unkno
 
 async function main() {
   spawnSync("npx", ["tsx", "scripts/prestart.ts"], { cwd: root, env, stdio: "inherit" });
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  // As npm start serves it (scripts/serve.ts): the client address from the connection, so demo accounts sign in from here.
+  const server = spawn("npx", ["tsx", "scripts/serve.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   try {
     await waitFor(`${BASE}/api/health`);
     const partner = await sessionCookie(BASE, "partner@demo.test");
@@ -92,6 +103,7 @@ async function main() {
     for (const s of samples) console.log(`${s.route} ${s.shape} ${s.vertices}: ${s.status} ${s.code ?? ""} in ${s.ms} ms; health p95 ${s.health.p95Ms} ms, max ${s.health.maxMs} ms, ${s.health.failures} failed`);
     const result = {
       benchmark: "hostile",
+      database: DATABASE,
       date: new Date().toISOString(),
       machine: { cores: os.availableParallelism(), node: process.version },
       budgetsMs: { check: CHECK_BUDGET_MS, repair: REPAIR_BUDGET_MS },
@@ -100,7 +112,7 @@ async function main() {
       samples,
     };
     fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
-    fs.writeFileSync(path.join(root, "bench/results/hostile.json"), `${JSON.stringify(result, null, 2)}\n`);
+    fs.writeFileSync(path.join(root, `bench/results/hostile-${DATABASE}.json`), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     process.kill(-server.pid!, "SIGTERM");
     fs.rmSync(dataDir, { recursive: true, force: true });
