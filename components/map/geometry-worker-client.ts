@@ -10,13 +10,25 @@ let worker: { w: Worker; ready: Promise<void> } | undefined;
 let nextId = 1;
 let queue: Promise<unknown> = Promise.resolve();
 
+/** GEOS is 2.5 MB: on a weak connection it loads slowly, but a worker that never gets ready is given up. */
+const READY_TIMEOUT_MS = 120_000;
+
 function start() {
   const w = new Worker(new URL("./geometry-worker.ts", import.meta.url));
-  const ready = new Promise<void>((resolve, reject) => {
-    w.addEventListener("message", ({ data }: MessageEvent<Reply>) => "ready" in data && resolve());
-    w.addEventListener("error", (e) => reject(new Error(e.message)));
+  const current = {
+    w,
+    ready: new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the geometry engine did not load")), READY_TIMEOUT_MS);
+      w.addEventListener("message", ({ data }: MessageEvent<Reply>) => "ready" in data && (clearTimeout(timer), resolve()));
+      w.addEventListener("error", (e) => (clearTimeout(timer), reject(new Error(e.message))));
+    }),
+  };
+  // A worker that failed to start is dropped: the next check starts a new one instead of failing for good.
+  current.ready.catch(() => {
+    w.terminate();
+    if (worker === current) worker = undefined;
   });
-  return { w, ready };
+  return current;
 }
 
 async function run<K extends GeometryJobName>(name: K, args: JobArgs<K>, budgetMs: number): Promise<JobResult<K>> {
@@ -27,9 +39,12 @@ async function run<K extends GeometryJobName>(name: K, args: JobArgs<K>, budgetM
   await current.ready;
   const id = nextId++;
   return new Promise<JobResult<K>>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const stop = () => {
       w.terminate();
       if (worker === current) worker = undefined;
+    };
+    const timer = setTimeout(() => {
+      stop();
       reject(tooComplex(budgetMs, args));
     }, budgetMs);
     const onMessage = ({ data }: MessageEvent<Reply>) => {
@@ -40,7 +55,13 @@ async function run<K extends GeometryJobName>(name: K, args: JobArgs<K>, budgetM
       else reject(data.geometry ? receiveGeometryError(data.geometry) : new Error(data.message));
     };
     w.addEventListener("message", onMessage);
-    w.postMessage({ id, name, args });
+    try {
+      w.postMessage({ id, name, args });
+    } catch (err) {
+      clearTimeout(timer);
+      w.removeEventListener("message", onMessage);
+      reject(err);
+    }
   });
 }
 

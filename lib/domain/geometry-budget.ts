@@ -22,19 +22,27 @@ export const REPAIR_BUDGET_MS = 5_000;
 /** Runs a geometry job within a budget; over it, rejects with `tooComplex`. */
 export type JobRunner = <K extends GeometryJobName>(name: K, args: JobArgs<K>, budgetMs: number) => Promise<JobResult<K>>;
 
-/** Positions in anything: the size a refusal names. */
+/**
+ * Positions in anything, the size a refusal names: iterative, so input
+ * nested thousands deep cannot overflow the stack, and a file's bytes are not
+ * walked (a file read's refusal names no count).
+ */
 export function countPositions(value: unknown): number {
-  if (!Array.isArray(value)) {
-    if (value && typeof value === "object") return Object.values(value).reduce((n: number, v) => n + countPositions(v), 0);
-    return 0;
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (!v || typeof v !== "object" || ArrayBuffer.isView(v)) continue;
+    if (Array.isArray(v) && typeof v[0] === "number") count++;
+    else stack.push(...(Array.isArray(v) ? v : Object.values(v)));
   }
-  if (typeof value[0] === "number") return 1;
-  return value.reduce((n: number, v) => n + countPositions(v), 0);
+  return count;
 }
 
 export function tooComplex(budgetMs: number, args: unknown): GeometryError {
-  const vertices = countPositions(args).toLocaleString("en");
-  return new GeometryError(geometryProblem("GEOMETRY_TOO_COMPLEX", geometryText("tooComplex", { seconds: String(Math.round(budgetMs / 1000)), vertices })));
+  const vertices = countPositions(args);
+  const text = geometryText("tooComplex", { seconds: String(Math.round(budgetMs / 1000)), vertices, count: vertices.toLocaleString("en") });
+  return new GeometryError(geometryProblem("GEOMETRY_TOO_COMPLEX", text));
 }
 
 /**

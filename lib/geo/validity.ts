@@ -43,9 +43,12 @@ export function polygonValidity(polygon: Polygon): Validity {
     if (reason) geos.GEOSFree(reason);
     let at: Position | undefined;
     if (location) {
-      const point = geosGeomToGeojson(location, geos) as { type: string; coordinates?: Position };
-      if (point.type === "Point" && point.coordinates) at = [point.coordinates[0]!, point.coordinates[1]!];
-      geos.GEOSGeom_destroy(location);
+      try {
+        const point = geosGeomToGeojson(location, geos) as { type: string; coordinates?: Position };
+        if (point.type === "Point" && point.coordinates) at = [point.coordinates[0]!, point.coordinates[1]!];
+      } finally {
+        geos.GEOSGeom_destroy(location);
+      }
     }
     return { valid: false, fault, ...(at ? { location: at } : {}) };
   } finally {

@@ -3,6 +3,7 @@ import type { Polygon } from "geojson";
 import { GeometryError } from "@/lib/geo/errors";
 import { geometryFailure } from "@/tests/helpers/geometry-failure";
 import { comb, star } from "@/tests/helpers/hostile-shapes";
+import { tooComplex } from "@/lib/domain/geometry-budget";
 import { runGeometry, runInWorker } from "./geometry-pool";
 
 const square: Polygon = { type: "Polygon", coordinates: [[[43.05, 36.3], [43.055, 36.3], [43.055, 36.305], [43.05, 36.305], [43.05, 36.3]]] };
@@ -50,5 +51,18 @@ describe("geometry in worker threads", { timeout: 120_000 }, () => {
     // Teeth half as wide as their pitch over 90 % of the height, and the 10 % strip along the base: 55 % of the box.
     const box = (await runGeometry("validateHazardArea", { type: "Polygon", coordinates: [[[41.2, 33], [41.22, 33], [41.22, 33.01], [41.2, 33.01], [41.2, 33]]] })).areaM2;
     expect(valid.areaM2 / box).toBeCloseTo(0.55, 3);
+  });
+
+  it("input nested past what can be sent to a worker is refused as not a polygon, and the pool goes on working", async () => {
+    let deep: unknown = [43.05, 36.3];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const err = await refusal(runGeometry("validateHazardArea", { type: "Polygon", coordinates: deep }));
+    expect(err.code).toBe("NOT_A_POLYGON");
+    expect((await runGeometry("validateHazardArea", square)).areaM2).toBeGreaterThan(0);
+  });
+
+  it("a file read over its budget is refused without walking the file's bytes for a count", () => {
+    const err = tooComplex(15_000, [{ name: "track.gpx", bytes: new Uint8Array(20 * 1024 * 1024) }, {}]);
+    expect(err.problems[0]!.text.en).toMatch(/^This shape is too complex to check within 15 seconds\. Simplify/);
   });
 });

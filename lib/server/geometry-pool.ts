@@ -9,7 +9,8 @@ import "server-only";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { receiveGeometryError, type GeometryJobName, type JobArgs, type JobResult, type SentGeometryError } from "../domain/geometry-jobs";
-import { runWithRepairOffer, tooComplex, type JobRunner } from "../domain/geometry-budget";
+import { CHECK_BUDGET_MS, runWithRepairOffer, tooComplex, type JobRunner } from "../domain/geometry-budget";
+import { checkFailedProblem, GeometryError, geometryProblem, locatedText } from "../geo/errors";
 import { refusal } from "../i18n/refusals";
 import { CommandError } from "./command-error";
 
@@ -17,8 +18,16 @@ import { CommandError } from "./command-error";
 const WORKERS = Math.max(1, Math.min(2, os.availableParallelism()));
 /** Jobs waiting for a worker beyond this are refused at once ("busy, try again") rather than queued for minutes. */
 const MAX_WAITING = 16;
+/** Nor does a job wait for a worker longer than this. */
+const MAX_WAIT_MS = 20_000;
+/**
+ * A transaction that waits on a geometry job (the overlap check at
+ * registration, the accounting at approval) is given the longest that job can
+ * take: its wait, its budget, and a margin for the queries around it.
+ */
+export const TRANSACTION_WITH_GEOMETRY_MS = MAX_WAIT_MS + CHECK_BUDGET_MS + 25_000;
 
-type Pending = { id: number; name: GeometryJobName; args: unknown; budgetMs: number; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type Pending = { id: number; name: GeometryJobName; args: unknown; budgetMs: number; resolve: (v: unknown) => void; reject: (e: unknown) => void; waitTimer?: NodeJS.Timeout };
 type Slot = { worker: Worker; ready: boolean; job: Pending | null; timer?: NodeJS.Timeout };
 type Reply = { ready: true } | { id: number; ok: true; result: unknown } | { id: number; ok: false; geometry?: SentGeometryError; message?: string; stack?: string };
 
@@ -28,9 +37,9 @@ type Reply = { ready: true } | { id: number; ok: true; result: unknown } | { id:
 const UNBUNDLED = !process.env.NEXT_RUNTIME;
 const TSX_WORKER = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url.replace(/geometry-pool\.ts$/, "geometry-worker.ts"))}); })`;
 
-const slots: Slot[] = [];
-const waiting: Pending[] = [];
-let nextId = 1;
+// One pool per process, however many copies of this module the bundler made (pages and route handlers), as db.ts does.
+type Pool = { slots: Slot[]; waiting: Pending[]; nextId: number };
+const pool: Pool = ((globalThis as { __geometryPool?: Pool }).__geometryPool ??= { slots: [], waiting: [], nextId: 1 });
 
 function spawn(): Slot {
   const worker = UNBUNDLED ? new Worker(TSX_WORKER, { eval: true }) : new Worker(new URL("./geometry-worker.ts", import.meta.url));
@@ -62,35 +71,64 @@ function finish(slot: Slot): void {
   slot.job = null;
 }
 
-/** Takes a stopped or failed worker out of the pool; its job, if any, is refused as too complex, or with the fault. */
+/**
+ * Takes a stopped or failed worker out of the pool; its job, if any, is
+ * refused as too complex, or with the fault. A worker that failed before it
+ * was ready (GEOS would not load) fails the waiting jobs too, rather than be
+ * started again and again for them.
+ */
 function retire(slot: Slot, fault?: Error): void {
-  const i = slots.indexOf(slot);
+  const i = pool.slots.indexOf(slot);
   if (i < 0) return;
-  slots.splice(i, 1);
+  pool.slots.splice(i, 1);
   const job = slot.job;
   finish(slot);
   if (job) job.reject(fault ?? tooComplex(job.budgetMs, job.args));
   void slot.worker.terminate();
+  if (!slot.ready) {
+    const failed = new GeometryError(checkFailedProblem(fault ?? new Error("the geometry engine did not start")));
+    for (const waiting of pool.waiting.splice(0)) settle(waiting).reject(failed);
+    return;
+  }
   pump();
 }
 
+/** The job, its wait over: taken out of the queue's timer. */
+function settle(job: Pending): Pending {
+  clearTimeout(job.waitTimer);
+  return job;
+}
+
 function pump(): void {
-  while (waiting.length) {
-    if (slots.length < WORKERS && slots.every((s) => s.job || !s.ready)) slots.push(spawn());
-    const slot = slots.find((s) => s.ready && !s.job);
+  while (pool.waiting.length) {
+    if (pool.slots.length < WORKERS && pool.slots.every((s) => s.job || !s.ready)) pool.slots.push(spawn());
+    const slot = pool.slots.find((s) => s.ready && !s.job);
     if (!slot) return;
-    const job = waiting.shift()!;
+    const job = settle(pool.waiting.shift()!);
     slot.job = job;
     slot.timer = setTimeout(() => retire(slot), job.budgetMs);
-    slot.worker.postMessage({ id: job.id, name: job.name, args: job.args });
+    try {
+      slot.worker.postMessage({ id: job.id, name: job.name, args: job.args });
+    } catch {
+      // Not structured-cloneable (nested past V8's limit, say): not a polygon. The worker never saw it.
+      finish(slot);
+      job.reject(new GeometryError(geometryProblem("NOT_A_POLYGON", locatedText("notGeoJson", {}))));
+    }
   }
 }
 
 /** Runs one job in a worker within its budget (the budget starts when a worker takes it). */
 export const runInWorker: JobRunner = <K extends GeometryJobName>(name: K, args: JobArgs<K>, budgetMs: number) =>
   new Promise<JobResult<K>>((resolve, reject) => {
-    if (waiting.length >= MAX_WAITING) return reject(new CommandError("unavailable", refusal("geometryBusy")));
-    waiting.push({ id: nextId++, name, args, budgetMs, resolve: resolve as (v: unknown) => void, reject });
+    const busy = () => new CommandError("unavailable", refusal("geometryBusy"));
+    if (pool.waiting.length >= MAX_WAITING) return reject(busy());
+    const job: Pending = { id: pool.nextId++, name, args, budgetMs, resolve: resolve as (v: unknown) => void, reject };
+    job.waitTimer = setTimeout(() => {
+      const i = pool.waiting.indexOf(job);
+      if (i >= 0) pool.waiting.splice(i, 1);
+      reject(busy());
+    }, MAX_WAIT_MS);
+    pool.waiting.push(job);
     pump();
   });
 

@@ -14,6 +14,8 @@ parentPort!.on("message", async ({ id, name, args }: Job) => {
   } catch (err) {
     if (err instanceof GeometryError) parentPort!.postMessage({ id, ok: false, geometry: sendGeometryError(err) });
     else parentPort!.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+    // GEOS aborted (out of its 2 GB, or a fault): its state cannot be trusted for the next job. The pool replaces this worker.
+    if (err instanceof WebAssembly.RuntimeError) setTimeout(() => process.exit(1), 0);
   }
 });
 

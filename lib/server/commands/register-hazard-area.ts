@@ -12,7 +12,7 @@ import type { Db } from "../prisma";
 import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
 import { governorateBoundaries } from "../queries/governorates";
-import { runGeometry } from "../geometry-pool";
+import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "../geometry-pool";
 
 const NEIGHBOURHOOD_DEG = 0.2;
 
@@ -80,5 +80,5 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "hazardArea.register", entityType: "HazardArea", entityId: area.id, after: { ...area, kind: input.kind, landUse: input.landUse } });
     await bumpDataVersion(tx);
     return { ...area, notes: valid.notes };
-  });
+  }, { timeout: TRANSACTION_WITH_GEOMETRY_MS, maxWait: TRANSACTION_WITH_GEOMETRY_MS });
 }

@@ -8,7 +8,7 @@ import type { Db } from "../prisma";
 import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
 import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } from "../queries/land-release";
-import { runGeometry } from "../geometry-pool";
+import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "../geometry-pool";
 
 /**
  * An authority approves or rejects a submitted report in its governorates.
@@ -76,7 +76,8 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
       await bumpDataVersion(tx);
       return updated;
     },
-    { timeout: 30_000, maxWait: 30_000 },
+    // The accounting runs in the geometry pool, which may first wait for a worker.
+    { timeout: TRANSACTION_WITH_GEOMETRY_MS, maxWait: TRANSACTION_WITH_GEOMETRY_MS },
   );
 }
 
