@@ -50,6 +50,9 @@ function kmlBox([w, s, e, n]: number[]): string {
 <Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>`;
 }
 
+// A server action's answer, which under the whole suite's load on 2 cores has taken over the poll's default 1 s.
+const SERVER_ROUND_TRIP = { timeout: 15_000 };
+
 describe("field workflow in the browser", () => {
   it("hazardous area drawn and tasked, two reports uploaded and drawn, one approved and one rejected, the total moves by the counted area", async () => {
     const dma = await signedIn("dma@demo.test");
@@ -82,13 +85,13 @@ describe("field workflow in the browser", () => {
     await dma.getByRole("button", { name: "Issue the task order" }).click();
     await dma.waitForURL(/\/tasks\/c[a-z0-9]+$/);
     const taskUrl = dma.url();
-    await expect.poll(() => dma.getByTestId("task-status").textContent()).toBe("Assigned");
+    await expect.poll(() => dma.getByTestId("task-status").textContent(), SERVER_ROUND_TRIP).toBe("Assigned");
 
     // The partner finds it among its tasks and starts.
     const partner = await signedIn("partner@demo.test");
     await partner.goto(taskUrl);
     await partner.getByRole("button", { name: "Mark as In progress" }).click();
-    await expect.poll(() => partner.getByTestId("task-status").textContent()).toBe("In progress");
+    await expect.poll(() => partner.getByTestId("task-status").textContent(), SERVER_ROUND_TRIP).toBe("In progress");
     const taskId = taskUrl.split("/").pop()!;
     const task = (await (await partner.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { hazardAreas: { geometry: { coordinates: number[][][] } }[] };
     const ring = task.hazardAreas[0]!.geometry.coordinates[0]!;
@@ -140,14 +143,14 @@ describe("field workflow in the browser", () => {
     await mapReady(dma);
     const countedIfApproved = await m2Of(dma, "report-counted-now");
     await dma.getByRole("button", { name: "Approve" }).click();
-    await expect.poll(() => dma.getByTestId("report-status").textContent()).toBe("Approved");
+    await expect.poll(() => dma.getByTestId("report-status").textContent(), SERVER_ROUND_TRIP).toBe("Approved");
     const counted = await m2Of(dma, "report-counted");
     expect(counted).toBeCloseTo(countedIfApproved, 6);
 
     await dma.goto(drawnReportUrl);
     await dma.getByLabel("Reason for rejecting (the partner sees it)").fill("The polygon does not follow the marked lanes; resubmit from the GPS track.");
     await dma.getByRole("button", { name: "Reject" }).click();
-    await expect.poll(() => dma.getByTestId("report-status").textContent()).toBe("Rejected");
+    await expect.poll(() => dma.getByTestId("report-status").textContent(), SERVER_ROUND_TRIP).toBe("Rejected");
 
     // The dashboard moved by exactly what the approved report counted.
     const after = await nationalReleasedM2(dma);
