@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -7,6 +8,9 @@ const serverOnly = { "server-only": path.resolve(import.meta.dirname, "tests/hel
 
 export default defineConfig({
   test: {
+    // Unit and integration files run side by side, one per core (Vitest's default leaves a core idle);
+    // the end-to-end specs share one server and run one after another.
+    maxWorkers: os.availableParallelism(),
     projects: [
       {
         resolve: { alias: { ...alias, ...serverOnly } },
@@ -14,7 +18,6 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
-          setupFiles: ["tests/helpers/geometry-engine.ts"],
         },
       },
       {
@@ -23,6 +26,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/helpers/database-template.ts"],
           setupFiles: ["tests/helpers/geometry-engine.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -10,14 +10,36 @@ export const SCHEMA_FILE = path.join(root, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(root, "prisma/migrations");
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
+/**
+ * The factory, keeping each connection the schema engine opens through it so
+ * they can be closed: the engine never closes them, and a connection left open
+ * keeps PostgreSQL from copying the database (CREATE DATABASE … TEMPLATE).
+ */
+function closable(factory: SqlMigrationAwareDriverAdapterFactory) {
+  const opened: { dispose(): Promise<void> }[] = [];
+  const keep = async <T extends { dispose(): Promise<void> }>(adapter: Promise<T>) => {
+    opened.push(await adapter);
+    return opened.at(-1) as T;
+  };
+  const wrapped: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => keep(factory.connect()),
+    connectToShadowDb: () => keep(factory.connectToShadowDb()),
+  };
+  return { factory: wrapped, close: () => Promise.all(opened.map((a) => a.dispose())) };
+}
+
 /** Applies pending migrations; returns the names applied (none when up to date). */
 export async function deployMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  const engine = await openSchemaEngine(factory, SCHEMA_FILE);
+  const connections = closable(factory);
+  const engine = await openSchemaEngine(connections.factory, SCHEMA_FILE);
   try {
     const result = await engine.applyMigrations({ migrationsList: await readMigrations(MIGRATIONS_DIR), filters: NO_FILTER });
     return result.appliedMigrationNames;
   } finally {
     engine.free();
+    await connections.close();
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
 import { geodesicAreaM2 } from "../geo/area";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
+import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
   type: "Polygon",

@@ -3,6 +3,7 @@ import type { Polygon } from "geojson";
 import { deepFreeze } from "@/tests/helpers/freeze";
 import { geodesicAreaM2 } from "../geo/area";
 import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
+import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
   type: "Polygon",

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deepFreeze } from "@/tests/helpers/freeze";
 import { GeometryError } from "../geo/errors";
 import { previewRelease, validateHazardArea } from "./release-preview";
+import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({ type: "Polygon", coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
 const hazard = deepFreeze({ code: "CHA-NIN-0042", geometry: box(43.0, 36.3, 43.01, 36.31), released: box(43.0, 36.3, 43.003, 36.31) });

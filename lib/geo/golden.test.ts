@@ -11,6 +11,7 @@ import { GeometryError } from "./errors";
 import { MUST_BE_IN_IRAQ } from "./iraq";
 import { validateAreal } from "./validate";
 import { deepFreeze } from "@/tests/helpers/freeze";
+import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const root = path.resolve("tests/fixtures/geo");
 const names = fs.readdirSync(path.join(root, "in")).filter((n) => n.endsWith(".geojson")).map((n) => n.replace(/\.geojson$/, ""));

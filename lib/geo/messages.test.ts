@@ -3,6 +3,7 @@ import { LOCALES } from "../i18n/locales";
 import { describeLocation, GeometryError, type GeometryProblem } from "./errors";
 import { readGeometryFile } from "./read";
 import { validateAreal } from "./validate";
+import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 // The catalogues' keys, arguments and translations are checked with the others in lib/i18n/catalogues.test.ts.
 

@@ -8,6 +8,7 @@ import { accountRelease, releasedAfterApproval } from "../domain/land-release";
 import { geodesicAreaM2 } from "./area";
 import { intersection, union, unionAll, type Areal } from "./boolean";
 import { gnomonicAt, mapPositions } from "./gnomonic";
+import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 10_000);
 const LONG = { timeout: 300_000 };

@@ -6,6 +6,7 @@ import { GeometryError, type GeometryProblem } from "./errors";
 import { MUST_BE_IN_IRAQ } from "./iraq";
 import { geometryText } from "./messages";
 import { validateAreal } from "./validate";
+import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const ring = (x0: number, y0: number, x1: number, y1: number): Position[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 const poly = (...rings: Position[][]): Polygon => ({ type: "Polygon", coordinates: rings });

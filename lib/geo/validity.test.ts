@@ -15,6 +15,7 @@ import { geosEngine } from "./engine";
 import { GeometryError } from "./errors";
 import { validateAreal } from "./validate";
 import { polygonValidity } from "./validity";
+import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const LON0 = 43.1;
 const LAT0 = 36.3;

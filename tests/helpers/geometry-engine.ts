@@ -1,4 +1,5 @@
-// Vitest setup: geometry code needs GEOS loaded, as the server and the browser load it.
+// Imported by the test files whose code overlays or validates with GEOS, as
+// the server and the browser load it; the others start without it.
 import { loadGeometryEngine } from "@/lib/geo/engine";
 
 await loadGeometryEngine();

@@ -1,36 +1,30 @@
-import type { Polygon } from "geojson";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
-import type { Actor } from "@/lib/server/permissions";
 import { openDb } from "@/lib/server/prisma";
 import { getNationalProgress } from "@/lib/server/queries/progress";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { difference, intersection, union, type Areal } from "@/lib/geo/boolean";
-import { actorFor, refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { authority, donor, partlyReleasedTask, partner, strip as stripOf } from "../factories";
+import { refusal } from "../helpers/actors";
+import { DATABASE_KINDS, useReferenceDatabase } from "../helpers/databases";
 
-// DEMO-NIN-001: 600 m × 400 m around (43.05, 36.30); approved releases cover its western 60 %.
-const W = 43.05 - 600 / (111_320 * Math.cos((36.3 * Math.PI) / 180)) / 2;
-const DLON = 600 / (111_320 * Math.cos((36.3 * Math.PI) / 180));
-const [S, N] = [36.3 - 400 / 110_574 / 2, 36.3 + 400 / 110_574 / 2];
-const strip = (from: number, to: number): Polygon => {
-  const [x0, x1] = [W + DLON * from, W + DLON * to];
-  return { type: "Polygon", coordinates: [[[x0, S + 1e-5], [x1, S + 1e-5], [x1, N - 1e-5], [x0, N - 1e-5], [x0, S + 1e-5]]] };
-};
 const report = (geometry: unknown, method = "cleared") => ({ method, periodStart: "2026-10-01", periodEnd: "2026-10-31", geometry, devices: [{ type: "IMPROVISED_AP_MINE", count: 3 }] });
 
-
 describe.each(DATABASE_KINDS)("land-release reports on %s", (kind) => {
-  const t = useSeededDatabase(kind);
-  const actor = (email: string) => actorFor(t().db, email);
-  const task = () => t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" }, include: { hazardAreas: true } });
+  const t = useReferenceDatabase(kind);
+  // A 600 m × 400 m hazardous area of DMA's in Ninewa; the partner's approved clearance covers its western 60 %.
+  let scene: Awaited<ReturnType<typeof partlyReleasedTask>>;
+  beforeAll(async () => void (scene = await partlyReleasedTask(t().db)));
+  const strip = (from: number, to: number) => stripOf(scene.boundary, from, to);
+  const task = async () => scene.task;
+  const hazardArea = () => t().db.hazardArea.findUniqueOrThrow({ where: { id: scene.hazardArea.id } });
   const counts = async () => ({ reports: await t().db.landReleaseReport.count(), audit: await t().db.auditEvent.count() });
 
   it("a partner submits a report on its task: stored as submitted, accounted, audited, not yet counted", async () => {
     const before = await getNationalProgress(t().db);
-    const r = await submitLandReleaseReport(t().db, await actor("partner@demo.test"), (await task()).id, report(strip(0.5, 0.75)));
+    const r = await submitLandReleaseReport(t().db, scene.partner, (await task()).id, report(strip(0.5, 0.75)));
     expect(r.status).toBe("SUBMITTED");
     expect(r.alreadyReleasedM2).toBeGreaterThan(0); // 0.5–0.6 was released before
     expect(r.outsideHazardM2 + r.alreadyReleasedM2 + r.countedAreaM2).toBeCloseTo(r.submittedAreaM2, 3);
@@ -40,7 +34,7 @@ describe.each(DATABASE_KINDS)("land-release reports on %s", (kind) => {
   });
 
   it("a submission sent again after a dropped connection (same clientRef) answers with the report already made", async () => {
-    const partner = await actor("partner@demo.test");
+    const partner = scene.partner;
     const body = { ...report(strip(0.3, 0.4)), clientRef: "d4b1c2e3-draft-0001" };
     const first = await submitLandReleaseReport(t().db, partner, (await task()).id, body);
     const before = await counts();
@@ -56,32 +50,31 @@ describe.each(DATABASE_KINDS)("land-release reports on %s", (kind) => {
 
   it("refuses a bad polygon with the geometry error, and stores nothing", async () => {
     const before = await counts();
-    const e = await refusal(submitLandReleaseReport(t().db, await actor("partner@demo.test"), (await task()).id, report({ type: "Polygon", coordinates: [[[43.05, 36.3], [43.06, 36.3], [43.05, 36.3]]] })));
+    const e = await refusal(submitLandReleaseReport(t().db, scene.partner, (await task()).id, report({ type: "Polygon", coordinates: [[[43.05, 36.3], [43.06, 36.3], [43.05, 36.3]]] })));
     expect(e.code).toBe("unprocessable");
     expect((e.details as { problems: { code: string }[] }).problems[0]!.code).toBe("TOO_FEW_POSITIONS");
-    const outside = await refusal(submitLandReleaseReport(t().db, await actor("partner@demo.test"), (await task()).id, report(strip(2, 2.2))));
-    expect(outside.message).toMatch(/DEMO-NIN-001/);
+    const outside = await refusal(submitLandReleaseReport(t().db, scene.partner, (await task()).id, report(strip(2, 2.2))));
+    expect(outside.message).toContain(scene.hazardArea.code);
     expect(await counts()).toEqual(before);
   });
 
   it("keeps partners and donors off other partners' tasks", async () => {
-    const other = await t().db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Two Rivers" } } });
-    const rival = await t().db.user.create({ data: { email: `rival-${kind}@demo.test`, name: "Rival", role: "PARTNER", organisationId: other.id, passwordHash: "x" } });
-    const e = await refusal(submitLandReleaseReport(t().db, { id: rival.id, role: "PARTNER", organisationId: other.id }, (await task()).id, report(strip(0.7, 0.8))));
+    const rival = (await partner(t().db)).actor;
+    const e = await refusal(submitLandReleaseReport(t().db, rival, (await task()).id, report(strip(0.7, 0.8))));
     expect(e.code).toBe("not_found");
-    expect((await refusal(submitLandReleaseReport(t().db, await actor("donor@demo.test"), (await task()).id, report(strip(0.7, 0.8))))).code).toBe("forbidden");
+    expect((await refusal(submitLandReleaseReport(t().db, (await donor(t().db)).actor, (await task()).id, report(strip(0.7, 0.8))))).code).toBe("forbidden");
   });
 
   it("approval recomputes the counted area, moves the totals by exactly that, and cannot be repeated", async () => {
-    const partner = await actor("partner@demo.test");
-    const dma = await actor("dma@demo.test");
+    const partner = scene.partner;
+    const dma = scene.dma;
     const submitted = await submitLandReleaseReport(t().db, partner, (await task()).id, report(strip(0.85, 0.95)));
-    expect((await refusal(reviewLandReleaseReport(t().db, await actor("ikmaa@demo.test"), submitted.id, { decision: "approve" }))).code).toBe("not_found");
-    const hazardBefore = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+    expect((await refusal(reviewLandReleaseReport(t().db, await authority(t().db, "KURDISTAN"), submitted.id, { decision: "approve" }))).code).toBe("not_found");
+    const hazardBefore = await hazardArea();
     const progressBefore = await getNationalProgress(t().db);
     const approved = await reviewLandReleaseReport(t().db, dma, submitted.id, { decision: "approve" });
     expect(approved.status).toBe("APPROVED");
-    const hazardAfter = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+    const hazardAfter = await hazardArea();
     expect(hazardAfter.releasedM2 - hazardBefore.releasedM2).toBeCloseTo(approved.countedAreaM2, 6);
     expect(geodesicAreaM2(hazardAfter.releasedGeometry as unknown as Areal)).toBeCloseTo(hazardAfter.releasedM2, 0);
     const progressAfter = await getNationalProgress(t().db);
@@ -92,8 +85,8 @@ describe.each(DATABASE_KINDS)("land-release reports on %s", (kind) => {
   });
 
   it("a rejection needs a reason and counts nothing", async () => {
-    const submitted = await submitLandReleaseReport(t().db, await actor("partner@demo.test"), (await task()).id, report(strip(0.6, 0.65), "reduced"));
-    const dma = await actor("dma@demo.test");
+    const submitted = await submitLandReleaseReport(t().db, scene.partner, (await task()).id, report(strip(0.6, 0.65), "reduced"));
+    const dma = scene.dma;
     expect((await refusal(reviewLandReleaseReport(t().db, dma, submitted.id, { decision: "reject" }))).code).toBe("invalid_request");
     const before = await getNationalProgress(t().db);
     expect((await reviewLandReleaseReport(t().db, dma, submitted.id, { decision: "reject", reason: "No QC sheet attached." })).status).toBe("REJECTED");
@@ -101,19 +94,19 @@ describe.each(DATABASE_KINDS)("land-release reports on %s", (kind) => {
   });
 
   it("overlapping reports approved together never count a square metre twice", async () => {
-    const partner = await actor("partner@demo.test");
-    const dma = await actor("dma@demo.test");
+    const partner = scene.partner;
+    const dma = scene.dma;
     const id = (await task()).id;
     const a = await submitLandReleaseReport(t().db, partner, id, report(strip(0.62, 0.8)));
     const b = await submitLandReleaseReport(t().db, partner, id, report(strip(0.7, 0.9)));
-    const hazardBefore = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+    const hazardBefore = await hazardArea();
     // On PostgreSQL the second approval comes through another client, as from a second app instance.
     const second = t().url ? await openDb({ databaseUrl: t().url! }) : undefined;
     const [ra, rb] = await Promise.all([
       reviewLandReleaseReport(t().db, dma, a.id, { decision: "approve" }),
       reviewLandReleaseReport(second?.db ?? t().db, dma, b.id, { decision: "approve" }),
     ]).finally(() => second?.close());
-    const hazardAfter = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+    const hazardAfter = await hazardArea();
     const releasedBefore = hazardBefore.releasedGeometry as unknown as Areal;
     const hazard = hazardBefore.geometry as unknown as Areal;
     const newLand = difference(intersection(union(strip(0.62, 0.8), strip(0.7, 0.9))!, hazard)!, releasedBefore);
@@ -127,21 +120,20 @@ describe.each(DATABASE_KINDS)("land-release reports on %s", (kind) => {
 // another instance's approval holds the hazardous area while it releases land; ours must wait and
 // then account against that land, not the state it would have read without the lock.
 describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("approval under a concurrent approval on %s", (kind) => {
-  const t = useSeededDatabase(kind);
+  const t = useReferenceDatabase(kind);
 
   it("waits for the hazardous area's lock and counts only land the other approval left", async () => {
     const db = t().db;
-    const partner = await db.user.findUniqueOrThrow({ where: { email: "partner@demo.test" } });
-    const dmaUser = await db.user.findUniqueOrThrow({ where: { email: "dma@demo.test" } });
-    const dma: Actor = { id: dmaUser.id, role: dmaUser.role, organisationId: dmaUser.organisationId };
-    const task = await db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" } });
-    const b = await submitLandReleaseReport(db, { id: partner.id, role: partner.role, organisationId: partner.organisationId }, task.id, report(strip(0.7, 0.9)));
+    const scene = await partlyReleasedTask(db);
+    const strip = (from: number, to: number) => stripOf(scene.boundary, from, to);
+    const dma = scene.dma;
+    const b = await submitLandReleaseReport(db, scene.partner, scene.task.id, report(strip(0.7, 0.9)));
 
     const other = new pg.Client({ connectionString: t().url });
     await other.connect();
     try {
       await other.query("BEGIN");
-      const row = await other.query('SELECT id, geometry, "releasedGeometry", "releasedM2" FROM "HazardArea" WHERE code = $1 FOR UPDATE', ["DEMO-NIN-001"]);
+      const row = await other.query('SELECT id, geometry, "releasedGeometry", "releasedM2" FROM "HazardArea" WHERE id = $1 FOR UPDATE', [scene.hazardArea.id]);
       let settled = false;
       const approval = reviewLandReleaseReport(db, dma, b.id, { decision: "approve" }).finally(() => (settled = true));
       await new Promise((r) => setTimeout(r, 500));

@@ -6,6 +6,7 @@ import { typedTurningPointsCsv } from "./csv";
 import { asFeatureCollection, readGeometryFile, type ReadOptions } from "./index";
 import { lonLatToUtm } from "./utm";
 import { geometryFailure } from "@/tests/helpers/geometry-failure";
+import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const read = (name: string, content: string | Uint8Array, options?: ReadOptions) =>
