@@ -39,6 +39,7 @@ export default defineConfig({
           include: ["e2e/**/*.spec.ts"],
           environment: "node",
           globalSetup: ["e2e/global-setup.ts"],
+          setupFiles: ["e2e/server-ready.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One server, one browser: run the specs one after another.

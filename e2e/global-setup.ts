@@ -1,6 +1,7 @@
 // Starts the app the way a user does (`npm start`: build if needed, migrate,
 // seed, serve) on its own port and a fresh embedded database, for the specs.
-import { spawn, type ChildProcess } from "node:child_process";
+// The specs wait for it to answer (e2e/server-ready.ts); the other tests run meanwhile.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,25 +10,12 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The app's output; beside it, `exit-code` once it has stopped (see e2e/server-ready.ts). */
+    serverLog: string;
   }
 }
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-
-async function waitForServer(url: string, server: ChildProcess, log: () => string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The app exited with code ${server.exitCode} before serving:\n${log()}`);
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000} s:\n${log()}`);
-}
 
 async function portIsFree(url: string): Promise<boolean> {
   try {
@@ -45,16 +33,20 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mine-action-e2e-"));
   const baseUrl = `http://localhost:${PORT}`;
-  let output = "";
   // The browser tests run the default installation: the embedded database, demo data.
   const env: Record<string, string | undefined> = { ...process.env, PORT: String(PORT), PGLITE_DIR: path.join(dataDir, "pglite"), NEXTAUTH_URL: baseUrl };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
-  const server = spawn("npm", ["start"], { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout!.on("data", (d) => (output += d));
-  server.stderr!.on("data", (d) => (output += d));
-  await waitForServer(`${baseUrl}/sign-in`, server, () => output.slice(-4000), 10 * 60_000);
+  const serverLog = path.join(dataDir, "server.log");
+  const log = fs.openSync(serverLog, "a");
+  const server = spawn("npm", ["start"], { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", log, log] });
+  server.on("exit", (code) => {
+    if (fs.existsSync(dataDir)) fs.writeFileSync(path.join(dataDir, "exit-code"), String(code));
+  });
+  // Not awaited: the build and first start take minutes, in which the unit and
+  // integration tests run; each spec waits for the server (e2e/server-ready.ts).
   project.provide("baseUrl", baseUrl);
+  project.provide("serverLog", serverLog);
 
   return async () => {
     if (server.pid) {
@@ -65,6 +57,7 @@ export default async function setup(project: TestProject) {
       }
     }
     await new Promise((r) => setTimeout(r, 500));
+    fs.closeSync(log);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }
