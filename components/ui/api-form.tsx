@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { errorMessages } from "@/components/submit-geometry";
+import { errorMessages } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
 
 /** A form that posts its fields as JSON to an API route, lists what the server refused, and refreshes the page once it is accepted. */

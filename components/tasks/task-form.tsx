@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { errorMessages } from "@/components/submit-geometry";
+import { errorMessages } from "@/components/api-client";
 import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { ErrorList } from "@/components/ui/error-list";
 

@@ -6,7 +6,7 @@ import { useCallback, useState } from "react";
 import type { BasemapSettings } from "@/components/map/field-map";
 import type { GeometrySource, HazardCheck } from "@/components/map/geometry-check";
 import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
-import { postWithGeometry } from "@/components/submit-geometry";
+import { postWithGeometry } from "@/components/api-client";
 import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { BurnDownChart } from "@/components/charts/burn-down-chart";
 import { DevicesChart } from "@/components/charts/devices-chart";
 import { ReleasedChart } from "@/components/charts/released-chart";
-import { HeadlineFigures } from "@/components/headline-figures";
+import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { HumanImpactFigures } from "@/components/human-impact/figures";
 import { Choropleth } from "@/components/map/choropleth";
 import { TRAILING_MONTHS } from "@/lib/domain/projection";

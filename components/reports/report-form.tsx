@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Areal, BasemapSettings, HazardFeature, ReleasedFeature } from "@/components/map/field-map";
 import type { GeometrySource, ReleaseCheck } from "@/components/map/geometry-check";
 import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
-import { postWithGeometry } from "@/components/submit-geometry";
+import { postWithGeometry } from "@/components/api-client";
 import { formatDateTime, formatM2 } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
 import { clearDraft, loadDraft, newClientRef, saveDraft, type ReportDraft } from "./report-draft";
