@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { FilterSelect, FiltersForm, RegionFilter } from "@/components/dashboard/filter-fields";
 import { governorateName, type GovernorateNames } from "@/lib/i18n/names";
 import type { ProgressFilter } from "@/lib/schemas/progress-filter";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
@@ -21,102 +21,27 @@ type Props = {
 export async function DashboardFilters({ filter, governorates, partners, donors, donor, action, years }: Props) {
   const [t, tCont, tLand, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("contamination"), getTranslations("landUse"), getLocale()]);
   return (
-    <form method="get" action={action} className="filters-form" aria-label={t("filters")}>
-      <label>
-        {t("region")}
-        <select name="region" defaultValue={filter.region ?? ""}>
-          <option value="">{t("allRegions")}</option>
-          <option value="federal">{t("federal")}</option>
-          <option value="kurdistan">{t("kurdistan")}</option>
-        </select>
-      </label>
-      <label>
-        {t("governorate")}
-        <select name="governorate" defaultValue={filter.governorate ?? ""}>
-          <option value="">{t("allGovernorates")}</option>
-          {governorates.map((g) => (
-            <option key={g.pcode} value={g.pcode}>
-              {governorateName(g, locale)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {partners.length > 0 && (
-        <label>
-          {t("partner")}
-          <select name="partner" defaultValue={filter.partner ?? ""}>
-            <option value="">{t("allPartners")}</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {donors && donors.length > 0 && (
-        <label>
-          {t("donor")}
-          <select name="donor" defaultValue={donor ?? ""}>
-            <option value="">{t("allDonors")}</option>
-            {donors.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+    <FiltersForm action={action} label={t("filters")} apply={t("apply")} reset={t("reset")}>
+      <RegionFilter value={filter.region} t={t} />
+      <FilterSelect label={t("governorate")} name="governorate" value={filter.governorate} all={t("allGovernorates")} choices={governorates.map((g) => ({ value: g.pcode, label: governorateName(g, locale) }))} />
+      {partners.length > 0 && <FilterSelect label={t("partner")} name="partner" value={filter.partner} all={t("allPartners")} choices={partners.map((p) => ({ value: p.id, label: p.name }))} />}
+      {donors && donors.length > 0 && <FilterSelect label={t("donor")} name="donor" value={donor} all={t("allDonors")} choices={donors.map((d) => ({ value: d.id, label: d.name }))} />}
       {years ? (
-        <label>
-          {t("year")}
-          <select name="year" defaultValue={years.chosen ?? ""}>
-            <option value="">{t("allYears")}</option>
-            {years.offered.map((y) => (
-              <option key={y} value={y}>
-                {formatYear(y, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t("year")} name="year" value={years.chosen} all={t("allYears")} choices={years.offered.map((y) => ({ value: y, label: formatYear(y, locale) }))} />
       ) : (
         <>
-        <label>
-          {t("contamination")}
-          <select name="contamination" defaultValue={filter.contamination ?? ""}>
-            <option value="">{t("allContamination")}</option>
-            {CONTAMINATION_TYPES.map((c) => (
-              <option key={c} value={c.toLowerCase()}>
-                {tCont(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("landUse")}
-          <select name="landUse" defaultValue={filter.landUse ?? ""}>
-            <option value="">{t("allLandUses")}</option>
-            {LAND_USES.map((l) => (
-              <option key={l} value={l.toLowerCase()}>
-                {tLand(l)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("from")}
-          <input type="date" name="from" defaultValue={filter.from ?? ""} />
-        </label>
-        <label>
-          {t("to")}
-          <input type="date" name="to" defaultValue={filter.to ?? ""} />
-        </label>
+          <FilterSelect label={t("contamination")} name="contamination" value={filter.contamination} all={t("allContamination")} choices={CONTAMINATION_TYPES.map((c) => ({ value: c.toLowerCase(), label: tCont(c) }))} />
+          <FilterSelect label={t("landUse")} name="landUse" value={filter.landUse} all={t("allLandUses")} choices={LAND_USES.map((l) => ({ value: l.toLowerCase(), label: tLand(l) }))} />
+          <label>
+            {t("from")}
+            <input type="date" name="from" defaultValue={filter.from ?? ""} />
+          </label>
+          <label>
+            {t("to")}
+            <input type="date" name="to" defaultValue={filter.to ?? ""} />
+          </label>
         </>
       )}
-      <div className="actions">
-        <button type="submit">{t("apply")}</button>
-        <Link href={action}>{t("reset")}</Link>
-      </div>
-    </form>
+    </FiltersForm>
   );
 }
