@@ -6,6 +6,9 @@ import { useEffect, useState } from "react";
 import { getJson, postJson } from "@/components/api-client";
 import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { ErrorList } from "@/components/ui/error-list";
+import { Options } from "@/components/ui/options";
+import { submitWith } from "@/components/ui/submit-with";
+import { PriorityField } from "./priority-field";
 
 type HazardAreaChoice = { id: string; code: string; name: string; areaM2: number; releasedM2: number };
 
@@ -73,13 +76,7 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
   }
 
   return (
-    <form
-      className="report-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit(e.currentTarget);
-      }}
-    >
+    <form className="report-form" onSubmit={submitWith(submit)}>
       <div className="grid-fields">
         <label>
           {t("title")}
@@ -89,17 +86,10 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
           {t("partner")}
           <select value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
             <option value="">{t("planOnly")}</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options choices={partners.map((p) => ({ value: p.id, label: p.name }))} />
           </select>
         </label>
-        <label>
-          {t("priority", { highest: formatCount(1, locale) })}
-          <input name="priority" type="number" min={1} max={1000} defaultValue={3} required />
-        </label>
+        <PriorityField name="priority" label={t("priority", { highest: formatCount(1, locale) })} />
         <label>
           {t("plannedStart")}
           <input name="plannedStart" type="date" />
