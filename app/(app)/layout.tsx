@@ -1,8 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { LanguageSwitch } from "@/components/language-switch";
-import { SignOutButton } from "@/components/sign-out-button";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { chooseLanguageAction } from "@/app/language-actions";
+import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { AppNav } from "@/components/ui/app-nav";
 import { currentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -47,7 +48,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </p>
         <Link href="/account/password">{t("changePassword")}</Link>
         <SignOutButton label={t("signOut")} />
-        <LanguageSwitch />
+        <LanguageSwitch action={chooseLanguageAction} />
       </aside>
       <main>{children}</main>
     </div>

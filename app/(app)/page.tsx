@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { DashboardView } from "@/components/dashboard";
-import { DashboardFilters } from "@/components/dashboard-filters";
-import { PublicPageSwitch } from "@/components/public-page-switch";
+import { DashboardView } from "@/components/dashboard/dashboard";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
+import { PublicPageSwitch } from "@/components/public-page/public-page-switch";
 import { progressFilterFrom } from "@/lib/schemas/progress-filter";
 import { requirePage } from "@/lib/server/auth";
 import { issueLines } from "@/lib/server/command-error";

@@ -2,9 +2,10 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DashboardView } from "@/components/dashboard";
-import { LanguageSwitch } from "@/components/language-switch";
-import { DashboardFilters } from "@/components/dashboard-filters";
+import { DashboardView } from "@/components/dashboard/dashboard";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { chooseLanguageAction } from "@/app/language-actions";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { programmeDay } from "@/lib/domain/calendar";
 import { publicViewFilter, publicViewFrom, publicYears } from "@/lib/domain/public-view";
 import { currentUser } from "@/lib/server/auth";
@@ -39,7 +40,7 @@ export default async function PublicProgressPage({ searchParams }: { searchParam
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       <Link href="/sign-in">{t("signIn")}</Link>
-      <LanguageSwitch />
+      <LanguageSwitch action={chooseLanguageAction} />
     </header>
   );
   if (!attempt.allowed) {

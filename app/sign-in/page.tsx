@@ -1,8 +1,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LanguageSwitch } from "@/components/language-switch";
-import { SignInForm } from "@/components/sign-in-form";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { chooseLanguageAction } from "@/app/language-actions";
+import { SignInForm } from "@/components/accounts/sign-in-form";
 import { sameOriginPath } from "@/lib/domain/callback-url";
 import { isLoopback } from "@/lib/domain/client-address";
 import { requestAddress } from "@/lib/server/client-address";
@@ -30,7 +31,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1>{t("name")}</h1>
       <p className="note">{t("tagline")}</p>
       <SignInForm callbackUrl={callbackUrl} demo={demo} />
-      <LanguageSwitch />
+      <LanguageSwitch action={chooseLanguageAction} />
     </div>
   );
 }

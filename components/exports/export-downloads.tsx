@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { errorLines, readApiError } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
 import { programmeDay } from "@/lib/domain/calendar";
 import { addMonths } from "@/lib/domain/projection";
@@ -66,8 +67,7 @@ export function ExportDownloads({ query, choices, tabular }: { query: string; ch
     } catch (err) {
       setProgress(null);
       if (!(err instanceof DownloadRefused)) return setErrors([t("interrupted")]);
-      const body = (await err.response.json().catch(() => null)) as { error?: { message?: string; details?: { path?: string[]; message: string }[] } } | null;
-      setErrors([body?.error?.message ?? t("failed", { status: err.response.status }), ...(body?.error?.details ?? []).map((d) => `${d.path?.join(".") ?? ""}: ${d.message}`)]);
+      setErrors(errorLines(await readApiError(err.response, t("failed", { status: err.response.status }))));
       return;
     }
     const { parts, headers: res } = result;

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { parseFundingTable, type FundingImportRow } from "@/lib/domain/funding-import";
 import { languageOf } from "@/lib/i18n/locales";
 import { formatUsdCents } from "@/lib/i18n/format";
+import { postJsonWithProgress } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
 import { FilePicker } from "@/components/ui/file-picker";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -57,19 +58,14 @@ export function FundingImport() {
     if (!rows) return;
     setProgress(0);
     setFailure(null);
-    // XMLHttpRequest, not fetch: it reports upload progress.
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/funding/import");
-    xhr.setRequestHeader("content-type", "application/json");
-    xhr.upload.onprogress = (e) => e.lengthComputable && setProgress(Math.round((90 * e.loaded) / e.total));
-    xhr.onload = () => {
-      setProgress(100);
-      const body = JSON.parse(xhr.responseText || "{}") as Result & { error?: { message: string; details?: { path: (string | number)[]; message: string }[] } };
-      if (xhr.status === 201) setResult(body);
-      else setFailure([body.error?.message ?? `HTTP ${xhr.status}`, ...(Array.isArray(body.error?.details) ? body.error.details.map((d) => `${d.path.join(".")}: ${d.message}`) : [])]);
-    };
-    xhr.onerror = () => setFailure([t("network")]);
-    xhr.send(JSON.stringify({ source, rows }));
+    postJsonWithProgress<Result>("/api/funding/import", { source, rows }, (loaded, total) => setProgress(Math.round((90 * loaded) / total))).then(
+      (res) => {
+        setProgress(100);
+        if (res.ok) setResult(res.body);
+        else setFailure(res.messages);
+      },
+      () => setFailure([t("network")]),
+    );
   }
 
   const total = rows?.reduce((s, r) => s + BigInt(r.usdCents), 0n) ?? 0n;

@@ -2,9 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { DeviceOptions } from "@/components/reports/device-options";
 import { ApiForm, count, optional } from "@/components/ui/api-form";
+import { ChooseSelect } from "@/components/ui/choose-select";
+import { Options } from "@/components/ui/options";
 import { SEX_AGE } from "@/lib/domain/human-impact";
-import { DEVICE_CATEGORIES } from "@/lib/schemas/land-release-report";
 
 type Governorate = { pcode: string; name: string };
 
@@ -66,19 +68,9 @@ function WhenAndWhere({ date, governorates, values, children }: { date: "heldOn"
 function GovernorateSelect({ governorates, value }: { governorates: readonly Governorate[]; value?: string | number }) {
   const t = useTranslations("humanImpact");
   return (
-    <label>
-      {t("governorate")}
-      <select name="governorate" required defaultValue={value ?? ""}>
-        <option value="" disabled>
-          {t("chooseGovernorate")}
-        </option>
-        {governorates.map((g) => (
-          <option key={g.pcode} value={g.pcode}>
-            {g.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChooseSelect label={t("governorate")} name="governorate" value={value} placeholder={t("chooseGovernorate")}>
+      <Options choices={governorates.map((g) => ({ value: g.pcode, label: g.name }))} />
+    </ChooseSelect>
   );
 }
 
@@ -123,7 +115,6 @@ export function RiskEducationForm({ governorates, correcting }: { governorates: 
 /** An authority records an explosive ordnance accident in one of its governorates, or corrects one. */
 export function CasualtyForm({ governorates, correcting }: { governorates: readonly Governorate[]; correcting?: Correcting }) {
   const t = useTranslations("humanImpact");
-  const tDevice = useTranslations("device");
   const values = correcting?.values;
   return (
     <ApiForm
@@ -143,19 +134,9 @@ export function CasualtyForm({ governorates, correcting }: { governorates: reado
     >
       <h2 id="record">{correcting ? correcting.title : t("newAccident")}</h2>
       <WhenAndWhere date="occurredOn" governorates={governorates} values={values}>
-        <label>
-          {t("device")}
-          <select name="deviceCategory" required defaultValue={values?.deviceCategory ?? ""}>
-            <option value="" disabled>
-              {t("chooseDevice")}
-            </option>
-            {DEVICE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {tDevice(c)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChooseSelect label={t("device")} name="deviceCategory" value={values?.deviceCategory} placeholder={t("chooseDevice")}>
+          <DeviceOptions />
+        </ChooseSelect>
       </WhenAndWhere>
       <PeopleFields legend={t("killed")} prefix="killed-" values={values} />
       <PeopleFields legend={t("injured")} prefix="injured-" values={values} />

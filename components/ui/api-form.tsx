@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { errorMessages } from "@/components/submit-geometry";
+import { postJson } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
 
 /** A form that posts its fields as JSON to an API route, lists what the server refused, and refreshes the page once it is accepted. */
@@ -29,9 +29,9 @@ export function ApiForm({ url, toBody, submit, children, done, then }: {
         setBusy(true);
         setErrors(null);
         setAccepted(false);
-        const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(toBody(new FormData(form))) });
+        const res = await postJson(url, toBody(new FormData(form)));
         setBusy(false);
-        if (!res.ok) return setErrors(await errorMessages(res));
+        if (!res.ok) return setErrors(res.messages);
         if (then) return router.push(then);
         if (done) {
           form.reset();

@@ -1,7 +1,7 @@
 import { TABULAR } from "@/lib/schemas/export-filter";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DashboardFilters } from "@/components/dashboard-filters";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { ExportDownloads, type ExportChoice } from "@/components/exports/export-downloads";
 import { progressFilterFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { requirePage } from "@/lib/server/auth";

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-charts";
+import { FilterSelect, FiltersForm, RegionFilter } from "@/components/dashboard/filter-fields";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding, type CostGroup } from "@/lib/domain/funding";
@@ -94,31 +95,10 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
       <h1>{t("title")}</h1>
       {user.role === "DONOR" && <p className="note">{t("donorScope")}</p>}
       {!parsed.success && <p className="error" role="alert">{t("badFilter")}</p>}
-      <form method="get" action="/funding" className="filters-form" aria-label={t("filters")}>
-        <label>
-          {t("year")}
-          <select name="year" defaultValue={filter.year ? String(filter.year) : ""}>
-            <option value="">{t("allYears")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {formatYear(y, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("region")}
-          <select name="region" defaultValue={filter.region ?? ""}>
-            <option value="">{t("allRegions")}</option>
-            <option value="federal">{t("federal")}</option>
-            <option value="kurdistan">{t("kurdistan")}</option>
-          </select>
-        </label>
-        <div className="actions">
-          <button type="submit">{t("apply")}</button>
-          <Link href="/funding">{t("reset")}</Link>
-        </div>
-      </form>
+      <FiltersForm action="/funding" label={t("filters")} apply={t("apply")} reset={t("reset")}>
+        <FilterSelect label={t("year")} name="year" value={filter.year} all={t("allYears")} choices={years.map((y) => ({ value: y, label: formatYear(y, locale) }))} />
+        <RegionFilter value={filter.region} t={t} />
+      </FiltersForm>
       {can(user, "funding:write") && (
         <p>
           <Link className="button secondary" href="/funding/import">

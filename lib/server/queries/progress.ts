@@ -7,6 +7,7 @@ import { GOVERNORATE_NAMES } from "../../i18n/names";
 import { buildProgressView, currentBaseline, type ProgressView, type ReleaseAggregate, type ReleaseMethodKey } from "../../domain/progress";
 import { addMonths, burnDown, projectCompletion, releasedByYear } from "../../domain/projection";
 import { programmeDay } from "../../domain/calendar";
+import type { Breakdown, Dashboard, DevicesDestroyed } from "../../domain/dashboard";
 import { progressFilterQuery, type DrillDown, type ProgressFilter } from "../../schemas/progress-filter";
 import { cachedForDataVersion } from "../cache";
 import { getHumanImpact } from "./human-impact";
@@ -102,7 +103,7 @@ export async function getProgress(db: Db, filter: ProgressFilter = {}, baselines
 /** Devices found and destroyed in the view's approved reports of the period, by category. */
 export async function getDevicesDestroyed(db: Db, filter: ProgressFilter = {}, baselines?: BaselineRows) {
   const since = firstCountedDay(baselines ?? (await nationalBaselines(db)), filter.from);
-  return db.$queryRaw<{ category: string; count: number }[]>`
+  return db.$queryRaw<DevicesDestroyed>`
     SELECT d.category::text AS category, sum(d.count)::int AS count
     FROM "DeviceFound" d
     JOIN "LandReleaseReport" r ON r.id = d."reportId"
@@ -114,8 +115,6 @@ export async function getDevicesDestroyed(db: Db, filter: ProgressFilter = {}, b
 
 /** The national figures with no filter: the dashboard's headline and GET /api/progress without parameters. */
 export const getNationalProgress = (db: Db) => getProgress(db, {});
-
-export type Breakdown = { key: string; label: string; cancelled: number; reduced: number; cleared: number; total: number };
 
 /**
  * Released land of the period by implementing partner and by the land use
@@ -155,7 +154,7 @@ export function getDashboard(db: Db, filter: ProgressFilter = {}) {
   return cachedForDataVersion(db, `dashboard:${today()}:${progressFilterQuery(filter)}`, () => computeDashboard(db, filter));
 }
 
-async function computeDashboard(db: Db, filter: ProgressFilter) {
+async function computeDashboard(db: Db, filter: ProgressFilter): Promise<Dashboard> {
   const baselines = await nationalBaselines(db);
   const [progress, devices, breakdowns, humanImpact] = await Promise.all([
     getProgress(db, filter, baselines),
@@ -177,8 +176,6 @@ async function computeDashboard(db: Db, filter: ProgressFilter) {
     humanImpact,
   };
 }
-
-export type Dashboard = Awaited<ReturnType<typeof computeDashboard>>;
 
 /** The first year with approved released land: the public page offers the years from it. */
 export function firstReleaseYear(db: Db): Promise<number | null> {

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ChangePasswordForm } from "@/components/change-password-form";
+import { ChangePasswordForm } from "@/components/accounts/change-password-form";
 import { requirePage } from "@/lib/server/auth";
 import { changeOwnPasswordAction } from "./actions";
 

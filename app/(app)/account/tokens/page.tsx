@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { ApiTokenForm } from "@/components/api-token-form";
+import { ApiTokenForm } from "@/components/accounts/api-token-form";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { AddOrganisationForm, AddUserForm, SetPasswordForm } from "@/components/user-admin-forms";
+import { AddOrganisationForm, AddUserForm, SetPasswordForm } from "@/components/accounts/user-admin-forms";
 import { formatDate } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { HazardAreaForm } from "@/components/hazard-area/hazard-area-form";
+import { HazardAreaForm } from "@/components/hazard-areas/hazard-area-form";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FieldMap } from "@/components/map/field-map";
 import { hazardFeatures, polygonFeatures, releasedFeatures } from "@/components/map/features";
-import { TaskStatusActions } from "@/components/task/task-status-actions";
+import { TaskStatusActions } from "@/components/tasks/task-status-actions";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { nextStatuses, type TaskActorSide } from "@/lib/domain/task-lifecycle";
 import { formatCount, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";

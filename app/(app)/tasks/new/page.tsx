@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { TaskForm } from "@/components/task/task-form";
+import { TaskForm } from "@/components/tasks/task-form";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { HAZARD_AREA_CHOICES, hazardAreaChoices } from "@/lib/server/queries/field";

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Areal } from "@/components/map/field-map";
 import { FieldMap } from "@/components/map/field-map";
 import { hazardFeatures, releasedFeatures } from "@/components/map/features";
-import { CompletionForm, HandoverForm, PrintButton } from "@/components/task/completion-forms";
+import { CompletionForm, HandoverForm, PrintButton } from "@/components/tasks/completion-forms";
 import { turningPoints } from "@/lib/geo/turning-points";
 import { formatCount, formatDate, formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";

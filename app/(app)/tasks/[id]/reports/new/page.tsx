@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { hazardFeatures, releasedFeatures } from "@/components/map/features";
 import type { Areal } from "@/components/map/field-map";
-import { ReportForm } from "@/components/report/report-form";
+import { ReportForm } from "@/components/reports/report-form";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";

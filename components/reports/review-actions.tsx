@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { postJson } from "@/components/api-client";
 
 /** Approve, or reject with a reason the partner can act on; the server checks the authority again. */
 export function ReviewActions({ reportId }: { reportId: string }) {
@@ -14,14 +15,10 @@ export function ReviewActions({ reportId }: { reportId: string }) {
   async function decide(decision: "approve" | "reject") {
     setBusy(true);
     setError(null);
-    const res = await fetch(`/api/reports/${reportId}/${decision}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(decision === "reject" ? { reason } : {}),
-    });
+    const res = await postJson(`/api/reports/${reportId}/${decision}`, decision === "reject" ? { reason } : {});
     setBusy(false);
     if (!res.ok) {
-      const { error } = (await res.json()) as { error: { message: string; details?: { message: string }[] } };
+      const { error } = res;
       return setError([error.message, ...(Array.isArray(error.details) ? error.details.map((d) => d.message) : [])].join(" "));
     }
     router.refresh();

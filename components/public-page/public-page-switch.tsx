@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { postJson } from "@/components/api-client";
 
 /** Publishes or withdraws the public progress page. */
 export function PublicPageSwitch({ enabled }: { enabled: boolean }) {
@@ -11,7 +12,7 @@ export function PublicPageSwitch({ enabled }: { enabled: boolean }) {
   const [busy, setBusy] = useState(false);
   async function toggle() {
     setBusy(true);
-    await fetch("/api/settings/public-page", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ enabled: !enabled }) });
+    await postJson("/api/settings/public-page", { enabled: !enabled });
     setBusy(false);
     router.refresh();
   }

@@ -2,15 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import type { BasemapSettings } from "@/components/map/field-map";
-import type { GeometrySource, HazardCheck } from "@/components/map/geometry-check";
-import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
-import { postWithGeometry } from "@/components/submit-geometry";
+import type { HazardCheck } from "@/components/map/geometry-check";
+import { GeometryInput, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
+import { GeometryPreview, useGeometrySource } from "@/components/map/geometry-preview";
+import { postWithGeometry } from "@/components/api-client";
 import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
+import { PriorityField } from "@/components/tasks/priority-field";
+import { ChooseSelect } from "@/components/ui/choose-select";
 import { ErrorList } from "@/components/ui/error-list";
+import { Options } from "@/components/ui/options";
+import { submitWith } from "@/components/ui/submit-with";
 
 /**
  * An authority registers a hazardous area: drawn or uploaded, checked in the
@@ -23,14 +28,7 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
   const tCont = useTranslations("contamination");
   const locale = useLocale();
   const router = useRouter();
-  const [picked, setPicked] = useState<GeometrySource | null>(null);
-  // A repaired shape the user confirmed replaces what was drawn or uploaded, until they change it.
-  const [repair, setRepair] = useState<GeometrySource | null>(null);
-  const source = repair ?? picked;
-  const onSource = useCallback((s: GeometrySource | null) => {
-    setRepair(null);
-    setPicked(s);
-  }, []);
+  const { source, repair, setRepair, onSource } = useGeometrySource();
   const [errors, setErrors] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const { result: check, checking } = useGeometryCheck<HazardCheck>(source, (c, s) => c.checkHazardArea(s), []);
@@ -59,18 +57,9 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
   }
 
   return (
-    <form
-      className="report-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit(e.currentTarget);
-      }}
-    >
+    <form className="report-form" onSubmit={submitWith(submit)}>
       <GeometryInput label={t("mapLabel")} basemap={basemap} {...shownShape(check, Boolean(repair))} onSource={onSource} />
-      <section className="card preview" aria-live="polite" data-testid="hazard-preview">
-        <h2>{t("previewTitle")}</h2>
-        {!source && <p className="note">{t("previewEmpty")}</p>}
-        {checking && <p className="note">{t("checking")}</p>}
+      <GeometryPreview testId="hazard-preview" title={t("previewTitle")} empty={t("previewEmpty")} checkingLabel={t("checking")} source={source} checking={checking} check={check} onUseRepaired={setRepair}>
         {check?.ok && (
           <dl className="figures">
             <dt>{t("area")}</dt>
@@ -88,8 +77,7 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
           </ul>
         )}
         {wrongAuthority && <p className="error">{t("wrongAuthority")}</p>}
-        {check && !check.ok && <GeometryProblems problems={check.problems} repaired={check.repaired} onUseRepaired={setRepair} />}
-      </section>
+      </GeometryPreview>
       <div className="grid-fields">
         <label>
           {t("code")}
@@ -106,23 +94,10 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
             <option value="CHA">{t("cha")}</option>
           </select>
         </label>
-        <label>
-          {t("landUse")}
-          <select name="landUse" required defaultValue="">
-            <option value="" disabled>
-              {t("choose")}
-            </option>
-            {LAND_USES.map((l) => (
-              <option key={l} value={l}>
-                {tLand(l)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("priorityRank", { highest: formatCount(1, locale) })}
-          <input name="priorityRank" type="number" min={1} max={1000} defaultValue={3} required />
-        </label>
+        <ChooseSelect label={t("landUse")} name="landUse" placeholder={t("choose")}>
+          <Options choices={LAND_USES.map((l) => ({ value: l, label: tLand(l) }))} />
+        </ChooseSelect>
+        <PriorityField name="priorityRank" label={t("priorityRank", { highest: formatCount(1, locale) })} />
       </div>
       <fieldset>
         <legend>{t("contamination")}</legend>

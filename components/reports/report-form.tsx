@@ -5,13 +5,17 @@ import { useLocale, useTranslations } from "next-intl";
 import type { Feature, Polygon } from "geojson";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Areal, BasemapSettings, HazardFeature, ReleasedFeature } from "@/components/map/field-map";
-import type { GeometrySource, ReleaseCheck } from "@/components/map/geometry-check";
-import { GeometryInput, GeometryProblems, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
-import { postWithGeometry } from "@/components/submit-geometry";
+import type { ReleaseCheck } from "@/components/map/geometry-check";
+import { GeometryInput, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
+import { GeometryPreview, useGeometrySource } from "@/components/map/geometry-preview";
+import { postWithGeometry } from "@/components/api-client";
 import { formatDateTime, formatM2 } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
+import { DeviceOptions } from "./device-options";
 import { clearDraft, loadDraft, newClientRef, saveDraft, type ReportDraft } from "./report-draft";
+import { ChooseSelect } from "@/components/ui/choose-select";
 import { ErrorList } from "@/components/ui/error-list";
+import { submitWith } from "@/components/ui/submit-with";
 import { DEVICE_CATEGORIES } from "@/lib/schemas/land-release-report";
 
 export type ReportFormHazard = { id: string; code: string; name: string; geometry: Areal; released: Areal | null; feature: HazardFeature };
@@ -36,19 +40,11 @@ type DeviceRow = { type: (typeof DEVICE_TYPES)[number]; count: string };
 export function ReportForm({ taskId, hazardAreas, released, basemap, correcting }: Props) {
   const t = useTranslations("reportForm");
   const tMethod = useTranslations("method");
-  const tDevice = useTranslations("device");
   const locale = useLocale();
   const language = languageOf(locale);
   const router = useRouter();
   const [hazardAreaId, setHazardAreaId] = useState(correcting?.hazardAreaId ?? hazardAreas[0]!.id);
-  const [picked, setPicked] = useState<GeometrySource | null>(null);
-  // A repaired shape the user confirmed replaces what was drawn or uploaded, until they change it.
-  const [repair, setRepair] = useState<GeometrySource | null>(null);
-  const source = repair ?? picked;
-  const onSource = useCallback((s: GeometrySource | null) => {
-    setRepair(null);
-    setPicked(s);
-  }, []);
+  const { source, repair, setRepair, onSource } = useGeometrySource();
   const [devices, setDevices] = useState<DeviceRow[]>([]);
   const [submitError, setSubmitError] = useState<string[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -162,10 +158,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
       ref={formRef}
       className="report-form"
       onChange={keepDraft}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit(e.currentTarget);
-      }}
+      onSubmit={submitWith(submit)}
     >
       {restored && (
         <p className="warning" role="status" data-testid="draft-restored">
@@ -195,10 +188,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
         {...shownShape(check, Boolean(repair))}
         onSource={onSource}
       />
-      <section className="card preview" aria-live="polite" data-testid="release-preview">
-        <h2>{t("previewTitle")}</h2>
-        {!source && <p className="note">{t("previewEmpty")}</p>}
-        {checking && <p className="note">{t("checking")}</p>}
+      <GeometryPreview testId="release-preview" title={t("previewTitle")} empty={t("previewEmpty")} checkingLabel={t("checking")} source={source} checking={checking} check={check} onUseRepaired={setRepair}>
         {check?.ok && (
           <>
             <dl className="figures">
@@ -223,20 +213,13 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
             )}
           </>
         )}
-        {check && !check.ok && <GeometryProblems problems={check.problems} repaired={check.repaired} onUseRepaired={setRepair} />}
-      </section>
+      </GeometryPreview>
       <div className="grid-fields">
-        <label>
-          {t("method")}
-          <select name="method" required defaultValue={correcting?.method ?? ""}>
-            <option value="" disabled>
-              {t("choose")}
-            </option>
-            <option value="cancelled">{tMethod("CANCELLED")} — {t("nts")}</option>
-            <option value="reduced">{tMethod("REDUCED")} — {t("ts")}</option>
-            <option value="cleared">{tMethod("CLEARED")} — {t("clearance")}</option>
-          </select>
-        </label>
+        <ChooseSelect label={t("method")} name="method" value={correcting?.method} placeholder={t("choose")}>
+          <option value="cancelled">{tMethod("CANCELLED")} — {t("nts")}</option>
+          <option value="reduced">{tMethod("REDUCED")} — {t("ts")}</option>
+          <option value="cleared">{tMethod("CLEARED")} — {t("clearance")}</option>
+        </ChooseSelect>
         <label>
           {t("periodStart")}
           <input type="date" name="periodStart" required />
@@ -257,11 +240,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
             <label>
               {t("deviceType")}
               <select value={d.type} onChange={(e) => setDevices(devices.map((x, j) => (j === i ? { ...x, type: e.target.value as DeviceRow["type"] } : x)))}>
-                {DEVICE_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {tDevice(type)}
-                  </option>
-                ))}
+                <DeviceOptions />
               </select>
             </label>
             <label>

@@ -1,20 +1,20 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { chooseLanguageAction } from "@/app/language-actions";
 import { defaultNumerals, LANGUAGE_NAMES, languageOf, LOCALES, numeralsOf } from "@/lib/i18n/locales";
 
 /**
  * Language and digits, applied with a button rather than on change, so a
  * keyboard or screen-reader user can move through the choices without the
- * page reloading under them. Works without JavaScript.
+ * page reloading under them. Works without JavaScript. `action` is the
+ * route's server action that remembers the choice (app/language-actions.ts).
  */
-export async function LanguageSwitch() {
+export async function LanguageSwitch({ action }: { action: (form: FormData) => Promise<void> }) {
   const [t, locale] = await Promise.all([getTranslations("language"), getLocale()]);
   const language = languageOf(locale);
   const numerals = numeralsOf(locale);
   // "As usual" unless the reader chose otherwise, so switching from English to Arabic brings Arabic-Indic digits.
   const chosenDigits = numerals === defaultNumerals(language) ? "" : numerals;
   return (
-    <form action={chooseLanguageAction} className="language-switch" aria-label={t("label")}>
+    <form action={action} className="language-switch" aria-label={t("label")}>
       <label>
         {t("language")}
         <select name="language" defaultValue={language}>

@@ -3,9 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { errorMessages } from "@/components/submit-geometry";
+import { getJson, postJson } from "@/components/api-client";
 import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { ErrorList } from "@/components/ui/error-list";
+import { Options } from "@/components/ui/options";
+import { submitWith } from "@/components/ui/submit-with";
+import { PriorityField } from "./priority-field";
 
 type HazardAreaChoice = { id: string; code: string; name: string; areaM2: number; releasedM2: number };
 
@@ -38,8 +41,7 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
     if (!query.trim()) return setFound(hazardAreas);
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      fetch(`/api/hazard-areas?q=${encodeURIComponent(query)}`, { signal: controller.signal })
-        .then((r) => (r.ok ? (r.json() as Promise<{ items: HazardAreaChoice[] }>) : Promise.reject(new Error(String(r.status)))))
+      getJson<{ items: HazardAreaChoice[] }>(`/api/hazard-areas?q=${encodeURIComponent(query)}`, { signal: controller.signal })
         .then((b) => {
           setFound(b.items);
           setSearchFailed(false);
@@ -59,33 +61,22 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
     const str = (k: string) => (data.get(k) ? String(data.get(k)) : undefined);
     setBusy(true);
     setErrors(null);
-    const res = await fetch("/api/tasks", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        title: str("title"),
-        hazardAreaIds: data.getAll("hazardAreaIds").map(String),
-        partnerId: partnerId || undefined,
-        priority: Number(data.get("priority")),
-        plannedStart: str("plannedStart"),
-        plannedEnd: str("plannedEnd"),
-        grants: data.getAll("grantIds").map((id) => ({ grantId: String(id), shareBp: Math.round(Number(data.get(`share-${String(id)}`)) * 100) })),
-      }),
+    const res = await postJson<{ id: string }>("/api/tasks", {
+      title: str("title"),
+      hazardAreaIds: data.getAll("hazardAreaIds").map(String),
+      partnerId: partnerId || undefined,
+      priority: Number(data.get("priority")),
+      plannedStart: str("plannedStart"),
+      plannedEnd: str("plannedEnd"),
+      grants: data.getAll("grantIds").map((id) => ({ grantId: String(id), shareBp: Math.round(Number(data.get(`share-${String(id)}`)) * 100) })),
     });
     setBusy(false);
-    if (!res.ok) return setErrors(await errorMessages(res));
-    const task = (await res.json()) as { id: string };
-    router.push(`/tasks/${task.id}`);
+    if (!res.ok) return setErrors(res.messages);
+    router.push(`/tasks/${res.body.id}`);
   }
 
   return (
-    <form
-      className="report-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit(e.currentTarget);
-      }}
-    >
+    <form className="report-form" onSubmit={submitWith(submit)}>
       <div className="grid-fields">
         <label>
           {t("title")}
@@ -95,17 +86,10 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
           {t("partner")}
           <select value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
             <option value="">{t("planOnly")}</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options choices={partners.map((p) => ({ value: p.id, label: p.name }))} />
           </select>
         </label>
-        <label>
-          {t("priority", { highest: formatCount(1, locale) })}
-          <input name="priority" type="number" min={1} max={1000} defaultValue={3} required />
-        </label>
+        <PriorityField name="priority" label={t("priority", { highest: formatCount(1, locale) })} />
         <label>
           {t("plannedStart")}
           <input name="plannedStart" type="date" />

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { postJson } from "@/components/api-client";
 
 type Props = { taskId: string; next: { to: string; label: string; confirm?: string }[] };
 
@@ -14,9 +15,9 @@ export function TaskStatusActions({ taskId, next }: Props) {
   async function move(to: string) {
     setBusy(true);
     setError(null);
-    const res = await fetch(`/api/tasks/${taskId}/status`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ to }) });
+    const res = await postJson(`/api/tasks/${taskId}/status`, { to });
     setBusy(false);
-    if (!res.ok) return setError(((await res.json()) as { error: { message: string } }).error.message);
+    if (!res.ok) return setError(res.error.message);
     router.refresh();
   }
   return (

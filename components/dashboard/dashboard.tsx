@@ -2,13 +2,13 @@ import { getTranslations } from "next-intl/server";
 import { BurnDownChart } from "@/components/charts/burn-down-chart";
 import { DevicesChart } from "@/components/charts/devices-chart";
 import { ReleasedChart } from "@/components/charts/released-chart";
-import { HeadlineFigures } from "@/components/headline-figures";
+import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { HumanImpactFigures } from "@/components/human-impact/figures";
 import { Choropleth } from "@/components/map/choropleth";
+import type { Breakdown, Dashboard } from "@/lib/domain/dashboard";
 import { TRAILING_MONTHS } from "@/lib/domain/projection";
 import { formatArea, formatCount, formatM2, formatYear } from "@/lib/i18n/format";
 import { drillDownQuery, progressFilterQuery, type ProgressFilter } from "@/lib/schemas/progress-filter";
-import type { Breakdown, Dashboard } from "@/lib/server/queries/progress";
 import { governorateName } from "@/lib/i18n/names";
 
 const METHODS = ["cancelled", "reduced", "cleared"] as const;
