@@ -42,11 +42,12 @@ export const partnerFilter = (f: Pick<ProgressFilter, "partner">) => (f.partner 
 /** Records of the donor, on a record with a `donorId`. */
 export const donorFilter = (f: { donor?: string }) => (f.donor ? { donorId: f.donor } : {});
 
-/**
- * The period on the record's `field`, both ends included; `as` turns a day
- * into the field's value (a Date by default, a fiscal year for a grant).
- */
-export function periodFilter<K extends string, V = Date>(field: K, f: Period, as: (s: string) => V = day as (s: string) => V): { [P in K]?: { gte?: V; lte?: V } } {
-  if (!f.from && !f.to) return {};
-  return { [field]: { ...(f.from ? { gte: as(f.from) } : {}), ...(f.to ? { lte: as(f.to) } : {}) } } as { [P in K]?: { gte?: V; lte?: V } };
+const range = <V>(f: Period, as: (s: string) => V) => ({ ...(f.from ? { gte: as(f.from) } : {}), ...(f.to ? { lte: as(f.to) } : {}) });
+
+/** The period on the record's date `field`, both ends included. */
+export function periodFilter<K extends string>(field: K, f: Period): { [P in K]?: { gte?: Date; lte?: Date } } {
+  return f.from || f.to ? ({ [field]: range(f, day) } as { [P in K]: { gte?: Date; lte?: Date } }) : {};
 }
+
+/** The period as a grant's fiscal years: the years its days fall in. */
+export const fiscalYearFilter = (f: Period) => (f.from || f.to ? { fiscalYear: range(f, (s) => Number(s.slice(0, 4))) } : {});

@@ -125,6 +125,12 @@ export async function listReports(db: Db, actor: Actor, filter: { status?: Repor
   return { total, rows };
 }
 
+/** How many reports match and the land they count, in m² (a drill-down's total, the progress report's). */
+export async function sumReports(db: Db, where: Prisma.LandReleaseReportWhereInput) {
+  const sum = await db.landReleaseReport.aggregate({ where, _count: true, _sum: { countedAreaM2: true } });
+  return { count: sum._count, countedM2: sum._sum.countedAreaM2 ?? 0 };
+}
+
 /** One report with what its review screen shows: the hazardous area, the land released before, devices, corrections. */
 export async function getReport(db: Db, actor: Actor, id: string) {
   const report = await db.landReleaseReport.findFirst({
