@@ -20,6 +20,19 @@ export function featureCollection(features: SpatialFeature[]): FeatureCollection
 
 export const geojsonText = (features: SpatialFeature[]) => JSON.stringify(featureCollection(features));
 
+/** GeoJSON text a feature at a time, from features read in batches: it streams without a limit. */
+export async function* geojsonChunks(features: AsyncIterable<SpatialFeature[]>): AsyncGenerator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for await (const batch of features) {
+    for (const feature of batch) {
+      yield (first ? "" : ",") + JSON.stringify(feature);
+      first = false;
+    }
+  }
+  yield "]}\n";
+}
+
 /** KML with each feature's attributes as ExtendedData; `name` becomes the placemark's name. */
 export const kmlText = (features: SpatialFeature[]) => toKML(featureCollection(features));
 

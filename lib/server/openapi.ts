@@ -45,6 +45,12 @@ function op(summary: string, opts: { body?: z.ZodType; upload?: boolean; ok: num
   };
 }
 
+/** Records kept as events (risk education, casualties): listed a page at a time; recorded, corrected or withdrawn one at a time. */
+const recordsKeptAsEvents = (list: string, record: string, body: z.ZodType, what: string) => ({
+  get: op(list, { ok: 200, okDescription: "`{ total, page, pageSize, items: [...] }`", errors: [400, 401, 403] }),
+  post: op(record, { body: z.union([body, ZWithdrawal]), ok: 201, okDescription: `The recorded ${what} with its \`id\``, errors: [400, 401, 403, 404, 409] }),
+});
+
 const PROGRESS_QUERY = [
   { name: "region", description: "federal | kurdistan" },
   { name: "governorate", description: "OCHA P-code, e.g. IQG15" },
@@ -138,24 +144,18 @@ export const OPENAPI = {
       get: op("The caller's tasks, 100 a page (`page`, from 1)", { ok: 200, okDescription: "`{ total, page, pageSize, items: [...] }`: `total` counts every task the caller may read", errors: [400, 401, 403] }),
       post: op("Issue a task order (authority)", { body: ZTaskCreate, ok: 201, okDescription: "`{ id, code, status }`", errors: [400, 401, 403, 404] }),
     },
-    "/api/risk-education": {
-      get: op("EORE sessions, newest first, 100 a page (`page`): a partner's own, an authority's governorates', everyone's for others", { ok: 200, okDescription: "`{ total, page, pageSize, items: [...] }`", errors: [400, 401, 403] }),
-      post: op("Record an EORE session the partner delivered, with beneficiaries by sex and age. With `supersedesId` and `correctionNote` it corrects one of the partner's sessions (the corrected one stays, no longer counted); `{ supersedesId, withdrawn: true, correctionNote }` withdraws one", {
-        body: z.union([ZRiskEducationSession, ZWithdrawal]),
-        ok: 201,
-        okDescription: "The recorded session with its `id`",
-        errors: [400, 401, 403, 404, 409],
-      }),
-    },
-    "/api/casualties": {
-      get: op("Explosive ordnance accidents, newest first, 100 a page (`page`), with people killed and injured by sex and age", { ok: 200, okDescription: "`{ total, page, pageSize, items: [...] }`", errors: [400, 401, 403] }),
-      post: op("Record an accident in one of the authority's governorates, or correct (`supersedesId`, `correctionNote`) or withdraw (`{ supersedesId, withdrawn: true, correctionNote }`) one it recorded", {
-        body: z.union([ZCasualtyIncident, ZWithdrawal]),
-        ok: 201,
-        okDescription: "The recorded accident with its `id`",
-        errors: [400, 401, 403, 404, 409],
-      }),
-    },
+    "/api/risk-education": recordsKeptAsEvents(
+      "EORE sessions, newest first, 100 a page (`page`): a partner's own, an authority's governorates', everyone's for others",
+      "Record an EORE session the partner delivered, with beneficiaries by sex and age. With `supersedesId` and `correctionNote` it corrects one of the partner's sessions (the corrected one stays, no longer counted); `{ supersedesId, withdrawn: true, correctionNote }` withdraws one",
+      ZRiskEducationSession,
+      "session",
+    ),
+    "/api/casualties": recordsKeptAsEvents(
+      "Explosive ordnance accidents, newest first, 100 a page (`page`), with people killed and injured by sex and age",
+      "Record an accident in one of the authority's governorates, or correct (`supersedesId`, `correctionNote`) or withdraw (`{ supersedesId, withdrawn: true, correctionNote }`) one it recorded",
+      ZCasualtyIncident,
+      "accident",
+    ),
     "/api/tasks/{id}": { get: op("One task with its hazardous areas and reports", { ok: 200, okDescription: "The task", errors: [401, 403, 404], params: ["id"] }) },
     "/api/tasks/{id}/status": {
       post: op("Move a task along its lifecycle (authority: assign, re-plan, cancel, accept handover; partner: start, complete)", {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { HAZARD_AREA_CHOICES, hazardAreaChoices, LIST_PAGE_SIZE, listHazardAreas, listTasks, taskPage } from "@/lib/server/queries/field";
+import { HAZARD_AREA_CHOICES, hazardAreaChoices, listHazardAreas } from "@/lib/server/queries/hazard-areas";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
+import { listTasks, taskPage } from "@/lib/server/queries/tasks";
 import { fundingGrants } from "@/lib/server/queries/funding";
 import { getReport, listReports } from "@/lib/server/queries/land-release";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
@@ -7,7 +9,7 @@ import { createTask } from "@/lib/server/commands/create-task";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { transitionTask } from "@/lib/server/commands/transition-task";
-import { getTask, getTaskWorkspace } from "@/lib/server/queries/field";
+import { getTask, getTaskWorkspace } from "@/lib/server/queries/tasks";
 import { getProgress } from "@/lib/server/queries/progress";
 import type { Db } from "@/lib/server/prisma";
 import { actorFor, refusal } from "../helpers/actors";

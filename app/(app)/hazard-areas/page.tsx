@@ -6,7 +6,8 @@ import { formatM2 } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { can } from "@/lib/server/permissions";
 import { getDb } from "@/lib/server/db";
-import { hazardAreaPage, LIST_PAGE_SIZE } from "@/lib/server/queries/field";
+import { hazardAreaPage } from "@/lib/server/queries/hazard-areas";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { governorateName } from "@/lib/i18n/names";
 
 type Row = Awaited<ReturnType<typeof hazardAreaPage>>["rows"][number];

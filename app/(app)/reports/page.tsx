@@ -7,7 +7,7 @@ import { requirePage } from "@/lib/server/auth";
 import { issueLines } from "@/lib/server/command-error";
 import { getDb } from "@/lib/server/db";
 import { drillDownFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
-import { asReportStatus, listReports, REPORTS_PER_PAGE } from "@/lib/server/queries/land-release";
+import { asReportStatus, listReports, REPORTS_PER_PAGE, sumReports } from "@/lib/server/queries/land-release";
 import { drillDownWhere } from "@/lib/server/queries/progress";
 
 type Row = Awaited<ReturnType<typeof listReports>>["rows"][number];
@@ -42,7 +42,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     getTranslations("method"),
     getTranslations("reportStatus"),
     getLocale(),
-    drillDown ? db.landReleaseReport.aggregate({ where: drillDown, _count: true, _sum: { countedAreaM2: true } }) : null,
+    drillDown ? sumReports(db, drillDown) : null,
   ]);
   const columns: Column<Row>[] = [
     { key: "submitted", header: t("submittedOn"), cell: (r) => <Link href={`/reports/${r.id}`}>{formatDate(r.submittedAt, locale)}</Link> },
@@ -64,8 +64,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <Link href={`/?${progressFilterQuery(view)}`}>{t("backToDashboard")}</Link>
         </p>
         <h1>{t("behindFigure")}</h1>
-        <p data-testid="drill-summary" data-m2={summed._sum.countedAreaM2 ?? 0} data-count={summed._count}>
-          {t("drillSummary", { count: summed._count, area: formatM2(summed._sum.countedAreaM2 ?? 0, locale), method: method ? tMethod(method.toUpperCase()) : t("allMethods"), when: month ?? year ?? t("wholePeriod") })}
+        <p data-testid="drill-summary" data-m2={summed.countedM2} data-count={summed.count}>
+          {t("drillSummary", { count: summed.count, area: formatM2(summed.countedM2, locale), method: method ? tMethod(method.toUpperCase()) : t("allMethods"), when: month ?? year ?? t("wholePeriod") })}
         </p>
         {pager}
         <DataTable label={t("behindFigure")} rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />

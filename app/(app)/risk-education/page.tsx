@@ -9,7 +9,7 @@ import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/field";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 import { riskEducationPage, sessionToCorrect } from "@/lib/server/queries/human-impact";
 

@@ -9,7 +9,9 @@ import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
-import { hazardAreasForMap, LIST_PAGE_SIZE, releasedByMethodIn, taskPage } from "@/lib/server/queries/field";
+import { hazardAreasForMap, releasedByMethodIn } from "@/lib/server/queries/hazard-areas";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
+import { taskPage } from "@/lib/server/queries/tasks";
 
 type Row = Awaited<ReturnType<typeof taskPage>>["rows"][number];
 const METHODS = ["cancelled", "reduced", "cleared"] as const;

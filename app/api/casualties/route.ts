@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { recordCasualtyIncident } from "@/lib/server/commands/record-human-impact";
 import { jsonBody, pageParam, withPermission } from "@/lib/server/http";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/field";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { casualtyPage } from "@/lib/server/queries/human-impact";
 
 /** Explosive ordnance accidents, newest first, 100 a page, with the people killed and injured by sex and age. */

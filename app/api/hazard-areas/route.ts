@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { geometryUpload, language, withPermission } from "@/lib/server/http";
-import { hazardAreaChoices } from "@/lib/server/queries/field";
+import { hazardAreaChoices } from "@/lib/server/queries/hazard-areas";
 
 /** Search the caller's hazardous areas with land left to release (`q`: code, name or governorate), 50 at most, highest priority first. */
 export const GET = withPermission("hazardArea:read", async ({ req, user, db }) => {

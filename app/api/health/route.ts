@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/server/db";
 import { databaseTrouble, troubleLogLine } from "@/lib/server/database-trouble";
+import { checkDatabase } from "@/lib/server/queries/health";
 
 // Never cached: it answers for this moment.
 export const dynamic = "force-dynamic";
@@ -8,8 +9,7 @@ export const dynamic = "force-dynamic";
 /** Open to all, like a load balancer's probe: says only whether the database answers. */
 export async function GET() {
   try {
-    const db = await getDb();
-    await db.$queryRaw`SELECT 1`;
+    await checkDatabase(await getDb());
     return NextResponse.json({ status: "ok", database: "ok" });
   } catch (err) {
     const trouble = databaseTrouble(err) ?? "unreachable";

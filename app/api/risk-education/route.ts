@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { recordRiskEducationSession } from "@/lib/server/commands/record-human-impact";
 import { jsonBody, pageParam, withPermission } from "@/lib/server/http";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/field";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { riskEducationPage } from "@/lib/server/queries/human-impact";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { createTask } from "@/lib/server/commands/create-task";
 import { jsonBody, pageParam, withPermission } from "@/lib/server/http";
-import { LIST_PAGE_SIZE, taskPage } from "@/lib/server/queries/field";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
+import { taskPage } from "@/lib/server/queries/tasks";
 
 /** The caller's tasks, 100 a page (`?page=`): a partner its own, an authority those it assigned, an admin all. */
 export const GET = withPermission("task:read", async ({ req, user, db }) => {

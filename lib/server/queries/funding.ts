@@ -4,11 +4,8 @@ import type { FundingFilter } from "../../schemas/funding-filter";
 import { cachedForDataVersion } from "../cache";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
-
-/** A donor sees the grants it funds; authorities and admins see all. */
-export function grantScope(actor: Actor): Prisma.GrantWhereInput {
-  return actor.role === "DONOR" ? { donorId: actor.organisationId } : {};
-}
+import { grantScope } from "../scopes";
+import { regionFilter } from "../filters";
 
 /** Callers with the same grant scope share cached funding reads. */
 const scopeKey = (actor: Actor) => (actor.role === "DONOR" ? `donor:${actor.organisationId}` : "all");
@@ -44,7 +41,7 @@ export function fundingGrants(db: Db, actor: Actor, filter: GrantFilter = {}) {
 
 function readGrants(db: Db, actor: Actor, filter: GrantFilter) {
   return db.grant.findMany({
-    where: { ...grantScope(actor), ...(filter.year ? { fiscalYear: filter.year } : {}), ...(filter.region ? { region: filter.region.toUpperCase() as "FEDERAL" | "KURDISTAN" } : {}) },
+    where: { ...grantScope(actor), ...(filter.year ? { fiscalYear: filter.year } : {}), ...regionFilter(filter) },
     orderBy: [{ fiscalYear: "desc" }, { amountUsdCents: "desc" }],
     select: {
       id: true, code: true, title: true, fiscalYear: true, region: true, source: true, isDemo: true, amountMinor: true, currency: true,

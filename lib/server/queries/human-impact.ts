@@ -7,26 +7,12 @@ import { GOVERNORATE_NAMES, type GovernorateNames } from "../../i18n/names";
 import type { ProgressFilter } from "../../schemas/progress-filter";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
-import { pageOf } from "./field";
+import { regionSql } from "../filters";
+import { casualtyScope, ownAccidentScope, ownSessionScope, riskEducationScope } from "../scopes";
+import { pageOf } from "./paging";
 
-/**
- * The records that count: not replaced by a correction, and not a withdrawal.
- * The others stay in the database and the audit trail.
- */
-export const IN_FORCE = { withdrawn: false, supersededBy: { is: null } } as const;
 const IN_FORCE_SQL = (table: "RiskEducationSession" | "CasualtyIncident") =>
   Prisma.sql`NOT x.withdrawn AND NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} c WHERE c."supersedesId" = x.id)`;
-
-/**
- * Who sees which sessions in the list: a partner its own, an authority those
- * in its governorates, administrators and donors all of them. The dashboard's
- * aggregated figures are everyone's. Only sessions in force.
- */
-export function riskEducationScope(actor: Actor): Prisma.RiskEducationSessionWhereInput {
-  if (actor.role === "PARTNER") return { ...IN_FORCE, partnerId: actor.organisationId };
-  if (actor.role === "AUTHORITY") return { ...IN_FORCE, governorate: { authorityId: actor.organisationId } };
-  return IN_FORCE;
-}
 
 export async function riskEducationPage(db: Db, actor: Actor, page: number) {
   const where = riskEducationScope(actor);
@@ -45,10 +31,10 @@ export async function riskEducationPage(db: Db, actor: Actor, page: number) {
 /** Accidents are the authorities' official records: every signed-in role reads those in force. */
 export async function casualtyPage(db: Db, page: number) {
   const [total, rows] = await Promise.all([
-    db.casualtyIncident.count({ where: IN_FORCE }),
+    db.casualtyIncident.count({ where: casualtyScope() }),
     db.casualtyIncident.findMany({
       ...pageOf(page),
-      where: IN_FORCE,
+      where: casualtyScope(),
       orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
       select: {
         id: true, occurredOn: true, place: true, deviceCategory: true,
@@ -64,7 +50,7 @@ export async function casualtyPage(db: Db, page: number) {
 function scopeSql(f: ProgressFilter, dateColumn: string, partnerColumn?: string): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`x.${Prisma.raw(`"${dateColumn}"`)} <= ${f.to ?? programmeDay()}::date`];
   if (f.from) parts.push(Prisma.sql`x.${Prisma.raw(`"${dateColumn}"`)} >= ${f.from}::date`);
-  if (f.region) parts.push(Prisma.sql`g.region::text = ${f.region.toUpperCase()}`);
+  if (f.region) parts.push(regionSql(f.region));
   if (f.governorate) parts.push(Prisma.sql`x."governoratePcode" = ${f.governorate}`);
   if (f.partner && partnerColumn) parts.push(Prisma.sql`x.${Prisma.raw(`"${partnerColumn}"`)} = ${f.partner}`);
   return Prisma.join(parts, " AND ");
@@ -102,7 +88,7 @@ export async function getHumanImpact(db: Db, filter: ProgressFilter = {}): Promi
 /** A session the partner may correct: its own, still in force. */
 export function sessionToCorrect(db: Db, actor: Actor, id: string) {
   return db.riskEducationSession.findFirst({
-    where: { ...IN_FORCE, id, partnerId: actor.organisationId },
+    where: { ...ownSessionScope(actor), id },
     select: { id: true, heldOn: true, governoratePcode: true, place: true, women: true, men: true, girls: true, boys: true },
   });
 }
@@ -110,7 +96,7 @@ export function sessionToCorrect(db: Db, actor: Actor, id: string) {
 /** An accident the authority may correct: its own record, still in force. */
 export function accidentToCorrect(db: Db, actor: Actor, id: string) {
   return db.casualtyIncident.findFirst({
-    where: { ...IN_FORCE, id, authorityId: actor.organisationId },
+    where: { ...ownAccidentScope(actor), id },
     select: {
       id: true, occurredOn: true, governoratePcode: true, place: true, deviceCategory: true,
       killedWomen: true, killedMen: true, killedGirls: true, killedBoys: true, injuredWomen: true, injuredMen: true, injuredGirls: true, injuredBoys: true,

@@ -3,7 +3,7 @@ import type { Areal } from "../../geo/boolean";
 import { cachedForDataVersion } from "../cache";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
-import { taskScope } from "./field";
+import { ownReportScope, reportScope, reviewableReportScope, taskScope } from "../scopes";
 import { runGeometry } from "../geometry-pool";
 
 type Tx = Prisma.TransactionClient;
@@ -33,7 +33,7 @@ export async function lockHazardArea(tx: Tx, hazardAreaId: string): Promise<void
 /** A submitted report in the caller's governorates (an authority's), with its hazardous area's state. */
 export function findReportForReview(tx: Tx, actor: Actor, reportId: string) {
   return tx.landReleaseReport.findFirst({
-    where: { id: reportId, ...(actor.role === "ADMIN" ? {} : { hazardArea: { authorityId: actor.organisationId } }) },
+    where: { id: reportId, ...reviewableReportScope(actor) },
     select: {
       id: true,
       status: true,
@@ -87,30 +87,6 @@ export async function findCorrectionBasis(db: Db | Tx, hazardAreaId: string, sup
   return { superseded, othersSubmitted: others.map((o) => asAreal(o.submittedGeometry)!) };
 }
 
-/** Reports of the caller's own work: a partner its own, an authority those in its hazardous areas, an admin all, a donor none. */
-function ownReports(actor: Actor): Prisma.LandReleaseReportWhereInput {
-  switch (actor.role) {
-    case "ADMIN":
-      return {};
-    case "AUTHORITY":
-      return { hazardArea: { authorityId: actor.organisationId } };
-    case "PARTNER":
-      return { partnerId: actor.organisationId };
-    case "DONOR":
-      return { id: { in: [] } };
-  }
-}
-
-/**
- * Reports the caller may see: approved figures (and the approved reports
- * corrections replaced) are official and open to every role, so each total
- * can be traced to its reports; reports under review or rejected only to the
- * partner that made them and the authority of the governorate.
- */
-export function reportScope(actor: Actor): Prisma.LandReleaseReportWhereInput {
-  return actor.role === "ADMIN" ? {} : { OR: [{ status: { in: ["APPROVED", "SUPERSEDED"] } }, ownReports(actor)] };
-}
-
 const REPORT_STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "SUPERSEDED"] as const;
 export type ReportStatusFilter = (typeof REPORT_STATUSES)[number];
 export const asReportStatus = (s: string | undefined): ReportStatusFilter | undefined =>
@@ -125,7 +101,7 @@ export const asReportStatus = (s: string | undefined): ReportStatusFilter | unde
 export const REPORTS_PER_PAGE = 100;
 
 export async function listReports(db: Db, actor: Actor, filter: { status?: ReportStatusFilter; drillDown?: Prisma.LandReleaseReportWhereInput; page?: number }) {
-  const scope = filter.drillDown ? { ...filter.drillDown, status: "APPROVED" as const } : actor.role === "DONOR" ? reportScope(actor) : ownReports(actor);
+  const scope = filter.drillDown ? { ...filter.drillDown, status: "APPROVED" as const } : actor.role === "DONOR" ? reportScope(actor) : ownReportScope(actor);
   const where = { ...scope, ...(filter.status && !filter.drillDown ? { status: filter.status } : {}) };
   // Counting 170k approved reports costs more than the page. A list of approved reports only (a drill-down, a
   // donor's) changes with an approval or a correction, which bump the data version; others count afresh.
@@ -147,6 +123,12 @@ export async function listReports(db: Db, actor: Actor, filter: { status?: Repor
     }),
   ]);
   return { total, rows };
+}
+
+/** How many reports match and the land they count, in m² (a drill-down's total, the progress report's). */
+export async function sumReports(db: Db, where: Prisma.LandReleaseReportWhereInput) {
+  const sum = await db.landReleaseReport.aggregate({ where, _count: true, _sum: { countedAreaM2: true } });
+  return { count: sum._count, countedM2: sum._sum.countedAreaM2 ?? 0 };
 }
 
 /** One report with what its review screen shows: the hazardous area, the land released before, devices, corrections. */

@@ -10,6 +10,7 @@ import { programmeDay } from "../../domain/calendar";
 import type { Breakdown, Dashboard, DevicesDestroyed } from "../../domain/dashboard";
 import { progressFilterQuery, type DrillDown, type ProgressFilter } from "../../schemas/progress-filter";
 import { cachedForDataVersion } from "../cache";
+import { day, hazardAreaFilter, partnerFilter, regionSql } from "../filters";
 import { getHumanImpact } from "./human-impact";
 import type { Db } from "../prisma";
 
@@ -18,7 +19,7 @@ const ISO_DAY = 10;
 /** The view's scope as SQL on reports `r`, hazardous areas `h` and governorates `g`. */
 function scopeSql(f: ProgressFilter, opts: { partnerOnReports: boolean }): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (f.region) parts.push(Prisma.sql`g.region::text = ${f.region.toUpperCase()}`);
+  if (f.region) parts.push(regionSql(f.region));
   if (f.governorate) parts.push(Prisma.sql`h."governoratePcode" = ${f.governorate}`);
   if (f.contamination) parts.push(Prisma.sql`${f.contamination.toUpperCase()} = ANY (h.contamination::text[])`);
   if (f.landUse) parts.push(Prisma.sql`h."landUse"::text = ${f.landUse.toUpperCase()}`);
@@ -205,17 +206,11 @@ export async function drillDownWhere(db: Db, d: DrillDown): Promise<Prisma.LandR
   const starts = [firstCountedDay(await nationalBaselines(db), d.from), d.month && `${d.month}-01`, d.year && `${d.year}-01-01`].filter((x): x is string => !!x);
   const monthEnd = d.month ? new Date(Date.UTC(Number(d.month.slice(0, 4)), Number(d.month.slice(5, 7)), 0)).toISOString().slice(0, ISO_DAY) : undefined;
   const ends = [d.to ?? today(), monthEnd, d.year && `${d.year}-12-31`].filter((x): x is string => !!x);
-  const day = (s: string) => new Date(`${s}T00:00:00Z`);
   return {
     status: "APPROVED",
     ...(d.method ? { method: d.method.toUpperCase() as "CANCELLED" | "REDUCED" | "CLEARED" } : {}),
-    ...(d.partner ? { partnerId: d.partner } : {}),
+    ...partnerFilter(d),
     periodEnd: { ...(starts.length ? { gte: day(starts.sort().at(-1)!) } : {}), lte: day(ends.sort()[0]!) },
-    hazardArea: {
-      ...(d.region ? { governorate: { region: d.region.toUpperCase() as "FEDERAL" | "KURDISTAN" } } : {}),
-      ...(d.governorate ? { governoratePcode: d.governorate } : {}),
-      ...(d.contamination ? { contamination: { has: d.contamination.toUpperCase() as never } } : {}),
-      ...(d.landUse ? { landUse: d.landUse.toUpperCase() as never } : {}),
-    },
+    hazardArea: hazardAreaFilter(d),
   };
 }

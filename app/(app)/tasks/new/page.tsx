@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { TaskForm } from "@/components/tasks/task-form";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
-import { HAZARD_AREA_CHOICES, hazardAreaChoices } from "@/lib/server/queries/field";
+import { HAZARD_AREA_CHOICES, hazardAreaChoices } from "@/lib/server/queries/hazard-areas";
 import { listGrantsForTasks } from "@/lib/server/queries/funding";
 import { listOrganisations } from "@/lib/server/queries/organisations";
 

@@ -1,5 +1,6 @@
 import { exportFilterFrom, ZExportFile } from "@/lib/schemas/export-filter";
-import { buildExport, resumeAfter } from "@/lib/server/exports";
+import { resumeAfter } from "@/lib/exports/stream";
+import { buildExport } from "@/lib/server/exports";
 import { CommandError, fieldIssues } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
 import { withPermission } from "@/lib/server/http";
@@ -7,7 +8,7 @@ import { withPermission } from "@/lib/server/http";
 /**
  * GET /api/exports/{dataset}.{format}?<dashboard filters>&status=&donor=&hxl=1
  * Every signed-in role exports something; which datasets each may read is
- * decided in lib/server/exports.ts by the permission of the matching screen.
+ * decided in lib/server/exports/ by the permission of the matching screen.
  * A dropped download resumes: `X-Resume-From: <bytes received>` with
  * `X-Resume-Sha256: <their SHA-256, hex>` answers the rest (and says
  * `X-Export-Resumed-From`), or 412 when the file is no longer the same.

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { CommandError } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
 import { withPermission } from "@/lib/server/http";
-import { getTask } from "@/lib/server/queries/field";
+import { getTask } from "@/lib/server/queries/tasks";
 
 export const GET = withPermission<{ id: string }>("task:read", async ({ user, db, params }) => {
   const task = await getTask(db, user, params.id);

@@ -11,7 +11,7 @@ import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
-import { getTaskCompletion } from "@/lib/server/queries/field";
+import { getTaskCompletion } from "@/lib/server/queries/tasks";
 import { governorateName } from "@/lib/i18n/names";
 
 export default async function CompletionPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,0 +1,36 @@
+// Columns more than one table shares.
+import type { Column } from "../../exports/table";
+
+// Money is held in integer hundredths of its currency (lib/domain/funding-import.ts).
+export const money = (minor: bigint) => Number(minor) / 100;
+
+const PEOPLE = [
+  { key: "women", name: "Women", hxl: "f+adults" },
+  { key: "men", name: "Men", hxl: "m+adults" },
+  { key: "girls", name: "Girls", hxl: "f+children" },
+  { key: "boys", name: "Boys", hxl: "m+children" },
+] as const;
+
+export type People = Record<(typeof PEOPLE)[number]["key"], number>;
+
+/**
+ * People by sex and age as four integer columns: `women`, `men`, `girls` and
+ * `boys`, or after `prefix` (`killedWomen`, ...), tagged `hxl` with the sex
+ * and age attributes (`#affected+killed+f+adults`).
+ */
+export const peopleColumns = <Row>(prefix: string, hxl: string, people: (row: Row) => People): Column<Row>[] =>
+  PEOPLE.map((p) => ({ header: prefix ? `${prefix}${p.name}` : p.key, hxl: `${hxl}+${p.hxl}`, type: "integer", value: (row: Row) => people(row)[p.key] }));
+
+/** A record held by governorate: its id, the day it happened, and where (the governorate's P-code and the place). */
+export const recordColumns = <Row extends { id: string; governoratePcode: string; place: string }>(id: string, day: { header: string; hxl: string; value: (row: Row) => Date }): Column<Row>[] => [
+  { header: id, hxl: "#meta+id", type: "string", value: (r) => r.id, width: 28 },
+  { header: day.header, hxl: day.hxl, type: "date", value: day.value },
+  { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (r) => r.governoratePcode },
+  { header: "place", hxl: "#loc+name", type: "string", value: (r) => r.place, width: 28 },
+];
+
+/** A correction's link to the record it replaces, and its note. */
+export const correctionColumns = <Row extends { supersedesId: string | null; correctionNote: string | null }>(): Column<Row>[] => [
+  { header: "corrects", hxl: "#meta+id+corrects", type: "string", value: (r) => r.supersedesId, width: 28 },
+  { header: "correctionNote", hxl: "#description+correction", type: "string", value: (r) => r.correctionNote, width: 40 },
+];

@@ -1,0 +1,38 @@
+// A task's completion report and handover certificate as a PDF: what the
+// task released by method, the devices destroyed, the polygon handed over.
+import "server-only";
+import type { MultiPolygon, Polygon } from "geojson";
+import { programmeDay } from "../../domain/calendar";
+import { completionReportPdf } from "../../exports/reports-pdf";
+import { refusal } from "../../i18n/refusals";
+import { roleWord } from "../../i18n/words";
+import type { ExportFilter } from "../../schemas/export-filter";
+import { CommandError } from "../command-error";
+import { can, type Actor } from "../permissions";
+import type { Db } from "../prisma";
+import { getTaskCompletion } from "../queries/tasks";
+import type { ExportResponse } from "./file-name";
+
+/** A task's completion report and handover certificate, for a caller who may read tasks. */
+export async function completionPdf(db: Db, actor: Actor, f: ExportFilter, now: Date): Promise<ExportResponse> {
+  if (!can(actor, "task:read")) throw new CommandError("forbidden", refusal("roleMayNotReadTasks", { role: roleWord(actor.role) }));
+  if (!f.task) throw new CommandError("invalid_request", refusal("sayWhichTask"));
+  const task = await getTaskCompletion(db, actor, f.task);
+  if (!task) throw new CommandError("not_found", refusal("noSuchVisibleTask"));
+  const c = task.completion;
+  if (!c) throw new CommandError("unprocessable", refusal("noCompletionReport", { code: task.code }));
+  const pdf = await completionReportPdf({
+    task: { code: task.code, title: task.title, authority: task.authority.name, partner: task.partner?.name ?? "" },
+    completion: {
+      completedOn: c.completedOn, clearanceDepthCm: c.clearanceDepthCm, qaNotes: c.qaNotes, geometry: c.geometry as unknown as Polygon | MultiPolygon | null,
+      handedOverOn: c.handoverDate, recipient: c.recipient,
+      attendees: c.handoverDate ? { women: c.attendeesWomen, men: c.attendeesMen, girls: c.attendeesGirls, boys: c.attendeesBoys } : null,
+    },
+    hazardAreas: task.hazardAreas.map((h) => ({ code: h.code, name: h.name, kind: h.kind, governorate: `${h.governorate.nameEn} (${h.governorate.pcode})`, areaM2: h.areaM2, releasedM2: h.releasedM2, geometry: h.geometry as unknown as Polygon | MultiPolygon })),
+    releasedByMethod: { cancelled: task.releasedByMethod.CANCELLED, reduced: task.releasedByMethod.REDUCED, cleared: task.releasedByMethod.CLEARED },
+    devices: task.devices,
+    generatedAt: now,
+  });
+  const fileName = `completion-report_${task.code}_as-of_${programmeDay(now)}.pdf`.replace(/[^A-Za-z0-9._-]/g, "-");
+  return { body: pdf, contentType: "application/pdf", fileName, rows: 1 };
+}

@@ -1,0 +1,49 @@
+// Grants the caller may see (a donor its own), of the view's donor, partner,
+// region and fiscal years.
+import "server-only";
+import type { Prisma } from "../../../generated/prisma/client";
+import { moneyFlow } from "../../domain/funding";
+import { batches } from "../../exports/stream";
+import type { Column } from "../../exports/table";
+import type { ExportFilter } from "../../schemas/export-filter";
+import { donorFilter, fiscalYearFilter, partnerFilter, regionFilter } from "../filters";
+import type { Actor } from "../permissions";
+import { grantScope } from "../scopes";
+import { money } from "./columns";
+import { tabular } from "./dataset";
+
+/** Grants in the export, and in the IATI file: the caller's, of the view's donor, partner, region and fiscal years. */
+export function grantsWhere(actor: Actor, f: ExportFilter): Prisma.GrantWhereInput {
+  return { AND: [grantScope(actor), donorFilter(f), partnerFilter(f), regionFilter(f), fiscalYearFilter(f)] };
+}
+
+const GRANT_SELECT = {
+  id: true, code: true, title: true, fiscalYear: true, periodStart: true, periodEnd: true, region: true, amountMinor: true, currency: true, amountUsdCents: true, source: true,
+  donor: { select: { name: true } },
+  partner: { select: { name: true } },
+  transactions: { select: { type: true, amountUsdCents: true } },
+} satisfies Prisma.GrantSelect;
+type GrantRow = Prisma.GrantGetPayload<{ select: typeof GRANT_SELECT }>;
+
+const COLUMNS: Column<GrantRow>[] = [
+  { header: "grantCode", hxl: "#activity+code+grant", type: "string", value: (g) => g.code, width: 22 },
+  { header: "title", hxl: "#activity+name", type: "string", value: (g) => g.title, width: 36 },
+  { header: "donor", hxl: "#org+funder", type: "string", value: (g) => g.donor.name, width: 28 },
+  { header: "partner", hxl: "#org+impl", type: "string", value: (g) => g.partner?.name ?? null, width: 28 },
+  { header: "fiscalYear", hxl: "#date+year", type: "integer", value: (g) => g.fiscalYear },
+  { header: "periodStart", hxl: "#date+start", type: "date", value: (g) => g.periodStart },
+  { header: "periodEnd", hxl: "#date+end", type: "date", value: (g) => g.periodEnd },
+  { header: "region", hxl: "#region+name", type: "string", value: (g) => g.region?.toLowerCase() ?? null },
+  { header: "amount", hxl: "#value", type: "number", value: (g) => money(g.amountMinor), width: 16 },
+  { header: "currency", hxl: "#currency", type: "string", value: (g) => g.currency },
+  { header: "amountUsd", hxl: "#value+usd", type: "number", value: (g) => money(g.amountUsdCents), width: 16 },
+  { header: "committedUsd", hxl: "#value+usd+committed", type: "number", value: (g) => money(moneyFlow(g.transactions).committedCents), width: 16 },
+  { header: "disbursedUsd", hxl: "#value+usd+disbursed", type: "number", value: (g) => money(moneyFlow(g.transactions).disbursedCents), width: 16 },
+  { header: "spentUsd", hxl: "#value+usd+spent", type: "number", value: (g) => money(moneyFlow(g.transactions).spentCents), width: 16 },
+  { header: "source", hxl: "#meta+source", type: "string", value: (g) => g.source, width: 36 },
+];
+
+export const grants = tabular("grants", "Grants", "funding:read", COLUMNS, async (db, actor, f) => {
+  const where = grantsWhere(actor, f);
+  return { count: () => db.grant.count({ where }), rows: () => batches((p) => db.grant.findMany({ where, select: GRANT_SELECT, ...p })) };
+});

@@ -1,0 +1,53 @@
+// The view's filters (lib/schemas/progress-filter.ts) as Prisma where
+// clauses, each rule written once: region, governorate, period, partner,
+// donor, contamination and land use. A filter not given adds nothing.
+// What the caller may see is not here: that is lib/server/scopes.ts.
+import { Prisma } from "../../generated/prisma/client";
+import type { ContaminationType, LandUse, Region } from "../../generated/prisma/enums";
+import type { ProgressFilter } from "../schemas/progress-filter";
+
+type Place = Pick<ProgressFilter, "region" | "governorate">;
+type Period = Pick<ProgressFilter, "from" | "to">;
+
+/** A YYYY-MM-DD day as the Date the database stores for it (midnight UTC). */
+export const day = (s: string) => new Date(`${s}T00:00:00Z`);
+
+/** The filter's region as the database's enum value. */
+export const regionValue = (region: NonNullable<ProgressFilter["region"]>): Region => (region === "kurdistan" ? "KURDISTAN" : "FEDERAL");
+
+/** On a record with a region of its own (a grant). */
+export const regionFilter = (f: Pick<ProgressFilter, "region">) => (f.region ? { region: regionValue(f.region) } : {});
+
+/** The region as SQL on governorates aliased `g`. */
+export const regionSql = (region: NonNullable<ProgressFilter["region"]>) => Prisma.sql`g.region::text = ${regionValue(region)}`;
+
+/** On a record held by governorate (a hazardous area, a session, an accident): its governorate and that governorate's region. */
+export const placeFilter = (f: Place) => ({
+  ...(f.region ? { governorate: regionFilter(f) } : {}),
+  ...(f.governorate ? { governoratePcode: f.governorate } : {}),
+});
+
+/** Hazardous areas in the view: its place, contamination and land use. */
+export function hazardAreaFilter(f: Place & Pick<ProgressFilter, "contamination" | "landUse">): Prisma.HazardAreaWhereInput {
+  return {
+    ...placeFilter(f),
+    ...(f.contamination ? { contamination: { has: f.contamination.toUpperCase() as ContaminationType } } : {}),
+    ...(f.landUse ? { landUse: f.landUse.toUpperCase() as LandUse } : {}),
+  };
+}
+
+/** Records of the implementing partner, on a record with a `partnerId`. */
+export const partnerFilter = (f: Pick<ProgressFilter, "partner">) => (f.partner ? { partnerId: f.partner } : {});
+
+/** Records of the donor, on a record with a `donorId`. */
+export const donorFilter = (f: { donor?: string }) => (f.donor ? { donorId: f.donor } : {});
+
+const range = <V>(f: Period, as: (s: string) => V) => ({ ...(f.from ? { gte: as(f.from) } : {}), ...(f.to ? { lte: as(f.to) } : {}) });
+
+/** The period on the record's date `field`, both ends included. */
+export function periodFilter<K extends string>(field: K, f: Period): { [P in K]?: { gte?: Date; lte?: Date } } {
+  return f.from || f.to ? ({ [field]: range(f, day) } as { [P in K]: { gte?: Date; lte?: Date } }) : {};
+}
+
+/** The period as a grant's fiscal years: the years its days fall in. */
+export const fiscalYearFilter = (f: Period) => (f.from || f.to ? { fiscalYear: range(f, (s) => Number(s.slice(0, 4))) } : {});

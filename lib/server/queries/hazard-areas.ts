@@ -1,0 +1,77 @@
+// Read-side queries for hazardous areas, scoped to the caller in the where
+// clause (lib/server/scopes.ts).
+import { GOVERNORATE_NAMES } from "../../i18n/names";
+import type { Actor } from "../permissions";
+import { cachedForDataVersion } from "../cache";
+import type { Db } from "../prisma";
+import { hazardAreaScope } from "../scopes";
+import { pageOf, scopeKey, type Paging } from "./paging";
+
+export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {
+  return db.hazardArea.findMany({
+    ...paging,
+    where: hazardAreaScope(actor),
+    orderBy: [{ priorityRank: "asc" }, { code: "asc" }],
+    select: {
+      id: true, code: true, name: true, kind: true, landUse: true, priorityRank: true, areaM2: true, releasedM2: true,
+      governorate: { select: { ...GOVERNORATE_NAMES, region: true } },
+    },
+  });
+}
+
+/** What the task-order form offers at a time: an authority has thousands of areas, so it searches them. */
+export const HAZARD_AREA_CHOICES = 50;
+const CHOICE_SELECT = { id: true, code: true, name: true, areaM2: true, releasedM2: true } as const;
+
+/**
+ * Hazardous areas the caller may put on a task, with land left to release,
+ * whose code, name or governorate contains `query` (all when empty), highest
+ * priority first; plus the areas named in `include` (those already ticked).
+ */
+export async function hazardAreaChoices(db: Db, actor: Actor, query: string, include: string[] = []) {
+  const q = query.trim();
+  const matches = await db.hazardArea.findMany({
+    where: {
+      ...hazardAreaScope(actor),
+      releasedM2: { lt: db.hazardArea.fields.areaM2 },
+      ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { governorate: { OR: [{ nameEn: { contains: q, mode: "insensitive" } }, { nameAr: { contains: q } }, { nameCkb: { contains: q } }] } }] } : {}),
+    },
+    orderBy: [{ priorityRank: "asc" }, { code: "asc" }],
+    take: HAZARD_AREA_CHOICES,
+    select: CHOICE_SELECT,
+  });
+  const missing = include.filter((id) => !matches.some((m) => m.id === id));
+  const included = missing.length ? await db.hazardArea.findMany({ where: { ...hazardAreaScope(actor), id: { in: missing } }, select: CHOICE_SELECT }) : [];
+  return [...included, ...matches];
+}
+
+export async function hazardAreaPage(db: Db, actor: Actor, page: number) {
+  const [total, rows] = await Promise.all([
+    cachedForDataVersion(db, `hazardAreas:count:${scopeKey(actor)}`, () => db.hazardArea.count({ where: hazardAreaScope(actor) })),
+    listHazardAreas(db, actor, pageOf(page)),
+  ]);
+  return { total, rows };
+}
+
+export type ReleasedByHazardArea = Record<string, { cancelled: number; reduced: number; cleared: number }>;
+
+export function sumByHazardAndMethod(hazardAreaIds: readonly string[], approved: readonly { hazardAreaId: string; method: "CANCELLED" | "REDUCED" | "CLEARED"; countedAreaM2: number }[]): ReleasedByHazardArea {
+  const released: ReleasedByHazardArea = Object.fromEntries(hazardAreaIds.map((h) => [h, { cancelled: 0, reduced: 0, cleared: 0 }]));
+  for (const r of approved) released[r.hazardAreaId]![r.method.toLowerCase() as "cancelled" | "reduced" | "cleared"] += r.countedAreaM2;
+  return released;
+}
+
+/** Land released in each hazardous area by approved reports, by method; the methods add up to the area's released total. */
+export async function releasedByMethodIn(db: Db, hazardAreaIds: readonly string[]): Promise<ReleasedByHazardArea> {
+  const rows = await db.landReleaseReport.groupBy({
+    by: ["hazardAreaId", "method"],
+    where: { hazardAreaId: { in: [...hazardAreaIds] }, status: "APPROVED" },
+    _sum: { countedAreaM2: true },
+  });
+  return sumByHazardAndMethod(hazardAreaIds, rows.map((r) => ({ hazardAreaId: r.hazardAreaId, method: r.method, countedAreaM2: r._sum.countedAreaM2 ?? 0 })));
+}
+
+/** The caller's hazardous areas with their polygons, for a map of its work (a partner's: a handful). */
+export function hazardAreasForMap(db: Db, actor: Actor) {
+  return db.hazardArea.findMany({ where: hazardAreaScope(actor), select: { code: true, name: true, areaM2: true, releasedM2: true, geometry: true } });
+}

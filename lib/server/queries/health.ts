@@ -1,0 +1,6 @@
+import type { Db } from "../prisma";
+
+/** Throws unless the database answers a query now (GET /api/health). */
+export async function checkDatabase(db: Db): Promise<void> {
+  await db.$queryRaw`SELECT 1`;
+}

@@ -1,0 +1,97 @@
+// What each caller may see, as Prisma where clauses: the only way a query
+// learns it. Scoping in the where means an unauthorised caller gets no row,
+// not a row to be filtered out later. A partner sees its own work, an
+// authority the work in its governorates, a donor what its grants fund, an
+// admin everything.
+import type { Prisma } from "../../generated/prisma/client";
+import type { Actor } from "./permissions";
+
+/**
+ * The records that count: not replaced by a correction, and not a withdrawal.
+ * The others stay in the database and the audit trail.
+ */
+export const IN_FORCE = { withdrawn: false, supersededBy: { is: null } } as const;
+
+export function taskScope(actor: Actor): Prisma.TaskWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "AUTHORITY":
+      return { authorityId: actor.organisationId };
+    case "PARTNER":
+      return { partnerId: actor.organisationId };
+    case "DONOR":
+      return { grants: { some: { grant: { donorId: actor.organisationId } } } };
+  }
+}
+
+/** An authority sees the areas it registered, an admin all; partners and donors the areas of the tasks they see. */
+export function hazardAreaScope(actor: Actor): Prisma.HazardAreaWhereInput {
+  if (actor.role === "ADMIN") return {};
+  return actor.role === "AUTHORITY" ? { authorityId: actor.organisationId } : { tasks: { some: { task: taskScope(actor) } } };
+}
+
+/** Reports of the caller's own work: a partner its own, an authority those in its hazardous areas, an admin all, a donor none. */
+export function ownReportScope(actor: Actor): Prisma.LandReleaseReportWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "AUTHORITY":
+      return { hazardArea: { authorityId: actor.organisationId } };
+    case "PARTNER":
+      return { partnerId: actor.organisationId };
+    case "DONOR":
+      return { id: { in: [] } };
+  }
+}
+
+/**
+ * Reports the caller may see: approved figures (and the approved reports
+ * corrections replaced) are official and open to every role, so each total
+ * can be traced to its reports; reports under review or rejected only to the
+ * partner that made them and the authority of the governorate.
+ */
+export function reportScope(actor: Actor): Prisma.LandReleaseReportWhereInput {
+  return actor.role === "ADMIN" ? {} : { OR: [{ status: { in: ["APPROVED", "SUPERSEDED"] } }, ownReportScope(actor)] };
+}
+
+/** Reports the caller may review: those in its governorates (an authority's), all for an admin. */
+export function reviewableReportScope(actor: Actor): Prisma.LandReleaseReportWhereInput {
+  return actor.role === "ADMIN" ? {} : { hazardArea: { authorityId: actor.organisationId } };
+}
+
+/** A donor sees the grants it funds; authorities and admins see all. */
+export function grantScope(actor: Actor): Prisma.GrantWhereInput {
+  return actor.role === "DONOR" ? { donorId: actor.organisationId } : {};
+}
+
+/** A donor sees the transactions it made; authorities and admins see all. */
+export function transactionScope(actor: Actor): Prisma.FundingTransactionWhereInput {
+  return actor.role === "DONOR" ? { donorId: actor.organisationId } : {};
+}
+
+/**
+ * Who sees which sessions in the list: a partner its own, an authority those
+ * in its governorates, administrators and donors all of them. The dashboard's
+ * aggregated figures are everyone's. Only sessions in force.
+ */
+export function riskEducationScope(actor: Actor): Prisma.RiskEducationSessionWhereInput {
+  if (actor.role === "PARTNER") return { ...IN_FORCE, partnerId: actor.organisationId };
+  if (actor.role === "AUTHORITY") return { ...IN_FORCE, governorate: { authorityId: actor.organisationId } };
+  return IN_FORCE;
+}
+
+/** Accidents are the authorities' official records: every signed-in role reads those in force. */
+export function casualtyScope(): Prisma.CasualtyIncidentWhereInput {
+  return IN_FORCE;
+}
+
+/** Sessions the partner may correct or withdraw: its own, still in force. */
+export function ownSessionScope(actor: Actor): Prisma.RiskEducationSessionWhereInput {
+  return { ...IN_FORCE, partnerId: actor.organisationId };
+}
+
+/** Accidents the authority may correct or withdraw: its own records, still in force. */
+export function ownAccidentScope(actor: Actor): Prisma.CasualtyIncidentWhereInput {
+  return { ...IN_FORCE, authorityId: actor.organisationId };
+}
