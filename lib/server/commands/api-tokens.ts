@@ -1,18 +1,10 @@
-import { z } from "zod";
+import { ZTokenName, ZTokenScope } from "../../schemas/api-token";
 import { generateApiToken } from "../api-tokens";
 import { CommandError, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
-
-const ZTokenName = z.string().trim().min(2, "Name the token after the system that will use it.").max(80);
-
-/** A token lasts a number of whole days (at most a year) or until revoked; read-only tokens cannot write. */
-export const ZTokenScope = z.object({
-  expiresInDays: z.number().int().min(1).max(365).nullable().default(null),
-  readOnly: z.boolean().default(false),
-});
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ZTaskCreate } from "../../schemas/hazard-area";
+import { ZTaskCreate } from "../../schemas/task";
 import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
 import { can, type Actor } from "../permissions";

@@ -4,8 +4,9 @@
 // which ends its sessions and revokes its API tokens at once, and can be enabled
 // again (with new tokens). A password an administrator chooses, for a new
 // account or a forgotten one, must be replaced by the holder at first sign-in.
-import { z } from "zod";
 import type { OrganisationType, Role } from "../../../generated/prisma/enums";
+import { ZUserCreate, ZPasswordSet } from "../../schemas/account";
+import { ZOrganisationCreate } from "../../schemas/organisation";
 import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
 import { hashPassword } from "../password";
@@ -14,25 +15,6 @@ import type { Db } from "../prisma";
 import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
 import { endSessionsAndTokens } from "./end-sessions";
-
-/** NIST SP 800-63B: at least 12 characters for a password chosen for someone, no composition rules. */
-export const MIN_PASSWORD_LENGTH = 12;
-
-export const ZUserCreate = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
-  name: z.string().trim().min(2).max(120),
-  role: z.enum(["ADMIN", "AUTHORITY", "PARTNER", "DONOR"]),
-  organisationId: z.string().min(1),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`).max(200),
-});
-
-export const ZPasswordSet = z.object({ userId: z.string().min(1), password: ZUserCreate.shape.password });
-
-export const ZOrganisationCreate = z.object({
-  name: z.string().trim().min(2).max(160),
-  shortName: z.string().trim().max(40).optional().transform((s) => s || undefined),
-  type: z.enum(["PARTNER", "DONOR"]),
-});
 
 /** The organisation each role works for: administrators and authorities at a national authority. */
 const ORGANISATION_OF_ROLE: Record<Role, OrganisationType> = { ADMIN: "AUTHORITY", AUTHORITY: "AUTHORITY", PARTNER: "PARTNER", DONOR: "DONOR" };

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { ZTaskTransition } from "../../schemas/task";
 import { checkTransition, type TaskActorSide, type TaskStatus } from "../../domain/task-lifecycle";
 import { CommandError, parseOrRefuse } from "../command-error";
 import { refusal, type RefusalKey } from "../../i18n/refusals";
@@ -7,12 +7,6 @@ import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
-
-export const ZTaskTransition = z.object({
-  to: z.enum(["planned", "assigned", "in_progress", "completed", "handed_over", "cancelled"]),
-  partnerId: z.string().min(1).optional(),
-  note: z.string().trim().max(2_000).optional(),
-});
 
 /**
  * Moves a task one step along its lifecycle, by the side that step belongs
