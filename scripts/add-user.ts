@@ -10,7 +10,7 @@ import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { CommandError } from "../lib/server/command-error";
 import { MIN_PASSWORD_LENGTH } from "../lib/schemas/account";
-import { insertUser } from "../lib/server/commands/manage-users";
+import { openAccountFromCommandLine } from "../lib/server/commands/open-account";
 import { openDb } from "../lib/server/prisma";
 import { openScriptDatabase } from "./db-adapter";
 import { deployMigrations } from "./migrations";
@@ -49,7 +49,7 @@ async function main() {
         const list = all.map((o) => `  ${o.name}${o.shortName ? ` (${o.shortName})` : ""}, ${o.type.toLowerCase()}`).join("\n");
         throw new Error(`${organisations.length ? "More than one" : "No"} organisation is named "${wanted}". Give one of:\n${list || "  (none: run npm start once to load the reference data)"}`);
       }
-      const user = await insertUser(db, null, { email: values.email, name: values.name, role: values.role.toUpperCase(), organisationId: organisations[0]!.id, password: await readPassword() });
+      const user = await openAccountFromCommandLine(db, { email: values.email, name: values.name, role: values.role.toUpperCase(), organisationId: organisations[0]!.id, password: await readPassword() });
       console.log(`Account ${user.email} created: ${user.role.toLowerCase()} at ${organisations[0]!.name}. It can sign in now.`);
     } finally {
       await close();

@@ -10,6 +10,7 @@ import type { Actor } from "../permissions";
 import { can } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
+import { activeAccountPassword } from "../queries/users";
 import { endSessionsAndTokens } from "./end-sessions";
 
 export async function changeOwnPassword(db: Db, actor: Actor, body: unknown) {
@@ -18,7 +19,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, body: unknown) {
   if (input.confirmPassword !== input.newPassword) {
     throw new CommandError("invalid_request", refusal("passwordsDiffer"), [fieldIssue(["confirmPassword"], "passwordsDiffer")]);
   }
-  const account = await db.user.findFirst({ where: { id: actor.id, disabledAt: null }, select: { passwordHash: true } });
+  const account = await activeAccountPassword(db, actor.id);
   if (!account) throw new CommandError("not_found", refusal("noSuchUser"));
   if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
     throw new CommandError("forbidden", refusal("currentPasswordWrong"), [fieldIssue(["currentPassword"], "currentPasswordWrong")]);

@@ -15,5 +15,7 @@ export function parseLanguageChoiceInput(input: unknown): LanguageChoice {
  * user reachable. Not audited: it changes no record of the programme.
  */
 export async function chooseLanguage(db: Db, actor: Pick<Actor, "id">, choice: LanguageChoice) {
-  await db.user.update({ where: { id: actor.id }, data: { locale: choice.language, numerals: choice.numerals }, select: { id: true } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { locale: choice.language, numerals: choice.numerals }, select: { id: true } });
+  });
 }

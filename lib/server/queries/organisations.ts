@@ -14,3 +14,8 @@ export function listOrganisations(db: Db, type?: "PARTNER" | "DONOR" | "AUTHORIT
 export async function organisationRegion(db: Db, id: string) {
   return (await db.organisation.findUnique({ where: { id }, select: { region: true } }))?.region ?? null;
 }
+
+/** An organisation an account is opened at, with its type (each role works for one type). */
+export function findOrganisation(db: Db, id: string) {
+  return db.organisation.findUnique({ where: { id }, select: { id: true, name: true, type: true } });
+}

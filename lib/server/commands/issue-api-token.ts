@@ -8,8 +8,8 @@ import { recordAuditEvent } from "../queries/audit";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Creates a personal API token; the token itself is returned once and never stored. */
-export async function createApiToken(db: Db, actor: Actor, name: unknown, scope: unknown = {}, now = new Date()) {
+/** Issues a personal API token; the token itself is returned once and never stored. */
+export async function issueApiToken(db: Db, actor: Actor, name: unknown, scope: unknown = {}, now = new Date()) {
   if (!can(actor, "apiToken:manage")) throw new CommandError("forbidden", refusal("mayNotCreateTokens"));
   const tokenName = parseOrRefuse(ZTokenName, name, "tokenNameInvalid");
   const { expiresInDays, readOnly } = parseOrRefuse(ZTokenScope, scope, "tokenScopeInvalid");
@@ -22,18 +22,5 @@ export async function createApiToken(db: Db, actor: Actor, name: unknown, scope:
     });
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "apiToken.create", entityType: "ApiToken", entityId: created.id, after: { name: created.name, prefix, expiresAt: expiresAt?.toISOString() ?? null, readOnly } });
     return { ...created, token };
-  });
-}
-
-/** Revokes one of the caller's own tokens; a revoked token stays listed, marked. */
-export async function revokeApiToken(db: Db, actor: Actor, tokenId: string) {
-  if (!can(actor, "apiToken:manage")) throw new CommandError("forbidden", refusal("mayNotManageTokens"));
-  return db.$transaction(async (tx) => {
-    const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.id }, select: { id: true, revokedAt: true } });
-    if (!token) throw new CommandError("not_found", refusal("noSuchToken"));
-    if (token.revokedAt) return token;
-    const revoked = await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "apiToken.revoke", entityType: "ApiToken", entityId: token.id });
-    return revoked;
   });
 }
