@@ -19,3 +19,8 @@ export async function organisationRegion(db: Db, id: string) {
 export function findOrganisation(db: Db, id: string) {
   return db.organisation.findUnique({ where: { id }, select: { id: true, name: true, type: true } });
 }
+
+/** The implementing partner with this id, or null when there is none (or the organisation is not a partner). */
+export function findPartner(db: Db, id: string) {
+  return db.organisation.findFirst({ where: { id, type: "PARTNER" }, select: { id: true } });
+}
