@@ -6,6 +6,7 @@ import { refusal } from "../../i18n/refusals";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
+import { nonDonorNamed } from "../queries/organisations";
 
 /** The same row from the same source imports once, whatever file it comes in. */
 const grantCode = (r: TFundingImportRow, source: string) =>
@@ -20,7 +21,7 @@ export async function importFunding(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "funding:write")) throw new CommandError("forbidden", refusal("onlyAdminImportsFunding"));
   const { source, rows } = parseOrRefuse(ZFundingImport, body, "fundingRowsInvalid");
   const names = [...new Set(rows.map((r) => r.donor))];
-  const clash = await db.organisation.findFirst({ where: { name: { in: names }, type: { not: "DONOR" } }, select: { name: true, type: true } });
+  const clash = await nonDonorNamed(db, names);
   if (clash) throw new CommandError("invalid_request", refusal("donorNameTaken", { name: clash.name, type: clash.type.toLowerCase() }));
   return db.$transaction(
     async (tx) => {

@@ -24,3 +24,8 @@ export function findOrganisation(db: Db, id: string) {
 export function findPartner(db: Db, id: string) {
   return db.organisation.findFirst({ where: { id, type: "PARTNER" }, select: { id: true } });
 }
+
+/** An organisation other than a donor that bears one of these names, if any (an imported donor may not take its name). */
+export function nonDonorNamed(db: Db, names: string[]) {
+  return db.organisation.findFirst({ where: { name: { in: names }, type: { not: "DONOR" } }, select: { name: true, type: true } });
+}
