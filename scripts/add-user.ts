@@ -9,10 +9,9 @@ import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { CommandError } from "../lib/server/command-error";
-import { insertUser, MIN_PASSWORD_LENGTH } from "../lib/server/commands/manage-users";
-import { openDb } from "../lib/server/prisma";
-import { openScriptDatabase } from "./db-adapter";
-import { deployMigrations } from "./migrations";
+import { MIN_PASSWORD_LENGTH } from "../lib/schemas/account";
+import { openAccountFromCommandLine } from "../lib/server/commands/open-account";
+import { runScript, withMigratedDatabase } from "./run-script";
 
 const USAGE = `Usage: npm run user:add -- --email <email> --name "<full name>" --role admin|authority|partner|donor --organisation "<name or short name>"
 The password (at least ${MIN_PASSWORD_LENGTH} characters) is asked for, or read from standard input when it is not a terminal.`;
@@ -36,35 +35,22 @@ async function readPassword(): Promise<string> {
 async function main() {
   const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, organisation: { type: "string" } } });
   if (!values.email || !values.name || !values.role || !values.organisation) throw new Error(USAGE);
-  const database = await openScriptDatabase();
-  try {
-    await deployMigrations(database.factory);
-    const { db, close } = await openDb(database.target);
-    try {
-      const wanted = values.organisation.trim();
-      const organisations = await db.organisation.findMany({ where: { OR: [{ name: { equals: wanted, mode: "insensitive" } }, { shortName: { equals: wanted, mode: "insensitive" } }] }, select: { id: true, name: true } });
-      if (organisations.length !== 1) {
-        const all = await db.organisation.findMany({ orderBy: { name: "asc" }, select: { name: true, shortName: true, type: true } });
-        const list = all.map((o) => `  ${o.name}${o.shortName ? ` (${o.shortName})` : ""}, ${o.type.toLowerCase()}`).join("\n");
-        throw new Error(`${organisations.length ? "More than one" : "No"} organisation is named "${wanted}". Give one of:\n${list || "  (none: run npm start once to load the reference data)"}`);
-      }
-      const user = await insertUser(db, null, { email: values.email, name: values.name, role: values.role.toUpperCase(), organisationId: organisations[0]!.id, password: await readPassword() });
-      console.log(`Account ${user.email} created: ${user.role.toLowerCase()} at ${organisations[0]!.name}. It can sign in now.`);
-    } finally {
-      await close();
+  const { email, name, role, organisation } = values;
+  await withMigratedDatabase(async (db) => {
+    const wanted = organisation.trim();
+    const organisations = await db.organisation.findMany({ where: { OR: [{ name: { equals: wanted, mode: "insensitive" } }, { shortName: { equals: wanted, mode: "insensitive" } }] }, select: { id: true, name: true } });
+    if (organisations.length !== 1) {
+      const all = await db.organisation.findMany({ orderBy: { name: "asc" }, select: { name: true, shortName: true, type: true } });
+      const list = all.map((o) => `  ${o.name}${o.shortName ? ` (${o.shortName})` : ""}, ${o.type.toLowerCase()}`).join("\n");
+      throw new Error(`${organisations.length ? "More than one" : "No"} organisation is named "${wanted}". Give one of:\n${list || "  (none: run npm start once to load the reference data)"}`);
     }
-  } finally {
-    await database.close();
-  }
+    const user = await openAccountFromCommandLine(db, { email, name, role: role.toUpperCase(), organisationId: organisations[0]!.id, password: await readPassword() });
+    console.log(`Account ${user.email} created: ${user.role.toLowerCase()} at ${organisations[0]!.name}. It can sign in now.`);
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    if (err instanceof CommandError) {
-      const issues = Array.isArray(err.details) ? (err.details as { path: PropertyKey[]; message: string }[]) : [];
-      console.error([err.message, ...issues.map((i) => `  ${i.path.join(".")}: ${i.message}`)].join("\n"));
-    } else console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runScript(main, (err) => {
+  if (!(err instanceof CommandError)) return err instanceof Error ? err.message : err;
+  const issues = Array.isArray(err.details) ? (err.details as { path: PropertyKey[]; message: string }[]) : [];
+  return [err.message, ...issues.map((i) => `  ${i.path.join(".")}: ${i.message}`)].join("\n");
+});

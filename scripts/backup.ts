@@ -3,6 +3,7 @@
 import path from "node:path";
 import { pgliteDir } from "../lib/server/pglite-lock";
 import { backupEmbeddedDatabase, restoreEmbeddedDatabase, type TableCounts } from "./embedded-backup";
+import { runScript } from "./run-script";
 
 function describe(counts: TableCounts): string {
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -33,10 +34,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -12,10 +12,8 @@ import type { MultiPolygon, Polygon } from "geojson";
 import { rng } from "../bench/scenarios";
 import { geodesicAreaM2 } from "../lib/geo/area";
 import { bumpDataVersion } from "../lib/server/cache";
-import { openDb } from "../lib/server/prisma";
 import { readGovernorates } from "../prisma/governorates";
-import { openScriptDatabase } from "./db-adapter";
-import { deployMigrations } from "./migrations";
+import { runScript, withMigratedDatabase } from "./run-script";
 
 type Options = { hazards: number; reports: number; grants: number; seed: number };
 
@@ -51,10 +49,7 @@ async function main() {
   const random = rng(opt.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const started = Date.now();
-  const database = await openScriptDatabase();
-  await deployMigrations(database.factory);
-  const { db, close } = await openDb(database.target);
-  try {
+  await withMigratedDatabase(async (db) => {
     // The seed names the run: the same seed gives the same data, once.
     const run = `s${opt.seed}`;
     if (await db.grant.findFirst({ where: { code: { startsWith: `GEN-${run}-` } }, select: { id: true } })) {
@@ -170,16 +165,7 @@ async function main() {
     // Fresh statistics, or the planner treats the bulk-loaded tables as empty.
     await db.$executeRawUnsafe("ANALYZE");
     console.log(`Generated run ${run} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${hazards.length} hazardous areas, ${tasks.length} tasks, ${reports.length} reports, ${devices.length} device rows, ${grants.length} grants, ${transactions.length} transactions.`);
-  } finally {
-    await close();
-    await database.close();
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runScript(main);

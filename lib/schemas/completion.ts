@@ -21,6 +21,3 @@ export const ZHandover = z
     attendeesBoys: people,
   })
   .refine((h) => h.attendeesWomen + h.attendeesMen + h.attendeesGirls + h.attendeesBoys > 0, { path: ["attendeesWomen"], message: "Record who attended the handover (women, men, girls, boys)." });
-
-export type TCompletion = z.infer<typeof ZCompletion>;
-export type THandover = z.infer<typeof ZHandover>;

@@ -3,7 +3,7 @@ import { ZFilterFields } from "./progress-filter";
 
 /** What can be exported, and in which formats. */
 export const TABULAR = ["reports", "devices", "tasks", "grants", "transactions", "risk-education", "casualties"] as const;
-export const SPATIAL = ["hazard-areas", "released"] as const;
+const SPATIAL = ["hazard-areas", "released"] as const;
 export type TabularDataset = (typeof TABULAR)[number];
 export type SpatialDataset = (typeof SPATIAL)[number];
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Funding views' filters, from the URL or the query string. */
-export const ZFundingFilter = z.object({
+const ZFundingFilter = z.object({
   groupBy: z.enum(["donor", "year", "partner", "region"]).default("donor"),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   region: z.enum(["federal", "kurdistan"]).optional(),

@@ -44,6 +44,3 @@ export const ZCasualtyIncident = z
   })
   .refine((c) => everyone(c.killed) + everyone(c.injured) > 0, { path: ["killed", "women"], message: "Record the people killed or injured (women, men, girls, boys)." })
   .refine(noteWithCorrection, NOTE_NEEDED);
-
-export type TRiskEducationSession = z.infer<typeof ZRiskEducationSession>;
-export type TCasualtyIncident = z.infer<typeof ZCasualtyIncident>;

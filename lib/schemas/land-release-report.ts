@@ -4,7 +4,7 @@ const ZDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
 
 export const DEVICE_CATEGORIES = ["AP_MINE", "AT_MINE", "IMPROVISED_AP_MINE", "IED", "UXO", "CLUSTER_SUBMUNITION", "AXO", "SMALL_ARMS_AMMUNITION", "OTHER"] as const;
 
-export const ZDeviceCount = z.object({
+const ZDeviceCount = z.object({
   type: z.enum(DEVICE_CATEGORIES),
   count: z.int().positive().max(1_000_000),
 });
@@ -26,11 +26,7 @@ export const ZReportSubmit = z
   })
   .refine((r) => r.periodStart <= r.periodEnd, { path: ["periodEnd"], message: "The period must end on or after it starts." });
 
-export type TReportSubmit = z.infer<typeof ZReportSubmit>;
-
 export const ZReportReview = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("approve") }),
   z.object({ decision: z.literal("reject"), reason: z.string().trim().min(5, "Say why the report is rejected, so the partner can correct it.").max(2_000) }),
 ]);
-
-export type TReportReview = z.infer<typeof ZReportReview>;

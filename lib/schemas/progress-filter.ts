@@ -22,12 +22,12 @@ export const ZFilterFields = z.object({
 
 const periodInOrder = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
 
-export const ZProgressFilter = ZFilterFields.refine(periodInOrder, { path: ["to"], message: "to must be on or after from" });
+const ZProgressFilter = ZFilterFields.refine(periodInOrder, { path: ["to"], message: "to must be on or after from" });
 
 export type ProgressFilter = z.infer<typeof ZProgressFilter>;
 
 /** A figure on the dashboard, to list the approved reports that make it up: the view's filter, and a method, month or year. */
-export const ZDrillDown = ZFilterFields.extend({
+const ZDrillDown = ZFilterFields.extend({
   method: z.enum(["cancelled", "reduced", "cleared"]).optional(),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month is YYYY-MM").optional(),
   year: z.string().regex(/^\d{4}$/, "year is YYYY").optional(),

@@ -85,3 +85,8 @@ export function inLanguage(details: unknown, locale: Locale): unknown {
   const out = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, inLanguage(v, locale)]));
   return isLocalisedText(text) ? { ...out, message: text[locale] } : text === undefined ? out : { ...out, text };
 }
+
+/** A write that met a unique index (Prisma's P2002): someone else wrote the same name, email or reference at once. */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === "P2002";
+}

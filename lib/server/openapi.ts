@@ -3,12 +3,12 @@
 // from what the server accepts.
 import { z } from "zod";
 import { ZReportReview, ZReportSubmit } from "../schemas/land-release-report";
-import { ZHazardAreaCreate, ZTaskCreate } from "../schemas/hazard-area";
+import { ZHazardAreaCreate } from "../schemas/hazard-area";
+import { ZTaskCreate, ZTaskTransition } from "../schemas/task";
 import { ZCompletion, ZHandover } from "../schemas/completion";
 import { ZCasualtyIncident, ZRiskEducationSession, ZWithdrawal } from "../schemas/human-impact";
-import { ZFundingImport } from "./commands/import-funding";
-import { ZPublicPage } from "./commands/set-public-page";
-import { ZTaskTransition } from "./commands/transition-task";
+import { ZFundingImport } from "../schemas/funding-import";
+import { ZPublicPage } from "../schemas/public-page";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashApiToken } from "@/lib/server/api-tokens";
-import { createApiToken, revokeApiToken } from "@/lib/server/commands/api-tokens";
+import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
+import { revokeApiToken } from "@/lib/server/commands/revoke-api-token";
 import { userForTokenHash } from "@/lib/server/queries/api-tokens";
 import { actorFor } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as exportFile } from "@/app/api/exports/[file]/route";
-import { createApiToken } from "@/lib/server/commands/api-tokens";
+import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
 import type { Db } from "@/lib/server/prisma";
 import { actorFor } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { POST as registerHazardArea } from "@/app/api/hazard-areas/route";
 import { POST as submitReport } from "@/app/api/tasks/[id]/reports/route";
 import { MAX_BODY_BYTES } from "@/lib/server/http";
-import { createApiToken } from "@/lib/server/commands/api-tokens";
+import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
 import type { Db } from "@/lib/server/prisma";
 import { actorFor } from "../helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { recordCasualtyIncident } from "@/lib/server/commands/record-human-impact";
+import { recordCasualtyIncident } from "@/lib/server/commands/record-casualty-incident";
 import { jsonBody, pageParam, withPermission } from "@/lib/server/http";
 import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { casualtyPage } from "@/lib/server/queries/human-impact";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { recordRiskEducationSession } from "@/lib/server/commands/record-human-impact";
+import { recordRiskEducationSession } from "@/lib/server/commands/record-risk-education-session";
 import { jsonBody, pageParam, withPermission } from "@/lib/server/http";
 import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { riskEducationPage } from "@/lib/server/queries/human-impact";

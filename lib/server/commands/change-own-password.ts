@@ -2,7 +2,7 @@
 // session left open on a shared device is not enough). Every session of the
 // account ends, this one too, and its API tokens are revoked: whoever knew
 // the old password or held a token made under it is out.
-import { z } from "zod";
+import { ZOwnPasswordChange } from "../../schemas/account";
 import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
 import { hashPassword, verifyPassword } from "../password";
@@ -10,14 +10,8 @@ import type { Actor } from "../permissions";
 import { can } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
+import { activeAccountPassword } from "../queries/users";
 import { endSessionsAndTokens } from "./end-sessions";
-import { ZUserCreate } from "./manage-users";
-
-export const ZOwnPasswordChange = z.object({
-  currentPassword: z.string().min(1).max(1024),
-  newPassword: ZUserCreate.shape.password,
-  confirmPassword: z.string().max(200),
-});
 
 export async function changeOwnPassword(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "password:change")) throw new CommandError("forbidden", refusal("sessionEnded"));
@@ -25,7 +19,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, body: unknown) {
   if (input.confirmPassword !== input.newPassword) {
     throw new CommandError("invalid_request", refusal("passwordsDiffer"), [fieldIssue(["confirmPassword"], "passwordsDiffer")]);
   }
-  const account = await db.user.findFirst({ where: { id: actor.id, disabledAt: null }, select: { passwordHash: true } });
+  const account = await activeAccountPassword(db, actor.id);
   if (!account) throw new CommandError("not_found", refusal("noSuchUser"));
   if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
     throw new CommandError("forbidden", refusal("currentPasswordWrong"), [fieldIssue(["currentPassword"], "currentPasswordWrong")]);

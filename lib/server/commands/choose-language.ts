@@ -1,11 +1,8 @@
-import { z } from "zod";
 import { languageChoice, LOCALES, NUMERALS, type LanguageChoice } from "../../i18n/locales";
+import { ZLanguageChoice } from "../../schemas/account";
 import { parseOrRefuse } from "../command-error";
 import type { Actor } from "../permissions";
 import type { Db } from "../prisma";
-
-// Digits left empty are the language's usual ones.
-export const ZLanguageChoice = z.object({ language: z.enum(LOCALES), numerals: z.enum([...NUMERALS, ""]).optional() });
 
 export function parseLanguageChoiceInput(input: unknown): LanguageChoice {
   const choice = parseOrRefuse(ZLanguageChoice, input, "chooseLanguage", { languages: LOCALES.join(", "), numerals: NUMERALS.join(", ") });
@@ -18,5 +15,7 @@ export function parseLanguageChoiceInput(input: unknown): LanguageChoice {
  * user reachable. Not audited: it changes no record of the programme.
  */
 export async function chooseLanguage(db: Db, actor: Pick<Actor, "id">, choice: LanguageChoice) {
-  await db.user.update({ where: { id: actor.id }, data: { locale: choice.language, numerals: choice.numerals }, select: { id: true } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { locale: choice.language, numerals: choice.numerals }, select: { id: true } });
+  });
 }

@@ -1,13 +1,14 @@
-import { ZCompletion, ZHandover } from "../../schemas/completion";
-import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
+import { ZCompletion } from "../../schemas/completion";
+import { CommandError, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
 import { statusWord } from "../../i18n/words";
 import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
+import { taskForCompletion } from "../queries/field-checks";
 import { asAreal } from "../queries/land-release";
-import { moveTask } from "./transition-task";
+import { moveTask } from "./move-task";
 import { runGeometry } from "../geometry-pool";
 
 /**
@@ -19,10 +20,7 @@ import { runGeometry } from "../geometry-pool";
 export async function completeTask(db: Db, actor: Actor, taskId: string, body: unknown) {
   if (!can(actor, "report:submit")) throw new CommandError("forbidden", refusal("onlyPartnerCompletes"));
   const input = parseOrRefuse(ZCompletion, body, "completionMalformed");
-  const task = await db.task.findFirst({
-    where: { id: taskId, partnerId: actor.organisationId },
-    select: { id: true, status: true, partnerId: true, hazardAreas: { select: { hazardArea: { select: { releasedGeometry: true } } } }, _count: { select: { reports: { where: { status: "SUBMITTED" } } } } },
-  });
+  const task = await taskForCompletion(db, actor.organisationId, taskId);
   if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
   if (task.status !== "IN_PROGRESS") throw new CommandError("conflict", refusal("onlyInProgressCompleted", { status: statusWord(task.status) }));
   if (task._count.reports > 0) throw new CommandError("conflict", refusal("reportsAwaitReview", { count: task._count.reports }));
@@ -43,33 +41,5 @@ export async function completeTask(db: Db, actor: Actor, taskId: string, body: u
     await moveTask(tx, actor, task, "COMPLETED", "Completion report filed.");
     await recordAuditEvent(tx, { actorUserId: actor.id, action: "task.completionReport", entityType: "CompletionReport", entityId: completion.id, after: { taskId: task.id, ...input } });
     return { id: task.id, status: "completed", completionReportId: completion.id };
-  });
-}
-
-/**
- * The authority records the handover of a completed task's land (date,
- * recipient, attendees by sex and age) and the task becomes handed over.
- * Written once: the certificate is not edited afterwards.
- */
-export async function handOverTask(db: Db, actor: Actor, taskId: string, body: unknown) {
-  if (!can(actor, "task:assign")) throw new CommandError("forbidden", refusal("onlyAuthorityAcceptsHandover"));
-  const input = parseOrRefuse(ZHandover, body, "handoverMalformed");
-  const task = await db.task.findFirst({
-    where: { id: taskId, authorityId: actor.organisationId },
-    select: { id: true, status: true, partnerId: true, completion: { select: { id: true, completedOn: true } } },
-  });
-  if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
-  if (task.status !== "COMPLETED" || !task.completion) throw new CommandError("conflict", refusal("onlyCompletedHandedOver"));
-  if (input.handoverDate < task.completion.completedOn.toISOString().slice(0, 10)) {
-    throw new CommandError("invalid_request", refusal("handoverBeforeCompletion"), [fieldIssue(["handoverDate"], "beforeCompletionDate")]);
-  }
-  return db.$transaction(async (tx) => {
-    await tx.completionReport.update({
-      where: { id: task.completion!.id },
-      data: { ...input, handoverDate: new Date(`${input.handoverDate}T00:00:00Z`) },
-    });
-    await moveTask(tx, actor, task, "HANDED_OVER", `Handed over to ${input.recipient}.`);
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "task.handover", entityType: "CompletionReport", entityId: task.completion!.id, before: { handoverDate: null }, after: input });
-    return { id: task.id, status: "handed_over" };
   });
 }

@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { ZTaskCreate } from "../../schemas/hazard-area";
+import { ZTaskCreate } from "../../schemas/task";
 import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
+import { hazardAreasOfAuthority } from "../queries/field-checks";
+import { findGrants } from "../queries/funding";
+import { findPartner } from "../queries/organisations";
 
 /** A readable, unique task code: TASK-2026-7KQ2MX. */
 function taskCode(now: Date): string {
@@ -26,14 +29,11 @@ export async function createTask(db: Db, actor: Actor, body: unknown) {
   if (input.plannedStart && input.plannedEnd && input.plannedStart > input.plannedEnd) {
     throw new CommandError("invalid_request", refusal("plannedEndBeforeStart"));
   }
-  const areas = await db.hazardArea.findMany({ where: { id: { in: input.hazardAreaIds }, authorityId: actor.organisationId }, select: { id: true } });
+  const areas = await hazardAreasOfAuthority(db, actor.organisationId, input.hazardAreaIds);
   if (areas.length !== new Set(input.hazardAreaIds).size) throw new CommandError("not_found", refusal("hazardAreasNotYours"));
-  if (input.partnerId) {
-    const partner = await db.organisation.findFirst({ where: { id: input.partnerId, type: "PARTNER" }, select: { id: true } });
-    if (!partner) throw new CommandError("invalid_request", refusal("notAPartner"));
-  }
+  if (input.partnerId && !(await findPartner(db, input.partnerId))) throw new CommandError("invalid_request", refusal("notAPartner"));
   if (input.grants.length) {
-    const grants = await db.grant.findMany({ where: { id: { in: input.grants.map((g) => g.grantId) } }, select: { id: true, code: true, partnerId: true } });
+    const grants = await findGrants(db, input.grants.map((g) => g.grantId));
     if (grants.length !== input.grants.length) throw new CommandError("not_found", refusal("grantsMissing"));
     const other = grants.find((g) => g.partnerId && g.partnerId !== input.partnerId);
     if (other) throw new CommandError("invalid_request", refusal("grantOfOtherPartner", { code: other.code }), [fieldIssue(["grants"], "grantOfOtherPartnerField")]);

@@ -1,33 +1,15 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
-import { MAX_IMPORT_ROWS } from "../../domain/funding-import";
+import { ZFundingImport, type TFundingImportRow } from "../../schemas/funding-import";
 import { bumpDataVersion } from "../cache";
 import { CommandError, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
-
-const digits = z.string().regex(/^\d{1,20}$/, "an amount in minor units (digits only)");
-
-export const ZFundingImport = z.object({
-  source: z.string().trim().min(3, "Say where the figures come from (e.g. Landmine Monitor 2019, Support for Mine Action).").max(300),
-  rows: z
-    .array(
-      z.object({
-        donor: z.string().trim().min(2).max(200),
-        year: z.int().min(1990).max(2100),
-        amountMinor: digits,
-        currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code"),
-        usdCents: digits,
-      }),
-    )
-    .min(1, "The file has no rows to import.")
-    .max(MAX_IMPORT_ROWS),
-});
+import { nonDonorNamed } from "../queries/organisations";
 
 /** The same row from the same source imports once, whatever file it comes in. */
-const grantCode = (r: z.infer<typeof ZFundingImport>["rows"][number], source: string) =>
+const grantCode = (r: TFundingImportRow, source: string) =>
   `IMPORT-${r.year}-${createHash("sha256").update([r.donor, r.year, r.amountMinor, r.currency, r.usdCents, source].join("|")).digest("hex").slice(0, 12).toUpperCase()}`;
 
 /**
@@ -39,7 +21,7 @@ export async function importFunding(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "funding:write")) throw new CommandError("forbidden", refusal("onlyAdminImportsFunding"));
   const { source, rows } = parseOrRefuse(ZFundingImport, body, "fundingRowsInvalid");
   const names = [...new Set(rows.map((r) => r.donor))];
-  const clash = await db.organisation.findFirst({ where: { name: { in: names }, type: { not: "DONOR" } }, select: { name: true, type: true } });
+  const clash = await nonDonorNamed(db, names);
   if (clash) throw new CommandError("invalid_request", refusal("donorNameTaken", { name: clash.name, type: clash.type.toLowerCase() }));
   return db.$transaction(
     async (tx) => {

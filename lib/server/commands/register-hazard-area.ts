@@ -3,7 +3,7 @@ import { GeometryError } from "../../geo/errors";
 import { locate } from "../../geo/locate";
 import { ZHazardAreaCreate } from "../../schemas/hazard-area";
 import { formatM2 } from "../../i18n/format";
-import { GOVERNORATE_NAMES, governorateName } from "../../i18n/names";
+import { governorateName } from "../../i18n/names";
 import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
 import { toJson } from "../json";
@@ -11,7 +11,8 @@ import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { bumpDataVersion } from "../cache";
 import { recordAuditEvent } from "../queries/audit";
-import { governorateBoundaries } from "../queries/governorates";
+import { hazardAreaCodeTaken } from "../queries/field-checks";
+import { findGovernorate, governorateBoundaries } from "../queries/governorates";
 import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "../geometry-pool";
 
 const NEIGHBOURHOOD_DEG = 0.2;
@@ -38,10 +39,11 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   if (!governorate) throw new CommandError("unprocessable", refusal("outsideEveryGovernorate"));
   const { pcode, authorityId } = governorate.properties;
   if (authorityId !== actor.organisationId) {
-    const names = await db.governorate.findUniqueOrThrow({ where: { pcode }, select: GOVERNORATE_NAMES });
+    // Located among the boundaries read from the same rows, so it is there.
+    const names = (await findGovernorate(db, pcode))!;
     throw new CommandError("forbidden", refusal("governorateNotYoursToRegister", { governorate: (l) => governorateName(names, l), pcode }));
   }
-  if (await db.hazardArea.findUnique({ where: { code: input.code }, select: { id: true } })) {
+  if (await hazardAreaCodeTaken(db, input.code)) {
     throw new CommandError("conflict", refusal("hazardCodeTaken", { code: input.code }));
   }
   // Areas that could overlap are filed under the governorates the polygon's box reaches (usually its own), or

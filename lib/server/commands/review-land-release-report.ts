@@ -1,4 +1,5 @@
 import { Prisma } from "../../../generated/prisma/client";
+import type { Areal } from "../../geo/boolean";
 import { ZReportReview } from "../../schemas/land-release-report";
 import { CommandError, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
@@ -34,11 +35,7 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
       const reviewed = { reviewedById: actor.id, reviewedAt: new Date() };
 
       if (review.decision === "reject") {
-        const updated = await tx.landReleaseReport.update({
-          where: { id: report.id },
-          data: { ...reviewed, status: "REJECTED", reviewReason: review.reason },
-          select: { id: true, status: true, countedAreaM2: true },
-        });
+        const updated = await tx.landReleaseReport.update({ where: { id: report.id }, data: { ...reviewed, status: "REJECTED", reviewReason: review.reason }, select: REVIEWED });
         await recordAuditEvent(tx, { actorUserId: actor.id, action: "report.reject", entityType: "LandReleaseReport", entityId: report.id, before: { status: "SUBMITTED" }, after: { status: "REJECTED", reason: review.reason } });
         return updated;
       }
@@ -47,18 +44,7 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
       const hazard = asAreal(report.hazardArea.geometry)!;
       const released = asAreal(report.hazardArea.releasedGeometry);
       const { account, counted, releasedAfter } = await runGeometry("approveRelease", { submitted: asAreal(report.submittedGeometry)!, hazard, released });
-      const updated = await tx.landReleaseReport.update({
-        where: { id: report.id },
-        data: {
-          ...reviewed,
-          status: "APPROVED",
-          outsideHazardM2: account.outsideHazardM2,
-          alreadyReleasedM2: account.alreadyReleasedM2,
-          countedAreaM2: account.countedAreaM2,
-          ...(counted ? { countedGeometry: toJson(counted) } : {}),
-        },
-        select: { id: true, status: true, countedAreaM2: true },
-      });
+      const updated = await markApproved(tx, report.id, reviewed, account, counted);
       // The total is the sum of counted areas, so the reports of an area add up to it exactly.
       const releasedM2 = report.hazardArea.releasedM2 + account.countedAreaM2;
       await tx.hazardArea.update({
@@ -83,8 +69,27 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type ReviewedReport = NonNullable<Awaited<ReturnType<typeof findReportForReview>>>;
+type Reviewed = { reviewedById: string; reviewedAt: Date };
 
-async function approveCorrection(tx: Tx, actor: Actor, report: ReviewedReport, reviewed: { reviewedById: string; reviewedAt: Date }) {
+const REVIEWED = { id: true, status: true, countedAreaM2: true } as const;
+
+/** The report approved, its counted figures fixed as accounted now (the counted land kept when there is any). */
+function markApproved(tx: Tx, reportId: string, reviewed: Reviewed, account: { outsideHazardM2: number; alreadyReleasedM2: number; countedAreaM2: number }, counted: Areal | null) {
+  return tx.landReleaseReport.update({
+    where: { id: reportId },
+    data: {
+      ...reviewed,
+      status: "APPROVED",
+      outsideHazardM2: account.outsideHazardM2,
+      alreadyReleasedM2: account.alreadyReleasedM2,
+      countedAreaM2: account.countedAreaM2,
+      ...(counted ? { countedGeometry: toJson(counted) } : {}),
+    },
+    select: REVIEWED,
+  });
+}
+
+async function approveCorrection(tx: Tx, actor: Actor, report: ReviewedReport, reviewed: Reviewed) {
   const basis = await findCorrectionBasis(tx, report.hazardAreaId, report.supersedesId!);
   if (!basis) throw new CommandError("conflict", refusal("correctedReportReplaced"));
   const account = await runGeometry("accountCorrection", {
@@ -94,18 +99,7 @@ async function approveCorrection(tx: Tx, actor: Actor, report: ReviewedReport, r
     releasedBefore: asAreal(report.hazardArea.releasedGeometry),
     supersededCounted: asAreal(basis.superseded.countedGeometry),
   });
-  const updated = await tx.landReleaseReport.update({
-    where: { id: report.id },
-    data: {
-      ...reviewed,
-      status: "APPROVED",
-      outsideHazardM2: account.outsideHazardM2,
-      alreadyReleasedM2: account.alreadyReleasedM2,
-      countedAreaM2: account.countedAreaM2,
-      countedGeometry: account.countedGeometry ? toJson(account.countedGeometry) : undefined,
-    },
-    select: { id: true, status: true, countedAreaM2: true },
-  });
+  const updated = await markApproved(tx, report.id, reviewed, account, account.countedGeometry);
   await tx.landReleaseReport.update({ where: { id: basis.superseded.id }, data: { status: "SUPERSEDED" } });
   const releasedM2 = report.hazardArea.releasedM2 - basis.superseded.countedAreaM2 + account.countedAreaM2;
   await tx.hazardArea.update({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { ZPublicPage } from "../../schemas/public-page";
 import { bumpDataVersion } from "../cache";
 import { CommandError, parseOrRefuse } from "../command-error";
 import { refusal } from "../../i18n/refusals";
@@ -6,8 +6,6 @@ import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
 import { PUBLIC_PAGE, publicPageEnabled } from "../queries/settings";
-
-export const ZPublicPage = z.object({ enabled: z.boolean() });
 
 /** An authority (or administrator) publishes or withdraws the public progress page; the change is audited. */
 export async function setPublicPage(db: Db, actor: Actor, body: unknown) {

@@ -1,6 +1,6 @@
 import { GeometryError } from "../../geo/errors";
 import { ZReportSubmit } from "../../schemas/land-release-report";
-import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "../command-error";
+import { CommandError, fieldIssue, geometryRefusal, isUniqueViolation, parseOrRefuse } from "../command-error";
 import type { LocalisedText } from "../../i18n/localised";
 import { refusal } from "../../i18n/refusals";
 import { statusWord } from "../../i18n/words";
@@ -8,7 +8,7 @@ import { toJson } from "../json";
 import { can, type Actor } from "../permissions";
 import type { Db } from "../prisma";
 import { recordAuditEvent } from "../queries/audit";
-import { asAreal, findCorrectionBasis, findTaskForReport } from "../queries/land-release";
+import { approvedReportToCorrect, asAreal, findCorrectionBasis, findTaskForReport, REPORT_SUMMARY, reportOfSubmission } from "../queries/land-release";
 import { runGeometry } from "../geometry-pool";
 
 const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
@@ -34,7 +34,7 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
   let correcting: { hazardAreaId: string } | null = null;
   if (input.supersedesId) {
     // The partner's own report: a task handed to another partner keeps the first partner's reports as theirs.
-    correcting = await db.landReleaseReport.findFirst({ where: { id: input.supersedesId, taskId: task.id, partnerId: task.partnerId!, status: "APPROVED" }, select: { hazardAreaId: true } });
+    correcting = await approvedReportToCorrect(db, { id: input.supersedesId, taskId: task.id, partnerId: task.partnerId! });
     if (!correcting) throw new CommandError("invalid_request", refusal("correctionOfApprovedOnly"), [fieldIssue(["supersedesId"], "notApprovedReportOfTask")]);
     if (input.hazardAreaId && input.hazardAreaId !== correcting.hazardAreaId) throw new CommandError("invalid_request", refusal("correctionSameArea"), [fieldIssue(["hazardAreaId"], "differsFromCorrected")]);
   }
@@ -112,12 +112,8 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
   }
 }
 
-const REPORT_SUMMARY = { id: true, status: true, submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true } as const;
-
 /** The report an earlier sending of this submission made, as its first answer said. */
 async function sameSubmission(db: Db, partnerId: string, clientRef: string) {
-  const report = await db.landReleaseReport.findUnique({ where: { partnerId_clientRef: { partnerId, clientRef } }, select: REPORT_SUMMARY });
+  const report = await reportOfSubmission(db, partnerId, clientRef);
   return report ? { ...report, notes: [] as LocalisedText[], replayed: true } : null;
 }
-
-const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== null && "code" in err && (err as { code: unknown }).code === "P2002";

@@ -84,3 +84,13 @@ export async function getFundingSummary(db: Db, actor: Actor, filter: FundingFil
   const grants = await fundingGrants(db, actor, filter);
   return { grants, summary: summariseFunding(grants, filter.groupBy, labels) };
 }
+
+/** The grants named, with the partner each funds (a task order checks them). */
+export function findGrants(db: Db, ids: string[]) {
+  return db.grant.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, partnerId: true } });
+}
+
+/** A grant funding the task that funds a partner other than this one, if any. */
+export function grantOfOtherPartner(db: Db, taskId: string, partnerId: string) {
+  return db.grantTask.findFirst({ where: { taskId, grant: { partnerId: { not: null }, NOT: { partnerId } } }, select: { grant: { select: { code: true } } } });
+}

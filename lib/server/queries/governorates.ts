@@ -28,3 +28,8 @@ export function governorateBoundaries(db: Db): Promise<GovernorateBoundary[]> {
 export function governorateChoices(db: Db, authorityId?: string) {
   return db.governorate.findMany({ where: authorityId ? { authorityId } : {}, orderBy: { nameEn: "asc" }, select: { pcode: true, ...GOVERNORATE_NAMES } });
 }
+
+/** A governorate by its P-code, with its responsible authority and its names in every language. */
+export function findGovernorate(db: Db, pcode: string) {
+  return db.governorate.findUnique({ where: { pcode }, select: { pcode: true, authorityId: true, ...GOVERNORATE_NAMES } });
+}

@@ -103,3 +103,19 @@ export function accidentToCorrect(db: Db, actor: Actor, id: string) {
     },
   });
 }
+
+/** A session of the partner's that a correction or withdrawal names (not withdrawn), with whether it was already corrected. */
+export function sessionToReplace(db: Db, partnerId: string, id: string) {
+  return db.riskEducationSession.findFirst({
+    where: { id, partnerId, withdrawn: false },
+    select: { id: true, heldOn: true, governoratePcode: true, place: true, women: true, men: true, girls: true, boys: true, supersededBy: { select: { id: true } } },
+  });
+}
+
+/** An accident the authority recorded that a correction or withdrawal names (not withdrawn), with whether it was already corrected. */
+export function accidentToReplace(db: Db, authorityId: string, id: string) {
+  return db.casualtyIncident.findFirst({
+    where: { id, authorityId, withdrawn: false },
+    select: { id: true, occurredOn: true, governoratePcode: true, place: true, deviceCategory: true, supersededBy: { select: { id: true } } },
+  });
+}

@@ -177,3 +177,16 @@ export async function accountIfApprovedNow(db: Db, report: { submittedGeometry: 
   const a = await runGeometry("accountRelease", { submitted, hazard, released: releasedBefore });
   return { outsideHazardM2: a.outsideHazardM2, alreadyReleasedM2: a.alreadyReleasedM2, countedAreaM2: a.countedAreaM2, netChangeM2: a.countedAreaM2 };
 }
+
+/** What a report's submitter is told of it, the first time and when the same submission is sent again. */
+export const REPORT_SUMMARY = { id: true, status: true, submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true } as const;
+
+/** The report an earlier sending of a submission made (the partner's clientRef), if any. */
+export function reportOfSubmission(db: Db, partnerId: string, clientRef: string) {
+  return db.landReleaseReport.findUnique({ where: { partnerId_clientRef: { partnerId, clientRef } }, select: REPORT_SUMMARY });
+}
+
+/** The partner's approved report on this task that a correction names, with its hazardous area. */
+export function approvedReportToCorrect(db: Db, report: { id: string; taskId: string; partnerId: string }) {
+  return db.landReleaseReport.findFirst({ where: { ...report, status: "APPROVED" }, select: { hazardAreaId: true } });
+}

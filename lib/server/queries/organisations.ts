@@ -14,3 +14,18 @@ export function listOrganisations(db: Db, type?: "PARTNER" | "DONOR" | "AUTHORIT
 export async function organisationRegion(db: Db, id: string) {
   return (await db.organisation.findUnique({ where: { id }, select: { region: true } }))?.region ?? null;
 }
+
+/** An organisation an account is opened at, with its type (each role works for one type). */
+export function findOrganisation(db: Db, id: string) {
+  return db.organisation.findUnique({ where: { id }, select: { id: true, name: true, type: true } });
+}
+
+/** The implementing partner with this id, or null when there is none (or the organisation is not a partner). */
+export function findPartner(db: Db, id: string) {
+  return db.organisation.findFirst({ where: { id, type: "PARTNER" }, select: { id: true } });
+}
+
+/** An organisation other than a donor that bears one of these names, if any (an imported donor may not take its name). */
+export function nonDonorNamed(db: Db, names: string[]) {
+  return db.organisation.findFirst({ where: { name: { in: names }, type: { not: "DONOR" } }, select: { name: true, type: true } });
+}

@@ -28,3 +28,8 @@ export function listUsers(db: Db) {
 export async function hasDemoAccounts(db: Db): Promise<boolean> {
   return (await db.user.count({ where: { isDemo: true, disabledAt: null } })) > 0;
 }
+
+/** An enabled account's password hash, for its holder to prove they know the password before changing it. */
+export function activeAccountPassword(db: Db, id: string) {
+  return db.user.findFirst({ where: { id, disabledAt: null }, select: { passwordHash: true } });
+}

@@ -5,7 +5,8 @@ import { languageOf } from "@/lib/i18n/locales";
 import { currentUser } from "@/lib/server/auth";
 import { CommandError } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
-import { createApiToken, revokeApiToken } from "@/lib/server/commands/api-tokens";
+import { issueApiToken } from "@/lib/server/commands/issue-api-token";
+import { revokeApiToken } from "@/lib/server/commands/revoke-api-token";
 import { getDb } from "@/lib/server/db";
 
 export type CreateTokenState = { token?: string; error?: string };
@@ -18,7 +19,7 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
   const days = String(form.get("expiresInDays") ?? "");
   try {
     const scope = { expiresInDays: days === "" ? null : Number(days), readOnly: form.get("readOnly") === "1" };
-    const created = await createApiToken(await getDb(), user, form.get("name"), scope);
+    const created = await issueApiToken(await getDb(), user, form.get("name"), scope);
     revalidatePath("/account/tokens");
     return { token: created.token };
   } catch (err) {

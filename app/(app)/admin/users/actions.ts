@@ -5,7 +5,10 @@ import { languageOf } from "@/lib/i18n/locales";
 import { refusal } from "@/lib/i18n/refusals";
 import { currentUser } from "@/lib/server/auth";
 import { CommandError, type FieldIssue } from "@/lib/server/command-error";
-import { createOrganisation, createUser, setUserDisabled, setUserPassword } from "@/lib/server/commands/manage-users";
+import { addOrganisation } from "@/lib/server/commands/add-organisation";
+import { openAccount } from "@/lib/server/commands/open-account";
+import { setAccountDisabled } from "@/lib/server/commands/set-account-disabled";
+import { setAccountPassword } from "@/lib/server/commands/set-account-password";
 import { getDb } from "@/lib/server/db";
 
 /** What the form shows: what was done, or what is wrong, each field's problem under that field. */
@@ -35,7 +38,7 @@ const field = (form: FormData, name: string) => {
 
 export async function createUserAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   return answer(async (user) => {
-    const created = await createUser(await getDb(), user, {
+    const created = await openAccount(await getDb(), user, {
       email: field(form, "email"),
       name: field(form, "name"),
       role: field(form, "role"),
@@ -48,14 +51,14 @@ export async function createUserAction(_prev: AdminFormState, form: FormData): P
 
 export async function createOrganisationAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   return answer(async (user) => {
-    const created = await createOrganisation(await getDb(), user, { name: field(form, "name"), shortName: field(form, "shortName"), type: field(form, "type") });
+    const created = await addOrganisation(await getDb(), user, { name: field(form, "name"), shortName: field(form, "shortName"), type: field(form, "type") });
     return (await getTranslations("users"))("organisationCreated", { name: created.name });
   });
 }
 
 export async function setUserPasswordAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   return answer(async (user) => {
-    const changed = await setUserPassword(await getDb(), user, { userId: field(form, "userId"), password: field(form, "password") });
+    const changed = await setAccountPassword(await getDb(), user, { userId: field(form, "userId"), password: field(form, "password") });
     return (await getTranslations("users"))("passwordSet", { email: changed.email });
   });
 }
@@ -65,7 +68,7 @@ export async function setUserDisabledAction(form: FormData): Promise<void> {
   const user = await currentUser();
   if (!user || user.mustChangePassword) return;
   try {
-    await setUserDisabled(await getDb(), user, field(form, "id") ?? "", field(form, "disabled") === "1");
+    await setAccountDisabled(await getDb(), user, field(form, "id") ?? "", field(form, "disabled") === "1");
   } catch (err) {
     // Not an administrator, their own account or no such account: the page only offers what may be done.
     if (err instanceof CommandError) return;

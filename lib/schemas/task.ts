@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** An authority's task order for hazardous areas, assigned to a partner or planned for later, with the grants that fund it. */
+export const ZTaskCreate = z.object({
+  title: z.string().trim().min(3).max(200),
+  hazardAreaIds: z.array(z.string().min(1)).min(1, "A task covers at least one hazardous area.").max(100),
+  partnerId: z.string().min(1).optional(),
+  priority: z.int().min(1).max(1_000),
+  plannedStart: z.iso.date().optional(),
+  plannedEnd: z.iso.date().optional(),
+  /** Grants funding the task, each with its share in basis points (10000 = all of it). */
+  grants: z
+    .array(z.object({ grantId: z.string().min(1), shareBp: z.int().min(1).max(10_000).default(10_000) }))
+    .max(20)
+    .refine((g) => g.reduce((s, x) => s + x.shareBp, 0) <= 10_000, "The grants' shares add up to more than the whole task (10000 basis points).")
+    .refine((g) => new Set(g.map((x) => x.grantId)).size === g.length, "A grant is named twice.")
+    .default([]),
+});
+
+/** One step along a task's lifecycle, to the status named. */
+export const ZTaskTransition = z.object({
+  to: z.enum(["planned", "assigned", "in_progress", "completed", "handed_over", "cancelled"]),
+  partnerId: z.string().min(1).optional(),
+  note: z.string().trim().max(2_000).optional(),
+});

@@ -1,0 +1,80 @@
+// What recording a risk education session and recording an accident share
+// (record-risk-education-session.ts, record-casualty-incident.ts): a record
+// is never edited; a correction is a new record naming the one it replaces,
+// a withdrawal one that should not have been made at all.
+import type { z } from "zod";
+import { Prisma } from "../../../generated/prisma/client";
+import { refusal, type RefusalKey } from "../../i18n/refusals";
+import { isWithdrawal, ZWithdrawal } from "../../schemas/human-impact";
+import { bumpDataVersion } from "../cache";
+import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
+import type { Actor } from "../permissions";
+import type { Db } from "../prisma";
+import { recordAuditEvent } from "../queries/audit";
+import { findGovernorate } from "../queries/governorates";
+
+export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export async function governorate(db: Db, pcode: string) {
+  const g = await findGovernorate(db, pcode);
+  if (!g) throw new CommandError("invalid_request", refusal("unknownPcode", { pcode }), [fieldIssue(["governorate"], "unknownPcodeField")]);
+  return g;
+}
+
+type Replaceable = { supersededBy: { id: string } | null };
+
+/** The record a correction or withdrawal names: the caller's to correct, and still counted. */
+function replaceable<T extends Replaceable>(record: T | null): T {
+  if (!record) throw new CommandError("not_found", refusal("noSuchRecordToCorrect"), [fieldIssue(["supersedesId"], "notYourRecordInForce")]);
+  if (record.supersededBy) throw new CommandError("conflict", refusal("recordAlreadyCorrected"));
+  return record;
+}
+
+/**
+ * The body read as a withdrawal or as a record (perhaps correcting another),
+ * with the record it replaces, found by `findReplaced` among the caller's own.
+ */
+export async function parseRecordOrWithdrawal<S extends z.ZodType<{ supersedesId?: string; correctionNote?: string }>, R extends Replaceable>(
+  body: unknown,
+  schema: S,
+  malformed: RefusalKey,
+  findReplaced: (id: string) => Promise<R | null>,
+) {
+  const withdrawing = isWithdrawal(body);
+  const input: z.output<typeof ZWithdrawal> | z.output<S> = withdrawing ? parseOrRefuse(ZWithdrawal, body, "withdrawalMalformed") : parseOrRefuse(schema, body, malformed);
+  const replaced = input.supersedesId ? replaceable(await findReplaced(input.supersedesId)) : null;
+  return { withdrawing, input, replaced };
+}
+
+const ENTITY = { riskEducation: "RiskEducationSession", casualty: "CasualtyIncident" } as const;
+export type Correction = { recordedById: string; supersedesId: string | null; correctionNote: string | null };
+
+/**
+ * Writes a record, its correction or its withdrawal in one transaction, with
+ * its audit event (the replaced record as "before") and the data-version bump.
+ * Two corrections of one record that arrive at once: the unique supersedesId
+ * lets one through, the other is told it was already corrected.
+ */
+export async function writeRecord<I extends { supersedesId?: string; correctionNote?: string }>(
+  db: Db,
+  actor: Actor,
+  kind: keyof typeof ENTITY,
+  input: I,
+  withdrawing: boolean,
+  replaced: { id: string; supersededBy: unknown } | null,
+  create: (tx: Prisma.TransactionClient, correction: Correction) => Promise<{ id: string }>,
+) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const record = await create(tx, { recordedById: actor.id, supersedesId: replaced?.id ?? null, correctionNote: input.correctionNote ?? null });
+      const { supersededBy: _, ...before } = replaced ?? { supersededBy: null };
+      const action = `${kind}.${withdrawing ? "withdraw" : input.supersedesId ? "correct" : "record"}`;
+      await recordAuditEvent(tx, { actorUserId: actor.id, action, entityType: ENTITY[kind], entityId: record.id, ...(replaced ? { before } : {}), after: input });
+      await bumpDataVersion(tx);
+      return { id: record.id, ...input };
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new CommandError("conflict", refusal("recordAlreadyCorrected"));
+    throw err;
+  }
+}

@@ -1,0 +1,56 @@
+// Accounts are opened by an administrator on the Users page, or from the
+// command line by the operator (scripts/add-user.ts) for the first
+// administrator of an installation. An account is never deleted, since the
+// audit trail names it: it is disabled (set-account-disabled.ts). A password
+// an administrator chooses must be replaced by the holder at first sign-in.
+import type { OrganisationType, Role } from "../../../generated/prisma/enums";
+import { ZUserCreate } from "../../schemas/account";
+import { CommandError, fieldIssue, isUniqueViolation, parseOrRefuse } from "../command-error";
+import { refusal } from "../../i18n/refusals";
+import { hashPassword } from "../password";
+import { can, type Actor } from "../permissions";
+import type { Db } from "../prisma";
+import { recordAuditEvent } from "../queries/audit";
+import { findOrganisation } from "../queries/organisations";
+
+/** The organisation each role works for: administrators and authorities at a national authority. */
+const ORGANISATION_OF_ROLE: Record<Role, OrganisationType> = { ADMIN: "AUTHORITY", AUTHORITY: "AUTHORITY", PARTNER: "PARTNER", DONOR: "DONOR" };
+
+/** An administrator opens an account for someone, with a first password to hand over. */
+export async function openAccount(db: Db, actor: Actor, body: unknown) {
+  if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
+  return insertAccount(db, actor, body);
+}
+
+/** The operator at the command line opens an account, with a password of their own choosing. */
+export function openAccountFromCommandLine(db: Db, body: unknown) {
+  return insertAccount(db, null, body);
+}
+
+/**
+ * Creates an account, checked and audited in one transaction. `by` is the
+ * administrator, or null for the operator at the command line.
+ */
+async function insertAccount(db: Db, by: Actor | null, body: unknown) {
+  const input = parseOrRefuse(ZUserCreate, body, "userMalformed");
+  const organisation = await findOrganisation(db, input.organisationId);
+  if (!organisation) throw new CommandError("invalid_request", refusal("noSuchOrganisation"), [fieldIssue(["organisationId"], "noSuchOrganisation")]);
+  if (organisation.type !== ORGANISATION_OF_ROLE[input.role]) {
+    throw new CommandError("invalid_request", refusal("roleNotOfOrganisation", { organisation: organisation.name }), [fieldIssue(["role"], "roleNotOfOrganisationField")]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const taken = () => new CommandError("conflict", refusal("emailTaken", { email: input.email }), [fieldIssue(["email"], "emailTakenField")]);
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw taken();
+    const user = await tx.user.create({
+      // Chosen by an administrator, so known to them: the holder replaces it first. The operator at the command line chooses their own.
+      data: { email: input.email, name: input.name, role: input.role, organisationId: organisation.id, passwordHash, mustChangePassword: by !== null },
+      select: { id: true, email: true, name: true, role: true, organisationId: true },
+    });
+    await recordAuditEvent(tx, { actorUserId: by?.id ?? null, action: "user.create", entityType: "User", entityId: user.id, after: { email: user.email, name: user.name, role: user.role, organisationId: user.organisationId, ...(by ? {} : { via: "command line" }) } });
+    return user;
+  }).catch((err: unknown) => {
+    // Two administrators submitting the same email at once: the second meets the unique index, and is told so.
+    throw isUniqueViolation(err) ? taken() : err;
+  });
+}

@@ -1,0 +1,28 @@
+import { ZPasswordSet } from "../../schemas/account";
+import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
+import { refusal } from "../../i18n/refusals";
+import { hashPassword } from "../password";
+import { can, type Actor } from "../permissions";
+import type { Db } from "../prisma";
+import { recordAuditEvent } from "../queries/audit";
+import { endSessionsAndTokens } from "./end-sessions";
+
+/**
+ * An administrator sets a new password for an account whose holder forgot
+ * theirs: every session of the account ends and its API tokens are revoked
+ * (whoever knew the old password is out), and the holder must choose their
+ * own at the next sign-in, so the administrator does not keep knowing it.
+ */
+export async function setAccountPassword(db: Db, actor: Actor, body: unknown) {
+  if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
+  const input = parseOrRefuse(ZPasswordSet, body, "userMalformed");
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
+    if (!user) throw new CommandError("not_found", refusal("noSuchUser"), [fieldIssue(["userId"], "noSuchUser")]);
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true } });
+    await endSessionsAndTokens(tx, actor.id, user.id, "user.setPassword");
+    await recordAuditEvent(tx, { actorUserId: actor.id, action: "user.setPassword", entityType: "User", entityId: user.id });
+    return user;
+  });
+}
