@@ -11,7 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { sessionCookie } from "../tests/helpers/session-cookie";
+import { sessionCookie } from "@/tests/helpers/session-cookie";
 import { BASE, DATABASE, machine, percentiles, root, runBench, SIZE, WORKERS } from "./app-server";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);

@@ -9,10 +9,10 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CHECK_BUDGET_MS, REPAIR_BUDGET_MS } from "../lib/domain/geometry-budget";
-import { MAX_VERTICES } from "../lib/geo/validate";
-import { comb, spiral, star } from "../tests/helpers/hostile-shapes";
-import { sessionCookie } from "../tests/helpers/session-cookie";
+import { CHECK_BUDGET_MS, REPAIR_BUDGET_MS } from "@/lib/domain/geometry-budget";
+import { MAX_VERTICES } from "@/lib/geo/validate";
+import { comb, spiral, star } from "@/tests/helpers/hostile-shapes";
+import { sessionCookie } from "@/tests/helpers/session-cookie";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3500);

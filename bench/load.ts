@@ -14,7 +14,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Polygon } from "geojson";
-import { sessionCookie } from "../tests/helpers/session-cookie";
+import { sessionCookie } from "@/tests/helpers/session-cookie";
 import { BASE, DATABASE, machine, percentiles, root, runBench, SIZE, WORKERS } from "./app-server";
 import { rng } from "./scenarios";
 

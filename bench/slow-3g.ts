@@ -10,8 +10,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { launchBrowser } from "../e2e/browser";
-import { sessionCookie } from "../tests/helpers/session-cookie";
+import { launchBrowser } from "@/e2e/browser";
+import { sessionCookie } from "@/tests/helpers/session-cookie";
 import { BASE, DATABASE, machine, root, runBench, SIZE } from "./app-server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -18,8 +18,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { openDb } from "@/lib/server/prisma";
 import { seed } from "@/prisma/seed";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../tests/helpers/databases";
-import { sessionCookie } from "../tests/helpers/session-cookie";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "@/tests/helpers/databases";
+import { sessionCookie } from "@/tests/helpers/session-cookie";
 import { launchBrowser, signIn } from "./browser";
 
 const root = path.resolve(import.meta.dirname, "..");

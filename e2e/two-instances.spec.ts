@@ -7,9 +7,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../tests/helpers/databases";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "@/tests/helpers/databases";
 import { seed } from "@/prisma/seed";
-import { sessionCookie } from "../tests/helpers/session-cookie";
+import { sessionCookie } from "@/tests/helpers/session-cookie";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SECRET = "two-instances-secret-two-instances-secret-0";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Boundary } from "../lib/geo/locate";
+import type { Boundary } from "@/lib/geo/locate";
 
 export type GovernorateProps = {
   pcode: string;

@@ -1,16 +1,16 @@
 // Demo accounts and demo field data (hazardous areas, tasks, reports,
 // grants), accounted with the same domain code as real reports.
 import type { Polygon } from "geojson";
-import type { Db } from "../lib/server/prisma";
-import { geodesicAreaM2 } from "../lib/geo/area";
-import type { Areal } from "../lib/geo/boolean";
-import { countedGeometry, releasedAfterApproval } from "../lib/domain/land-release";
-import { previewRelease } from "../lib/domain/release-preview";
-import { loadGeometryEngine } from "../lib/geo/engine";
-import { toJson } from "../lib/server/json";
-import { hashPassword } from "../lib/server/password";
+import type { Db } from "@/lib/server/prisma";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import type { Areal } from "@/lib/geo/boolean";
+import { countedGeometry, releasedAfterApproval } from "@/lib/domain/land-release";
+import { previewRelease } from "@/lib/domain/release-preview";
+import { loadGeometryEngine } from "@/lib/geo/engine";
+import { toJson } from "@/lib/server/json";
+import { hashPassword } from "@/lib/server/password";
 import { DEMO_ACCOUNTS, DEMO_CASUALTIES, DEMO_DONOR, DEMO_HAZARDS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_RISK_EDUCATION, type DemoHazard } from "./demo-data";
-import { locate, type Boundary } from "../lib/geo/locate";
+import { locate, type Boundary } from "@/lib/geo/locate";
 import type { GovernorateProps } from "./governorates";
 
 const M_PER_DEG_LAT = 110_574;

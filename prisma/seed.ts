@@ -1,10 +1,10 @@
 // Idempotent seed. Reference data (governorates, authorities, the national
 // baseline, Landmine Monitor funding) always; demo accounts and demo field
 // data only when asked, and never in production unless explicitly allowed.
-import type { Db } from "../lib/server/prisma";
-import { geodesicAreaM2 } from "../lib/geo/area";
-import { bumpDataVersion } from "../lib/server/cache";
-import { toJson } from "../lib/server/json";
+import type { Db } from "@/lib/server/prisma";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { toJson } from "@/lib/server/json";
 import {
   AUTHORITIES,
   GOVERNORATE_NAMES_CKB,

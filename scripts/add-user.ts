@@ -8,9 +8,9 @@
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { CommandError } from "../lib/server/command-error";
-import { MIN_PASSWORD_LENGTH } from "../lib/schemas/account";
-import { openAccountFromCommandLine } from "../lib/server/commands/open-account";
+import { CommandError } from "@/lib/server/command-error";
+import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/account";
+import { openAccountFromCommandLine } from "@/lib/server/commands/open-account";
 import { runScript, withMigratedDatabase } from "./run-script";
 
 const USAGE = `Usage: npm run user:add -- --email <email> --name "<full name>" --role admin|authority|partner|donor --organisation "<name or short name>"

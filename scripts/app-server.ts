@@ -6,8 +6,8 @@
 // came from (lib/domain/client-address.ts), and the app reads only that.
 import { createServer } from "node:http";
 import path from "node:path";
-import { clientAddress } from "../lib/domain/client-address";
-import { serverEnv } from "../lib/server/env";
+import { clientAddress } from "@/lib/domain/client-address";
+import { serverEnv } from "@/lib/server/env";
 
 /** Idle keep-alive: longer than a load balancer's idle timeout (60 s is usual), so it never reuses one the app just closed. */
 const KEEP_ALIVE_MS = 65_000;

@@ -1,7 +1,7 @@
 // `npm run db:backup -- [file]` and `npm run db:restore -- <file>` for the
 // embedded database in PGLITE_DIR (default ./data/pglite). Stop the server first.
 import path from "node:path";
-import { pgliteDir } from "../lib/server/pglite-lock";
+import { pgliteDir } from "@/lib/server/pglite-lock";
 import { backupEmbeddedDatabase, restoreEmbeddedDatabase, type TableCounts } from "./embedded-backup";
 import { runScript } from "./run-script";
 

@@ -5,8 +5,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { acquirePgliteLock, pgliteDir } from "../lib/server/pglite-lock";
-import type { DbTarget } from "../lib/server/prisma";
+import { acquirePgliteLock, pgliteDir } from "@/lib/server/pglite-lock";
+import type { DbTarget } from "@/lib/server/prisma";
 
 export type ScriptDatabase = {
   /** For the schema engine. */

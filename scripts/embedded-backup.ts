@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { acquirePgliteLock } from "../lib/server/pglite-lock";
+import { acquirePgliteLock } from "@/lib/server/pglite-lock";
 
 export type TableCounts = Record<string, number>;
 

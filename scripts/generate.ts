@@ -9,10 +9,10 @@
 // configured database (PGLITE_DIR or DATABASE_URL) after `npm start`'s set-up.
 import { booleanPointInPolygon } from "@turf/turf";
 import type { MultiPolygon, Polygon } from "geojson";
-import { rng } from "../bench/scenarios";
-import { geodesicAreaM2 } from "../lib/geo/area";
-import { bumpDataVersion } from "../lib/server/cache";
-import { readGovernorates } from "../prisma/governorates";
+import { rng } from "@/bench/scenarios";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { readGovernorates } from "@/prisma/governorates";
 import { runScript, withMigratedDatabase } from "./run-script";
 
 type Options = { hazards: number; reports: number; grants: number; seed: number };

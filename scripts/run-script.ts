@@ -2,7 +2,7 @@
 // configured database brought up to date and closed after, and how a script
 // ends (the WASM engine leaves a timer running for ~10 s after it is freed,
 // so a script exits when done).
-import { openDb, type Db } from "../lib/server/prisma";
+import { openDb, type Db } from "@/lib/server/prisma";
 import { openScriptDatabase } from "./db-adapter";
 import { deployMigrations } from "./migrations";
 

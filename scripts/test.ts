@@ -4,7 +4,7 @@
 // the run: no test is ever skipped.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { chromiumMissingMessage } from "../e2e/browser";
+import { chromiumMissingMessage } from "@/e2e/browser";
 
 const missing = chromiumMissingMessage();
 if (missing) {

@@ -1,8 +1,8 @@
 // Reading a funding table in Landmine Monitor's "Support for Mine Action"
 // shape (donor, year, amount, currency, US$) from the cells of a CSV or XLSX
 // sheet. Pure: the browser previews with it and the server checks with it.
-import type { LocalisedText, MessageValues } from "../i18n/localised";
-import { refusal, type RefusalKey } from "../i18n/refusals";
+import type { LocalisedText, MessageValues } from "@/lib/i18n/localised";
+import { refusal, type RefusalKey } from "@/lib/i18n/refusals";
 
 export type FundingImportRow = { donor: string; year: number; amountMinor: string; currency: string; usdCents: string };
 /** A problem at a spreadsheet row and column: `message` in English, `text` in every language. */

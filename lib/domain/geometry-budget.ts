@@ -1,8 +1,8 @@
 // How long one request's geometry may take, and the repair that follows a
 // refusal. The same rules on the server (a worker thread per job) and in the
 // browser (a Web Worker): a job over its budget is stopped, not waited for.
-import { GeometryError, geometryProblem } from "../geo/errors";
-import { geometryText } from "../geo/messages";
+import { GeometryError, geometryProblem } from "@/lib/geo/errors";
+import { geometryText } from "@/lib/geo/messages";
 import type { GeometryJobName, JobArgs, JobResult } from "./geometry-jobs";
 
 /**

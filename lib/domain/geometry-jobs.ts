@@ -5,10 +5,10 @@
 // shape. Arguments and results are plain data (structured-cloneable); a
 // GeometryError crosses as `SentGeometryError`.
 import type { Polygon } from "geojson";
-import { unionAll, type Areal } from "../geo/boolean";
-import { GeometryError, type GeometryProblem } from "../geo/errors";
-import { asFeatureCollection, readGeometryFile } from "../geo/read";
-import { offerRepair } from "../geo/validate";
+import { unionAll, type Areal } from "@/lib/geo/boolean";
+import { GeometryError, type GeometryProblem } from "@/lib/geo/errors";
+import { asFeatureCollection, readGeometryFile } from "@/lib/geo/read";
+import { offerRepair } from "@/lib/geo/validate";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
 import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
 import { previewRelease, validateHazardArea, type HazardContext } from "./release-preview";

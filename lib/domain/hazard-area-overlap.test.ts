@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
-import { geodesicAreaM2 } from "../geo/area";
+import { geodesicAreaM2 } from "@/lib/geo/area";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 

@@ -3,8 +3,8 @@
 // registered in two areas would be released, and counted, twice.
 // Needs the geometry engine loaded (await loadGeometryEngine()).
 import { bbox } from "@turf/turf";
-import { geodesicAreaM2 } from "../geo/area";
-import { intersection, type Areal } from "../geo/boolean";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import { intersection, type Areal } from "@/lib/geo/boolean";
 
 /** Below this an overlap is the noise of two boundaries drawn along each other, not land. */
 export const OVERLAP_TOLERANCE_M2 = 1;

@@ -2,7 +2,7 @@
 // and over, girls and boys under 18, as the Landmine Monitor and IMAS 12.10
 // report them. National figures are the sums of the governorates' rows, so
 // every table adds up to its total.
-import type { GovernorateNames } from "../i18n/names";
+import type { GovernorateNames } from "@/lib/i18n/names";
 
 /** Women and men are this age and over; girls and boys under it. */
 export const ADULT_AGE = 18;

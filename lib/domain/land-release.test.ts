@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
 import { deepFreeze } from "@/tests/helpers/freeze";
-import { geodesicAreaM2 } from "../geo/area";
+import { geodesicAreaM2 } from "@/lib/geo/area";
 import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 

@@ -1,8 +1,8 @@
 // Land-release accounting: a square metre is counted once, and only inside
 // the hazardous area it was reported against. Needs the geometry engine
 // loaded (await loadGeometryEngine()).
-import { geodesicAreaM2 } from "../geo/area";
-import { covers, difference, intersection, union, unionAll, type Areal } from "../geo/boolean";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import { covers, difference, intersection, union, unionAll, type Areal } from "@/lib/geo/boolean";
 
 export type ReleaseMethod = "CANCELLED" | "REDUCED" | "CLEARED";
 

@@ -1,5 +1,5 @@
 // National progress: baseline, land released by method, remaining.
-import type { GovernorateNames } from "../i18n/names";
+import type { GovernorateNames } from "@/lib/i18n/names";
 import { fillMonths, type MonthlyRelease } from "./projection";
 
 export type BaselineRecord = {

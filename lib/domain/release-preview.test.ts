@@ -1,7 +1,7 @@
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { deepFreeze } from "@/tests/helpers/freeze";
-import { GeometryError } from "../geo/errors";
+import { GeometryError } from "@/lib/geo/errors";
 import { previewRelease, validateHazardArea } from "./release-preview";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 

@@ -1,8 +1,8 @@
 // What a field officer sees before submitting a land-release report, and what
 // the server recomputes on submission: the same function in both places.
-import type { Areal } from "../geo/boolean";
-import { MUST_BE_IN_IRAQ } from "../geo/iraq";
-import { mustOverlapHazardArea, validateAreal, type ValidationOptions, type ValidGeometry } from "../geo/validate";
+import type { Areal } from "@/lib/geo/boolean";
+import { MUST_BE_IN_IRAQ } from "@/lib/geo/iraq";
+import { mustOverlapHazardArea, validateAreal, type ValidationOptions, type ValidGeometry } from "@/lib/geo/validate";
 import { accountRelease, type ReleaseAccount } from "./land-release";
 
 export type ReleasePreview = ValidGeometry & ReleaseAccount;

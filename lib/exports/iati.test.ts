@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { iatiBreaches } from "../../tests/helpers/iati-rules";
+import { iatiBreaches } from "@/tests/helpers/iati-rules";
 import { iatiActivitiesXml, type IatiGrant } from "./iati";
 
 const grant: IatiGrant = {

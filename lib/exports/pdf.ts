@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import PDFDocument from "pdfkit";
-import { MAP_COLOURS } from "../colours";
+import { MAP_COLOURS } from "@/lib/colours";
 
 // DejaVu Sans, not PDFKit's built-in Helvetica: Helvetica has no Arabic,
 // so Arabic and Sorani names (of hazardous areas, places, organisations,

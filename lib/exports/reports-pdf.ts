@@ -2,9 +2,9 @@
 // partner or an authority, and an IMAS 08.30 completion report with its
 // handover certificate. Pure: the figures come in, the document goes out.
 import type { MultiPolygon, Polygon } from "geojson";
-import { programmeDay } from "../domain/calendar";
-import { turningPoints } from "../geo/turning-points";
-import { formatArea, formatDate, formatM2, formatPercent } from "../i18n/format";
+import { programmeDay } from "@/lib/domain/calendar";
+import { turningPoints } from "@/lib/geo/turning-points";
+import { formatArea, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
 import { burnDownLine, classify, COLOURS, figureCards, FONT, footers, heading, map, methodLegend, METHODS, newDocument, paragraph, stackedBars, table, type MethodKey } from "./pdf";
 
 type Areal = Polygon | MultiPolygon;

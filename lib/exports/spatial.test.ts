@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { geodesicAreaM2 } from "../geo/area";
-import { readGeometryFile } from "../geo/read";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import { readGeometryFile } from "@/lib/geo/read";
 import { geojsonText, kmlText, shapefileZip, type SpatialFeature } from "./spatial";
 
 // Near Mosul: a field with a hole (an excluded house plot), and a two-part released area.

@@ -1,7 +1,7 @@
 // Typed geometry errors in words a field officer understands: what is wrong,
 // where (feature, part, ring, position and the coordinate), and what to do,
 // in every language the app speaks (messages.ts).
-import type { LocalisedText, MessageValues } from "../i18n/localised";
+import type { LocalisedText, MessageValues } from "@/lib/i18n/localised";
 import { geometryText, inEach, joinTexts, perLanguage, type GeometryMessageKey } from "./messages";
 
 export type GeometryErrorCode =

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Feature, FeatureCollection, Polygon, MultiPolygon } from "geojson";
 import { describe, expect, it } from "vitest";
-import { accountRelease } from "../domain/land-release";
+import { accountRelease } from "@/lib/domain/land-release";
 import { GeometryError } from "./errors";
 import { MUST_BE_IN_IRAQ } from "./iraq";
 import { validateAreal } from "./validate";

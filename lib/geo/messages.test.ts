@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCALES } from "../i18n/locales";
+import { LOCALES } from "@/lib/i18n/locales";
 import { describeLocation, GeometryError, type GeometryProblem } from "./errors";
 import { readGeometryFile } from "./read";
 import { validateAreal } from "./validate";

@@ -3,11 +3,11 @@
 // browser and on the server before anyone knows who will read them, and the
 // screen or the API answer shows the reader's language. The catalogues are
 // lib/i18n/geometry-messages/*.json, kept in step by lib/i18n/catalogues.test.ts.
-import ar from "../i18n/geometry-messages/ar.json";
-import ckb from "../i18n/geometry-messages/ckb.json";
-import en from "../i18n/geometry-messages/en.json";
-import { localised, type LocalisedText, type MessageValues } from "../i18n/localised";
-import { LOCALES, type Locale } from "../i18n/locales";
+import ar from "@/lib/i18n/geometry-messages/ar.json";
+import ckb from "@/lib/i18n/geometry-messages/ckb.json";
+import en from "@/lib/i18n/geometry-messages/en.json";
+import { localised, type LocalisedText, type MessageValues } from "@/lib/i18n/localised";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 
 export type GeometryMessageKey = keyof typeof en;
 

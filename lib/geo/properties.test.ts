@@ -4,7 +4,7 @@ import { bbox, feature, featureCollection } from "@turf/turf";
 import fc from "fast-check";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { accountRelease, releasedAfterApproval } from "../domain/land-release";
+import { accountRelease, releasedAfterApproval } from "@/lib/domain/land-release";
 import { geodesicAreaM2 } from "./area";
 import { intersection, union, unionAll, type Areal } from "./boolean";
 import { gnomonicAt, mapPositions } from "./gnomonic";

@@ -6,7 +6,7 @@ import { rewind } from "@turf/turf";
 import type { Polygon, Position } from "geojson";
 import { geodesicAreaM2, ringAreaM2 } from "./area";
 import { intersects, unionAll, type Areal } from "./boolean";
-import type { LocalisedText, MessageValues } from "../i18n/localised";
+import type { LocalisedText, MessageValues } from "@/lib/i18n/localised";
 import { GeometryError, geometryProblem, locatedText, type GeometryLocation, type GeometryProblem } from "./errors";
 import { geometryText, inEach, joinTexts, type GeometryMessageKey } from "./messages";
 import { polygonValidity, repairPolygons, ringAt, type ValidityFault } from "./validity";

@@ -1,6 +1,6 @@
 // The screens' own words for roles and task statuses, for use inside a
 // refusal's sentence (lib/i18n/refusals.ts) in each language.
-import type { TaskStatus } from "../domain/task-lifecycle";
+import type { TaskStatus } from "@/lib/domain/task-lifecycle";
 import type { Locale } from "./locales";
 import wordsAr from "./messages/ar.json";
 import wordsCkb from "./messages/ckb.json";

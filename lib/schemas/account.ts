@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES, NUMERALS } from "../i18n/locales";
+import { LOCALES, NUMERALS } from "@/lib/i18n/locales";
 
 /** NIST SP 800-63B: at least 12 characters for a password chosen for someone, no composition rules. */
 export const MIN_PASSWORD_LENGTH = 12;

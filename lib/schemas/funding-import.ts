@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_IMPORT_ROWS } from "../domain/funding-import";
+import { MAX_IMPORT_ROWS } from "@/lib/domain/funding-import";
 
 const digits = z.string().regex(/^\d{1,20}$/, "an amount in minor units (digits only)");
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { programmeDay } from "../domain/calendar";
-import { everyone } from "../domain/human-impact";
+import { programmeDay } from "@/lib/domain/calendar";
+import { everyone } from "@/lib/domain/human-impact";
 import { DEVICE_CATEGORIES } from "./land-release-report";
 
 /** A day as YYYY-MM-DD, not after today in Iraq: sessions and accidents are recorded after they happen. */

@@ -4,7 +4,7 @@
 // instance sees a change the moment it commits and none serves a figure older
 // than the data it has read.
 import { cache } from "react";
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "./prisma";
 
 const KEY = "dataVersion";

@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import ar from "../i18n/server-messages/ar.json";
-import en from "../i18n/server-messages/en.json";
-import { languageOfRequest } from "../i18n/locales";
+import ar from "@/lib/i18n/server-messages/ar.json";
+import en from "@/lib/i18n/server-messages/en.json";
+import { languageOfRequest } from "@/lib/i18n/locales";
 import { CommandError, fieldIssues, inLanguage, parseOrRefuse, type FieldIssue } from "./command-error";
-import { refusal } from "../i18n/refusals";
-import { statusChoices } from "../i18n/words";
+import { refusal } from "@/lib/i18n/refusals";
+import { statusChoices } from "@/lib/i18n/words";
 
 const refused = (fn: () => unknown): CommandError => {
   try {

@@ -3,10 +3,10 @@
 // language. Refusals are catalogued in lib/i18n/server-messages, so none is
 // left in English on an Arabic or Sorani screen (catalogues.test.ts).
 import { z } from "zod";
-import type { GeometryError } from "../geo/errors";
-import { isLocalisedText, type LocalisedText, type MessageValues } from "../i18n/localised";
-import { languageOf, LOCALES, type Locale } from "../i18n/locales";
-import { englishRefusals, refusal, type RefusalKey } from "../i18n/refusals";
+import type { GeometryError } from "@/lib/geo/errors";
+import { isLocalisedText, type LocalisedText, type MessageValues } from "@/lib/i18n/localised";
+import { languageOf, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { englishRefusals, refusal, type RefusalKey } from "@/lib/i18n/refusals";
 
 export type CommandErrorCode = "forbidden" | "not_found" | "invalid_request" | "conflict" | "precondition_failed" | "unprocessable" | "too_large" | "unavailable";
 

@@ -2,9 +2,9 @@
 // clauses, each rule written once: region, governorate, period, partner,
 // donor, contamination and land use. A filter not given adds nothing.
 // What the caller may see is not here: that is lib/server/scopes.ts.
-import { Prisma } from "../../generated/prisma/client";
-import type { ContaminationType, LandUse, Region } from "../../generated/prisma/enums";
-import type { ProgressFilter } from "../schemas/progress-filter";
+import { Prisma } from "@/generated/prisma/client";
+import type { ContaminationType, LandUse, Region } from "@/generated/prisma/enums";
+import type { ProgressFilter } from "@/lib/schemas/progress-filter";
 
 type Place = Pick<ProgressFilter, "region" | "governorate">;
 type Period = Pick<ProgressFilter, "from" | "to">;

@@ -8,10 +8,10 @@ import "server-only";
 // library that takes a file name cannot be given. About 100 lines.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { receiveGeometryError, type GeometryJobName, type JobArgs, type JobResult, type SentGeometryError } from "../domain/geometry-jobs";
-import { CHECK_BUDGET_MS, runWithRepairOffer, tooComplex, type JobRunner } from "../domain/geometry-budget";
-import { checkFailedProblem, GeometryError, geometryProblem, locatedText } from "../geo/errors";
-import { refusal } from "../i18n/refusals";
+import { receiveGeometryError, type GeometryJobName, type JobArgs, type JobResult, type SentGeometryError } from "@/lib/domain/geometry-jobs";
+import { CHECK_BUDGET_MS, runWithRepairOffer, tooComplex, type JobRunner } from "@/lib/domain/geometry-budget";
+import { checkFailedProblem, GeometryError, geometryProblem, locatedText } from "@/lib/geo/errors";
+import { refusal } from "@/lib/i18n/refusals";
 import { CommandError } from "./command-error";
 
 /** One worker per core, at most two: a job is CPU-bound, more threads than cores only slice the same time. */

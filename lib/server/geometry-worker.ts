@@ -2,9 +2,9 @@
 // then runs one job per message. Imports only pure code: no 'server-only',
 // no database, nothing that expects Next.js.
 import { parentPort } from "node:worker_threads";
-import { runGeometryJob, sendGeometryError, type GeometryJobName } from "../domain/geometry-jobs";
-import { loadGeometryEngine } from "../geo/engine";
-import { GeometryError } from "../geo/errors";
+import { runGeometryJob, sendGeometryError, type GeometryJobName } from "@/lib/domain/geometry-jobs";
+import { loadGeometryEngine } from "@/lib/geo/engine";
+import { GeometryError } from "@/lib/geo/errors";
 
 type Job = { id: number; name: GeometryJobName; args: never };
 

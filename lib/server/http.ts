@@ -1,18 +1,18 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { fromAnotherSite } from "../domain/same-origin";
+import { fromAnotherSite } from "@/lib/domain/same-origin";
 import { bearerToken } from "./api-tokens";
 import { apiCaller, type SessionUser } from "./auth";
 import { serverEnv } from "./env";
-import { languageOfRequest, type Locale } from "../i18n/locales";
+import { languageOfRequest, type Locale } from "@/lib/i18n/locales";
 import { CommandError, fieldIssue, geometryRefusal, inLanguage, type CommandErrorCode } from "./command-error";
-import { refusal } from "../i18n/refusals";
-import { roleWord } from "../i18n/words";
+import { refusal } from "@/lib/i18n/refusals";
+import { roleWord } from "@/lib/i18n/words";
 import { databaseTrouble, troubleLogLine } from "./database-trouble";
 import { getDb } from "./db";
 import { can, type Permission } from "./permissions";
 import type { Db } from "./prisma";
-import type { LocalisedText } from "../i18n/localised";
+import type { LocalisedText } from "@/lib/i18n/localised";
 
 export type ApiErrorCode = "unauthenticated" | CommandErrorCode | "internal" | "unavailable";
 
@@ -185,7 +185,7 @@ export async function geometryUpload(req: Request): Promise<{ body: unknown; rea
   const zone = form.get("utmZone");
   if (zone !== null && zone !== "37" && zone !== "38") throw new CommandError("invalid_request", refusal("utmZone"), [fieldIssue(["utmZone"], "useZone37or38")]);
   const { runGeometry } = await import("./geometry-pool");
-  const { GeometryError } = await import("../geo/errors");
+  const { GeometryError } = await import("@/lib/geo/errors");
   try {
     // Read in a worker with the checks' budget: a zip of many shapes, or a malformed one, costs that worker's time only.
     const read = await runGeometry("readGeometryFile", { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, zone ? { utmZone: Number(zone) as 37 | 38 } : {});

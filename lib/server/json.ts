@@ -1,4 +1,4 @@
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 
 /** GeoJSON and other plain data for a jsonb column (the GeoJSON types lack Prisma's index signature). */
 export function toJson(value: object): Prisma.InputJsonValue {

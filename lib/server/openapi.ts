@@ -2,13 +2,13 @@
 // the same zod schemas the handlers parse with, so the document cannot drift
 // from what the server accepts.
 import { z } from "zod";
-import { ZReportReview, ZReportSubmit } from "../schemas/land-release-report";
-import { ZHazardAreaCreate } from "../schemas/hazard-area";
-import { ZTaskCreate, ZTaskTransition } from "../schemas/task";
-import { ZCompletion, ZHandover } from "../schemas/completion";
-import { ZCasualtyIncident, ZRiskEducationSession, ZWithdrawal } from "../schemas/human-impact";
-import { ZFundingImport } from "../schemas/funding-import";
-import { ZPublicPage } from "../schemas/public-page";
+import { ZReportReview, ZReportSubmit } from "@/lib/schemas/land-release-report";
+import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
+import { ZTaskCreate, ZTaskTransition } from "@/lib/schemas/task";
+import { ZCompletion, ZHandover } from "@/lib/schemas/completion";
+import { ZCasualtyIncident, ZRiskEducationSession, ZWithdrawal } from "@/lib/schemas/human-impact";
+import { ZFundingImport } from "@/lib/schemas/funding-import";
+import { ZPublicPage } from "@/lib/schemas/public-page";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 

@@ -1,6 +1,6 @@
 // Who may do what: the one place roles map to permissions. Every page,
 // server action and route handler asks here; the UI only hides what can() denies.
-import type { Role } from "../../generated/prisma/enums";
+import type { Role } from "@/generated/prisma/enums";
 
 export const PERMISSIONS = [
   "progress:read",

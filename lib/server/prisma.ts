@@ -5,7 +5,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "../../generated/prisma/client";
+import { PrismaClient } from "@/generated/prisma/client";
 import { acquirePgliteLock, pgliteDir } from "./pglite-lock";
 
 export type Db = PrismaClient;

@@ -4,7 +4,7 @@
 // PGlite and PostgreSQL alike). An in-memory counter would hold per worker
 // process only, and `npm run start:cluster` runs several.
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import { MAX_FAILURES, MAX_FAILURES_PER_ADDRESS, WINDOW_MS } from "../domain/sign-in-throttle";
+import { MAX_FAILURES, MAX_FAILURES_PER_ADDRESS, WINDOW_MS } from "@/lib/domain/sign-in-throttle";
 import type { Db } from "./prisma";
 
 export type RateLimit = { name: string; points: number; windowMs: number };

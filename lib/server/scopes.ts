@@ -3,7 +3,7 @@
 // not a row to be filtered out later. A partner sees its own work, an
 // authority the work in its governorates, a donor what its grants fund, an
 // admin everything.
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "./permissions";
 
 /**

@@ -4,8 +4,8 @@
 // or a role change raises the version (lib/server/commands/end-sessions.ts),
 // which ends every session of that account at its next request.
 import { CommandError } from "./command-error";
-import { refusal } from "../i18n/refusals";
-import type { Role } from "../../generated/prisma/enums";
+import { refusal } from "@/lib/i18n/refusals";
+import type { Role } from "@/generated/prisma/enums";
 import type { Db } from "./prisma";
 import { userForTokenHash } from "./queries/api-tokens";
 import { activeAccount } from "./queries/users";

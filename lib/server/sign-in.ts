@@ -4,8 +4,8 @@
 // parallel guesses is counted in full; a success gives its attempt back.
 // Every failure and refusal is recorded in the audit trail. Demo accounts,
 // whose password is published, sign in only from the machine running the app.
-import { isLoopback } from "../domain/client-address";
-import { languageChoice, type LanguageChoice } from "../i18n/locales";
+import { isLoopback } from "@/lib/domain/client-address";
+import { languageChoice, type LanguageChoice } from "@/lib/i18n/locales";
 import { hashPassword, verifyPassword } from "./password";
 import type { Db } from "./prisma";
 import { recordAuditEvent } from "./queries/audit";

@@ -13,8 +13,8 @@ import { userForTokenHash } from "@/lib/server/queries/api-tokens";
 import { openDb } from "@/lib/server/prisma";
 import { activeAccount } from "@/lib/server/queries/users";
 import { signInWithPassword } from "@/lib/server/sign-in";
-import { actorFor, refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor, refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

@@ -3,8 +3,8 @@ import { hashApiToken } from "@/lib/server/api-tokens";
 import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
 import { revokeApiToken } from "@/lib/server/commands/revoke-api-token";
 import { userForTokenHash } from "@/lib/server/queries/api-tokens";
-import { actorFor } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 describe.each(DATABASE_KINDS)("personal API tokens on %s", (kind) => {
   const t = useSeededDatabase(kind);

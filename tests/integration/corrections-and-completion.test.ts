@@ -10,8 +10,8 @@ import { transitionTask } from "@/lib/server/commands/transition-task";
 import { bodyWithGeometry, geometryUpload, jsonBody, MAX_BODY_BYTES } from "@/lib/server/http";
 import { getNationalProgress } from "@/lib/server/queries/progress";
 import { geodesicAreaM2 } from "@/lib/geo/area";
-import { actorFor, refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor, refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 // DEMO-NIN-001 (task DEMO-TASK-001): 600 m × 400 m around (43.05, 36.30); approved releases cover its western 60 %.
 const DLON = 600 / (111_320 * Math.cos((36.3 * Math.PI) / 180));

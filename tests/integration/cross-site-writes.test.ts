@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/server/auth";
 import { publicPageEnabled } from "@/lib/server/queries/settings";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 vi.stubEnv("NEXTAUTH_SECRET", "a-test-secret-that-is-long-enough-0123456789");
 vi.stubEnv("NEXTAUTH_URL", "https://mine-action.example.org");

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { openDb } from "@/lib/server/prisma";
 import { getDashboard } from "@/lib/server/queries/progress";
-import { actorFor } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 describe.each(DATABASE_KINDS)("dashboard cache on %s", (kind) => {
   const t = useSeededDatabase(kind);

@@ -5,13 +5,13 @@ import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { readGeometryFile } from "@/lib/geo/read";
 import { ZExportFilter, type ExportFile } from "@/lib/schemas/export-filter";
-import { iatiBreaches } from "../helpers/iati-rules";
+import { iatiBreaches } from "@/tests/helpers/iati-rules";
 import { buildExport } from "@/lib/server/exports";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { getDashboard } from "@/lib/server/queries/progress";
-import { actorFor, refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor, refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1);

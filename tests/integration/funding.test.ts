@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { costPerM2, moneyFlow } from "@/lib/domain/funding";
 import { fundedReleases, getFundingSummary, type FundingLabels } from "@/lib/server/queries/funding";
 import { importFunding } from "@/lib/server/commands/import-funding";
-import { actorFor, refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor, refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 const labels: FundingLabels = { unnamedPartner: "not named", unspecifiedRegion: "unspecified", region: (r) => r };
 

@@ -13,8 +13,8 @@ import { POST as submitReport } from "@/app/api/tasks/[id]/reports/route";
 import { MAX_BODY_BYTES } from "@/lib/server/http";
 import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
 import type { Db } from "@/lib/server/prisma";
-import { actorFor } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 /** Inputs per API and database; two APIs, so 10,000 per database. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000);

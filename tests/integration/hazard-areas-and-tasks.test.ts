@@ -6,8 +6,8 @@ import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-relea
 import { completeTask } from "@/lib/server/commands/complete-task";
 import { handOverTask } from "@/lib/server/commands/hand-over-task";
 import { transitionTask } from "@/lib/server/commands/transition-task";
-import { actorFor, refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor, refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 const box = (x: number, y: number, d = 0.004): Polygon => ({ type: "Polygon", coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
 // Kirkuk (federal, DMA) and Erbil (Kurdistan Region, IKMAA).

@@ -6,9 +6,9 @@ import { openDb } from "@/lib/server/prisma";
 import { getNationalProgress } from "@/lib/server/queries/progress";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { difference, intersection, union, type Areal } from "@/lib/geo/boolean";
-import { authority, donor, partlyReleasedTask, partner, strip as stripOf } from "../factories";
-import { refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useReferenceDatabase } from "../helpers/databases";
+import { authority, donor, partlyReleasedTask, partner, strip as stripOf } from "@/tests/factories";
+import { refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useReferenceDatabase } from "@/tests/helpers/databases";
 
 const report = (geometry: unknown, method = "cleared") => ({ method, periodStart: "2026-10-01", periodEnd: "2026-10-31", geometry, devices: [{ type: "IMPROVISED_AP_MINE", count: 3 }] });
 

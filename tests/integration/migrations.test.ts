@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openDb } from "@/lib/server/prisma";
 import { deployMigrations, pendingSchemaSql } from "@/scripts/migrations";
-import { createTestDatabase, DATABASE_KINDS } from "../helpers/databases";
+import { createTestDatabase, DATABASE_KINDS } from "@/tests/helpers/databases";
 
 describe("migrations", () => {
   it("produce exactly prisma/schema.prisma (no drift)", async () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createTask } from "@/lib/server/commands/create-task";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
-import { actorFor } from "../helpers/actors";
+import { actorFor } from "@/tests/helpers/actors";
 import { drillDownWhere, getDashboard, getProgress } from "@/lib/server/queries/progress";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getNationalProgress } from "@/lib/server/queries/progress";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 describe.each(DATABASE_KINDS)("national progress on %s", (kind) => {
   const t = useSeededDatabase(kind);

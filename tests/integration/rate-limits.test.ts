@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openDb } from "@/lib/server/prisma";
 import { PUBLIC_PAGE_PER_ADDRESS, takeAttempt } from "@/lib/server/rate-limits";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 afterEach(() => {
   vi.useRealTimers();

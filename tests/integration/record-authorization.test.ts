@@ -20,8 +20,8 @@ import { changeOwnPassword } from "@/lib/server/commands/change-own-password";
 import { openAccount as createUser } from "@/lib/server/commands/open-account";
 import type { Db } from "@/lib/server/prisma";
 import { getReport } from "@/lib/server/queries/land-release";
-import { actorFor } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 

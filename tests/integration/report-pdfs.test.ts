@@ -10,8 +10,8 @@ const m2 = (value: number) => formatM2(value, "en").replaceAll("\u00a0", " ");
 import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { buildExport } from "@/lib/server/exports";
 import { getDashboard } from "@/lib/server/queries/progress";
-import { actorFor, refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor, refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 /** The PDF as a reader gets it: its text (pdftotext -layout) and its pages as PNG (pdftoppm), kept in PDF_PREVIEW_DIR if set. */
 function read(pdf: Uint8Array, name: string) {

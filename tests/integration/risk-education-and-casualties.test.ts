@@ -8,8 +8,8 @@ import { recordRiskEducationSession } from "@/lib/server/commands/record-risk-ed
 import { casualtyPage, getHumanImpact, riskEducationPage } from "@/lib/server/queries/human-impact";
 import { IN_FORCE } from "@/lib/server/scopes";
 import { getDashboard } from "@/lib/server/queries/progress";
-import { actorFor, refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor, refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 const ERBIL = "IQG11"; // Kurdistan Region: IKMAA
 const NINEWA = "IQG15"; // federal Iraq: DMA

@@ -12,8 +12,8 @@ import { transitionTask } from "@/lib/server/commands/transition-task";
 import { getTask, getTaskWorkspace } from "@/lib/server/queries/tasks";
 import { getProgress } from "@/lib/server/queries/progress";
 import type { Db } from "@/lib/server/prisma";
-import { actorFor, refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor, refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 const box = (x: number, y: number, d: number) => ({ type: "Polygon" as const, coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
 

@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_HAZARDS } from "@/prisma/demo-data";
 import { LANDMINE_MONITOR_2018_TOTAL_USD } from "@/prisma/reference-data";
 import { verifyPassword } from "@/lib/server/password";
 import { findUserForSignIn } from "@/lib/server/queries/users";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 describe.each(DATABASE_KINDS)("seed on %s", (kind) => {
   const t = useSeededDatabase(kind);

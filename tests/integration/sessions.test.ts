@@ -19,8 +19,8 @@ import { serverEnv } from "@/lib/server/env";
 import type { Db } from "@/lib/server/prisma";
 import { SESSION_LIFETIME_S } from "@/lib/server/sessions";
 import { signInWithPassword } from "@/lib/server/sign-in";
-import { actorFor, refusal } from "../helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { actorFor, refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 // The browser's cookie jar, as next/headers shows it to the server.
 const jar = new Map<string, string>();

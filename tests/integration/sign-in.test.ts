@@ -3,7 +3,7 @@ import { MAX_FAILURES, MAX_FAILURES_PER_ADDRESS, WINDOW_MS } from "@/lib/domain/
 import { chooseLanguage, parseLanguageChoiceInput } from "@/lib/server/commands/choose-language";
 import { verifyPassword } from "@/lib/server/password";
 import { signInWithPassword } from "@/lib/server/sign-in";
-import { DATABASE_KINDS, useSeededDatabase } from "../helpers/databases";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 // Counted, so a test can see that an unknown email is checked against a hash as a known one is.
 vi.mock("@/lib/server/password", async (importOriginal) => {

@@ -3,8 +3,8 @@
 // file; an order column sorts points within each.
 import Papa from "papaparse";
 import type { Feature, Position } from "geojson";
-import { GeometryError, geometryProblem } from "../errors";
-import { geometryText } from "../messages";
+import { GeometryError, geometryProblem } from "@/lib/geo/errors";
+import { geometryText } from "@/lib/geo/messages";
 import { polygonsFromFeatures, type Collected } from "./features";
 import type { ReadOptions, UtmZone } from "./types";
 import { utmToLonLat } from "./utm";

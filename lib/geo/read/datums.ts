@@ -8,8 +8,8 @@
 import proj4 from "proj4";
 import type { Converter, ProjectionDefinition } from "proj4";
 import type { Position } from "geojson";
-import { GeometryError, geometryProblem } from "../errors";
-import { geometryText } from "../messages";
+import { GeometryError, geometryProblem } from "@/lib/geo/errors";
+import { geometryText } from "@/lib/geo/messages";
 import type { DatumTransformation, UtmZone } from "./types";
 import { zoneFromCrsText } from "./utm";
 

@@ -2,9 +2,9 @@
 // geometries pass through; a line that closes on itself is a boundary
 // walked with a GPS; points and open lines are ignored with a note.
 import type { Feature, Geometry, Polygon, Position } from "geojson";
-import type { LocalisedText } from "../../i18n/localised";
-import { GeometryError, geometryProblem } from "../errors";
-import { geometryText, inEach, joinTexts } from "../messages";
+import type { LocalisedText } from "@/lib/i18n/localised";
+import { GeometryError, geometryProblem } from "@/lib/geo/errors";
+import { geometryText, inEach, joinTexts } from "@/lib/geo/messages";
 import { nestRings } from "./rings";
 import { looksProjected, utmToLonLat, zoneFromCrsText } from "./utm";
 import type { PrjCrs } from "./datums";

@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from "geojson";
-import { GeometryError, geometryProblem } from "../errors";
-import { geometryText } from "../messages";
+import { GeometryError, geometryProblem } from "@/lib/geo/errors";
+import { geometryText } from "@/lib/geo/messages";
 import { crsFromEpsgCode } from "./datums";
 import { mapPositions, polygonsFromFeatures, type Collected } from "./features";
 import type { ReadOptions } from "./types";

@@ -1,9 +1,9 @@
 // Reads the files field teams send into WGS84 polygons, ready for
 // validateAreal. Pure: bytes in, GeoJSON out; runs in the browser too.
 import type { FeatureCollection } from "geojson";
-import { GeometryError, geometryProblem } from "../errors";
-import { geometryText } from "../messages";
-import type { LocalisedText } from "../../i18n/localised";
+import { GeometryError, geometryProblem } from "@/lib/geo/errors";
+import { geometryText } from "@/lib/geo/messages";
+import type { LocalisedText } from "@/lib/i18n/localised";
 import type { PrjCrs } from "./datums";
 import type { Collected } from "./features";
 import { readCsv } from "./csv";

@@ -1,7 +1,7 @@
 import type { Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { namesDbf, polygonShp, storedZip } from "@/tests/helpers/shapefile-writer";
-import { validateAreal } from "../validate";
+import { validateAreal } from "@/lib/geo/validate";
 import { typedTurningPointsCsv } from "./csv";
 import { asFeatureCollection, readGeometryFile, type ReadOptions } from "./index";
 import { lonLatToUtm } from "./utm";

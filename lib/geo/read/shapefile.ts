@@ -4,8 +4,8 @@
 import { iter } from "but-unzip";
 import type { Feature, Geometry } from "geojson";
 import { parseDbf, parseShp } from "shpjs";
-import { GeometryError, geometryProblem } from "../errors";
-import { geometryText } from "../messages";
+import { GeometryError, geometryProblem } from "@/lib/geo/errors";
+import { geometryText } from "@/lib/geo/messages";
 import { crsFromPrj, type PrjCrs } from "./datums";
 import { mapPositions, polygonsFromFeatures, type Collected } from "./features";
 import { nestRings } from "./rings";

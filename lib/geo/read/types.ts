@@ -1,5 +1,5 @@
 import type { Polygon } from "geojson";
-import type { LocalisedText } from "../../i18n/localised";
+import type { LocalisedText } from "@/lib/i18n/localised";
 
 export type ReadLimits = {
   /** Largest file accepted, bytes. */

@@ -2,8 +2,8 @@
 // runs in Node and in the browser.
 import { gpx, kml } from "@tmcw/togeojson";
 import { DOMParser } from "@xmldom/xmldom";
-import { GeometryError, geometryProblem } from "../errors";
-import { geometryText, inEach } from "../messages";
+import { GeometryError, geometryProblem } from "@/lib/geo/errors";
+import { geometryText, inEach } from "@/lib/geo/messages";
 import { polygonsFromFeatures, type Collected } from "./features";
 import type { ReadOptions } from "./types";
 

@@ -1,10 +1,10 @@
-import { ZOrganisationCreate } from "../../schemas/organisation";
-import { CommandError, fieldIssue, isUniqueViolation, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { bumpDataVersion } from "../cache";
-import { recordAuditEvent } from "../queries/audit";
+import { ZOrganisationCreate } from "@/lib/schemas/organisation";
+import { CommandError, fieldIssue, isUniqueViolation, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
 
 /** An administrator adds an implementing partner or a donor (the national authorities come with the reference data). */
 export async function addOrganisation(db: Db, actor: Actor, body: unknown) {

@@ -2,15 +2,15 @@
 // session left open on a shared device is not enough). Every session of the
 // account ends, this one too, and its API tokens are revoked: whoever knew
 // the old password or held a token made under it is out.
-import { ZOwnPasswordChange } from "../../schemas/account";
-import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { hashPassword, verifyPassword } from "../password";
-import type { Actor } from "../permissions";
-import { can } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
-import { activeAccountPassword } from "../queries/users";
+import { ZOwnPasswordChange } from "@/lib/schemas/account";
+import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { hashPassword, verifyPassword } from "@/lib/server/password";
+import type { Actor } from "@/lib/server/permissions";
+import { can } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { activeAccountPassword } from "@/lib/server/queries/users";
 import { endSessionsAndTokens } from "./end-sessions";
 
 export async function changeOwnPassword(db: Db, actor: Actor, body: unknown) {

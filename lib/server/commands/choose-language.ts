@@ -1,8 +1,8 @@
-import { languageChoice, LOCALES, NUMERALS, type LanguageChoice } from "../../i18n/locales";
-import { ZLanguageChoice } from "../../schemas/account";
-import { parseOrRefuse } from "../command-error";
-import type { Actor } from "../permissions";
-import type { Db } from "../prisma";
+import { languageChoice, LOCALES, NUMERALS, type LanguageChoice } from "@/lib/i18n/locales";
+import { ZLanguageChoice } from "@/lib/schemas/account";
+import { parseOrRefuse } from "@/lib/server/command-error";
+import type { Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
 
 export function parseLanguageChoiceInput(input: unknown): LanguageChoice {
   const choice = parseOrRefuse(ZLanguageChoice, input, "chooseLanguage", { languages: LOCALES.join(", "), numerals: NUMERALS.join(", ") });

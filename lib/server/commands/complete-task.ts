@@ -1,15 +1,15 @@
-import { ZCompletion } from "../../schemas/completion";
-import { CommandError, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { statusWord } from "../../i18n/words";
-import { toJson } from "../json";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
-import { taskForCompletion } from "../queries/field-checks";
-import { asAreal } from "../queries/land-release";
+import { ZCompletion } from "@/lib/schemas/completion";
+import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { statusWord } from "@/lib/i18n/words";
+import { toJson } from "@/lib/server/json";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { taskForCompletion } from "@/lib/server/queries/field-checks";
+import { asAreal } from "@/lib/server/queries/land-release";
 import { moveTask } from "./move-task";
-import { runGeometry } from "../geometry-pool";
+import { runGeometry } from "@/lib/server/geometry-pool";
 
 /**
  * The partner completes a task in progress with its completion report: the

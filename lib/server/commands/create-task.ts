@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { ZTaskCreate } from "../../schemas/task";
-import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { bumpDataVersion } from "../cache";
-import { recordAuditEvent } from "../queries/audit";
-import { hazardAreasOfAuthority } from "../queries/field-checks";
-import { findGrants } from "../queries/funding";
-import { findPartner } from "../queries/organisations";
+import { ZTaskCreate } from "@/lib/schemas/task";
+import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { hazardAreasOfAuthority } from "@/lib/server/queries/field-checks";
+import { findGrants } from "@/lib/server/queries/funding";
+import { findPartner } from "@/lib/server/queries/organisations";
 
 /** A readable, unique task code: TASK-2026-7KQ2MX. */
 function taskCode(now: Date): string {

@@ -2,8 +2,8 @@
 // do (a password set or changed, a disable, an enable, a role change): inside
 // that use case's transaction, every session of the account ends at its next
 // request and every API token it holds is revoked, each revocation audited.
-import type { Prisma } from "../../../generated/prisma/client";
-import { recordAuditEvent } from "../queries/audit";
+import type { Prisma } from "@/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
 
 /** `because` is the audit action of the change that ended them, kept on each token's revocation. */
 export async function endSessionsAndTokens(tx: Prisma.TransactionClient, actorUserId: string | null, userId: string, because: string, now = new Date()) {

@@ -1,10 +1,10 @@
-import { ZHandover } from "../../schemas/completion";
-import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
-import { taskForHandover } from "../queries/field-checks";
+import { ZHandover } from "@/lib/schemas/completion";
+import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { taskForHandover } from "@/lib/server/queries/field-checks";
 import { moveTask } from "./move-task";
 
 /**

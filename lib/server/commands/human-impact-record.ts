@@ -3,15 +3,15 @@
 // is never edited; a correction is a new record naming the one it replaces,
 // a withdrawal one that should not have been made at all.
 import type { z } from "zod";
-import { Prisma } from "../../../generated/prisma/client";
-import { refusal, type RefusalKey } from "../../i18n/refusals";
-import { isWithdrawal, ZWithdrawal } from "../../schemas/human-impact";
-import { bumpDataVersion } from "../cache";
-import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
-import type { Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
-import { findGovernorate } from "../queries/governorates";
+import { Prisma } from "@/generated/prisma/client";
+import { refusal, type RefusalKey } from "@/lib/i18n/refusals";
+import { isWithdrawal, ZWithdrawal } from "@/lib/schemas/human-impact";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
+import type { Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { findGovernorate } from "@/lib/server/queries/governorates";
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

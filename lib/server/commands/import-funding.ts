@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { ZFundingImport, type TFundingImportRow } from "../../schemas/funding-import";
-import { bumpDataVersion } from "../cache";
-import { CommandError, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
-import { nonDonorNamed } from "../queries/organisations";
+import { ZFundingImport, type TFundingImportRow } from "@/lib/schemas/funding-import";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { nonDonorNamed } from "@/lib/server/queries/organisations";
 
 /** The same row from the same source imports once, whatever file it comes in. */
 const grantCode = (r: TFundingImportRow, source: string) =>

@@ -1,10 +1,10 @@
-import { ZTokenName, ZTokenScope } from "../../schemas/api-token";
-import { generateApiToken } from "../api-tokens";
-import { CommandError, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
+import { ZTokenName, ZTokenScope } from "@/lib/schemas/api-token";
+import { generateApiToken } from "@/lib/server/api-tokens";
+import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,10 +1,10 @@
-import type { TaskStatus } from "../../domain/task-lifecycle";
-import { CommandError } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import type { Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { bumpDataVersion } from "../cache";
-import { recordAuditEvent } from "../queries/audit";
+import type { TaskStatus } from "@/lib/domain/task-lifecycle";
+import { CommandError } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import type { Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 

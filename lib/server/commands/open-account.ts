@@ -3,15 +3,15 @@
 // administrator of an installation. An account is never deleted, since the
 // audit trail names it: it is disabled (set-account-disabled.ts). A password
 // an administrator chooses must be replaced by the holder at first sign-in.
-import type { OrganisationType, Role } from "../../../generated/prisma/enums";
-import { ZUserCreate } from "../../schemas/account";
-import { CommandError, fieldIssue, isUniqueViolation, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { hashPassword } from "../password";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
-import { findOrganisation } from "../queries/organisations";
+import type { OrganisationType, Role } from "@/generated/prisma/enums";
+import { ZUserCreate } from "@/lib/schemas/account";
+import { CommandError, fieldIssue, isUniqueViolation, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { hashPassword } from "@/lib/server/password";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { findOrganisation } from "@/lib/server/queries/organisations";
 
 /** The organisation each role works for: administrators and authorities at a national authority. */
 const ORGANISATION_OF_ROLE: Record<Role, OrganisationType> = { ADMIN: "AUTHORITY", AUTHORITY: "AUTHORITY", PARTNER: "PARTNER", DONOR: "DONOR" };

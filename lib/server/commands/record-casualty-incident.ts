@@ -1,11 +1,11 @@
-import type { Prisma } from "../../../generated/prisma/client";
-import { governorateName } from "../../i18n/names";
-import { refusal } from "../../i18n/refusals";
-import { ZCasualtyIncident } from "../../schemas/human-impact";
-import { CommandError } from "../command-error";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { accidentToReplace } from "../queries/human-impact";
+import type { Prisma } from "@/generated/prisma/client";
+import { governorateName } from "@/lib/i18n/names";
+import { refusal } from "@/lib/i18n/refusals";
+import { ZCasualtyIncident } from "@/lib/schemas/human-impact";
+import { CommandError } from "@/lib/server/command-error";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { accidentToReplace } from "@/lib/server/queries/human-impact";
 import { day, governorate, parseRecordOrWithdrawal, writeRecord, type Correction } from "./human-impact-record";
 
 /**

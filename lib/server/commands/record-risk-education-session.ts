@@ -1,9 +1,9 @@
-import { refusal } from "../../i18n/refusals";
-import { ZRiskEducationSession } from "../../schemas/human-impact";
-import { CommandError } from "../command-error";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { sessionToReplace } from "../queries/human-impact";
+import { refusal } from "@/lib/i18n/refusals";
+import { ZRiskEducationSession } from "@/lib/schemas/human-impact";
+import { CommandError } from "@/lib/server/command-error";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { sessionToReplace } from "@/lib/server/queries/human-impact";
 import { day, governorate, parseRecordOrWithdrawal, writeRecord } from "./human-impact-record";
 
 /**

@@ -1,19 +1,19 @@
 import { bbox } from "@turf/turf";
-import { GeometryError } from "../../geo/errors";
-import { locate } from "../../geo/locate";
-import { ZHazardAreaCreate } from "../../schemas/hazard-area";
-import { formatM2 } from "../../i18n/format";
-import { governorateName } from "../../i18n/names";
-import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { toJson } from "../json";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { bumpDataVersion } from "../cache";
-import { recordAuditEvent } from "../queries/audit";
-import { hazardAreaCodeTaken } from "../queries/field-checks";
-import { findGovernorate, governorateBoundaries } from "../queries/governorates";
-import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "../geometry-pool";
+import { GeometryError } from "@/lib/geo/errors";
+import { locate } from "@/lib/geo/locate";
+import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
+import { formatM2 } from "@/lib/i18n/format";
+import { governorateName } from "@/lib/i18n/names";
+import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { toJson } from "@/lib/server/json";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { hazardAreaCodeTaken } from "@/lib/server/queries/field-checks";
+import { findGovernorate, governorateBoundaries } from "@/lib/server/queries/governorates";
+import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "@/lib/server/geometry-pool";
 
 const NEIGHBOURHOOD_DEG = 0.2;
 

@@ -1,15 +1,15 @@
-import { Prisma } from "../../../generated/prisma/client";
-import type { Areal } from "../../geo/boolean";
-import { ZReportReview } from "../../schemas/land-release-report";
-import { CommandError, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { toJson } from "../json";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { bumpDataVersion } from "../cache";
-import { recordAuditEvent } from "../queries/audit";
-import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } from "../queries/land-release";
-import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "../geometry-pool";
+import { Prisma } from "@/generated/prisma/client";
+import type { Areal } from "@/lib/geo/boolean";
+import { ZReportReview } from "@/lib/schemas/land-release-report";
+import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { toJson } from "@/lib/server/json";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } from "@/lib/server/queries/land-release";
+import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "@/lib/server/geometry-pool";
 
 /**
  * An authority approves or rejects a submitted report in its governorates.

@@ -1,8 +1,8 @@
-import { CommandError } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
+import { CommandError } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
 
 /** Revokes one of the caller's own tokens; a revoked token stays listed, marked. */
 export async function revokeApiToken(db: Db, actor: Actor, tokenId: string) {

@@ -1,10 +1,10 @@
-import { ZPasswordSet } from "../../schemas/account";
-import { CommandError, fieldIssue, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { hashPassword } from "../password";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
+import { ZPasswordSet } from "@/lib/schemas/account";
+import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { hashPassword } from "@/lib/server/password";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { endSessionsAndTokens } from "./end-sessions";
 
 /**

@@ -1,11 +1,11 @@
-import { ZPublicPage } from "../../schemas/public-page";
-import { bumpDataVersion } from "../cache";
-import { CommandError, parseOrRefuse } from "../command-error";
-import { refusal } from "../../i18n/refusals";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
-import { PUBLIC_PAGE, publicPageEnabled } from "../queries/settings";
+import { ZPublicPage } from "@/lib/schemas/public-page";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal } from "@/lib/i18n/refusals";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { PUBLIC_PAGE, publicPageEnabled } from "@/lib/server/queries/settings";
 
 /** An authority (or administrator) publishes or withdraws the public progress page; the change is audited. */
 export async function setPublicPage(db: Db, actor: Actor, body: unknown) {

@@ -1,15 +1,15 @@
-import { GeometryError } from "../../geo/errors";
-import { ZReportSubmit } from "../../schemas/land-release-report";
-import { CommandError, fieldIssue, geometryRefusal, isUniqueViolation, parseOrRefuse } from "../command-error";
-import type { LocalisedText } from "../../i18n/localised";
-import { refusal } from "../../i18n/refusals";
-import { statusWord } from "../../i18n/words";
-import { toJson } from "../json";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
-import { approvedReportToCorrect, asAreal, findCorrectionBasis, findTaskForReport, REPORT_SUMMARY, reportOfSubmission } from "../queries/land-release";
-import { runGeometry } from "../geometry-pool";
+import { GeometryError } from "@/lib/geo/errors";
+import { ZReportSubmit } from "@/lib/schemas/land-release-report";
+import { CommandError, fieldIssue, geometryRefusal, isUniqueViolation, parseOrRefuse } from "@/lib/server/command-error";
+import type { LocalisedText } from "@/lib/i18n/localised";
+import { refusal } from "@/lib/i18n/refusals";
+import { statusWord } from "@/lib/i18n/words";
+import { toJson } from "@/lib/server/json";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { approvedReportToCorrect, asAreal, findCorrectionBasis, findTaskForReport, REPORT_SUMMARY, reportOfSubmission } from "@/lib/server/queries/land-release";
+import { runGeometry } from "@/lib/server/geometry-pool";
 
 const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
 

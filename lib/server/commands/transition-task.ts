@@ -1,13 +1,13 @@
-import { ZTaskTransition } from "../../schemas/task";
-import { checkTransition, type TaskActorSide, type TaskStatus } from "../../domain/task-lifecycle";
-import { CommandError, parseOrRefuse } from "../command-error";
-import { refusal, type RefusalKey } from "../../i18n/refusals";
-import { statusChoices, statusWord } from "../../i18n/words";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { grantOfOtherPartner } from "../queries/funding";
-import { taskForTransition } from "../queries/field-checks";
-import { findPartner } from "../queries/organisations";
+import { ZTaskTransition } from "@/lib/schemas/task";
+import { checkTransition, type TaskActorSide, type TaskStatus } from "@/lib/domain/task-lifecycle";
+import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
+import { refusal, type RefusalKey } from "@/lib/i18n/refusals";
+import { statusChoices, statusWord } from "@/lib/i18n/words";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { grantOfOtherPartner } from "@/lib/server/queries/funding";
+import { taskForTransition } from "@/lib/server/queries/field-checks";
+import { findPartner } from "@/lib/server/queries/organisations";
 import { moveTask } from "./move-task";
 
 /**

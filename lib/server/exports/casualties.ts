@@ -1,11 +1,11 @@
 // Explosive ordnance accidents in force, in the view's place and period
 // (they belong to no partner and to no hazardous area).
 import "server-only";
-import type { Prisma } from "../../../generated/prisma/client";
-import { batches } from "../../exports/stream";
-import type { Column } from "../../exports/table";
-import { periodFilter, placeFilter } from "../filters";
-import { casualtyScope } from "../scopes";
+import type { Prisma } from "@/generated/prisma/client";
+import { batches } from "@/lib/exports/stream";
+import type { Column } from "@/lib/exports/table";
+import { periodFilter, placeFilter } from "@/lib/server/filters";
+import { casualtyScope } from "@/lib/server/scopes";
 import { correctionColumns, peopleColumns, recordColumns } from "./columns";
 import { tabular } from "./dataset";
 

@@ -1,5 +1,5 @@
 // Columns more than one table shares.
-import type { Column } from "../../exports/table";
+import type { Column } from "@/lib/exports/table";
 
 // Money is held in integer hundredths of its currency (lib/domain/funding-import.ts).
 export const money = (minor: bigint) => Number(minor) / 100;

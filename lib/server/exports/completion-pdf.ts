@@ -2,15 +2,15 @@
 // task released by method, the devices destroyed, the polygon handed over.
 import "server-only";
 import type { MultiPolygon, Polygon } from "geojson";
-import { programmeDay } from "../../domain/calendar";
-import { completionReportPdf } from "../../exports/reports-pdf";
-import { refusal } from "../../i18n/refusals";
-import { roleWord } from "../../i18n/words";
-import type { ExportFilter } from "../../schemas/export-filter";
-import { CommandError } from "../command-error";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { getTaskCompletion } from "../queries/tasks";
+import { programmeDay } from "@/lib/domain/calendar";
+import { completionReportPdf } from "@/lib/exports/reports-pdf";
+import { refusal } from "@/lib/i18n/refusals";
+import { roleWord } from "@/lib/i18n/words";
+import type { ExportFilter } from "@/lib/schemas/export-filter";
+import { CommandError } from "@/lib/server/command-error";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { getTaskCompletion } from "@/lib/server/queries/tasks";
 import type { ExportResponse } from "./file-name";
 
 /** A task's completion report and handover certificate, for a caller who may read tasks. */

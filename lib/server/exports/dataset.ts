@@ -3,12 +3,12 @@
 // view's filters, counted and read a batch at a time.
 import "server-only";
 import type { MultiPolygon, Polygon } from "geojson";
-import type { SpatialFeature, SpatialProperties } from "../../exports/spatial";
-import { batches, type BatchPage } from "../../exports/stream";
-import type { Column, TableSpec } from "../../exports/table";
-import type { ExportFilter } from "../../schemas/export-filter";
-import type { Actor, Permission } from "../permissions";
-import type { Db } from "../prisma";
+import type { SpatialFeature, SpatialProperties } from "@/lib/exports/spatial";
+import { batches, type BatchPage } from "@/lib/exports/stream";
+import type { Column, TableSpec } from "@/lib/exports/table";
+import type { ExportFilter } from "@/lib/schemas/export-filter";
+import type { Actor, Permission } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
 
 /** A table as an export reads it: its columns, how many rows, and the rows a batch at a time. */
 export type Table = { spec: TableSpec<never>; count: () => Promise<number>; rows: () => AsyncIterable<never[]> };

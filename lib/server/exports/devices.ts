@@ -1,8 +1,8 @@
 // Devices destroyed, by the reports that found them (the reports' scope and filters).
 import "server-only";
-import type { Prisma } from "../../../generated/prisma/client";
-import { batches } from "../../exports/stream";
-import type { Column } from "../../exports/table";
+import type { Prisma } from "@/generated/prisma/client";
+import { batches } from "@/lib/exports/stream";
+import type { Column } from "@/lib/exports/table";
 import { tabular } from "./dataset";
 import { reportsWhere } from "./reports";
 

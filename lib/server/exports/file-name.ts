@@ -1,6 +1,6 @@
 // What an export answers with, and the name its file is given.
-import { programmeDay } from "../../domain/calendar";
-import type { ExportFile, ExportFilter } from "../../schemas/export-filter";
+import { programmeDay } from "@/lib/domain/calendar";
+import type { ExportFile, ExportFilter } from "@/lib/schemas/export-filter";
 
 export type ExportResponse = { body: ReadableStream<Uint8Array> | Uint8Array; contentType: string; fileName: string; rows: number };
 

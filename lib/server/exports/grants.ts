@@ -1,14 +1,14 @@
 // Grants the caller may see (a donor its own), of the view's donor, partner,
 // region and fiscal years.
 import "server-only";
-import type { Prisma } from "../../../generated/prisma/client";
-import { moneyFlow } from "../../domain/funding";
-import { batches } from "../../exports/stream";
-import type { Column } from "../../exports/table";
-import type { ExportFilter } from "../../schemas/export-filter";
-import { donorFilter, fiscalYearFilter, partnerFilter, regionFilter } from "../filters";
-import type { Actor } from "../permissions";
-import { grantScope } from "../scopes";
+import type { Prisma } from "@/generated/prisma/client";
+import { moneyFlow } from "@/lib/domain/funding";
+import { batches } from "@/lib/exports/stream";
+import type { Column } from "@/lib/exports/table";
+import type { ExportFilter } from "@/lib/schemas/export-filter";
+import { donorFilter, fiscalYearFilter, partnerFilter, regionFilter } from "@/lib/server/filters";
+import type { Actor } from "@/lib/server/permissions";
+import { grantScope } from "@/lib/server/scopes";
 import { money } from "./columns";
 import { tabular } from "./dataset";
 

@@ -1,9 +1,9 @@
 // Hazardous areas with their polygons: the caller's, in the view's place,
 // contamination and land use, and of the view's partner's tasks.
 import "server-only";
-import type { Prisma } from "../../../generated/prisma/client";
-import { hazardAreaFilter, partnerFilter } from "../filters";
-import { hazardAreaScope } from "../scopes";
+import type { Prisma } from "@/generated/prisma/client";
+import { hazardAreaFilter, partnerFilter } from "@/lib/server/filters";
+import { hazardAreaScope } from "@/lib/server/scopes";
 import { areal } from "./dataset";
 
 const m2 = (v: number) => Math.round(v * 1000) / 1000;

@@ -1,12 +1,12 @@
 // Grants and transactions as IATI activity XML, in the grants export's scope and filters.
 import "server-only";
-import { iatiActivitiesXml, type IatiOrganisation } from "../../exports/iati";
-import { refusal } from "../../i18n/refusals";
-import { roleWord } from "../../i18n/words";
-import type { ExportFilter } from "../../schemas/export-filter";
-import { CommandError } from "../command-error";
-import { can, type Actor } from "../permissions";
-import type { Db } from "../prisma";
+import { iatiActivitiesXml, type IatiOrganisation } from "@/lib/exports/iati";
+import { refusal } from "@/lib/i18n/refusals";
+import { roleWord } from "@/lib/i18n/words";
+import type { ExportFilter } from "@/lib/schemas/export-filter";
+import { CommandError } from "@/lib/server/command-error";
+import { can, type Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
 import { exportFileName, type ExportResponse } from "./file-name";
 import { grantsWhere } from "./grants";
 

@@ -6,17 +6,17 @@
 // so an export's total is the dashboard's. Large tables stream in batches.
 // One module per dataset (its select, columns and scope) and per document.
 import "server-only";
-import { csvChunks } from "../../exports/csv";
-import { geojsonChunks, kmlText, shapefileZip } from "../../exports/spatial";
-import { collect, streamOf } from "../../exports/stream";
-import { xlsxWorkbook, type SheetOf } from "../../exports/xlsx";
-import { refusal } from "../../i18n/refusals";
-import { roleWord } from "../../i18n/words";
-import { TABULAR, type ExportFile, type ExportFilter, type SpatialDataset, type TabularDataset } from "../../schemas/export-filter";
-import { CommandError } from "../command-error";
-import { can, type Actor, type Permission } from "../permissions";
-import type { Db } from "../prisma";
-import { recordAuditEvent } from "../queries/audit";
+import { csvChunks } from "@/lib/exports/csv";
+import { geojsonChunks, kmlText, shapefileZip } from "@/lib/exports/spatial";
+import { collect, streamOf } from "@/lib/exports/stream";
+import { xlsxWorkbook, type SheetOf } from "@/lib/exports/xlsx";
+import { refusal } from "@/lib/i18n/refusals";
+import { roleWord } from "@/lib/i18n/words";
+import { TABULAR, type ExportFile, type ExportFilter, type SpatialDataset, type TabularDataset } from "@/lib/schemas/export-filter";
+import { CommandError } from "@/lib/server/command-error";
+import { can, type Actor, type Permission } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { casualties } from "./casualties";
 import { completionPdf } from "./completion-pdf";
 import type { Areas, Dataset, Table } from "./dataset";

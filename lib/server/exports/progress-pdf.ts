@@ -2,16 +2,16 @@
 // up to its end, for the view, from the same records as the dashboard.
 import "server-only";
 import type { MultiPolygon, Polygon } from "geojson";
-import { programmeDay } from "../../domain/calendar";
-import { addMonths } from "../../domain/projection";
-import { progressReportPdf } from "../../exports/reports-pdf";
-import type { ExportFile, ExportFilter } from "../../schemas/export-filter";
-import type { ProgressFilter } from "../../schemas/progress-filter";
-import { regionValue } from "../filters";
-import type { Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { sumReports } from "../queries/land-release";
-import { drillDownWhere, getDashboard } from "../queries/progress";
+import { programmeDay } from "@/lib/domain/calendar";
+import { addMonths } from "@/lib/domain/projection";
+import { progressReportPdf } from "@/lib/exports/reports-pdf";
+import type { ExportFile, ExportFilter } from "@/lib/schemas/export-filter";
+import type { ProgressFilter } from "@/lib/schemas/progress-filter";
+import { regionValue } from "@/lib/server/filters";
+import type { Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { sumReports } from "@/lib/server/queries/land-release";
+import { drillDownWhere, getDashboard } from "@/lib/server/queries/progress";
 import { exportFileName, type ExportResponse } from "./file-name";
 
 const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 // Released land: the counted polygons of the approved reports in the view,
 // summed exactly as the dashboard sums them.
 import "server-only";
-import { Prisma } from "../../../generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { areal } from "./dataset";
 import { approvedWhere } from "./reports";
 

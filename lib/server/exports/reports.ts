@@ -1,15 +1,15 @@
 // Land release reports: approved ones exactly as the dashboard sums them,
 // other statuses within what the caller may see.
 import "server-only";
-import type { Prisma } from "../../../generated/prisma/client";
-import { batches } from "../../exports/stream";
-import type { Column } from "../../exports/table";
-import type { ExportFilter } from "../../schemas/export-filter";
-import { hazardAreaFilter, partnerFilter, periodFilter } from "../filters";
-import type { Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { drillDownWhere } from "../queries/progress";
-import { reportScope } from "../scopes";
+import type { Prisma } from "@/generated/prisma/client";
+import { batches } from "@/lib/exports/stream";
+import type { Column } from "@/lib/exports/table";
+import type { ExportFilter } from "@/lib/schemas/export-filter";
+import { hazardAreaFilter, partnerFilter, periodFilter } from "@/lib/server/filters";
+import type { Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { drillDownWhere } from "@/lib/server/queries/progress";
+import { reportScope } from "@/lib/server/scopes";
 import { tabular } from "./dataset";
 
 /** Approved reports in the view, by the clause the dashboard sums with (its filters only: `month` belongs to the PDF report). */

@@ -1,11 +1,11 @@
 // Risk education sessions: the list's scope (a partner its own sessions),
 // then the view's place, period and partner.
 import "server-only";
-import type { Prisma } from "../../../generated/prisma/client";
-import { batches } from "../../exports/stream";
-import type { Column } from "../../exports/table";
-import { partnerFilter, periodFilter, placeFilter } from "../filters";
-import { riskEducationScope } from "../scopes";
+import type { Prisma } from "@/generated/prisma/client";
+import { batches } from "@/lib/exports/stream";
+import type { Column } from "@/lib/exports/table";
+import { partnerFilter, periodFilter, placeFilter } from "@/lib/server/filters";
+import { riskEducationScope } from "@/lib/server/scopes";
 import { correctionColumns, peopleColumns, recordColumns } from "./columns";
 import { tabular } from "./dataset";
 

@@ -1,10 +1,10 @@
 // Tasks in the caller's scope, of the view's partner, on hazardous areas in the view.
 import "server-only";
-import type { Prisma } from "../../../generated/prisma/client";
-import { batches } from "../../exports/stream";
-import type { Column } from "../../exports/table";
-import { hazardAreaFilter, partnerFilter } from "../filters";
-import { taskScope } from "../scopes";
+import type { Prisma } from "@/generated/prisma/client";
+import { batches } from "@/lib/exports/stream";
+import type { Column } from "@/lib/exports/table";
+import { hazardAreaFilter, partnerFilter } from "@/lib/server/filters";
+import { taskScope } from "@/lib/server/scopes";
 import { tabular } from "./dataset";
 
 const TASK_SELECT = {

@@ -1,12 +1,12 @@
 // Funding transactions the caller may see (a donor its own), of the view's
 // donor, the partner and region of their grant, and dated in the period.
 import "server-only";
-import type { Prisma } from "../../../generated/prisma/client";
-import { IATI_TRANSACTION_TYPE } from "../../exports/iati";
-import { batches } from "../../exports/stream";
-import type { Column } from "../../exports/table";
-import { donorFilter, partnerFilter, periodFilter, regionFilter } from "../filters";
-import { transactionScope } from "../scopes";
+import type { Prisma } from "@/generated/prisma/client";
+import { IATI_TRANSACTION_TYPE } from "@/lib/exports/iati";
+import { batches } from "@/lib/exports/stream";
+import type { Column } from "@/lib/exports/table";
+import { donorFilter, partnerFilter, periodFilter, regionFilter } from "@/lib/server/filters";
+import { transactionScope } from "@/lib/server/scopes";
 import { money } from "./columns";
 import { tabular } from "./dataset";
 

@@ -1,4 +1,4 @@
-import type { Db } from "../prisma";
+import type { Db } from "@/lib/server/prisma";
 
 /**
  * The active account behind an unrevoked, unexpired token hash, with the

@@ -1,5 +1,5 @@
-import type { Prisma } from "../../../generated/prisma/client";
-import type { Db } from "../prisma";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/server/prisma";
 
 export function listRecentAuditEvents(db: Db, take = 100) {
   return db.auditEvent.findMany({

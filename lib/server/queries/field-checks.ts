@@ -1,7 +1,7 @@
 // What the field commands (task orders, status changes, completion,
 // handover, hazard-area registration) read before their one transaction:
 // the caller's own task or hazardous areas, in the shape each check needs.
-import type { Db } from "../prisma";
+import type { Db } from "@/lib/server/prisma";
 
 /** A task of the caller's side: an authority's own order, or a partner's assignment. */
 export function taskForTransition(db: Db, taskId: string, owner: { authorityId: string } | { partnerId: string }) {

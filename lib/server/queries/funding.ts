@@ -1,11 +1,11 @@
-import { Prisma } from "../../../generated/prisma/client";
-import { summariseFunding, type FundedRelease } from "../../domain/funding";
-import type { FundingFilter } from "../../schemas/funding-filter";
-import { cachedForDataVersion } from "../cache";
-import type { Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { grantScope } from "../scopes";
-import { regionFilter } from "../filters";
+import { Prisma } from "@/generated/prisma/client";
+import { summariseFunding, type FundedRelease } from "@/lib/domain/funding";
+import type { FundingFilter } from "@/lib/schemas/funding-filter";
+import { cachedForDataVersion } from "@/lib/server/cache";
+import type { Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { grantScope } from "@/lib/server/scopes";
+import { regionFilter } from "@/lib/server/filters";
 
 /** Callers with the same grant scope share cached funding reads. */
 const scopeKey = (actor: Actor) => (actor.role === "DONOR" ? `donor:${actor.organisationId}` : "all");

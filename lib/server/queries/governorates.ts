@@ -1,6 +1,6 @@
-import { GOVERNORATE_NAMES } from "../../i18n/names";
-import type { Boundary } from "../../geo/locate";
-import type { Db } from "../prisma";
+import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
+import type { Boundary } from "@/lib/geo/locate";
+import type { Db } from "@/lib/server/prisma";
 
 export type GovernorateBoundary = Boundary<{ pcode: string; nameEn: string; authorityId: string | null }>;
 

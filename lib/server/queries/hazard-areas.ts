@@ -1,10 +1,10 @@
 // Read-side queries for hazardous areas, scoped to the caller in the where
 // clause (lib/server/scopes.ts).
-import { GOVERNORATE_NAMES } from "../../i18n/names";
-import type { Actor } from "../permissions";
-import { cachedForDataVersion } from "../cache";
-import type { Db } from "../prisma";
-import { hazardAreaScope } from "../scopes";
+import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
+import type { Actor } from "@/lib/server/permissions";
+import { cachedForDataVersion } from "@/lib/server/cache";
+import type { Db } from "@/lib/server/prisma";
+import { hazardAreaScope } from "@/lib/server/scopes";
 import { pageOf, scopeKey, type Paging } from "./paging";
 
 export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {

@@ -1,14 +1,14 @@
 // Risk education sessions and casualties: lists scoped to the caller and the
 // dashboard's figures for a view, summed in the database by governorate.
-import { Prisma } from "../../../generated/prisma/client";
-import { programmeDay } from "../../domain/calendar";
-import { buildHumanImpact, type CasualtyRow, type HumanImpact, type RiskEducationRow } from "../../domain/human-impact";
-import { GOVERNORATE_NAMES, type GovernorateNames } from "../../i18n/names";
-import type { ProgressFilter } from "../../schemas/progress-filter";
-import type { Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { regionSql } from "../filters";
-import { casualtyScope, ownAccidentScope, ownSessionScope, riskEducationScope } from "../scopes";
+import { Prisma } from "@/generated/prisma/client";
+import { programmeDay } from "@/lib/domain/calendar";
+import { buildHumanImpact, type CasualtyRow, type HumanImpact, type RiskEducationRow } from "@/lib/domain/human-impact";
+import { GOVERNORATE_NAMES, type GovernorateNames } from "@/lib/i18n/names";
+import type { ProgressFilter } from "@/lib/schemas/progress-filter";
+import type { Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { regionSql } from "@/lib/server/filters";
+import { casualtyScope, ownAccidentScope, ownSessionScope, riskEducationScope } from "@/lib/server/scopes";
 import { pageOf } from "./paging";
 
 const IN_FORCE_SQL = (table: "RiskEducationSession" | "CasualtyIncident") =>

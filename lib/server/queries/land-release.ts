@@ -1,10 +1,10 @@
-import type { Prisma } from "../../../generated/prisma/client";
-import type { Areal } from "../../geo/boolean";
-import { cachedForDataVersion } from "../cache";
-import type { Actor } from "../permissions";
-import type { Db } from "../prisma";
-import { ownReportScope, reportScope, reviewableReportScope, taskScope } from "../scopes";
-import { runGeometry } from "../geometry-pool";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Areal } from "@/lib/geo/boolean";
+import { cachedForDataVersion } from "@/lib/server/cache";
+import type { Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { ownReportScope, reportScope, reviewableReportScope, taskScope } from "@/lib/server/scopes";
+import { runGeometry } from "@/lib/server/geometry-pool";
 
 type Tx = Prisma.TransactionClient;
 

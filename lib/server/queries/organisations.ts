@@ -1,5 +1,5 @@
-import { cachedForDataVersion } from "../cache";
-import type { Db } from "../prisma";
+import { cachedForDataVersion } from "@/lib/server/cache";
+import type { Db } from "@/lib/server/prisma";
 
 /** For the signed-in line on every page; organisations are written only by the seed, the funding import and the Users page, which bump the data version. */
 export function organisationName(db: Db, id: string): Promise<string> {

@@ -1,6 +1,6 @@
 // Lists show a page at a time with the count of all; the count is cached per
 // caller's scope (lib/server/cache.ts).
-import type { Actor } from "../permissions";
+import type { Actor } from "@/lib/server/permissions";
 
 /** Lists show 100 rows a page with the count of all: a national programme has tens of thousands of areas and tasks. */
 export const LIST_PAGE_SIZE = 100;

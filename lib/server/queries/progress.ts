@@ -2,17 +2,17 @@
 // records, the registered hazardous areas in the view's scope and the
 // counted area of approved land-release reports. Answers the dashboard,
 // GET /api/progress and the public page alike.
-import { Prisma } from "../../../generated/prisma/client";
-import { GOVERNORATE_NAMES } from "../../i18n/names";
-import { buildProgressView, currentBaseline, type ProgressView, type ReleaseAggregate, type ReleaseMethodKey } from "../../domain/progress";
-import { addMonths, burnDown, projectCompletion, releasedByYear } from "../../domain/projection";
-import { programmeDay } from "../../domain/calendar";
-import type { Breakdown, Dashboard, DevicesDestroyed } from "../../domain/dashboard";
-import { progressFilterQuery, type DrillDown, type ProgressFilter } from "../../schemas/progress-filter";
-import { cachedForDataVersion } from "../cache";
-import { day, hazardAreaFilter, partnerFilter, regionSql } from "../filters";
+import { Prisma } from "@/generated/prisma/client";
+import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
+import { buildProgressView, currentBaseline, type ProgressView, type ReleaseAggregate, type ReleaseMethodKey } from "@/lib/domain/progress";
+import { addMonths, burnDown, projectCompletion, releasedByYear } from "@/lib/domain/projection";
+import { programmeDay } from "@/lib/domain/calendar";
+import type { Breakdown, Dashboard, DevicesDestroyed } from "@/lib/domain/dashboard";
+import { progressFilterQuery, type DrillDown, type ProgressFilter } from "@/lib/schemas/progress-filter";
+import { cachedForDataVersion } from "@/lib/server/cache";
+import { day, hazardAreaFilter, partnerFilter, regionSql } from "@/lib/server/filters";
 import { getHumanImpact } from "./human-impact";
-import type { Db } from "../prisma";
+import type { Db } from "@/lib/server/prisma";
 
 const ISO_DAY = 10;
 

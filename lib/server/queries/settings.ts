@@ -1,5 +1,5 @@
-import { cachedForDataVersion } from "../cache";
-import type { Db } from "../prisma";
+import { cachedForDataVersion } from "@/lib/server/cache";
+import type { Db } from "@/lib/server/prisma";
 
 export const PUBLIC_PAGE = "publicPage";
 

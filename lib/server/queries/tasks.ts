@@ -1,12 +1,12 @@
 // Read-side queries for tasks, scoped to the caller in the where clause
 // (lib/server/scopes.ts): a partner sees its own tasks, an authority the
 // work in its governorates, a donor what its grants fund, an admin everything.
-import type { Prisma } from "../../../generated/prisma/client";
-import { GOVERNORATE_NAMES } from "../../i18n/names";
-import type { Actor } from "../permissions";
-import { cachedForDataVersion } from "../cache";
-import type { Db } from "../prisma";
-import { reportScope, taskScope } from "../scopes";
+import type { Prisma } from "@/generated/prisma/client";
+import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
+import type { Actor } from "@/lib/server/permissions";
+import { cachedForDataVersion } from "@/lib/server/cache";
+import type { Db } from "@/lib/server/prisma";
+import { reportScope, taskScope } from "@/lib/server/scopes";
 import { sumByHazardAndMethod } from "./hazard-areas";
 import { pageOf, scopeKey } from "./paging";
 

@@ -1,4 +1,4 @@
-import type { Db } from "../prisma";
+import type { Db } from "@/lib/server/prisma";
 
 export function findUserForSignIn(db: Db, email: string) {
   return db.user.findFirst({
