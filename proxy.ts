@@ -2,7 +2,7 @@
 // nonce for the page's scripts and the Content-Security-Policy that names it.
 // Next.js reads the nonce from the request's policy and puts it on the
 // scripts it renders, which is why every page is rendered per request.
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy } from "@/lib/server/content-security-policy";
 import { serverEnv } from "@/lib/server/env";
 

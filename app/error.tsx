@@ -10,6 +10,7 @@ type Database = "ok" | "unreachable" | "full" | "unknown";
 export default function PageError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   const t = useTranslations("errors");
   const [database, setDatabase] = useState<Database | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: Asks again for each new error: `error` is the trigger, not a value read.
   useEffect(() => {
     fetch("/api/health", { cache: "no-store" })
       .then((r) => r.json() as Promise<{ database: Database }>)
@@ -20,7 +21,13 @@ export default function PageError({ error, retry }: { error: Error & { digest?: 
   return (
     <main role="alert">
       <h1>{down ? t("databaseTitle") : t("pageFailedTitle")}</h1>
-      <p>{database === "unreachable" ? t("databaseUnreachable") : database === "full" ? t("databaseFull") : t("pageFailed")}</p>
+      <p>
+        {database === "unreachable"
+          ? t("databaseUnreachable")
+          : database === "full"
+            ? t("databaseFull")
+            : t("pageFailed")}
+      </p>
       <p>
         <button type="button" onClick={() => retry()}>
           {t("tryAgain")}

@@ -7,8 +7,9 @@ export default function GlobalError({ error, retry }: { error: Error & { digest?
       <body style={{ fontFamily: "system-ui, sans-serif", margin: "2rem", maxWidth: "40rem" }}>
         <h1>The app could not be shown</h1>
         <p>
-          The server could not build this page. If the database is down, the page works again as soon as it is back: try again in a minute.
-          If this goes on, tell your administrator{error.digest ? ` and give this reference: ${error.digest}` : ""}.
+          The server could not build this page. If the database is down, the page works again as soon as it is back: try
+          again in a minute. If this goes on, tell your administrator
+          {error.digest ? ` and give this reference: ${error.digest}` : ""}.
         </p>
         <button type="button" onClick={() => retry()}>
           Try again

@@ -11,7 +11,7 @@ import { getDb } from "@/lib/server/db";
  * next sign-in elsewhere. Setting the cookie re-renders the page in it.
  */
 export async function chooseLanguageAction(form: FormData): Promise<void> {
-  let choice;
+  let choice: ReturnType<typeof parseLanguageChoiceInput>;
   try {
     choice = parseLanguageChoiceInput({ language: form.get("language"), numerals: form.get("numerals") });
   } catch (err) {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { clientMessages } from "@/lib/i18n/client-messages";
 import type { ReactNode } from "react";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { directionOf, languageOf } from "@/lib/i18n/locales";
 import "./globals.css";
 

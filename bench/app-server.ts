@@ -2,7 +2,7 @@
 // the embedded database in a throw-away directory (generated once, then
 // reused) or a PostgreSQL server (BENCH_DATABASE_URL), one process or a
 // cluster (BENCH_WORKERS). Shared by bench/dashboard.ts and bench/load.ts.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,11 +11,24 @@ export const root = path.resolve(import.meta.dirname, "..");
 export const PORT = Number(process.env.BENCH_PORT ?? 3300);
 export const BASE = `http://127.0.0.1:${PORT}`;
 export const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
-export const SIZE = { hazards: Number(process.env.BENCH_HAZARDS ?? 20_000), reports: Number(process.env.BENCH_REPORTS ?? 200_000), grants: Number(process.env.BENCH_GRANTS ?? 2_000) };
+export const SIZE = {
+  hazards: Number(process.env.BENCH_HAZARDS ?? 20_000),
+  reports: Number(process.env.BENCH_REPORTS ?? 200_000),
+  grants: Number(process.env.BENCH_GRANTS ?? 2_000),
+};
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 export const DATABASE = databaseUrl ? "postgresql" : "pglite";
-const pgliteDir = process.env.BENCH_PGLITE_DIR ?? path.join(os.tmpdir(), `bench-pglite-${SIZE.hazards}-${SIZE.reports}-${SIZE.grants}`);
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), NODE_ENV: "production", SEED_DEMO: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" } : { PGLITE_DIR: pgliteDir }) };
+const pgliteDir =
+  process.env.BENCH_PGLITE_DIR ?? path.join(os.tmpdir(), `bench-pglite-${SIZE.hazards}-${SIZE.reports}-${SIZE.grants}`);
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: String(PORT),
+  NODE_ENV: "production",
+  SEED_DEMO: "1",
+  ...(databaseUrl
+    ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" }
+    : { PGLITE_DIR: pgliteDir }),
+};
 
 function run(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
@@ -41,13 +54,35 @@ async function serveBenchApp(): Promise<() => void> {
   // A PostgreSQL server is regenerated unless BENCH_SKIP_GENERATE says it already holds this data set.
   if (databaseUrl ? !process.env.BENCH_SKIP_GENERATE : !fs.existsSync(path.join(pgliteDir, "PG_VERSION"))) {
     run("npx", ["tsx", "scripts/setup-db.ts"]);
-    run("npx", ["tsx", "scripts/generate.ts", "--hazards", String(SIZE.hazards), "--reports", String(SIZE.reports), "--grants", String(SIZE.grants), "--seed", "1"]);
+    run("npx", [
+      "tsx",
+      "scripts/generate.ts",
+      "--hazards",
+      String(SIZE.hazards),
+      "--reports",
+      String(SIZE.reports),
+      "--grants",
+      String(SIZE.grants),
+      "--seed",
+      "1",
+    ]);
   }
   run("npx", ["tsx", "scripts/setup-db.ts"]);
   // BENCH_WORKERS > 1 serves with `npm run start:cluster` (PostgreSQL only): one process per core.
-  const server = WORKERS > 1
-    ? spawn("npx", ["tsx", "scripts/serve-cluster.ts"], { cwd: root, env: { ...env, WEB_CONCURRENCY: String(WORKERS) }, stdio: ["ignore", "inherit", "inherit"], detached: true })
-    : spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const server =
+    WORKERS > 1
+      ? spawn("npx", ["tsx", "scripts/serve-cluster.ts"], {
+          cwd: root,
+          env: { ...env, WEB_CONCURRENCY: String(WORKERS) },
+          stdio: ["ignore", "inherit", "inherit"],
+          detached: true,
+        })
+      : spawn("npx", ["next", "start", "-p", String(PORT)], {
+          cwd: root,
+          env,
+          stdio: ["ignore", "inherit", "inherit"],
+          detached: true,
+        });
   const stop = () => process.kill(-server.pid!, "SIGTERM");
   try {
     await waitFor(`${BASE}/sign-in`, server);
@@ -60,7 +95,10 @@ async function serveBenchApp(): Promise<() => void> {
 
 export function percentiles(latencies: number[]) {
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]! * 10) / 10 : null);
+  const at = (q: number) =>
+    latencies.length
+      ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]! * 10) / 10
+      : null;
   return { p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99) };
 }
 

@@ -30,13 +30,26 @@ const TARGETS = [
   { name: "healthApi", path: "/api/health" },
 ];
 
-function load(pathname: string, cookie: string, seconds = SECONDS): Promise<ReturnType<typeof percentiles> & { requests: number; errors: number; non2xx: number; rps: number }> {
+function load(
+  pathname: string,
+  cookie: string,
+  seconds = SECONDS,
+): Promise<ReturnType<typeof percentiles> & { requests: number; errors: number; non2xx: number; rps: number }> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
-    const instance = autocannon({ url: `${BASE}${pathname}`, connections: CONNECTIONS, duration: seconds, headers: { cookie } }, (err, result) => {
-      if (err) return reject(err);
-      resolve({ ...percentiles(latencies), requests: latencies.length, errors: result.errors + result.timeouts, non2xx: result.non2xx, rps: Math.round(result.requests.average * 10) / 10 });
-    });
+    const instance = autocannon(
+      { url: `${BASE}${pathname}`, connections: CONNECTIONS, duration: seconds, headers: { cookie } },
+      (err, result) => {
+        if (err) return reject(err);
+        resolve({
+          ...percentiles(latencies),
+          requests: latencies.length,
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+          rps: Math.round(result.requests.average * 10) / 10,
+        });
+      },
+    );
     instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   });
 }
@@ -96,7 +109,11 @@ runBench(async () => {
     results,
   };
   fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
-  const file = path.join(root, "bench/results", `dashboard-${out.database}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}${only ? `-${only.join("-")}` : ""}.json`);
+  const file = path.join(
+    root,
+    "bench/results",
+    `dashboard-${out.database}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}${only ? `-${only.join("-")}` : ""}.json`,
+  );
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`Written to ${path.relative(root, file)}`);
 });

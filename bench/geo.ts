@@ -31,7 +31,12 @@ async function main() {
   const vertices = (g: Polygon) => g.coordinates[0]!.length - 1;
 
   const results: Record<string, unknown> = {
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, date: new Date().toISOString() },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      node: process.version,
+      date: new Date().toISOString(),
+    },
     engineLoadMs,
     scenario: {
       hazardVertices: vertices(hazard),

@@ -26,7 +26,9 @@ const env: NodeJS.ProcessEnv = {
   PORT: String(PORT),
   NODE_ENV: "production",
   SEED_DEMO: "1",
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" } : { PGLITE_DIR: path.join(dataDir, "pglite") }),
+  ...(databaseUrl
+    ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" }
+    : { PGLITE_DIR: path.join(dataDir, "pglite") }),
 };
 
 // Inside DEMO-NIN-001, the demo task's hazardous area near Mosul; and open desert in Anbar, far from any registered area.
@@ -45,7 +47,16 @@ async function waitFor(url: string) {
   throw new Error("The app did not start.");
 }
 
-type Sample = { route: string; shape: string; vertices: number; status: number; code: string | null; repairOffered: boolean; ms: number; health: { answers: number; failures: number; p50Ms: number; p95Ms: number; maxMs: number } };
+type Sample = {
+  route: string;
+  shape: string;
+  vertices: number;
+  status: number;
+  code: string | null;
+  repairOffered: boolean;
+  ms: number;
+  health: { answers: number; failures: number; p50Ms: number; p95Ms: number; maxMs: number };
+};
 
 /** Sends one shape while /api/health is asked every 50 ms; returns the answer and the health latencies meanwhile. */
 async function hostile(route: string, shape: string, cookie: string, body: unknown): Promise<Sample> {
@@ -55,16 +66,25 @@ async function hostile(route: string, shape: string, cookie: string, body: unkno
   const health = (async () => {
     while (!done) {
       const t = performance.now();
-      const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${BASE}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       latencies.push(performance.now() - t);
       if (!ok) failures++;
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
   const t = performance.now();
-  const res = await fetch(`${BASE}${route}`, { method: "POST", headers: { cookie, origin: BASE, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${BASE}${route}`, {
+    method: "POST",
+    headers: { cookie, origin: BASE, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const ms = performance.now() - t;
-  const answer = (await res.json().catch(() => ({}))) as { error?: { details?: { problems?: { code: string }[]; repaired?: unknown } } };
+  const answer = (await res.json().catch(() => ({}))) as {
+    error?: { details?: { problems?: { code: string }[]; repaired?: unknown } };
+  };
   done = true;
   await health;
   const problems = answer.error?.details?.problems;
@@ -78,29 +98,68 @@ async function hostile(route: string, shape: string, cookie: string, body: unkno
     code: problems?.[0]?.code ?? null,
     repairOffered: Boolean(answer.error?.details?.repaired),
     ms: Math.round(ms),
-    health: { answers: latencies.length, failures, p50Ms: Math.round(percentile(0.5)), p95Ms: Math.round(percentile(0.95)), maxMs: Math.round(sorted.at(-1) ?? 0) },
+    health: {
+      answers: latencies.length,
+      failures,
+      p50Ms: Math.round(percentile(0.5)),
+      p95Ms: Math.round(percentile(0.95)),
+      maxMs: Math.round(sorted.at(-1) ?? 0),
+    },
   };
 }
 
 async function main() {
   spawnSync("npx", ["tsx", "scripts/prestart.ts"], { cwd: root, env, stdio: "inherit" });
   // As npm start serves it (scripts/serve.ts): the client address from the connection, so demo accounts sign in from here.
-  const server = spawn("npx", ["tsx", "scripts/serve.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
   try {
     await waitFor(`${BASE}/api/health`);
     const partner = await sessionCookie(BASE, "partner@demo.test");
     const dma = await sessionCookie(BASE, "dma@demo.test");
-    const tasks = (await (await fetch(`${BASE}/api/tasks`, { headers: { cookie: partner } })).json()) as { items: { id: string; code: string }[] };
+    const tasks = (await (await fetch(`${BASE}/api/tasks`, { headers: { cookie: partner } })).json()) as {
+      items: { id: string; code: string }[];
+    };
     const task = tasks.items.find((t) => t.code === "DEMO-TASK-001")!;
-    const report = (geometry: unknown) => ({ method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-20", clearanceDepthCm: 30, geometry, devices: [] });
-    const area = (code: string, geometry: unknown) => ({ code, name: "Bench hostile shape", kind: "SHA", contamination: ["AP_MINES"], landUse: "AGRICULTURE", priorityRank: 3, geometry });
+    const report = (geometry: unknown) => ({
+      method: "cleared",
+      periodStart: "2026-11-01",
+      periodEnd: "2026-11-20",
+      clearanceDepthCm: 30,
+      geometry,
+      devices: [],
+    });
+    const area = (code: string, geometry: unknown) => ({
+      code,
+      name: "Bench hostile shape",
+      kind: "SHA",
+      contamination: ["AP_MINES"],
+      landUse: "AGRICULTURE",
+      priorityRank: 3,
+      geometry,
+    });
     const n = MAX_VERTICES;
     const samples: Sample[] = [];
-    for (const [shape, make] of [["star", star], ["spiral", spiral], ["comb", comb]] as const) {
-      samples.push(await hostile(`/api/tasks/${task.id}/reports`, shape, partner, report(make(n, IN_TASK_AREA, 0.001))));
-      samples.push(await hostile("/api/hazard-areas", shape, dma, area(`BENCH-${shape.toUpperCase()}`, make(n, IN_DESERT))));
+    for (const [shape, make] of [
+      ["star", star],
+      ["spiral", spiral],
+      ["comb", comb],
+    ] as const) {
+      samples.push(
+        await hostile(`/api/tasks/${task.id}/reports`, shape, partner, report(make(n, IN_TASK_AREA, 0.001))),
+      );
+      samples.push(
+        await hostile("/api/hazard-areas", shape, dma, area(`BENCH-${shape.toUpperCase()}`, make(n, IN_DESERT))),
+      );
     }
-    for (const s of samples) console.log(`${s.route} ${s.shape} ${s.vertices}: ${s.status} ${s.code ?? ""} in ${s.ms} ms; health p95 ${s.health.p95Ms} ms, max ${s.health.maxMs} ms, ${s.health.failures} failed`);
+    for (const s of samples)
+      console.log(
+        `${s.route} ${s.shape} ${s.vertices}: ${s.status} ${s.code ?? ""} in ${s.ms} ms; health p95 ${s.health.p95Ms} ms, max ${s.health.maxMs} ms, ${s.health.failures} failed`,
+      );
     const result = {
       benchmark: "hostile",
       database: DATABASE,

@@ -21,7 +21,12 @@ import { rng } from "./scenarios";
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
 const USERS = (process.env.LOAD_USERS ?? "20,50").split(",").map(Number);
 
-type Scenario = { name: string; weight: number; expect: number; send: (cookies: Cookies, random: () => number) => Promise<Response> };
+type Scenario = {
+  name: string;
+  weight: number;
+  expect: number;
+  send: (cookies: Cookies, random: () => number) => Promise<Response>;
+};
 type Cookies = Record<"donor" | "dma" | "partner", string>;
 
 // DEMO-NIN-001, the demo partner's hazardous area on DEMO-TASK-001: 600 m × 400 m around (43.05, 36.30).
@@ -31,13 +36,29 @@ function stripInside(random: () => number): Polygon {
   const from = random() * 0.8;
   const [x0, x1] = [43.05 - DLON / 2 + DLON * from, 43.05 - DLON / 2 + DLON * (from + 0.05 + random() * 0.15)];
   const [s, n] = [36.3 - DLAT / 2 + 1e-5, 36.3 + DLAT / 2 - 1e-5];
-  return { type: "Polygon", coordinates: [[[x0, s], [x1, s], [x1, n], [x0, n], [x0, s]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x0, s],
+        [x1, s],
+        [x1, n],
+        [x0, n],
+        [x0, s],
+      ],
+    ],
+  };
 }
 
 function scenarios(taskId: string): Scenario[] {
   return [
     { name: "dashboard", weight: 4, expect: 200, send: (c) => fetch(`${BASE}/`, { headers: { cookie: c.donor } }) },
-    { name: "taskList", weight: 3, expect: 200, send: (c, r) => fetch(`${BASE}/tasks?page=${1 + Math.floor(r() * 5)}`, { headers: { cookie: c.dma } }) },
+    {
+      name: "taskList",
+      weight: 3,
+      expect: 200,
+      send: (c, r) => fetch(`${BASE}/tasks?page=${1 + Math.floor(r() * 5)}`, { headers: { cookie: c.dma } }),
+    },
     {
       name: "submitReport",
       weight: 2,
@@ -46,7 +67,13 @@ function scenarios(taskId: string): Scenario[] {
         fetch(`${BASE}/api/tasks/${taskId}/reports`, {
           method: "POST",
           headers: { cookie: c.partner, "content-type": "application/json" },
-          body: JSON.stringify({ method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-20", geometry: stripInside(r), devices: [{ type: "UXO", count: 1 }] }),
+          body: JSON.stringify({
+            method: "cleared",
+            periodStart: "2026-11-01",
+            periodEnd: "2026-11-20",
+            geometry: stripInside(r),
+            devices: [{ type: "UXO", count: 1 }],
+          }),
         }),
     },
     {
@@ -55,7 +82,9 @@ function scenarios(taskId: string): Scenario[] {
       expect: 200,
       send: (c, r) => {
         const month = String(1 + Math.floor(r() * 12)).padStart(2, "0");
-        return fetch(`${BASE}/api/exports/reports.csv?governorate=IQG15&from=2024-${month}-01&to=2024-${month}-28`, { headers: { cookie: c.dma } });
+        return fetch(`${BASE}/api/exports/reports.csv?governorate=IQG15&from=2024-${month}-01&to=2024-${month}-28`, {
+          headers: { cookie: c.dma },
+        });
       },
     },
   ];
@@ -93,12 +122,28 @@ async function runUsers(users: number, cookies: Cookies, list: Scenario[], secon
     }),
   );
   if (firstErrors.length) console.log("first errors:", firstErrors);
-  return Object.fromEntries(list.map((s) => [s.name, { concurrency: users, ...percentiles(latencies[s.name]!), requests: latencies[s.name]!.length, errors: errors[s.name]! }]));
+  return Object.fromEntries(
+    list.map((s) => [
+      s.name,
+      {
+        concurrency: users,
+        ...percentiles(latencies[s.name]!),
+        requests: latencies[s.name]!.length,
+        errors: errors[s.name]!,
+      },
+    ]),
+  );
 }
 
 runBench(async () => {
-  const cookies: Cookies = { donor: await sessionCookie(BASE, "donor@demo.test"), dma: await sessionCookie(BASE, "dma@demo.test"), partner: await sessionCookie(BASE, "partner@demo.test") };
-  const tasks = (await (await fetch(`${BASE}/api/tasks`, { headers: { cookie: cookies.partner } })).json()) as { items: { id: string; code: string }[] };
+  const cookies: Cookies = {
+    donor: await sessionCookie(BASE, "donor@demo.test"),
+    dma: await sessionCookie(BASE, "dma@demo.test"),
+    partner: await sessionCookie(BASE, "partner@demo.test"),
+  };
+  const tasks = (await (await fetch(`${BASE}/api/tasks`, { headers: { cookie: cookies.partner } })).json()) as {
+    items: { id: string; code: string }[];
+  };
   const list = scenarios(tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id);
   const file = path.join(root, "bench/results/load.json");
   const out = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}) as Record<string, unknown>;
@@ -116,8 +161,10 @@ runBench(async () => {
       machine: machine(),
       data: SIZE,
       seconds: SECONDS,
-      users: "each waits 1–3 s after an answer before the next request, mixing the scenarios 4:3:2:1 (dashboard, task list, report submission, export)",
-      shape: "<scenario>.<database, with -N-workers for npm run start:cluster>.<users> = { concurrency, p50Ms, p95Ms, p99Ms, requests, errors }",
+      users:
+        "each waits 1–3 s after an answer before the next request, mixing the scenarios 4:3:2:1 (dashboard, task list, report submission, export)",
+      shape:
+        "<scenario>.<database, with -N-workers for npm run start:cluster>.<users> = { concurrency, p50Ms, p95Ms, p99Ms, requests, errors }",
     };
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);

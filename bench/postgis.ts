@@ -19,13 +19,21 @@ export async function compareWithPostgis(url: string, input: Inputs) {
     await client.query("CREATE EXTENSION IF NOT EXISTS postgis");
     const version = (await client.query("SELECT postgis_full_version() AS v")).rows[0].v as string;
     await client.query("CREATE TEMP TABLE bench_release (g geometry(Polygon, 4326))");
-    await client.query("INSERT INTO bench_release SELECT ST_SetSRID(ST_GeomFromGeoJSON(x), 4326) FROM unnest($1::text[]) AS x", [input.releases.map((r) => JSON.stringify(r))]);
+    await client.query(
+      "INSERT INTO bench_release SELECT ST_SetSRID(ST_GeomFromGeoJSON(x), 4326) FROM unnest($1::text[]) AS x",
+      [input.releases.map((r) => JSON.stringify(r))],
+    );
     await client.query(
       `CREATE TEMP TABLE bench_site AS SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS hazard, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326) AS submitted`,
       [JSON.stringify(input.hazard), JSON.stringify(input.submitted)],
     );
-    await client.query("CREATE TEMP TABLE bench_released AS SELECT ST_Intersection(ST_Union(r.g), s.hazard) AS g FROM bench_release r, bench_site s GROUP BY s.hazard");
-    const union500 = await measure(() => client.query("SELECT ST_Area(ST_Union(g)::geography) FROM bench_release"), Math.max(5, Math.ceil(input.runs / 5)));
+    await client.query(
+      "CREATE TEMP TABLE bench_released AS SELECT ST_Intersection(ST_Union(r.g), s.hazard) AS g FROM bench_release r, bench_site s GROUP BY s.hazard",
+    );
+    const union500 = await measure(
+      () => client.query("SELECT ST_Area(ST_Union(g)::geography) FROM bench_release"),
+      Math.max(5, Math.ceil(input.runs / 5)),
+    );
     const accountingSql = `SELECT ST_Area(ST_Difference(ST_Intersection(s.submitted, s.hazard), r.g)::geography) AS counted,
                                   ST_Area(s.submitted::geography) AS submitted
                            FROM bench_site s, bench_released r`;

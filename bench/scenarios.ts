@@ -18,7 +18,14 @@ const M_PER_DEG_LAT = 110_574;
 const mPerDegLon = (lat: number) => 111_320 * Math.cos((lat * Math.PI) / 180);
 
 /** A star-shaped (simple) polygon of n vertices around (lon, lat) with radii in metres, like a walked boundary. */
-export function walkedBoundary(random: () => number, lon: number, lat: number, n: number, radiusM: number, jitter = 0.25): Polygon {
+export function walkedBoundary(
+  random: () => number,
+  lon: number,
+  lat: number,
+  n: number,
+  radiusM: number,
+  jitter = 0.25,
+): Polygon {
   const ring: Position[] = [];
   for (let i = 0; i < n; i++) {
     const angle = (2 * Math.PI * i) / n;
@@ -33,7 +40,18 @@ export function walkedBoundary(random: () => number, lon: number, lat: number, n
 export function box(lon: number, lat: number, widthM: number, heightM: number): Polygon {
   const x1 = lon + widthM / mPerDegLon(lat);
   const y1 = lat + heightM / M_PER_DEG_LAT;
-  return { type: "Polygon", coordinates: [[[lon, lat], [x1, lat], [x1, y1], [lon, y1], [lon, lat]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [lon, lat],
+        [x1, lat],
+        [x1, y1],
+        [lon, y1],
+        [lon, lat],
+      ],
+    ],
+  };
 }
 
 /**
@@ -41,12 +59,20 @@ export function box(lon: number, lat: number, widthM: number, heightM: number): 
  * clearance lanes (1–2 m wide, 50–300 m long) and survey boxes, overlapping
  * each other as real work does.
  */
-export function earlierReleases(random: () => number, lon: number, lat: number, count: number, spreadM: number): Polygon[] {
+export function earlierReleases(
+  random: () => number,
+  lon: number,
+  lat: number,
+  count: number,
+  spreadM: number,
+): Polygon[] {
   const out: Polygon[] = [];
   for (let i = 0; i < count; i++) {
     const x = lon + ((random() - 0.5) * 2 * spreadM) / mPerDegLon(lat);
     const y = lat + ((random() - 0.5) * 2 * spreadM) / M_PER_DEG_LAT;
-    out.push(random() < 0.6 ? box(x, y, 1 + random(), 50 + 250 * random()) : box(x, y, 20 + 80 * random(), 20 + 80 * random()));
+    out.push(
+      random() < 0.6 ? box(x, y, 1 + random(), 50 + 250 * random()) : box(x, y, 20 + 80 * random(), 20 + 80 * random()),
+    );
   }
   return out;
 }

@@ -10,5 +10,10 @@ export async function measure(fn: () => unknown | Promise<unknown>, runs: number
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { runs, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), meanMs: round(times.reduce((s, x) => s + x, 0) / runs) };
+  return {
+    runs,
+    p50Ms: round(at(0.5)),
+    p95Ms: round(at(0.95)),
+    meanMs: round(times.reduce((s, x) => s + x, 0) / runs),
+  };
 }

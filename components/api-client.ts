@@ -43,7 +43,9 @@ async function result<T>(res: Response): Promise<ApiResult<T>> {
 
 /** POSTs `body` as JSON. Rejects only when no answer came (offline). */
 export async function postJson<T = unknown>(url: string, body: unknown): Promise<ApiResult<T>> {
-  return result<T>(await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+  return result<T>(
+    await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  );
 }
 
 /** GETs JSON; rejects with the status when refused, or with an AbortError when `signal` aborts. */
@@ -54,8 +56,13 @@ export async function getJson<T>(url: string, init?: { signal?: AbortSignal }): 
 }
 
 /** POSTs a record with its geometry: drawn polygons as JSON, a file as multipart with the fields in `data`. */
-export async function postWithGeometry(url: string, fields: Record<string, unknown>, source: GeometrySource): Promise<ApiResult<{ id: string }>> {
-  if (source.kind === "drawn") return postJson(url, { ...fields, geometry: { type: "FeatureCollection", features: source.polygons } });
+export async function postWithGeometry(
+  url: string,
+  fields: Record<string, unknown>,
+  source: GeometrySource,
+): Promise<ApiResult<{ id: string }>> {
+  if (source.kind === "drawn")
+    return postJson(url, { ...fields, geometry: { type: "FeatureCollection", features: source.polygons } });
   const body = new FormData();
   body.set("file", source.file);
   if (source.utmZone) body.set("utmZone", String(source.utmZone));
@@ -67,7 +74,11 @@ export async function postWithGeometry(url: string, fields: Record<string, unkno
  * POSTs JSON with XMLHttpRequest, not fetch, to hear the upload's progress
  * (`onProgress(loaded, total)` in bytes). Rejects only when no answer came.
  */
-export function postJsonWithProgress<T>(url: string, body: unknown, onProgress: (loaded: number, total: number) => void): Promise<ApiResult<T>> {
+export function postJsonWithProgress<T>(
+  url: string,
+  body: unknown,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<ApiResult<T>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);

@@ -1,9 +1,10 @@
 // Every page in English, Arabic and Sorani, checked by axe for WCAG 2.1 A/AA:
 // no serious or critical violation. Each page is also saved as a screenshot
 // (test-results/screens/<language>/), to be looked at as a reader would.
-import { AxeBuilder } from "@axe-core/playwright";
+
 import fs from "node:fs";
 import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
@@ -66,7 +67,9 @@ beforeAll(async () => {
   const api = (await pageFor("dma@demo.test", "en")).request;
   const tasks = (await (await api.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
   taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
-  const task = (await (await api.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { reports: { id: string; status: string }[] };
+  const task = (await (await api.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {
+    reports: { id: string; status: string }[];
+  };
   reportId = task.reports.find((r) => r.status === "submitted")?.id ?? task.reports[0]!.id;
 });
 afterAll(() => browser?.close());
@@ -77,15 +80,27 @@ describe.each(LOCALES)("pages in %s", (language) => {
     const url = `${baseUrl}${route.replace("{task}", taskId).replace("{report}", reportId)}`;
     const res = await page.goto(url);
     expect(res?.status(), url).toBe(200);
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([language, language === "en" ? "ltr" : "rtl"]);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      language,
+      language === "en" ? "ltr" : "rtl",
+    ]);
     // Maps and charts draw after hydration; axe should see the page as a reader does.
     await page.waitForLoadState("networkidle");
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     const serious = results.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(" | ")}`,
+      );
     fs.mkdirSync(path.join(SCREENS, language), { recursive: true });
-    await page.screenshot({ path: path.join(SCREENS, language, `${route.replace(/[/{}]+/g, "_").replace(/^_|_$/g, "") || "dashboard"}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(SCREENS, language, `${route.replace(/[/{}]+/g, "_").replace(/^_|_$/g, "") || "dashboard"}.png`),
+      fullPage: true,
+    });
     await page.close();
     expect(serious).toEqual([]);
   });

@@ -22,7 +22,10 @@ describe("accounts", () => {
     await addOrganisation.getByLabel("Name", { exact: true }).fill(partner);
     await addOrganisation.getByLabel("Type").selectOption({ label: "Implementing partners" });
     await addOrganisation.getByRole("button", { name: "Add the organisation" }).click();
-    await addOrganisation.getByRole("status").filter({ hasText: `${partner} added.` }).waitFor();
+    await addOrganisation
+      .getByRole("status")
+      .filter({ hasText: `${partner} added.` })
+      .waitFor();
 
     const email = `ops.${Date.now()}@tigris.example.org`;
     const addUser = admin.getByRole("form", { name: "Add an account" });
@@ -33,12 +36,18 @@ describe("accounts", () => {
     await addUser.getByLabel("Organisation").selectOption({ label: partner });
     await addUser.getByLabel("First password").fill("a long first password");
     await addUser.getByRole("button", { name: "Create the account" }).click();
-    await addUser.getByRole("alert").filter({ hasText: "An account with the email partner@demo.test already exists." }).waitFor();
+    await addUser
+      .getByRole("alert")
+      .filter({ hasText: "An account with the email partner@demo.test already exists." })
+      .waitFor();
     expect(await addUser.getByRole("textbox", { name: "Email" }).getAttribute("aria-invalid")).toBe("true");
     await addUser.getByText("Email already in use").waitFor();
     await addUser.getByLabel("Email").fill(email);
     await addUser.getByRole("button", { name: "Create the account" }).click();
-    await addUser.getByRole("status").filter({ hasText: `Account ${email} created.` }).waitFor();
+    await addUser
+      .getByRole("status")
+      .filter({ hasText: `Account ${email} created.` })
+      .waitFor();
     await admin.getByRole("cell", { name: email, exact: true }).waitFor();
 
     // The holder signs in with the first password, which the administrator knows: they are sent to choose their own first.
@@ -67,14 +76,20 @@ describe("accounts", () => {
     await setPassword.getByLabel("Account").selectOption({ label: `Layla Hassan (${email})` });
     await setPassword.getByLabel("New password").fill("a reset password, handed over");
     await setPassword.getByRole("button", { name: "Set the password" }).click();
-    await setPassword.getByRole("status").filter({ hasText: `New password set for ${email}.` }).waitFor();
+    await setPassword
+      .getByRole("status")
+      .filter({ hasText: `New password set for ${email}.` })
+      .waitFor();
     await holder.reload();
     await holder.waitForURL(/\/sign-in/);
     await signIn(holder, baseUrl, email, "a reset password, handed over");
     await holder.waitForURL(`${baseUrl}/account/password`);
 
     await admin.getByRole("button", { name: `Disable ${email}` }).click();
-    await admin.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) }).getByText(/disabled since/).waitFor();
+    await admin
+      .getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })
+      .getByText(/disabled since/)
+      .waitFor();
     // The next page the holder opens sends them to sign in, and signing in again is refused.
     await holder.reload();
     await holder.waitForURL(/\/sign-in/);

@@ -35,28 +35,45 @@ describe("a partner working in Arabic", () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+    page.on(
+      "console",
+      (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()),
+    );
     await signIn(page, baseUrl, "partner@demo.test");
     await page.waitForURL(`${baseUrl}/`);
     await switchLanguage(page, "ar", "Change language");
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
-    await expect.poll(() => page.getByRole("navigation", { name: ar.nav.label }).getByRole("link", { name: ar.nav.myTasks }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByRole("navigation", { name: ar.nav.label }).getByRole("link", { name: ar.nav.myTasks }).isVisible(),
+      )
+      .toBe(true);
     // Figures in Arabic-Indic digits, the language's usual ones.
     expect(await page.getByTestId("released-total").textContent()).toMatch(/[٠-٩]/);
     // The released-per-month axis names the same months of every year, not whichever labels happened to fit.
-    const tickLabels = page.getByTestId("released-chart").locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+    const tickLabels = page
+      .getByTestId("released-chart")
+      .locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
     await expect.poll(() => tickLabels.count(), { timeout: 15_000 }).toBeGreaterThan(1);
     const monthTicks = await tickLabels.allTextContents();
     expect(monthTicks.length).toBeLessThanOrEqual(6);
     expect(monthTicks.every((m) => /[٠-٩]/.test(m) && !/[0-9]/.test(m))).toBe(true);
     // Its legend in the order the methods are stacked, not alphabetical in Arabic.
-    expect(await page.getByTestId("released-chart").locator(".recharts-legend-item-text").allTextContents()).toEqual([ar.method.CANCELLED, ar.method.REDUCED, ar.method.CLEARED]);
+    expect(await page.getByTestId("released-chart").locator(".recharts-legend-item-text").allTextContents()).toEqual([
+      ar.method.CANCELLED,
+      ar.method.REDUCED,
+      ar.method.CLEARED,
+    ]);
     await shot(page, "dashboard");
 
     // The report: DEMO-TASK-001, a box in the middle of its hazardous area, typed point by point.
-    const tasks = (await (await page.request.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
+    const tasks = (await (await page.request.get(`${baseUrl}/api/tasks`)).json()) as {
+      items: { id: string; code: string }[];
+    };
     const taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
-    const task = (await (await page.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { hazardAreas: { geometry: { coordinates: number[][][] } }[] };
+    const task = (await (await page.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {
+      hazardAreas: { geometry: { coordinates: number[][][] } }[];
+    };
     const ring = task.hazardAreas[0]!.geometry.coordinates[0]!;
     const [w, e] = [Math.min(...ring.map((p) => p[0]!)), Math.max(...ring.map((p) => p[0]!))];
     const [s, n] = [Math.min(...ring.map((p) => p[1]!)), Math.max(...ring.map((p) => p[1]!))];
@@ -65,7 +82,9 @@ describe("a partner working in Arabic", () => {
     await page.goto(`${baseUrl}/tasks/${taskId}/reports/new`);
     await page.getByRole("heading", { name: ar.reportForm.title }).waitFor();
     // The map's scale bar in the page's digits too (MapLibre writes Latin ones).
-    await expect.poll(() => page.locator(".maplibregl-ctrl-scale").textContent(), { timeout: 30_000 }).toMatch(/^[٠-٩٫]+\s/);
+    await expect
+      .poll(() => page.locator(".maplibregl-ctrl-scale").textContent(), { timeout: 30_000 })
+      .toMatch(/^[٠-٩٫]+\s/);
     expect(await page.locator(".maplibregl-ctrl-scale").textContent()).not.toMatch(/[0-9]/);
     // A GPS file is chosen with a button in Arabic, not the browser's English "Choose File".
     await page.getByLabel(ar.geometryInput.upload).check();
@@ -73,7 +92,18 @@ describe("a partner working in Arabic", () => {
     expect(await picker.textContent()).toContain(ar.filePicker.choose);
     expect(await picker.textContent()).toContain(ar.filePicker.none);
     await page.getByLabel(ar.geometryInput.type).check();
-    await page.getByLabel(ar.geometryInput.typed).fill(([[x0, y0], [x1, y0], [x1, y1], [x0, y1]] as const).map(([x, y]) => `${x.toFixed(6)} ${y.toFixed(6)}`).join("\n"));
+    await page.getByLabel(ar.geometryInput.typed).fill(
+      (
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+        ] as const
+      )
+        .map(([x, y]) => `${x.toFixed(6)} ${y.toFixed(6)}`)
+        .join("\n"),
+    );
     await page.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("preview-counted").textContent()).toMatch(/[٠-٩]/);
     expect(Number(await page.getByTestId("preview-counted").getAttribute("data-m2"))).toBeGreaterThan(0);
@@ -112,7 +142,11 @@ describe("a partner working in Arabic", () => {
 
     // 31 girls was a typing slip for 30: the correction counts in its place, with why.
     await page.getByRole("link", { name: ar.nav.riskEducation }).click();
-    await page.getByRole("row").filter({ hasText: "مدرسة بعشيقة الابتدائية" }).getByRole("link", { name: ar.humanImpact.correct }).click();
+    await page
+      .getByRole("row")
+      .filter({ hasText: "مدرسة بعشيقة الابتدائية" })
+      .getByRole("link", { name: ar.humanImpact.correct })
+      .click();
     await page.getByRole("heading", { name: /مدرسة بعشيقة الابتدائية/ }).waitFor();
     expect(await page.getByLabel(ar.humanImpact.girls).inputValue()).toBe("31");
     await page.getByLabel(ar.humanImpact.girls).fill("30");

@@ -22,35 +22,113 @@ const ROLE = { ADMIN: "ADMIN", DMA: "AUTHORITY", IKMAA: "AUTHORITY", PARTNER: "P
 
 /** Expected status per caller. Bodies are empty ({}), so a caller who passes authorisation gets 400, not a write. */
 const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, number> }> = {
-  "/api/progress": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
-  "/api/funding/summary": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 200 } },
-  "/api/funding/import": { method: "POST", expect: { anonymous: 401, ADMIN: 400, DMA: 403, IKMAA: 403, PARTNER: 403, DONOR: 403 } },
-  "/api/settings/public-page": { method: "POST", expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
-  "/api/organisations": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
-  "/api/openapi.json": { method: "GET", expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
+  "/api/progress": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "/api/funding/summary": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 200 },
+  },
+  "/api/funding/import": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 400, DMA: 403, IKMAA: 403, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/settings/public-page": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/organisations": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "/api/openapi.json": {
+    method: "GET",
+    expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
   // Says only whether the database answers, for load balancers.
-  "/api/health": { method: "GET", expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
-  "/api/hazard-areas": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
-  "GET /api/hazard-areas": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 403 } },
-  "/api/tasks": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 } },
-  "POST /api/tasks": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
+  "/api/health": {
+    method: "GET",
+    expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "/api/hazard-areas": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  "GET /api/hazard-areas": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/tasks": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 },
+  },
+  "POST /api/tasks": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
   // DEMO-TASK-001: DMA's, assigned to the demo partner.
-  "/api/tasks/{id}": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 404, PARTNER: 200, DONOR: 403 } },
-  "/api/tasks/{id}/status": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 400, DONOR: 403 } },
-  "/api/tasks/{id}/completion": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 } },
-  "/api/tasks/{id}/handover": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
-  "/api/tasks/{id}/reports": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 } },
-  "/api/reports/{id}/approve": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 } },
+  "/api/tasks/{id}": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 404, PARTNER: 200, DONOR: 403 },
+  },
+  "/api/tasks/{id}/status": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 400, DONOR: 403 },
+  },
+  "/api/tasks/{id}/completion": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 },
+  },
+  "/api/tasks/{id}/handover": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/tasks/{id}/reports": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 },
+  },
+  "/api/reports/{id}/approve": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 },
+  },
   // Every role exports; which datasets, the role's screens decide.
-  "/api/exports/{file}": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
-  "GET /api/exports/grants.csv": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 200 } },
-  "GET /api/exports/tasks.xlsx": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 } },
-  "GET /api/exports/hazard-areas.geojson": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 } },
-  "/api/risk-education": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
-  "POST /api/risk-education": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 } },
-  "/api/casualties": { method: "GET", expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 } },
-  "POST /api/casualties": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
-  "/api/reports/{id}/reject": { method: "POST", expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 } },
+  "/api/exports/{file}": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "GET /api/exports/grants.csv": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 200 },
+  },
+  "GET /api/exports/tasks.xlsx": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 },
+  },
+  "GET /api/exports/hazard-areas.geojson": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 },
+  },
+  "/api/risk-education": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "POST /api/risk-education": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 },
+  },
+  "/api/casualties": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "POST /api/casualties": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/reports/{id}/reject": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
 };
 
 /**
@@ -93,11 +171,17 @@ const LANGUAGE = "app/language-actions.ts";
 const USERS = "app/(app)/admin/users/actions.ts";
 const PASSWORD = "app/(app)/account/password/actions.ts";
 const ONLY_ADMIN = { anonymous: false, ADMIN: true, DMA: false, IKMAA: false, PARTNER: false, DONOR: false };
-const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (invoke: Invoke, caller: Caller) => Promise<unknown> }> = {
+const SERVER_ACTIONS: Record<
+  string,
+  { expect: Record<Caller, unknown>; call: (invoke: Invoke, caller: Caller) => Promise<unknown> }
+> = {
   // Every role manages its own tokens; a signed-out caller gets no token.
   [`${TOKENS}#createTokenAction`]: {
     expect: { anonymous: false, ADMIN: true, DMA: true, IKMAA: true, PARTNER: true, DONOR: true },
-    call: async (invoke, caller) => /"token":"mat_/.test(await invoke(`${TOKENS}#createTokenAction`, caller, [{}, form({ name: `matrix ${caller}` })])),
+    call: async (invoke, caller) =>
+      /"token":"mat_/.test(
+        await invoke(`${TOKENS}#createTokenAction`, caller, [{}, form({ name: `matrix ${caller}` })]),
+      ),
   },
   // Nobody but its owner revokes a token: DMA's token still opens the API after every other caller tried.
   [`${TOKENS}#revokeTokenAction`]: {
@@ -105,7 +189,11 @@ const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (i
     call: async (invoke, caller) => {
       const { id, token } = await dmaToken(invoke);
       await invoke(`${TOKENS}#revokeTokenAction`, caller, [form({ id })]);
-      return (await callers.anonymous.get(`${baseUrl}/api/tasks`, { headers: { authorization: `Bearer ${token}` } })).status() === 401;
+      return (
+        (
+          await callers.anonymous.get(`${baseUrl}/api/tasks`, { headers: { authorization: `Bearer ${token}` } })
+        ).status() === 401
+      );
     },
   },
   // Only an administrator opens accounts and adds organisations; the users page, as the administrator sees it, shows what was made.
@@ -113,7 +201,16 @@ const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (i
     expect: ONLY_ADMIN,
     call: async (invoke, caller) => {
       const email = `matrix-${caller.toLowerCase()}-${Date.now()}@test.invalid`;
-      await invoke(`${USERS}#createUserAction`, caller, [{}, form({ email, name: "Matrix account", role: "PARTNER", organisationId: await partnerId(), password: "matrix-password-1" })]);
+      await invoke(`${USERS}#createUserAction`, caller, [
+        {},
+        form({
+          email,
+          name: "Matrix account",
+          role: "PARTNER",
+          organisationId: await partnerId(),
+          password: "matrix-password-1",
+        }),
+      ]);
       return (await usersPage()).includes(email);
     },
   },
@@ -130,8 +227,18 @@ const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (i
     expect: ONLY_ADMIN,
     call: async (invoke, caller) => {
       const email = `disable-${caller.toLowerCase()}-${Date.now()}@test.invalid`;
-      await invoke(`${USERS}#createUserAction`, "ADMIN", [{}, form({ email, name: "To disable", role: "PARTNER", organisationId: await partnerId(), password: "matrix-password-1" })]);
-      const row = () => usersPage().then((html) => html.slice(html.indexOf(email), html.indexOf("</tr>", html.indexOf(email))));
+      await invoke(`${USERS}#createUserAction`, "ADMIN", [
+        {},
+        form({
+          email,
+          name: "To disable",
+          role: "PARTNER",
+          organisationId: await partnerId(),
+          password: "matrix-password-1",
+        }),
+      ]);
+      const row = () =>
+        usersPage().then((html) => html.slice(html.indexOf(email), html.indexOf("</tr>", html.indexOf(email))));
       const id = /name="id" value="([^"]+)"/.exec(await row())![1]!;
       await invoke(`${USERS}#setUserDisabledAction`, caller, [form({ id, disabled: "1" })]);
       return (await row()).includes("disabled since");
@@ -141,17 +248,40 @@ const SERVER_ACTIONS: Record<string, { expect: Record<Caller, unknown>; call: (i
     expect: ONLY_ADMIN,
     call: async (invoke, caller) => {
       const email = `password-${caller.toLowerCase()}-${Date.now()}@test.invalid`;
-      await invoke(`${USERS}#createUserAction`, "ADMIN", [{}, form({ email, name: "Forgetful", role: "PARTNER", organisationId: await partnerId(), password: "matrix-password-1" })]);
+      await invoke(`${USERS}#createUserAction`, "ADMIN", [
+        {},
+        form({
+          email,
+          name: "Forgetful",
+          role: "PARTNER",
+          organisationId: await partnerId(),
+          password: "matrix-password-1",
+        }),
+      ]);
       const html = await usersPage();
       const id = /name="id" value="([^"]+)"/.exec(html.slice(html.indexOf(email)))![1]!;
-      return /New password set for/.test(await invoke(`${USERS}#setUserPasswordAction`, caller, [{}, form({ userId: id, password: "matrix-password-2" })]));
+      return /New password set for/.test(
+        await invoke(`${USERS}#setUserPasswordAction`, caller, [
+          {},
+          form({ userId: id, password: "matrix-password-2" }),
+        ]),
+      );
     },
   },
   // Every signed-in holder changes their own password, and only with the current one: a wrong one is refused, changing nothing.
   [`${PASSWORD}#changeOwnPasswordAction`]: {
     expect: { anonymous: false, ADMIN: true, DMA: true, IKMAA: true, PARTNER: true, DONOR: true },
     call: async (invoke, caller) =>
-      (await invoke(`${PASSWORD}#changeOwnPasswordAction`, caller, [{}, form({ currentPassword: "not the password", newPassword: "matrix-password-3", confirmPassword: "matrix-password-3" })])).includes("The current password is not right."),
+      (
+        await invoke(`${PASSWORD}#changeOwnPasswordAction`, caller, [
+          {},
+          form({
+            currentPassword: "not the password",
+            newPassword: "matrix-password-3",
+            confirmPassword: "matrix-password-3",
+          }),
+        ])
+      ).includes("The current password is not right."),
   },
   // Anyone chooses the language they read, signed in or not; the action only ever touches the caller's own choice.
   [`${LANGUAGE}#chooseLanguageAction`]: {
@@ -178,12 +308,16 @@ function form(fields: Record<string, string>): FormData {
 }
 
 const usersPage = async () => (await callers.ADMIN.get(`${baseUrl}/admin/users`)).text();
-const partnerId = async () => ((await (await callers.ADMIN.get(`${baseUrl}/api/organisations?type=partner`)).json()) as { items: { id: string }[] }).items[0]!.id;
+const partnerId = async () =>
+  ((await (await callers.ADMIN.get(`${baseUrl}/api/organisations?type=partner`)).json()) as { items: { id: string }[] })
+    .items[0]!.id;
 
 /** A fresh token of DMA's, created through the action, with its id read from DMA's tokens page. */
 async function dmaToken(invoke: Invoke) {
   const name = `revocable ${Math.random().toString(36).slice(2)}`;
-  const token = /"token":"(mat_[^"]+)"/.exec(await invoke(`${TOKENS}#createTokenAction`, "DMA", [{}, form({ name })]))![1]!;
+  const token = /"token":"(mat_[^"]+)"/.exec(
+    await invoke(`${TOKENS}#createTokenAction`, "DMA", [{}, form({ name })]),
+  )![1]!;
   const html = await (await callers.DMA.get(`${baseUrl}/account/tokens`)).text();
   const row = html.slice(html.indexOf(name));
   const id = /name="id" value="([^"]+)"/.exec(row)![1]!;
@@ -204,13 +338,18 @@ beforeAll(async () => {
     await page.waitForURL(`${baseUrl}/`);
     callers[caller as Caller] = page.request;
   }
-  const tasks = (await (await callers.ADMIN.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
+  const tasks = (await (await callers.ADMIN.get(`${baseUrl}/api/tasks`)).json()) as {
+    items: { id: string; code: string }[];
+  };
   taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
-  const task = (await (await callers.ADMIN.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { reports: { id: string; status: string }[] };
+  const task = (await (await callers.ADMIN.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {
+    reports: { id: string; status: string }[];
+  };
   reportId = task.reports.find((r) => r.status === "approved")!.id;
 });
 
-const pageUrl = (page: string) => page.replace("/tasks/[id]", `/tasks/${taskId}`).replace("/reports/[id]", `/reports/${reportId}`);
+const pageUrl = (page: string) =>
+  page.replace("/tasks/[id]", `/tasks/${taskId}`).replace("/reports/[id]", `/reports/${reportId}`);
 afterAll(() => browser?.close());
 
 describe("authorisation matrix", () => {
@@ -220,27 +359,41 @@ describe("authorisation matrix", () => {
   });
 
   it.each(Object.entries(API))("%s answers each caller as expected", async (key, { method, expect: expected }) => {
-    const url = `${baseUrl}${key.replace(/^(GET|POST) /, "").replace("{file}", "reports.csv").replace("{id}", key.includes("reports/{id}") ? "no-such-report" : taskId)}`;
+    const url = `${baseUrl}${key
+      .replace(/^(GET|POST) /, "")
+      .replace("{file}", "reports.csv")
+      .replace("{id}", key.includes("reports/{id}") ? "no-such-report" : taskId)}`;
     const actual: Record<string, number> = {};
     for (const caller of Object.keys(expected) as Caller[]) {
-      const res = method === "GET" ? await callers[caller].get(url, { maxRedirects: 0 }) : await callers[caller].post(url, { data: {}, maxRedirects: 0 });
+      const res =
+        method === "GET"
+          ? await callers[caller].get(url, { maxRedirects: 0 })
+          : await callers[caller].post(url, { data: {}, maxRedirects: 0 });
       actual[caller] = res.status();
     }
     expect(actual).toEqual(expected);
   });
 
   describe("server actions", () => {
-    const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8")) as {
+    const manifest = JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, "../.next/server/server-reference-manifest.json"), "utf8"),
+    ) as {
       node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
     };
     // An action is posted to a page that uses it, as its form would be.
     const actions = Object.entries(manifest.node).map(([id, a]) => ({
       id,
       key: `${a.filename}#${a.exportedName}`,
-      page: Object.keys(a.workers)[0]!.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/",
+      page:
+        Object.keys(a.workers)[0]!
+          .replace(/^app/, "")
+          .replace(/\/\([^)]+\)/g, "")
+          .replace(/\/page$/, "") || "/",
     }));
     // React's own encoder, as the browser would send the arguments.
-    const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-webpack/client.node") as {
+    const { encodeReply } = createRequire(import.meta.url)(
+      "next/dist/compiled/react-server-dom-webpack/client.node",
+    ) as {
       encodeReply: (args: unknown[]) => Promise<FormData | string>;
     };
 
@@ -277,37 +430,76 @@ describe("authorisation matrix", () => {
       const dLon = ANB001.widthM / (111_320 * Math.cos((ANB001.centre[1]! * Math.PI) / 180)) / 4;
       const dLat = ANB001.heightM / 110_574 / 4;
       const [x, y] = ANB001.centre as [number, number];
-      return { type: "Polygon", coordinates: [[[x - dLon, y - dLat], [x + dLon, y - dLat], [x + dLon, y + dLat], [x - dLon, y + dLat], [x - dLon, y - dLat]]] };
+      return {
+        type: "Polygon",
+        coordinates: [
+          [
+            [x - dLon, y - dLat],
+            [x + dLon, y - dLat],
+            [x + dLon, y + dLat],
+            [x - dLon, y + dLat],
+            [x - dLon, y - dLat],
+          ],
+        ],
+      };
     };
 
     it("IKMAA cannot approve a report under review in DMA's region, nor move DMA's task; the report stays under review", async () => {
-      const task = (await (await callers.DMA.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { reports: { id: string; status: string }[] };
+      const task = (await (await callers.DMA.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {
+        reports: { id: string; status: string }[];
+      };
       const underReview = task.reports.find((r) => r.status === "submitted")!.id;
-      expect((await callers.IKMAA.post(`${baseUrl}/api/reports/${underReview}/approve`, { data: {} })).status()).toBe(404);
-      expect((await callers.IKMAA.post(`${baseUrl}/api/tasks/${taskId}/status`, { data: { to: "cancelled", note: "Not ours." } })).status()).toBe(404);
-      const after = (await (await callers.DMA.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { status: string; reports: { id: string; status: string }[] };
+      expect((await callers.IKMAA.post(`${baseUrl}/api/reports/${underReview}/approve`, { data: {} })).status()).toBe(
+        404,
+      );
+      expect(
+        (
+          await callers.IKMAA.post(`${baseUrl}/api/tasks/${taskId}/status`, {
+            data: { to: "cancelled", note: "Not ours." },
+          })
+        ).status(),
+      ).toBe(404);
+      const after = (await (await callers.DMA.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {
+        status: string;
+        reports: { id: string; status: string }[];
+      };
       expect(after.reports.find((r) => r.id === underReview)?.status).toBe("submitted");
     });
 
     it("the demo partner cannot submit a valid report to another partner's task, nor see that partner's reports under review in an export", async () => {
-      const other = ((await (await callers.ADMIN.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] }).items.find((t) => t.code === "DEMO-TASK-003")!;
-      const body = { method: "cleared", periodStart: "2026-10-01", periodEnd: "2026-10-31", geometry: inside(), devices: [{ type: "UXO", count: 1 }] };
-      expect((await callers.PARTNER.post(`${baseUrl}/api/tasks/${other.id}/reports`, { data: body })).status()).toBe(404);
+      const other = (
+        (await (await callers.ADMIN.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] }
+      ).items.find((t) => t.code === "DEMO-TASK-003")!;
+      const body = {
+        method: "cleared",
+        periodStart: "2026-10-01",
+        periodEnd: "2026-10-31",
+        geometry: inside(),
+        devices: [{ type: "UXO", count: 1 }],
+      };
+      expect((await callers.PARTNER.post(`${baseUrl}/api/tasks/${other.id}/reports`, { data: body })).status()).toBe(
+        404,
+      );
       const csv = await (await callers.DONOR.get(`${baseUrl}/api/exports/reports.csv?status=all`)).text();
-      const task = (await (await callers.DMA.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { reports: { id: string; status: string }[] };
+      const task = (await (await callers.DMA.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {
+        reports: { id: string; status: string }[];
+      };
       expect(csv).not.toContain(task.reports.find((r) => r.status === "submitted")!.id);
     });
   });
 
-  it.each(Object.keys(PAGE_PERMISSIONS))("page %s: 200 for roles with its permission, 403 otherwise, sign-in when signed out", async (page) => {
-    const anonymous = await callers.anonymous.get(`${baseUrl}${pageUrl(page)}`, { maxRedirects: 0 });
-    expect(anonymous.status()).toBe(307);
-    expect(anonymous.headers().location).toContain("/sign-in");
-    for (const caller of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]) {
-      const res = await callers[caller].get(`${baseUrl}${pageUrl(page)}`, { maxRedirects: 0 });
-      const allowed = can({ role: ROLE[caller] }, PAGE_PERMISSIONS[page as PagePath]);
-      const expected = !allowed ? 403 : RECORD_HIDDEN_FROM[page as PagePath]?.includes(caller) ? 404 : 200;
-      expect([caller, res.status()]).toEqual([caller, expected]);
-    }
-  });
+  it.each(Object.keys(PAGE_PERMISSIONS))(
+    "page %s: 200 for roles with its permission, 403 otherwise, sign-in when signed out",
+    async (page) => {
+      const anonymous = await callers.anonymous.get(`${baseUrl}${pageUrl(page)}`, { maxRedirects: 0 });
+      expect(anonymous.status()).toBe(307);
+      expect(anonymous.headers().location).toContain("/sign-in");
+      for (const caller of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]) {
+        const res = await callers[caller].get(`${baseUrl}${pageUrl(page)}`, { maxRedirects: 0 });
+        const allowed = can({ role: ROLE[caller] }, PAGE_PERMISSIONS[page as PagePath]);
+        const expected = !allowed ? 403 : RECORD_HIDDEN_FROM[page as PagePath]?.includes(caller) ? 404 : 200;
+        expect([caller, res.status()]).toEqual([caller, expected]);
+      }
+    },
+  );
 });

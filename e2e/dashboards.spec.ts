@@ -30,7 +30,9 @@ describe("dashboards for a donor", () => {
     // A governorate with no registered hazardous area has nothing to project (it said the work ends this year).
     const empty = await donor();
     await empty.goto(`${baseUrl}/?governorate=IQG17`);
-    expect(await empty.getByTestId("projection").textContent()).toBe("No hazardous area is registered in this view: there is nothing to project.");
+    expect(await empty.getByTestId("projection").textContent()).toBe(
+      "No hazardous area is registered in this view: there is nothing to project.",
+    );
     await empty.close();
 
     await page.getByLabel("Region").selectOption("kurdistan");
@@ -41,7 +43,9 @@ describe("dashboards for a donor", () => {
     const url = page.url();
     expect(url).toContain("from=2025-01-01");
     const released = await m2(page, "released-total");
-    const api = (await (await page.request.get(`${baseUrl}/api/progress?region=kurdistan&from=2025-01-01&to=2025-12-31`)).json()) as { releasedM2: { total: number } };
+    const api = (await (
+      await page.request.get(`${baseUrl}/api/progress?region=kurdistan&from=2025-01-01&to=2025-12-31`)
+    ).json()) as { releasedM2: { total: number } };
     expect(released).toBeCloseTo(api.releasedM2.total, 6);
     expect(released).toBeGreaterThan(0);
     expect(await m2(page, "by-governorate-total")).toBeCloseTo(released, 6);
@@ -66,7 +70,10 @@ describe("dashboards for a donor", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/year=2025/);
     const committed = Number(await page.getByTestId("committed-total").getAttribute("data-usd"));
-    const api = (await (await page.request.get(`${baseUrl}/api/funding/summary?groupBy=donor&year=2025`)).json()) as { totalUsd: number; items: { label: string }[] };
+    const api = (await (await page.request.get(`${baseUrl}/api/funding/summary?groupBy=donor&year=2025`)).json()) as {
+      totalUsd: number;
+      items: { label: string }[];
+    };
     expect(committed).toBe(api.totalUsd);
     expect(api.items.map((i) => i.label)).toEqual(["Demo Peace Fund (demo donor)"]); // a donor sees its own grants
     const again = await donor();

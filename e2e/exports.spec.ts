@@ -23,7 +23,10 @@ afterAll(() => browser?.close());
 
 /** Clicks an export button and returns the saved file's name and bytes. */
 async function exportFile(label: string): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: label }).click(),
+  ]);
   return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
 }
 
@@ -43,7 +46,10 @@ describe("exports for a partner", () => {
     const csv = await exportFile("Land-release reports: CSV");
     expect(csv.name).toMatch(/^reports_approved_kurdistan_partner-.+_as-of_\d{4}-\d{2}-\d{2}\.csv$/);
     await page.getByTestId("export-saved").waitFor();
-    const rows = Papa.parse<Record<string, string>>(csv.bytes.toString("utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(csv.bytes.toString("utf8").replace(/^\uFEFF/, ""), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r.partner)).size).toBe(1);
     const csvTotal = sum(rows.map((r) => Number(r.countedAreaM2)));
@@ -55,7 +61,10 @@ describe("exports for a partner", () => {
     const xlsxTotal = sum(sheet.slice(1).map((r) => r[counted] as number));
 
     const geojson = await exportFile("Released land: GeoJSON");
-    const collection = JSON.parse(geojson.bytes.toString("utf8")) as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, { counted_m2: number }>;
+    const collection = JSON.parse(geojson.bytes.toString("utf8")) as GeoJSON.FeatureCollection<
+      GeoJSON.Polygon | GeoJSON.MultiPolygon,
+      { counted_m2: number }
+    >;
     const geojsonTotal = sum(collection.features.map((f) => f.properties.counted_m2));
     const measured = sum(collection.features.map((f) => geodesicAreaM2(f.geometry)));
 

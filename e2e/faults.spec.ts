@@ -8,7 +8,7 @@
 //  - the database refusing connections (PostgreSQL): a page that says so, a
 //    503 with Retry-After from the API, a sign-in form that says so, the
 //    process still up, and everything back once the database is.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,7 +30,12 @@ type App = { base: string; env: Record<string, string | undefined>; server?: Chi
 function start(app: App): Promise<void> {
   const port = new URL(app.base).port;
   app.log = "";
-  const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env: app.env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn("npx", ["next", "start", "-p", port], {
+    cwd: root,
+    env: app.env as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   server.stdout!.on("data", (d) => (app.log += d));
   server.stderr!.on("data", (d) => (app.log += d));
   app.server = server;
@@ -67,7 +72,10 @@ async function stop(app: App, signal: NodeJS.Signals) {
     } catch {
       return;
     }
-    if (waited >= 30_000) throw new Error(`The app's processes (group ${server.pid}) were still running 30 s after ${signal}:\n${app.log.slice(-3000)}`);
+    if (waited >= 30_000)
+      throw new Error(
+        `The app's processes (group ${server.pid}) were still running 30 s after ${signal}:\n${app.log.slice(-3000)}`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -80,9 +88,27 @@ function strip(i: number): Polygon {
   const x0 = 43.05 - DLON / 2 + DLON * (0.6 + (0.4 * (i % 60)) / 60);
   const x1 = x0 + (0.4 * DLON) / 60;
   const [s, n] = [36.3 - DLAT / 2 + 1e-5, 36.3 + DLAT / 2 - 1e-5];
-  return { type: "Polygon", coordinates: [[[x0, s], [x1, s], [x1, n], [x0, n], [x0, s]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x0, s],
+        [x1, s],
+        [x1, n],
+        [x0, n],
+        [x0, s],
+      ],
+    ],
+  };
 }
-const reportBody = (i: number) => JSON.stringify({ method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-20", geometry: strip(i), devices: [{ type: "UXO", count: 1 }] });
+const reportBody = (i: number) =>
+  JSON.stringify({
+    method: "cleared",
+    periodStart: "2026-11-01",
+    periodEnd: "2026-11-20",
+    geometry: strip(i),
+    devices: [{ type: "UXO", count: 1 }],
+  });
 
 describe.each(DATABASE_KINDS)("kill -9 during report submissions and approvals on %s", (kind) => {
   let database: TestDatabase | undefined;
@@ -101,7 +127,11 @@ describe.each(DATABASE_KINDS)("kill -9 during report submissions and approvals o
     if (kind === "pglite") {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mine-action-kill-"));
       env.PGLITE_DIR = path.join(dataDir, "pglite");
-      const setup = spawnSync("npx", ["tsx", "scripts/setup-db.ts"], { cwd: root, env: { ...env, SEED_DEMO: "1" } as unknown as NodeJS.ProcessEnv, encoding: "utf8" });
+      const setup = spawnSync("npx", ["tsx", "scripts/setup-db.ts"], {
+        cwd: root,
+        env: { ...env, SEED_DEMO: "1" } as unknown as NodeJS.ProcessEnv,
+        encoding: "utf8",
+      });
       expect(setup.status, setup.stderr).toBe(0);
     } else {
       database = await createTestDatabase(kind);
@@ -113,7 +143,9 @@ describe.each(DATABASE_KINDS)("kill -9 during report submissions and approvals o
 
     const partner = await sessionCookie(app.base, "partner@demo.test");
     const dma = await sessionCookie(app.base, "dma@demo.test");
-    const tasks = (await (await fetch(`${app.base}/api/tasks`, { headers: { cookie: partner } })).json()) as { items: { id: string; code: string }[] };
+    const tasks = (await (await fetch(`${app.base}/api/tasks`, { headers: { cookie: partner } })).json()) as {
+      items: { id: string; code: string }[];
+    };
     const taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
     const startedAt = new Date();
 
@@ -125,11 +157,19 @@ describe.each(DATABASE_KINDS)("kill -9 during report submissions and approvals o
       while (next < 50 && !killed) {
         const i = next++;
         try {
-          const res = await fetch(`${app.base}/api/tasks/${taskId}/reports`, { method: "POST", headers: { cookie: partner, "content-type": "application/json" }, body: reportBody(i) });
+          const res = await fetch(`${app.base}/api/tasks/${taskId}/reports`, {
+            method: "POST",
+            headers: { cookie: partner, "content-type": "application/json" },
+            body: reportBody(i),
+          });
           if (res.status !== 201) continue;
           const { id } = (await res.json()) as { id: string };
           answered.submitted.push(id);
-          const ok = await fetch(`${app.base}/api/reports/${id}/approve`, { method: "POST", headers: { cookie: dma, "content-type": "application/json" }, body: "{}" });
+          const ok = await fetch(`${app.base}/api/reports/${id}/approve`, {
+            method: "POST",
+            headers: { cookie: dma, "content-type": "application/json" },
+            body: "{}",
+          });
           if (ok.status === 200) answered.approved.push(id);
         } catch {
           return; // the server is gone
@@ -148,17 +188,30 @@ describe.each(DATABASE_KINDS)("kill -9 during report submissions and approvals o
     await start(app);
     const progress = await fetch(`${app.base}/api/progress`, { headers: { cookie: dma } });
     expect(progress.status).toBe(200);
-    const again = await fetch(`${app.base}/api/tasks/${taskId}/reports`, { method: "POST", headers: { cookie: partner, "content-type": "application/json" }, body: reportBody(59) });
+    const again = await fetch(`${app.base}/api/tasks/${taskId}/reports`, {
+      method: "POST",
+      headers: { cookie: partner, "content-type": "application/json" },
+      body: reportBody(59),
+    });
     expect(again.status).toBe(201);
     const shownReleasedM2 = ((await progress.json()) as { releasedM2: { total: number } }).releasedM2.total;
     await stop(app, "SIGTERM");
 
     // Read the database directly, as an auditor would.
-    const { db, close } = await openDb(kind === "pglite" ? { pgliteDir: env.PGLITE_DIR!, holder: "the fault test" } : { databaseUrl: database!.url! });
+    const { db, close } = await openDb(
+      kind === "pglite" ? { pgliteDir: env.PGLITE_DIR!, holder: "the fault test" } : { databaseUrl: database!.url! },
+    );
     try {
       const reports = await db.landReleaseReport.findMany({
         where: { taskId, submittedAt: { gte: startedAt } },
-        select: { id: true, status: true, countedAreaM2: true, countedGeometry: true, reviewedAt: true, _count: { select: { devices: true } } },
+        select: {
+          id: true,
+          status: true,
+          countedAreaM2: true,
+          countedGeometry: true,
+          reviewedAt: true,
+          _count: { select: { devices: true } },
+        },
         orderBy: { submittedAt: "asc" },
       });
       const byId = new Map(reports.map((r) => [r.id, r]));
@@ -166,23 +219,46 @@ describe.each(DATABASE_KINDS)("kill -9 during report submissions and approvals o
       expect(answered.submitted.filter((id) => !byId.has(id))).toEqual([]);
       expect(answered.approved.filter((id) => byId.get(id)?.status !== "APPROVED")).toEqual([]);
       // Nothing half-written: each report has its device and its audit entries; each approved one its counted polygon.
-      const audits = await db.auditEvent.findMany({ where: { entityId: { in: reports.map((r) => r.id) } }, select: { entityId: true, action: true } });
-      const actions = (id: string) => audits.filter((a) => a.entityId === id).map((a) => a.action).sort();
+      const audits = await db.auditEvent.findMany({
+        where: { entityId: { in: reports.map((r) => r.id) } },
+        select: { entityId: true, action: true },
+      });
+      const actions = (id: string) =>
+        audits
+          .filter((a) => a.entityId === id)
+          .map((a) => a.action)
+          .sort();
       for (const r of reports) {
         expect([r.id, r._count.devices]).toEqual([r.id, 1]);
         if (r.status === "APPROVED") {
-          expect([r.id, r.countedAreaM2 > 0, r.countedGeometry !== null, r.reviewedAt !== null, actions(r.id)]).toEqual([r.id, true, true, true, ["report.approve", "report.submit"]]);
+          expect([r.id, r.countedAreaM2 > 0, r.countedGeometry !== null, r.reviewedAt !== null, actions(r.id)]).toEqual(
+            [r.id, true, true, true, ["report.approve", "report.submit"]],
+          );
         } else {
-          expect([r.id, r.status, r.countedGeometry, actions(r.id)]).toEqual([r.id, "SUBMITTED", null, ["report.submit"]]);
+          expect([r.id, r.status, r.countedGeometry, actions(r.id)]).toEqual([
+            r.id,
+            "SUBMITTED",
+            null,
+            ["report.submit"],
+          ]);
         }
       }
       // No counted area without its approved report: the hazardous area's released figure and polygon are its approved reports' sum.
-      const area = await db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" }, select: { id: true, releasedM2: true, releasedGeometry: true } });
-      const approvedSum = await db.landReleaseReport.aggregate({ where: { hazardAreaId: area.id, status: "APPROVED" }, _sum: { countedAreaM2: true } });
+      const area = await db.hazardArea.findUniqueOrThrow({
+        where: { code: "DEMO-NIN-001" },
+        select: { id: true, releasedM2: true, releasedGeometry: true },
+      });
+      const approvedSum = await db.landReleaseReport.aggregate({
+        where: { hazardAreaId: area.id, status: "APPROVED" },
+        _sum: { countedAreaM2: true },
+      });
       expect(area.releasedM2).toBeCloseTo(approvedSum._sum.countedAreaM2!, 3);
       expect(geodesicAreaM2(area.releasedGeometry as unknown as Polygon)).toBeCloseTo(area.releasedM2, 1);
       // And the figure the restarted app showed is the database's.
-      const national = await db.landReleaseReport.aggregate({ where: { status: "APPROVED" }, _sum: { countedAreaM2: true } });
+      const national = await db.landReleaseReport.aggregate({
+        where: { status: "APPROVED" },
+        _sum: { countedAreaM2: true },
+      });
       expect(shownReleasedM2).toBeCloseTo(national._sum.countedAreaM2!, 3);
     } finally {
       await close();
@@ -197,7 +273,11 @@ describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("the %s database
   const allowConnections = async (allow: boolean) => {
     const name = new URL(database.url!).pathname.slice(1);
     await admin!.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${allow}`);
-    if (!allow) await admin!.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+    if (!allow)
+      await admin!.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [name],
+      );
   };
 
   afterEach(async () => {
@@ -214,13 +294,23 @@ describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("the %s database
     await seed(database.db, { demo: true });
     admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
-    app.env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: app.base, NODE_ENV: "production" };
+    app.env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: app.base,
+      NODE_ENV: "production",
+    };
     await start(app);
     const dma = await sessionCookie(app.base, "dma@demo.test");
     const browser = await launchBrowser();
     try {
       const context = await browser.newContext();
-      await context.addCookies(dma.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: app.base })));
+      await context.addCookies(
+        dma
+          .split("; ")
+          .map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: app.base })),
+      );
       const page = await context.newPage();
       await page.goto(`${app.base}/`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
@@ -231,7 +321,9 @@ describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("the %s database
       const api = await fetch(`${app.base}/api/progress`, { headers: { cookie: dma } });
       expect(api.status).toBe(503);
       expect(api.headers.get("retry-after")).toBe("30");
-      expect(((await api.json()) as { error: { message: string } }).error.message).toMatch(/database is not answering, so nothing was read or changed/);
+      expect(((await api.json()) as { error: { message: string } }).error.message).toMatch(
+        /database is not answering, so nothing was read or changed/,
+      );
 
       await page.goto(`${app.base}/tasks`);
       await page.getByRole("heading", { name: "The database is not available" }).waitFor();

@@ -38,14 +38,24 @@ async function drawPolygon(page: Page, offsets: [number, number][]) {
 }
 
 async function nationalReleasedM2(page: Page): Promise<number> {
-  const progress = (await (await page.request.get(`${baseUrl}/api/progress`)).json()) as { releasedM2: { total: number } };
+  const progress = (await (await page.request.get(`${baseUrl}/api/progress`)).json()) as {
+    releasedM2: { total: number };
+  };
   return progress.releasedM2.total;
 }
 
 const m2Of = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute("data-m2"));
 
 function kmlBox([w, s, e, n]: number[]): string {
-  const ring = [[w, s], [e, s], [e, n], [w, n], [w, s]].map(([x, y]) => `${x},${y}`).join(" ");
+  const ring = [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+    [w, s],
+  ]
+    .map(([x, y]) => `${x},${y}`)
+    .join(" ");
   return `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>Lane 1-4</name>
 <Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>`;
 }
@@ -63,7 +73,12 @@ describe("field workflow in the browser", () => {
     await mapReady(dma);
     for (let i = 0; i < 9; i++) await dma.getByRole("button", { name: "Zoom in" }).click();
     await dma.waitForTimeout(800);
-    await drawPolygon(dma, [[-150, -100], [150, -100], [150, 100], [-150, 100]]);
+    await drawPolygon(dma, [
+      [-150, -100],
+      [150, -100],
+      [150, 100],
+      [-150, 100],
+    ]);
     await expect.poll(() => dma.getByTestId("hazard-area-m2").textContent(), { timeout: 30_000 }).toMatch(/m²/);
     await dma.getByLabel("Code", { exact: true }).fill(code);
     await dma.getByLabel("Name", { exact: true }).fill("E2E: orchard north of the village");
@@ -93,7 +108,9 @@ describe("field workflow in the browser", () => {
     await partner.getByRole("button", { name: "Mark as In progress" }).click();
     await expect.poll(() => partner.getByTestId("task-status").textContent(), SERVER_ROUND_TRIP).toBe("In progress");
     const taskId = taskUrl.split("/").pop()!;
-    const task = (await (await partner.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { hazardAreas: { geometry: { coordinates: number[][][] } }[] };
+    const task = (await (await partner.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {
+      hazardAreas: { geometry: { coordinates: number[][][] } }[];
+    };
     const ring = task.hazardAreas[0]!.geometry.coordinates[0]!;
     const [w, e] = [Math.min(...ring.map((p) => p[0]!)), Math.max(...ring.map((p) => p[0]!))];
     const [s, n] = [Math.min(...ring.map((p) => p[1]!)), Math.max(...ring.map((p) => p[1]!))];
@@ -103,7 +120,11 @@ describe("field workflow in the browser", () => {
     await partner.waitForURL(/\/reports\/new$/);
     await mapReady(partner);
     await partner.getByLabel("Upload a GPS file").check();
-    await partner.getByLabel("File", { exact: true }).setInputFiles({ name: "lanes.kml", mimeType: "application/vnd.google-earth.kml+xml", buffer: Buffer.from(kmlBox([w - (e - w) * 0.05, s, w + (e - w) / 3, n])) });
+    await partner.getByLabel("File", { exact: true }).setInputFiles({
+      name: "lanes.kml",
+      mimeType: "application/vnd.google-earth.kml+xml",
+      buffer: Buffer.from(kmlBox([w - (e - w) * 0.05, s, w + (e - w) / 3, n])),
+    });
     await partner.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
     const kmlPreview = await m2Of(partner, "preview-counted");
     expect(await partner.getByTestId("preview-outside").textContent()).not.toBe("0\u00a0m²");
@@ -124,7 +145,12 @@ describe("field workflow in the browser", () => {
     // Report 2: drawn in the middle of the hazardous area.
     await partner.goto(`${taskUrl}/reports/new`);
     await mapReady(partner);
-    await drawPolygon(partner, [[-60, -50], [60, -50], [60, 50], [-60, 50]]);
+    await drawPolygon(partner, [
+      [-60, -50],
+      [60, -50],
+      [60, 50],
+      [-60, 50],
+    ]);
     await partner.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
     expect(await m2Of(partner, "preview-counted")).toBeGreaterThan(0);
     await partner.getByLabel(/^Method/).selectOption("reduced");
@@ -148,7 +174,9 @@ describe("field workflow in the browser", () => {
     expect(counted).toBeCloseTo(countedIfApproved, 6);
 
     await dma.goto(drawnReportUrl);
-    await dma.getByLabel("Reason for rejecting (the partner sees it)").fill("The polygon does not follow the marked lanes; resubmit from the GPS track.");
+    await dma
+      .getByLabel("Reason for rejecting (the partner sees it)")
+      .fill("The polygon does not follow the marked lanes; resubmit from the GPS track.");
     await dma.getByRole("button", { name: "Reject" }).click();
     await expect.poll(() => dma.getByTestId("report-status").textContent(), SERVER_ROUND_TRIP).toBe("Rejected");
 
@@ -165,22 +193,44 @@ describe("field workflow in the browser", () => {
     await mapReady(partner);
     expect(await partner.getByRole("cell", { name: /m²/ }).first().isVisible()).toBe(true);
 
-    expect([...(dma as Page & { errors: string[] }).errors, ...(partner as Page & { errors: string[] }).errors]).toEqual([]);
+    expect([
+      ...(dma as Page & { errors: string[] }).errors,
+      ...(partner as Page & { errors: string[] }).errors,
+    ]).toEqual([]);
   });
 });
 
 describe("a boundary that crosses itself", () => {
   it("is refused with where it crosses, and the repaired shape is offered, drawn and accounted once confirmed", async () => {
     const partner = await signedIn("partner@demo.test");
-    const tasks = (await (await partner.request.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
+    const tasks = (await (await partner.request.get(`${baseUrl}/api/tasks`)).json()) as {
+      items: { id: string; code: string }[];
+    };
     const task = tasks.items.find((t) => t.code === "DEMO-TASK-001")!;
     await partner.goto(`${baseUrl}/tasks/${task.id}/reports/new`);
     await mapReady(partner);
     // A bow-tie in the unreleased east of DEMO-NIN-001 (Mosul west farmland): the turning points were walked out of order.
-    const bowTie = { type: "Polygon", coordinates: [[[43.0525, 36.2990], [43.0530, 36.3005], [43.0530, 36.2990], [43.0525, 36.3005], [43.0525, 36.2990]]] };
+    const bowTie = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [43.0525, 36.299],
+          [43.053, 36.3005],
+          [43.053, 36.299],
+          [43.0525, 36.3005],
+          [43.0525, 36.299],
+        ],
+      ],
+    };
     await partner.getByLabel("Upload a GPS file").check();
-    await partner.getByLabel("File", { exact: true }).setInputFiles({ name: "walked.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(bowTie)) });
-    await expect.poll(() => partner.getByRole("alert").first().textContent(), { timeout: 30_000 }).toMatch(/crosses itself/);
+    await partner.getByLabel("File", { exact: true }).setInputFiles({
+      name: "walked.geojson",
+      mimeType: "application/geo+json",
+      buffer: Buffer.from(JSON.stringify(bowTie)),
+    });
+    await expect
+      .poll(() => partner.getByRole("alert").first().textContent(), { timeout: 30_000 })
+      .toMatch(/crosses itself/);
     expect(await partner.getByRole("button", { name: "Submit the report" }).isDisabled()).toBe(true);
     await partner.getByRole("button", { name: "Use the repaired shape shown on the map" }).click();
     await partner.getByTestId("preview-counted").waitFor({ timeout: 30_000 });

@@ -15,7 +15,18 @@ import { asFeatureCollection, readGeometryFile } from "@/lib/geo/read";
 import { launchBrowser } from "./browser";
 
 const root = path.resolve(import.meta.dirname, "..");
-const HAZARD = { type: "Polygon", coordinates: [[[43.0, 36.3], [43.01, 36.3], [43.01, 36.31], [43.0, 36.31], [43.0, 36.3]]] } as const;
+const HAZARD = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [43.0, 36.3],
+      [43.01, 36.3],
+      [43.01, 36.31],
+      [43.0, 36.31],
+      [43.0, 36.3],
+    ],
+  ],
+} as const;
 const KML = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>Block C</name><Polygon><outerBoundaryIs><LinearRing>
   <coordinates>42.998,36.302 43.006,36.302 43.006,36.308 42.998,36.308 42.998,36.302</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>`;
 
@@ -36,11 +47,20 @@ let server: http.Server;
 let url: string;
 
 beforeAll(async () => {
-  const bundle = await build({ stdin: { contents: ENTRY, resolveDir: root, loader: "ts" }, bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent" });
+  const bundle = await build({
+    stdin: { contents: ENTRY, resolveDir: root, loader: "ts" },
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    write: false,
+    logLevel: "silent",
+  });
   const js = bundle.outputFiles[0]!.contents;
   server = http.createServer((req, res) => {
     if (req.url === "/check.js") return void res.writeHead(200, { "content-type": "text/javascript" }).end(js);
-    res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script type="module" src="/check.js"></script>');
+    res
+      .writeHead(200, { "content-type": "text/html" })
+      .end('<!doctype html><script type="module" src="/check.js"></script>');
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -60,12 +80,19 @@ describe("geometry in the browser", () => {
     await page.goto(url);
     await page.waitForFunction(() => typeof (globalThis as { previewUpload?: unknown }).previewUpload === "function");
     const inBrowser = await page.evaluate(
-      ([text, hazard]) => (globalThis as unknown as { previewUpload: (n: string, t: string, h: unknown) => Promise<unknown> }).previewUpload("block-c.kml", text, hazard),
+      ([text, hazard]) =>
+        (
+          globalThis as unknown as { previewUpload: (n: string, t: string, h: unknown) => Promise<unknown> }
+        ).previewUpload("block-c.kml", text, hazard),
       [KML, HAZARD] as const,
     );
     await loadGeometryEngine();
     const file = await readGeometryFile({ name: "block-c.kml", bytes: new TextEncoder().encode(KML) });
-    const p = previewRelease(asFeatureCollection(file), { code: "CHA-TEST", geometry: HAZARD as never, released: null });
+    const p = previewRelease(asFeatureCollection(file), {
+      code: "CHA-TEST",
+      geometry: HAZARD as never,
+      released: null,
+    });
     const shown = inBrowser as { submitted: number; outside: number; counted: number };
     const same = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * b);
     same(shown.submitted, p.submittedAreaM2);

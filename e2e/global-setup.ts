@@ -34,12 +34,21 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mine-action-e2e-"));
   const baseUrl = `http://localhost:${PORT}`;
   // The browser tests run the default installation: the embedded database, demo data.
-  const env: Record<string, string | undefined> = { ...process.env, PORT: String(PORT), PGLITE_DIR: path.join(dataDir, "pglite"), NEXTAUTH_URL: baseUrl };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(PORT),
+    PGLITE_DIR: path.join(dataDir, "pglite"),
+    NEXTAUTH_URL: baseUrl,
+  };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
   const serverLog = path.join(dataDir, "server.log");
   const log = fs.openSync(serverLog, "a");
-  const server = spawn("npm", ["start"], { env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", log, log] });
+  const server = spawn("npm", ["start"], {
+    env: env as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: ["ignore", log, log],
+  });
   server.on("exit", (code) => {
     if (fs.existsSync(dataDir)) fs.writeFileSync(path.join(dataDir, "exit-code"), String(code));
   });

@@ -16,7 +16,9 @@ let taskId: string;
 beforeAll(async () => {
   partner = await sessionCookie(baseUrl, "partner@demo.test");
   dma = await sessionCookie(baseUrl, "dma@demo.test");
-  const tasks = (await (await fetch(`${baseUrl}/api/tasks`, { headers: { cookie: partner } })).json()) as { items: { id: string; code: string }[] };
+  const tasks = (await (await fetch(`${baseUrl}/api/tasks`, { headers: { cookie: partner } })).json()) as {
+    items: { id: string; code: string }[];
+  };
   taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
 });
 
@@ -29,13 +31,20 @@ async function postWhileWatchingHealth(route: string, cookie: string, body: unkn
   let healthFailures = 0;
   const watch = (async () => {
     while (!answered) {
-      const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!ok) healthFailures++;
       else if (!answered) healthBeforeAnswer++;
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  const res = await fetch(`${baseUrl}${route}`, { method: "POST", headers: { cookie, origin: baseUrl, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${baseUrl}${route}`, {
+    method: "POST",
+    headers: { cookie, origin: baseUrl, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   answered = true;
   const json = (await res.json()) as { error?: { details?: { problems?: { code: string }[] } } };
   await watch;
@@ -45,20 +54,39 @@ async function postWhileWatchingHealth(route: string, cookie: string, body: unkn
 // GEOS finds a star's first crossing in about 5 s; on a machine loaded past the 15 s budget the refusal is "too complex".
 const REFUSED = ["SELF_INTERSECTION", "GEOMETRY_TOO_COMPLEX"];
 
-const report = (geometry: unknown) => ({ method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-20", clearanceDepthCm: 30, geometry, devices: [] });
+const report = (geometry: unknown) => ({
+  method: "cleared",
+  periodStart: "2026-11-01",
+  periodEnd: "2026-11-20",
+  clearanceDepthCm: 30,
+  geometry,
+  devices: [],
+});
 // Inside DEMO-NIN-001, the demo task's hazardous area near Mosul.
 const IN_TASK_AREA = [43.0525, 36.2998];
 
 describe("hostile shapes at the vertex limit", () => {
   it("a self-crossing star of 100,000 vertices sent as a land-release report is refused; health answers meanwhile", async () => {
-    const a = await postWhileWatchingHealth(`/api/tasks/${taskId}/reports`, partner, report(star(MAX_VERTICES, IN_TASK_AREA, 0.001)));
+    const a = await postWhileWatchingHealth(
+      `/api/tasks/${taskId}/reports`,
+      partner,
+      report(star(MAX_VERTICES, IN_TASK_AREA, 0.001)),
+    );
     expect(a).toMatchObject({ status: 422, healthFailures: 0 });
     expect(REFUSED).toContain(a.code);
     expect(a.healthBeforeAnswer).toBeGreaterThan(0);
   });
 
   it("the same star registered as a hazardous area is refused the same way; health answers meanwhile", async () => {
-    const body = { code: "E2E-STAR-001", name: "A star-shaped hostile input", kind: "SHA", contamination: ["AP_MINES"], landUse: "OTHER", priorityRank: 3, geometry: star(MAX_VERTICES, [41.2, 33.0]) };
+    const body = {
+      code: "E2E-STAR-001",
+      name: "A star-shaped hostile input",
+      kind: "SHA",
+      contamination: ["AP_MINES"],
+      landUse: "OTHER",
+      priorityRank: 3,
+      geometry: star(MAX_VERTICES, [41.2, 33.0]),
+    };
     const a = await postWhileWatchingHealth("/api/hazard-areas", dma, body);
     expect(a).toMatchObject({ status: 422, healthFailures: 0 });
     expect(REFUSED).toContain(a.code);
@@ -66,7 +94,11 @@ describe("hostile shapes at the vertex limit", () => {
   });
 
   it("a spiral walked out and straight back, 100,000 vertices, is refused as crossing itself", async () => {
-    const a = await postWhileWatchingHealth(`/api/tasks/${taskId}/reports`, partner, report(spiral(MAX_VERTICES, IN_TASK_AREA, 0.001)));
+    const a = await postWhileWatchingHealth(
+      `/api/tasks/${taskId}/reports`,
+      partner,
+      report(spiral(MAX_VERTICES, IN_TASK_AREA, 0.001)),
+    );
     expect(a).toMatchObject({ status: 422, healthFailures: 0 });
     expect(REFUSED).toContain(a.code);
   });

@@ -21,13 +21,33 @@ async function session(email: string): Promise<APIRequestContext> {
 }
 
 // Inside DEMO-NIN-001 (Mosul west farmland), east of what was released: about 60 m × 300 m.
-const STRIP = { type: "Polygon", coordinates: [[[43.0522, 36.2985], [43.0529, 36.2985], [43.0529, 36.3012], [43.0522, 36.3012], [43.0522, 36.2985]]] };
-const REPORT = { method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-20", clearanceDepthCm: 30, geometry: STRIP, devices: [{ type: "IMPROVISED_AP_MINE", count: 2 }] };
+const STRIP = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [43.0522, 36.2985],
+      [43.0529, 36.2985],
+      [43.0529, 36.3012],
+      [43.0522, 36.3012],
+      [43.0522, 36.2985],
+    ],
+  ],
+};
+const REPORT = {
+  method: "cleared",
+  periodStart: "2026-11-01",
+  periodEnd: "2026-11-20",
+  clearanceDepthCm: 30,
+  geometry: STRIP,
+  devices: [{ type: "IMPROVISED_AP_MINE", count: 2 }],
+};
 
 describe("land-release reports over the API", () => {
   it("partner submits, authority approves, the national total moves by exactly the counted area", async () => {
     const partner = await session("partner@demo.test");
-    const tasks = (await (await partner.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
+    const tasks = (await (await partner.get(`${baseUrl}/api/tasks`)).json()) as {
+      items: { id: string; code: string }[];
+    };
     const task = tasks.items.find((t) => t.code === "DEMO-TASK-001")!;
     expect(task).toBeDefined();
 
@@ -52,9 +72,25 @@ describe("land-release reports over the API", () => {
 
   it("answers a bad polygon with 422 and the located problem, and other roles with 401/403", async () => {
     const partner = await session("partner@demo.test");
-    const { items } = (await (await partner.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
+    const { items } = (await (await partner.get(`${baseUrl}/api/tasks`)).json()) as {
+      items: { id: string; code: string }[];
+    };
     const id = items.find((t) => t.code === "DEMO-TASK-001")!.id;
-    const bowtie = { ...REPORT, geometry: { type: "Polygon", coordinates: [[[43.0522, 36.2985], [43.0529, 36.3012], [43.0529, 36.2985], [43.0522, 36.3012], [43.0522, 36.2985]]] } };
+    const bowtie = {
+      ...REPORT,
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [43.0522, 36.2985],
+            [43.0529, 36.3012],
+            [43.0529, 36.2985],
+            [43.0522, 36.3012],
+            [43.0522, 36.2985],
+          ],
+        ],
+      },
+    };
     const bad = await partner.post(`${baseUrl}/api/tasks/${id}/reports`, { data: bowtie });
     expect(bad.status()).toBe(422);
     const body = await bad.json();
@@ -62,12 +98,17 @@ describe("land-release reports over the API", () => {
     expect(body.error.details.problems[0].code).toBe("SELF_INTERSECTION");
     expect(body.error.details.repaired.type).toBe("MultiPolygon");
 
-    const notJson = await partner.post(`${baseUrl}/api/tasks/${id}/reports`, { data: "not json", headers: { "content-type": "application/json" } });
+    const notJson = await partner.post(`${baseUrl}/api/tasks/${id}/reports`, {
+      data: "not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(notJson.status()).toBe(400);
 
     const donor = await session("donor@demo.test");
     expect((await donor.post(`${baseUrl}/api/tasks/${id}/reports`, { data: REPORT })).status()).toBe(403);
-    const anonymous = await (await browser.newContext()).request.post(`${baseUrl}/api/tasks/${id}/reports`, { data: REPORT });
+    const anonymous = await (await browser.newContext()).request.post(`${baseUrl}/api/tasks/${id}/reports`, {
+      data: REPORT,
+    });
     expect(anonymous.status()).toBe(401);
   });
 });

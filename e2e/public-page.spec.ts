@@ -19,7 +19,8 @@ describe("public progress page", () => {
     expect(res!.status()).toBe(200);
     await visitor.getByTestId("burn-down-chart").waitFor();
     const html = await visitor.content();
-    for (const name of ["Zagros", "Two Rivers", "Demo Partner Programme Officer", "Demo DMA Officer"]) expect(html).not.toContain(name);
+    for (const name of ["Zagros", "Two Rivers", "Demo Partner Programme Officer", "Demo DMA Officer"])
+      expect(html).not.toContain(name);
     // Same figures as the signed-in view of the same filter.
     const publicReleased = Number(await visitor.getByTestId("released-total").getAttribute("data-m2"));
     const rows = await visitor.getByTestId("by-governorate").locator("tbody tr").count();
@@ -29,7 +30,9 @@ describe("public progress page", () => {
     const dma = await (await browser.newContext()).newPage();
     await signIn(dma, baseUrl, "dma@demo.test");
     await dma.waitForURL(`${baseUrl}/`);
-    const progress = (await (await dma.request.get(`${baseUrl}/api/progress?region=kurdistan`)).json()) as { releasedM2: { total: number } };
+    const progress = (await (await dma.request.get(`${baseUrl}/api/progress?region=kurdistan`)).json()) as {
+      releasedM2: { total: number };
+    };
     expect(publicReleased).toBeCloseTo(progress.releasedM2.total, 6);
 
     await dma.getByRole("button", { name: "Withdraw it" }).click();
@@ -54,7 +57,8 @@ describe("public progress page", () => {
 
   it("answers a reader who is not signed in so many times a minute from one address", async () => {
     // From this machine, X-Forwarded-For is what a reverse proxy here says (scripts/app-server.ts): a visitor elsewhere.
-    const from = (address: string) => fetch(`${baseUrl}/public`, { headers: { "x-forwarded-for": address } }).then((r) => r.text());
+    const from = (address: string) =>
+      fetch(`${baseUrl}/public`, { headers: { "x-forwarded-for": address } }).then((r) => r.text());
     let last = "";
     for (let i = 0; i <= 60; i++) last = await from("198.51.100.40");
     // The words are also in the page's message catalogue: look for them shown, and for the figures.

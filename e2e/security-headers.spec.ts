@@ -16,18 +16,21 @@ afterAll(() => browser?.close());
 const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `)) ?? "";
 
 describe("security headers", () => {
-  it.each(["/sign-in", "/api/progress", "/public", "/basemap/iraq-outline.geojson"])("%s is served with them", async (path) => {
-    const res = await fetch(`${baseUrl}${path}`, { redirect: "manual" });
-    const csp = res.headers.get("content-security-policy") ?? "";
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("object-src 'none'");
-    expect(csp).toMatch(/script-src 'self'/);
-    expect(csp).toContain("form-action 'self'");
-    expect(res.headers.get("x-frame-options")).toBe("DENY");
-    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
-    expect(res.headers.get("x-powered-by")).toBeNull();
-  });
+  it.each(["/sign-in", "/api/progress", "/public", "/basemap/iraq-outline.geojson"])(
+    "%s is served with them",
+    async (path) => {
+      const res = await fetch(`${baseUrl}${path}`, { redirect: "manual" });
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toMatch(/script-src 'self'/);
+      expect(csp).toContain("form-action 'self'");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      expect(res.headers.get("x-powered-by")).toBeNull();
+    },
+  );
 });
 
 describe("the Content-Security-Policy", () => {

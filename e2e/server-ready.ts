@@ -21,7 +21,9 @@ const exitFile = path.join(path.dirname(log), "exit-code");
 const deadline = Date.now() + TIMEOUT_MS;
 while (!(await answers(url))) {
   const tail = () => fs.readFileSync(log, "utf8").slice(-4000);
-  if (fs.existsSync(exitFile)) throw new Error(`The app exited with code ${fs.readFileSync(exitFile, "utf8")} before serving:\n${tail()}`);
-  if (Date.now() > deadline) throw new Error(`The app did not answer at ${url} within ${TIMEOUT_MS / 60_000} minutes:\n${tail()}`);
+  if (fs.existsSync(exitFile))
+    throw new Error(`The app exited with code ${fs.readFileSync(exitFile, "utf8")} before serving:\n${tail()}`);
+  if (Date.now() > deadline)
+    throw new Error(`The app did not answer at ${url} within ${TIMEOUT_MS / 60_000} minutes:\n${tail()}`);
   await new Promise((r) => setTimeout(r, 500));
 }

@@ -1,10 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { pagesFor } from "@/lib/server/permissions";
 import { launchBrowser, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
-const ROLE_LABEL = { ADMIN: "administrator", AUTHORITY: "authority", PARTNER: "implementing partner", DONOR: "donor" } as const;
+const ROLE_LABEL = {
+  ADMIN: "administrator",
+  AUTHORITY: "authority",
+  PARTNER: "implementing partner",
+  DONOR: "donor",
+} as const;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -77,16 +82,19 @@ describe("signing in", () => {
 
 describe("after signing in", () => {
   // As the query string arrives: %5C is a backslash, %09 a tab; browsers read "/\\host" and "/<tab>/host" as "//host", another site.
-  it.each(["/%5Cevil.example", "/%09/evil.example", "/.//evil.example", "https://evil.example/"])("stays on the site when the link's callbackUrl is %s", async (callback) => {
-    const page = await newPage();
-    await page.goto(`${baseUrl}/sign-in?callbackUrl=${callback}`);
-    await page.getByLabel("Email").fill("donor@demo.test");
-    await page.getByLabel("Password").fill("demo-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "National progress" }).waitFor();
-    expect(new URL(page.url()).origin).toBe(new URL(baseUrl).origin);
-    await page.context().close();
-  });
+  it.each(["/%5Cevil.example", "/%09/evil.example", "/.//evil.example", "https://evil.example/"])(
+    "stays on the site when the link's callbackUrl is %s",
+    async (callback) => {
+      const page = await newPage();
+      await page.goto(`${baseUrl}/sign-in?callbackUrl=${callback}`);
+      await page.getByLabel("Email").fill("donor@demo.test");
+      await page.getByLabel("Password").fill("demo-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { name: "National progress" }).waitFor();
+      expect(new URL(page.url()).origin).toBe(new URL(baseUrl).origin);
+      await page.context().close();
+    },
+  );
 });
 
 describe("demo accounts", () => {
@@ -101,7 +109,10 @@ describe("demo accounts", () => {
     await page.getByLabel("Email").fill("admin@demo.test");
     await page.getByLabel("Password").fill("demo-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("alert").filter({ hasText: "Demo accounts work only in a browser on the computer that runs the app" }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "Demo accounts work only in a browser on the computer that runs the app" })
+      .waitFor();
     expect(new URL(page.url()).pathname).toBe("/sign-in");
     expect((await page.request.get(`${baseUrl}/api/progress`)).status()).toBe(401);
     await context.close();
@@ -147,7 +158,10 @@ describe("dashboard", () => {
     expect(await shown("remaining")).toBe(api.remainingM2);
     expect(api.baselineM2).toBe(650_000_000);
     expect(api.releasedM2.total).toBeGreaterThan(0);
-    expect(api.releasedM2.cancelled + api.releasedM2.reduced + api.releasedM2.cleared).toBeCloseTo(api.releasedM2.total, 6);
+    expect(api.releasedM2.cancelled + api.releasedM2.reduced + api.releasedM2.cleared).toBeCloseTo(
+      api.releasedM2.total,
+      6,
+    );
     await page.context().close();
   });
 

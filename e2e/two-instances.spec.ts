@@ -4,11 +4,11 @@
 // through one is the figure the other shows at once: its cache is keyed by
 // the data version read from the database, not by anything in memory.
 // The embedded database serves one process only, which start:cluster says.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "@/tests/helpers/databases";
 import { seed } from "@/prisma/seed";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "@/tests/helpers/databases";
 import { sessionCookie } from "@/tests/helpers/session-cookie";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -18,7 +18,12 @@ describe("start:cluster", () => {
   it("refuses the embedded database, which one process owns, and says why", () => {
     const env = { ...process.env };
     delete env.DATABASE_URL;
-    const run = spawnSync("npx", ["tsx", "scripts/serve-cluster.ts"], { cwd: root, env, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync("npx", ["tsx", "scripts/serve-cluster.ts"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/needs DATABASE_URL \(PostgreSQL\)/);
   });
@@ -50,7 +55,13 @@ describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("two app instanc
       let output = "";
       const server = spawn("npx", ["next", "start", "-p", String(port)], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${port}`, NODE_ENV: "production" },
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          NEXTAUTH_SECRET: SECRET,
+          NEXTAUTH_URL: `http://localhost:${port}`,
+          NODE_ENV: "production",
+        },
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -74,14 +85,26 @@ describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("two app instanc
 
   it("a session from one instance works on the other, and an approval through one moves the other's figures at once", async () => {
     const donor = await sessionCookie(base[0]!, "donor@demo.test");
-    const progress = async (b: string) => ((await (await fetch(`${b}/api/progress`, { headers: { cookie: donor } })).json()) as { releasedM2: { total: number } }).releasedM2.total;
+    const progress = async (b: string) =>
+      (
+        (await (await fetch(`${b}/api/progress`, { headers: { cookie: donor } })).json()) as {
+          releasedM2: { total: number };
+        }
+      ).releasedM2.total;
     // Both instances compute and cache the national figures.
     const before = [await progress(base[0]!), await progress(base[1]!)];
     expect(before[1]).toBe(before[0]);
 
-    const pending = await database.db.landReleaseReport.findFirstOrThrow({ where: { status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } }, orderBy: { submittedAt: "asc" } });
+    const pending = await database.db.landReleaseReport.findFirstOrThrow({
+      where: { status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } },
+      orderBy: { submittedAt: "asc" },
+    });
     const dma = await sessionCookie(base[1]!, "dma@demo.test");
-    const approved = await fetch(`${base[1]}/api/reports/${pending.id}/approve`, { method: "POST", headers: { cookie: dma, "content-type": "application/json" }, body: "{}" });
+    const approved = await fetch(`${base[1]}/api/reports/${pending.id}/approve`, {
+      method: "POST",
+      headers: { cookie: dma, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(approved.status).toBe(200);
     const { countedAreaM2 } = (await approved.json()) as { countedAreaM2: number };
     expect(countedAreaM2).toBeGreaterThan(0);

@@ -1,16 +1,25 @@
 // Demo accounts and demo field data (hazardous areas, tasks, reports,
 // grants), accounted with the same domain code as real reports.
 import type { Polygon } from "geojson";
-import type { Db } from "@/lib/server/prisma";
-import { geodesicAreaM2 } from "@/lib/geo/area";
-import type { Areal } from "@/lib/geo/boolean";
 import { countedGeometry, releasedAfterApproval } from "@/lib/domain/land-release";
 import { previewRelease } from "@/lib/domain/release-preview";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import type { Areal } from "@/lib/geo/boolean";
 import { loadGeometryEngine } from "@/lib/geo/engine";
+import { type Boundary, locate } from "@/lib/geo/locate";
 import { toJson } from "@/lib/server/json";
 import { hashPassword } from "@/lib/server/password";
-import { DEMO_ACCOUNTS, DEMO_CASUALTIES, DEMO_DONOR, DEMO_HAZARDS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_RISK_EDUCATION, type DemoHazard } from "./demo-data";
-import { locate, type Boundary } from "@/lib/geo/locate";
+import type { Db } from "@/lib/server/prisma";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CASUALTIES,
+  DEMO_DONOR,
+  DEMO_HAZARDS,
+  DEMO_PARTNERS,
+  DEMO_PASSWORD,
+  DEMO_RISK_EDUCATION,
+  type DemoHazard,
+} from "./demo-data";
 import type { GovernorateProps } from "./governorates";
 
 const M_PER_DEG_LAT = 110_574;
@@ -25,7 +34,18 @@ function strip(h: DemoHazard, from: number, to: number): Polygon {
   const x1 = west + dLon * to;
   const y0 = lat - dLat / 2;
   const y1 = lat + dLat / 2;
-  return { type: "Polygon", coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+        [x0, y0],
+      ],
+    ],
+  };
 }
 
 function monthPeriod(month: string): { periodStart: Date; periodEnd: Date } {
@@ -40,7 +60,8 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
   await db.$transaction(
     async (tx) => {
       const orgId = async (name: string, type: "PARTNER" | "DONOR", shortName: string) =>
-        (await tx.organisation.upsert({ where: { name }, update: {}, create: { name, shortName, type, isDemo: true } })).id;
+        (await tx.organisation.upsert({ where: { name }, update: {}, create: { name, shortName, type, isDemo: true } }))
+          .id;
       const partnerIds = [
         await orgId(DEMO_PARTNERS[0].name, "PARTNER", DEMO_PARTNERS[0].shortName),
         await orgId(DEMO_PARTNERS[1].name, "PARTNER", DEMO_PARTNERS[1].shortName),
@@ -79,9 +100,33 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
             isDemo: true,
             transactions: {
               create: [
-                { donorId, type: "INCOMING_COMMITMENT", date: new Date("2025-01-15T00:00:00Z"), amountMinor: amount, currency: "USD", amountUsdCents: amount, isDemo: true },
-                { donorId, type: "DISBURSEMENT", date: new Date("2025-03-01T00:00:00Z"), amountMinor: amount / 2n, currency: "USD", amountUsdCents: amount / 2n, isDemo: true },
-                { donorId, type: "EXPENDITURE", date: new Date("2025-12-31T00:00:00Z"), amountMinor: (amount * 2n) / 5n, currency: "USD", amountUsdCents: (amount * 2n) / 5n, isDemo: true },
+                {
+                  donorId,
+                  type: "INCOMING_COMMITMENT",
+                  date: new Date("2025-01-15T00:00:00Z"),
+                  amountMinor: amount,
+                  currency: "USD",
+                  amountUsdCents: amount,
+                  isDemo: true,
+                },
+                {
+                  donorId,
+                  type: "DISBURSEMENT",
+                  date: new Date("2025-03-01T00:00:00Z"),
+                  amountMinor: amount / 2n,
+                  currency: "USD",
+                  amountUsdCents: amount / 2n,
+                  isDemo: true,
+                },
+                {
+                  donorId,
+                  type: "EXPENDITURE",
+                  date: new Date("2025-12-31T00:00:00Z"),
+                  amountMinor: (amount * 2n) / 5n,
+                  currency: "USD",
+                  amountUsdCents: (amount * 2n) / 5n,
+                  isDemo: true,
+                },
               ],
             },
           },
@@ -94,14 +139,24 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
         created++;
         const geometry = strip(h, 0, 1);
         const pcode = locate(geometry, governorates)?.properties.pcode;
-        if (pcode !== h.expectedPcode) throw new Error(`Demo site ${h.code} falls in ${pcode}, expected ${h.expectedPcode}`);
+        if (pcode !== h.expectedPcode)
+          throw new Error(`Demo site ${h.code} falls in ${pcode}, expected ${h.expectedPcode}`);
         const governorate = await tx.governorate.findUniqueOrThrow({ where: { pcode: pcode! } });
         const reviewer = await reviewerFor(governorate.region);
         const hazard = await tx.hazardArea.create({
           data: {
-            code: h.code, name: h.name, kind: h.kind, contamination: h.contamination, landUse: h.landUse,
-            priorityRank: h.priorityRank, governoratePcode: governorate.pcode, authorityId: governorate.authorityId!,
-            geometry: toJson(geometry), areaM2: geodesicAreaM2(geometry), isDemo: true, createdById: reviewer.id,
+            code: h.code,
+            name: h.name,
+            kind: h.kind,
+            contamination: h.contamination,
+            landUse: h.landUse,
+            priorityRank: h.priorityRank,
+            governoratePcode: governorate.pcode,
+            authorityId: governorate.authorityId!,
+            geometry: toJson(geometry),
+            areaM2: geodesicAreaM2(geometry),
+            isDemo: true,
+            createdById: reviewer.id,
           },
         });
         const partnerId = partnerIds[h.partner]!;
@@ -110,14 +165,23 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
           data: {
             code: `DEMO-TASK-${String(index + 1).padStart(3, "0")}`,
             title: `Demo task: ${h.name.replace(/^Demo: /, "")}`,
-            authorityId: governorate.authorityId!, partnerId, priority: h.priorityRank, status: h.taskStatus,
-            plannedStart: new Date("2024-10-01T00:00:00Z"), plannedEnd: new Date("2026-06-30T00:00:00Z"),
-            isDemo: true, createdById: reviewer.id,
+            authorityId: governorate.authorityId!,
+            partnerId,
+            priority: h.priorityRank,
+            status: h.taskStatus,
+            plannedStart: new Date("2024-10-01T00:00:00Z"),
+            plannedEnd: new Date("2026-06-30T00:00:00Z"),
+            isDemo: true,
+            createdById: reviewer.id,
             hazardAreas: { create: { hazardAreaId: hazard.id } },
-            grants: { create: { grantId: (await tx.grant.findUniqueOrThrow({ where: { code: grantCode(h.partner) } })).id } },
+            grants: {
+              create: { grantId: (await tx.grant.findUniqueOrThrow({ where: { code: grantCode(h.partner) } })).id },
+            },
             statusChanges: {
               create: path.slice(0, path.indexOf(h.taskStatus) + 1).map((to, k) => ({
-                fromStatus: k === 0 ? null : path[k - 1], toStatus: to, byUserId: reviewer.id,
+                fromStatus: k === 0 ? null : path[k - 1],
+                toStatus: to,
+                byUserId: reviewer.id,
               })),
             },
           },
@@ -137,17 +201,35 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
           const { periodStart, periodEnd } = monthPeriod(r.month);
           await tx.landReleaseReport.create({
             data: {
-              taskId: task.id, hazardAreaId: hazard.id, partnerId, method: r.method, periodStart, periodEnd,
-              submittedGeometry: toJson(submitted), submittedAreaM2: account.submittedAreaM2,
-              outsideHazardM2: account.outsideHazardM2, alreadyReleasedM2: account.alreadyReleasedM2,
-              countedAreaM2: account.countedAreaM2, countedGeometry: counted ? toJson(counted) : undefined,
-              clearanceDepthCm: r.method === "CLEARED" ? 30 : null, status: r.status, submittedById: submitter.id,
+              taskId: task.id,
+              hazardAreaId: hazard.id,
+              partnerId,
+              method: r.method,
+              periodStart,
+              periodEnd,
+              submittedGeometry: toJson(submitted),
+              submittedAreaM2: account.submittedAreaM2,
+              outsideHazardM2: account.outsideHazardM2,
+              alreadyReleasedM2: account.alreadyReleasedM2,
+              countedAreaM2: account.countedAreaM2,
+              countedGeometry: counted ? toJson(counted) : undefined,
+              clearanceDepthCm: r.method === "CLEARED" ? 30 : null,
+              status: r.status,
+              submittedById: submitter.id,
               submittedAt: periodEnd,
               reviewedById: r.status === "SUBMITTED" ? null : reviewer.id,
               reviewedAt: r.status === "SUBMITTED" ? null : periodEnd,
-              reviewReason: r.status === "REJECTED" ? "Demo: clearance depth not documented for the north-east lanes; resubmit with QC sheets." : null,
+              reviewReason:
+                r.status === "REJECTED"
+                  ? "Demo: clearance depth not documented for the north-east lanes; resubmit with QC sheets."
+                  : null,
               isDemo: true,
-              devices: { create: Object.entries(r.devices ?? {}).map(([category, count]) => ({ category: category as never, count: count! })) },
+              devices: {
+                create: Object.entries(r.devices ?? {}).map(([category, count]) => ({
+                  category: category as never,
+                  count: count!,
+                })),
+              },
             },
           });
         }
@@ -162,7 +244,14 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
           // A completed task has its completion report; the handover is left for the authority to record.
           const last = h.releases.map((r) => monthPeriod(r.month).periodEnd).sort((a, b) => +b - +a)[0]!;
           await tx.completionReport.create({
-            data: { taskId: task.id, completedOn: last, clearanceDepthCm: 30, qaNotes: "Demo: QA sampling of 10 % of cleared lanes found nothing.", geometry: released ? toJson(released) : undefined, submittedById: submitter.id },
+            data: {
+              taskId: task.id,
+              completedOn: last,
+              clearanceDepthCm: 30,
+              qaNotes: "Demo: QA sampling of 10 % of cleared lanes found nothing.",
+              geometry: released ? toJson(released) : undefined,
+              submittedById: submitter.id,
+            },
           });
         }
       }
@@ -171,24 +260,48 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
         const admin = await tx.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } });
         await tx.riskEducationSession.createMany({
           data: DEMO_RISK_EDUCATION.map(({ partner, governorate, heldOn, ...s }) => ({
-            ...s, partnerId: partnerIds[partner]!, governoratePcode: governorate, heldOn: new Date(`${heldOn}T00:00:00Z`),
-            recordedById: partner === 0 ? submitter.id : admin.id, isDemo: true,
+            ...s,
+            partnerId: partnerIds[partner]!,
+            governoratePcode: governorate,
+            heldOn: new Date(`${heldOn}T00:00:00Z`),
+            recordedById: partner === 0 ? submitter.id : admin.id,
+            isDemo: true,
           })),
         });
       }
       if (!(await tx.casualtyIncident.count({ where: { isDemo: true } }))) {
-        const people = (p: { women?: number; men?: number; girls?: number; boys?: number }) => ({ women: p.women ?? 0, men: p.men ?? 0, girls: p.girls ?? 0, boys: p.boys ?? 0 });
+        const people = (p: { women?: number; men?: number; girls?: number; boys?: number }) => ({
+          women: p.women ?? 0,
+          men: p.men ?? 0,
+          girls: p.girls ?? 0,
+          boys: p.boys ?? 0,
+        });
         for (const c of DEMO_CASUALTIES) {
-          const governorate = await tx.governorate.findUniqueOrThrow({ where: { pcode: c.governorate }, select: { authorityId: true, region: true } });
-          if (!governorate.authorityId) throw new Error(`Demo accident in ${c.governorate}, a governorate without its authority.`);
+          const governorate = await tx.governorate.findUniqueOrThrow({
+            where: { pcode: c.governorate },
+            select: { authorityId: true, region: true },
+          });
+          if (!governorate.authorityId)
+            throw new Error(`Demo accident in ${c.governorate}, a governorate without its authority.`);
           const killed = people(c.killed);
           const injured = people(c.injured);
           await tx.casualtyIncident.create({
             data: {
-              authorityId: governorate.authorityId, governoratePcode: c.governorate, occurredOn: new Date(`${c.occurredOn}T00:00:00Z`), place: c.place, deviceCategory: c.device,
-              killedWomen: killed.women, killedMen: killed.men, killedGirls: killed.girls, killedBoys: killed.boys,
-              injuredWomen: injured.women, injuredMen: injured.men, injuredGirls: injured.girls, injuredBoys: injured.boys,
-              recordedById: (await reviewerFor(governorate.region)).id, isDemo: true,
+              authorityId: governorate.authorityId,
+              governoratePcode: c.governorate,
+              occurredOn: new Date(`${c.occurredOn}T00:00:00Z`),
+              place: c.place,
+              deviceCategory: c.device,
+              killedWomen: killed.women,
+              killedMen: killed.men,
+              killedGirls: killed.girls,
+              killedBoys: killed.boys,
+              injuredWomen: injured.women,
+              injuredMen: injured.men,
+              injuredGirls: injured.girls,
+              injuredBoys: injured.boys,
+              recordedById: (await reviewerFor(governorate.region)).id,
+              isDemo: true,
             },
           });
         }

@@ -1,10 +1,12 @@
 // Idempotent seed. Reference data (governorates, authorities, the national
 // baseline, Landmine Monitor funding) always; demo accounts and demo field
 // data only when asked, and never in production unless explicitly allowed.
-import type { Db } from "@/lib/server/prisma";
+
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { bumpDataVersion } from "@/lib/server/cache";
 import { toJson } from "@/lib/server/json";
+import type { Db } from "@/lib/server/prisma";
+import { readGovernorates } from "./governorates";
 import {
   AUTHORITIES,
   GOVERNORATE_NAMES_CKB,
@@ -13,7 +15,6 @@ import {
   LANDMINE_MONITOR_SOURCE,
   NATIONAL_BASELINE,
 } from "./reference-data";
-import { readGovernorates } from "./governorates";
 import { seedDemo } from "./seed-demo";
 
 export async function seedReference(db: Db): Promise<void> {
@@ -88,7 +89,12 @@ export async function seedReference(db: Db): Promise<void> {
       }
       if (firstRun) {
         await tx.auditEvent.create({
-          data: { action: "seed.reference", entityType: "Database", entityId: "reference", after: { governorates: governorates.length } },
+          data: {
+            action: "seed.reference",
+            entityType: "Database",
+            entityId: "reference",
+            after: { governorates: governorates.length },
+          },
         });
       }
     },

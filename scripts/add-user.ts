@@ -8,8 +8,8 @@
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { CommandError } from "@/lib/server/command-error";
 import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/account";
+import { CommandError } from "@/lib/server/command-error";
 import { openAccountFromCommandLine } from "@/lib/server/commands/open-account";
 import { runScript, withMigratedDatabase } from "./run-script";
 
@@ -19,7 +19,8 @@ The password (at least ${MIN_PASSWORD_LENGTH} characters) is asked for, or read 
 /** One line from standard input; typed at a terminal, it is not echoed. */
 async function readPassword(): Promise<string> {
   const muted = new Writable({ write: (_chunk, _enc, done) => done() });
-  if (process.stdin.isTTY) process.stdout.write(`Password for the new account (at least ${MIN_PASSWORD_LENGTH} characters, not shown): `);
+  if (process.stdin.isTTY)
+    process.stdout.write(`Password for the new account (at least ${MIN_PASSWORD_LENGTH} characters, not shown): `);
   const rl = createInterface({ input: process.stdin, output: muted, terminal: process.stdin.isTTY });
   // Ctrl-C at the prompt stops the script (readline would otherwise only pause).
   rl.once("SIGINT", () => process.exit(130));
@@ -33,19 +34,46 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, organisation: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      organisation: { type: "string" },
+    },
+  });
   if (!values.email || !values.name || !values.role || !values.organisation) throw new Error(USAGE);
   const { email, name, role, organisation } = values;
   await withMigratedDatabase(async (db) => {
     const wanted = organisation.trim();
-    const organisations = await db.organisation.findMany({ where: { OR: [{ name: { equals: wanted, mode: "insensitive" } }, { shortName: { equals: wanted, mode: "insensitive" } }] }, select: { id: true, name: true } });
+    const organisations = await db.organisation.findMany({
+      where: {
+        OR: [{ name: { equals: wanted, mode: "insensitive" } }, { shortName: { equals: wanted, mode: "insensitive" } }],
+      },
+      select: { id: true, name: true },
+    });
     if (organisations.length !== 1) {
-      const all = await db.organisation.findMany({ orderBy: { name: "asc" }, select: { name: true, shortName: true, type: true } });
-      const list = all.map((o) => `  ${o.name}${o.shortName ? ` (${o.shortName})` : ""}, ${o.type.toLowerCase()}`).join("\n");
-      throw new Error(`${organisations.length ? "More than one" : "No"} organisation is named "${wanted}". Give one of:\n${list || "  (none: run npm start once to load the reference data)"}`);
+      const all = await db.organisation.findMany({
+        orderBy: { name: "asc" },
+        select: { name: true, shortName: true, type: true },
+      });
+      const list = all
+        .map((o) => `  ${o.name}${o.shortName ? ` (${o.shortName})` : ""}, ${o.type.toLowerCase()}`)
+        .join("\n");
+      throw new Error(
+        `${organisations.length ? "More than one" : "No"} organisation is named "${wanted}". Give one of:\n${list || "  (none: run npm start once to load the reference data)"}`,
+      );
     }
-    const user = await openAccountFromCommandLine(db, { email, name, role: role.toUpperCase(), organisationId: organisations[0]!.id, password: await readPassword() });
-    console.log(`Account ${user.email} created: ${user.role.toLowerCase()} at ${organisations[0]!.name}. It can sign in now.`);
+    const user = await openAccountFromCommandLine(db, {
+      email,
+      name,
+      role: role.toUpperCase(),
+      organisationId: organisations[0]!.id,
+      password: await readPassword(),
+    });
+    console.log(
+      `Account ${user.email} created: ${user.role.toLowerCase()} at ${organisations[0]!.name}. It can sign in now.`,
+    );
   });
 }
 

@@ -22,7 +22,11 @@ export async function serveApp(port: number): Promise<void> {
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
     const forwarded = req.headers["x-forwarded-for"];
-    req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, trustedProxyHops);
+    req.headers["x-forwarded-for"] = clientAddress(
+      req.socket.remoteAddress,
+      Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+      trustedProxyHops,
+    );
     void handle(req, res);
   });
   server.keepAliveTimeout = KEEP_ALIVE_MS;

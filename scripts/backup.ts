@@ -7,7 +7,9 @@ import { runScript } from "./run-script";
 
 function describe(counts: TableCounts): string {
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-  const main = ["HazardArea", "Task", "LandReleaseReport", "Grant", "AuditEvent"].filter((t) => t in counts).map((t) => `${t} ${counts[t]}`);
+  const main = ["HazardArea", "Task", "LandReleaseReport", "Grant", "AuditEvent"]
+    .filter((t) => t in counts)
+    .map((t) => `${t} ${counts[t]}`);
   return `${Object.keys(counts).length} tables, ${rows} rows (${main.join(", ")})`;
 }
 
@@ -16,12 +18,14 @@ async function main() {
   if (process.env.DATABASE_URL) {
     throw new Error(
       "DATABASE_URL is set: this command backs up the embedded database only. For a PostgreSQL server use its own tools, " +
-        "e.g. pg_dump --format=custom --file=backup.dump \"$DATABASE_URL\" and pg_restore --clean --dbname=\"$DATABASE_URL\" backup.dump.",
+        'e.g. pg_dump --format=custom --file=backup.dump "$DATABASE_URL" and pg_restore --clean --dbname="$DATABASE_URL" backup.dump.',
     );
   }
   const dir = pgliteDir();
   if (command === "backup") {
-    const file = path.resolve(fileArg ?? `backups/mine-action-${new Date().toISOString().replace(/[:.]/g, "-")}.tar.gz`);
+    const file = path.resolve(
+      fileArg ?? `backups/mine-action-${new Date().toISOString().replace(/[:.]/g, "-")}.tar.gz`,
+    );
     const { bytes, counts } = await backupEmbeddedDatabase(dir, file);
     console.log(`Backed up ${dir} to ${file} (${(bytes / 1e6).toFixed(1)} MB): ${describe(counts)}.`);
   } else if (command === "restore") {

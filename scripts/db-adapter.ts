@@ -21,7 +21,12 @@ export async function openScriptDatabase(): Promise<ScriptDatabase> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const { host, pathname } = new URL(url);
-    return { factory: new PrismaPg({ connectionString: url }), target: { databaseUrl: url }, label: `PostgreSQL ${host}${pathname}`, close: async () => {} };
+    return {
+      factory: new PrismaPg({ connectionString: url }),
+      target: { databaseUrl: url },
+      label: `PostgreSQL ${host}${pathname}`,
+      close: async () => {},
+    };
   }
   const dir = pgliteDir();
   const release = acquirePgliteLock(dir, "a database script");
@@ -40,5 +45,10 @@ export async function openScriptDatabase(): Promise<ScriptDatabase> {
 /** An empty in-memory PostgreSQL (PGlite), e.g. to replay migrations and diff them against the schema. */
 export async function openScratchDatabase(): Promise<ScriptDatabase> {
   const client = await PGlite.create();
-  return { factory: new PrismaPGlite(client), target: { pgliteClient: client }, label: "in-memory PGlite", close: () => client.close() };
+  return {
+    factory: new PrismaPGlite(client),
+    target: { pgliteClient: client },
+    label: "in-memory PGlite",
+    close: () => client.close(),
+  };
 }

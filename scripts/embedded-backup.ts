@@ -17,7 +17,9 @@ export async function tableCounts(client: PGlite): Promise<TableCounts> {
   );
   const counts: TableCounts = {};
   for (const { table_name } of rows) {
-    const { rows: n } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table_name.replace(/"/g, '""')}"`);
+    const { rows: n } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${table_name.replace(/"/g, '""')}"`,
+    );
     counts[table_name] = n[0]!.n;
   }
   return counts;
@@ -35,9 +37,14 @@ function isGzip(file: string): boolean {
 }
 
 /** Writes a backup of the database in `dir` to `file`. The server must be stopped: the directory's lock says if it is not. */
-export async function backupEmbeddedDatabase(dir: string, file: string): Promise<{ bytes: number; counts: TableCounts }> {
-  if (!fs.existsSync(path.join(dir, "PG_VERSION"))) throw new Error(`There is no embedded database at ${dir} to back up.`);
-  if (fs.existsSync(file)) throw new Error(`${file} already exists; choose a new file name, a backup never overwrites another.`);
+export async function backupEmbeddedDatabase(
+  dir: string,
+  file: string,
+): Promise<{ bytes: number; counts: TableCounts }> {
+  if (!fs.existsSync(path.join(dir, "PG_VERSION")))
+    throw new Error(`There is no embedded database at ${dir} to back up.`);
+  if (fs.existsSync(file))
+    throw new Error(`${file} already exists; choose a new file name, a backup never overwrites another.`);
   const release = acquirePgliteLock(dir, "a backup");
   try {
     const client = await PGlite.create(dir);
@@ -62,9 +69,14 @@ export async function backupEmbeddedDatabase(dir: string, file: string): Promise
  * Restores `file` into `dir`. A database already in `dir` is not erased: it is
  * moved aside to `<dir>.before-restore-<time>` and its path returned.
  */
-export async function restoreEmbeddedDatabase(file: string, dir: string, now = new Date()): Promise<{ counts: TableCounts; movedAside?: string }> {
+export async function restoreEmbeddedDatabase(
+  file: string,
+  dir: string,
+  now = new Date(),
+): Promise<{ counts: TableCounts; movedAside?: string }> {
   if (!fs.existsSync(file)) throw new Error(`No backup file at ${file}.`);
-  if (!isGzip(file)) throw new Error(`${file} is not a backup made by "npm run db:backup" (expected a gzipped tarball).`);
+  if (!isGzip(file))
+    throw new Error(`${file} is not a backup made by "npm run db:backup" (expected a gzipped tarball).`);
   const release = acquirePgliteLock(dir, "a restore");
   try {
     let movedAside: string | undefined;
@@ -84,7 +96,9 @@ export async function restoreEmbeddedDatabase(file: string, dir: string, now = n
       // A backup that does not load leaves things as they were.
       fs.rmSync(dir, { recursive: true, force: true });
       if (movedAside) fs.renameSync(movedAside, dir);
-      throw new Error(`Could not restore ${file}: ${err instanceof Error ? err.message : String(err)}. The database in ${dir} is unchanged.`);
+      throw new Error(
+        `Could not restore ${file}: ${err instanceof Error ? err.message : String(err)}. The database in ${dir} is unchanged.`,
+      );
     }
   } finally {
     release();

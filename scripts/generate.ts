@@ -24,20 +24,47 @@ function options(argv: string[]): Options {
     if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} must be a whole number (got ${argv[i + 1]}).`);
     return v;
   };
-  return { hazards: get("hazards", 20_000), reports: get("reports", 200_000), grants: get("grants", 2_000), seed: get("seed", 1) };
+  return {
+    hazards: get("hazards", 20_000),
+    reports: get("reports", 200_000),
+    grants: get("grants", 2_000),
+    seed: get("seed", 1),
+  };
 }
 
-const CONTAMINATION = ["AP_MINES", "AT_MINES", "IMPROVISED_AP_MINES", "IEDS", "UXO", "CLUSTER_MUNITION_REMNANTS", "OTHER_ERW"] as const;
+const CONTAMINATION = [
+  "AP_MINES",
+  "AT_MINES",
+  "IMPROVISED_AP_MINES",
+  "IEDS",
+  "UXO",
+  "CLUSTER_MUNITION_REMNANTS",
+  "OTHER_ERW",
+] as const;
 const LAND_USE = ["CRITICAL_INFRASTRUCTURE", "SCHOOL", "ENERGY", "AGRICULTURE", "HOUSING", "OTHER"] as const;
 const DEVICES = ["AP_MINE", "AT_MINE", "IMPROVISED_AP_MINE", "IED", "UXO", "CLUSTER_SUBMUNITION"] as const;
-const MONTHS = Array.from({ length: 34 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`); // 2024-01 … 2026-10
+const MONTHS = Array.from(
+  { length: 34 },
+  (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`,
+); // 2024-01 … 2026-10
 
 function rect(lon: number, lat: number, widthM: number, heightM: number, from = 0, to = 1): Polygon {
   const dLon = widthM / (111_320 * Math.cos((lat * Math.PI) / 180));
   const dLat = heightM / 110_574;
   const x0 = lon - dLon / 2 + dLon * from;
   const x1 = lon - dLon / 2 + dLon * to;
-  return { type: "Polygon", coordinates: [[[x0, lat - dLat / 2], [x1, lat - dLat / 2], [x1, lat + dLat / 2], [x0, lat + dLat / 2], [x0, lat - dLat / 2]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x0, lat - dLat / 2],
+        [x1, lat - dLat / 2],
+        [x1, lat + dLat / 2],
+        [x0, lat + dLat / 2],
+        [x0, lat - dLat / 2],
+      ],
+    ],
+  };
 }
 
 async function inBatches<T>(rows: T[], size: number, write: (batch: T[]) => Promise<unknown>) {
@@ -53,11 +80,14 @@ async function main() {
     // The seed names the run: the same seed gives the same data, once.
     const run = `s${opt.seed}`;
     if (await db.grant.findFirst({ where: { code: { startsWith: `GEN-${run}-` } }, select: { id: true } })) {
-      throw new Error(`This database already holds data generated with --seed ${opt.seed}; use another seed or a fresh database.`);
+      throw new Error(
+        `This database already holds data generated with --seed ${opt.seed}; use another seed or a fresh database.`,
+      );
     }
     const governorates = readGovernorates();
     const rows = await db.governorate.findMany({ select: { pcode: true, authorityId: true } });
-    if (rows.length === 0) throw new Error("The database has no governorates: run `npm start` (or scripts/setup-db.ts) once first.");
+    if (rows.length === 0)
+      throw new Error("The database has no governorates: run `npm start` (or scripts/setup-db.ts) once first.");
     const authority = new Map(rows.map((g) => [g.pcode, g.authorityId!]));
     const areas = governorates.map((g) => geodesicAreaM2(g.geometry));
     const total = areas.reduce((s, a) => s + a, 0);
@@ -70,7 +100,8 @@ async function main() {
       governorates.map((g) => {
         const points = (g.geometry.type === "Polygon" ? [g.geometry.coordinates] : g.geometry.coordinates).flat(2);
         let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-        for (const [x, y] of points as [number, number][]) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+        for (const [x, y] of points as [number, number][])
+          [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
         return [g, [w, s, e, n] as const];
       }),
     );
@@ -82,20 +113,54 @@ async function main() {
       }
     };
 
-    const partners = Array.from({ length: 30 }, (_, i) => ({ id: `gen-${run}-partner-${i}`, name: `GEN ${run} partner ${i + 1}`, type: "PARTNER" as const, isDemo: true }));
-    const donors = Array.from({ length: 20 }, (_, i) => ({ id: `gen-${run}-donor-${i}`, name: `GEN ${run} donor ${i + 1}`, type: "DONOR" as const, isDemo: true }));
+    const partners = Array.from({ length: 30 }, (_, i) => ({
+      id: `gen-${run}-partner-${i}`,
+      name: `GEN ${run} partner ${i + 1}`,
+      type: "PARTNER" as const,
+      isDemo: true,
+    }));
+    const donors = Array.from({ length: 20 }, (_, i) => ({
+      id: `gen-${run}-donor-${i}`,
+      name: `GEN ${run} donor ${i + 1}`,
+      type: "DONOR" as const,
+      isDemo: true,
+    }));
     await db.organisation.createMany({ data: [...partners, ...donors] });
 
     const grants = Array.from({ length: opt.grants }, (_, i) => {
       const usd = BigInt(Math.round(50_000 + random() * 4_950_000)) * 100n;
-      return { id: `gen-${run}-grant-${i}`, code: `GEN-${run}-GRANT-${i}`, title: `GEN grant ${i + 1}`, donorId: pick(donors).id, partnerId: pick(partners).id, amountMinor: usd, currency: "USD", amountUsdCents: usd, fiscalYear: 2024 + Math.floor(random() * 3), isDemo: true };
+      return {
+        id: `gen-${run}-grant-${i}`,
+        code: `GEN-${run}-GRANT-${i}`,
+        title: `GEN grant ${i + 1}`,
+        donorId: pick(donors).id,
+        partnerId: pick(partners).id,
+        amountMinor: usd,
+        currency: "USD",
+        amountUsdCents: usd,
+        fiscalYear: 2024 + Math.floor(random() * 3),
+        isDemo: true,
+      };
     });
     await inBatches(grants, 2_000, (b) => db.grant.createMany({ data: b }));
     const transactions = grants.flatMap((g) => {
       const disbursed = (g.amountUsdCents * BigInt(50 + Math.floor(random() * 51))) / 100n;
       const spent = (disbursed * BigInt(30 + Math.floor(random() * 61))) / 100n;
-      const tx = (type: "INCOMING_COMMITMENT" | "DISBURSEMENT" | "EXPENDITURE", cents: bigint, month: string) => ({ grantId: g.id, donorId: g.donorId, type, date: new Date(`${month}-15T00:00:00Z`), amountMinor: cents, currency: "USD", amountUsdCents: cents, isDemo: true });
-      return [tx("INCOMING_COMMITMENT", g.amountUsdCents, `${g.fiscalYear}-01`), tx("DISBURSEMENT", disbursed, `${g.fiscalYear}-03`), tx("EXPENDITURE", spent, `${g.fiscalYear}-12`)];
+      const tx = (type: "INCOMING_COMMITMENT" | "DISBURSEMENT" | "EXPENDITURE", cents: bigint, month: string) => ({
+        grantId: g.id,
+        donorId: g.donorId,
+        type,
+        date: new Date(`${month}-15T00:00:00Z`),
+        amountMinor: cents,
+        currency: "USD",
+        amountUsdCents: cents,
+        isDemo: true,
+      });
+      return [
+        tx("INCOMING_COMMITMENT", g.amountUsdCents, `${g.fiscalYear}-01`),
+        tx("DISBURSEMENT", disbursed, `${g.fiscalYear}-03`),
+        tx("EXPENDITURE", spent, `${g.fiscalYear}-12`),
+      ];
     });
     await inBatches(transactions, 5_000, (b) => db.fundingTransaction.createMany({ data: b }));
     const grantsOf = new Map<string, string[]>();
@@ -103,7 +168,12 @@ async function main() {
 
     const perHazard = opt.hazards ? Math.max(1, Math.round(opt.reports / opt.hazards)) : 0;
     let reportsLeft = opt.reports;
-    const hazards = [], tasks = [], links = [], funding = [], reports = [], devices = [];
+    const hazards = [],
+      tasks = [],
+      links = [],
+      funding = [],
+      reports = [],
+      devices = [];
     for (let i = 0; i < opt.hazards; i++) {
       const g = governorate();
       const [lon, lat] = pointIn(g);
@@ -129,27 +199,61 @@ async function main() {
         const start = new Date(`${MONTHS[month]}-01T00:00:00Z`);
         const reportId = `gen-${run}-r-${i}-${k}`;
         reports.push({
-          id: reportId, taskId, hazardAreaId: id, partnerId: partner.id, method, status,
-          periodStart: start, periodEnd: new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)), submittedAt: start,
-          submittedGeometry: strip, submittedAreaM2: areaM2, outsideHazardM2: 0, alreadyReleasedM2: 0, countedAreaM2: areaM2,
-          countedGeometry: status === "APPROVED" ? strip : undefined, isDemo: true,
+          id: reportId,
+          taskId,
+          hazardAreaId: id,
+          partnerId: partner.id,
+          method,
+          status,
+          periodStart: start,
+          periodEnd: new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)),
+          submittedAt: start,
+          submittedGeometry: strip,
+          submittedAreaM2: areaM2,
+          outsideHazardM2: 0,
+          alreadyReleasedM2: 0,
+          countedAreaM2: areaM2,
+          countedGeometry: status === "APPROVED" ? strip : undefined,
+          isDemo: true,
         });
         if (status === "APPROVED") {
           released += areaM2;
           const last = runs.at(-1);
           if (last && last[1] === from) last[1] = to;
           else runs.push([from, to]);
-          if (method === "CLEARED" && random() < 0.3) devices.push({ reportId, category: pick(DEVICES), count: 1 + Math.floor(random() * 20) });
+          if (method === "CLEARED" && random() < 0.3)
+            devices.push({ reportId, category: pick(DEVICES), count: 1 + Math.floor(random() * 20) });
         }
       }
-      const releasedGeometry: MultiPolygon | undefined = runs.length ? { type: "MultiPolygon", coordinates: runs.map(([a, b]) => rect(lon, lat, widthM, heightM, a, b).coordinates) } : undefined;
+      const releasedGeometry: MultiPolygon | undefined = runs.length
+        ? { type: "MultiPolygon", coordinates: runs.map(([a, b]) => rect(lon, lat, widthM, heightM, a, b).coordinates) }
+        : undefined;
       hazards.push({
-        id, code: `GEN-${run}-${i}`, name: `GEN hazardous area ${i + 1}`, kind: random() < 0.7 ? ("CHA" as const) : ("SHA" as const),
-        contamination: [pick(CONTAMINATION)], landUse: pick(LAND_USE), priorityRank: 1 + Math.floor(random() * 5),
-        governoratePcode: g.properties.pcode, authorityId: authority.get(g.properties.pcode)!, geometry, areaM2: geodesicAreaM2(geometry),
-        releasedGeometry, releasedM2: released, isDemo: true,
+        id,
+        code: `GEN-${run}-${i}`,
+        name: `GEN hazardous area ${i + 1}`,
+        kind: random() < 0.7 ? ("CHA" as const) : ("SHA" as const),
+        contamination: [pick(CONTAMINATION)],
+        landUse: pick(LAND_USE),
+        priorityRank: 1 + Math.floor(random() * 5),
+        governoratePcode: g.properties.pcode,
+        authorityId: authority.get(g.properties.pcode)!,
+        geometry,
+        areaM2: geodesicAreaM2(geometry),
+        releasedGeometry,
+        releasedM2: released,
+        isDemo: true,
       });
-      tasks.push({ id: taskId, code: `GEN-${run}-TASK-${i}`, title: `GEN task ${i + 1}`, authorityId: authority.get(g.properties.pcode)!, partnerId: partner.id, priority: 1 + Math.floor(random() * 5), status: "IN_PROGRESS" as const, isDemo: true });
+      tasks.push({
+        id: taskId,
+        code: `GEN-${run}-TASK-${i}`,
+        title: `GEN task ${i + 1}`,
+        authorityId: authority.get(g.properties.pcode)!,
+        partnerId: partner.id,
+        priority: 1 + Math.floor(random() * 5),
+        status: "IN_PROGRESS" as const,
+        isDemo: true,
+      });
       links.push({ taskId, hazardAreaId: id });
       const theirs = grantsOf.get(partner.id);
       if (theirs?.length) funding.push({ taskId, grantId: pick(theirs), shareBp: 10_000 });
@@ -160,11 +264,15 @@ async function main() {
     await inBatches(funding, 10_000, (b) => db.grantTask.createMany({ data: b }));
     await inBatches(reports, 2_000, (b) => db.landReleaseReport.createMany({ data: b as never }));
     await inBatches(devices, 10_000, (b) => db.deviceFound.createMany({ data: b }));
-    await db.auditEvent.create({ data: { action: "generate", entityType: "Database", entityId: run, after: { ...opt, run } } });
+    await db.auditEvent.create({
+      data: { action: "generate", entityType: "Database", entityId: run, after: { ...opt, run } },
+    });
     await bumpDataVersion(db);
     // Fresh statistics, or the planner treats the bulk-loaded tables as empty.
     await db.$executeRawUnsafe("ANALYZE");
-    console.log(`Generated run ${run} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${hazards.length} hazardous areas, ${tasks.length} tasks, ${reports.length} reports, ${devices.length} device rows, ${grants.length} grants, ${transactions.length} transactions.`);
+    console.log(
+      `Generated run ${run} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${hazards.length} hazardous areas, ${tasks.length} tasks, ${reports.length} reports, ${devices.length} device rows, ${grants.length} grants, ${transactions.length} transactions.`,
+    );
   });
 }
 

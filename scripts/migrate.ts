@@ -13,14 +13,19 @@ async function deploy() {
   const db = await openScriptDatabase();
   try {
     const names = await deployMigrations(db.factory);
-    console.log(names.length ? `Applied ${names.length} migration(s) to ${db.label}: ${names.join(", ")}` : `${db.label} is up to date.`);
+    console.log(
+      names.length
+        ? `Applied ${names.length} migration(s) to ${db.label}: ${names.join(", ")}`
+        : `${db.label} is up to date.`,
+    );
   } finally {
     await db.close();
   }
 }
 
 async function create(name: string | undefined) {
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Usage: migrate create <name> (lower-case letters, digits, _)");
+  if (!name || !/^[a-z0-9_]+$/.test(name))
+    throw new Error("Usage: migrate create <name> (lower-case letters, digits, _)");
   const sql = await pendingSchemaSql();
   if (!sql) return console.log("schema.prisma matches the migrations: nothing to create.");
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
@@ -33,7 +38,9 @@ async function create(name: string | undefined) {
 async function check() {
   const sql = await pendingSchemaSql();
   if (!sql) return console.log("No drift: the migrations produce exactly prisma/schema.prisma.");
-  console.error("Drift: prisma/schema.prisma has changes that no migration makes. Run `npm run db:migrate:create -- <name>`.\n");
+  console.error(
+    "Drift: prisma/schema.prisma has changes that no migration makes. Run `npm run db:migrate:create -- <name>`.\n",
+  );
   console.error(sql);
   process.exitCode = 1;
 }

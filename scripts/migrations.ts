@@ -2,8 +2,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { openSchemaEngine, readMigrations } from "./schema-engine";
 import { openScratchDatabase } from "./db-adapter";
+import { openSchemaEngine, readMigrations } from "./schema-engine";
 
 const root = path.resolve(import.meta.dirname, "..");
 export const SCHEMA_FILE = path.join(root, "prisma/schema.prisma");
@@ -35,7 +35,10 @@ export async function deployMigrations(factory: SqlMigrationAwareDriverAdapterFa
   const connections = closable(factory);
   const engine = await openSchemaEngine(connections.factory, SCHEMA_FILE);
   try {
-    const result = await engine.applyMigrations({ migrationsList: await readMigrations(MIGRATIONS_DIR), filters: NO_FILTER });
+    const result = await engine.applyMigrations({
+      migrationsList: await readMigrations(MIGRATIONS_DIR),
+      filters: NO_FILTER,
+    });
     return result.appliedMigrationNames;
   } finally {
     engine.free();

@@ -21,7 +21,11 @@ function run(command: string, args: string[]) {
 const buildId = ".next/BUILD_ID";
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 if (SOURCES.some((s) => newestMtime(s) > builtAt)) {
-  console.log(builtAt ? "Sources changed since the last build: rebuilding." : "No build yet: building the app (a few minutes on first start).");
+  console.log(
+    builtAt
+      ? "Sources changed since the last build: rebuilding."
+      : "No build yet: building the app (a few minutes on first start).",
+  );
   run("npx", ["next", "build"]);
 }
 run("npx", ["tsx", "scripts/setup-db.ts"]);

@@ -2,7 +2,7 @@
 // configured database brought up to date and closed after, and how a script
 // ends (the WASM engine leaves a timer running for ~10 s after it is freed,
 // so a script exits when done).
-import { openDb, type Db } from "@/lib/server/prisma";
+import { type Db, openDb } from "@/lib/server/prisma";
 import { openScriptDatabase } from "./db-adapter";
 import { deployMigrations } from "./migrations";
 
@@ -10,7 +10,9 @@ import { deployMigrations } from "./migrations";
  * Opens the configured database, applies pending migrations (`applied` names
  * them) and gives `use` a Prisma client on it; closes both after, whatever happens.
  */
-export async function withMigratedDatabase<T>(use: (db: Db, database: { label: string; applied: string[] }) => Promise<T>): Promise<T> {
+export async function withMigratedDatabase<T>(
+  use: (db: Db, database: { label: string; applied: string[] }) => Promise<T>,
+): Promise<T> {
   const database = await openScriptDatabase();
   try {
     const applied = await deployMigrations(database.factory);
@@ -26,7 +28,10 @@ export async function withMigratedDatabase<T>(use: (db: Db, database: { label: s
 }
 
 /** Runs a script's `main` and exits: 0 when it is done, 1 with `describe`'s account of what went wrong. */
-export function runScript(main: () => Promise<void>, describe: (err: unknown) => unknown = (err) => (err instanceof Error ? err.message : err)): void {
+export function runScript(
+  main: () => Promise<void>,
+  describe: (err: unknown) => unknown = (err) => (err instanceof Error ? err.message : err),
+): void {
   main().then(
     () => process.exit(0),
     (err: unknown) => {

@@ -14,7 +14,9 @@ const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? os.availablePa
 const port = Number(process.env.PORT ?? 3000);
 
 if (!process.env.DATABASE_URL) {
-  console.error("start:cluster needs DATABASE_URL (PostgreSQL): the embedded database serves one process. Use `npm start` without it.");
+  console.error(
+    "start:cluster needs DATABASE_URL (PostgreSQL): the embedded database serves one process. Use `npm start` without it.",
+  );
   process.exit(1);
 }
 

@@ -3,8 +3,8 @@
 // accounts and data unless NODE_ENV=production (SEED_DEMO=1 forces them,
 // SEED_DEMO=0 skips them).
 import { serverEnv } from "@/lib/server/env";
-import { demoSeedWanted, seed } from "@/prisma/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demo-data";
+import { demoSeedWanted, seed } from "@/prisma/seed";
 import { runScript, withMigratedDatabase } from "./run-script";
 
 async function main() {

@@ -14,7 +14,9 @@ if (missing) {
 // The PDF tests read the reports as a reader gets them: text and rendered pages.
 for (const tool of ["pdftotext", "pdftoppm"]) {
   if (spawnSync(tool, ["-v"]).error) {
-    console.error(`${tool} is missing: the PDF tests need poppler. Install it (sudo apt-get install -y poppler-utils) and run again.`);
+    console.error(
+      `${tool} is missing: the PDF tests need poppler. Install it (sudo apt-get install -y poppler-utils) and run again.`,
+    );
     process.exit(1);
   }
 }
@@ -25,9 +27,13 @@ if (!process.env.TEST_DATABASE_URL) {
 const report = "test-results/vitest.json";
 fs.mkdirSync("test-results", { recursive: true });
 fs.rmSync(report, { force: true });
-const result = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-  stdio: "inherit",
-});
+const result = spawnSync(
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+  },
+);
 
 type JsonReport = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
 if (fs.existsSync(report)) {

@@ -25,7 +25,18 @@ export function uniqueCode(prefix: string): string {
 export function rectangle([lon, lat]: [number, number], widthM: number, heightM: number): Polygon {
   const [dx, dy] = [widthM / mPerDegLon(lat) / 2, heightM / M_PER_DEG_LAT / 2];
   const [w, e, s, n] = [lon - dx, lon + dx, lat - dy, lat + dy];
-  return { type: "Polygon", coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  };
 }
 
 /**
@@ -35,13 +46,26 @@ export function rectangle([lon, lat]: [number, number], widthM: number, heightM:
 export function strip(rect: Polygon, from: number, to: number): Polygon {
   const [[w, s], [e], [, n]] = rect.coordinates[0] as [[number, number], [number, number], [number, number]];
   const [x0, x1] = [w + (e - w) * from, w + (e - w) * to];
-  return { type: "Polygon", coordinates: [[[x0, s + 1e-5], [x1, s + 1e-5], [x1, n - 1e-5], [x0, n - 1e-5], [x0, s + 1e-5]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x0, s + 1e-5],
+        [x1, s + 1e-5],
+        [x1, n - 1e-5],
+        [x0, n - 1e-5],
+        [x0, s + 1e-5],
+      ],
+    ],
+  };
 }
 
 /** An account at an existing organisation, acting as the server sees a signed-in caller. */
 export async function account(db: Db, organisationId: string, role: Actor["role"]): Promise<Actor> {
   const email = `${uniqueCode(role).toLowerCase()}@factory.test`;
-  const user = await db.user.create({ data: { email, name: `Test ${role.toLowerCase()}`, role, organisationId, passwordHash: "not-a-password" } });
+  const user = await db.user.create({
+    data: { email, name: `Test ${role.toLowerCase()}`, role, organisationId, passwordHash: "not-a-password" },
+  });
   return { id: user.id, role: user.role, organisationId: user.organisationId };
 }
 
@@ -63,7 +87,14 @@ export const partner = (db: Db) => organisation(db, "PARTNER");
 /** A donor with one account. */
 export const donor = (db: Db) => organisation(db, "DONOR");
 
-type HazardAreaFields = { geometry: Polygon; code?: string; name?: string; landUse?: string; contamination?: string[]; priorityRank?: number };
+type HazardAreaFields = {
+  geometry: Polygon;
+  code?: string;
+  name?: string;
+  landUse?: string;
+  contamination?: string[];
+  priorityRank?: number;
+};
 
 /** A hazardous area registered by `by`, the authority of the governorate its polygon lies in. */
 export async function hazardArea(db: Db, by: Actor, fields: HazardAreaFields): Promise<HazardArea> {
@@ -81,7 +112,11 @@ export async function hazardArea(db: Db, by: Actor, fields: HazardAreaFields): P
 }
 
 /** A task order from `by` over the hazardous areas, assigned to the partner organisation when one is given. */
-export async function task(db: Db, by: Actor, fields: { hazardAreas: HazardArea[]; partnerId?: string; title?: string; priority?: number }) {
+export async function task(
+  db: Db,
+  by: Actor,
+  fields: { hazardAreas: HazardArea[]; partnerId?: string; title?: string; priority?: number },
+) {
   const created = await createTask(db, by, {
     title: fields.title ?? "Test task order",
     hazardAreaIds: fields.hazardAreas.map((h) => h.id),
@@ -91,10 +126,20 @@ export async function task(db: Db, by: Actor, fields: { hazardAreas: HazardArea[
   return db.task.findUniqueOrThrow({ where: { id: created.id }, include: { hazardAreas: true } });
 }
 
-type ReleaseFields = { geometry: Polygon; method?: "cancelled" | "reduced" | "cleared"; periodStart?: string; periodEnd?: string };
+type ReleaseFields = {
+  geometry: Polygon;
+  method?: "cancelled" | "reduced" | "cleared";
+  periodStart?: string;
+  periodEnd?: string;
+};
 
 /** A land-release report the partner submitted on its task and the authority approved. */
-export async function approvedRelease(db: Db, who: { partner: Actor; reviewer: Actor }, taskId: string, fields: ReleaseFields) {
+export async function approvedRelease(
+  db: Db,
+  who: { partner: Actor; reviewer: Actor },
+  taskId: string,
+  fields: ReleaseFields,
+) {
   const submitted = await submitLandReleaseReport(db, who.partner, taskId, {
     method: fields.method ?? "cleared",
     periodStart: fields.periodStart ?? "2026-09-01",

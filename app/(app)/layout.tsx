@@ -1,13 +1,13 @@
-import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { chooseLanguageAction } from "@/app/language-actions";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { AppNav } from "@/components/ui/app-nav";
 import { currentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
-import { pagesFor, type NavPage } from "@/lib/server/permissions";
+import { type NavPage, pagesFor } from "@/lib/server/permissions";
 import { organisationName } from "@/lib/server/queries/organisations";
 
 const NAV_LABEL: Record<NavPage, string> = {
@@ -29,11 +29,20 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // Signed out: each page's requirePage() redirects to sign-in with the page as callbackUrl,
   // which the layout cannot know.
   if (!user) return children;
-  const [t, tApp, tRoles] = await Promise.all([getTranslations("nav"), getTranslations("app"), getTranslations("roles")]);
+  const [t, tApp, tRoles] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("app"),
+    getTranslations("roles"),
+  ]);
   const organisation = await organisationName(await getDb(), user.organisationId);
   const items = pagesFor(user).map((href) => ({
     href,
-    label: user.role === "PARTNER" && href === "/tasks" ? t("myTasks") : user.role === "AUTHORITY" && href === "/reports" ? t("review") : t(NAV_LABEL[href]),
+    label:
+      user.role === "PARTNER" && href === "/tasks"
+        ? t("myTasks")
+        : user.role === "AUTHORITY" && href === "/reports"
+          ? t("review")
+          : t(NAV_LABEL[href]),
   }));
   return (
     <div className="shell">

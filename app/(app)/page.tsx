@@ -7,10 +7,14 @@ import { requirePage } from "@/lib/server/auth";
 import { issueLines } from "@/lib/server/command-error";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
-import { publicPageEnabled } from "@/lib/server/queries/settings";
 import { getDashboard, progressFilterChoices } from "@/lib/server/queries/progress";
+import { publicPageEnabled } from "@/lib/server/queries/settings";
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePage("/");
   const parsed = progressFilterFrom(await searchParams);
   const filter = parsed.success ? parsed.data : {};

@@ -2,10 +2,10 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DashboardView } from "@/components/dashboard/dashboard";
-import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { chooseLanguageAction } from "@/app/language-actions";
+import { DashboardView } from "@/components/dashboard/dashboard";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { programmeDay } from "@/lib/domain/calendar";
 import { publicViewFilter, publicViewFrom, publicYears } from "@/lib/domain/public-view";
 import { currentUser } from "@/lib/server/auth";
@@ -25,7 +25,11 @@ export const dynamic = "force-dynamic";
  * (lib/domain/public-view.ts), and a reader who is not signed in gets so many
  * a minute from one address: each uncached view costs the server seconds.
  */
-export default async function PublicProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PublicProgressPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const db = await getDb();
   if (!(await publicPageEnabled(db))) notFound();
   const [t, locale, user, address] = await Promise.all([
@@ -60,7 +64,13 @@ export default async function PublicProgressPage({ searchParams }: { searchParam
   return (
     <main className="public">
       {header}
-      <DashboardFilters filter={filter} governorates={governorates} partners={[]} action="/public" years={{ offered: years, chosen: view.year }} />
+      <DashboardFilters
+        filter={filter}
+        governorates={governorates}
+        partners={[]}
+        action="/public"
+        years={{ offered: years, chosen: view.year }}
+      />
       <DashboardView data={{ ...data, byPartner: [] }} filter={filter} locale={locale} links={false} />
     </main>
   );

@@ -35,7 +35,10 @@ export function ApiTokenForm({ action }: { action: (prev: State, form: FormData)
       )}
       {state.token && (
         <p role="status">
-          {t("created")} <code data-testid="new-token" dir="ltr">{state.token}</code>
+          {t("created")}{" "}
+          <code data-testid="new-token" dir="ltr">
+            {state.token}
+          </code>
         </p>
       )}
     </form>

@@ -1,8 +1,8 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { WINDOW_MS } from "@/lib/domain/sign-in-throttle";
 import { formatCount } from "@/lib/i18n/format";
 
@@ -37,11 +37,15 @@ export function SignInForm({ callbackUrl, demo }: { callbackUrl: string; demo: "
       }
       // "SignInThrottled", "DemoAccountNotLocal", "DatabaseUnavailable": lib/server/sign-in.ts (a client component cannot import the server module).
       setError(
-        result?.error === "SignInThrottled" ? t("throttled", { minutes: formatCount(WINDOW_MS / 60_000, locale) })
-        : result?.error === "DemoAccountNotLocal" ? t("demoNotLocal")
-        : result?.error === "DatabaseUnavailable" ? t("databaseDown")
-        : result?.status === 401 || result?.error === "CredentialsSignin" ? t("wrongCredentials")
-        : t("failed"),
+        result?.error === "SignInThrottled"
+          ? t("throttled", { minutes: formatCount(WINDOW_MS / 60_000, locale) })
+          : result?.error === "DemoAccountNotLocal"
+            ? t("demoNotLocal")
+            : result?.error === "DatabaseUnavailable"
+              ? t("databaseDown")
+              : result?.status === 401 || result?.error === "CredentialsSignin"
+                ? t("wrongCredentials")
+                : t("failed"),
       );
     } catch {
       setError(t("failed"));
@@ -68,7 +72,13 @@ export function SignInForm({ callbackUrl, demo }: { callbackUrl: string; demo: "
       {demo === "here" && (
         <p className="note">
           {/* The password and addresses isolated and unbroken, so a right-to-left sentence neither reorders them nor splits "demo-password" at its hyphen. */}
-          {t.rich("demoHint", { password: () => <bdi><code className="nowrap">demo-password</code></bdi> })}{" "}
+          {t.rich("demoHint", {
+            password: () => (
+              <bdi>
+                <code className="nowrap">demo-password</code>
+              </bdi>
+            ),
+          })}{" "}
           {DEMO_EMAILS.map((email) => (
             <bdi key={email} className="demo-address">
               <code>{email}</code>

@@ -1,12 +1,22 @@
 "use client";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useRef } from "react";
 
 type State = { done?: string; error?: string; problems?: Record<string, string> };
 type Action = (prev: State, form: FormData) => Promise<State>;
 type Choice = { value: string; label: string };
 
 /** A labelled field with its problem, if the server found one, said under it and tied to it for screen readers. */
-export function Field({ id, label, problem, children }: { id: string; label: string; problem?: string; children: (describedBy?: string) => ReactNode }) {
+export function Field({
+  id,
+  label,
+  problem,
+  children,
+}: {
+  id: string;
+  label: string;
+  problem?: string;
+  children: (describedBy?: string) => ReactNode;
+}) {
   const describedBy = problem ? `${id}-problem` : undefined;
   return (
     <label htmlFor={id}>
@@ -66,10 +76,29 @@ export function useAdminForm(action: Action) {
   return { state, form: { ref, action: formAction, onSubmit }, pending };
 }
 
-export type AddUserLabels = { title: string; email: string; name: string; role: string; organisation: string; password: string; passwordHint: string; submit: string };
+export type AddUserLabels = {
+  title: string;
+  email: string;
+  name: string;
+  role: string;
+  organisation: string;
+  password: string;
+  passwordHint: string;
+  submit: string;
+};
 
 /** An administrator opens an account, with a first password to hand to its holder. */
-export function AddUserForm({ action, labels, roles, organisations }: { action: Action; labels: AddUserLabels; roles: Choice[]; organisations: { type: string; label: string; choices: Choice[] }[] }) {
+export function AddUserForm({
+  action,
+  labels,
+  roles,
+  organisations,
+}: {
+  action: Action;
+  labels: AddUserLabels;
+  roles: Choice[];
+  organisations: { type: string; label: string; choices: Choice[] }[];
+}) {
   const { state, form, pending } = useAdminForm(action);
   const p = state.problems ?? {};
   return (
@@ -77,10 +106,31 @@ export function AddUserForm({ action, labels, roles, organisations }: { action: 
       <h2 id="add-user-title">{labels.title}</h2>
       <div className="grid-fields">
         <Field id="user-email" label={labels.email} problem={p.email}>
-          {(d) => <input id="user-email" name="email" type="email" required autoComplete="off" dir="ltr" aria-describedby={d} aria-invalid={!!d} />}
+          {(d) => (
+            <input
+              id="user-email"
+              name="email"
+              type="email"
+              required
+              autoComplete="off"
+              dir="ltr"
+              aria-describedby={d}
+              aria-invalid={!!d}
+            />
+          )}
         </Field>
         <Field id="user-name" label={labels.name} problem={p.name}>
-          {(d) => <input id="user-name" name="name" required minLength={2} maxLength={120} aria-describedby={d} aria-invalid={!!d} />}
+          {(d) => (
+            <input
+              id="user-name"
+              name="name"
+              required
+              minLength={2}
+              maxLength={120}
+              aria-describedby={d}
+              aria-invalid={!!d}
+            />
+          )}
         </Field>
         <Field id="user-role" label={labels.role} problem={p.role}>
           {(d) => (
@@ -101,7 +151,20 @@ export function AddUserForm({ action, labels, roles, organisations }: { action: 
           )}
         </Field>
         <Field id="user-password" label={labels.password} problem={p.password}>
-          {(d) => <input id="user-password" name="password" type="password" required minLength={12} maxLength={200} autoComplete="new-password" dir="ltr" aria-describedby={d ?? "user-password-hint"} aria-invalid={!!d} />}
+          {(d) => (
+            <input
+              id="user-password"
+              name="password"
+              type="password"
+              required
+              minLength={12}
+              maxLength={200}
+              autoComplete="new-password"
+              dir="ltr"
+              aria-describedby={d ?? "user-password-hint"}
+              aria-invalid={!!d}
+            />
+          )}
         </Field>
       </div>
       <p className="note" id="user-password-hint">
@@ -115,7 +178,15 @@ export function AddUserForm({ action, labels, roles, organisations }: { action: 
 export type AddOrganisationLabels = { title: string; name: string; shortName: string; type: string; submit: string };
 
 /** An administrator adds an implementing partner or a donor, for accounts and task orders. */
-export function AddOrganisationForm({ action, labels, types }: { action: Action; labels: AddOrganisationLabels; types: Choice[] }) {
+export function AddOrganisationForm({
+  action,
+  labels,
+  types,
+}: {
+  action: Action;
+  labels: AddOrganisationLabels;
+  types: Choice[];
+}) {
   const { state, form, pending } = useAdminForm(action);
   const p = state.problems ?? {};
   return (
@@ -123,10 +194,28 @@ export function AddOrganisationForm({ action, labels, types }: { action: Action;
       <h2 id="add-organisation-title">{labels.title}</h2>
       <div className="grid-fields">
         <Field id="organisation-name" label={labels.name} problem={p.name}>
-          {(d) => <input id="organisation-name" name="name" required minLength={2} maxLength={160} aria-describedby={d} aria-invalid={!!d} />}
+          {(d) => (
+            <input
+              id="organisation-name"
+              name="name"
+              required
+              minLength={2}
+              maxLength={160}
+              aria-describedby={d}
+              aria-invalid={!!d}
+            />
+          )}
         </Field>
         <Field id="organisation-short-name" label={labels.shortName} problem={p.shortName}>
-          {(d) => <input id="organisation-short-name" name="shortName" maxLength={40} aria-describedby={d} aria-invalid={!!d} />}
+          {(d) => (
+            <input
+              id="organisation-short-name"
+              name="shortName"
+              maxLength={40}
+              aria-describedby={d}
+              aria-invalid={!!d}
+            />
+          )}
         </Field>
         <Field id="organisation-type" label={labels.type} problem={p.type}>
           {(d) => (
@@ -141,10 +230,24 @@ export function AddOrganisationForm({ action, labels, types }: { action: Action;
   );
 }
 
-export type SetPasswordLabels = { title: string; account: string; password: string; passwordHint: string; submit: string };
+export type SetPasswordLabels = {
+  title: string;
+  account: string;
+  password: string;
+  passwordHint: string;
+  submit: string;
+};
 
 /** An administrator sets a new password for an account whose holder forgot theirs. */
-export function SetPasswordForm({ action, labels, accounts }: { action: Action; labels: SetPasswordLabels; accounts: Choice[] }) {
+export function SetPasswordForm({
+  action,
+  labels,
+  accounts,
+}: {
+  action: Action;
+  labels: SetPasswordLabels;
+  accounts: Choice[];
+}) {
   const { state, form, pending } = useAdminForm(action);
   const p = state.problems ?? {};
   return (
@@ -159,7 +262,20 @@ export function SetPasswordForm({ action, labels, accounts }: { action: Action; 
           )}
         </Field>
         <Field id="password-new" label={labels.password} problem={p.password}>
-          {(d) => <input id="password-new" name="password" type="password" required minLength={12} maxLength={200} autoComplete="new-password" dir="ltr" aria-describedby={d ?? "password-new-hint"} aria-invalid={!!d} />}
+          {(d) => (
+            <input
+              id="password-new"
+              name="password"
+              type="password"
+              required
+              minLength={12}
+              maxLength={200}
+              autoComplete="new-password"
+              dir="ltr"
+              aria-describedby={d ?? "password-new-hint"}
+              aria-invalid={!!d}
+            />
+          )}
         </Field>
       </div>
       <p className="note" id="password-new-hint">

@@ -25,4 +25,5 @@ export const VALUE_TICK = { fontSize: 11, width: 1000 };
  * cleared; committed, disbursed, spent), not Recharts' alphabetical order,
  * which differs from one language to the next.
  */
-export const inSeriesOrder = (dataKeys: readonly string[]) => (item: { dataKey?: unknown }) => dataKeys.indexOf(String(item.dataKey));
+export const inSeriesOrder = (dataKeys: readonly string[]) => (item: { dataKey?: unknown }) =>
+  dataKeys.indexOf(String(item.dataKey));

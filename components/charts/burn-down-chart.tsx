@@ -16,29 +16,72 @@ const HORIZON_YEARS = 50;
  * last 12 months' rate projects (drawn up to 50 years ahead; beyond that the
  * text says when).
  */
-export function BurnDownChart({ points, projection, baselineM2 }: { points: BurnDownPoint[]; projection: Projection; baselineM2: number }) {
+export function BurnDownChart({
+  points,
+  projection,
+  baselineM2,
+}: {
+  points: BurnDownPoint[];
+  projection: Projection;
+  baselineM2: number;
+}) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const axes = useChartAxes();
   const last = points.at(-1);
-  const data: { x: number; remaining?: number; projected?: number }[] = points.map((p) => ({ x: asYear(p.month), remaining: p.remainingM2 }));
+  const data: { x: number; remaining?: number; projected?: number }[] = points.map((p) => ({
+    x: asYear(p.month),
+    remaining: p.remainingM2,
+  }));
   if (last && projection.yearsAtTrailingRate !== null && last.remainingM2 > 0) {
     const start = asYear(last.month);
     const years = Math.min(projection.yearsAtTrailingRate, HORIZON_YEARS);
     data[data.length - 1]!.projected = last.remainingM2;
-    data.push({ x: start + years, projected: Math.max(0, last.remainingM2 - (projection.trailing12M2 * years)) });
+    data.push({ x: start + years, projected: Math.max(0, last.remainingM2 - projection.trailing12M2 * years) });
   }
   return (
     <div className="chart-box" data-testid="burn-down-chart">
       <ResponsiveContainer width="100%" height={280}>
         <LineChart data={data} margin={{ top: 16, right: 16, left: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis {...axes.x} dataKey="x" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatYear(Math.floor(v), locale)} allowDecimals={false} tick={{ fontSize: 11 }} />
-          <YAxis {...axes.y} domain={[0, Math.max(baselineM2, 1)]} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={VALUE_TICK} />
-          <Tooltip formatter={(v) => formatM2(Number(v), locale)} labelFormatter={(v) => formatYear(Math.floor(Number(v)), locale)} />
+          <XAxis
+            {...axes.x}
+            dataKey="x"
+            type="number"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={(v: number) => formatYear(Math.floor(v), locale)}
+            allowDecimals={false}
+            tick={{ fontSize: 11 }}
+          />
+          <YAxis
+            {...axes.y}
+            domain={[0, Math.max(baselineM2, 1)]}
+            tickFormatter={(v: number) => formatArea(v, locale)}
+            width={90}
+            tick={VALUE_TICK}
+          />
+          <Tooltip
+            formatter={(v) => formatM2(Number(v), locale)}
+            labelFormatter={(v) => formatYear(Math.floor(Number(v)), locale)}
+          />
           <Legend itemSorter={inSeriesOrder(["remaining", "projected"])} />
-          <Line dataKey="remaining" name={t("remainingLine")} stroke="#0072B2" dot={false} strokeWidth={2} connectNulls />
-          <Line dataKey="projected" name={t("projectedLine", { months: formatCount(TRAILING_MONTHS, locale) })} stroke="#D55E00" strokeDasharray="6 4" dot={false} strokeWidth={2} connectNulls />
+          <Line
+            dataKey="remaining"
+            name={t("remainingLine")}
+            stroke="#0072B2"
+            dot={false}
+            strokeWidth={2}
+            connectNulls
+          />
+          <Line
+            dataKey="projected"
+            name={t("projectedLine", { months: formatCount(TRAILING_MONTHS, locale) })}
+            stroke="#D55E00"
+            strokeDasharray="6 4"
+            dot={false}
+            strokeWidth={2}
+            connectNulls
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

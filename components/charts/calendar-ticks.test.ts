@@ -13,11 +13,25 @@ describe("calendarTicks", () => {
   });
 
   it("labels a year at the same months, evenly, from January", () => {
-    expect(calendarTicks(monthsFrom(2024, 1, 12))).toEqual(["2024-01", "2024-03", "2024-05", "2024-07", "2024-09", "2024-11"]);
+    expect(calendarTicks(monthsFrom(2024, 1, 12))).toEqual([
+      "2024-01",
+      "2024-03",
+      "2024-05",
+      "2024-07",
+      "2024-09",
+      "2024-11",
+    ]);
   });
 
   it("keeps the same months whatever month the series starts in", () => {
-    expect(calendarTicks(monthsFrom(2023, 11, 36))).toEqual(["2024-01", "2024-07", "2025-01", "2025-07", "2026-01", "2026-07"]);
+    expect(calendarTicks(monthsFrom(2023, 11, 36))).toEqual([
+      "2024-01",
+      "2024-07",
+      "2025-01",
+      "2025-07",
+      "2026-01",
+      "2026-07",
+    ]);
   });
 
   it("labels Januaries of even years over a decade", () => {

@@ -11,7 +11,10 @@ const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00
 
 function useUsd() {
   const locale = useLocale();
-  return { full: (v: unknown) => formatUsdWhole(Number(v), locale), short: (v: number) => formatUsdWhole(v, locale, true) };
+  return {
+    full: (v: unknown) => formatUsdWhole(Number(v), locale),
+    short: (v: number) => formatUsdWhole(v, locale, true),
+  };
 }
 
 /** Committed, disbursed and spent side by side, for grants, partners or regions. */
@@ -47,7 +50,12 @@ export function DonorYearChart({ rows, donors }: { rows: Record<string, number |
       <ResponsiveContainer width="100%" height={300}>
         <BarChart data={rows} margin={{ top: 8, right: 8, left: 8, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis {...axes.x} dataKey="year" tickFormatter={(y: number) => formatYear(y, locale)} tick={{ fontSize: 11 }} />
+          <XAxis
+            {...axes.x}
+            dataKey="year"
+            tickFormatter={(y: number) => formatYear(y, locale)}
+            tick={{ fontSize: 11 }}
+          />
           <YAxis {...axes.y} tickFormatter={usd.short} width={80} tick={VALUE_TICK} />
           <Tooltip formatter={usd.full} />
           <Legend itemSorter={inSeriesOrder(donors)} />

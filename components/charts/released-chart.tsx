@@ -17,7 +17,17 @@ const METHODS = ["cancelled", "reduced", "cleared"] as const;
  * opens the approved reports that make it up; the table under the chart
  * holds the same figures for screen readers and for checking.
  */
-export function ReleasedChart({ monthly, yearly, drillQuery, linksOff }: { monthly: MonthlyRelease[]; yearly: (MonthlyRelease & { year: number })[]; drillQuery: string; linksOff?: boolean }) {
+export function ReleasedChart({
+  monthly,
+  yearly,
+  drillQuery,
+  linksOff,
+}: {
+  monthly: MonthlyRelease[];
+  yearly: (MonthlyRelease & { year: number })[];
+  drillQuery: string;
+  linksOff?: boolean;
+}) {
   const t = useTranslations("dashboard");
   const tMethod = useTranslations("method");
   const locale = useLocale();
@@ -25,16 +35,28 @@ export function ReleasedChart({ monthly, yearly, drillQuery, linksOff }: { month
   const axes = useChartAxes();
   const [mode, setMode] = useState<"month" | "year">(monthly.length > 36 ? "year" : "month");
   const rows = mode === "month" ? monthly : yearly;
-  const href = (row: MonthlyRelease, method: string) => `/reports?${drillQuery}${drillQuery ? "&" : ""}method=${method}&${mode}=${row.month}`;
+  const href = (row: MonthlyRelease, method: string) =>
+    `/reports?${drillQuery}${drillQuery ? "&" : ""}method=${method}&${mode}=${row.month}`;
   const open = (row: MonthlyRelease, method: string) => !linksOff && router.push(href(row, method));
   return (
     <section className="card chart" aria-labelledby="released-title">
       <h2 id="released-title">{t("releasedOverTime")}</h2>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of view buttons, not form fields: a fieldset would need a legend and draw a border. */}
       <div className="actions" role="group">
-        <button type="button" className={mode === "month" ? undefined : "secondary"} aria-pressed={mode === "month"} onClick={() => setMode("month")}>
+        <button
+          type="button"
+          className={mode === "month" ? undefined : "secondary"}
+          aria-pressed={mode === "month"}
+          onClick={() => setMode("month")}
+        >
           {t("byMonth")}
         </button>
-        <button type="button" className={mode === "year" ? undefined : "secondary"} aria-pressed={mode === "year"} onClick={() => setMode("year")}>
+        <button
+          type="button"
+          className={mode === "year" ? undefined : "secondary"}
+          aria-pressed={mode === "year"}
+          onClick={() => setMode("year")}
+        >
           {t("byYear")}
         </button>
       </div>
@@ -42,12 +64,30 @@ export function ReleasedChart({ monthly, yearly, drillQuery, linksOff }: { month
         <ResponsiveContainer width="100%" height={280}>
           <BarChart data={rows} margin={{ top: 16, right: 8, left: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis {...axes.x} dataKey="month" ticks={calendarTicks(rows.map((r) => r.month))} interval="equidistantPreserveStart" tickFormatter={(m: string) => formatMonth(m, locale)} tick={{ fontSize: 11 }} />
+            <XAxis
+              {...axes.x}
+              dataKey="month"
+              ticks={calendarTicks(rows.map((r) => r.month))}
+              interval="equidistantPreserveStart"
+              tickFormatter={(m: string) => formatMonth(m, locale)}
+              tick={{ fontSize: 11 }}
+            />
             <YAxis {...axes.y} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={VALUE_TICK} />
-            <Tooltip formatter={(v) => formatM2(Number(v), locale)} labelFormatter={(m) => formatMonth(String(m), locale)} />
+            <Tooltip
+              formatter={(v) => formatM2(Number(v), locale)}
+              labelFormatter={(m) => formatMonth(String(m), locale)}
+            />
             <Legend itemSorter={inSeriesOrder(METHODS)} />
             {METHODS.map((m) => (
-              <Bar key={m} dataKey={m} name={tMethod(m.toUpperCase())} stackId="released" fill={MAP_COLOURS.method[m.toUpperCase() as "CANCELLED"]} cursor={linksOff ? undefined : "pointer"} onClick={(d: { payload?: MonthlyRelease }) => d.payload && open(d.payload, m)} />
+              <Bar
+                key={m}
+                dataKey={m}
+                name={tMethod(m.toUpperCase())}
+                stackId="released"
+                fill={MAP_COLOURS.method[m.toUpperCase() as "CANCELLED"]}
+                cursor={linksOff ? undefined : "pointer"}
+                onClick={(d: { payload?: MonthlyRelease }) => d.payload && open(d.payload, m)}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

@@ -8,8 +8,8 @@ import { Choropleth } from "@/components/map/choropleth";
 import type { Breakdown, Dashboard } from "@/lib/domain/dashboard";
 import { TRAILING_MONTHS } from "@/lib/domain/projection";
 import { formatArea, formatCount, formatM2, formatYear } from "@/lib/i18n/format";
-import { drillDownQuery, progressFilterQuery, type ProgressFilter } from "@/lib/schemas/progress-filter";
 import { governorateName } from "@/lib/i18n/names";
+import { drillDownQuery, type ProgressFilter, progressFilterQuery } from "@/lib/schemas/progress-filter";
 
 const METHODS = ["cancelled", "reduced", "cleared"] as const;
 
@@ -18,8 +18,22 @@ const METHODS = ["cancelled", "reduced", "cleared"] as const;
  * to the reports behind it; on the public page (`links` off) nothing links
  * to records and no partner is named.
  */
-export async function DashboardView({ data, filter, locale, links }: { data: Dashboard; filter: ProgressFilter; locale: string; links: boolean }) {
-  const [t, tMethod, tLand] = await Promise.all([getTranslations("dashboard"), getTranslations("method"), getTranslations("landUse")]);
+export async function DashboardView({
+  data,
+  filter,
+  locale,
+  links,
+}: {
+  data: Dashboard;
+  filter: ProgressFilter;
+  locale: string;
+  links: boolean;
+}) {
+  const [t, tMethod, tLand] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("method"),
+    getTranslations("landUse"),
+  ]);
   const p = data.projection;
   const sum = (rows: { releasedM2: number }[]) => rows.reduce((s, r) => s + r.releasedM2, 0);
   const drill = (figure: { method?: string; governorate?: string; partner?: string; landUse?: string }) => {
@@ -27,8 +41,15 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
     return `/reports?${drillDownQuery({ ...filter, ...scope } as ProgressFilter, { method })}`;
   };
   // Plain anchors: hundreds of next/link client components would double the page's rendering cost.
-  const cell = (m2: number, href?: string) => (links && href ? <a href={href}>{formatM2(m2, locale)}</a> : formatM2(m2, locale));
-  const breakdown = (title: string, rows: Breakdown[], label: (b: Breakdown) => string, scope: (b: Breakdown) => Record<string, string>, testId: string) => (
+  const cell = (m2: number, href?: string) =>
+    links && href ? <a href={href}>{formatM2(m2, locale)}</a> : formatM2(m2, locale);
+  const breakdown = (
+    title: string,
+    rows: Breakdown[],
+    label: (b: Breakdown) => string,
+    scope: (b: Breakdown) => Record<string, string>,
+    testId: string,
+  ) => (
     <section className="card">
       <h2>{title}</h2>
       <table data-testid={testId}>
@@ -63,10 +84,18 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
             <th scope="row">{t("total")}</th>
             {METHODS.map((m) => (
               <td key={m} className="num">
-                {formatM2(rows.reduce((s, b) => s + b[m], 0), locale)}
+                {formatM2(
+                  rows.reduce((s, b) => s + b[m], 0),
+                  locale,
+                )}
               </td>
             ))}
-            <td className="num">{formatM2(rows.reduce((s, b) => s + b.total, 0), locale)}</td>
+            <td className="num">
+              {formatM2(
+                rows.reduce((s, b) => s + b.total, 0),
+                locale,
+              )}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -78,17 +107,36 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
     <>
       <HeadlineFigures progress={data} locale={locale} filter={links ? filter : undefined} />
       <div className="chart-grid">
-        <ReleasedChart monthly={data.monthly} yearly={data.yearly} drillQuery={links ? progressFilterQuery(filter) : ""} linksOff={!links} />
+        <ReleasedChart
+          monthly={data.monthly}
+          yearly={data.yearly}
+          drillQuery={links ? progressFilterQuery(filter) : ""}
+          linksOff={!links}
+        />
         <section className="card chart">
           <h2>{t("burnDown")}</h2>
           <BurnDownChart points={data.burnDown} projection={p} baselineM2={data.baselineM2} />
           <p data-testid="projection">
             {data.remainingM2 <= 0 ? (
-              t(data.baselineM2 > 0 ? "projectionDone" : data.baselineBasis === "registered-areas" ? "projectionNothing" : "noBaseline")
+              t(
+                data.baselineM2 > 0
+                  ? "projectionDone"
+                  : data.baselineBasis === "registered-areas"
+                    ? "projectionNothing"
+                    : "noBaseline",
+              )
             ) : (
               <>
-                {p.completionYear !== null ? t("projection", { rate: formatArea(p.trailing12M2, locale), year: formatYear(p.completionYear, locale), months: formatCount(TRAILING_MONTHS, locale) }) : t("projectionNone", { months: formatCount(TRAILING_MONTHS, locale) })}{" "}
-                {p.bestYear && p.worstYear && p.bestYear.year !== p.worstYear.year &&
+                {p.completionYear !== null
+                  ? t("projection", {
+                      rate: formatArea(p.trailing12M2, locale),
+                      year: formatYear(p.completionYear, locale),
+                      months: formatCount(TRAILING_MONTHS, locale),
+                    })
+                  : t("projectionNone", { months: formatCount(TRAILING_MONTHS, locale) })}{" "}
+                {p.bestYear &&
+                  p.worstYear &&
+                  p.bestYear.year !== p.worstYear.year &&
                   t("projectionRange", {
                     best: formatYear(p.bestYear.year, locale),
                     bestArea: formatArea(p.bestYear.releasedM2, locale),
@@ -108,7 +156,10 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
         </section>
         <section className="card chart">
           <h2>{t("remainingMap")}</h2>
-          <Choropleth label={t("remainingMap")} values={Object.fromEntries(data.byGovernorate.map((g) => [g.pcode, g.remainingM2]))} />
+          <Choropleth
+            label={t("remainingMap")}
+            values={Object.fromEntries(data.byGovernorate.map((g) => [g.pcode, g.remainingM2]))}
+          />
         </section>
       </div>
       <section className="card">
@@ -151,8 +202,21 @@ export async function DashboardView({ data, filter, locale, links }: { data: Das
         <p className="note">{t("addUp")}</p>
       </section>
       <HumanImpactFigures data={data.humanImpact} locale={locale} />
-      {links && breakdown(t("byPartner"), data.byPartner, (b) => b.label, (b) => ({ partner: b.key }), "by-partner")}
-      {breakdown(t("byLandUse"), data.byLandUse, (b) => tLand(b.key.toUpperCase()), (b) => ({ landUse: b.key }), "by-land-use")}
+      {links &&
+        breakdown(
+          t("byPartner"),
+          data.byPartner,
+          (b) => b.label,
+          (b) => ({ partner: b.key }),
+          "by-partner",
+        )}
+      {breakdown(
+        t("byLandUse"),
+        data.byLandUse,
+        (b) => tLand(b.key.toUpperCase()),
+        (b) => ({ landUse: b.key }),
+        "by-land-use",
+      )}
     </>
   );
 }

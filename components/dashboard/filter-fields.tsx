@@ -1,9 +1,21 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Options, type Choice } from "@/components/ui/options";
+import { type Choice, Options } from "@/components/ui/options";
 
 /** A view's filters as a plain GET form: the URL holds them, so a view is shared by its address; Reset is the bare address. */
-export function FiltersForm({ action, label, apply, reset, children }: { action: string; label: string; apply: string; reset: string; children: ReactNode }) {
+export function FiltersForm({
+  action,
+  label,
+  apply,
+  reset,
+  children,
+}: {
+  action: string;
+  label: string;
+  apply: string;
+  reset: string;
+  children: ReactNode;
+}) {
   return (
     <form method="get" action={action} className="filters-form" aria-label={label}>
       {children}
@@ -16,7 +28,19 @@ export function FiltersForm({ action, label, apply, reset, children }: { action:
 }
 
 /** One filter: a select whose first, empty choice (`all`) leaves the view unfiltered. */
-export function FilterSelect({ label, name, value, all, choices }: { label: string; name: string; value?: string | number; all: string; choices: readonly Choice[] }) {
+export function FilterSelect({
+  label,
+  name,
+  value,
+  all,
+  choices,
+}: {
+  label: string;
+  name: string;
+  value?: string | number;
+  all: string;
+  choices: readonly Choice[];
+}) {
   return (
     <label>
       {label}
@@ -29,7 +53,13 @@ export function FilterSelect({ label, name, value, all, choices }: { label: stri
 }
 
 /** Federal Iraq or the Kurdistan Region, in the words of the caller's catalogue. */
-export function RegionFilter({ value, t }: { value?: string; t: (key: "region" | "allRegions" | "federal" | "kurdistan") => string }) {
+export function RegionFilter({
+  value,
+  t,
+}: {
+  value?: string;
+  t: (key: "region" | "allRegions" | "federal" | "kurdistan") => string;
+}) {
   const choices = [
     { value: "federal", label: t("federal") },
     { value: "kurdistan", label: t("kurdistan") },

@@ -10,7 +10,17 @@ const METHODS = [
 ] as const;
 
 type Props = {
-  progress: Pick<ProgressView, "baselineM2" | "baselineBasis" | "baselineSource" | "newlyFoundM2" | "releasedM2" | "remainingM2" | "fractionReleased" | "releasedToDateM2">;
+  progress: Pick<
+    ProgressView,
+    | "baselineM2"
+    | "baselineBasis"
+    | "baselineSource"
+    | "newlyFoundM2"
+    | "releasedM2"
+    | "remainingM2"
+    | "fractionReleased"
+    | "releasedToDateM2"
+  >;
   locale: string;
   /** The view's filter; released figures link to the reports behind them (omitted on the public page). */
   filter?: ProgressFilter;
@@ -28,7 +38,8 @@ export function HeadlineFigures({ progress, locale, filter }: Props) {
   // In the reader's words and digits: the ISO date broke in two in right-to-left text.
   const baselineDate = (asOf: string | undefined) => (asOf ? formatDate(new Date(`${asOf}T00:00:00Z`), locale) : "—");
   const behind = (method?: string) => (filter ? `/reports?${drillDownQuery(filter, { method })}` : undefined);
-  const linked = (href: string | undefined, content: React.ReactNode) => (href ? <a href={href}>{content}</a> : content);
+  const linked = (href: string | undefined, content: React.ReactNode) =>
+    href ? <a href={href}>{content}</a> : content;
   return (
     <div className="cards">
       <section className="card">
@@ -36,8 +47,13 @@ export function HeadlineFigures({ progress, locale, filter }: Props) {
         {figure("baseline", progress.baselineM2)}
         <p className="note">
           {progress.baselineBasis === "registered-areas"
-            ? t(filter?.partner ? "baselinePartnerNote" : "baselineRegisteredNote", { date: baselineDate(progress.baselineSource?.asOf) })
-            : t("baselineSource", { source: progress.baselineSource!.source, date: baselineDate(progress.baselineSource!.asOf) })}
+            ? t(filter?.partner ? "baselinePartnerNote" : "baselineRegisteredNote", {
+                date: baselineDate(progress.baselineSource?.asOf),
+              })
+            : t("baselineSource", {
+                source: progress.baselineSource!.source,
+                date: baselineDate(progress.baselineSource!.asOf),
+              })}
           {progress.newlyFoundM2 > 0 && <> ({t("newlyFound", { area: formatArea(progress.newlyFoundM2, locale) })})</>}
         </p>
       </section>

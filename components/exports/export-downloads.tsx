@@ -19,7 +19,15 @@ type Progress = { file: string; received: number; expected: number | null; unit:
  * broke off when the connection drops, then saved under the name the server
  * gives it.
  */
-export function ExportDownloads({ query, choices, tabular }: { query: string; choices: ExportChoice[]; tabular: boolean }) {
+export function ExportDownloads({
+  query,
+  choices,
+  tabular,
+}: {
+  query: string;
+  choices: ExportChoice[];
+  tabular: boolean;
+}) {
   const t = useTranslations("exports");
   const [status, setStatus] = useState("approved");
   // Last month, in Iraq's calendar as the server's default.
@@ -53,7 +61,12 @@ export function ExportDownloads({ query, choices, tabular }: { query: string; ch
         onBytes: (chunk) => {
           if (csv) for (const byte of chunk) if (byte === 10) lines++;
           received += chunk.byteLength;
-          setProgress({ file: choice.file, received: csv ? Math.max(0, lines) : received, expected, unit: csv ? "rows" : "bytes" });
+          setProgress({
+            file: choice.file,
+            received: csv ? Math.max(0, lines) : received,
+            expected,
+            unit: csv ? "rows" : "bytes",
+          });
         },
         onRestart: () => {
           lines = -headerLines;
@@ -73,7 +86,9 @@ export function ExportDownloads({ query, choices, tabular }: { query: string; ch
     const { parts, headers: res } = result;
     const rows = Number(res.get("x-export-rows"));
     const name = /filename="([^"]+)"/.exec(res.get("content-disposition") ?? "")?.[1] ?? choice.file;
-    const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: res.get("content-type") ?? "application/octet-stream" }));
+    const url = URL.createObjectURL(
+      new Blob(parts as BlobPart[], { type: res.get("content-type") ?? "application/octet-stream" }),
+    );
     const a = document.createElement("a");
     a.href = url;
     a.download = name;
@@ -126,7 +141,14 @@ export function ExportDownloads({ query, choices, tabular }: { query: string; ch
                   {choices
                     .filter((c) => c.dataset === d)
                     .map((c) => (
-                      <button key={c.file} type="button" className="secondary" disabled={!!progress} onClick={() => void download(c)} aria-label={`${t(`datasets.${d}`)}: ${t(`formats.${c.format}`)}`}>
+                      <button
+                        key={c.file}
+                        type="button"
+                        className="secondary"
+                        disabled={!!progress}
+                        onClick={() => void download(c)}
+                        aria-label={`${t(`datasets.${d}`)}: ${t(`formats.${c.format}`)}`}
+                      >
                         {t(`formats.${c.format}`)}
                       </button>
                     ))}
@@ -140,8 +162,13 @@ export function ExportDownloads({ query, choices, tabular }: { query: string; ch
         <p role="status">
           <label>
             {t("preparing", { file: progress.file })}{" "}
-            <progress max={progress.expected ?? undefined} value={progress.expected ? Math.min(progress.received, progress.expected) : undefined} />{" "}
-            {progress.unit === "rows" ? t("rowsOf", { received: progress.received, expected: progress.expected ?? 0 }) : t("bytes", { kb: Math.round(progress.received / 1024) })}
+            <progress
+              max={progress.expected ?? undefined}
+              value={progress.expected ? Math.min(progress.received, progress.expected) : undefined}
+            />{" "}
+            {progress.unit === "rows"
+              ? t("rowsOf", { received: progress.received, expected: progress.expected ?? 0 })
+              : t("bytes", { kb: Math.round(progress.received / 1024) })}
             {progress.waiting && ` ${t("waitingForConnection")}`}
           </label>
         </p>

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DownloadRefused, resumableDownload } from "./resumable-download";
 
-const FILE = new TextEncoder().encode("reportId,countedAreaM2\n" + Array.from({ length: 2_000 }, (_, i) => `r${i},${i * 1.5}`).join("\n") + "\n");
+const FILE = new TextEncoder().encode(
+  `reportId,countedAreaM2\n${Array.from({ length: 2_000 }, (_, i) => `r${i},${i * 1.5}`).join("\n")}\n`,
+);
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** A body that sends `bytes` in chunks and, if told, breaks after `breakAt` bytes as a dropped connection does. */
@@ -36,7 +38,10 @@ const events = () => {
   let restarts = 0;
   return {
     onBytes: (c: Uint8Array) => void (bytes += c.byteLength),
-    onRestart: () => void ((bytes = 0), restarts++),
+    onRestart: () => {
+      bytes = 0;
+      restarts++;
+    },
     waitToRetry: async () => {},
     get bytes() {
       return bytes;

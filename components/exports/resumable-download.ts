@@ -31,11 +31,17 @@ async function sha256Hex(parts: readonly Uint8Array[]): Promise<string> {
     whole.set(p, at);
     at += p.byteLength;
   }
-  return [...new Uint8Array(await crypto.subtle.digest("SHA-256", whole))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return [...new Uint8Array(await crypto.subtle.digest("SHA-256", whole))]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
 }
 
 /** The whole file's bytes and the first answer's headers (its name, type and row count). */
-export async function resumableDownload(url: string, events: DownloadEvents, fetchImpl: typeof fetch = fetch): Promise<{ parts: Uint8Array[]; headers: Headers }> {
+export async function resumableDownload(
+  url: string,
+  events: DownloadEvents,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ parts: Uint8Array[]; headers: Headers }> {
   let parts: Uint8Array[] = [];
   let received = 0;
   let headers: Headers | null = null;
@@ -47,7 +53,10 @@ export async function resumableDownload(url: string, events: DownloadEvents, fet
   for (let attempt = 0; ; attempt++) {
     let res: Response;
     try {
-      res = await fetchImpl(url, received ? { headers: { "x-resume-from": String(received), "x-resume-sha256": await sha256Hex(parts) } } : {});
+      res = await fetchImpl(
+        url,
+        received ? { headers: { "x-resume-from": String(received), "x-resume-sha256": await sha256Hex(parts) } } : {},
+      );
     } catch (err) {
       if (attempt >= RETRIES) throw err;
       await events.waitToRetry(attempt);

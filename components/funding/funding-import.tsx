@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { parseFundingTable, type FundingImportRow } from "@/lib/domain/funding-import";
-import { languageOf } from "@/lib/i18n/locales";
-import { formatUsdCents } from "@/lib/i18n/format";
 import { postJsonWithProgress } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
 import { FilePicker } from "@/components/ui/file-picker";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { type FundingImportRow, parseFundingTable } from "@/lib/domain/funding-import";
+import { formatUsdCents } from "@/lib/i18n/format";
+import { languageOf } from "@/lib/i18n/locales";
 
 type Result = { created: number; skipped: number; rows: number };
 /** A problem as shown: where, and what in the reader's language. */
@@ -50,7 +50,13 @@ export function FundingImport() {
       setRows(parsed.rows);
       setErrors(parsed.errors.map((e) => ({ row: e.row, column: e.column, message: e.text[languageOf(locale)] })));
     } catch (err) {
-      setErrors([{ row: 0, column: "file", message: t("unreadable", { reason: err instanceof Error ? err.message : String(err) }) }]);
+      setErrors([
+        {
+          row: 0,
+          column: "file",
+          message: t("unreadable", { reason: err instanceof Error ? err.message : String(err) }),
+        },
+      ]);
     }
   }
 
@@ -58,7 +64,9 @@ export function FundingImport() {
     if (!rows) return;
     setProgress(0);
     setFailure(null);
-    postJsonWithProgress<Result>("/api/funding/import", { source, rows }, (loaded, total) => setProgress(Math.round((90 * loaded) / total))).then(
+    postJsonWithProgress<Result>("/api/funding/import", { source, rows }, (loaded, total) =>
+      setProgress(Math.round((90 * loaded) / total)),
+    ).then(
       (res) => {
         setProgress(100);
         if (res.ok) setResult(res.body);
@@ -114,9 +122,21 @@ export function FundingImport() {
           {rows.length > 200 && <p className="note">{t("more", { count: rows.length - 200 })}</p>}
           <label>
             {t("source")}
-            <input value={source} onChange={(e) => setSource(e.target.value)} placeholder="Landmine Monitor 2019, Support for Mine Action" required minLength={3} />
+            <input
+              value={source}
+              onChange={(e) => setSource(e.target.value)}
+              placeholder="Landmine Monitor 2019, Support for Mine Action"
+              required
+              minLength={3}
+            />
           </label>
-          <button type="button" disabled={errors.length > 0 || source.trim().length < 3 || (progress !== null && progress < 100 && !failure)} onClick={send}>
+          <button
+            type="button"
+            disabled={
+              errors.length > 0 || source.trim().length < 3 || (progress !== null && progress < 100 && !failure)
+            }
+            onClick={send}
+          >
             {t("import", { count: rows.length })}
           </button>
           {progress !== null && (

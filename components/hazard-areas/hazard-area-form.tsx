@@ -3,26 +3,32 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { postWithGeometry } from "@/components/api-client";
 import type { BasemapSettings } from "@/components/map/field-map";
 import type { HazardCheck } from "@/components/map/geometry-check";
 import { GeometryInput, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
 import { GeometryPreview, useGeometrySource } from "@/components/map/geometry-preview";
-import { postWithGeometry } from "@/components/api-client";
-import { formatCount, formatM2 } from "@/lib/i18n/format";
-import { languageOf } from "@/lib/i18n/locales";
-import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
 import { PriorityField } from "@/components/tasks/priority-field";
 import { ChooseSelect } from "@/components/ui/choose-select";
 import { ErrorList } from "@/components/ui/error-list";
 import { Options } from "@/components/ui/options";
 import { submitWith } from "@/components/ui/submit-with";
+import { formatCount, formatM2 } from "@/lib/i18n/format";
+import { languageOf } from "@/lib/i18n/locales";
+import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
 
 /**
  * An authority registers a hazardous area: drawn or uploaded, checked in the
  * browser (valid, in Iraq, which governorate and so which authority), then
  * its code, name, kind, contamination and the land use behind its priority.
  */
-export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: BasemapSettings; kurdistanAuthority: boolean }) {
+export function HazardAreaForm({
+  basemap,
+  kurdistanAuthority,
+}: {
+  basemap: BasemapSettings;
+  kurdistanAuthority: boolean;
+}) {
   const t = useTranslations("hazardForm");
   const tLand = useTranslations("landUse");
   const tCont = useTranslations("contamination");
@@ -58,8 +64,22 @@ export function HazardAreaForm({ basemap, kurdistanAuthority }: { basemap: Basem
 
   return (
     <form className="report-form" onSubmit={submitWith(submit)}>
-      <GeometryInput label={t("mapLabel")} basemap={basemap} {...shownShape(check, Boolean(repair))} onSource={onSource} />
-      <GeometryPreview testId="hazard-preview" title={t("previewTitle")} empty={t("previewEmpty")} checkingLabel={t("checking")} source={source} checking={checking} check={check} onUseRepaired={setRepair}>
+      <GeometryInput
+        label={t("mapLabel")}
+        basemap={basemap}
+        {...shownShape(check, Boolean(repair))}
+        onSource={onSource}
+      />
+      <GeometryPreview
+        testId="hazard-preview"
+        title={t("previewTitle")}
+        empty={t("previewEmpty")}
+        checkingLabel={t("checking")}
+        source={source}
+        checking={checking}
+        check={check}
+        onUseRepaired={setRepair}
+      >
         {check?.ok && (
           <dl className="figures">
             <dt>{t("area")}</dt>

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { everyone, SEX_AGE, type HumanImpact, type SexAge } from "@/lib/domain/human-impact";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { everyone, type HumanImpact, SEX_AGE, type SexAge } from "@/lib/domain/human-impact";
 import { formatCount } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
-import { TableScroll } from "@/components/ui/table-scroll";
 
 /**
  * Risk education and casualties in the dashboard's view: by governorate, and
@@ -32,106 +32,115 @@ export async function HumanImpactFigures({ data, locale }: { data: HumanImpact; 
   ));
   return (
     <>
-    <div className="chart-grid">
-      <section className="card" aria-labelledby="eore-title">
-        <h2 id="eore-title">{t("riskEducationTitle")}</h2>
-        <p className="figure" data-testid="eore-beneficiaries" data-count={everyone(eore.beneficiaries)}>
-          {t("beneficiariesFigure", { people: n(everyone(eore.beneficiaries)), sessions: n(eore.sessions) })}
-        </p>
-        {eore.sessions === 0 ? (
-          <p className="note">{t("noSessions")}</p>
-        ) : (
-          <TableScroll label={t("riskEducationTitle")}>
-            <table data-testid="eore-by-governorate">
-              <thead>
-                <tr>
-                  <th>{t("governorate")}</th>
-                  <th className="num">{t("sessions")}</th>
-                  {sexAgeHeader}
-                  <th className="num">{t("total")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {eore.byGovernorate.map((r) => (
-                  <tr key={r.pcode}>
-                    <th scope="row">{governorateName(r, locale)}</th>
-                    <td className="num">{n(r.sessions)}</td>
-                    {sexAgeCells(r)}
+      <div className="chart-grid">
+        <section className="card" aria-labelledby="eore-title">
+          <h2 id="eore-title">{t("riskEducationTitle")}</h2>
+          <p className="figure" data-testid="eore-beneficiaries" data-count={everyone(eore.beneficiaries)}>
+            {t("beneficiariesFigure", { people: n(everyone(eore.beneficiaries)), sessions: n(eore.sessions) })}
+          </p>
+          {eore.sessions === 0 ? (
+            <p className="note">{t("noSessions")}</p>
+          ) : (
+            <TableScroll label={t("riskEducationTitle")}>
+              <table data-testid="eore-by-governorate">
+                <thead>
+                  <tr>
+                    <th>{t("governorate")}</th>
+                    <th className="num">{t("sessions")}</th>
+                    {sexAgeHeader}
+                    <th className="num">{t("total")}</th>
                   </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("total")}</th>
-                  <td className="num">{n(eore.sessions)}</td>
-                  {sexAgeCells(eore.beneficiaries)}
-                </tr>
-              </tfoot>
-            </table>
-          </TableScroll>
-        )}
-      </section>
-      <section className="card" aria-labelledby="casualties-title">
-        <h2 id="casualties-title">{t("casualtiesTitle")}</h2>
-        <p className="figure" data-testid="casualties-figure" data-killed={everyone(casualties.killed)} data-injured={everyone(casualties.injured)}>
-          {t("casualtiesFigure", { killed: n(everyone(casualties.killed)), injured: n(everyone(casualties.injured)), accidents: n(casualties.incidents) })}
-        </p>
-        {casualties.incidents === 0 ? (
-          <p className="note">{t("noAccidents")}</p>
-        ) : (
-          <TableScroll label={t("casualtiesTitle")}>
-            <table data-testid="casualties-by-sex-age">
-              <thead>
-                <tr>
-                  <th />
-                  {sexAgeHeader}
-                  <th className="num">{t("total")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">{t("killed")}</th>
-                  {sexAgeCells(casualties.killed)}
-                </tr>
-                <tr>
-                  <th scope="row">{t("injured")}</th>
-                  {sexAgeCells(casualties.injured)}
-                </tr>
-              </tbody>
-            </table>
-            <table data-testid="casualties-by-governorate">
-              <thead>
-                <tr>
-                  <th>{t("governorate")}</th>
-                  <th className="num">{t("accidents")}</th>
-                  <th className="num">{t("killed")}</th>
-                  <th className="num">{t("injured")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {casualties.byGovernorate.map((c) => (
-                  <tr key={c.pcode}>
-                    <th scope="row">{governorateName(c, locale)}</th>
-                    <td className="num">{n(c.incidents)}</td>
-                    <td className="num">{n(everyone(c.killed))}</td>
-                    <td className="num">{n(everyone(c.injured))}</td>
+                </thead>
+                <tbody>
+                  {eore.byGovernorate.map((r) => (
+                    <tr key={r.pcode}>
+                      <th scope="row">{governorateName(r, locale)}</th>
+                      <td className="num">{n(r.sessions)}</td>
+                      {sexAgeCells(r)}
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t("total")}</th>
+                    <td className="num">{n(eore.sessions)}</td>
+                    {sexAgeCells(eore.beneficiaries)}
                   </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("total")}</th>
-                  <td className="num">{n(casualties.incidents)}</td>
-                  <td className="num">{n(everyone(casualties.killed))}</td>
-                  <td className="num">{n(everyone(casualties.injured))}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </TableScroll>
-        )}
-      </section>
-    </div>
-    <p className="note">{t("scopeNote")}</p>
+                </tfoot>
+              </table>
+            </TableScroll>
+          )}
+        </section>
+        <section className="card" aria-labelledby="casualties-title">
+          <h2 id="casualties-title">{t("casualtiesTitle")}</h2>
+          <p
+            className="figure"
+            data-testid="casualties-figure"
+            data-killed={everyone(casualties.killed)}
+            data-injured={everyone(casualties.injured)}
+          >
+            {t("casualtiesFigure", {
+              killed: n(everyone(casualties.killed)),
+              injured: n(everyone(casualties.injured)),
+              accidents: n(casualties.incidents),
+            })}
+          </p>
+          {casualties.incidents === 0 ? (
+            <p className="note">{t("noAccidents")}</p>
+          ) : (
+            <TableScroll label={t("casualtiesTitle")}>
+              <table data-testid="casualties-by-sex-age">
+                <thead>
+                  <tr>
+                    <th />
+                    {sexAgeHeader}
+                    <th className="num">{t("total")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">{t("killed")}</th>
+                    {sexAgeCells(casualties.killed)}
+                  </tr>
+                  <tr>
+                    <th scope="row">{t("injured")}</th>
+                    {sexAgeCells(casualties.injured)}
+                  </tr>
+                </tbody>
+              </table>
+              <table data-testid="casualties-by-governorate">
+                <thead>
+                  <tr>
+                    <th>{t("governorate")}</th>
+                    <th className="num">{t("accidents")}</th>
+                    <th className="num">{t("killed")}</th>
+                    <th className="num">{t("injured")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {casualties.byGovernorate.map((c) => (
+                    <tr key={c.pcode}>
+                      <th scope="row">{governorateName(c, locale)}</th>
+                      <td className="num">{n(c.incidents)}</td>
+                      <td className="num">{n(everyone(c.killed))}</td>
+                      <td className="num">{n(everyone(c.injured))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t("total")}</th>
+                    <td className="num">{n(casualties.incidents)}</td>
+                    <td className="num">{n(everyone(casualties.killed))}</td>
+                    <td className="num">{n(everyone(casualties.injured))}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </TableScroll>
+          )}
+        </section>
+      </div>
+      <p className="note">{t("scopeNote")}</p>
     </>
   );
 }

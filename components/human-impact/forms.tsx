@@ -47,7 +47,17 @@ function CorrectionFields({ correcting }: { correcting: Correcting }) {
 }
 
 /** The day, the governorate and the place of a session or an accident, and any further fields. */
-function WhenAndWhere({ date, governorates, values, children }: { date: "heldOn" | "occurredOn"; governorates: readonly Governorate[]; values?: Correcting["values"]; children?: ReactNode }) {
+function WhenAndWhere({
+  date,
+  governorates,
+  values,
+  children,
+}: {
+  date: "heldOn" | "occurredOn";
+  governorates: readonly Governorate[];
+  values?: Correcting["values"];
+  children?: ReactNode;
+}) {
   const t = useTranslations("humanImpact");
   return (
     <div className="grid-fields">
@@ -83,7 +93,14 @@ function PeopleFields({ legend, prefix, values }: { legend: string; prefix: stri
         {SEX_AGE.map((k) => (
           <label key={k}>
             {t(k)}
-            <input type="number" name={`${prefix}${k}`} min={0} max={100000} defaultValue={values?.[`${prefix}${k}`] ?? 0} inputMode="numeric" />
+            <input
+              type="number"
+              name={`${prefix}${k}`}
+              min={0}
+              max={100000}
+              defaultValue={values?.[`${prefix}${k}`] ?? 0}
+              inputMode="numeric"
+            />
           </label>
         ))}
       </div>
@@ -92,7 +109,13 @@ function PeopleFields({ legend, prefix, values }: { legend: string; prefix: stri
 }
 
 /** A partner records an EORE session it delivered, or corrects one. */
-export function RiskEducationForm({ governorates, correcting }: { governorates: readonly Governorate[]; correcting?: Correcting }) {
+export function RiskEducationForm({
+  governorates,
+  correcting,
+}: {
+  governorates: readonly Governorate[];
+  correcting?: Correcting;
+}) {
   const t = useTranslations("humanImpact");
   const values = correcting?.values;
   return (
@@ -102,7 +125,14 @@ export function RiskEducationForm({ governorates, correcting }: { governorates: 
       submit={correcting ? t("recordCorrection") : t("recordSession")}
       done={t("sessionRecorded")}
       then={correcting?.list}
-      toBody={(d) => withCorrection(d, correcting, { heldOn: optional(d, "heldOn"), governorate: optional(d, "governorate"), place: optional(d, "place"), ...people(d, "") })}
+      toBody={(d) =>
+        withCorrection(d, correcting, {
+          heldOn: optional(d, "heldOn"),
+          governorate: optional(d, "governorate"),
+          place: optional(d, "place"),
+          ...people(d, ""),
+        })
+      }
     >
       <h2 id="record">{correcting ? correcting.title : t("newSession")}</h2>
       <WhenAndWhere date="heldOn" governorates={governorates} values={values} />
@@ -113,7 +143,13 @@ export function RiskEducationForm({ governorates, correcting }: { governorates: 
 }
 
 /** An authority records an explosive ordnance accident in one of its governorates, or corrects one. */
-export function CasualtyForm({ governorates, correcting }: { governorates: readonly Governorate[]; correcting?: Correcting }) {
+export function CasualtyForm({
+  governorates,
+  correcting,
+}: {
+  governorates: readonly Governorate[];
+  correcting?: Correcting;
+}) {
   const t = useTranslations("humanImpact");
   const values = correcting?.values;
   return (
@@ -123,18 +159,25 @@ export function CasualtyForm({ governorates, correcting }: { governorates: reado
       submit={correcting ? t("recordCorrection") : t("recordAccident")}
       done={t("accidentRecorded")}
       then={correcting?.list}
-      toBody={(d) => withCorrection(d, correcting, {
-        occurredOn: optional(d, "occurredOn"),
-        governorate: optional(d, "governorate"),
-        place: optional(d, "place"),
-        deviceCategory: optional(d, "deviceCategory"),
-        killed: people(d, "killed-"),
-        injured: people(d, "injured-"),
-      })}
+      toBody={(d) =>
+        withCorrection(d, correcting, {
+          occurredOn: optional(d, "occurredOn"),
+          governorate: optional(d, "governorate"),
+          place: optional(d, "place"),
+          deviceCategory: optional(d, "deviceCategory"),
+          killed: people(d, "killed-"),
+          injured: people(d, "injured-"),
+        })
+      }
     >
       <h2 id="record">{correcting ? correcting.title : t("newAccident")}</h2>
       <WhenAndWhere date="occurredOn" governorates={governorates} values={values}>
-        <ChooseSelect label={t("device")} name="deviceCategory" value={values?.deviceCategory} placeholder={t("chooseDevice")}>
+        <ChooseSelect
+          label={t("device")}
+          name="deviceCategory"
+          value={values?.deviceCategory}
+          placeholder={t("chooseDevice")}
+        >
           <DeviceOptions />
         </ChooseSelect>
       </WhenAndWhere>

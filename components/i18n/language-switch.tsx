@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { defaultNumerals, LANGUAGE_NAMES, languageOf, LOCALES, numeralsOf } from "@/lib/i18n/locales";
+import { defaultNumerals, LANGUAGE_NAMES, LOCALES, languageOf, numeralsOf } from "@/lib/i18n/locales";
 
 /**
  * Language and digits, applied with a button rather than on change, so a

@@ -24,6 +24,7 @@ export function Choropleth({ values, label }: { values: Record<string, number>; 
   const cuts = breaks(Object.values(values));
   const colourOf = (v: number) => (v <= 0 ? NONE : CLASSES[cuts.filter((c) => v >= c).length]!);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: Redrawn when the values change, compared by content: a new object with the same figures must not rebuild the map.
   useEffect(() => {
     let map: MapLibreMap | undefined;
     let cancelled = false;
@@ -31,7 +32,12 @@ export function Choropleth({ values, label }: { values: Record<string, number>; 
       // The map's styles load with the map, so they do not hold up the first view of the page (bench:slow3g).
       const [maplibre] = await Promise.all([import("maplibre-gl"), import("maplibre-gl/dist/maplibre-gl.css")]);
       if (cancelled || !container.current) return;
-      const fill: ExpressionSpecification = ["match", ["get", "pcode"], ...Object.entries(values).flatMap(([pcode, v]) => [pcode, colourOf(v)]), NONE] as unknown as ExpressionSpecification;
+      const fill: ExpressionSpecification = [
+        "match",
+        ["get", "pcode"],
+        ...Object.entries(values).flatMap(([pcode, v]) => [pcode, colourOf(v)]),
+        NONE,
+      ] as unknown as ExpressionSpecification;
       map = new maplibre.Map({
         container: container.current,
         bounds: [38.79, 29.06, 48.57, 37.38],
@@ -39,10 +45,21 @@ export function Choropleth({ values, label }: { values: Record<string, number>; 
         attributionControl: { compact: false },
         style: {
           version: 8,
-          sources: { governorates: { type: "geojson", data: "/basemap/iraq-governorates.geojson", attribution: "Boundaries: OCHA / Iraq CSO (CC BY-IGO 3.0)" } },
+          sources: {
+            governorates: {
+              type: "geojson",
+              data: "/basemap/iraq-governorates.geojson",
+              attribution: "Boundaries: OCHA / Iraq CSO (CC BY-IGO 3.0)",
+            },
+          },
           layers: [
             { id: "background", type: "background", paint: { "background-color": "#dfe7ec" } },
-            { id: "fill", type: "fill", source: "governorates", paint: { "fill-color": Object.keys(values).length ? fill : NONE, "fill-opacity": 0.85 } },
+            {
+              id: "fill",
+              type: "fill",
+              source: "governorates",
+              paint: { "fill-color": Object.keys(values).length ? fill : NONE, "fill-opacity": 0.85 },
+            },
             { id: "line", type: "line", source: "governorates", paint: { "line-color": "#ffffff", "line-width": 1 } },
           ],
         },
@@ -54,7 +71,6 @@ export function Choropleth({ values, label }: { values: Record<string, number>; 
       cancelled = true;
       map?.remove();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [JSON.stringify(values)]);
 
   const bounds = [0, ...cuts];
@@ -66,21 +82,22 @@ export function Choropleth({ values, label }: { values: Record<string, number>; 
           <span aria-hidden style={{ background: NONE, borderColor: NONE }} />
           {formatCount(0, locale)}
         </span>
-        {cuts.length > 0 && bounds.map((b, i) => (
-          <span key={i} className="map-key">
-            <span aria-hidden style={{ background: CLASSES[i], borderColor: CLASSES[i] }} />
-            {/* Each bound isolated, so a range keeps its order in right-to-left text whatever the digits. */}
-            {i < cuts.length ? (
-              <>
-                <bdi>{formatArea(b, locale)}</bdi> – <bdi>{formatArea(cuts[i]!, locale)}</bdi>
-              </>
-            ) : (
-              <>
-                ≥ <bdi>{formatArea(b, locale)}</bdi>
-              </>
-            )}
-          </span>
-        ))}
+        {cuts.length > 0 &&
+          bounds.map((b, i) => (
+            <span key={i} className="map-key">
+              <span aria-hidden style={{ background: CLASSES[i], borderColor: CLASSES[i] }} />
+              {/* Each bound isolated, so a range keeps its order in right-to-left text whatever the digits. */}
+              {i < cuts.length ? (
+                <>
+                  <bdi>{formatArea(b, locale)}</bdi> – <bdi>{formatArea(cuts[i]!, locale)}</bdi>
+                </>
+              ) : (
+                <>
+                  ≥ <bdi>{formatArea(b, locale)}</bdi>
+                </>
+              )}
+            </span>
+          ))}
       </figcaption>
     </figure>
   );

@@ -4,7 +4,9 @@ import type { Areal, HazardFeature, ReleasedFeature } from "./field-map";
 
 type Json = unknown;
 
-export function hazardFeatures(areas: readonly { code: string; name: string; areaM2: number; releasedM2: number; geometry: Json }[]): HazardFeature[] {
+export function hazardFeatures(
+  areas: readonly { code: string; name: string; areaM2: number; releasedM2: number; geometry: Json }[],
+): HazardFeature[] {
   return areas.map((h) => ({
     type: "Feature",
     properties: { code: h.code, name: h.name, status: hazardStatus(h.areaM2, h.releasedM2) },
@@ -12,7 +14,9 @@ export function hazardFeatures(areas: readonly { code: string; name: string; are
   }));
 }
 
-export function releasedFeatures(reports: readonly { method: "CANCELLED" | "REDUCED" | "CLEARED"; countedGeometry: Json }[]): ReleasedFeature[] {
+export function releasedFeatures(
+  reports: readonly { method: "CANCELLED" | "REDUCED" | "CLEARED"; countedGeometry: Json }[],
+): ReleasedFeature[] {
   return reports
     .filter((r) => r.countedGeometry)
     .map((r) => ({ type: "Feature", properties: { method: r.method }, geometry: r.countedGeometry as Areal }));

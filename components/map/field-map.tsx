@@ -3,10 +3,10 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
 import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { type HazardStatus, MAP_COLOURS } from "@/lib/colours";
 import { formatDecimal } from "@/lib/i18n/format";
 import { directionOf } from "@/lib/i18n/locales";
-import { useEffect, useRef, useState } from "react";
-import { MAP_COLOURS, type HazardStatus } from "@/lib/colours";
 
 export type Areal = Polygon | MultiPolygon;
 export type HazardFeature = Feature<Areal, { code: string; name: string; status: HazardStatus }>;
@@ -29,7 +29,10 @@ type Props = MapLayers & {
 };
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
-const collection = (features: Feature[] | undefined): FeatureCollection => ({ type: "FeatureCollection", features: features ?? [] });
+const collection = (features: Feature[] | undefined): FeatureCollection => ({
+  type: "FeatureCollection",
+  features: features ?? [],
+});
 
 // The basemap ships with the app (public/basemap) so the map works offline;
 // a tile URL is drawn underneath only when an installation configures one.
@@ -38,7 +41,16 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
   return {
     version: 8,
     sources: {
-      ...(basemap?.tileUrl ? { tiles: { type: "raster", tiles: [basemap.tileUrl], tileSize: 256, attribution: basemap.tileAttribution ?? "" } } : {}),
+      ...(basemap?.tileUrl
+        ? {
+            tiles: {
+              type: "raster",
+              tiles: [basemap.tileUrl],
+              tileSize: 256,
+              attribution: basemap.tileAttribution ?? "",
+            },
+          }
+        : {}),
       governorates: { type: "geojson", data: "/basemap/iraq-governorates.geojson", attribution },
       hazards: { type: "geojson", data: EMPTY },
       "hazard-points": { type: "geojson", data: EMPTY },
@@ -48,19 +60,51 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#dfe7ec" } },
       ...(basemap?.tileUrl ? [{ id: "tiles", type: "raster" as const, source: "tiles" }] : []),
-      { id: "governorates-fill", type: "fill", source: "governorates", paint: { "fill-color": "#fbfaf6", "fill-opacity": basemap?.tileUrl ? 0.15 : 1 } },
-      { id: "governorates-line", type: "line", source: "governorates", paint: { "line-color": "#8a949c", "line-width": 1 } },
+      {
+        id: "governorates-fill",
+        type: "fill",
+        source: "governorates",
+        paint: { "fill-color": "#fbfaf6", "fill-opacity": basemap?.tileUrl ? 0.15 : 1 },
+      },
+      {
+        id: "governorates-line",
+        type: "line",
+        source: "governorates",
+        paint: { "line-color": "#8a949c", "line-width": 1 },
+      },
       {
         id: "hazards-fill",
         type: "fill",
         source: "hazards",
-        paint: { "fill-color": ["match", ["get", "status"], "released", MAP_COLOURS.hazard.released, "partial", MAP_COLOURS.hazard.partial, MAP_COLOURS.hazard.open], "fill-opacity": 0.25 },
+        paint: {
+          "fill-color": [
+            "match",
+            ["get", "status"],
+            "released",
+            MAP_COLOURS.hazard.released,
+            "partial",
+            MAP_COLOURS.hazard.partial,
+            MAP_COLOURS.hazard.open,
+          ],
+          "fill-opacity": 0.25,
+        },
       },
       {
         id: "hazards-line",
         type: "line",
         source: "hazards",
-        paint: { "line-color": ["match", ["get", "status"], "released", MAP_COLOURS.hazard.released, "partial", MAP_COLOURS.hazard.partial, MAP_COLOURS.hazard.open], "line-width": 2 },
+        paint: {
+          "line-color": [
+            "match",
+            ["get", "status"],
+            "released",
+            MAP_COLOURS.hazard.released,
+            "partial",
+            MAP_COLOURS.hazard.partial,
+            MAP_COLOURS.hazard.open,
+          ],
+          "line-width": 2,
+        },
       },
       // Hazardous areas are hundreds of metres across: at country scale they show as dots.
       {
@@ -70,7 +114,15 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
         maxzoom: 11,
         paint: {
           "circle-radius": 6,
-          "circle-color": ["match", ["get", "status"], "released", MAP_COLOURS.hazard.released, "partial", MAP_COLOURS.hazard.partial, MAP_COLOURS.hazard.open],
+          "circle-color": [
+            "match",
+            ["get", "status"],
+            "released",
+            MAP_COLOURS.hazard.released,
+            "partial",
+            MAP_COLOURS.hazard.partial,
+            MAP_COLOURS.hazard.open,
+          ],
           "circle-stroke-color": "#ffffff",
           "circle-stroke-width": 1.5,
         },
@@ -79,9 +131,25 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
         id: "released-fill",
         type: "fill",
         source: "released",
-        paint: { "fill-color": ["match", ["get", "method"], "CANCELLED", MAP_COLOURS.method.CANCELLED, "REDUCED", MAP_COLOURS.method.REDUCED, MAP_COLOURS.method.CLEARED], "fill-opacity": 0.6 },
+        paint: {
+          "fill-color": [
+            "match",
+            ["get", "method"],
+            "CANCELLED",
+            MAP_COLOURS.method.CANCELLED,
+            "REDUCED",
+            MAP_COLOURS.method.REDUCED,
+            MAP_COLOURS.method.CLEARED,
+          ],
+          "fill-opacity": 0.6,
+        },
       },
-      { id: "submitted-line", type: "line", source: "submitted", paint: { "line-color": MAP_COLOURS.submitted, "line-width": 2.5, "line-dasharray": [2, 1] } },
+      {
+        id: "submitted-line",
+        type: "line",
+        source: "submitted",
+        paint: { "line-color": MAP_COLOURS.submitted, "line-width": 2.5, "line-dasharray": [2, 1] },
+      },
     ],
   };
 }
@@ -106,7 +174,15 @@ function centres(features: HazardFeature[] | undefined): FeatureCollection {
     type: "FeatureCollection",
     features: (features ?? []).flatMap((f) => {
       const b = bounds([f]);
-      return b ? [{ type: "Feature" as const, properties: f.properties, geometry: { type: "Point" as const, coordinates: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] } }] : [];
+      return b
+        ? [
+            {
+              type: "Feature" as const,
+              properties: f.properties,
+              geometry: { type: "Point" as const, coordinates: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] },
+            },
+          ]
+        : [];
     }),
   };
 }
@@ -132,6 +208,7 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
   onDrawRef.current = onDraw;
   const drawing = Boolean(onDraw);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: The map is built once per mode (drawing or not); layer data is pushed by the effect below.
   useEffect(() => {
     let cancelled = false;
     let map: MapLibreMap | undefined;
@@ -167,7 +244,8 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
       // MapLibre writes the scale's distance in Latin digits: after each of its updates, the page's digits replace them.
       const scaleInPageDigits = () => {
         const scale = container.current?.querySelector(".maplibregl-ctrl-scale");
-        if (scale?.textContent) scale.textContent = scale.textContent.replace(/\d+(?:\.\d+)?/, (n) => formatDecimal(Number(n), locale));
+        if (scale?.textContent)
+          scale.textContent = scale.textContent.replace(/\d+(?:\.\d+)?/, (n) => formatDecimal(Number(n), locale));
       };
       map.on("move", scaleInPageDigits);
       await map.once("load");
@@ -175,19 +253,32 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
       scaleInPageDigits();
       mapRef.current = map;
       if (drawing) {
-        const [{ TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode }, { TerraDrawMapLibreGLAdapter }] = await Promise.all([import("terra-draw"), import("terra-draw-maplibre-gl-adapter")]);
+        const [{ TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode }, { TerraDrawMapLibreGLAdapter }] =
+          await Promise.all([import("terra-draw"), import("terra-draw-maplibre-gl-adapter")]);
         if (cancelled) return;
         const draw = new TerraDraw({
           adapter: new TerraDrawMapLibreGLAdapter({ map }),
           modes: [
-            new TerraDrawPolygonMode({ styles: { fillColor: MAP_COLOURS.drawn, outlineColor: MAP_COLOURS.drawn, outlineWidth: 2 } }),
-            new TerraDrawSelectMode({ flags: { polygon: { feature: { draggable: true, coordinates: { midpoints: true, draggable: true, deletable: true } } } } }),
+            new TerraDrawPolygonMode({
+              styles: { fillColor: MAP_COLOURS.drawn, outlineColor: MAP_COLOURS.drawn, outlineWidth: 2 },
+            }),
+            new TerraDrawSelectMode({
+              flags: {
+                polygon: {
+                  feature: { draggable: true, coordinates: { midpoints: true, draggable: true, deletable: true } },
+                },
+              },
+            }),
           ],
         });
         draw.start();
         draw.setMode("polygon");
         const emit = () => {
-          const polygons = draw.getSnapshot().filter((f) => f.geometry.type === "Polygon" && !f.properties.currentlyDrawing) as unknown as Feature<Polygon>[];
+          const polygons = draw
+            .getSnapshot()
+            .filter(
+              (f) => f.geometry.type === "Polygon" && !f.properties.currentlyDrawing,
+            ) as unknown as Feature<Polygon>[];
           onDrawRef.current?.(polygons.map((f) => ({ type: "Feature", properties: {}, geometry: f.geometry })));
         };
         draw.on("finish", emit);
@@ -208,8 +299,6 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
       mapRef.current = null;
       map?.remove();
     };
-    // The map is built once; layer data is pushed by the effect below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [drawing]);
 
   useEffect(() => {
@@ -227,6 +316,7 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
 
   return (
     <figure className="map-figure">
+      {/* biome-ignore lint/a11y/useSemanticElements: MapLibre builds its canvas inside this element; a section would take the page's card styles. */}
       <div ref={container} className="map" role="region" aria-label={label} data-ready={ready ? "true" : "false"} />
       {failed && <p className="error">{t("failed", { reason: failed })}</p>}
       <figcaption className="legend">
@@ -251,10 +341,27 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
   );
 }
 
-function Swatch({ colour, text, filled, dashed }: { colour: string; text: string; filled?: boolean; dashed?: boolean }) {
+function Swatch({
+  colour,
+  text,
+  filled,
+  dashed,
+}: {
+  colour: string;
+  text: string;
+  filled?: boolean;
+  dashed?: boolean;
+}) {
   return (
     <span className="map-key">
-      <span aria-hidden style={{ borderColor: colour, background: filled ? colour : "transparent", borderStyle: dashed ? "dashed" : "solid" }} />
+      <span
+        aria-hidden
+        style={{
+          borderColor: colour,
+          background: filled ? colour : "transparent",
+          borderStyle: dashed ? "dashed" : "solid",
+        }}
+      />
       {text}
     </span>
   );

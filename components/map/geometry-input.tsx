@@ -4,13 +4,13 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FilePicker } from "@/components/ui/file-picker";
-import { FieldMap, type Areal, type BasemapSettings, type MapLayers } from "./field-map";
-import type { GeometrySource, Repaired } from "./geometry-check";
 import { checkFailedProblem, type GeometryProblem } from "@/lib/geo/errors";
+import { typedTurningPointsCsv } from "@/lib/geo/read/csv";
 import { DEFAULT_READ_LIMITS } from "@/lib/geo/read/types";
 import { formatArea, formatCount } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
-import { typedTurningPointsCsv } from "@/lib/geo/read/csv";
+import { type Areal, type BasemapSettings, FieldMap, type MapLayers } from "./field-map";
+import type { GeometrySource, Repaired } from "./geometry-check";
 
 type Props = MapLayers & {
   basemap: BasemapSettings;
@@ -40,7 +40,16 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
   useEffect(() => {
     const zone = utmZone ? (Number(utmZone) as 37 | 38) : undefined;
     if (kind === "file") onSource(file ? { kind: "file", file, utmZone: zone } : null);
-    else if (kind === "typed") onSource(typed.trim() ? { kind: "file", file: new File([typedTurningPointsCsv(typed, zone)], "turning-points.csv", { type: "text/csv" }), utmZone: zone } : null);
+    else if (kind === "typed")
+      onSource(
+        typed.trim()
+          ? {
+              kind: "file",
+              file: new File([typedTurningPointsCsv(typed, zone)], "turning-points.csv", { type: "text/csv" }),
+              utmZone: zone,
+            }
+          : null,
+      );
     else onSource(drawn.length ? { kind: "drawn", polygons: drawn } : null);
   }, [kind, file, typed, utmZone, drawn, onSource]);
 
@@ -60,25 +69,37 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
       <fieldset>
         <legend>{t("where")}</legend>
         <label className="inline">
-          <input type="radio" name="geometry-source" checked={kind === "drawn"} onChange={() => setKind("drawn")} /> {t("draw")}
+          <input type="radio" name="geometry-source" checked={kind === "drawn"} onChange={() => setKind("drawn")} />{" "}
+          {t("draw")}
         </label>
         <label className="inline">
-          <input type="radio" name="geometry-source" checked={kind === "file"} onChange={() => setKind("file")} /> {t("upload")}
+          <input type="radio" name="geometry-source" checked={kind === "file"} onChange={() => setKind("file")} />{" "}
+          {t("upload")}
         </label>
         <label className="inline">
-          <input type="radio" name="geometry-source" checked={kind === "typed"} onChange={() => setKind("typed")} /> {t("type")}
+          <input type="radio" name="geometry-source" checked={kind === "typed"} onChange={() => setKind("typed")} />{" "}
+          {t("type")}
         </label>
         {kind === "file" ? (
           <div className="upload">
             <FilePicker label={t("file")} accept=".geojson,.json,.kml,.gpx,.zip,.csv" onFile={setFile} />
             {zoneSelect}
-            <p className="note">{t("fileHelp", { megabytes: formatCount(DEFAULT_READ_LIMITS.maxBytes / 1024 / 1024, locale) })}</p>
+            <p className="note">
+              {t("fileHelp", { megabytes: formatCount(DEFAULT_READ_LIMITS.maxBytes / 1024 / 1024, locale) })}
+            </p>
           </div>
         ) : kind === "typed" ? (
           <div className="upload">
             <label>
               {t("typed")}
-              <textarea value={typed} onChange={(e) => setTyped(e.target.value)} rows={6} dir="ltr" spellCheck={false} aria-describedby="typed-help" />
+              <textarea
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                rows={6}
+                dir="ltr"
+                spellCheck={false}
+                aria-describedby="typed-help"
+              />
             </label>
             <p className="note" id="typed-help">
               {t("typedHelp")}
@@ -107,22 +128,47 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
 type Checked = { ok: boolean; geometry?: FeatureCollection; repaired?: Repaired } | null;
 
 /** What the map shows of a check: the repaired shape while it is offered, else what was read. */
-export function shownShape(check: Checked, repairConfirmed: boolean): { uploaded?: FeatureCollection; showUploaded: boolean } {
-  if (check && !check.ok && check.repaired) return { uploaded: { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: check.repaired.geometry }] }, showUploaded: true };
+export function shownShape(
+  check: Checked,
+  repairConfirmed: boolean,
+): { uploaded?: FeatureCollection; showUploaded: boolean } {
+  if (check && !check.ok && check.repaired)
+    return {
+      uploaded: {
+        type: "FeatureCollection",
+        features: [{ type: "Feature", properties: {}, geometry: check.repaired.geometry }],
+      },
+      showUploaded: true,
+    };
   return { uploaded: check?.geometry, showUploaded: repairConfirmed };
 }
 
 /** The repaired shape as a source the user confirmed, checked again like any other. */
 function repairedSource(repaired: Polygon | MultiPolygon): GeometrySource {
   const parts = repaired.type === "Polygon" ? [repaired.coordinates] : repaired.coordinates;
-  return { kind: "drawn", polygons: parts.map((coordinates) => ({ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates } })) };
+  return {
+    kind: "drawn",
+    polygons: parts.map((coordinates) => ({
+      type: "Feature",
+      properties: {},
+      geometry: { type: "Polygon", coordinates },
+    })),
+  };
 }
 
 /**
  * A geometry check's problems, each with where it is; for a boundary that
  * crosses itself, the repaired shape is drawn and offered for confirmation.
  */
-export function GeometryProblems({ problems, repaired, onUseRepaired }: { problems: readonly GeometryProblem[]; repaired?: Repaired; onUseRepaired?: (source: GeometrySource) => void }) {
+export function GeometryProblems({
+  problems,
+  repaired,
+  onUseRepaired,
+}: {
+  problems: readonly GeometryProblem[];
+  repaired?: Repaired;
+  onUseRepaired?: (source: GeometrySource) => void;
+}) {
   const t = useTranslations("geometryInput");
   const locale = useLocale();
   const language = languageOf(locale);
@@ -143,9 +189,16 @@ export function GeometryProblems({ problems, repaired, onUseRepaired }: { proble
 }
 
 /** Runs a lazily loaded check whenever the source changes; stale results are dropped. */
-export function useGeometryCheck<T>(source: GeometrySource | null, run: (check: typeof import("./geometry-check"), source: GeometrySource) => Promise<T>, deps: unknown[]) {
-  const [result, setResult] = useState<T | { ok: false; problems: GeometryProblem[]; geometry?: FeatureCollection; repaired?: Repaired } | null>(null);
+export function useGeometryCheck<T>(
+  source: GeometrySource | null,
+  run: (check: typeof import("./geometry-check"), source: GeometrySource) => Promise<T>,
+  deps: unknown[],
+) {
+  const [result, setResult] = useState<
+    T | { ok: false; problems: GeometryProblem[]; geometry?: FeatureCollection; repaired?: Repaired } | null
+  >(null);
   const [checking, setChecking] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: Checks again when the source or a caller's listed dependency changes; `check` itself is a new function each render.
   useEffect(() => {
     let stale = false;
     setResult(null);
@@ -159,7 +212,6 @@ export function useGeometryCheck<T>(source: GeometrySource | null, run: (check: 
     return () => {
       stale = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [source, ...deps]);
   return { result, checking };
 }

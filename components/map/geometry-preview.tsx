@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useState, type ReactNode } from "react";
+import { type ReactNode, useCallback, useState } from "react";
+import type { GeometryProblem } from "@/lib/geo/errors";
 import type { GeometrySource, Repaired } from "./geometry-check";
 import { GeometryProblems } from "./geometry-input";
-import type { GeometryProblem } from "@/lib/geo/errors";
 
 /**
  * The shape a form sends: what was drawn or uploaded, or the repaired shape
@@ -24,7 +24,17 @@ export function useGeometrySource() {
  * shape, "checking" while it runs, the form's own figures (children) and the
  * problems, with the repaired shape offered where there is one.
  */
-export function GeometryPreview({ testId, title, empty, checkingLabel, source, checking, check, onUseRepaired, children }: {
+export function GeometryPreview({
+  testId,
+  title,
+  empty,
+  checkingLabel,
+  source,
+  checking,
+  check,
+  onUseRepaired,
+  children,
+}: {
   testId: string;
   title: string;
   empty: string;
@@ -41,7 +51,9 @@ export function GeometryPreview({ testId, title, empty, checkingLabel, source, c
       {!source && <p className="note">{empty}</p>}
       {checking && <p className="note">{checkingLabel}</p>}
       {children}
-      {check && !check.ok && <GeometryProblems problems={check.problems} repaired={check.repaired} onUseRepaired={onUseRepaired} />}
+      {check && !check.ok && (
+        <GeometryProblems problems={check.problems} repaired={check.repaired} onUseRepaired={onUseRepaired} />
+      )}
     </section>
   );
 }

@@ -1,10 +1,20 @@
 // Runs the live check's geometry jobs in a Web Worker, one at a time, each
 // within its budget: over it, the worker is stopped and the check says the
 // shape is too complex (the same budgets and words as the server's).
-import { receiveGeometryError, type GeometryJobName, type JobArgs, type JobResult, type SentGeometryError } from "@/lib/domain/geometry-jobs";
-import { tooComplex, type JobRunner } from "@/lib/domain/geometry-budget";
 
-type Reply = { ready: true } | { id: number; ok: true; result: unknown } | { id: number; ok: false; geometry?: SentGeometryError; message?: string };
+import { type JobRunner, tooComplex } from "@/lib/domain/geometry-budget";
+import {
+  type GeometryJobName,
+  type JobArgs,
+  type JobResult,
+  receiveGeometryError,
+  type SentGeometryError,
+} from "@/lib/domain/geometry-jobs";
+
+type Reply =
+  | { ready: true }
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; geometry?: SentGeometryError; message?: string };
 
 let worker: { w: Worker; ready: Promise<void> } | undefined;
 let nextId = 1;
@@ -19,8 +29,15 @@ function start() {
     w,
     ready: new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("the geometry engine did not load")), READY_TIMEOUT_MS);
-      w.addEventListener("message", ({ data }: MessageEvent<Reply>) => "ready" in data && (clearTimeout(timer), resolve()));
-      w.addEventListener("error", (e) => (clearTimeout(timer), reject(new Error(e.message))));
+      w.addEventListener("message", ({ data }: MessageEvent<Reply>) => {
+        if (!("ready" in data)) return;
+        clearTimeout(timer);
+        resolve();
+      });
+      w.addEventListener("error", (e) => {
+        clearTimeout(timer);
+        reject(new Error(e.message));
+      });
     }),
   };
   // A worker that failed to start is dropped: the next check starts a new one instead of failing for good.

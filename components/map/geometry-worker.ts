@@ -2,7 +2,7 @@
 // thread, so a shape that takes seconds to check never freezes the form, and
 // one over its budget is stopped (geometry-worker-client.ts). The same jobs
 // the server runs (lib/domain/geometry-jobs.ts).
-import { runGeometryJob, sendGeometryError, type GeometryJobName } from "@/lib/domain/geometry-jobs";
+import { type GeometryJobName, runGeometryJob, sendGeometryError } from "@/lib/domain/geometry-jobs";
 import { loadGeometryEngine } from "@/lib/geo/engine";
 import { GeometryError } from "@/lib/geo/errors";
 

@@ -1,24 +1,31 @@
 "use client";
 
+import type { Feature, Polygon } from "geojson";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import type { Feature, Polygon } from "geojson";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { postWithGeometry } from "@/components/api-client";
 import type { Areal, BasemapSettings, HazardFeature, ReleasedFeature } from "@/components/map/field-map";
 import type { ReleaseCheck } from "@/components/map/geometry-check";
 import { GeometryInput, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
 import { GeometryPreview, useGeometrySource } from "@/components/map/geometry-preview";
-import { postWithGeometry } from "@/components/api-client";
-import { formatDateTime, formatM2 } from "@/lib/i18n/format";
-import { languageOf } from "@/lib/i18n/locales";
-import { DeviceOptions } from "./device-options";
-import { clearDraft, loadDraft, newClientRef, saveDraft, type ReportDraft } from "./report-draft";
 import { ChooseSelect } from "@/components/ui/choose-select";
 import { ErrorList } from "@/components/ui/error-list";
 import { submitWith } from "@/components/ui/submit-with";
+import { formatDateTime, formatM2 } from "@/lib/i18n/format";
+import { languageOf } from "@/lib/i18n/locales";
 import { DEVICE_CATEGORIES } from "@/lib/schemas/land-release-report";
+import { DeviceOptions } from "./device-options";
+import { clearDraft, loadDraft, newClientRef, type ReportDraft, saveDraft } from "./report-draft";
 
-export type ReportFormHazard = { id: string; code: string; name: string; geometry: Areal; released: Areal | null; feature: HazardFeature };
+export type ReportFormHazard = {
+  id: string;
+  code: string;
+  name: string;
+  geometry: Areal;
+  released: Areal | null;
+  feature: HazardFeature;
+};
 
 type Props = {
   taskId: string;
@@ -65,7 +72,8 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
     const form = formRef.current;
     if (!form) return;
     const data = new FormData(form);
-    const polygons = check?.ok && check.geometry ? (check.geometry.features as Feature<Polygon>[]) : (restored?.polygons ?? null);
+    const polygons =
+      check?.ok && check.geometry ? (check.geometry.features as Feature<Polygon>[]) : (restored?.polygons ?? null);
     saveDraft(draftName, {
       clientRef,
       savedAt: new Date().toISOString(),
@@ -80,6 +88,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
   }, [check, restored, draftName, clientRef, hazardAreaId, devices]);
 
   // A draft left on this device is filled back in, its polygon checked again like a drawn one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: Once, when the form opens: a draft is restored then, never over what the user typed since.
   useEffect(() => {
     const draft = loadDraft(draftName);
     const form = formRef.current;
@@ -93,8 +102,6 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
     }
     setDevices(draft.devices.filter((d): d is DeviceRow => (DEVICE_TYPES as readonly string[]).includes(d.type)));
     if (draft.polygons?.length) setRepair({ kind: "drawn", polygons: draft.polygons });
-    // Once, when the form opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -103,10 +110,10 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
 
   // Devices change through state, after the form's change event: keep them once they have (not on opening).
   const opened = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: Keeps the draft when the devices change, not each time keepDraft is remade.
   useEffect(() => {
     if (opened.current) keepDraft();
     opened.current = true;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [devices]);
 
   function discardDraft() {
@@ -134,7 +141,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
       ...(correcting ? { supersedesId: correcting.id } : {}),
       clientRef,
     };
-    let res;
+    let res: Awaited<ReturnType<typeof postWithGeometry>>;
     try {
       res = await postWithGeometry(`/api/tasks/${taskId}/reports`, fields, source);
     } catch {
@@ -154,12 +161,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
   }
 
   return (
-    <form
-      ref={formRef}
-      className="report-form"
-      onChange={keepDraft}
-      onSubmit={submitWith(submit)}
-    >
+    <form ref={formRef} className="report-form" onChange={keepDraft} onSubmit={submitWith(submit)}>
       {restored && (
         <p className="warning" role="status" data-testid="draft-restored">
           {t("draftRestored", { when: formatDateTime(new Date(restored.savedAt), locale) })}{" "}
@@ -188,7 +190,16 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
         {...shownShape(check, Boolean(repair))}
         onSource={onSource}
       />
-      <GeometryPreview testId="release-preview" title={t("previewTitle")} empty={t("previewEmpty")} checkingLabel={t("checking")} source={source} checking={checking} check={check} onUseRepaired={setRepair}>
+      <GeometryPreview
+        testId="release-preview"
+        title={t("previewTitle")}
+        empty={t("previewEmpty")}
+        checkingLabel={t("checking")}
+        source={source}
+        checking={checking}
+        check={check}
+        onUseRepaired={setRepair}
+      >
         {check?.ok && (
           <>
             <dl className="figures">
@@ -216,9 +227,15 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
       </GeometryPreview>
       <div className="grid-fields">
         <ChooseSelect label={t("method")} name="method" value={correcting?.method} placeholder={t("choose")}>
-          <option value="cancelled">{tMethod("CANCELLED")} — {t("nts")}</option>
-          <option value="reduced">{tMethod("REDUCED")} — {t("ts")}</option>
-          <option value="cleared">{tMethod("CLEARED")} — {t("clearance")}</option>
+          <option value="cancelled">
+            {tMethod("CANCELLED")} — {t("nts")}
+          </option>
+          <option value="reduced">
+            {tMethod("REDUCED")} — {t("ts")}
+          </option>
+          <option value="cleared">
+            {tMethod("CLEARED")} — {t("clearance")}
+          </option>
         </ChooseSelect>
         <label>
           {t("periodStart")}
@@ -239,20 +256,35 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
           <div key={i} className="device-row">
             <label>
               {t("deviceType")}
-              <select value={d.type} onChange={(e) => setDevices(devices.map((x, j) => (j === i ? { ...x, type: e.target.value as DeviceRow["type"] } : x)))}>
+              <select
+                value={d.type}
+                onChange={(e) =>
+                  setDevices(devices.map((x, j) => (j === i ? { ...x, type: e.target.value as DeviceRow["type"] } : x)))
+                }
+              >
                 <DeviceOptions />
               </select>
             </label>
             <label>
               {t("deviceCount")}
-              <input type="number" min={1} required value={d.count} onChange={(e) => setDevices(devices.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)))} />
+              <input
+                type="number"
+                min={1}
+                required
+                value={d.count}
+                onChange={(e) => setDevices(devices.map((x, j) => (j === i ? { ...x, count: e.target.value } : x)))}
+              />
             </label>
             <button type="button" className="secondary" onClick={() => setDevices(devices.filter((_, j) => j !== i))}>
               {t("removeDevice")}
             </button>
           </div>
         ))}
-        <button type="button" className="secondary" onClick={() => setDevices([...devices, { type: "AP_MINE", count: "" }])}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setDevices([...devices, { type: "AP_MINE", count: "" }])}
+        >
           {t("addDevice")}
         </button>
       </fieldset>

@@ -19,7 +19,9 @@ export function ReviewActions({ reportId }: { reportId: string }) {
     setBusy(false);
     if (!res.ok) {
       const { error } = res;
-      return setError([error.message, ...(Array.isArray(error.details) ? error.details.map((d) => d.message) : [])].join(" "));
+      return setError(
+        [error.message, ...(Array.isArray(error.details) ? error.details.map((d) => d.message) : [])].join(" "),
+      );
     }
     router.refresh();
   }

@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { getJson, postJson } from "@/components/api-client";
-import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { ErrorList } from "@/components/ui/error-list";
 import { Options } from "@/components/ui/options";
 import { submitWith } from "@/components/ui/submit-with";
+import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { PriorityField } from "./priority-field";
 
 type HazardAreaChoice = { id: string; code: string; name: string; areaM2: number; releasedM2: number };
@@ -41,7 +41,9 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
     if (!query.trim()) return setFound(hazardAreas);
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      getJson<{ items: HazardAreaChoice[] }>(`/api/hazard-areas?q=${encodeURIComponent(query)}`, { signal: controller.signal })
+      getJson<{ items: HazardAreaChoice[] }>(`/api/hazard-areas?q=${encodeURIComponent(query)}`, {
+        signal: controller.signal,
+      })
         .then((b) => {
           setFound(b.items);
           setSearchFailed(false);
@@ -53,8 +55,10 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
       controller.abort();
     };
   }, [query, hazardAreas]);
-  const toggle = (h: HazardAreaChoice, on: boolean) => setChosen((c) => (on ? [...c.filter((x) => x.id !== h.id), h] : c.filter((x) => x.id !== h.id)));
-  const areaLabel = (h: HazardAreaChoice) => `${h.code} · ${h.name} (${t("remaining", { area: formatM2(Math.max(0, h.areaM2 - h.releasedM2), locale) })})`;
+  const toggle = (h: HazardAreaChoice, on: boolean) =>
+    setChosen((c) => (on ? [...c.filter((x) => x.id !== h.id), h] : c.filter((x) => x.id !== h.id)));
+  const areaLabel = (h: HazardAreaChoice) =>
+    `${h.code} · ${h.name} (${t("remaining", { area: formatM2(Math.max(0, h.areaM2 - h.releasedM2), locale) })})`;
 
   async function submit(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -68,7 +72,9 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
       priority: Number(data.get("priority")),
       plannedStart: str("plannedStart"),
       plannedEnd: str("plannedEnd"),
-      grants: data.getAll("grantIds").map((id) => ({ grantId: String(id), shareBp: Math.round(Number(data.get(`share-${String(id)}`)) * 100) })),
+      grants: data
+        .getAll("grantIds")
+        .map((id) => ({ grantId: String(id), shareBp: Math.round(Number(data.get(`share-${String(id)}`)) * 100) })),
     });
     setBusy(false);
     if (!res.ok) return setErrors(res.messages);
@@ -103,20 +109,28 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
         <legend>{t("hazardAreas")}</legend>
         {chosen.map((h) => (
           <label key={h.id} className="block">
-            <input type="checkbox" name="hazardAreaIds" value={h.id} checked onChange={() => toggle(h, false)} /> {areaLabel(h)}
+            <input type="checkbox" name="hazardAreaIds" value={h.id} checked onChange={() => toggle(h, false)} />{" "}
+            {areaLabel(h)}
           </label>
         ))}
         <label className="block">
           {t("findAreas")}
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("findPlaceholder")} />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t("findPlaceholder")}
+          />
         </label>
         {searchFailed && <p className="note">{t("searchFailed")}</p>}
         {found.length === 0 && <p className="note">{query.trim() ? t("noMatch") : t("noAreas")}</p>}
-        {found.filter((h) => !chosen.some((c) => c.id === h.id)).map((h) => (
-          <label key={h.id} className="block">
-            <input type="checkbox" checked={false} onChange={() => toggle(h, true)} /> {areaLabel(h)}
-          </label>
-        ))}
+        {found
+          .filter((h) => !chosen.some((c) => c.id === h.id))
+          .map((h) => (
+            <label key={h.id} className="block">
+              <input type="checkbox" checked={false} onChange={() => toggle(h, true)} /> {areaLabel(h)}
+            </label>
+          ))}
         {found.length >= choiceLimit && <p className="note">{t("moreAreas", { count: choiceLimit })}</p>}
       </fieldset>
       <fieldset>
@@ -129,7 +143,15 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
             </label>
             <label className="inline">
               {t("share")}
-              <input className="share" name={`share-${g.id}`} type="number" min={0.01} max={100} step={0.01} defaultValue={100} />
+              <input
+                className="share"
+                name={`share-${g.id}`}
+                type="number"
+                min={0.01}
+                max={100}
+                step={0.01}
+                defaultValue={100}
+              />
             </label>
           </div>
         ))}

@@ -23,11 +23,21 @@ export function TaskStatusActions({ taskId, next }: Props) {
   return (
     <div className="actions">
       {next.map((n) => (
-        <button key={n.to} type="button" className={n.confirm ? "danger" : undefined} disabled={busy} onClick={() => (!n.confirm || window.confirm(n.confirm)) && move(n.to)}>
+        <button
+          key={n.to}
+          type="button"
+          className={n.confirm ? "danger" : undefined}
+          disabled={busy}
+          onClick={() => (!n.confirm || window.confirm(n.confirm)) && move(n.to)}
+        >
           {n.label}
         </button>
       ))}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

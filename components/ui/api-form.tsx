@@ -1,12 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { postJson } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
 
 /** A form that posts its fields as JSON to an API route, lists what the server refused, and refreshes the page once it is accepted. */
-export function ApiForm({ url, toBody, submit, children, done, then }: {
+export function ApiForm({
+  url,
+  toBody,
+  submit,
+  children,
+  done,
+  then,
+}: {
   url: string;
   toBody: (d: FormData) => unknown;
   submit: string;

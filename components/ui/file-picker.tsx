@@ -9,7 +9,15 @@ import { useId, useState } from "react";
  * field laptops whatever the page. The input stays in the page, reachable by
  * keyboard and named by `label`; it is only drawn as this button.
  */
-export function FilePicker({ label, accept, onFile }: { label: string; accept: string; onFile: (file: File | null) => void }) {
+export function FilePicker({
+  label,
+  accept,
+  onFile,
+}: {
+  label: string;
+  accept: string;
+  onFile: (file: File | null) => void;
+}) {
   const t = useTranslations("filePicker");
   const id = useId();
   const [name, setName] = useState<string | null>(null);

@@ -18,7 +18,9 @@ export async function Pager({ path, params, page, size, shown, total, label }: P
   if (total <= shown && page === 1) return null;
   const t = await getTranslations("pager");
   const href = (n: number) => {
-    const q = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && k !== "page" ? [[k, v]] : [])));
+    const q = new URLSearchParams(
+      Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && k !== "page" ? [[k, v]] : [])),
+    );
     q.set("page", String(n));
     return `${path}?${q}`;
   };

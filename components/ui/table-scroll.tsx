@@ -7,6 +7,8 @@ import type { ReactNode } from "react";
  */
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a scrolling box inside a section, not a section of the page.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the keyboard must reach it to scroll it (see above).
     <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>

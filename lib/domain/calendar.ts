@@ -4,7 +4,12 @@
 // keeps UTC+3 all year.
 export const PROGRAMME_TIME_ZONE = "Asia/Baghdad";
 
-const ISO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: PROGRAMME_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const ISO_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: PROGRAMME_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** The day it is in Iraq at `at`, as YYYY-MM-DD. */
 export function programmeDay(at: Date = new Date()): string {

@@ -13,7 +13,7 @@ const HERE = "http://this-app.invalid";
  * path that a browser would read as one.
  */
 export function sameOriginPath(raw: string | undefined): string {
-  if (!raw || !raw.startsWith("/")) return "/";
+  if (!raw?.startsWith("/")) return "/";
   let url: URL;
   try {
     url = new URL(raw, HERE);

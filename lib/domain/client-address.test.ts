@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { clientAddress, isLoopback } from "./client-address";
 
 describe("the client's address", () => {
-  it.each(["127.0.0.1", "127.1.2.3", "::1", "::ffff:127.0.0.1"])("%s is this machine", (a) => expect(isLoopback(a)).toBe(true));
-  it.each(["10.0.0.5", "192.168.1.10", "::ffff:10.0.0.5", "2001:db8::1", "unknown", "", null, "127.0.0.1.evil"])("%s is not", (a) => expect(isLoopback(a)).toBe(false));
+  it.each(["127.0.0.1", "127.1.2.3", "::1", "::ffff:127.0.0.1"])("%s is this machine", (a) =>
+    expect(isLoopback(a)).toBe(true),
+  );
+  it.each(["10.0.0.5", "192.168.1.10", "::ffff:10.0.0.5", "2001:db8::1", "unknown", "", null, "127.0.0.1.evil"])(
+    "%s is not",
+    (a) => expect(isLoopback(a)).toBe(false),
+  );
 
   it("is the connection's peer when no proxy is declared, whatever X-Forwarded-For a remote client sends", () => {
     expect(clientAddress("203.0.113.7", "127.0.0.1", 0)).toBe("203.0.113.7");

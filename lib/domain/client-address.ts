@@ -22,8 +22,15 @@ export function isLoopback(address: string | null | undefined): boolean {
  * not declared: then the proxy's entry (the last) is taken, so a remote
  * visitor is never mistaken for a local one.
  */
-export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trustedProxyHops: number): string {
-  const hops = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+export function clientAddress(
+  peer: string | undefined,
+  forwardedFor: string | undefined,
+  trustedProxyHops: number,
+): string {
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = "unknown";
   if (trustedProxyHops === 0) {
     if (isLoopback(peer) && hops.length > 0) return hops[hops.length - 1]!;

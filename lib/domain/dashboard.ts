@@ -6,7 +6,14 @@ import type { ProgressView } from "./progress";
 import type { BurnDownPoint, MonthlyRelease, Projection } from "./projection";
 
 /** Land released (m²) by method for one partner or one land use, and their sum. */
-export type Breakdown = { key: string; label: string; cancelled: number; reduced: number; cleared: number; total: number };
+export type Breakdown = {
+  key: string;
+  label: string;
+  cancelled: number;
+  reduced: number;
+  cleared: number;
+  total: number;
+};
 
 /** Devices found and destroyed in a view, by category. */
 export type DevicesDestroyed = { category: string; count: number }[];

@@ -37,9 +37,24 @@ describe("parseFundingTable", () => {
     ]);
     expect(rows.map((r) => r.donor)).toEqual(["Japan"]);
     expect(errors).toEqual([
-      { row: 2, column: "year", message: "'twenty' is not a year (1990–2100).", text: expect.objectContaining({ en: "'twenty' is not a year (1990–2100)." }) },
-      { row: 3, column: "usd", message: "'ten' is not an amount in US$ (digits, optional cents).", text: expect.anything() },
-      { row: 3, column: "currency", message: "'SEK!' is not an ISO 4217 currency code (e.g. EUR, USD).", text: expect.anything() },
+      {
+        row: 2,
+        column: "year",
+        message: "'twenty' is not a year (1990–2100).",
+        text: expect.objectContaining({ en: "'twenty' is not a year (1990–2100)." }),
+      },
+      {
+        row: 3,
+        column: "usd",
+        message: "'ten' is not an amount in US$ (digits, optional cents).",
+        text: expect.anything(),
+      },
+      {
+        row: 3,
+        column: "currency",
+        message: "'SEK!' is not an ISO 4217 currency code (e.g. EUR, USD).",
+        text: expect.anything(),
+      },
     ]);
     // The same problems in Arabic and Sorani, quoting the cell as it was typed.
     expect(errors[0]!.text.ar).toContain("twenty");
@@ -48,6 +63,11 @@ describe("parseFundingTable", () => {
   });
 
   it("says which column is missing", () => {
-    expect(parseFundingTable([["donor", "amount"], ["X", 1]]).errors.map((e) => e.column)).toEqual(["year", "usd"]);
+    expect(
+      parseFundingTable([
+        ["donor", "amount"],
+        ["X", 1],
+      ]).errors.map((e) => e.column),
+    ).toEqual(["year", "usd"]);
   });
 });

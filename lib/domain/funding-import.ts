@@ -2,7 +2,7 @@
 // shape (donor, year, amount, currency, US$) from the cells of a CSV or XLSX
 // sheet. Pure: the browser previews with it and the server checks with it.
 import type { LocalisedText, MessageValues } from "@/lib/i18n/localised";
-import { refusal, type RefusalKey } from "@/lib/i18n/refusals";
+import { type RefusalKey, refusal } from "@/lib/i18n/refusals";
 
 export type FundingImportRow = { donor: string; year: number; amountMinor: string; currency: string; usdCents: string };
 /** A problem at a spreadsheet row and column: `message` in English, `text` in every language. */
@@ -28,7 +28,15 @@ const HEADERS: Record<keyof Omit<FundingImportRow, "amountMinor" | "usdCents"> |
  * no binary floating point between the sheet and the database.
  */
 export function toMinorUnits(value: unknown): string | null {
-  const text = typeof value === "number" ? (Number.isFinite(value) ? value.toFixed(2) : "") : String(value ?? "").trim().replace(/[\s,\u00a0]/g, "").replace(/^US\$|^\$/, "");
+  const text =
+    typeof value === "number"
+      ? Number.isFinite(value)
+        ? value.toFixed(2)
+        : ""
+      : String(value ?? "")
+          .trim()
+          .replace(/[\s,\u00a0]/g, "")
+          .replace(/^US\$|^\$/, "");
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
   if (!m) return null;
   return (BigInt(m[1]!) * 100n + BigInt((m[2] ?? "0").padEnd(2, "0"))).toString();
@@ -39,16 +47,25 @@ export function toMinorUnits(value: unknown): string | null {
  * every problem located by row number (as the spreadsheet shows it) and
  * column. Amount and currency default to the US$ figure when absent.
  */
-export function parseFundingTable(cells: readonly (readonly unknown[])[]): { rows: FundingImportRow[]; errors: FundingImportError[] } {
+export function parseFundingTable(cells: readonly (readonly unknown[])[]): {
+  rows: FundingImportRow[];
+  errors: FundingImportError[];
+} {
   const errors: FundingImportError[] = [];
   const header = (cells[0] ?? []).map((c) => String(c ?? "").trim());
-  const col = Object.fromEntries(Object.entries(HEADERS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))])) as Record<keyof typeof HEADERS, number>;
+  const col = Object.fromEntries(
+    Object.entries(HEADERS).map(([k, re]) => [k, header.findIndex((h) => re.test(h))]),
+  ) as Record<keyof typeof HEADERS, number>;
   for (const required of ["donor", "year", "usd"] as const) {
     if (col[required] < 0) errors.push(problem(1, required, "fundingNoColumn", { column: required }));
   }
   if (errors.length) return { rows: [], errors };
   const body = cells.slice(1).filter((r) => r.some((c) => String(c ?? "").trim() !== ""));
-  if (body.length > MAX_IMPORT_ROWS) return { rows: [], errors: [problem(1, "file", "fundingTooManyRows", { count: body.length, max: MAX_IMPORT_ROWS })] };
+  if (body.length > MAX_IMPORT_ROWS)
+    return {
+      rows: [],
+      errors: [problem(1, "file", "fundingTooManyRows", { count: body.length, max: MAX_IMPORT_ROWS })],
+    };
   const rows: FundingImportRow[] = [];
   cells.slice(1).forEach((r, i) => {
     const row = i + 2;
@@ -57,14 +74,17 @@ export function parseFundingTable(cells: readonly (readonly unknown[])[]): { row
     const donor = String(r[col.donor] ?? "").trim();
     if (donor.length < 2 || donor.length > 200) problems.push(problem(row, "donor", "fundingDonorName"));
     const year = Number(String(r[col.year] ?? "").trim());
-    if (!Number.isInteger(year) || year < 1990 || year > 2100) problems.push(problem(row, "year", "fundingYear", { value: String(r[col.year] ?? "") }));
+    if (!Number.isInteger(year) || year < 1990 || year > 2100)
+      problems.push(problem(row, "year", "fundingYear", { value: String(r[col.year] ?? "") }));
     const usdCents = toMinorUnits(r[col.usd]);
     if (usdCents === null) problems.push(problem(row, "usd", "fundingUsd", { value: String(r[col.usd] ?? "") }));
-    const currency = col.currency >= 0 && String(r[col.currency] ?? "").trim() ? String(r[col.currency]).trim().toUpperCase() : "USD";
+    const currency =
+      col.currency >= 0 && String(r[col.currency] ?? "").trim() ? String(r[col.currency]).trim().toUpperCase() : "USD";
     if (!/^[A-Z]{3}$/.test(currency)) problems.push(problem(row, "currency", "fundingCurrency", { value: currency }));
     const ownAmount = col.amount >= 0 && String(r[col.amount] ?? "").trim() !== "";
     const amountMinor = ownAmount ? toMinorUnits(r[col.amount]) : usdCents;
-    if (ownAmount && amountMinor === null) problems.push(problem(row, "amount", "fundingAmount", { value: String(r[col.amount] ?? "") }));
+    if (ownAmount && amountMinor === null)
+      problems.push(problem(row, "amount", "fundingAmount", { value: String(r[col.amount] ?? "") }));
     if (problems.length) errors.push(...problems);
     else rows.push({ donor, year, amountMinor: amountMinor!, currency, usdCents: usdCents! });
   });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { costPerM2, moneyFlow, summariseFunding, type GrantMoney } from "./funding";
+import { costPerM2, type GrantMoney, moneyFlow, summariseFunding } from "./funding";
 
-const grant = (id: string, donor: string, partner: string | null, year: number, tx: [GrantMoney["transactions"][number]["type"], number][], region: GrantMoney["region"] = null): GrantMoney => ({
+const grant = (
+  id: string,
+  donor: string,
+  partner: string | null,
+  year: number,
+  tx: [GrantMoney["transactions"][number]["type"], number][],
+  region: GrantMoney["region"] = null,
+): GrantMoney => ({
   id,
   code: id,
   donor: { id: donor, name: `Donor ${donor}` },
@@ -10,37 +17,79 @@ const grant = (id: string, donor: string, partner: string | null, year: number, 
   region,
   transactions: tx.map(([type, usd]) => ({ type, amountUsdCents: BigInt(usd * 100) })),
 });
-const labels = { unnamedPartner: "not named", unspecifiedRegion: "unspecified", region: (r: string) => r.toLowerCase() };
+const labels = {
+  unnamedPartner: "not named",
+  unspecifiedRegion: "unspecified",
+  region: (r: string) => r.toLowerCase(),
+};
 
 describe("moneyFlow", () => {
   it("takes commitments once, and counts money paid as committed", () => {
-    expect(moneyFlow(grant("a", "d", null, 2025, [["INCOMING_COMMITMENT", 100], ["OUTGOING_COMMITMENT", 100], ["DISBURSEMENT", 40], ["EXPENDITURE", 25]]).transactions)).toEqual({ committedCents: 10_000n, disbursedCents: 4_000n, spentCents: 2_500n });
+    expect(
+      moneyFlow(
+        grant("a", "d", null, 2025, [
+          ["INCOMING_COMMITMENT", 100],
+          ["OUTGOING_COMMITMENT", 100],
+          ["DISBURSEMENT", 40],
+          ["EXPENDITURE", 25],
+        ]).transactions,
+      ),
+    ).toEqual({ committedCents: 10_000n, disbursedCents: 4_000n, spentCents: 2_500n });
     expect(moneyFlow(grant("b", "d", null, 2018, [["DISBURSEMENT", 70]]).transactions).committedCents).toBe(7_000n);
   });
 });
 
 describe("summariseFunding", () => {
   const grants = [
-    grant("g1", "us", "p1", 2024, [["INCOMING_COMMITMENT", 1_000_000], ["DISBURSEMENT", 600_000], ["EXPENDITURE", 500_000]], "FEDERAL"),
-    grant("g2", "us", "p2", 2025, [["INCOMING_COMMITMENT", 500_000], ["DISBURSEMENT", 500_000]], "KURDISTAN"),
+    grant(
+      "g1",
+      "us",
+      "p1",
+      2024,
+      [
+        ["INCOMING_COMMITMENT", 1_000_000],
+        ["DISBURSEMENT", 600_000],
+        ["EXPENDITURE", 500_000],
+      ],
+      "FEDERAL",
+    ),
+    grant(
+      "g2",
+      "us",
+      "p2",
+      2025,
+      [
+        ["INCOMING_COMMITMENT", 500_000],
+        ["DISBURSEMENT", 500_000],
+      ],
+      "KURDISTAN",
+    ),
     grant("g3", "de", null, 2025, [["DISBURSEMENT", 250_000.55]]),
   ];
 
   it.each(["donor", "year", "partner", "region"] as const)("by %s, the items add up to the totals", (groupBy) => {
     const s = summariseFunding(grants, groupBy, labels);
-    for (const k of ["committedUsd", "disbursedUsd", "spentUsd"] as const) expect(s.items.reduce((a, i) => a + i[k], 0)).toBeCloseTo(s.totals[k], 2);
+    for (const k of ["committedUsd", "disbursedUsd", "spentUsd"] as const)
+      expect(s.items.reduce((a, i) => a + i[k], 0)).toBeCloseTo(s.totals[k], 2);
     expect(s.totalUsd).toBe(1_750_000.55);
   });
 
   it("groups by fiscal year in order, and names what the source does not", () => {
-    expect(summariseFunding(grants, "year", labels).items.map((i) => [i.key, i.committedUsd])).toEqual([["2024", 1_000_000], ["2025", 750_000.55]]);
+    expect(summariseFunding(grants, "year", labels).items.map((i) => [i.key, i.committedUsd])).toEqual([
+      ["2024", 1_000_000],
+      ["2025", 750_000.55],
+    ]);
     expect(summariseFunding(grants, "partner", labels).items.find((i) => i.key === "unnamed")!.label).toBe("not named");
   });
 });
 
 describe("costPerM2", () => {
   // g1 (US$600k disbursed) funds 60 % of task A; g2 (US$500k) the other 40 % and all of task B.
-  const grants = [grant("g1", "us", "p1", 2024, [["DISBURSEMENT", 600_000]]), grant("g2", "de", "p1", 2025, [["DISBURSEMENT", 500_000]]), grant("g3", "jp", "p2", 2025, [["DISBURSEMENT", 90_000]])];
+  const grants = [
+    grant("g1", "us", "p1", 2024, [["DISBURSEMENT", 600_000]]),
+    grant("g2", "de", "p1", 2025, [["DISBURSEMENT", 500_000]]),
+    grant("g3", "jp", "p2", 2025, [["DISBURSEMENT", 90_000]]),
+  ];
   const releases = [
     { grantId: "g1", shareBp: 6_000, method: "cleared" as const, year: 2025, m2: 100_000 },
     { grantId: "g2", shareBp: 4_000, method: "cleared" as const, year: 2025, m2: 100_000 },
@@ -49,7 +98,11 @@ describe("costPerM2", () => {
 
   it("spreads each grant's disbursement over the m² attributed to it", () => {
     const c = costPerM2(grants, releases);
-    expect(c.byDonor.find((d) => d.key === "us")).toMatchObject({ attributedM2: 60_000, attributedUsd: 600_000, usdPerM2: 10 });
+    expect(c.byDonor.find((d) => d.key === "us")).toMatchObject({
+      attributedM2: 60_000,
+      attributedUsd: 600_000,
+      usdPerM2: 10,
+    });
     expect(c.byDonor.find((d) => d.key === "de")!.usdPerM2).toBeCloseTo(500_000 / 250_000, 12);
     // A grant that released nothing yet has no price.
     expect(c.byDonor.find((d) => d.key === "jp")).toBeUndefined();

@@ -23,11 +23,16 @@ export type MoneyFlow = { committedCents: bigint; disbursedCents: bigint; spentC
  * committed, since money paid was committed.
  */
 export function moneyFlow(transactions: GrantMoney["transactions"]): MoneyFlow {
-  const sum = (type: TransactionKind) => transactions.filter((t) => t.type === type).reduce((s, t) => s + t.amountUsdCents, 0n);
+  const sum = (type: TransactionKind) =>
+    transactions.filter((t) => t.type === type).reduce((s, t) => s + t.amountUsdCents, 0n);
   const incoming = sum("INCOMING_COMMITMENT");
   const commitments = incoming > 0n ? incoming : sum("OUTGOING_COMMITMENT");
   const disbursedCents = sum("DISBURSEMENT");
-  return { committedCents: commitments > disbursedCents ? commitments : disbursedCents, disbursedCents, spentCents: sum("EXPENDITURE") };
+  return {
+    committedCents: commitments > disbursedCents ? commitments : disbursedCents,
+    disbursedCents,
+    spentCents: sum("EXPENDITURE"),
+  };
 }
 
 export type FundingGroupBy = "donor" | "year" | "partner" | "region";
@@ -36,32 +41,66 @@ export type FundingItem = { key: string; label: string; committedUsd: number; di
 const usd = (cents: bigint) => Number(cents) / 100;
 
 /** Grants' money by donor, fiscal year, partner or region; the items add up to the totals. */
-export function summariseFunding(grants: readonly GrantMoney[], groupBy: FundingGroupBy, labels: { unnamedPartner: string; unspecifiedRegion: string; region: (r: "FEDERAL" | "KURDISTAN") => string }) {
+export function summariseFunding(
+  grants: readonly GrantMoney[],
+  groupBy: FundingGroupBy,
+  labels: { unnamedPartner: string; unspecifiedRegion: string; region: (r: "FEDERAL" | "KURDISTAN") => string },
+) {
   const groups = new Map<string, { label: string } & MoneyFlow>();
   const totals: MoneyFlow = { committedCents: 0n, disbursedCents: 0n, spentCents: 0n };
   for (const g of grants) {
     const [key, label] =
-      groupBy === "donor" ? [g.donor.id, g.donor.name]
-      : groupBy === "year" ? [String(g.fiscalYear), String(g.fiscalYear)]
-      : groupBy === "partner" ? [g.partner?.id ?? "unnamed", g.partner?.name ?? labels.unnamedPartner]
-      : [g.region?.toLowerCase() ?? "unspecified", g.region ? labels.region(g.region) : labels.unspecifiedRegion];
+      groupBy === "donor"
+        ? [g.donor.id, g.donor.name]
+        : groupBy === "year"
+          ? [String(g.fiscalYear), String(g.fiscalYear)]
+          : groupBy === "partner"
+            ? [g.partner?.id ?? "unnamed", g.partner?.name ?? labels.unnamedPartner]
+            : [g.region?.toLowerCase() ?? "unspecified", g.region ? labels.region(g.region) : labels.unspecifiedRegion];
     const flow = moneyFlow(g.transactions);
-    const group = groups.get(key) ?? groups.set(key, { label, committedCents: 0n, disbursedCents: 0n, spentCents: 0n }).get(key)!;
+    const group =
+      groups.get(key) ?? groups.set(key, { label, committedCents: 0n, disbursedCents: 0n, spentCents: 0n }).get(key)!;
     for (const k of ["committedCents", "disbursedCents", "spentCents"] as const) {
       group[k] += flow[k];
       totals[k] += flow[k];
     }
   }
   const items: FundingItem[] = [...groups.entries()]
-    .map(([key, g]) => ({ key, label: g.label, committedUsd: usd(g.committedCents), disbursedUsd: usd(g.disbursedCents), spentUsd: usd(g.spentCents) }))
+    .map(([key, g]) => ({
+      key,
+      label: g.label,
+      committedUsd: usd(g.committedCents),
+      disbursedUsd: usd(g.disbursedCents),
+      spentUsd: usd(g.spentCents),
+    }))
     .sort((a, b) => (groupBy === "year" ? Number(a.key) - Number(b.key) : b.committedUsd - a.committedUsd));
-  return { items, totalUsd: usd(totals.committedCents), totals: { committedUsd: usd(totals.committedCents), disbursedUsd: usd(totals.disbursedCents), spentUsd: usd(totals.spentCents) } };
+  return {
+    items,
+    totalUsd: usd(totals.committedCents),
+    totals: {
+      committedUsd: usd(totals.committedCents),
+      disbursedUsd: usd(totals.disbursedCents),
+      spentUsd: usd(totals.spentCents),
+    },
+  };
 }
 
 /** Approved land released in a task a grant funds, by method and year: the grant's share of the task applied. */
-export type FundedRelease = { grantId: string; shareBp: number; method: "cancelled" | "reduced" | "cleared"; year: number; m2: number };
+export type FundedRelease = {
+  grantId: string;
+  shareBp: number;
+  method: "cancelled" | "reduced" | "cleared";
+  year: number;
+  m2: number;
+};
 
-export type CostGroup = { key: string; label: string; attributedM2: number; attributedUsd: number; usdPerM2: number | null };
+export type CostGroup = {
+  key: string;
+  label: string;
+  attributedM2: number;
+  attributedUsd: number;
+  usdPerM2: number | null;
+};
 
 /**
  * Cost per m² released, by donor, partner, method and year. The rule (shown
@@ -80,17 +119,22 @@ export function costPerM2(grants: readonly GrantMoney[], releases: readonly Fund
     .map((r) => ({ ...r, m2: (r.m2 * r.shareBp) / 10_000 }));
   const grantM2 = new Map<string, number>();
   for (const r of attributed) grantM2.set(r.grantId, (grantM2.get(r.grantId) ?? 0) + r.m2);
-  const price = new Map([...grantM2].map(([id, m2]) => [id, usd(moneyFlow(byGrant.get(id)!.transactions).disbursedCents) / m2]));
+  const price = new Map(
+    [...grantM2].map(([id, m2]) => [id, usd(moneyFlow(byGrant.get(id)!.transactions).disbursedCents) / m2]),
+  );
   const group = (keyOf: (r: (typeof attributed)[number], g: GrantMoney) => [string, string]): CostGroup[] => {
     const out = new Map<string, CostGroup>();
     for (const r of attributed) {
       const g = byGrant.get(r.grantId)!;
       const [key, label] = keyOf(r, g);
-      const c = out.get(key) ?? out.set(key, { key, label, attributedM2: 0, attributedUsd: 0, usdPerM2: null }).get(key)!;
+      const c =
+        out.get(key) ?? out.set(key, { key, label, attributedM2: 0, attributedUsd: 0, usdPerM2: null }).get(key)!;
       c.attributedM2 += r.m2;
       c.attributedUsd += r.m2 * price.get(r.grantId)!;
     }
-    return [...out.values()].map((c) => ({ ...c, usdPerM2: c.attributedM2 > 0 ? c.attributedUsd / c.attributedM2 : null })).sort((a, b) => a.key.localeCompare(b.key));
+    return [...out.values()]
+      .map((c) => ({ ...c, usdPerM2: c.attributedM2 > 0 ? c.attributedUsd / c.attributedM2 : null }))
+      .sort((a, b) => a.key.localeCompare(b.key));
   };
   return {
     byDonor: group((_, g) => [g.donor.id, g.donor.name]),
@@ -107,8 +151,12 @@ export function costPerM2(grants: readonly GrantMoney[], releases: readonly Fund
  */
 export function committedByYearAndDonor(grants: readonly GrantMoney[], top: number, otherLabel: string) {
   const byDonor = new Map<string, bigint>();
-  for (const g of grants) byDonor.set(g.donor.name, (byDonor.get(g.donor.name) ?? 0n) + moneyFlow(g.transactions).committedCents);
-  const named = [...byDonor].sort((a, b) => (b[1] > a[1] ? 1 : b[1] < a[1] ? -1 : 0)).slice(0, top).map(([name]) => name);
+  for (const g of grants)
+    byDonor.set(g.donor.name, (byDonor.get(g.donor.name) ?? 0n) + moneyFlow(g.transactions).committedCents);
+  const named = [...byDonor]
+    .sort((a, b) => (b[1] > a[1] ? 1 : b[1] < a[1] ? -1 : 0))
+    .slice(0, top)
+    .map(([name]) => name);
   const years = new Map<number, Record<string, number | string>>();
   for (const g of grants) {
     const row = years.get(g.fiscalYear) ?? years.set(g.fiscalYear, { year: String(g.fiscalYear) }).get(g.fiscalYear)!;

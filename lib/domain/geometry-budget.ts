@@ -20,7 +20,11 @@ export const CHECK_BUDGET_MS = 15_000;
 export const REPAIR_BUDGET_MS = 5_000;
 
 /** Runs a geometry job within a budget; over it, rejects with `tooComplex`. */
-export type JobRunner = <K extends GeometryJobName>(name: K, args: JobArgs<K>, budgetMs: number) => Promise<JobResult<K>>;
+export type JobRunner = <K extends GeometryJobName>(
+  name: K,
+  args: JobArgs<K>,
+  budgetMs: number,
+) => Promise<JobResult<K>>;
 
 /**
  * Positions in anything, the size a refusal names: iterative, so input
@@ -41,7 +45,11 @@ export function countPositions(value: unknown): number {
 
 export function tooComplex(budgetMs: number, args: unknown): GeometryError {
   const vertices = countPositions(args);
-  const text = geometryText("tooComplex", { seconds: String(Math.round(budgetMs / 1000)), vertices, count: vertices.toLocaleString("en") });
+  const text = geometryText("tooComplex", {
+    seconds: String(Math.round(budgetMs / 1000)),
+    vertices,
+    count: vertices.toLocaleString("en"),
+  });
   return new GeometryError(geometryProblem("GEOMETRY_TOO_COMPLEX", text));
 }
 
@@ -50,7 +58,11 @@ export function tooComplex(budgetMs: number, args: unknown): GeometryError {
  * repair, runs the repair within its own budget and offers it with the
  * refusal, or refuses without an offer when the repair runs over.
  */
-export async function runWithRepairOffer<K extends GeometryJobName>(run: JobRunner, name: K, args: JobArgs<K>): Promise<JobResult<K>> {
+export async function runWithRepairOffer<K extends GeometryJobName>(
+  run: JobRunner,
+  name: K,
+  args: JobArgs<K>,
+): Promise<JobResult<K>> {
   try {
     return await run(name, args, CHECK_BUDGET_MS);
   } catch (err) {

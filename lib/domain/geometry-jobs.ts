@@ -5,17 +5,20 @@
 // shape. Arguments and results are plain data (structured-cloneable); a
 // GeometryError crosses as `SentGeometryError`.
 import type { Polygon } from "geojson";
-import { unionAll, type Areal } from "@/lib/geo/boolean";
+import { type Areal, unionAll } from "@/lib/geo/boolean";
 import { GeometryError, type GeometryProblem } from "@/lib/geo/errors";
 import { asFeatureCollection, readGeometryFile } from "@/lib/geo/read";
 import { offerRepair } from "@/lib/geo/validate";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
 import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
-import { previewRelease, validateHazardArea, type HazardContext } from "./release-preview";
+import { type HazardContext, previewRelease, validateHazardArea } from "./release-preview";
 
 export const GEOMETRY_JOBS = {
   /** A field file read to WGS84 polygons, with the collection validateAreal takes. */
-  async readGeometryFile(file: Parameters<typeof readGeometryFile>[0], options: Parameters<typeof readGeometryFile>[1]) {
+  async readGeometryFile(
+    file: Parameters<typeof readGeometryFile>[0],
+    options: Parameters<typeof readGeometryFile>[1],
+  ) {
     const read = await readGeometryFile(file, options);
     return { ...read, collection: asFeatureCollection(read) };
   },
@@ -26,7 +29,11 @@ export const GEOMETRY_JOBS = {
   /** What approving a report changes: its account, the land it counts, and the area's released land after. */
   approveRelease(input: Parameters<typeof accountRelease>[0]) {
     const account = accountRelease(input);
-    return { account, counted: countedGeometry(account.insideGeometry, input.released), releasedAfter: releasedAfterApproval(input.released, account.insideGeometry) };
+    return {
+      account,
+      counted: countedGeometry(account.insideGeometry, input.released),
+      releasedAfter: releasedAfterApproval(input.released, account.insideGeometry),
+    };
   },
   overlapsWithRegistered,
   unionAll: (list: readonly Areal[]) => unionAll(list),
@@ -54,10 +61,18 @@ export type SentGeometryError = {
 };
 
 export function sendGeometryError(err: GeometryError): SentGeometryError {
-  return { problems: err.problems, repaired: err.repaired, repairedAreaM2: err.repairedAreaM2, repairable: err.repairable };
+  return {
+    problems: err.problems,
+    repaired: err.repaired,
+    repairedAreaM2: err.repairedAreaM2,
+    repairable: err.repairable,
+  };
 }
 
 export function receiveGeometryError(sent: SentGeometryError): GeometryError {
-  const repaired = sent.repaired && sent.repairedAreaM2 !== undefined ? { geometry: sent.repaired, areaM2: sent.repairedAreaM2 } : undefined;
+  const repaired =
+    sent.repaired && sent.repairedAreaM2 !== undefined
+      ? { geometry: sent.repaired, areaM2: sent.repairedAreaM2 }
+      : undefined;
   return new GeometryError(sent.problems, repaired, sent.repairable);
 }

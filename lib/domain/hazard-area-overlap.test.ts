@@ -1,12 +1,20 @@
-import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
+import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
   type: "Polygon",
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 
 // Two registered areas near Mosul, side by side, each about 900 m × 1,100 m.

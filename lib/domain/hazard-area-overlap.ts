@@ -4,7 +4,7 @@
 // Needs the geometry engine loaded (await loadGeometryEngine()).
 import { bbox } from "@turf/turf";
 import { geodesicAreaM2 } from "@/lib/geo/area";
-import { intersection, type Areal } from "@/lib/geo/boolean";
+import { type Areal, intersection } from "@/lib/geo/boolean";
 
 /** Below this an overlap is the noise of two boundaries drawn along each other, not land. */
 export const OVERLAP_TOLERANCE_M2 = 1;

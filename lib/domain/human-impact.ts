@@ -13,7 +13,12 @@ export type SexAge = Record<SexAgeGroup, number>;
 
 export const noOne = (): SexAge => ({ women: 0, men: 0, girls: 0, boys: 0 });
 export const everyone = (p: SexAge) => p.women + p.men + p.girls + p.boys;
-export const addPeople = (a: SexAge, b: SexAge): SexAge => ({ women: a.women + b.women, men: a.men + b.men, girls: a.girls + b.girls, boys: a.boys + b.boys });
+export const addPeople = (a: SexAge, b: SexAge): SexAge => ({
+  women: a.women + b.women,
+  men: a.men + b.men,
+  girls: a.girls + b.girls,
+  boys: a.boys + b.boys,
+});
 
 export type RiskEducationRow = GovernorateNames & { pcode: string; sessions: number } & SexAge;
 export type CasualtyRow = GovernorateNames & { pcode: string; incidents: number; killed: SexAge; injured: SexAge };
@@ -25,8 +30,16 @@ export type HumanImpact = {
 
 /** The view's totals from its rows per governorate (rows with nothing are left out). */
 export function buildHumanImpact(riskEducation: RiskEducationRow[], casualties: CasualtyRow[]): HumanImpact {
-  const eore = riskEducation.filter((r) => r.sessions > 0).sort((a, b) => b.sessions - a.sessions || a.pcode.localeCompare(b.pcode));
-  const cas = casualties.filter((c) => c.incidents > 0).sort((a, b) => everyone(b.killed) + everyone(b.injured) - everyone(a.killed) - everyone(a.injured) || a.pcode.localeCompare(b.pcode));
+  const eore = riskEducation
+    .filter((r) => r.sessions > 0)
+    .sort((a, b) => b.sessions - a.sessions || a.pcode.localeCompare(b.pcode));
+  const cas = casualties
+    .filter((c) => c.incidents > 0)
+    .sort(
+      (a, b) =>
+        everyone(b.killed) + everyone(b.injured) - everyone(a.killed) - everyone(a.injured) ||
+        a.pcode.localeCompare(b.pcode),
+    );
   return {
     riskEducation: {
       sessions: eore.reduce((n, r) => n + r.sessions, 0),

@@ -1,13 +1,21 @@
-import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
-import { deepFreeze } from "@/tests/helpers/freeze";
+import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
+import { deepFreeze } from "@/tests/helpers/freeze";
 import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
   type: "Polygon",
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 
 // A hazardous area near Mosul, about 900 m × 1,100 m.
@@ -32,7 +40,11 @@ describe("accountRelease", () => {
 
   it("does not count a square metre twice", () => {
     const first = accountRelease({ submitted: box(43.0, 36.3, 43.006, 36.31), hazard, released: null });
-    const second = accountRelease({ submitted: box(43.004, 36.3, 43.01, 36.31), hazard, released: releasedAfterApproval(null, first.insideGeometry) });
+    const second = accountRelease({
+      submitted: box(43.004, 36.3, 43.01, 36.31),
+      hazard,
+      released: releasedAfterApproval(null, first.insideGeometry),
+    });
     closeTo(second.alreadyReleasedM2, geodesicAreaM2(box(43.004, 36.3, 43.006, 36.31)));
     // Together the two reports released the hazardous area once (up to the slivers between
     // their own geodesic edges and the hazard's), and the released land is exactly what counted.
@@ -43,7 +55,11 @@ describe("accountRelease", () => {
 
   it("splits every submitted m² into outside + already released + counted", () => {
     const first = accountRelease({ submitted: box(43.002, 36.302, 43.007, 36.307), hazard, released: null });
-    const a = accountRelease({ submitted: box(42.998, 36.301, 43.005, 36.309), hazard, released: releasedAfterApproval(null, first.insideGeometry) });
+    const a = accountRelease({
+      submitted: box(42.998, 36.301, 43.005, 36.309),
+      hazard,
+      released: releasedAfterApproval(null, first.insideGeometry),
+    });
     expect(a.outsideHazardM2 + a.alreadyReleasedM2 + a.countedAreaM2).toBeCloseTo(a.submittedAreaM2, 3);
   });
 
@@ -75,7 +91,13 @@ describe("accountCorrection", () => {
   const releasedBefore = releasedAfterApproval(afterA, b.insideGeometry);
 
   it("keeps every square metre another report released, and the counted areas in force still add up to the released land", () => {
-    const c = accountCorrection({ submitted: corrected, hazard, othersSubmitted: [B], releasedBefore, supersededCounted: aCounted });
+    const c = accountCorrection({
+      submitted: corrected,
+      hazard,
+      othersSubmitted: [B],
+      releasedBefore,
+      supersededCounted: aCounted,
+    });
     // Released after: the corrected strip and all of B.
     closeTo(geodesicAreaM2(c.releasedAfter!), geodesicAreaM2(corrected) + geodesicAreaM2(B));
     closeTo(b.countedAreaM2 + c.countedAreaM2, geodesicAreaM2(c.releasedAfter!), 1e-8);
@@ -83,11 +105,20 @@ describe("accountCorrection", () => {
     closeTo(c.reinstatedM2, geodesicAreaM2(box(43.004, 36.3, 43.006, 36.31)));
     closeTo(c.submittedAreaM2 + c.reinstatedM2, c.outsideHazardM2 + c.alreadyReleasedM2 + c.countedAreaM2, 1e-8);
     // Its piece and B's tile the released land: no overlap.
-    expect(geodesicAreaM2(c.countedGeometry!) + geodesicAreaM2(bCounted)).toBeCloseTo(geodesicAreaM2(c.releasedAfter!), 0);
+    expect(geodesicAreaM2(c.countedGeometry!) + geodesicAreaM2(bCounted)).toBeCloseTo(
+      geodesicAreaM2(c.releasedAfter!),
+      0,
+    );
   });
 
   it("replaces the superseded report's land by the correction's when nothing else was released", () => {
-    const c = accountCorrection({ submitted: corrected, hazard, othersSubmitted: [], releasedBefore: afterA, supersededCounted: aCounted });
+    const c = accountCorrection({
+      submitted: corrected,
+      hazard,
+      othersSubmitted: [],
+      releasedBefore: afterA,
+      supersededCounted: aCounted,
+    });
     closeTo(c.countedAreaM2, geodesicAreaM2(corrected));
     expect(c.reinstatedM2).toBeLessThan(1e-3);
     expect(c.alreadyReleasedM2).toBe(0);

@@ -2,7 +2,7 @@
 // the hazardous area it was reported against. Needs the geometry engine
 // loaded (await loadGeometryEngine()).
 import { geodesicAreaM2 } from "@/lib/geo/area";
-import { covers, difference, intersection, union, unionAll, type Areal } from "@/lib/geo/boolean";
+import { type Areal, covers, difference, intersection, union, unionAll } from "@/lib/geo/boolean";
 
 export type ReleaseMethod = "CANCELLED" | "REDUCED" | "CLEARED";
 
@@ -95,7 +95,10 @@ export function accountCorrection(input: {
   const others = othersAll ? intersection(othersAll, input.hazard) : null;
   const own = accountRelease({ submitted: input.submitted, hazard: input.hazard, released: others });
   const releasedAfter = releasedAfterApproval(others, own.insideGeometry);
-  const othersCounted = input.releasedBefore && input.supersededCounted ? difference(input.releasedBefore, input.supersededCounted) : input.releasedBefore;
+  const othersCounted =
+    input.releasedBefore && input.supersededCounted
+      ? difference(input.releasedBefore, input.supersededCounted)
+      : input.releasedBefore;
   const counted = releasedAfter ? (othersCounted ? difference(releasedAfter, othersCounted) : releasedAfter) : null;
   const countedAreaM2 = counted ? Math.max(0, geodesicAreaM2(counted)) : 0;
   return {

@@ -55,7 +55,14 @@ export function summariseProgress(records: readonly BaselineRecord[], released: 
 export type ReleaseMethodKey = "cancelled" | "reduced" | "cleared";
 
 /** Approved land release aggregated in the database: one row per month, method, governorate and side of the baseline date and period start. */
-export type ReleaseAggregate = { month: string; method: ReleaseMethodKey; pcode: string; sinceBaseline: boolean; inPeriod: boolean; m2: number };
+export type ReleaseAggregate = {
+  month: string;
+  method: ReleaseMethodKey;
+  pcode: string;
+  sinceBaseline: boolean;
+  inPeriod: boolean;
+  m2: number;
+};
 
 export type GovernorateRef = GovernorateNames & { pcode: string; region: "FEDERAL" | "KURDISTAN" };
 
@@ -110,7 +117,9 @@ export function buildProgressView(input: {
   let releasedToDateM2 = 0;
   // outside: released there but not by the view (before the baseline date, or by other partners).
   const perGovernorate = new Map<string, { registered: number; outside: number; period: number; toDate: number }>();
-  const g = (pcode: string) => perGovernorate.get(pcode) ?? perGovernorate.set(pcode, { registered: 0, outside: 0, period: 0, toDate: 0 }).get(pcode)!;
+  const g = (pcode: string) =>
+    perGovernorate.get(pcode) ??
+    perGovernorate.set(pcode, { registered: 0, outside: 0, period: 0, toDate: 0 }).get(pcode)!;
   for (const r of input.registered) g(r.pcode).registered += r.areaM2;
   for (const r of input.releasedByOthers ?? []) g(r.pcode).outside += r.m2;
   const monthly = new Map<string, MonthlyRelease>();
@@ -152,9 +161,16 @@ export function buildProgressView(input: {
     fractionReleased: baselineM2 > 0 ? Math.min(1, releasedToDateM2 / baselineM2) : 0,
     byGovernorate: [...perGovernorate.entries()]
       .filter(([pcode]) => names.has(pcode))
-      .map(([pcode, x]) => ({ ...names.get(pcode)!, baselineM2: Math.max(0, x.registered - x.outside), releasedM2: x.period, remainingM2: Math.max(0, x.registered - x.outside - x.toDate) }))
+      .map(([pcode, x]) => ({
+        ...names.get(pcode)!,
+        baselineM2: Math.max(0, x.registered - x.outside),
+        releasedM2: x.period,
+        remainingM2: Math.max(0, x.registered - x.outside - x.toDate),
+      }))
       .sort((a, b) => b.remainingM2 - a.remainingM2),
-    monthly: fillMonths([...periodMonthly.values()], start, input.toMonth).filter((m) => !input.fromMonth || m.month >= input.fromMonth),
+    monthly: fillMonths([...periodMonthly.values()], start, input.toMonth).filter(
+      (m) => !input.fromMonth || m.month >= input.fromMonth,
+    ),
     sinceBaseline,
   };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, burnDown, fillMonths, projectCompletion, releasedByYear, type MonthlyRelease } from "./projection";
+import { addMonths, burnDown, fillMonths, type MonthlyRelease, projectCompletion, releasedByYear } from "./projection";
 
-const month = (m: string, cleared: number, cancelled = 0, reduced = 0): MonthlyRelease => ({ month: m, cancelled, reduced, cleared });
+const month = (m: string, cleared: number, cancelled = 0, reduced = 0): MonthlyRelease => ({
+  month: m,
+  cancelled,
+  reduced,
+  cleared,
+});
 
 describe("months and years", () => {
   it("steps across year ends and fills gaps with zeros", () => {
@@ -15,7 +20,10 @@ describe("months and years", () => {
   it("years add up to the months, method by method", () => {
     const months = [month("2024-11", 5, 1, 2), month("2024-12", 3, 0, 1), month("2025-02", 7, 4, 0)];
     const years = releasedByYear(months);
-    expect(years.map((y) => [y.year, y.cleared, y.cancelled, y.reduced])).toEqual([[2024, 8, 1, 3], [2025, 7, 4, 0]]);
+    expect(years.map((y) => [y.year, y.cleared, y.cancelled, y.reduced])).toEqual([
+      [2024, 8, 1, 3],
+      [2025, 7, 4, 0],
+    ]);
     const sum = (xs: MonthlyRelease[]) => xs.reduce((s, m) => s + m.cancelled + m.reduced + m.cleared, 0);
     expect(sum(years)).toBe(sum(months));
   });
@@ -30,7 +38,11 @@ describe("months and years", () => {
 describe("projectCompletion", () => {
   // 2023: 1,200 m²; 2024: 2,400 m²; 2025 to November: 100 m² a month.
   const months = fillMonths(
-    [...Array.from({ length: 12 }, (_, i) => month(addMonths("2023-01", i), 100)), ...Array.from({ length: 12 }, (_, i) => month(addMonths("2024-01", i), 200)), ...Array.from({ length: 11 }, (_, i) => month(addMonths("2025-01", i), 100))],
+    [
+      ...Array.from({ length: 12 }, (_, i) => month(addMonths("2023-01", i), 100)),
+      ...Array.from({ length: 12 }, (_, i) => month(addMonths("2024-01", i), 200)),
+      ...Array.from({ length: 11 }, (_, i) => month(addMonths("2025-01", i), 100)),
+    ],
     "2023-01",
     "2025-11",
   );
@@ -58,7 +70,11 @@ describe("projectCompletion", () => {
 
   it("counts the years left from the end of the last complete month, not of its year", () => {
     // 1,200 m² in the 12 months to June 2025.
-    const year = fillMonths(Array.from({ length: 12 }, (_, i) => month(addMonths("2024-07", i), 100)), "2024-07", "2025-06");
+    const year = fillMonths(
+      Array.from({ length: 12 }, (_, i) => month(addMonths("2024-07", i), 100)),
+      "2024-07",
+      "2025-06",
+    );
     // 3.2 years after the end of June 2025 is September 2028.
     expect(projectCompletion(3_840, year, "2025-06").completionYear).toBe(2028);
     // Half a year's work left ends with December, that same year; any more runs into the next.

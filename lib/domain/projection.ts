@@ -38,7 +38,8 @@ export function addMonths(month: string, n: number): string {
 export function fillMonths(rows: readonly MonthlyRelease[], from: string, to: string): MonthlyRelease[] {
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   const out: MonthlyRelease[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(byMonth.get(m) ?? { month: m, cancelled: 0, reduced: 0, cleared: 0 });
+  for (let m = from; m <= to; m = addMonths(m, 1))
+    out.push(byMonth.get(m) ?? { month: m, cancelled: 0, reduced: 0, cleared: 0 });
   return out;
 }
 
@@ -70,10 +71,16 @@ export function burnDown(baselineM2: number, months: readonly MonthlyRelease[]):
  * month). The trailing rate is the last 12 months' release; the range comes
  * from the best and worst complete calendar years since releases began.
  */
-export function projectCompletion(remainingM2: number, months: readonly MonthlyRelease[], asOfMonth: string): Projection {
+export function projectCompletion(
+  remainingM2: number,
+  months: readonly MonthlyRelease[],
+  asOfMonth: string,
+): Projection {
   const asOfYear = Number(asOfMonth.slice(0, 4));
   const first = months.find((m) => total(m) > 0)?.month;
-  const trailing12M2 = months.filter((m) => m.month > addMonths(asOfMonth, -TRAILING_MONTHS) && m.month <= asOfMonth).reduce((s, m) => s + total(m), 0);
+  const trailing12M2 = months
+    .filter((m) => m.month > addMonths(asOfMonth, -TRAILING_MONTHS) && m.month <= asOfMonth)
+    .reduce((s, m) => s + total(m), 0);
   const years = (rate: number) => (rate > 0 ? remainingM2 / rate : null);
   // Counted from the end of the last complete month, not of its year: 3.2 years after June 2025 is 2028, not 2029.
   // Work that ends exactly at a year's end ends in that year.
@@ -81,12 +88,18 @@ export function projectCompletion(remainingM2: number, months: readonly MonthlyR
   const yearOf = (y: number | null) => (y === null ? null : Math.ceil(asOfEnd + y) - 1);
   const lastCompleteYear = asOfMonth.endsWith("-12") ? asOfYear : asOfYear - 1;
   const complete = first
-    ? releasedByYear(months.filter((m) => m.month <= asOfMonth)).filter((y) => y.year >= Number(first.slice(0, 4)) && y.year <= lastCompleteYear)
+    ? releasedByYear(months.filter((m) => m.month <= asOfMonth)).filter(
+        (y) => y.year >= Number(first.slice(0, 4)) && y.year <= lastCompleteYear,
+      )
     : [];
   // A year inside the span that released nothing counts as a worst year of zero.
-  const span = complete.length ? Array.from({ length: lastCompleteYear - complete[0]!.year + 1 }, (_, i) => complete[0]!.year + i) : [];
+  const span = complete.length
+    ? Array.from({ length: lastCompleteYear - complete[0]!.year + 1 }, (_, i) => complete[0]!.year + i)
+    : [];
   const totals = new Map(complete.map((y) => [y.year, total(y)]));
-  const ranked = span.map((year) => ({ year, releasedM2: totals.get(year) ?? 0 })).sort((a, b) => b.releasedM2 - a.releasedM2);
+  const ranked = span
+    .map((year) => ({ year, releasedM2: totals.get(year) ?? 0 }))
+    .sort((a, b) => b.releasedM2 - a.releasedM2);
   const bestYear = ranked[0] ?? null;
   const worstYear = ranked.at(-1) ?? null;
   const yearsAtTrailingRate = years(trailing12M2);

@@ -7,8 +7,15 @@ describe("the public page's views", () => {
   it("offers the country, a region or a governorate, in all years or one whole year", () => {
     expect(publicViewFrom({}, offered)).toEqual({});
     expect(publicViewFrom({ region: "kurdistan" }, offered)).toEqual({ region: "kurdistan" });
-    expect(publicViewFrom({ governorate: "IQG15", year: "2025" }, offered)).toEqual({ governorate: "IQG15", year: 2025 });
-    expect(publicViewFilter({ governorate: "IQG15", year: 2025 })).toEqual({ governorate: "IQG15", from: "2025-01-01", to: "2025-12-31" });
+    expect(publicViewFrom({ governorate: "IQG15", year: "2025" }, offered)).toEqual({
+      governorate: "IQG15",
+      year: 2025,
+    });
+    expect(publicViewFilter({ governorate: "IQG15", year: 2025 })).toEqual({
+      governorate: "IQG15",
+      from: "2025-01-01",
+      to: "2025-12-31",
+    });
   });
 
   it.each([

@@ -17,7 +17,10 @@ const one = (v: string | string[] | undefined): string | undefined => (Array.isA
  * parameter or value is ignored rather than refused, so an old shared link
  * still opens the nearest offered view.
  */
-export function publicViewFrom(params: Params, offered: { governorates: readonly string[]; years: readonly number[] }): PublicView {
+export function publicViewFrom(
+  params: Params,
+  offered: { governorates: readonly string[]; years: readonly number[] },
+): PublicView {
   const view: PublicView = {};
   const governorate = one(params.governorate);
   const region = one(params.region);
@@ -29,7 +32,12 @@ export function publicViewFrom(params: Params, offered: { governorates: readonly
 }
 
 /** The view as the progress filter it stands for: a year is 1 January to 31 December. */
-export function publicViewFilter(view: PublicView): { region?: "federal" | "kurdistan"; governorate?: string; from?: string; to?: string } {
+export function publicViewFilter(view: PublicView): {
+  region?: "federal" | "kurdistan";
+  governorate?: string;
+  from?: string;
+  to?: string;
+} {
   return {
     ...(view.region ? { region: view.region } : {}),
     ...(view.governorate ? { governorate: view.governorate } : {}),

@@ -1,16 +1,34 @@
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
+import type { GeometryError } from "@/lib/geo/errors";
 import { deepFreeze } from "@/tests/helpers/freeze";
-import { GeometryError } from "@/lib/geo/errors";
 import { previewRelease, validateHazardArea } from "./release-preview";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
-const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({ type: "Polygon", coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
-const hazard = deepFreeze({ code: "CHA-NIN-0042", geometry: box(43.0, 36.3, 43.01, 36.31), released: box(43.0, 36.3, 43.003, 36.31) });
+const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
+});
+const hazard = deepFreeze({
+  code: "CHA-NIN-0042",
+  geometry: box(43.0, 36.3, 43.01, 36.31),
+  released: box(43.0, 36.3, 43.003, 36.31),
+});
 
 describe("previewRelease", () => {
   it("validates, then splits the submission into outside, already released and counted", () => {
-    const p = previewRelease(deepFreeze({ type: "Feature", properties: {}, geometry: box(42.998, 36.302, 43.006, 36.308) }), hazard);
+    const p = previewRelease(
+      deepFreeze({ type: "Feature", properties: {}, geometry: box(42.998, 36.302, 43.006, 36.308) }),
+      hazard,
+    );
     expect(p.outsideHazardM2).toBeGreaterThan(0);
     expect(p.alreadyReleasedM2).toBeGreaterThan(0);
     expect(p.countedAreaM2).toBeGreaterThan(0);

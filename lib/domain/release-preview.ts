@@ -2,7 +2,7 @@
 // the server recomputes on submission: the same function in both places.
 import type { Areal } from "@/lib/geo/boolean";
 import { MUST_BE_IN_IRAQ } from "@/lib/geo/iraq";
-import { mustOverlapHazardArea, validateAreal, type ValidationOptions, type ValidGeometry } from "@/lib/geo/validate";
+import { mustOverlapHazardArea, type ValidationOptions, type ValidGeometry, validateAreal } from "@/lib/geo/validate";
 import { accountRelease, type ReleaseAccount } from "./land-release";
 
 export type ReleasePreview = ValidGeometry & ReleaseAccount;
@@ -19,12 +19,19 @@ export type HazardContext = {
  * area, then accounts it: submitted, outside, already released, counted.
  * Throws GeometryError with every problem found.
  */
-export function previewRelease(input: unknown, hazard: HazardContext, options: Pick<ValidationOptions, "repair"> = {}): ReleasePreview {
+export function previewRelease(
+  input: unknown,
+  hazard: HazardContext,
+  options: Pick<ValidationOptions, "repair"> = {},
+): ReleasePreview {
   const valid = validateAreal(input, {
     ...options,
     mustOverlap: [MUST_BE_IN_IRAQ, mustOverlapHazardArea(hazard.code, hazard.geometry)],
   });
-  return { ...valid, ...accountRelease({ submitted: valid.geometry, hazard: hazard.geometry, released: hazard.released }) };
+  return {
+    ...valid,
+    ...accountRelease({ submitted: valid.geometry, hazard: hazard.geometry, released: hazard.released }),
+  };
 }
 
 /** Validates a hazardous area's polygon as registered by an authority: valid and in Iraq. */

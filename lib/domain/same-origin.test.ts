@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { fromAnotherSite } from "./same-origin";
 
 const APP = "https://mine-action.example.org";
-const site = (secFetchSite: string | null, origin: string | null, host = "mine-action.example.org") => ({ secFetchSite, origin, host });
+const site = (secFetchSite: string | null, origin: string | null, host = "mine-action.example.org") => ({
+  secFetchSite,
+  origin,
+  host,
+});
 
 describe("a request from another site", () => {
   it.each([

@@ -18,9 +18,21 @@ describe("task lifecycle", () => {
   });
 
   it("says why, and what is possible instead", () => {
-    expect(checkTransition("COMPLETED", "CANCELLED", "AUTHORITY", true)).toEqual({ ok: false, why: "no-such-step", possible: ["HANDED_OVER"] });
-    expect(checkTransition("HANDED_OVER", "CANCELLED", "AUTHORITY", true)).toEqual({ ok: false, why: "no-such-step", possible: [] });
-    expect(checkTransition("ASSIGNED", "IN_PROGRESS", "AUTHORITY", true)).toEqual({ ok: false, why: "other-side", side: "PARTNER" });
+    expect(checkTransition("COMPLETED", "CANCELLED", "AUTHORITY", true)).toEqual({
+      ok: false,
+      why: "no-such-step",
+      possible: ["HANDED_OVER"],
+    });
+    expect(checkTransition("HANDED_OVER", "CANCELLED", "AUTHORITY", true)).toEqual({
+      ok: false,
+      why: "no-such-step",
+      possible: [],
+    });
+    expect(checkTransition("ASSIGNED", "IN_PROGRESS", "AUTHORITY", true)).toEqual({
+      ok: false,
+      why: "other-side",
+      side: "PARTNER",
+    });
     expect(checkTransition("PLANNED", "ASSIGNED", "AUTHORITY", false)).toEqual({ ok: false, why: "needs-partner" });
   });
 

@@ -26,7 +26,12 @@ export type TransitionCheck =
  * Whether `side` may move a task from `from` to `to`. Assigning needs a
  * partner; a refusal says what is possible instead.
  */
-export function checkTransition(from: TaskStatus, to: TaskStatus, side: TaskActorSide, hasPartner: boolean): TransitionCheck {
+export function checkTransition(
+  from: TaskStatus,
+  to: TaskStatus,
+  side: TaskActorSide,
+  hasPartner: boolean,
+): TransitionCheck {
   const allowed = TRANSITIONS[from];
   const who = allowed[to];
   if (!who) return { ok: false, why: "no-such-step", possible: Object.keys(allowed) as TaskStatus[] };
@@ -37,5 +42,7 @@ export function checkTransition(from: TaskStatus, to: TaskStatus, side: TaskActo
 
 /** Statuses a side can move a task to from where it is (for the UI's buttons). */
 export function nextStatuses(from: TaskStatus, side: TaskActorSide): TaskStatus[] {
-  return (Object.entries(TRANSITIONS[from]) as [TaskStatus, TaskActorSide][]).filter(([, who]) => who === side).map(([to]) => to);
+  return (Object.entries(TRANSITIONS[from]) as [TaskStatus, TaskActorSide][])
+    .filter(([, who]) => who === side)
+    .map(([to]) => to);
 }

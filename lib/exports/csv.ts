@@ -9,7 +9,11 @@ const BOM = "\uFEFF";
  * BOM and header, the optional HXL hashtag row, then the rows. Quoting is
  * Papa Parse's (RFC 4180); text cells are made formula-safe first.
  */
-export async function* csvChunks<Row>(spec: TableSpec<Row>, batches: AsyncIterable<Row[]>, options: { hxl?: boolean } = {}): AsyncGenerator<string> {
+export async function* csvChunks<Row>(
+  spec: TableSpec<Row>,
+  batches: AsyncIterable<Row[]>,
+  options: { hxl?: boolean } = {},
+): AsyncGenerator<string> {
   const line = (cells: string[][]) => `${Papa.unparse(cells, { newline: "\r\n" })}\r\n`;
   yield BOM + line([spec.columns.map((c) => c.header)]);
   if (options.hxl) yield line([spec.columns.map((c) => c.hxl ?? "")]);

@@ -15,7 +15,10 @@ const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "t
 export const FONT = { regular: "Body", bold: "Bold" } as const;
 
 const ARABIC_LETTER = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF";
-const ARABIC_RUN = new RegExp(`[${ARABIC_LETTER}](?:[${ARABIC_LETTER}\\s\u060C\u061B\u061F\u0660-\u0669().,:;'"-]*[${ARABIC_LETTER}])?`, "g");
+const ARABIC_RUN = new RegExp(
+  `[${ARABIC_LETTER}](?:[${ARABIC_LETTER}\\s\u060C\u061B\u061F\u0660-\u0669().,:;'"-]*[${ARABIC_LETTER}])?`,
+  "g",
+);
 
 /**
  * A text as the runs PDFKit lays out correctly: each Arabic-script run whole,
@@ -58,7 +61,8 @@ export function writeText(doc: Doc, text: string, x: number, y: number, options:
   }
   // Wholly right to left: one run, its spaces no-break; a paragraph too wide for one line is wrapped here, by words.
   const words = text.split(/\s+/).filter(Boolean);
-  if (options.lineBreak === false || options.height || doc.widthOfString(words.join(" ")) <= options.width) return doc.text(words.join("\u00a0"), x, y, options);
+  if (options.lineBreak === false || options.height || doc.widthOfString(words.join(" ")) <= options.width)
+    return doc.text(words.join("\u00a0"), x, y, options);
   const lines: string[] = [];
   for (const word of words) {
     const line = lines.length ? `${lines.at(-1)}\u00a0${word}` : word;
@@ -91,8 +95,17 @@ const CONTENT_WIDTH = A4.width - 2 * A4.margin;
 export type Doc = PDFKit.PDFDocument;
 
 /** An A4 document with its title, subject and author in the metadata, collected into bytes when ended. */
-export function newDocument(info: { title: string; subject: string; author: string }): { doc: Doc; done: Promise<Uint8Array> } {
-  const doc = new PDFDocument({ size: "A4", margin: A4.margin, info: { Title: info.title, Subject: info.subject, Author: info.author, Creator: "Mine Action Progress" }, bufferPages: true, font: path.join(FONT_DIR, "DejaVuSans.ttf") });
+export function newDocument(info: { title: string; subject: string; author: string }): {
+  doc: Doc;
+  done: Promise<Uint8Array>;
+} {
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: A4.margin,
+    info: { Title: info.title, Subject: info.subject, Author: info.author, Creator: "Mine Action Progress" },
+    bufferPages: true,
+    font: path.join(FONT_DIR, "DejaVuSans.ttf"),
+  });
   doc.registerFont(FONT.regular, path.join(FONT_DIR, "DejaVuSans.ttf"));
   doc.registerFont(FONT.bold, path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
   const chunks: Buffer[] = [];
@@ -114,19 +127,34 @@ export function footers(doc: Doc, source: string) {
     const y = A4.height - A4.margin + 16;
     doc.font(FONT.regular).fontSize(7.5).fillColor(COLOURS.muted);
     doc.text(source, A4.margin, y, { width: CONTENT_WIDTH - 60, lineBreak: false });
-    doc.text(`${i + 1} / ${range.count}`, A4.width - A4.margin - 60, y, { width: 60, align: "right", lineBreak: false });
+    doc.text(`${i + 1} / ${range.count}`, A4.width - A4.margin - 60, y, {
+      width: 60,
+      align: "right",
+      lineBreak: false,
+    });
   }
 }
 
 /** A section heading, kept on the same page as the first `keepWith` points of what follows it. */
 export function heading(doc: Doc, text: string, size = 13, keepWith = 40) {
   ensureSpace(doc, size * 3 + keepWith);
-  writeText(doc.moveDown(0.6).font(FONT.bold).fontSize(size).fillColor(COLOURS.text), text, A4.margin, doc.y, { width: CONTENT_WIDTH });
+  writeText(doc.moveDown(0.6).font(FONT.bold).fontSize(size).fillColor(COLOURS.text), text, A4.margin, doc.y, {
+    width: CONTENT_WIDTH,
+  });
   doc.moveDown(0.3);
 }
 
 export function paragraph(doc: Doc, text: string, opts: { size?: number; colour?: string } = {}) {
-  writeText(doc.font(FONT.regular).fontSize(opts.size ?? 9.5).fillColor(opts.colour ?? COLOURS.text), text, A4.margin, doc.y, { width: CONTENT_WIDTH });
+  writeText(
+    doc
+      .font(FONT.regular)
+      .fontSize(opts.size ?? 9.5)
+      .fillColor(opts.colour ?? COLOURS.text),
+    text,
+    A4.margin,
+    doc.y,
+    { width: CONTENT_WIDTH },
+  );
 }
 
 export function ensureSpace(doc: Doc, height: number) {
@@ -143,9 +171,22 @@ export function figureCards(doc: Doc, cards: { label: string; value: string; not
     const x = A4.margin + i * (w + gap);
     doc.roundedRect(x, top, w, 62, 4).lineWidth(0.6).strokeColor(COLOURS.grid).stroke();
     if (c.colour) doc.rect(x, top, 4, 62).fillColor(c.colour).fill();
-    doc.font(FONT.regular).fontSize(8).fillColor(COLOURS.muted).text(c.label, x + 10, top + 8, { width: w - 16, lineBreak: false, ellipsis: true });
-    doc.font(FONT.bold).fontSize(14).fillColor(COLOURS.text).text(c.value, x + 10, top + 22, { width: w - 16 });
-    if (c.note) doc.font(FONT.regular).fontSize(7.5).fillColor(COLOURS.muted).text(c.note, x + 10, top + 42, { width: w - 16, height: 18, ellipsis: true });
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(COLOURS.muted)
+      .text(c.label, x + 10, top + 8, { width: w - 16, lineBreak: false, ellipsis: true });
+    doc
+      .font(FONT.bold)
+      .fontSize(14)
+      .fillColor(COLOURS.text)
+      .text(c.value, x + 10, top + 22, { width: w - 16 });
+    if (c.note)
+      doc
+        .font(FONT.regular)
+        .fontSize(7.5)
+        .fillColor(COLOURS.muted)
+        .text(c.note, x + 10, top + 42, { width: w - 16, height: 18, ellipsis: true });
   });
   doc.x = A4.margin;
   doc.y = top + 70;
@@ -162,17 +203,36 @@ export function table(doc: Doc, columns: TableColumn[], rows: string[][], total?
     ensureSpace(doc, rowHeight + 2);
     const y = doc.y;
     let x = A4.margin;
-    doc.font(bold ? FONT.bold : FONT.regular).fontSize(8).fillColor(COLOURS.text);
+    doc
+      .font(bold ? FONT.bold : FONT.regular)
+      .fontSize(8)
+      .fillColor(COLOURS.text);
     cells.forEach((cell, i) => {
-      writeText(doc, cell, x + 2, y + 3, { width: widths[i]! - 4, height: rowHeight - 4, align: columns[i]!.align ?? "left", ellipsis: true });
+      writeText(doc, cell, x + 2, y + 3, {
+        width: widths[i]! - 4,
+        height: rowHeight - 4,
+        align: columns[i]!.align ?? "left",
+        ellipsis: true,
+      });
       x += widths[i]!;
     });
-    doc.moveTo(A4.margin, y + rowHeight).lineTo(A4.margin + CONTENT_WIDTH, y + rowHeight).lineWidth(0.4).strokeColor(COLOURS.grid).stroke();
+    doc
+      .moveTo(A4.margin, y + rowHeight)
+      .lineTo(A4.margin + CONTENT_WIDTH, y + rowHeight)
+      .lineWidth(0.4)
+      .strokeColor(COLOURS.grid)
+      .stroke();
     doc.x = A4.margin;
     doc.y = y + rowHeight;
   };
   // A table of facts (label, value) has no header row.
-  const header = columns.some((c) => c.header) ? () => line(columns.map((c) => c.header), true) : () => {};
+  const header = columns.some((c) => c.header)
+    ? () =>
+        line(
+          columns.map((c) => c.header),
+          true,
+        )
+    : () => {};
   header();
   for (const r of rows) {
     if (doc.y + rowHeight > A4.height - A4.margin) {
@@ -192,7 +252,12 @@ const niceMax = (v: number) => {
 };
 
 /** Bars stacked by method, one per period, with a value axis in the unit `format` gives. */
-export function stackedBars(doc: Doc, rows: { label: string; values: Record<MethodKey, number> }[], format: (v: number) => string, height = 170) {
+export function stackedBars(
+  doc: Doc,
+  rows: { label: string; values: Record<MethodKey, number> }[],
+  format: (v: number) => string,
+  height = 170,
+) {
   ensureSpace(doc, height + 40);
   const top = doc.y + 4;
   const left = A4.margin + 52;
@@ -201,8 +266,15 @@ export function stackedBars(doc: Doc, rows: { label: string; values: Record<Meth
   doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.muted);
   for (let i = 0; i <= 4; i++) {
     const y = top + height - (i / 4) * height;
-    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.4).strokeColor(COLOURS.grid).stroke();
-    doc.fillColor(COLOURS.muted).text(format((max * i) / 4), A4.margin, y - 4, { width: 48, align: "right", lineBreak: false });
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.4)
+      .strokeColor(COLOURS.grid)
+      .stroke();
+    doc
+      .fillColor(COLOURS.muted)
+      .text(format((max * i) / 4), A4.margin, y - 4, { width: 48, align: "right", lineBreak: false });
   }
   const slot = width / Math.max(1, rows.length);
   const barW = Math.min(28, slot * 0.7);
@@ -211,10 +283,17 @@ export function stackedBars(doc: Doc, rows: { label: string; values: Record<Meth
     const x = left + i * slot + (slot - barW) / 2;
     for (const m of METHODS) {
       const h = (r.values[m] / max) * height;
-      if (h > 0) doc.rect(x, y - h, barW, h).fillColor(COLOURS[m]).fill();
+      if (h > 0)
+        doc
+          .rect(x, y - h, barW, h)
+          .fillColor(COLOURS[m])
+          .fill();
       y -= h;
     }
-    doc.fontSize(6.5).fillColor(COLOURS.muted).text(r.label, left + i * slot, top + height + 3, { width: slot, align: "center", lineBreak: false });
+    doc
+      .fontSize(6.5)
+      .fillColor(COLOURS.muted)
+      .text(r.label, left + i * slot, top + height + 3, { width: slot, align: "center", lineBreak: false });
   });
   doc.x = A4.margin;
   doc.y = top + height + 14;
@@ -235,7 +314,13 @@ export function methodLegend(doc: Doc, labels: Record<MethodKey, string>) {
 }
 
 /** Remaining contamination over time, with the baseline as the top of the axis. */
-export function burnDownLine(doc: Doc, points: { month: string; remainingM2: number }[], baselineM2: number, format: (v: number) => string, height = 150) {
+export function burnDownLine(
+  doc: Doc,
+  points: { month: string; remainingM2: number }[],
+  baselineM2: number,
+  format: (v: number) => string,
+  height = 150,
+) {
   ensureSpace(doc, height + 30);
   const top = doc.y + 4;
   const left = A4.margin + 52;
@@ -244,8 +329,15 @@ export function burnDownLine(doc: Doc, points: { month: string; remainingM2: num
   doc.font(FONT.regular).fontSize(7);
   for (let i = 0; i <= 4; i++) {
     const y = top + height - (i / 4) * height;
-    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.4).strokeColor(COLOURS.grid).stroke();
-    doc.fillColor(COLOURS.muted).text(format((max * i) / 4), A4.margin, y - 4, { width: 48, align: "right", lineBreak: false });
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.4)
+      .strokeColor(COLOURS.grid)
+      .stroke();
+    doc
+      .fillColor(COLOURS.muted)
+      .text(format((max * i) / 4), A4.margin, y - 4, { width: 48, align: "right", lineBreak: false });
   }
   const xAt = (i: number) => left + (points.length <= 1 ? width / 2 : (i / (points.length - 1)) * width);
   const yAt = (v: number) => top + height - (v / max) * height;
@@ -254,7 +346,11 @@ export function burnDownLine(doc: Doc, points: { month: string; remainingM2: num
     points.forEach((p, i) => doc.lineTo(xAt(i), yAt(p.remainingM2)));
     doc.lineWidth(1.6).strokeColor(COLOURS.remaining).stroke();
     const labels = [0, Math.floor((points.length - 1) / 2), points.length - 1];
-    for (const i of new Set(labels)) doc.fontSize(6.5).fillColor(COLOURS.muted).text(points[i]!.month, xAt(i) - 25, top + height + 3, { width: 50, align: "center", lineBreak: false });
+    for (const i of new Set(labels))
+      doc
+        .fontSize(6.5)
+        .fillColor(COLOURS.muted)
+        .text(points[i]!.month, xAt(i) - 25, top + height + 3, { width: 50, align: "center", lineBreak: false });
   }
   doc.x = A4.margin;
   doc.y = top + height + 14;
@@ -268,12 +364,18 @@ const polygonsOf = (g: Areal): Position[][][] => (g.type === "Polygon" ? [g.coor
  * extent in a plate carrée scaled by the cosine of the mean latitude (true
  * shapes at Iraq's size). A scale bar in kilometres under it.
  */
-export function map(doc: Doc, layers: { geometry: Areal; fill?: string; stroke?: string; lineWidth?: number }[], height = 260, fitTo: Areal[] = layers.map((l) => l.geometry)) {
+export function map(
+  doc: Doc,
+  layers: { geometry: Areal; fill?: string; stroke?: string; lineWidth?: number }[],
+  height = 260,
+  fitTo: Areal[] = layers.map((l) => l.geometry),
+) {
   ensureSpace(doc, height + 24);
   const all = fitTo.flatMap((g) => polygonsOf(g).flatMap((p) => p[0]!));
   if (!all.length) return;
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of all) [minX, minY, maxX, maxY] = [Math.min(minX, x!), Math.min(minY, y!), Math.max(maxX, x!), Math.max(maxY, y!)];
+  for (const [x, y] of all)
+    [minX, minY, maxX, maxY] = [Math.min(minX, x!), Math.min(minY, y!), Math.max(maxX, x!), Math.max(maxY, y!)];
   const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
   const spanX = Math.max((maxX - minX) * k, 1e-9);
   const spanY = Math.max(maxY - minY, 1e-9);
@@ -294,9 +396,14 @@ export function map(doc: Doc, layers: { geometry: Areal; fill?: string; stroke?:
         });
         doc.closePath();
       }
-      if (layer.fill && layer.stroke) doc.lineWidth(layer.lineWidth ?? 0.5).fillAndStroke(layer.fill, layer.stroke, "even-odd");
+      if (layer.fill && layer.stroke)
+        doc.lineWidth(layer.lineWidth ?? 0.5).fillAndStroke(layer.fill, layer.stroke, "even-odd");
       else if (layer.fill) doc.fill(layer.fill, "even-odd");
-      else doc.lineWidth(layer.lineWidth ?? 0.5).strokeColor(layer.stroke ?? COLOURS.text).stroke();
+      else
+        doc
+          .lineWidth(layer.lineWidth ?? 0.5)
+          .strokeColor(layer.stroke ?? COLOURS.text)
+          .stroke();
     }
   }
   doc.restore();
@@ -306,8 +413,17 @@ export function map(doc: Doc, layers: { geometry: Areal; fill?: string; stroke?:
   const km = niceMax((CONTENT_WIDTH / 5) * kmPerPoint) / 2;
   const barLength = km / kmPerPoint;
   const y = top + height + 8;
-  doc.moveTo(A4.margin, y).lineTo(A4.margin + barLength, y).lineWidth(1.2).strokeColor(COLOURS.text).stroke();
-  doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.text).text(km >= 1 ? `${km} km` : `${Math.round(km * 1000)} m`, A4.margin + barLength + 4, y - 3, { lineBreak: false });
+  doc
+    .moveTo(A4.margin, y)
+    .lineTo(A4.margin + barLength, y)
+    .lineWidth(1.2)
+    .strokeColor(COLOURS.text)
+    .stroke();
+  doc
+    .font(FONT.regular)
+    .fontSize(7)
+    .fillColor(COLOURS.text)
+    .text(km >= 1 ? `${km} km` : `${Math.round(km * 1000)} m`, A4.margin + barLength + 4, y - 3, { lineBreak: false });
   doc.x = A4.margin;
   doc.y = y + 10;
 }
@@ -317,5 +433,6 @@ export const VIRIDIS = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"];
 
 export function classify(values: number[]): (v: number) => string {
   const max = Math.max(0, ...values);
-  return (v) => (v <= 0 || max <= 0 ? "#f2f2f2" : VIRIDIS[Math.min(VIRIDIS.length - 1, Math.floor((v / max) * VIRIDIS.length))]!);
+  return (v) =>
+    v <= 0 || max <= 0 ? "#f2f2f2" : VIRIDIS[Math.min(VIRIDIS.length - 1, Math.floor((v / max) * VIRIDIS.length))]!;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { readGeometryFile } from "@/lib/geo/read";
-import { geojsonText, kmlText, shapefileZip, type SpatialFeature } from "./spatial";
+import { geojsonText, kmlText, type SpatialFeature, shapefileZip } from "./spatial";
 
 // Near Mosul: a field with a hole (an excluded house plot), and a two-part released area.
 const field: SpatialFeature = {
@@ -10,8 +10,20 @@ const field: SpatialFeature = {
   geometry: {
     type: "Polygon",
     coordinates: [
-      [[43.1, 36.3], [43.11, 36.3], [43.11, 36.31], [43.1, 36.31], [43.1, 36.3]],
-      [[43.103, 36.303], [43.103, 36.305], [43.105, 36.305], [43.105, 36.303], [43.103, 36.303]],
+      [
+        [43.1, 36.3],
+        [43.11, 36.3],
+        [43.11, 36.31],
+        [43.1, 36.31],
+        [43.1, 36.3],
+      ],
+      [
+        [43.103, 36.303],
+        [43.103, 36.305],
+        [43.105, 36.305],
+        [43.105, 36.303],
+        [43.103, 36.303],
+      ],
     ],
   },
 };
@@ -21,12 +33,30 @@ const twoParts: SpatialFeature = {
   geometry: {
     type: "MultiPolygon",
     coordinates: [
-      [[[41.8, 36.3], [41.802, 36.3], [41.802, 36.302], [41.8, 36.3]]],
-      [[[41.81, 36.31], [41.813, 36.31], [41.813, 36.313], [41.81, 36.313], [41.81, 36.31]]],
+      [
+        [
+          [41.8, 36.3],
+          [41.802, 36.3],
+          [41.802, 36.302],
+          [41.8, 36.3],
+        ],
+      ],
+      [
+        [
+          [41.81, 36.31],
+          [41.813, 36.31],
+          [41.813, 36.313],
+          [41.81, 36.313],
+          [41.81, 36.31],
+        ],
+      ],
     ],
   },
 };
-const features: SpatialFeature[] = [field, twoParts].map((f) => ({ ...f, properties: { ...f.properties, area_m2: geodesicAreaM2(f.geometry) } }));
+const features: SpatialFeature[] = [field, twoParts].map((f) => ({
+  ...f,
+  properties: { ...f.properties, area_m2: geodesicAreaM2(f.geometry) },
+}));
 
 async function reread(name: string, bytes: Uint8Array) {
   const result = await readGeometryFile({ name, bytes });
@@ -49,18 +79,28 @@ describe("spatial exports re-import with the same areas", () => {
     expect(back.crs).toBe("EPSG:4326");
     expect(back.features.map((f) => f.name)).toEqual(features.map((f) => f.properties.name));
     // Identical but for the order the area's terms are summed in (the shapefile winds rings the other way).
-    back.features.forEach((f, i) => expect(Math.abs(f.m2 / (features[i]!.properties.area_m2 as number) - 1)).toBeLessThan(1e-9));
+    back.features.forEach((f, i) =>
+      expect(Math.abs(f.m2 / (features[i]!.properties.area_m2 as number) - 1)).toBeLessThan(1e-9),
+    );
   });
 
   it("writes the shapefile's projection, encoding and all parts", async () => {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(await shapefileZip("released", features));
-    expect(Object.keys(zip.files).sort()).toEqual(["released.cpg", "released.dbf", "released.prj", "released.shp", "released.shx"]);
+    expect(Object.keys(zip.files).sort()).toEqual([
+      "released.cpg",
+      "released.dbf",
+      "released.prj",
+      "released.shp",
+      "released.shx",
+    ]);
     expect(await zip.file("released.prj")!.async("string")).toMatch(/^GEOGCS\["GCS_WGS_1984"/);
     expect(await zip.file("released.cpg")!.async("string")).toBe("UTF-8");
   });
 
   it("refuses a field name a .dbf cannot hold", async () => {
-    await expect(shapefileZip("x", [{ ...field, properties: { releasedAreaM2: 1 } }])).rejects.toThrow(/releasedAreaM2.*10 characters/);
+    await expect(shapefileZip("x", [{ ...field, properties: { releasedAreaM2: 1 } }])).rejects.toThrow(
+      /releasedAreaM2.*10 characters/,
+    );
   });
 });

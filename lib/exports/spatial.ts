@@ -1,8 +1,9 @@
 // Hazardous areas and released land as the GIS files partners and
 // authorities hand on: GeoJSON (RFC 7946), KML (Google Earth, IMSMA) and a
 // zipped ESRI shapefile with its .prj. Pure: features in, file bytes out.
-import { toKML } from "@placemarkio/tokml";
+
 import * as shpwrite from "@mapbox/shp-write";
+import { toKML } from "@placemarkio/tokml";
 import { rewind } from "@turf/turf";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import JSZip from "jszip";
@@ -12,9 +13,12 @@ export type SpatialProperties = Record<string, string | number>;
 export type SpatialFeature = Feature<Polygon | MultiPolygon, SpatialProperties>;
 
 // WGS 84 geographic, as ArcGIS and QGIS write it: the coordinates are EPSG:4326 longitude, latitude.
-const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+const WGS84_PRJ =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
-export function featureCollection(features: SpatialFeature[]): FeatureCollection<Polygon | MultiPolygon, SpatialProperties> {
+export function featureCollection(
+  features: SpatialFeature[],
+): FeatureCollection<Polygon | MultiPolygon, SpatialProperties> {
   return { type: "FeatureCollection", features };
 }
 
@@ -53,7 +57,14 @@ export async function shapefileZip(layer: string, features: SpatialFeature[]): P
     return wound.type === "Polygon" ? [wound.coordinates] : wound.coordinates;
   });
   // The .dbf writer stores one byte per character: give it UTF-8 bytes.
-  const rows = features.map((f) => Object.fromEntries(Object.entries(f.properties).map(([k, v]) => [k, typeof v === "string" ? Buffer.from(v, "utf8").toString("latin1") : v])));
+  const rows = features.map((f) =>
+    Object.fromEntries(
+      Object.entries(f.properties).map(([k, v]) => [
+        k,
+        typeof v === "string" ? Buffer.from(v, "utf8").toString("latin1") : v,
+      ]),
+    ),
+  );
   const files = await new Promise<{ shp: DataView; shx: DataView; dbf: DataView }>((resolve, reject) =>
     shpwrite.write(rows, "POLYGON", shapes, (err, written) => (err ? reject(err) : resolve(written))),
   );

@@ -13,7 +13,11 @@ export type BatchPage = { take: number; orderBy: { id: "asc" }; cursor?: { id: s
 export async function* batches<T extends { id: string }>(read: (page: BatchPage) => Promise<T[]>): AsyncGenerator<T[]> {
   let cursor: string | undefined;
   for (;;) {
-    const rows = await read({ take: BATCH, orderBy: { id: "asc" }, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+    const rows = await read({
+      take: BATCH,
+      orderBy: { id: "asc" },
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
     if (rows.length) yield rows;
     if (rows.length < BATCH) return;
     cursor = rows.at(-1)!.id;
@@ -51,7 +55,11 @@ export function streamOf(chunks: AsyncIterable<string>): ReadableStream<Uint8Arr
  * made afresh and the prefix read and checked on the server, so on a weak
  * connection a dropped download costs server time, not the bytes again.
  */
-export async function resumeAfter(body: ReadableStream<Uint8Array> | Uint8Array, from: number, sha256: string): Promise<ReadableStream<Uint8Array> | Uint8Array | null> {
+export async function resumeAfter(
+  body: ReadableStream<Uint8Array> | Uint8Array,
+  from: number,
+  sha256: string,
+): Promise<ReadableStream<Uint8Array> | Uint8Array | null> {
   const digest = createHash("sha256");
   if (body instanceof Uint8Array) {
     if (body.byteLength < from) return null;

@@ -1,5 +1,5 @@
-import writeXlsxFile, { type Cell as XlsxCell, type Sheet } from "write-excel-file/node";
-import { neutraliseFormula, type Cell, type Column, type TableSpec } from "./table";
+import writeXlsxFile, { type Sheet, type Cell as XlsxCell } from "write-excel-file/node";
+import { type Cell, type Column, neutraliseFormula, type TableSpec } from "./table";
 
 /** A table and its rows, for one sheet of a workbook. */
 export type SheetOf<Row> = { spec: TableSpec<Row>; rows: Row[] };

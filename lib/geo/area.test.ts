@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
+import { describe, expect, it } from "vitest";
 import { readGovernorates } from "@/prisma/governorates";
 import { geodesicAreaM2, ringAreaM2 } from "./area";
 
@@ -16,7 +16,15 @@ const PUBLISHED_KM2: Record<string, number> = {
 
 const square = (lon: number, lat: number, d: number): Polygon => ({
   type: "Polygon",
-  coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d],
+      [lon, lat + d],
+      [lon, lat],
+    ],
+  ],
 });
 
 describe("geodesicAreaM2", () => {

@@ -6,8 +6,8 @@ import type { Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import { geojsonToGeosGeom, geosGeomToGeojson } from "geos-wasm/helpers";
 import { geosEngine, takeGeosError } from "./engine";
 import { GeometryError, geometryProblem } from "./errors";
-import { geometryText } from "./messages";
 import { gnomonicAt, mapPositions } from "./gnomonic";
+import { geometryText } from "./messages";
 
 export type Areal = Polygon | MultiPolygon;
 
@@ -51,13 +51,16 @@ function polygonsOf(g: Geometry): Position[][][] {
 const planarRingArea = (ring: readonly Position[]) => {
   let s = 0;
   const [ox, oy] = [ring[0]![0]!, ring[0]![1]!];
-  for (let k = 1; k < ring.length - 1; k++) s += (ring[k]![0]! - ox) * (ring[k + 1]![1]! - oy) - (ring[k + 1]![0]! - ox) * (ring[k]![1]! - oy);
+  for (let k = 1; k < ring.length - 1; k++)
+    s += (ring[k]![0]! - ox) * (ring[k + 1]![1]! - oy) - (ring[k + 1]![0]! - ox) * (ring[k]![1]! - oy);
   return Math.abs(s / 2);
 };
 
 function fromPolygons(polygons: Position[][][]): Areal | null {
   if (polygons.length === 0) return null;
-  return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
+  return polygons.length === 1
+    ? { type: "Polygon", coordinates: polygons[0]! }
+    : { type: "MultiPolygon", coordinates: polygons };
 }
 
 /**
@@ -127,7 +130,13 @@ function makeValidAreal(p: Ptr): Ptr {
  * Runs one GEOS operation and, if it fails, again on a 0.1 mm grid, then on
  * made-valid inputs; a submission is never lost to a noding failure.
  */
-function robustly(what: Op, ptrs: Ptr[], read: (r: Ptr) => Areal | null, exact: (...p: Ptr[]) => Ptr, onGrid: (...p: Ptr[]) => Ptr) {
+function robustly(
+  what: Op,
+  ptrs: Ptr[],
+  read: (r: Ptr) => Areal | null,
+  exact: (...p: Ptr[]) => Ptr,
+  onGrid: (...p: Ptr[]) => Ptr,
+) {
   const geos = geosEngine();
   try {
     return read(exact(...ptrs));
@@ -143,7 +152,9 @@ function robustly(what: Op, ptrs: Ptr[], read: (r: Ptr) => Areal | null, exact: 
       } finally {
         for (const v of valid) if (v) geos.GEOSGeom_destroy(v);
       }
-      throw new GeometryError(geometryProblem("GEOMETRY_ENGINE_FAILED", geometryText("engineFailed", { operation: what })));
+      throw new GeometryError(
+        geometryProblem("GEOMETRY_ENGINE_FAILED", geometryText("engineFailed", { operation: what })),
+      );
     }
   }
 }
@@ -163,10 +174,22 @@ function overlay(op: Op, a: Areal, bAll: Areal): Areal | null {
   const geos = geosEngine();
   const b = op === "union" ? bAll : partsNear(a, bAll);
   if (!b) return op === "intersection" ? null : a;
-  const exact = { intersection: geos.GEOSIntersection, difference: geos.GEOSDifference, union: geos.GEOSUnion }[op].bind(geos);
-  const onGrid = { intersection: geos.GEOSIntersectionPrec, difference: geos.GEOSDifferencePrec, union: geos.GEOSUnionPrec }[op].bind(geos);
+  const exact = { intersection: geos.GEOSIntersection, difference: geos.GEOSDifference, union: geos.GEOSUnion }[
+    op
+  ].bind(geos);
+  const onGrid = {
+    intersection: geos.GEOSIntersectionPrec,
+    difference: geos.GEOSDifferencePrec,
+    union: geos.GEOSUnionPrec,
+  }[op].bind(geos);
   return withGeos([a, b], (ptrs, read) =>
-    robustly(op, ptrs, read, (p, q) => exact(p!, q!), (p, q) => onGrid(p!, q!, RETRY_GRID_M)),
+    robustly(
+      op,
+      ptrs,
+      read,
+      (p, q) => exact(p!, q!),
+      (p, q) => onGrid(p!, q!, RETRY_GRID_M),
+    ),
   );
 }
 
@@ -223,7 +246,13 @@ export function unionAll(list: readonly Areal[]): Areal {
   const geos = geosEngine();
   const collection: Geometry = { type: "GeometryCollection", geometries: [...list] };
   const result = withGeos([collection], (ptrs, read) =>
-    robustly("union", ptrs, read, (p) => geos.GEOSUnaryUnion(p!), (p) => geos.GEOSUnaryUnionPrec(p!, RETRY_GRID_M)),
+    robustly(
+      "union",
+      ptrs,
+      read,
+      (p) => geos.GEOSUnaryUnion(p!),
+      (p) => geos.GEOSUnaryUnionPrec(p!, RETRY_GRID_M),
+    ),
   );
   if (!result) throw new Error("the union of non-empty polygons was empty");
   return result;

@@ -24,7 +24,10 @@ let lastError: string | undefined;
  */
 export function loadGeometryEngine(): Promise<Geos> {
   // Notices ("Self-intersection at or near point …") are what isValidDetail returns anyway: not printed.
-  loading ??= initGeosJs({ errorHandler: (message: string) => void (lastError = message), noticeHandler: () => undefined }).then((g) => (loaded = g));
+  loading ??= initGeosJs({
+    errorHandler: (message: string) => void (lastError = message),
+    noticeHandler: () => undefined,
+  }).then((g) => (loaded = g));
   return loading;
 }
 
@@ -37,6 +40,7 @@ export function takeGeosError(): string | undefined {
 
 /** The loaded engine, for synchronous geometry code. */
 export function geosEngine(): Geos {
-  if (!loaded) throw new Error("The geometry engine is not loaded: await loadGeometryEngine() before geometry operations.");
+  if (!loaded)
+    throw new Error("The geometry engine is not loaded: await loadGeometryEngine() before geometry operations.");
   return loaded;
 }

@@ -2,7 +2,7 @@
 // where (feature, part, ring, position and the coordinate), and what to do,
 // in every language the app speaks (messages.ts).
 import type { LocalisedText, MessageValues } from "@/lib/i18n/localised";
-import { geometryText, inEach, joinTexts, perLanguage, type GeometryMessageKey } from "./messages";
+import { type GeometryMessageKey, geometryText, inEach, joinTexts, perLanguage } from "./messages";
 
 export type GeometryErrorCode =
   // reading files
@@ -56,13 +56,20 @@ export type GeometryProblem = GeometryLocation & {
 };
 
 /** A problem from its sentence in every language, with where it is. */
-export function geometryProblem(code: GeometryErrorCode, text: LocalisedText, loc: GeometryLocation = {}): GeometryProblem {
+export function geometryProblem(
+  code: GeometryErrorCode,
+  text: LocalisedText,
+  loc: GeometryLocation = {},
+): GeometryProblem {
   return { code, ...loc, message: text.en, text };
 }
 
 /** A check that could not run at all (the engine or the reader failed to load): the error's own words inside. */
 export function checkFailedProblem(err: unknown): GeometryProblem {
-  return geometryProblem("GEOMETRY_ENGINE_FAILED", geometryText("checkFailed", { detail: err instanceof Error ? err.message : String(err) }));
+  return geometryProblem(
+    "GEOMETRY_ENGINE_FAILED",
+    geometryText("checkFailed", { detail: err instanceof Error ? err.message : String(err) }),
+  );
 }
 
 export class GeometryError extends Error {
@@ -106,12 +113,19 @@ export function describeLocation(loc: GeometryLocation): LocalisedText | null {
   const parts: LocalisedText[] = [];
   if (loc.feature !== undefined) parts.push(geometryText("locationFeature", { number: String(loc.feature + 1) }));
   if (loc.part !== undefined) parts.push(geometryText("locationPart", { number: String(loc.part + 1) }));
-  if (loc.ring !== undefined) parts.push(loc.ring === 0 ? geometryText("locationOuterBoundary") : geometryText("locationHole", { number: String(loc.ring) }));
+  if (loc.ring !== undefined)
+    parts.push(
+      loc.ring === 0
+        ? geometryText("locationOuterBoundary")
+        : geometryText("locationHole", { number: String(loc.ring) }),
+    );
   if (loc.position !== undefined) parts.push(geometryText("locationPoint", { number: String(loc.position + 1) }));
   const where = parts.length ? joinTexts(parts, "separatorComma") : null;
   if (!loc.coordinate) return where;
   const coordinate = loc.coordinate.map((c) => Number(c.toPrecision(10))).join(", ");
-  return where ? geometryText("locationWithCoordinate", { where: inEach(where), coordinate }) : geometryText("locationCoordinateOnly", { coordinate });
+  return where
+    ? geometryText("locationWithCoordinate", { where: inEach(where), coordinate })
+    : geometryText("locationCoordinateOnly", { coordinate });
 }
 
 /**

@@ -11,7 +11,6 @@ import type { Geometry, Position } from "geojson";
 const R = 6_371_008.8; // mean Earth radius, m: projected units are then close to metres
 const RAD = Math.PI / 180;
 
-
 export type Gnomonic = { forward: (p: Position) => Position; inverse: (p: Position) => Position };
 
 export function gnomonicAt(lon0: number, lat0: number): Gnomonic {

@@ -4,30 +4,39 @@
 // change with REGEN=1, and review the diff like code.
 import fs from "node:fs";
 import path from "node:path";
-import type { Feature, FeatureCollection, Polygon, MultiPolygon } from "geojson";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { accountRelease } from "@/lib/domain/land-release";
+import { deepFreeze } from "@/tests/helpers/freeze";
 import { GeometryError } from "./errors";
 import { MUST_BE_IN_IRAQ } from "./iraq";
 import { validateAreal } from "./validate";
-import { deepFreeze } from "@/tests/helpers/freeze";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 const root = path.resolve("tests/fixtures/geo");
-const names = fs.readdirSync(path.join(root, "in")).filter((n) => n.endsWith(".geojson")).map((n) => n.replace(/\.geojson$/, ""));
+const names = fs
+  .readdirSync(path.join(root, "in"))
+  .filter((n) => n.endsWith(".geojson"))
+  .map((n) => n.replace(/\.geojson$/, ""));
 
 /** Square metres to the millimetre²: stable across runs, still far finer than any survey. */
 const m2 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 function run(input: FeatureCollection & { description: string }) {
-  const byRole = (role: string) => input.features.find((f: Feature) => f.properties?.role === role)?.geometry as Polygon | MultiPolygon | undefined;
+  const byRole = (role: string) =>
+    input.features.find((f: Feature) => f.properties?.role === role)?.geometry as Polygon | MultiPolygon | undefined;
   const submitted = byRole("submitted")!;
   const hazard = byRole("hazard");
   const released = byRole("released") ?? null;
   try {
     const valid = validateAreal(submitted, { mustOverlap: [MUST_BE_IN_IRAQ] });
     // The fixtures pin the English; messages.test.ts checks the other languages.
-    const result: Record<string, unknown> = { description: input.description, valid: true, areaM2: m2(valid.areaM2), notes: valid.notes.map((n) => n.en) };
+    const result: Record<string, unknown> = {
+      description: input.description,
+      valid: true,
+      areaM2: m2(valid.areaM2),
+      notes: valid.notes.map((n) => n.en),
+    };
     if (hazard) {
       const a = accountRelease({ submitted: valid.geometry, hazard, released });
       result.account = {
@@ -41,7 +50,12 @@ function run(input: FeatureCollection & { description: string }) {
   } catch (err) {
     if (!(err instanceof GeometryError)) throw err;
     const problems = err.problems.map(({ text: _text, ...p }) => p);
-    return { description: input.description, valid: false, problems, repairedAreaM2: err.repaired ? m2(validateAreal(err.repaired).areaM2) : null };
+    return {
+      description: input.description,
+      valid: false,
+      problems,
+      repairedAreaM2: err.repaired ? m2(validateAreal(err.repaired).areaM2) : null,
+    };
   }
 }
 
@@ -65,7 +79,9 @@ describe("golden fixtures", () => {
     for (const name of names) {
       const a = out(name).account;
       if (!a) continue;
-      expect(Math.abs(a.outsideHazardM2 + a.alreadyReleasedM2 + a.countedAreaM2 - a.submittedAreaM2)).toBeLessThan(1e-6 * a.submittedAreaM2);
+      expect(Math.abs(a.outsideHazardM2 + a.alreadyReleasedM2 + a.countedAreaM2 - a.submittedAreaM2)).toBeLessThan(
+        1e-6 * a.submittedAreaM2,
+      );
     }
   });
 

@@ -8,7 +8,10 @@ export type Boundary<P extends GeoJsonProperties> = Feature<Polygon | MultiPolyg
  * (e.g. a site outside Iraq). A site straddling two governorates belongs to
  * the one holding its centroid.
  */
-export function locate<P extends GeoJsonProperties>(geometry: Polygon | MultiPolygon, boundaries: readonly Boundary<P>[]): Boundary<P> | null {
+export function locate<P extends GeoJsonProperties>(
+  geometry: Polygon | MultiPolygon,
+  boundaries: readonly Boundary<P>[],
+): Boundary<P> | null {
   const c = centroid(feature(geometry));
   return boundaries.find((b) => booleanPointInPolygon(c, b)) ?? null;
 }

@@ -39,7 +39,19 @@ describe("a problem carries its text in every language", () => {
   });
 
   it("a self-intersecting boundary: the first crossing's coordinate keeps its digits in every language", () => {
-    const bowtie = { type: "Polygon", coordinates: [[[43.05, 36.3], [43.06, 36.31], [43.06, 36.3], [43.05, 36.31], [43.055, 36.32], [43.05, 36.3]]] };
+    const bowtie = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [43.05, 36.3],
+          [43.06, 36.31],
+          [43.06, 36.3],
+          [43.05, 36.31],
+          [43.055, 36.32],
+          [43.05, 36.3],
+        ],
+      ],
+    };
     const [p] = problemsOf(() => validateAreal(bowtie));
     expect(p?.code).toBe("SELF_INTERSECTION");
     expectWritten(p!);
@@ -50,16 +62,50 @@ describe("a problem carries its text in every language", () => {
   });
 
   it("a single crossing is not counted", () => {
-    const [p] = problemsOf(() => validateAreal({ type: "Polygon", coordinates: [[[43.05, 36.3], [43.055, 36.305], [43.055, 36.3], [43.05, 36.305], [43.05, 36.3]]] }));
+    const [p] = problemsOf(() =>
+      validateAreal({
+        type: "Polygon",
+        coordinates: [
+          [
+            [43.05, 36.3],
+            [43.055, 36.305],
+            [43.055, 36.3],
+            [43.05, 36.305],
+            [43.05, 36.3],
+          ],
+        ],
+      }),
+    );
     expect(p?.text.en).toMatch(/crosses itself, so/);
     expect(p?.text.ar).toMatch(/نفسه، لذا/);
     expect(p?.text.ckb).toMatch(/دەبڕێت، بۆیە/);
   });
 
   it("the location is written in the sentence's own language", () => {
-    const bad = { type: "MultiPolygon", coordinates: [[[[43.05, 36.3], [43.055, 36.3], [43.055, 36.305], [43.05, 36.3]]], [[[43.06, 36.3], [43.07, 36.3], [43.06, 36.3]]]] };
+    const bad = {
+      type: "MultiPolygon",
+      coordinates: [
+        [
+          [
+            [43.05, 36.3],
+            [43.055, 36.3],
+            [43.055, 36.305],
+            [43.05, 36.3],
+          ],
+        ],
+        [
+          [
+            [43.06, 36.3],
+            [43.07, 36.3],
+            [43.06, 36.3],
+          ],
+        ],
+      ],
+    };
     const [p] = problemsOf(() => validateAreal(bad));
-    expect(p?.text.en).toMatch(/^Part 2, outer boundary: a boundary needs at least 3 distinct points; this one has 2\.$/);
+    expect(p?.text.en).toMatch(
+      /^Part 2, outer boundary: a boundary needs at least 3 distinct points; this one has 2\.$/,
+    );
     expect(p?.text.ar).toMatch(/^الجزء 2، الحد الخارجي: /);
     expect(p?.text.ckb).toMatch(/^بەشی 2، سنووری دەرەوە: /);
     expect(describeLocation({})).toBeNull();
@@ -71,8 +117,21 @@ describe("a problem carries its text in every language", () => {
   });
 
   it("notes too", () => {
-    const v = validateAreal({ type: "Polygon", coordinates: [[[43.05, 36.3, 310], [43.05, 36.305, 312], [43.055, 36.305, 309], [43.055, 36.3, 305]]] });
-    expect(v.notes.map((n) => n.en)).toEqual(["Altitudes were dropped: areas are measured on the ellipsoid.", "Open rings were closed."]);
+    const v = validateAreal({
+      type: "Polygon",
+      coordinates: [
+        [
+          [43.05, 36.3, 310],
+          [43.05, 36.305, 312],
+          [43.055, 36.305, 309],
+          [43.055, 36.3, 305],
+        ],
+      ],
+    });
+    expect(v.notes.map((n) => n.en)).toEqual([
+      "Altitudes were dropped: areas are measured on the ellipsoid.",
+      "Open rings were closed.",
+    ]);
     for (const n of v.notes) for (const l of ["ar", "ckb"] as const) expect(n[l]).toMatch(/[\u0600-\u06FF]/);
   });
 });

@@ -6,8 +6,8 @@
 import ar from "@/lib/i18n/geometry-messages/ar.json";
 import ckb from "@/lib/i18n/geometry-messages/ckb.json";
 import en from "@/lib/i18n/geometry-messages/en.json";
-import { localised, type LocalisedText, type MessageValues } from "@/lib/i18n/localised";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { type LocalisedText, localised, type MessageValues } from "@/lib/i18n/localised";
 
 export type GeometryMessageKey = keyof typeof en;
 
@@ -36,7 +36,10 @@ export function perLanguage(make: (locale: Locale) => string): LocalisedText {
 }
 
 /** Texts listed with each language's own separator ("a, b"; Arabic "a، b"). */
-export function joinTexts(texts: readonly LocalisedText[], separator: "separatorComma" | "separatorSemicolon"): LocalisedText {
+export function joinTexts(
+  texts: readonly LocalisedText[],
+  separator: "separatorComma" | "separatorSemicolon",
+): LocalisedText {
   const between = geometryText(separator);
   return perLanguage((locale) => texts.map((t) => t[locale]).join(between[locale]));
 }

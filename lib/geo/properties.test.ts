@@ -6,7 +6,7 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
 import { accountRelease, releasedAfterApproval } from "@/lib/domain/land-release";
 import { geodesicAreaM2 } from "./area";
-import { intersection, union, unionAll, type Areal } from "./boolean";
+import { type Areal, intersection, union, unionAll } from "./boolean";
 import { gnomonicAt, mapPositions } from "./gnomonic";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
@@ -32,9 +32,14 @@ const sitePolygon = (centre: { lon: number; lat: number }) =>
       return { type: "Polygon", coordinates: [ring] };
     });
 
-const centre = fc.record({ lon: fc.double({ min: 39.5, max: 47.5, noNaN: true }), lat: fc.double({ min: 29.5, max: 37, noNaN: true }) });
+const centre = fc.record({
+  lon: fc.double({ min: 39.5, max: 47.5, noNaN: true }),
+  lat: fc.double({ min: 29.5, max: 37, noNaN: true }),
+});
 const pairOfSites = centre.chain((c) => fc.tuple(sitePolygon(c), sitePolygon(c)));
-const siteHistory = centre.chain((c) => fc.tuple(sitePolygon(c), fc.array(sitePolygon(c), { minLength: 1, maxLength: 6 })));
+const siteHistory = centre.chain((c) =>
+  fc.tuple(sitePolygon(c), fc.array(sitePolygon(c), { minLength: 1, maxLength: 6 })),
+);
 
 /** Planar shoelace area about an origin near the shapes (far from it, cancellation would swamp 1e-9). */
 function planarArea(g: Areal | null, origin: Position): number {
@@ -45,7 +50,8 @@ function planarArea(g: Areal | null, origin: Position): number {
   for (const rings of polygons)
     rings.forEach((ring, i) => {
       let s = 0;
-      for (let k = 0; k < ring.length - 1; k++) s += (ring[k]![0]! - ox) * (ring[k + 1]![1]! - oy) - (ring[k + 1]![0]! - ox) * (ring[k]![1]! - oy);
+      for (let k = 0; k < ring.length - 1; k++)
+        s += (ring[k]![0]! - ox) * (ring[k + 1]![1]! - oy) - (ring[k + 1]![0]! - ox) * (ring[k]![1]! - oy);
       total += (i === 0 ? 1 : -1) * Math.abs(s / 2);
     });
   return total;
@@ -95,7 +101,9 @@ describe("land-release accounting", () => {
           expect(a.alreadyReleasedM2).toBeGreaterThanOrEqual(0);
           expect(a.countedAreaM2).toBeLessThanOrEqual(inside + 1e-6 * a.submittedAreaM2);
           expect(inside).toBeLessThanOrEqual(a.submittedAreaM2 + 1e-9);
-          expect(Math.abs(a.outsideHazardM2 + a.alreadyReleasedM2 + a.countedAreaM2 - a.submittedAreaM2)).toBeLessThan(1e-6 * a.submittedAreaM2 + 1e-6);
+          expect(Math.abs(a.outsideHazardM2 + a.alreadyReleasedM2 + a.countedAreaM2 - a.submittedAreaM2)).toBeLessThan(
+            1e-6 * a.submittedAreaM2 + 1e-6,
+          );
           released = releasedAfterApproval(released, a.insideGeometry);
         }
       }),
@@ -103,24 +111,28 @@ describe("land-release accounting", () => {
     );
   });
 
-  it(`Σ counted = area(union of approved releases ∩ hazard) ≤ area(hazard) (${Math.ceil(RUNS / 5)} histories)`, LONG, () => {
-    fc.assert(
-      fc.property(siteHistory, ([hazard, reports]) => {
-        let released: Areal | null = null;
-        let counted = 0;
-        for (const submitted of reports) {
-          const a = accountRelease({ submitted, hazard, released });
-          counted += a.countedAreaM2;
-          released = releasedAfterApproval(released, a.insideGeometry);
-        }
-        const truth = geodesic(intersection(unionAll(reports), hazard));
-        const scale = geodesicAreaM2(hazard);
-        // Two different operation sequences place their new vertices independently: they agree to
-        // ~1e-6 of the hazardous area (centimetres² on a site), far inside survey accuracy.
-        expect(Math.abs(counted - truth)).toBeLessThan(1e-5 * scale);
-        expect(counted).toBeLessThanOrEqual(scale * (1 + 1e-6));
-      }),
-      { numRuns: Math.ceil(RUNS / 5) },
-    );
-  });
+  it(
+    `Σ counted = area(union of approved releases ∩ hazard) ≤ area(hazard) (${Math.ceil(RUNS / 5)} histories)`,
+    LONG,
+    () => {
+      fc.assert(
+        fc.property(siteHistory, ([hazard, reports]) => {
+          let released: Areal | null = null;
+          let counted = 0;
+          for (const submitted of reports) {
+            const a = accountRelease({ submitted, hazard, released });
+            counted += a.countedAreaM2;
+            released = releasedAfterApproval(released, a.insideGeometry);
+          }
+          const truth = geodesic(intersection(unionAll(reports), hazard));
+          const scale = geodesicAreaM2(hazard);
+          // Two different operation sequences place their new vertices independently: they agree to
+          // ~1e-6 of the hazardous area (centimetres² on a site), far inside survey accuracy.
+          expect(Math.abs(counted - truth)).toBeLessThan(1e-5 * scale);
+          expect(counted).toBeLessThanOrEqual(scale * (1 + 1e-6));
+        }),
+        { numRuns: Math.ceil(RUNS / 5) },
+      );
+    },
+  );
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import type { Polygon, Position } from "geojson";
+import { describe, expect, it } from "vitest";
 import { deepFreeze } from "@/tests/helpers/freeze";
 import { geodesicAreaM2 } from "./area";
 import { GeometryError, type GeometryProblem } from "./errors";
@@ -8,7 +8,13 @@ import { geometryText } from "./messages";
 import { validateAreal } from "./validate";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
-const ring = (x0: number, y0: number, x1: number, y1: number): Position[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const ring = (x0: number, y0: number, x1: number, y1: number): Position[] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
 const poly = (...rings: Position[][]): Polygon => ({ type: "Polygon", coordinates: rings });
 // A clearance site near Mosul, about 450 m × 550 m.
 const SITE = deepFreeze(poly(ring(43.05, 36.3, 43.055, 36.305)));
@@ -27,14 +33,27 @@ describe("validateAreal: normalises silently", () => {
   it("accepts a Feature or FeatureCollection around the polygon, with the same area", () => {
     const bare = validateAreal(SITE);
     const feature = validateAreal(deepFreeze({ type: "Feature", properties: {}, geometry: SITE }));
-    const collection = validateAreal(deepFreeze({ type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: SITE }] }));
+    const collection = validateAreal(
+      deepFreeze({ type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: SITE }] }),
+    );
     expect(feature.areaM2).toBe(bare.areaM2);
     expect(collection.areaM2).toBe(bare.areaM2);
     expect(bare.areaM2).toBeCloseTo(geodesicAreaM2(SITE), 6);
   });
 
   it("closes open rings, drops repeated points and altitudes, and winds counter-clockwise (RFC 7946)", () => {
-    const messy = { type: "Polygon", coordinates: [[[43.05, 36.3, 310], [43.05, 36.305, 312], [43.05, 36.305, 312], [43.055, 36.305, 309], [43.055, 36.3, 305]]] };
+    const messy = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [43.05, 36.3, 310],
+          [43.05, 36.305, 312],
+          [43.05, 36.305, 312],
+          [43.055, 36.305, 309],
+          [43.055, 36.3, 305],
+        ],
+      ],
+    };
     const v = validateAreal(deepFreeze(messy));
     const outer = (v.geometry as Polygon).coordinates[0]!;
     expect(outer).toHaveLength(5);
@@ -51,7 +70,8 @@ describe("validateAreal: normalises silently", () => {
     const a = ring(43.05, 36.3, 43.054, 36.304);
     const b = ring(43.052, 36.302, 43.056, 36.306);
     const v = validateAreal(deepFreeze({ type: "MultiPolygon", coordinates: [[a], [b]] }));
-    const expected = geodesicAreaM2(poly(a)) + geodesicAreaM2(poly(b)) - geodesicAreaM2(poly(ring(43.052, 36.302, 43.054, 36.304)));
+    const expected =
+      geodesicAreaM2(poly(a)) + geodesicAreaM2(poly(b)) - geodesicAreaM2(poly(ring(43.052, 36.302, 43.054, 36.304)));
     expect(v.areaM2).toBeCloseTo(expected, 3);
     expect(v.notes.map((n) => n.en).join(" ")).toMatch(/counts once/);
   });
@@ -64,7 +84,13 @@ describe("validateAreal: normalises silently", () => {
 
 describe("validateAreal: rejects with a located, specific error", () => {
   it("a bow-tie boundary, offering the repaired shape without applying it", () => {
-    const bowtie = poly([[43.05, 36.3], [43.055, 36.305], [43.055, 36.3], [43.05, 36.305], [43.05, 36.3]]);
+    const bowtie = poly([
+      [43.05, 36.3],
+      [43.055, 36.305],
+      [43.055, 36.3],
+      [43.05, 36.305],
+      [43.05, 36.3],
+    ]);
     let error: GeometryError | undefined;
     try {
       validateAreal(deepFreeze(bowtie));
@@ -79,19 +105,119 @@ describe("validateAreal: rejects with a located, specific error", () => {
   });
 
   it.each([
-    ["projected UTM metres", poly([[410000, 4005000], [410500, 4005000], [410500, 4005500], [410000, 4005000]]), "LOOKS_PROJECTED", /UTM/],
-    ["latitude beyond 90", poly([[43.05, 96.3], [43.06, 96.3], [43.06, 96.31], [43.05, 96.3]]), "OUT_OF_RANGE", /latitude/],
-    ["a text coordinate", { type: "Polygon", coordinates: [[[43.05, 36.3], ["43.06", 36.3], [43.06, 36.31], [43.05, 36.3]]] }, "INVALID_COORDINATE", /point 2/],
-    ["NaN", { type: "Polygon", coordinates: [[[43.05, 36.3], [NaN, 36.3], [43.06, 36.31], [43.05, 36.3]]] }, "INVALID_COORDINATE", /not a \[longitude, latitude\]/],
-    ["two distinct points", poly([[43.05, 36.3], [43.06, 36.3], [43.05, 36.3]]), "TOO_FEW_POSITIONS", /at least 3/],
-    ["points on a line", poly([[43.05, 36.3], [43.06, 36.3], [43.07, 36.3], [43.05, 36.3]]), "ZERO_AREA", /area is zero/],
-    ["a sliver under 1 m²", poly([[43.05, 36.3], [43.05001, 36.3], [43.05001, 36.300001], [43.05, 36.3]]), "ZERO_AREA", /less than 1 m²/],
+    [
+      "projected UTM metres",
+      poly([
+        [410000, 4005000],
+        [410500, 4005000],
+        [410500, 4005500],
+        [410000, 4005000],
+      ]),
+      "LOOKS_PROJECTED",
+      /UTM/,
+    ],
+    [
+      "latitude beyond 90",
+      poly([
+        [43.05, 96.3],
+        [43.06, 96.3],
+        [43.06, 96.31],
+        [43.05, 96.3],
+      ]),
+      "OUT_OF_RANGE",
+      /latitude/,
+    ],
+    [
+      "a text coordinate",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [43.05, 36.3],
+            ["43.06", 36.3],
+            [43.06, 36.31],
+            [43.05, 36.3],
+          ],
+        ],
+      },
+      "INVALID_COORDINATE",
+      /point 2/,
+    ],
+    [
+      "NaN",
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [43.05, 36.3],
+            [NaN, 36.3],
+            [43.06, 36.31],
+            [43.05, 36.3],
+          ],
+        ],
+      },
+      "INVALID_COORDINATE",
+      /not a \[longitude, latitude\]/,
+    ],
+    [
+      "two distinct points",
+      poly([
+        [43.05, 36.3],
+        [43.06, 36.3],
+        [43.05, 36.3],
+      ]),
+      "TOO_FEW_POSITIONS",
+      /at least 3/,
+    ],
+    [
+      "points on a line",
+      poly([
+        [43.05, 36.3],
+        [43.06, 36.3],
+        [43.07, 36.3],
+        [43.05, 36.3],
+      ]),
+      "ZERO_AREA",
+      /area is zero/,
+    ],
+    [
+      "a sliver under 1 m²",
+      poly([
+        [43.05, 36.3],
+        [43.05001, 36.3],
+        [43.05001, 36.300001],
+        [43.05, 36.3],
+      ]),
+      "ZERO_AREA",
+      /less than 1 m²/,
+    ],
     ["an empty polygon", { type: "Polygon", coordinates: [] }, "EMPTY", /no coordinates/],
-    ["a line", { type: "LineString", coordinates: [[43.05, 36.3], [43.06, 36.3]] }, "NOT_A_POLYGON", /found only a LineString/],
-    ["a point feature", { type: "Feature", properties: {}, geometry: { type: "Point", coordinates: [43.05, 36.3] } }, "NOT_A_POLYGON", /Draw or upload a polygon/],
+    [
+      "a line",
+      {
+        type: "LineString",
+        coordinates: [
+          [43.05, 36.3],
+          [43.06, 36.3],
+        ],
+      },
+      "NOT_A_POLYGON",
+      /found only a LineString/,
+    ],
+    [
+      "a point feature",
+      { type: "Feature", properties: {}, geometry: { type: "Point", coordinates: [43.05, 36.3] } },
+      "NOT_A_POLYGON",
+      /Draw or upload a polygon/,
+    ],
     ["not GeoJSON", { type: "Circle", radius: 3 }, "NOT_A_POLYGON", /not a GeoJSON type/],
     ["swapped latitude and longitude", poly(ring(36.3, 43.05, 36.305, 43.055)), "LOOKS_SWAPPED", /exchanged/],
-    ["a hole outside its boundary", poly(ring(43.05, 36.3, 43.055, 36.305), ring(43.06, 36.31, 43.061, 36.311)), "HOLE_OUTSIDE_BOUNDARY", /^Hole 1 \(43\.06, 36\.31\)/],
+    [
+      "a hole outside its boundary",
+      poly(ring(43.05, 36.3, 43.055, 36.305), ring(43.06, 36.31, 43.061, 36.311)),
+      "HOLE_OUTSIDE_BOUNDARY",
+      /^Hole 1 \(43\.06, 36\.31\)/,
+    ],
   ])("%s", (_name, input, code, message) => {
     const [first] = problemsOf(input);
     expect(first?.code).toBe(code);
@@ -99,7 +225,19 @@ describe("validateAreal: rejects with a located, specific error", () => {
   });
 
   it("names the part and ring at fault in a MultiPolygon", () => {
-    const bad = { type: "MultiPolygon", coordinates: [[ring(43.05, 36.3, 43.055, 36.305)], [[[43.06, 36.3], [43.07, 36.3], [43.06, 36.3]]]] };
+    const bad = {
+      type: "MultiPolygon",
+      coordinates: [
+        [ring(43.05, 36.3, 43.055, 36.305)],
+        [
+          [
+            [43.06, 36.3],
+            [43.07, 36.3],
+            [43.06, 36.3],
+          ],
+        ],
+      ],
+    };
     const [p] = problemsOf(bad);
     expect(p).toMatchObject({ code: "TOO_FEW_POSITIONS", part: 1, ring: 0 });
     expect(p?.message).toMatch(/^Part 2, outer boundary/);
@@ -113,7 +251,15 @@ describe("validateAreal: rejects with a located, specific error", () => {
 
   it("a report that misses its hazardous area", () => {
     const hazard = poly(ring(44.0, 36.0, 44.01, 36.01));
-    const [p] = problemsOf(SITE, { mustOverlap: [{ geometry: hazard, code: "OUTSIDE_HAZARD_AREA", text: geometryText("outsideHazardArea", { code: "CHA-NIN-0042" }) }] });
+    const [p] = problemsOf(SITE, {
+      mustOverlap: [
+        {
+          geometry: hazard,
+          code: "OUTSIDE_HAZARD_AREA",
+          text: geometryText("outsideHazardArea", { code: "CHA-NIN-0042" }),
+        },
+      ],
+    });
     expect(p?.code).toBe("OUTSIDE_HAZARD_AREA");
   });
 
@@ -122,7 +268,26 @@ describe("validateAreal: rejects with a located, specific error", () => {
   });
 
   it("reports every broken part, not just the first", () => {
-    const bad = { type: "MultiPolygon", coordinates: [[[[43.05, 36.3], [43.06, 36.3], [43.05, 36.3]]], [[[500000, 4000000], [500100, 4000000], [500100, 4000100], [500000, 4000000]]]] };
+    const bad = {
+      type: "MultiPolygon",
+      coordinates: [
+        [
+          [
+            [43.05, 36.3],
+            [43.06, 36.3],
+            [43.05, 36.3],
+          ],
+        ],
+        [
+          [
+            [500000, 4000000],
+            [500100, 4000000],
+            [500100, 4000100],
+            [500000, 4000000],
+          ],
+        ],
+      ],
+    };
     expect(problemsOf(bad).map((p) => p.code)).toEqual(["TOO_FEW_POSITIONS", "LOOKS_PROJECTED"]);
   });
 });

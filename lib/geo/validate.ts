@@ -4,11 +4,11 @@
 // where it is not. Never a crash, never a silently wrong area.
 import { rewind } from "@turf/turf";
 import type { Polygon, Position } from "geojson";
-import { geodesicAreaM2, ringAreaM2 } from "./area";
-import { intersects, unionAll, type Areal } from "./boolean";
 import type { LocalisedText, MessageValues } from "@/lib/i18n/localised";
-import { GeometryError, geometryProblem, locatedText, type GeometryLocation, type GeometryProblem } from "./errors";
-import { geometryText, inEach, joinTexts, type GeometryMessageKey } from "./messages";
+import { geodesicAreaM2, ringAreaM2 } from "./area";
+import { type Areal, intersects, unionAll } from "./boolean";
+import { GeometryError, type GeometryLocation, type GeometryProblem, geometryProblem, locatedText } from "./errors";
+import { type GeometryMessageKey, geometryText, inEach, joinTexts } from "./messages";
 import { polygonValidity, repairPolygons, ringAt, type ValidityFault } from "./validity";
 
 /** Iraq's bounding box (lon/lat), with a margin of about 10 km, for the "swapped" and "projected" checks. */
@@ -55,8 +55,12 @@ export type ValidGeometry = {
 
 type RawPolygon = { feature?: number; rings: unknown };
 
-const problem = (code: GeometryProblem["code"], loc: GeometryLocation, key: GeometryMessageKey, values?: MessageValues): GeometryProblem =>
-  geometryProblem(code, locatedText(key, loc, values), loc);
+const problem = (
+  code: GeometryProblem["code"],
+  loc: GeometryLocation,
+  key: GeometryMessageKey,
+  values?: MessageValues,
+): GeometryProblem => geometryProblem(code, locatedText(key, loc, values), loc);
 
 /** Notes in the order first met, each written once (a ring of 100,000 points with altitudes makes one note, not 100,000). */
 type Notes = Map<GeometryMessageKey, LocalisedText>;
@@ -66,26 +70,44 @@ function note(notes: Notes, key: GeometryMessageKey, values?: MessageValues): vo
 }
 
 /** Polygons inside a Geometry, Feature, FeatureCollection or GeometryCollection. */
-function collectPolygons(input: unknown, feature: number | undefined, out: RawPolygon[], ignored: LocalisedText[]): void {
+function collectPolygons(
+  input: unknown,
+  feature: number | undefined,
+  out: RawPolygon[],
+  ignored: LocalisedText[],
+): void {
   if (!input || typeof input !== "object") throw new GeometryError(problem("NOT_A_POLYGON", {}, "notGeoJson"));
-  const g = input as { type?: unknown; coordinates?: unknown; geometry?: unknown; features?: unknown; geometries?: unknown };
+  const g = input as {
+    type?: unknown;
+    coordinates?: unknown;
+    geometry?: unknown;
+    features?: unknown;
+    geometries?: unknown;
+  };
   switch (g.type) {
     case "FeatureCollection":
-      if (!Array.isArray(g.features)) throw new GeometryError(problem("NOT_A_POLYGON", {}, "featureCollectionWithoutFeatures"));
+      if (!Array.isArray(g.features))
+        throw new GeometryError(problem("NOT_A_POLYGON", {}, "featureCollectionWithoutFeatures"));
       g.features.forEach((f, i) => collectPolygons(f, i, out, ignored));
       return;
     case "Feature":
-      if (g.geometry === null || g.geometry === undefined) return void ignored.push(geometryText("ignoredFeatureWithoutGeometry"));
-      return collectPolygons(g.geometry, feature, out, ignored);
+      if (g.geometry === null || g.geometry === undefined) {
+        ignored.push(geometryText("ignoredFeatureWithoutGeometry"));
+        return;
+      }
+      collectPolygons(g.geometry, feature, out, ignored);
+      return;
     case "GeometryCollection":
-      if (!Array.isArray(g.geometries)) throw new GeometryError(problem("NOT_A_POLYGON", {}, "geometryCollectionWithoutGeometries"));
+      if (!Array.isArray(g.geometries))
+        throw new GeometryError(problem("NOT_A_POLYGON", {}, "geometryCollectionWithoutGeometries"));
       g.geometries.forEach((x) => collectPolygons(x, feature, out, ignored));
       return;
     case "Polygon":
       out.push({ feature, rings: g.coordinates });
       return;
     case "MultiPolygon":
-      if (!Array.isArray(g.coordinates)) throw new GeometryError(problem("NOT_A_POLYGON", { feature }, "multiPolygonWithoutCoordinates"));
+      if (!Array.isArray(g.coordinates))
+        throw new GeometryError(problem("NOT_A_POLYGON", { feature }, "multiPolygonWithoutCoordinates"));
       for (const rings of g.coordinates) out.push({ feature, rings });
       return;
     case "Point":
@@ -117,8 +139,17 @@ function cleanRing(raw: unknown, loc: GeometryLocation, problems: GeometryProble
   for (let i = 0; i < raw.length; i++) {
     const p = raw[i] as unknown;
     const at = { ...loc, position: i };
-    if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== "number" || typeof p[1] !== "number" || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-      problems.push(problem("INVALID_COORDINATE", at, "notACoordinatePair", { value: String(JSON.stringify(p)?.slice(0, 40)) }));
+    if (
+      !Array.isArray(p) ||
+      p.length < 2 ||
+      typeof p[0] !== "number" ||
+      typeof p[1] !== "number" ||
+      !Number.isFinite(p[0]) ||
+      !Number.isFinite(p[1])
+    ) {
+      problems.push(
+        problem("INVALID_COORDINATE", at, "notACoordinatePair", { value: String(JSON.stringify(p)?.slice(0, 40)) }),
+      );
       return null;
     }
     const [x, y] = p as [number, number];
@@ -145,7 +176,9 @@ function cleanRing(raw: unknown, loc: GeometryLocation, problems: GeometryProble
     note(notes, "noteOpenRingsClosed");
   }
   if (ring.length < 4) {
-    problems.push(problem("TOO_FEW_POSITIONS", loc, "tooFewPositions", { count: String(Math.max(0, ring.length - 1)) }));
+    problems.push(
+      problem("TOO_FEW_POSITIONS", loc, "tooFewPositions", { count: String(Math.max(0, ring.length - 1)) }),
+    );
     return null;
   }
   if (isCollinear(ring)) {
@@ -179,20 +212,31 @@ const FAULTS: Partial<Record<ValidityFault, { code: GeometryProblem["code"]; key
 };
 
 /** The faults whose shape GEOS can repair into land the user may confirm. */
-const REPAIRABLE = new Set<GeometryProblem["code"]>(["SELF_INTERSECTION", "NESTED_HOLES", "DISCONNECTED_INTERIOR", "HOLE_OUTSIDE_BOUNDARY"]);
+const REPAIRABLE = new Set<GeometryProblem["code"]>([
+  "SELF_INTERSECTION",
+  "NESTED_HOLES",
+  "DISCONNECTED_INTERIOR",
+  "HOLE_OUTSIDE_BOUNDARY",
+]);
 
 function checkTopology(polygon: Polygon, loc: GeometryLocation, problems: GeometryProblem[]): boolean {
   const validity = polygonValidity(polygon);
   if (!validity.valid) {
     const told = FAULTS[validity.fault as ValidityFault] ?? FAULTS["Self-intersection"]!;
     const ring = ringAt(polygon, validity.location);
-    const at = { ...loc, ...(ring !== undefined ? { ring } : {}), ...(validity.location ? { coordinate: validity.location } : {}) };
+    const at = {
+      ...loc,
+      ...(ring !== undefined ? { ring } : {}),
+      ...(validity.location ? { coordinate: validity.location } : {}),
+    };
     problems.push(problem(told.code, at, told.key));
     return false;
   }
   const sliver = polygon.coordinates.findIndex((ring) => ringAreaM2(ring) < MIN_RING_AREA_M2);
   if (sliver >= 0) {
-    problems.push(problem("ZERO_AREA", { ...loc, ring: sliver, coordinate: polygon.coordinates[sliver]![0] }, "sliver"));
+    problems.push(
+      problem("ZERO_AREA", { ...loc, ring: sliver, coordinate: polygon.coordinates[sliver]![0] }, "sliver"),
+    );
     return false;
   }
   return true;
@@ -209,12 +253,28 @@ export function validateAreal(input: unknown, options: ValidationOptions = {}): 
   const ignored: LocalisedText[] = [];
   collectPolygons(input, undefined, raw, ignored);
   if (raw.length === 0) {
-    throw new GeometryError(ignored.length ? problem("NOT_A_POLYGON", {}, "onlyNonAreal", { items: inEach(joinTexts(ignored, "separatorComma")) }) : problem("NOT_A_POLYGON", {}, "nothingFound"));
+    throw new GeometryError(
+      ignored.length
+        ? problem("NOT_A_POLYGON", {}, "onlyNonAreal", { items: inEach(joinTexts(ignored, "separatorComma")) })
+        : problem("NOT_A_POLYGON", {}, "nothingFound"),
+    );
   }
-  const vertices = raw.reduce((s, p) => s + (Array.isArray(p.rings) ? p.rings.reduce((t: number, r: unknown) => t + (Array.isArray(r) ? r.length : 0), 0) : 0), 0);
+  const vertices = raw.reduce(
+    (s, p) =>
+      s +
+      (Array.isArray(p.rings)
+        ? p.rings.reduce((t: number, r: unknown) => t + (Array.isArray(r) ? r.length : 0), 0)
+        : 0),
+    0,
+  );
   const maxVertices = options.maxVertices ?? MAX_VERTICES;
   if (vertices > maxVertices) {
-    throw new GeometryError(problem("TOO_MANY_VERTICES", {}, "tooManyVertices", { count: vertices.toLocaleString("en"), limit: maxVertices.toLocaleString("en") }));
+    throw new GeometryError(
+      problem("TOO_MANY_VERTICES", {}, "tooManyVertices", {
+        count: vertices.toLocaleString("en"),
+        limit: maxVertices.toLocaleString("en"),
+      }),
+    );
   }
   const notes: Notes = new Map();
   if (ignored.length) note(notes, "noteIgnoredNonAreal", { items: inEach(joinTexts(ignored, "separatorComma")) });
@@ -241,7 +301,8 @@ export function validateAreal(input: unknown, options: ValidationOptions = {}): 
     throw new GeometryError(problems, offerRepair(all));
   }
 
-  let geometry: Areal = polygons.length === 1 ? polygons[0]! : { type: "MultiPolygon", coordinates: polygons.map((p) => p.coordinates) };
+  let geometry: Areal =
+    polygons.length === 1 ? polygons[0]! : { type: "MultiPolygon", coordinates: polygons.map((p) => p.coordinates) };
   if (polygons.length > 1) {
     const merged = unionAll(polygons);
     const summed = polygons.reduce((s, p) => s + geodesicAreaM2(p), 0);

@@ -7,7 +7,7 @@
 // that cut the polygon apart are not.
 import type { Polygon, Position } from "geojson";
 import { geojsonToGeosGeom, geosGeomToGeojson } from "geos-wasm/helpers";
-import { makeValid, unionAll, type Areal } from "./boolean";
+import { type Areal, makeValid, unionAll } from "./boolean";
 import { geosEngine } from "./engine";
 
 /** GEOS's reason strings (geos/operation/valid/TopologyValidationError.cpp), the ones a polygon can give. */
@@ -24,7 +24,12 @@ export type ValidityFault =
 
 export type Validity = { valid: true } | { valid: false; fault: ValidityFault | string; location?: Position };
 
-type EmscriptenModule = { _malloc(bytes: number): number; _free(ptr: number): void; getValue(ptr: number, type: "i32"): number; UTF8ToString(ptr: number): string };
+type EmscriptenModule = {
+  _malloc(bytes: number): number;
+  _free(ptr: number): void;
+  getValue(ptr: number, type: "i32"): number;
+  UTF8ToString(ptr: number): string;
+};
 
 /** GEOS's verdict on one polygon in its own coordinates, with the first fault and where it is. */
 export function polygonValidity(polygon: Polygon): Validity {
@@ -65,7 +70,9 @@ export function polygonValidity(polygon: Polygon): Validity {
  */
 export function ringAt(polygon: Polygon, location: Position | undefined): number | undefined {
   if (!location) return undefined;
-  const rings = polygon.coordinates.flatMap((ring, r) => (ring.some((p) => p[0] === location[0] && p[1] === location[1]) ? [r] : []));
+  const rings = polygon.coordinates.flatMap((ring, r) =>
+    ring.some((p) => p[0] === location[0] && p[1] === location[1]) ? [r] : [],
+  );
   return rings.length === 1 ? rings[0] : undefined;
 }
 

@@ -14,11 +14,17 @@ const sources = (...dirs: string[]): string[] =>
 
 describe("the audit trail's names", () => {
   it("names every action and record kind the code writes, so the trail reads in the reader's language", () => {
-    const text = sources("lib", "prisma", "scripts").map((f) => fs.readFileSync(f, "utf8")).join("\n");
+    const text = sources("lib", "prisma", "scripts")
+      .map((f) => fs.readFileSync(f, "utf8"))
+      .join("\n");
     const actions = [...text.matchAll(/action: "([\w.]+)"/g)].map((m) => m[1]!);
     // Written from a template in record-human-impact.ts: the kind, then what was done.
-    for (const kind of ["riskEducation", "casualty"]) for (const done of ["record", "correct", "withdraw"]) actions.push(`${kind}.${done}`);
-    const entities = [...text.matchAll(/entityType: "(\w+)"/g), ...text.matchAll(/(\w+): "(RiskEducationSession|CasualtyIncident)"/g)].map((m) => m.at(-1)!);
+    for (const kind of ["riskEducation", "casualty"])
+      for (const done of ["record", "correct", "withdraw"]) actions.push(`${kind}.${done}`);
+    const entities = [
+      ...text.matchAll(/entityType: "(\w+)"/g),
+      ...text.matchAll(/(\w+): "(RiskEducationSession|CasualtyIncident)"/g),
+    ].map((m) => m.at(-1)!);
     expect(actions.length).toBeGreaterThan(20);
     expect([...new Set(actions)].filter((a) => !(a.replaceAll(".", "_") in en.audit.actions))).toEqual([]);
     expect([...new Set(entities)].filter((e) => !(e in en.audit.entities))).toEqual([]);

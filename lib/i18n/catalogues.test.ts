@@ -1,4 +1,4 @@
-import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import geometryAr from "./geometry-messages/ar.json";
 import geometryCkb from "./geometry-messages/ckb.json";
@@ -27,7 +27,8 @@ function signature(message: string): string[] {
   const walk = (elements: MessageFormatElement[]) => {
     for (const e of elements) {
       if (e.type === TYPE.argument) names.add(`${e.value}:argument`);
-      else if (e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time) names.add(`${e.value}:${TYPE[e.type]}`);
+      else if (e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time)
+        names.add(`${e.value}:${TYPE[e.type]}`);
       else if (e.type === TYPE.plural || e.type === TYPE.select) {
         names.add(`${e.value}:${TYPE[e.type]}`);
         for (const option of Object.values(e.options)) walk(option.value);
@@ -42,7 +43,8 @@ function signature(message: string): string[] {
 }
 
 // Names that stay in Latin script in every language: formats, standards, units, codes.
-const LATIN_TERMS = /\b(?:GeoJSON|KML|GPX|CSV|XLSX|PDF|IATI|IMSMA|IMAS|UTM|EPSG|WGS\s?84|API|URL|HXL|DMA|IKMAA|SHA|CHA|P-code|Bearer|Authorization|Shapefile|Excel|Enter|US\$|km²|m²|ha|shp|dbf|prj|zip|json|geojson|kml|gpx|csv|xlsx|N|E|\d+N)\b|\.[a-z]+|[A-Z]{2,}[-_A-Z0-9]*|[a-z0-9._%+-]+@[a-z0-9.-]+|mat_\w*/g;
+const LATIN_TERMS =
+  /\b(?:GeoJSON|KML|GPX|CSV|XLSX|PDF|IATI|IMSMA|IMAS|UTM|EPSG|WGS\s?84|API|URL|HXL|DMA|IKMAA|SHA|CHA|P-code|Bearer|Authorization|Shapefile|Excel|Enter|US\$|km²|m²|ha|shp|dbf|prj|zip|json|geojson|kml|gpx|csv|xlsx|N|E|\d+N)\b|\.[a-z]+|[A-Z]{2,}[-_A-Z0-9]*|[a-z0-9._%+-]+@[a-z0-9.-]+|mat_\w*/g;
 
 // The screens' messages, the server's refusals, and the geometry readers' problems.
 const CATALOGUES = [
@@ -66,14 +68,21 @@ describe.each(CATALOGUES)("the %s catalogues", (_set, englishCatalogue, arCatalo
     });
 
     it("takes the same arguments and tags as English in every message", () => {
-      const differing = [...english].filter(([key, message]) => translated.has(key) && signature(translated.get(key)!).join() !== signature(message).join());
+      const differing = [...english].filter(
+        ([key, message]) => translated.has(key) && signature(translated.get(key)!).join() !== signature(message).join(),
+      );
       expect(differing.map(([key]) => key)).toEqual([]);
     });
 
     it("translates every message: none left in English", () => {
       const untranslated = [...translated].filter(([key, message]) => {
-        const words = message.replace(/\{[^{}]*\}/g, " ").replace(/<\/?\w+>/g, " ").replace(LATIN_TERMS, " ");
-        return /[A-Za-z]{2,}/.test(words) && !/[\u0600-\u06FF]/.test(message) ? true : message === english.get(key) && /[A-Za-z]{3,}/.test(words);
+        const words = message
+          .replace(/\{[^{}]*\}/g, " ")
+          .replace(/<\/?\w+>/g, " ")
+          .replace(LATIN_TERMS, " ");
+        return /[A-Za-z]{2,}/.test(words) && !/[\u0600-\u06FF]/.test(message)
+          ? true
+          : message === english.get(key) && /[A-Za-z]{3,}/.test(words);
       });
       expect(untranslated.map(([key, message]) => `${key}: ${message}`)).toEqual([]);
     });

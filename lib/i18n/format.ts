@@ -6,9 +6,23 @@ import { directionOf, languageOf } from "./locales";
 // Sorani. Where Sorani is missing, numbers take Arabic's digits and
 // separators, which are Sorani's too, and months take CLDR's Sorani names in
 // CLDR's Sorani patterns ("MMMی y", "y MMM d"), as Node prints them.
-const SORANI_MONTHS = ["کانوونی دووەم", "شوبات", "ئازار", "نیسان", "ئایار", "حوزەیران", "تەمووز", "ئاب", "ئەیلوول", "تشرینی یەکەم", "تشرینی دووەم", "کانونی یەکەم"];
+const SORANI_MONTHS = [
+  "کانوونی دووەم",
+  "شوبات",
+  "ئازار",
+  "نیسان",
+  "ئایار",
+  "حوزەیران",
+  "تەمووز",
+  "ئاب",
+  "ئەیلوول",
+  "تشرینی یەکەم",
+  "تشرینی دووەم",
+  "کانونی یەکەم",
+];
 let soraniMissing: boolean | undefined;
-const lacksSorani = (locale: string) => languageOf(locale) === "ckb" && (soraniMissing ??= Intl.DateTimeFormat.supportedLocalesOf("ckb").length === 0);
+const lacksSorani = (locale: string) =>
+  languageOf(locale) === "ckb" && (soraniMissing ??= Intl.DateTimeFormat.supportedLocalesOf("ckb").length === 0);
 /** The locale Intl is asked for: Arabic's formats in place of a Sorani this Intl does not have. */
 const intlLocale = (locale: string) => (lacksSorani(locale) ? locale.replace(/^ckb/, "ar") : locale);
 
@@ -26,13 +40,16 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 }
 
 /** A "YYYY-MM" month as CLDR writes it in Sorani ("MMMی y"), for an Intl without Sorani. */
-export const soraniMonth = (month: string, locale: string) => `${SORANI_MONTHS[Number(month.slice(5)) - 1]}ی ${formatYear(Number(month.slice(0, 4)), locale)}`;
+export const soraniMonth = (month: string, locale: string) =>
+  `${SORANI_MONTHS[Number(month.slice(5)) - 1]}ی ${formatYear(Number(month.slice(0, 4)), locale)}`;
 /** A date as CLDR's medium Sorani form ("y MMM d"), for an Intl without Sorani. */
-export const soraniDate = (date: Date, locale: string) => `${formatYear(date.getUTCFullYear(), locale)} ${SORANI_MONTHS[date.getUTCMonth()]} ${formatCount(date.getUTCDate(), locale)}`;
+export const soraniDate = (date: Date, locale: string) =>
+  `${formatYear(date.getUTCFullYear(), locale)} ${SORANI_MONTHS[date.getUTCMonth()]} ${formatCount(date.getUTCDate(), locale)}`;
 
 // In a right-to-left line a currency such as "US$" reads "$US": the "$" takes
 // the line's direction. A left-to-right mark after the Latin part keeps it whole.
-const keepLatinTogether = (text: string, locale: string) => (directionOf(locale) === "rtl" ? text.replace(/[A-Za-z]+\$?/g, (m) => `${m}\u200e`) : text);
+const keepLatinTogether = (text: string, locale: string) =>
+  directionOf(locale) === "rtl" ? text.replace(/[A-Za-z]+\$?/g, (m) => `${m}\u200e`) : text;
 
 // A figure and its unit, and the parts of a date, are joined by no-break
 // spaces: a line broken between them left "m²" or a day alone at the start of
@@ -55,7 +72,12 @@ export const M2_PER_UNIT: Record<AreaUnit, number> = { m2: 1, ha: 10_000, km2: 1
 const UNIT_LABEL: Record<AreaUnit, string> = { m2: "m²", ha: "ha", km2: "km²", acre: "acres" };
 
 /** An area stored in m², shown in the unit a reader asked for. */
-export function formatAreaIn(areaM2: number, unit: AreaUnit, locale: string, maximumFractionDigits = unit === "m2" ? 0 : 2): string {
+export function formatAreaIn(
+  areaM2: number,
+  unit: AreaUnit,
+  locale: string,
+  maximumFractionDigits = unit === "m2" ? 0 : 2,
+): string {
   return `${numberFormat(locale, { maximumFractionDigits }).format(areaM2 / M2_PER_UNIT[unit])}${NO_BREAK_SPACE}${UNIT_LABEL[unit]}`;
 }
 
@@ -76,24 +98,38 @@ export function formatUsdCents(cents: bigint, locale: string): string {
 /** An amount held in hundredths of its currency (as the app stores money), in that currency. */
 export function formatMoney(hundredths: bigint, currency: string, locale: string): string {
   const units = Number(hundredths / 100n) + Number(hundredths % 100n) / 100;
-  return keepLatinTogether(numberFormat(locale, { style: "currency", currency, maximumFractionDigits: hundredths % 100n === 0n ? 0 : 2 }).format(units), locale);
+  return keepLatinTogether(
+    numberFormat(locale, {
+      style: "currency",
+      currency,
+      maximumFractionDigits: hundredths % 100n === 0n ? 0 : 2,
+    }).format(units),
+    locale,
+  );
 }
 
 /** A calendar date (stored at UTC midnight) in the locale's form, never shifted by the reader's zone. */
 /** A day in the locale's words and digits, never broken across lines (it broke in table cells and in right-to-left notes). */
 export function formatDate(date: Date, locale: string): string {
-  const text = lacksSorani(locale) ? soraniDate(date, locale) : dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  const text = lacksSorani(locale)
+    ? soraniDate(date, locale)
+    : dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
   return text.replaceAll(" ", NO_BREAK_SPACE);
 }
 
 /** US$ with cents, for prices such as cost per m². */
 export function formatUsd(usd: number, locale: string): string {
-  return keepLatinTogether(numberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(usd), locale);
+  return keepLatinTogether(
+    numberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(usd),
+    locale,
+  );
 }
 
 /** Whole US$, or compact ("$2.4M") for a chart's axis. */
 export function formatUsdWhole(usd: number, locale: string, compact = false): string {
-  const options: Intl.NumberFormatOptions = compact ? { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 } : { style: "currency", currency: "USD", maximumFractionDigits: 0 };
+  const options: Intl.NumberFormatOptions = compact
+    ? { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }
+    : { style: "currency", currency: "USD", maximumFractionDigits: 0 };
   return keepLatinTogether(numberFormat(locale, options).format(usd), locale);
 }
 
@@ -106,7 +142,9 @@ export function formatYear(year: number, locale: string): string {
 export function formatMonth(month: string, locale: string): string {
   if (!/^\d{4}-\d{2}$/.test(month)) return /^\d{4}$/.test(month) ? formatYear(Number(month), locale) : month;
   if (lacksSorani(locale)) return soraniMonth(month, locale);
-  return dateFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  return dateFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
 
 /** A count or rank, in the locale's digits. */

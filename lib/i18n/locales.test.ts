@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatM2, formatMonth, formatMoney, formatYear, soraniDate, soraniMonth } from "./format";
-import { directionOf, formattingLocale, numeralsOf, languageChoice, languageFromAcceptLanguage, languageOf, parseLanguageChoice, serialiseLanguageChoice } from "./locales";
+import { formatM2, formatMoney, formatMonth, formatYear, soraniDate, soraniMonth } from "./format";
+import {
+  directionOf,
+  formattingLocale,
+  languageChoice,
+  languageFromAcceptLanguage,
+  languageOf,
+  numeralsOf,
+  parseLanguageChoice,
+  serialiseLanguageChoice,
+} from "./locales";
 import { governorateName } from "./names";
 
 describe("the reader's language", () => {
@@ -15,7 +24,12 @@ describe("the reader's language", () => {
   });
 
   it("keeps a choice in a cookie and reads back only what it wrote", () => {
-    for (const choice of [{ language: "ar", numerals: "arab" }, { language: "ar", numerals: "latn" }, { language: "ckb", numerals: "latn" }, { language: "en", numerals: "latn" }] as const) {
+    for (const choice of [
+      { language: "ar", numerals: "arab" },
+      { language: "ar", numerals: "latn" },
+      { language: "ckb", numerals: "latn" },
+      { language: "en", numerals: "latn" },
+    ] as const) {
       expect(parseLanguageChoice(serialiseLanguageChoice(choice))).toEqual(choice);
     }
     expect(serialiseLanguageChoice({ language: "ar", numerals: "arab" })).toBe("ar");

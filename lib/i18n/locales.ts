@@ -57,7 +57,9 @@ export function directionOf(locale: string): "ltr" | "rtl" {
 export const LANGUAGE_COOKIE = "mat-language";
 
 export function serialiseLanguageChoice(choice: LanguageChoice): string {
-  return choice.numerals === defaultNumerals(choice.language) ? choice.language : `${choice.language}:${choice.numerals}`;
+  return choice.numerals === defaultNumerals(choice.language)
+    ? choice.language
+    : `${choice.language}:${choice.numerals}`;
 }
 
 /** A choice from stored or sent values: an unknown language is English, unknown digits the language's usual ones, English always Latin. */
@@ -91,8 +93,14 @@ export function languageFromAcceptLanguage(header: string | null | undefined): L
 }
 
 /** The reader's language for a request: the language cookie's choice, else the browser's languages, else English. */
-export function languageOfRequest(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
-  const raw = (cookieHeader ?? "").split(/;\s*/).find((c) => c.startsWith(`${LANGUAGE_COOKIE}=`))?.slice(LANGUAGE_COOKIE.length + 1);
+export function languageOfRequest(
+  cookieHeader: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
+  const raw = (cookieHeader ?? "")
+    .split(/;\s*/)
+    .find((c) => c.startsWith(`${LANGUAGE_COOKIE}=`))
+    ?.slice(LANGUAGE_COOKIE.length + 1);
   let chosen: string | null = null;
   try {
     chosen = raw ? decodeURIComponent(raw) : null;

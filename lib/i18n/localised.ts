@@ -27,12 +27,23 @@ function missingArgument(error: Error): void {
 
 export function localised(catalogues: Catalogues, key: string, values?: MessageValues): LocalisedText {
   const text = (locale: Locale) => {
-    const inLocale = values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "function" ? value(locale) : value]));
-    return createTranslator({ locale, messages: { m: catalogues[locale] }, namespace: "m", onError: missingArgument })(key as never, inLocale as never);
+    const inLocale =
+      values &&
+      Object.fromEntries(
+        Object.entries(values).map(([name, value]) => [name, typeof value === "function" ? value(locale) : value]),
+      );
+    return createTranslator({ locale, messages: { m: catalogues[locale] }, namespace: "m", onError: missingArgument })(
+      key as never,
+      inLocale as never,
+    );
   };
   return Object.fromEntries(LOCALES.map((locale) => [locale, text(locale)])) as LocalisedText;
 }
 
 export function isLocalisedText(value: unknown): value is LocalisedText {
-  return typeof value === "object" && value !== null && LOCALES.every((l) => typeof (value as Record<string, unknown>)[l] === "string");
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    LOCALES.every((l) => typeof (value as Record<string, unknown>)[l] === "string")
+  );
 }

@@ -1,6 +1,6 @@
 // The catalogue of refusals: what the server (and the browser's own checks)
 // say when they will not do something, in every language at once.
-import { localised, type LocalisedText, type MessageValues } from "./localised";
+import { type LocalisedText, localised, type MessageValues } from "./localised";
 import ar from "./server-messages/ar.json";
 import ckb from "./server-messages/ckb.json";
 import en from "./server-messages/en.json";

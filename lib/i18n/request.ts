@@ -1,6 +1,14 @@
-import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
-import { defaultNumerals, DEFAULT_LOCALE, formattingLocale, LANGUAGE_COOKIE, languageFromAcceptLanguage, parseLanguageChoice, type LanguageChoice } from "./locales";
+import { getRequestConfig } from "next-intl/server";
+import {
+  DEFAULT_LOCALE,
+  defaultNumerals,
+  formattingLocale,
+  LANGUAGE_COOKIE,
+  type LanguageChoice,
+  languageFromAcceptLanguage,
+  parseLanguageChoice,
+} from "./locales";
 
 // The reader's choice lives in a cookie, set when they switch language and at
 // sign-in from the preference stored on their user, so no page reads the

@@ -4,7 +4,10 @@ import { LOCALES, NUMERALS } from "@/lib/i18n/locales";
 /** NIST SP 800-63B: at least 12 characters for a password chosen for someone, no composition rules. */
 export const MIN_PASSWORD_LENGTH = 12;
 
-const ZPassword = z.string().min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`).max(200);
+const ZPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(200);
 
 /** An account an administrator (or the operator at the command line) opens, with a first password. */
 export const ZUserCreate = z.object({

@@ -20,4 +20,7 @@ export const ZHandover = z
     attendeesGirls: people,
     attendeesBoys: people,
   })
-  .refine((h) => h.attendeesWomen + h.attendeesMen + h.attendeesGirls + h.attendeesBoys > 0, { path: ["attendeesWomen"], message: "Record who attended the handover (women, men, girls, boys)." });
+  .refine((h) => h.attendeesWomen + h.attendeesMen + h.attendeesGirls + h.attendeesBoys > 0, {
+    path: ["attendeesWomen"],
+    message: "Record who attended the handover (women, men, girls, boys).",
+  });

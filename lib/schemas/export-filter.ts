@@ -2,7 +2,15 @@ import { z } from "zod";
 import { ZFilterFields } from "./progress-filter";
 
 /** What can be exported, and in which formats. */
-export const TABULAR = ["reports", "devices", "tasks", "grants", "transactions", "risk-education", "casualties"] as const;
+export const TABULAR = [
+  "reports",
+  "devices",
+  "tasks",
+  "grants",
+  "transactions",
+  "risk-education",
+  "casualties",
+] as const;
 const SPATIAL = ["hazard-areas", "released"] as const;
 export type TabularDataset = (typeof TABULAR)[number];
 export type SpatialDataset = (typeof SPATIAL)[number];
@@ -35,12 +43,17 @@ export const ZExportFilter = ZFilterFields.extend({
   donor: z.string().min(1).max(40).optional(),
   status: z.enum(["approved", "submitted", "rejected", "superseded", "all"]).default("approved"),
   hxl: z.enum(["0", "1"]).optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month is YYYY-MM").optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month is YYYY-MM")
+    .optional(),
   task: z.string().min(1).max(40).optional(),
 }).refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "to must be on or after from" });
 export type ExportFilter = z.infer<typeof ZExportFilter>;
 
 export function exportFilterFrom(params: URLSearchParams) {
   const keys = Object.keys(ZExportFilter.shape);
-  return ZExportFilter.safeParse(Object.fromEntries([...params.entries()].filter(([k, v]) => v !== "" && keys.includes(k))));
+  return ZExportFilter.safeParse(
+    Object.fromEntries([...params.entries()].filter(([k, v]) => v !== "" && keys.includes(k))),
+  );
 }

@@ -10,6 +10,11 @@ const ZFundingFilter = z.object({
 export type FundingFilter = z.infer<typeof ZFundingFilter>;
 
 export function fundingFilterFrom(params: URLSearchParams | Record<string, string | string[] | undefined>) {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
-  return ZFundingFilter.safeParse(Object.fromEntries(entries.filter(([k, v]) => v !== undefined && v !== "" && k in ZFundingFilter.shape)));
+  const entries =
+    params instanceof URLSearchParams
+      ? [...params.entries()]
+      : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
+  return ZFundingFilter.safeParse(
+    Object.fromEntries(entries.filter(([k, v]) => v !== undefined && v !== "" && k in ZFundingFilter.shape)),
+  );
 }

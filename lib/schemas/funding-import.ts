@@ -5,7 +5,11 @@ const digits = z.string().regex(/^\d{1,20}$/, "an amount in minor units (digits 
 
 /** Donor contributions in Landmine Monitor's shape, with where the figures come from. */
 export const ZFundingImport = z.object({
-  source: z.string().trim().min(3, "Say where the figures come from (e.g. Landmine Monitor 2019, Support for Mine Action).").max(300),
+  source: z
+    .string()
+    .trim()
+    .min(3, "Say where the figures come from (e.g. Landmine Monitor 2019, Support for Mine Action).")
+    .max(300),
   rows: z
     .array(
       z.object({

@@ -2,7 +2,17 @@ import { z } from "zod";
 
 const ZDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
 
-export const DEVICE_CATEGORIES = ["AP_MINE", "AT_MINE", "IMPROVISED_AP_MINE", "IED", "UXO", "CLUSTER_SUBMUNITION", "AXO", "SMALL_ARMS_AMMUNITION", "OTHER"] as const;
+export const DEVICE_CATEGORIES = [
+  "AP_MINE",
+  "AT_MINE",
+  "IMPROVISED_AP_MINE",
+  "IED",
+  "UXO",
+  "CLUSTER_SUBMUNITION",
+  "AXO",
+  "SMALL_ARMS_AMMUNITION",
+  "OTHER",
+] as const;
 
 const ZDeviceCount = z.object({
   type: z.enum(DEVICE_CATEGORIES),
@@ -22,11 +32,20 @@ export const ZReportSubmit = z
     /** A correction: the approved report of the same task it replaces once approved. */
     supersedesId: z.string().min(1).optional(),
     /** The submitting device's id for this submission: sending it again answers with the report already made. */
-    clientRef: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "clientRef is 8 to 64 letters, digits or hyphens (a UUID).").optional(),
+    clientRef: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{8,64}$/, "clientRef is 8 to 64 letters, digits or hyphens (a UUID).")
+      .optional(),
   })
-  .refine((r) => r.periodStart <= r.periodEnd, { path: ["periodEnd"], message: "The period must end on or after it starts." });
+  .refine((r) => r.periodStart <= r.periodEnd, {
+    path: ["periodEnd"],
+    message: "The period must end on or after it starts.",
+  });
 
 export const ZReportReview = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("approve") }),
-  z.object({ decision: z.literal("reject"), reason: z.string().trim().min(5, "Say why the report is rejected, so the partner can correct it.").max(2_000) }),
+  z.object({
+    decision: z.literal("reject"),
+    reason: z.string().trim().min(5, "Say why the report is rejected, so the partner can correct it.").max(2_000),
+  }),
 ]);

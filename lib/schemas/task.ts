@@ -12,7 +12,10 @@ export const ZTaskCreate = z.object({
   grants: z
     .array(z.object({ grantId: z.string().min(1), shareBp: z.int().min(1).max(10_000).default(10_000) }))
     .max(20)
-    .refine((g) => g.reduce((s, x) => s + x.shareBp, 0) <= 10_000, "The grants' shares add up to more than the whole task (10000 basis points).")
+    .refine(
+      (g) => g.reduce((s, x) => s + x.shareBp, 0) <= 10_000,
+      "The grants' shares add up to more than the whole task (10000 basis points).",
+    )
     .refine((g) => new Set(g.map((x) => x.grantId)).size === g.length, "A grant is named twice.")
     .default([]),
 });

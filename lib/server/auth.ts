@@ -1,28 +1,31 @@
 import "server-only";
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
 import type { NextAuthOptions } from "next-auth";
 import { decode, type JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import { rememberLanguage } from "@/lib/i18n/language-cookie";
+import { refusal } from "@/lib/i18n/refusals";
+import { bearerToken, hashApiToken } from "./api-tokens";
+import { requestAddress } from "./client-address";
+import { CommandError } from "./command-error";
+import { databaseTrouble, troubleLogLine } from "./database-trouble";
 import { getDb } from "./db";
 import { serverEnv } from "./env";
 import { can, PAGE_PERMISSIONS, type PagePath } from "./permissions";
-import { bearerToken, hashApiToken } from "./api-tokens";
-import { CommandError } from "./command-error";
-import { refusal } from "@/lib/i18n/refusals";
 import { sessionVersionForSignIn } from "./queries/users";
-import { accountOfSession, callerOfApiToken, newSessionClaims, withinLifetime, type SessionUser } from "./sessions";
-import { databaseTrouble, troubleLogLine } from "./database-trouble";
-import { requestAddress } from "./client-address";
-import { SIGN_IN_DATABASE_DOWN, SIGN_IN_DEMO_NOT_LOCAL, signInWithPassword, SIGN_IN_THROTTLED } from "./sign-in";
+import { accountOfSession, callerOfApiToken, newSessionClaims, type SessionUser, withinLifetime } from "./sessions";
+import { SIGN_IN_DATABASE_DOWN, SIGN_IN_DEMO_NOT_LOCAL, SIGN_IN_THROTTLED, signInWithPassword } from "./sign-in";
 
 export type { SessionUser } from "./sessions";
 
-const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(1024) });
+const ZCredentials = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(1024),
+});
 
 export function authOptions(): NextAuthOptions {
   const env = serverEnv();
@@ -43,7 +46,12 @@ export function authOptions(): NextAuthOptions {
             const db = await getDb();
             // Read before the password is checked: a reset while it is checked leaves this session already ended.
             sessionVersion = await sessionVersionForSignIn(db, parsed.data.email);
-            result = await signInWithPassword(db, parsed.data.email, parsed.data.password, requestAddress(req.headers?.["x-forwarded-for"]));
+            result = await signInWithPassword(
+              db,
+              parsed.data.email,
+              parsed.data.password,
+              requestAddress(req.headers?.["x-forwarded-for"]),
+            );
           } catch (err) {
             const trouble = databaseTrouble(err);
             if (!trouble) throw err;
@@ -103,7 +111,14 @@ export async function apiCaller(req: Request): Promise<SessionUser | null> {
 }
 
 function sessionUserFrom(token: JWT): SessionUser {
-  return { id: token.sub!, email: token.email ?? "", name: token.name ?? "", role: token.role as Role, organisationId: token.organisationId as string, mustChangePassword: false };
+  return {
+    id: token.sub!,
+    email: token.email ?? "",
+    name: token.name ?? "",
+    role: token.role as Role,
+    organisationId: token.organisationId as string,
+    mustChangePassword: false,
+  };
 }
 
 // NextAuth's cookie names: the __Secure- one when the app is served over HTTPS.
@@ -123,14 +138,27 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const jar = await cookies();
   // A token over 4 KB comes in chunks name.0, name.1, …
-  const chunked = (name: string) => jar.getAll().filter((c) => c.name.startsWith(`${name}.`)).sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1))).map((c) => c.value).join("");
+  const chunked = (name: string) =>
+    jar
+      .getAll()
+      .filter((c) => c.name.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
+      .map((c) => c.value)
+      .join("");
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value || chunked(name)).find(Boolean);
   if (!raw) return null;
   const token = await decode({ token: raw, secret: serverEnv().nextAuthSecret }).catch(() => null);
   if (!token?.sub || !token.role) return null;
   // The account as it is now, not as it was at sign-in: disabling it ends its sessions at once.
   const account = await accountOfSession(await getDb(), token);
-  return account ? { ...sessionUserFrom(token), role: account.role, organisationId: account.organisationId, mustChangePassword: account.mustChangePassword } : null;
+  return account
+    ? {
+        ...sessionUserFrom(token),
+        role: account.role,
+        organisationId: account.organisationId,
+        mustChangePassword: account.mustChangePassword,
+      }
+    : null;
 });
 
 export const CHANGE_PASSWORD_PAGE = "/account/password";

@@ -4,11 +4,19 @@
 // left in English on an Arabic or Sorani screen (catalogues.test.ts).
 import { z } from "zod";
 import type { GeometryError } from "@/lib/geo/errors";
+import { LOCALES, type Locale, languageOf } from "@/lib/i18n/locales";
 import { isLocalisedText, type LocalisedText, type MessageValues } from "@/lib/i18n/localised";
-import { languageOf, LOCALES, type Locale } from "@/lib/i18n/locales";
-import { englishRefusals, refusal, type RefusalKey } from "@/lib/i18n/refusals";
+import { englishRefusals, type RefusalKey, refusal } from "@/lib/i18n/refusals";
 
-export type CommandErrorCode = "forbidden" | "not_found" | "invalid_request" | "conflict" | "precondition_failed" | "unprocessable" | "too_large" | "unavailable";
+export type CommandErrorCode =
+  | "forbidden"
+  | "not_found"
+  | "invalid_request"
+  | "conflict"
+  | "precondition_failed"
+  | "unprocessable"
+  | "too_large"
+  | "unavailable";
 
 export class CommandError extends Error {
   constructor(
@@ -33,7 +41,10 @@ export function fieldIssue(path: PropertyKey[], key: RefusalKey, values?: Messag
 // zod's generic ones ("expected number, received string") come from zod's
 // own Arabic and Sorani locales.
 const KEY_OF_ENGLISH = new Map(Object.entries(englishRefusals).map(([key, message]) => [message, key as RefusalKey]));
-const ZOD_LOCALES: Record<Exclude<Locale, "en">, z.core.$ZodConfig["localeError"]> = { ar: z.locales.ar().localeError, ckb: z.locales.ckb().localeError };
+const ZOD_LOCALES: Record<Exclude<Locale, "en">, z.core.$ZodConfig["localeError"]> = {
+  ar: z.locales.ar().localeError,
+  ckb: z.locales.ckb().localeError,
+};
 
 function issueText(issue: z.core.$ZodIssue & { input?: unknown }): LocalisedText {
   const key = KEY_OF_ENGLISH.get(issue.message);
@@ -51,7 +62,12 @@ function issueText(issue: z.core.$ZodIssue & { input?: unknown }): LocalisedText
  * while their messages are written: it may be a large geometry, and it is
  * not sent back.
  */
-export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown, key: RefusalKey, values?: MessageValues): z.output<S> {
+export function parseOrRefuse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  key: RefusalKey,
+  values?: MessageValues,
+): z.output<S> {
   const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;
   throw new CommandError("invalid_request", refusal(key, values), fieldIssues(parsed.error.issues));
@@ -70,8 +86,14 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
 
 /** A geometry the readers or the checks refused: every problem, with where it is and what to do, in every language. */
 export function geometryRefusal(err: GeometryError): CommandError {
-  const text = Object.fromEntries(LOCALES.map((l) => [l, err.problems.map((p) => p.text[l]).join(" ")])) as LocalisedText;
-  return new CommandError("unprocessable", text, { problems: err.problems, repaired: err.repaired ?? null, repairedAreaM2: err.repairedAreaM2 ?? null });
+  const text = Object.fromEntries(
+    LOCALES.map((l) => [l, err.problems.map((p) => p.text[l]).join(" ")]),
+  ) as LocalisedText;
+  return new CommandError("unprocessable", text, {
+    problems: err.problems,
+    repaired: err.repaired ?? null,
+    repairedAreaM2: err.repairedAreaM2 ?? null,
+  });
 }
 
 /**

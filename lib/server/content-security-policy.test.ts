@@ -15,7 +15,10 @@ describe("the Content-Security-Policy", () => {
     const plain = contentSecurityPolicy("n", { development: false });
     expect(directive(plain, "connect-src")).toBe("connect-src 'self'");
     expect(directive(plain, "img-src")).toBe("img-src 'self' data: blob:");
-    const withTiles = contentSecurityPolicy("n", { development: false, tileUrl: "https://tiles.example.org/{z}/{x}/{y}.png" });
+    const withTiles = contentSecurityPolicy("n", {
+      development: false,
+      tileUrl: "https://tiles.example.org/{z}/{x}/{y}.png",
+    });
     expect(directive(withTiles, "connect-src")).toBe("connect-src 'self' https://tiles.example.org");
     expect(directive(withTiles, "img-src")).toBe("img-src 'self' data: blob: https://tiles.example.org");
   });

@@ -8,7 +8,15 @@ export type DatabaseTrouble = "unreachable" | "full";
 // Prisma: can't reach (P1001), timed out (P1002), database missing (P1003), operation timed out (P1008),
 // server closed the connection (P1017), no connection from the pool in time (P2024).
 const PRISMA_UNREACHABLE = new Set(["P1001", "P1002", "P1003", "P1008", "P1017", "P2024"]);
-const ADAPTER_UNREACHABLE = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseAccessDenied", "AuthenticationFailed"]);
+const ADAPTER_UNREACHABLE = new Set([
+  "DatabaseNotReachable",
+  "DatabaseDoesNotExist",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "DatabaseAccessDenied",
+  "AuthenticationFailed",
+]);
 // SQLSTATE: class 08 connection exceptions; 57P01–57P03 shut down or starting; 3D000 no such database; 53300 too many connections.
 const SQLSTATE_UNREACHABLE = /^(08...|57P0[123]|3D000|53300)$/;
 // disk_full, out_of_memory, and PostgreSQL's "could not extend file" (53100 too) on a full volume.
@@ -32,9 +40,18 @@ function causes(err: unknown): Cause[] {
 
 export function databaseTrouble(err: unknown): DatabaseTrouble | null {
   const all = causes(err);
-  if (all.some((c) => (c.originalCode && SQLSTATE_FULL.has(c.originalCode)) || c.code === "ENOSPC" || (c.code && SQLSTATE_FULL.has(c.code)))) return "full";
+  if (
+    all.some(
+      (c) =>
+        (c.originalCode && SQLSTATE_FULL.has(c.originalCode)) ||
+        c.code === "ENOSPC" ||
+        (c.code && SQLSTATE_FULL.has(c.code)),
+    )
+  )
+    return "full";
   for (const c of all) {
-    if (c.code && (PRISMA_UNREACHABLE.has(c.code) || NODE_UNREACHABLE.has(c.code) || SQLSTATE_UNREACHABLE.test(c.code))) return "unreachable";
+    if (c.code && (PRISMA_UNREACHABLE.has(c.code) || NODE_UNREACHABLE.has(c.code) || SQLSTATE_UNREACHABLE.test(c.code)))
+      return "unreachable";
     if (c.kind && ADAPTER_UNREACHABLE.has(c.kind)) return "unreachable";
     if (c.originalCode && SQLSTATE_UNREACHABLE.test(c.originalCode)) return "unreachable";
     // A FATAL error ends the session: the server refused or dropped the connection (e.g. the database not accepting connections).
@@ -45,5 +62,7 @@ export function databaseTrouble(err: unknown): DatabaseTrouble | null {
 
 /** One log line for the operator: the trouble and the driver's last line (Prisma's message starts with a code excerpt). */
 export function troubleLogLine(where: string, trouble: DatabaseTrouble, err: unknown): string {
-  return `${where}: database ${trouble}: ${String((err as Error)?.message ?? err).split("\n").at(-1)}`;
+  return `${where}: database ${trouble}: ${String((err as Error)?.message ?? err)
+    .split("\n")
+    .at(-1)}`;
 }

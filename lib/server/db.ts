@@ -1,7 +1,7 @@
 import "server-only";
-import { openDb, type Db } from "./prisma";
 import { serverEnv } from "./env";
 import { pgliteDir } from "./pglite-lock";
+import { type Db, openDb } from "./prisma";
 
 // One client per server process. PGlite is opened lazily, on the first query
 // rather than at import, so `next build` never touches the database.

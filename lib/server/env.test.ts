@@ -13,8 +13,14 @@ describe("basemap configuration", () => {
 
   it("draws only the shipped boundaries unless a tile URL is configured", async () => {
     expect((await freshEnv({})).basemapSettings()).toEqual({});
-    const env = await freshEnv({ BASEMAP_TILE_URL: "https://tiles.example.org/{z}/{x}/{y}.png", BASEMAP_ATTRIBUTION: "© Example" });
-    expect(env.basemapSettings()).toEqual({ tileUrl: "https://tiles.example.org/{z}/{x}/{y}.png", tileAttribution: "© Example" });
+    const env = await freshEnv({
+      BASEMAP_TILE_URL: "https://tiles.example.org/{z}/{x}/{y}.png",
+      BASEMAP_ATTRIBUTION: "© Example",
+    });
+    expect(env.basemapSettings()).toEqual({
+      tileUrl: "https://tiles.example.org/{z}/{x}/{y}.png",
+      tileAttribution: "© Example",
+    });
   });
 
   it("refuses a tile URL that is not an https XYZ template, saying what is expected", async () => {

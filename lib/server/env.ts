@@ -10,16 +10,27 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
     .optional(),
-  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)")
+    .optional(),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the app's public URL, e.g. https://mine-action.example.org").optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   BASEMAP_TILE_URL: z
     .string()
-    .regex(/^https:\/\/.*\{z\}.*\{x\}.*\{y\}/, "BASEMAP_TILE_URL must be an https:// XYZ raster tile template with {z}, {x} and {y}")
+    .regex(
+      /^https:\/\/.*\{z\}.*\{x\}.*\{y\}/,
+      "BASEMAP_TILE_URL must be an https:// XYZ raster tile template with {z}, {x} and {y}",
+    )
     .optional(),
   BASEMAP_ATTRIBUTION: z.string().max(300).optional(),
   // How many reverse proxies of this installation stand in front of the app, each appending to X-Forwarded-For.
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0, "TRUSTED_PROXY_HOPS is 0 or more").max(5, "TRUSTED_PROXY_HOPS is at most 5").default(0),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number()
+    .int()
+    .min(0, "TRUSTED_PROXY_HOPS is 0 or more")
+    .max(5, "TRUSTED_PROXY_HOPS is at most 5")
+    .default(0),
 });
 
 export type ServerEnv = {
@@ -61,7 +72,9 @@ export function serverEnv(): ServerEnv {
   }
   const env = parsed.data;
   if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
-    throw new Error("NEXTAUTH_SECRET is required with DATABASE_URL (openssl rand -base64 32), shared by every app instance.");
+    throw new Error(
+      "NEXTAUTH_SECRET is required with DATABASE_URL (openssl rand -base64 32), shared by every app instance.",
+    );
   }
   cached = {
     databaseUrl: env.DATABASE_URL,

@@ -13,13 +13,15 @@ type Period = Pick<ProgressFilter, "from" | "to">;
 export const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
 /** The filter's region as the database's enum value. */
-export const regionValue = (region: NonNullable<ProgressFilter["region"]>): Region => (region === "kurdistan" ? "KURDISTAN" : "FEDERAL");
+export const regionValue = (region: NonNullable<ProgressFilter["region"]>): Region =>
+  region === "kurdistan" ? "KURDISTAN" : "FEDERAL";
 
 /** On a record with a region of its own (a grant). */
 export const regionFilter = (f: Pick<ProgressFilter, "region">) => (f.region ? { region: regionValue(f.region) } : {});
 
 /** The region as SQL on governorates aliased `g`. */
-export const regionSql = (region: NonNullable<ProgressFilter["region"]>) => Prisma.sql`g.region::text = ${regionValue(region)}`;
+export const regionSql = (region: NonNullable<ProgressFilter["region"]>) =>
+  Prisma.sql`g.region::text = ${regionValue(region)}`;
 
 /** On a record held by governorate (a hazardous area, a session, an accident): its governorate and that governorate's region. */
 export const placeFilter = (f: Place) => ({
@@ -28,7 +30,9 @@ export const placeFilter = (f: Place) => ({
 });
 
 /** Hazardous areas in the view: its place, contamination and land use. */
-export function hazardAreaFilter(f: Place & Pick<ProgressFilter, "contamination" | "landUse">): Prisma.HazardAreaWhereInput {
+export function hazardAreaFilter(
+  f: Place & Pick<ProgressFilter, "contamination" | "landUse">,
+): Prisma.HazardAreaWhereInput {
   return {
     ...placeFilter(f),
     ...(f.contamination ? { contamination: { has: f.contamination.toUpperCase() as ContaminationType } } : {}),
@@ -42,7 +46,10 @@ export const partnerFilter = (f: Pick<ProgressFilter, "partner">) => (f.partner 
 /** Records of the donor, on a record with a `donorId`. */
 export const donorFilter = (f: { donor?: string }) => (f.donor ? { donorId: f.donor } : {});
 
-const range = <V>(f: Period, as: (s: string) => V) => ({ ...(f.from ? { gte: as(f.from) } : {}), ...(f.to ? { lte: as(f.to) } : {}) });
+const range = <V>(f: Period, as: (s: string) => V) => ({
+  ...(f.from ? { gte: as(f.from) } : {}),
+  ...(f.to ? { lte: as(f.to) } : {}),
+});
 
 /** The period on the record's date `field`, both ends included. */
 export function periodFilter<K extends string>(field: K, f: Period): { [P in K]?: { gte?: Date; lte?: Date } } {
@@ -50,4 +57,5 @@ export function periodFilter<K extends string>(field: K, f: Period): { [P in K]?
 }
 
 /** The period as a grant's fiscal years: the years its days fall in. */
-export const fiscalYearFilter = (f: Period) => (f.from || f.to ? { fiscalYear: range(f, (s) => Number(s.slice(0, 4))) } : {});
+export const fiscalYearFilter = (f: Period) =>
+  f.from || f.to ? { fiscalYear: range(f, (s) => Number(s.slice(0, 4))) } : {};

@@ -1,13 +1,35 @@
-import { describe, expect, it } from "vitest";
 import type { Polygon } from "geojson";
+import { describe, expect, it } from "vitest";
+import { tooComplex } from "@/lib/domain/geometry-budget";
 import { GeometryError } from "@/lib/geo/errors";
 import { geometryFailure } from "@/tests/helpers/geometry-failure";
 import { comb, star } from "@/tests/helpers/hostile-shapes";
-import { tooComplex } from "@/lib/domain/geometry-budget";
 import { runGeometry, runInWorker } from "./geometry-pool";
 
-const square: Polygon = { type: "Polygon", coordinates: [[[43.05, 36.3], [43.055, 36.3], [43.055, 36.305], [43.05, 36.305], [43.05, 36.3]]] };
-const bowtie: Polygon = { type: "Polygon", coordinates: [[[43.05, 36.3], [43.055, 36.305], [43.055, 36.3], [43.05, 36.305], [43.05, 36.3]]] };
+const square: Polygon = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [43.05, 36.3],
+      [43.055, 36.3],
+      [43.055, 36.305],
+      [43.05, 36.305],
+      [43.05, 36.3],
+    ],
+  ],
+};
+const bowtie: Polygon = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [43.05, 36.3],
+      [43.055, 36.305],
+      [43.055, 36.3],
+      [43.05, 36.305],
+      [43.05, 36.3],
+    ],
+  ],
+};
 
 const refusal = geometryFailure;
 
@@ -36,8 +58,14 @@ describe("geometry in worker threads", { timeout: 120_000 }, () => {
 
   it("a 100,000-vertex self-crossing star is refused, without a repair that would take hours; other work is not held up", async () => {
     const order: string[] = [];
-    const hostile = refusal(runGeometry("validateHazardArea", star(100_000, [43.05, 36.3]))).then((e) => (order.push("star"), e));
-    const ordinary = runGeometry("validateHazardArea", square).then((v) => (order.push("square"), v));
+    const hostile = refusal(runGeometry("validateHazardArea", star(100_000, [43.05, 36.3]))).then((e) => {
+      order.push("star");
+      return e;
+    });
+    const ordinary = runGeometry("validateHazardArea", square).then((v) => {
+      order.push("square");
+      return v;
+    });
     const [err] = await Promise.all([hostile, ordinary]);
     // GEOS finds its first crossing in about 5 s; on a machine loaded past the budget the refusal says too complex.
     expect(["SELF_INTERSECTION", "GEOMETRY_TOO_COMPLEX"]).toContain(err.code);
@@ -49,7 +77,20 @@ describe("geometry in worker threads", { timeout: 120_000 }, () => {
     const valid = await runGeometry("validateHazardArea", comb(100_000, [41.2, 33.0]));
     expect(valid.geometry.type).toBe("Polygon");
     // Teeth half as wide as their pitch over 90 % of the height, and the 10 % strip along the base: 55 % of the box.
-    const box = (await runGeometry("validateHazardArea", { type: "Polygon", coordinates: [[[41.2, 33], [41.22, 33], [41.22, 33.01], [41.2, 33.01], [41.2, 33]]] })).areaM2;
+    const box = (
+      await runGeometry("validateHazardArea", {
+        type: "Polygon",
+        coordinates: [
+          [
+            [41.2, 33],
+            [41.22, 33],
+            [41.22, 33.01],
+            [41.2, 33.01],
+            [41.2, 33],
+          ],
+        ],
+      })
+    ).areaM2;
     expect(valid.areaM2 / box).toBeCloseTo(0.55, 3);
   });
 

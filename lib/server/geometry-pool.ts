@@ -8,8 +8,14 @@ import "server-only";
 // library that takes a file name cannot be given. About 100 lines.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { receiveGeometryError, type GeometryJobName, type JobArgs, type JobResult, type SentGeometryError } from "@/lib/domain/geometry-jobs";
-import { CHECK_BUDGET_MS, runWithRepairOffer, tooComplex, type JobRunner } from "@/lib/domain/geometry-budget";
+import { CHECK_BUDGET_MS, type JobRunner, runWithRepairOffer, tooComplex } from "@/lib/domain/geometry-budget";
+import {
+  type GeometryJobName,
+  type JobArgs,
+  type JobResult,
+  receiveGeometryError,
+  type SentGeometryError,
+} from "@/lib/domain/geometry-jobs";
 import { checkFailedProblem, GeometryError, geometryProblem, locatedText } from "@/lib/geo/errors";
 import { refusal } from "@/lib/i18n/refusals";
 import { CommandError } from "./command-error";
@@ -27,9 +33,20 @@ const MAX_WAIT_MS = 20_000;
  */
 export const TRANSACTION_WITH_GEOMETRY_MS = MAX_WAIT_MS + CHECK_BUDGET_MS + 25_000;
 
-type Pending = { id: number; name: GeometryJobName; args: unknown; budgetMs: number; resolve: (v: unknown) => void; reject: (e: unknown) => void; waitTimer?: NodeJS.Timeout };
+type Pending = {
+  id: number;
+  name: GeometryJobName;
+  args: unknown;
+  budgetMs: number;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+  waitTimer?: NodeJS.Timeout;
+};
 type Slot = { worker: Worker; ready: boolean; job: Pending | null; timer?: NodeJS.Timeout };
-type Reply = { ready: true } | { id: number; ok: true; result: unknown } | { id: number; ok: false; geometry?: SentGeometryError; message?: string; stack?: string };
+type Reply =
+  | { ready: true }
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; geometry?: SentGeometryError; message?: string; stack?: string };
 
 // Inside Next.js (NEXT_RUNTIME is set by Next itself, as in instrumentation.ts) Turbopack has compiled the worker from
 // the literal `new Worker(new URL(…))` below. Outside it (Vitest, tsx scripts) both files are TypeScript: the worker
@@ -42,7 +59,9 @@ type Pool = { slots: Slot[]; waiting: Pending[]; nextId: number };
 const pool: Pool = ((globalThis as { __geometryPool?: Pool }).__geometryPool ??= { slots: [], waiting: [], nextId: 1 });
 
 function spawn(): Slot {
-  const worker = UNBUNDLED ? new Worker(TSX_WORKER, { eval: true }) : new Worker(new URL("./geometry-worker.ts", import.meta.url));
+  const worker = UNBUNDLED
+    ? new Worker(TSX_WORKER, { eval: true })
+    : new Worker(new URL("./geometry-worker.ts", import.meta.url));
   // An idle pool does not keep a script or a test run alive.
   worker.unref();
   const slot: Slot = { worker, ready: false, job: null };
@@ -61,7 +80,9 @@ function spawn(): Slot {
     pump();
   });
   // Out of memory: the job was too complex. Any other crash is a fault, reported as one. Either way the worker goes.
-  worker.on("error", (err: Error & { code?: string }) => retire(slot, err.code === "ERR_WORKER_OUT_OF_MEMORY" ? undefined : err));
+  worker.on("error", (err: Error & { code?: string }) =>
+    retire(slot, err.code === "ERR_WORKER_OUT_OF_MEMORY" ? undefined : err),
+  );
   worker.on("exit", () => retire(slot));
   return slot;
 }

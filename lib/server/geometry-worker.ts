@@ -2,7 +2,7 @@
 // then runs one job per message. Imports only pure code: no 'server-only',
 // no database, nothing that expects Next.js.
 import { parentPort } from "node:worker_threads";
-import { runGeometryJob, sendGeometryError, type GeometryJobName } from "@/lib/domain/geometry-jobs";
+import { type GeometryJobName, runGeometryJob, sendGeometryError } from "@/lib/domain/geometry-jobs";
 import { loadGeometryEngine } from "@/lib/geo/engine";
 import { GeometryError } from "@/lib/geo/errors";
 
@@ -13,7 +13,13 @@ parentPort!.on("message", async ({ id, name, args }: Job) => {
     parentPort!.postMessage({ id, ok: true, result: await runGeometryJob(name, args) });
   } catch (err) {
     if (err instanceof GeometryError) parentPort!.postMessage({ id, ok: false, geometry: sendGeometryError(err) });
-    else parentPort!.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+    else
+      parentPort!.postMessage({
+        id,
+        ok: false,
+        message: err instanceof Error ? err.message : String(err),
+        stack: err instanceof Error ? err.stack : undefined,
+      });
     // GEOS aborted (out of its 2 GB, or a fault): its state cannot be trusted for the next job. The pool replaces this worker.
     if (err instanceof WebAssembly.RuntimeError) setTimeout(() => process.exit(1), 0);
   }

@@ -1,18 +1,18 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { fromAnotherSite } from "@/lib/domain/same-origin";
-import { bearerToken } from "./api-tokens";
-import { apiCaller, type SessionUser } from "./auth";
-import { serverEnv } from "./env";
-import { languageOfRequest, type Locale } from "@/lib/i18n/locales";
-import { CommandError, fieldIssue, geometryRefusal, inLanguage, type CommandErrorCode } from "./command-error";
+import { type Locale, languageOfRequest } from "@/lib/i18n/locales";
+import type { LocalisedText } from "@/lib/i18n/localised";
 import { refusal } from "@/lib/i18n/refusals";
 import { roleWord } from "@/lib/i18n/words";
+import { bearerToken } from "./api-tokens";
+import { apiCaller, type SessionUser } from "./auth";
+import { CommandError, type CommandErrorCode, fieldIssue, geometryRefusal, inLanguage } from "./command-error";
 import { databaseTrouble, troubleLogLine } from "./database-trouble";
 import { getDb } from "./db";
+import { serverEnv } from "./env";
 import { can, type Permission } from "./permissions";
 import type { Db } from "./prisma";
-import type { LocalisedText } from "@/lib/i18n/localised";
 
 export type ApiErrorCode = "unauthenticated" | CommandErrorCode | "internal" | "unavailable";
 
@@ -52,7 +52,8 @@ export function withPermission<P extends Params = Params>(permission: Permission
       // A token is checked against the database, so the caller's lookup is inside: a database that is down is a 503 here too.
       const user = await apiCaller(req);
       if (!user) return apiError("unauthenticated", refusal("signInOrToken")[language(req)]);
-      if (!can(user, permission)) return apiError("forbidden", refusal("roleMayNot", { role: roleWord(user.role), permission })[language(req)]);
+      if (!can(user, permission))
+        return apiError("forbidden", refusal("roleMayNot", { role: roleWord(user.role), permission })[language(req)]);
       if (forgeable(req)) return apiError("forbidden", refusal("crossSiteRequest")[language(req)]);
       const params = ((await context?.params) ?? {}) as P;
       return await handler({ req, user, db: await getDb(), params });
@@ -60,7 +61,11 @@ export function withPermission<P extends Params = Params>(permission: Permission
       if (err instanceof CommandError) return refusalResponse(err, req);
       const trouble = databaseTrouble(err);
       console.error(trouble ? troubleLogLine(req.url, trouble, err) : err);
-      if (trouble) return apiError("unavailable", refusal(trouble === "full" ? "databaseFull" : "databaseUnreachable")[language(req)]);
+      if (trouble)
+        return apiError(
+          "unavailable",
+          refusal(trouble === "full" ? "databaseFull" : "databaseUnreachable")[language(req)],
+        );
       return apiError("internal", refusal("serverFailed")[language(req)]);
     }
   };
@@ -78,7 +83,10 @@ function forgeable(req: Request): boolean {
   const h = req.headers;
   // Neither header: not sent by a browser's page, so not forged by one (and no need to read the configuration).
   if (!h.has("sec-fetch-site") && !h.has("origin")) return false;
-  return fromAnotherSite({ secFetchSite: h.get("sec-fetch-site"), origin: h.get("origin"), host: h.get("host") }, serverEnv().nextAuthUrl);
+  return fromAnotherSite(
+    { secFetchSite: h.get("sec-fetch-site"), origin: h.get("origin"), host: h.get("host") },
+    serverEnv().nextAuthUrl,
+  );
 }
 
 /** The body's media type, without parameters (charset, boundary), lower-case. */
@@ -166,12 +174,15 @@ export async function geometryUpload(req: Request): Promise<{ body: unknown; rea
   const bytes = await boundedBody(req);
   let form: FormData;
   try {
-    form = await new Response(bytes as BodyInit, { headers: { "content-type": req.headers.get("content-type")! } }).formData();
+    form = await new Response(bytes as BodyInit, {
+      headers: { "content-type": req.headers.get("content-type")! },
+    }).formData();
   } catch {
     throw new CommandError("invalid_request", refusal("multipartUnreadable"));
   }
   const file = form.get("file");
-  if (!(file instanceof File)) throw new CommandError("invalid_request", refusal("attachFile"), [fieldIssue(["file"], "required")]);
+  if (!(file instanceof File))
+    throw new CommandError("invalid_request", refusal("attachFile"), [fieldIssue(["file"], "required")]);
   let data: unknown = {};
   const raw = form.get("data");
   if (typeof raw === "string" && raw.trim()) {
@@ -181,14 +192,20 @@ export async function geometryUpload(req: Request): Promise<{ body: unknown; rea
       throw new CommandError("invalid_request", refusal("dataNotJson"), [fieldIssue(["data"], "notJson")]);
     }
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new CommandError("invalid_request", refusal("dataNotObject"), [fieldIssue(["data"], "notAnObject")]);
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new CommandError("invalid_request", refusal("dataNotObject"), [fieldIssue(["data"], "notAnObject")]);
   const zone = form.get("utmZone");
-  if (zone !== null && zone !== "37" && zone !== "38") throw new CommandError("invalid_request", refusal("utmZone"), [fieldIssue(["utmZone"], "useZone37or38")]);
+  if (zone !== null && zone !== "37" && zone !== "38")
+    throw new CommandError("invalid_request", refusal("utmZone"), [fieldIssue(["utmZone"], "useZone37or38")]);
   const { runGeometry } = await import("./geometry-pool");
   const { GeometryError } = await import("@/lib/geo/errors");
   try {
     // Read in a worker with the checks' budget: a zip of many shapes, or a malformed one, costs that worker's time only.
-    const read = await runGeometry("readGeometryFile", { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, zone ? { utmZone: Number(zone) as 37 | 38 } : {});
+    const read = await runGeometry(
+      "readGeometryFile",
+      { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      zone ? { utmZone: Number(zone) as 37 | 38 } : {},
+    );
     return { body: { ...data, geometry: read.collection }, read: { sourceCrs: read.sourceCrs, notes: read.notes } };
   } catch (err) {
     if (err instanceof GeometryError) throw geometryRefusal(err);
@@ -200,6 +217,7 @@ export async function geometryUpload(req: Request): Promise<{ body: unknown; rea
 export function pageParam(req: Request): number {
   const raw = new URL(req.url).searchParams.get("page") ?? "1";
   const page = Number(raw);
-  if (!Number.isInteger(page) || page < 1) throw new CommandError("invalid_request", refusal("pageNumber", { got: raw }));
+  if (!Number.isInteger(page) || page < 1)
+    throw new CommandError("invalid_request", refusal("pageNumber", { got: raw }));
   return page;
 }

@@ -2,13 +2,13 @@
 // the same zod schemas the handlers parse with, so the document cannot drift
 // from what the server accepts.
 import { z } from "zod";
-import { ZReportReview, ZReportSubmit } from "@/lib/schemas/land-release-report";
-import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
-import { ZTaskCreate, ZTaskTransition } from "@/lib/schemas/task";
 import { ZCompletion, ZHandover } from "@/lib/schemas/completion";
-import { ZCasualtyIncident, ZRiskEducationSession, ZWithdrawal } from "@/lib/schemas/human-impact";
 import { ZFundingImport } from "@/lib/schemas/funding-import";
+import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
+import { ZCasualtyIncident, ZRiskEducationSession, ZWithdrawal } from "@/lib/schemas/human-impact";
+import { ZReportReview, ZReportSubmit } from "@/lib/schemas/land-release-report";
 import { ZPublicPage } from "@/lib/schemas/public-page";
+import { ZTaskCreate, ZTaskTransition } from "@/lib/schemas/task";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
@@ -26,36 +26,86 @@ const upload = {
       type: "object",
       required: ["file"],
       properties: {
-        file: { type: "string", format: "binary", description: "GeoJSON, KML, GPX, zipped shapefile (.zip with .shp/.dbf/.prj) or CSV of turning points; 20 MB at most" },
+        file: {
+          type: "string",
+          format: "binary",
+          description:
+            "GeoJSON, KML, GPX, zipped shapefile (.zip with .shp/.dbf/.prj) or CSV of turning points; 20 MB at most",
+        },
         data: { type: "string", description: "The other fields of the JSON body (without `geometry`), as JSON" },
-        utmZone: { type: "string", enum: ["37", "38"], description: "UTM north zone for projected coordinates without a .prj" },
+        utmZone: {
+          type: "string",
+          enum: ["37", "38"],
+          description: "UTM north zone for projected coordinates without a .prj",
+        },
       },
     },
   },
 };
 
-function op(summary: string, opts: { body?: z.ZodType; upload?: boolean; ok: number; okDescription: string; errors: number[]; params?: string[]; query?: { name: string; description: string }[] }) {
+function op(
+  summary: string,
+  opts: {
+    body?: z.ZodType;
+    upload?: boolean;
+    ok: number;
+    okDescription: string;
+    errors: number[];
+    params?: string[];
+    query?: { name: string; description: string }[];
+  },
+) {
   return {
     summary,
-    ...(opts.params ? { parameters: opts.params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })) } : {}),
-    ...(opts.query ? { parameters: opts.query.map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } })) } : {}),
-    ...(opts.body ? { requestBody: { required: true, content: { "application/json": { schema: json(opts.body) }, ...(opts.upload ? upload : {}) } } } : {}),
+    ...(opts.params
+      ? { parameters: opts.params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })) }
+      : {}),
+    ...(opts.query
+      ? {
+          parameters: opts.query.map((q) => ({
+            name: q.name,
+            in: "query",
+            required: false,
+            description: q.description,
+            schema: { type: "string" },
+          })),
+        }
+      : {}),
+    ...(opts.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: json(opts.body) }, ...(opts.upload ? upload : {}) },
+          },
+        }
+      : {}),
     // Every body is refused over 25 MB, and any call gets 503 (with Retry-After) while the database is down or full (lib/server/http.ts).
-    responses: { [String(opts.ok)]: { description: opts.okDescription }, ...errors(...opts.errors, ...(opts.body ? [413] : []), 503) },
+    responses: {
+      [String(opts.ok)]: { description: opts.okDescription },
+      ...errors(...opts.errors, ...(opts.body ? [413] : []), 503),
+    },
   };
 }
 
 /** Records kept as events (risk education, casualties): listed a page at a time; recorded, corrected or withdrawn one at a time. */
 const recordsKeptAsEvents = (list: string, record: string, body: z.ZodType, what: string) => ({
   get: op(list, { ok: 200, okDescription: "`{ total, page, pageSize, items: [...] }`", errors: [400, 401, 403] }),
-  post: op(record, { body: z.union([body, ZWithdrawal]), ok: 201, okDescription: `The recorded ${what} with its \`id\``, errors: [400, 401, 403, 404, 409] }),
+  post: op(record, {
+    body: z.union([body, ZWithdrawal]),
+    ok: 201,
+    okDescription: `The recorded ${what} with its \`id\``,
+    errors: [400, 401, 403, 404, 409],
+  }),
 });
 
 const PROGRESS_QUERY = [
   { name: "region", description: "federal | kurdistan" },
   { name: "governorate", description: "OCHA P-code, e.g. IQG15" },
   { name: "partner", description: "implementing partner's organisation id" },
-  { name: "contamination", description: "ap_mines | at_mines | improvised_ap_mines | ieds | uxo | cluster_munition_remnants | other_erw" },
+  {
+    name: "contamination",
+    description: "ap_mines | at_mines | improvised_ap_mines | ieds | uxo | cluster_munition_remnants | other_erw",
+  },
   { name: "landUse", description: "critical_infrastructure | school | energy | agriculture | housing | other" },
   { name: "from", description: "first day of the period, YYYY-MM-DD (reports by period end)" },
   { name: "to", description: "last day of the period, YYYY-MM-DD; remaining is measured then" },
@@ -70,12 +120,21 @@ export const OPENAPI = {
       "Land release in Iraq and the Kurdistan Region. Authenticate with a personal API token (`Authorization: Bearer mat_…`, created on /account/tokens) or a session cookie. A token may expire (401 once it has) and may be read-only: a read-only token gets 403 on every request but GET. A password change or reset, or a disable or enable of the account, revokes its tokens and ends its sessions (401); an account whose password an administrator set gets 403 until its holder chooses their own on /account/password. A session ends 12 hours after sign-in. Areas are m² on the WGS84 ellipsoid; geometry is GeoJSON in longitude/latitude.",
   },
   components: {
-    securitySchemes: { bearer: { type: "http", scheme: "bearer" }, session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+    securitySchemes: {
+      bearer: { type: "http", scheme: "bearer" },
+      session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+    },
     schemas: {
       Error: {
         type: "object",
         required: ["error"],
-        properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } } },
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
+          },
+        },
       },
     },
   },
@@ -89,60 +148,133 @@ export const OPENAPI = {
           "Approved reports are selected exactly as the dashboard sums them, so the export's total is the dashboard's for the same filters. CSV and GeoJSON stream; `X-Export-Rows` says how many rows or areas are coming. XLSX, KML and shapefile are refused (422) above 100,000 rows or 20,000 areas. " +
           "A dropped download resumes: send `X-Resume-From` (bytes received) and `X-Resume-Sha256` (their SHA-256, hex); the answer is the rest of the file, with `X-Export-Resumed-From`, or 412 when the file is no longer the same (start again).",
         parameters: [
-          { name: "file", in: "path", required: true, schema: { type: "string" }, description: "e.g. reports.csv, tables.xlsx, released.geojson" },
-          ...[...PROGRESS_QUERY, { name: "donor", description: "donor organisation id (grants, transactions)" }, { name: "status", description: "reports and devices: approved (default) | submitted | rejected | superseded | all" }, { name: "hxl", description: "1 adds the HXL hashtag row under a CSV's header" }, { name: "month", description: "progress.pdf: the month, YYYY-MM (default: last month)" }, { name: "task", description: "completion.pdf: the task's id" }].map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string" } })),
+          {
+            name: "file",
+            in: "path",
+            required: true,
+            schema: { type: "string" },
+            description: "e.g. reports.csv, tables.xlsx, released.geojson",
+          },
+          ...[
+            ...PROGRESS_QUERY,
+            { name: "donor", description: "donor organisation id (grants, transactions)" },
+            {
+              name: "status",
+              description: "reports and devices: approved (default) | submitted | rejected | superseded | all",
+            },
+            { name: "hxl", description: "1 adds the HXL hashtag row under a CSV's header" },
+            { name: "month", description: "progress.pdf: the month, YYYY-MM (default: last month)" },
+            { name: "task", description: "completion.pdf: the task's id" },
+          ].map((q) => ({
+            name: q.name,
+            in: "query",
+            required: false,
+            description: q.description,
+            schema: { type: "string" },
+          })),
         ],
-        responses: { "200": { description: "The file, as an attachment named after its contents and date" }, ...errors(400, 401, 403, 404, 412, 422, 503) },
+        responses: {
+          "200": { description: "The file, as an attachment named after its contents and date" },
+          ...errors(400, 401, 403, 404, 412, 422, 503),
+        },
       },
     },
     "/api/health": {
       get: {
         summary: "Whether the app can reach its database, for load balancers and monitoring; no sign-in, no data",
         security: [],
-        responses: { "200": { description: "`{ status: \"ok\", database: \"ok\" }`" }, "503": { description: "`{ status: \"unavailable\", database: \"unreachable\" }`, with Retry-After" } },
+        responses: {
+          "200": { description: '`{ status: "ok", database: "ok" }`' },
+          "503": { description: '`{ status: "unavailable", database: "unreachable" }`, with Retry-After' },
+        },
       },
     },
     "/api/progress": {
-      get: op("Progress for a view: baseline (dated, sourced), released by method, remaining, by governorate, partner and land use, monthly and yearly series, burn-down, projected completion, devices destroyed", {
-        ok: 200,
-        okDescription: "`{ baselineM2, baselineBasis, baselineSource, releasedM2: { cancelled, reduced, cleared, total }, releasedToDateM2, remainingM2, fractionReleased, byGovernorate, byPartner, byLandUse, monthly, yearly, burnDown, projection, devices }`",
-        errors: [400, 401],
-        query: PROGRESS_QUERY,
-      }),
+      get: op(
+        "Progress for a view: baseline (dated, sourced), released by method, remaining, by governorate, partner and land use, monthly and yearly series, burn-down, projected completion, devices destroyed",
+        {
+          ok: 200,
+          okDescription:
+            "`{ baselineM2, baselineBasis, baselineSource, releasedM2: { cancelled, reduced, cleared, total }, releasedToDateM2, remainingM2, fractionReleased, byGovernorate, byPartner, byLandUse, monthly, yearly, burnDown, projection, devices }`",
+          errors: [400, 401],
+          query: PROGRESS_QUERY,
+        },
+      ),
     },
     "/api/funding/summary": {
-      get: op("Funding by donor, year, partner or region: committed, disbursed and spent US$ (a donor sees the grants it funds)", {
-        ok: 200,
-        okDescription: "`{ items: [{ key, label, committedUsd, disbursedUsd, spentUsd }], totalUsd, totals }` (totalUsd = committed)",
-        errors: [400, 401, 403],
-        query: [
-          { name: "groupBy", description: "donor | year | partner | region (default donor)" },
-          { name: "year", description: "fiscal year" },
-          { name: "region", description: "federal | kurdistan" },
-        ],
-      }),
+      get: op(
+        "Funding by donor, year, partner or region: committed, disbursed and spent US$ (a donor sees the grants it funds)",
+        {
+          ok: 200,
+          okDescription:
+            "`{ items: [{ key, label, committedUsd, disbursedUsd, spentUsd }], totalUsd, totals }` (totalUsd = committed)",
+          errors: [400, 401, 403],
+          query: [
+            { name: "groupBy", description: "donor | year | partner | region (default donor)" },
+            { name: "year", description: "fiscal year" },
+            { name: "region", description: "federal | kurdistan" },
+          ],
+        },
+      ),
     },
     "/api/funding/import": {
-      post: op("Import donor contributions (administrator): rows in Landmine Monitor's shape, one transaction; rows already imported from the same source are skipped", {
-        body: ZFundingImport,
-        ok: 201,
-        okDescription: "`{ created, skipped, rows }`",
+      post: op(
+        "Import donor contributions (administrator): rows in Landmine Monitor's shape, one transaction; rows already imported from the same source are skipped",
+        {
+          body: ZFundingImport,
+          ok: 201,
+          okDescription: "`{ created, skipped, rows }`",
+          errors: [400, 401, 403],
+        },
+      ),
+    },
+    "/api/settings/public-page": {
+      post: op("Publish or withdraw the sign-in-free public progress page (authority, administrator)", {
+        body: ZPublicPage,
+        ok: 200,
+        okDescription: "`{ enabled }`",
         errors: [400, 401, 403],
       }),
     },
-    "/api/settings/public-page": {
-      post: op("Publish or withdraw the sign-in-free public progress page (authority, administrator)", { body: ZPublicPage, ok: 200, okDescription: "`{ enabled }`", errors: [400, 401, 403] }),
-    },
     "/api/organisations": {
-      get: op("Organisations by type", { ok: 200, okDescription: "`{ items: [{ id, name, type }] }`", errors: [400, 401], query: [{ name: "type", description: "partner | donor | authority" }] }),
+      get: op("Organisations by type", {
+        ok: 200,
+        okDescription: "`{ items: [{ id, name, type }] }`",
+        errors: [400, 401],
+        query: [{ name: "type", description: "partner | donor | authority" }],
+      }),
     },
     "/api/hazard-areas": {
-      get: op("Search the caller's hazardous areas with land left to release, 50 at most, highest priority first", { ok: 200, okDescription: "`{ items: [{ id, code, name, areaM2, releasedM2 }] }`", errors: [401, 403], query: [{ name: "q", description: "part of the code, name or governorate (English)" }] }),
-      post: op("Register a hazardous area (authority); the governorate is derived from the polygon. Land already in a registered hazardous area is refused with 409, naming the area and the overlap", { body: ZHazardAreaCreate, upload: true, ok: 201, okDescription: "`{ id, code, areaM2, governoratePcode, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy", errors: [400, 401, 403, 409, 422] }),
+      get: op("Search the caller's hazardous areas with land left to release, 50 at most, highest priority first", {
+        ok: 200,
+        okDescription: "`{ items: [{ id, code, name, areaM2, releasedM2 }] }`",
+        errors: [401, 403],
+        query: [{ name: "q", description: "part of the code, name or governorate (English)" }],
+      }),
+      post: op(
+        "Register a hazardous area (authority); the governorate is derived from the polygon. Land already in a registered hazardous area is refused with 409, naming the area and the overlap",
+        {
+          body: ZHazardAreaCreate,
+          upload: true,
+          ok: 201,
+          okDescription:
+            "`{ id, code, areaM2, governoratePcode, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy",
+          errors: [400, 401, 403, 409, 422],
+        },
+      ),
     },
     "/api/tasks": {
-      get: op("The caller's tasks, 100 a page (`page`, from 1)", { ok: 200, okDescription: "`{ total, page, pageSize, items: [...] }`: `total` counts every task the caller may read", errors: [400, 401, 403] }),
-      post: op("Issue a task order (authority)", { body: ZTaskCreate, ok: 201, okDescription: "`{ id, code, status }`", errors: [400, 401, 403, 404] }),
+      get: op("The caller's tasks, 100 a page (`page`, from 1)", {
+        ok: 200,
+        okDescription: "`{ total, page, pageSize, items: [...] }`: `total` counts every task the caller may read",
+        errors: [400, 401, 403],
+      }),
+      post: op("Issue a task order (authority)", {
+        body: ZTaskCreate,
+        ok: 201,
+        okDescription: "`{ id, code, status }`",
+        errors: [400, 401, 403, 404],
+      }),
     },
     "/api/risk-education": recordsKeptAsEvents(
       "EORE sessions, newest first, 100 a page (`page`): a partner's own, an authority's governorates', everyone's for others",
@@ -156,15 +288,25 @@ export const OPENAPI = {
       ZCasualtyIncident,
       "accident",
     ),
-    "/api/tasks/{id}": { get: op("One task with its hazardous areas and reports", { ok: 200, okDescription: "The task", errors: [401, 403, 404], params: ["id"] }) },
-    "/api/tasks/{id}/status": {
-      post: op("Move a task along its lifecycle (authority: assign, re-plan, cancel, accept handover; partner: start, complete)", {
-        body: ZTaskTransition,
+    "/api/tasks/{id}": {
+      get: op("One task with its hazardous areas and reports", {
         ok: 200,
-        okDescription: "`{ id, status }`",
-        errors: [400, 401, 403, 404, 409],
+        okDescription: "The task",
+        errors: [401, 403, 404],
         params: ["id"],
       }),
+    },
+    "/api/tasks/{id}/status": {
+      post: op(
+        "Move a task along its lifecycle (authority: assign, re-plan, cancel, accept handover; partner: start, complete)",
+        {
+          body: ZTaskTransition,
+          ok: 200,
+          okDescription: "`{ id, status }`",
+          errors: [400, 401, 403, 404, 409],
+          params: ["id"],
+        },
+      ),
     },
     "/api/tasks/{id}/completion": {
       post: op("Complete a task in progress with its completion report (partner); no report may still await review", {
@@ -176,27 +318,44 @@ export const OPENAPI = {
       }),
     },
     "/api/tasks/{id}/handover": {
-      post: op("Record the handover of a completed task's land (authority): date, recipient, attendees by sex and age", {
-        body: ZHandover,
-        ok: 200,
-        okDescription: "`{ id, status: 'handed_over' }`",
-        errors: [400, 401, 403, 404, 409],
-        params: ["id"],
-      }),
+      post: op(
+        "Record the handover of a completed task's land (authority): date, recipient, attendees by sex and age",
+        {
+          body: ZHandover,
+          ok: 200,
+          okDescription: "`{ id, status: 'handed_over' }`",
+          errors: [400, 401, 403, 404, 409],
+          params: ["id"],
+        },
+      ),
     },
     "/api/tasks/{id}/reports": {
       post: op("Submit a land-release report (partner), or a correction of an approved one (`supersedesId`)", {
         body: ZReportSubmit,
         upload: true,
         ok: 201,
-        okDescription: "`{ id, status: 'submitted', submittedAreaM2, outsideAreaM2, alreadyReleasedAreaM2, countedAreaM2, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy",
+        okDescription:
+          "`{ id, status: 'submitted', submittedAreaM2, outsideAreaM2, alreadyReleasedAreaM2, countedAreaM2, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy",
         errors: [400, 401, 403, 404, 409, 422],
         params: ["id"],
       }),
     },
-    "/api/reports/{id}/approve": { post: op("Approve a submitted report (authority of its governorate)", { ok: 200, okDescription: "`{ id, status, countedAreaM2 }`", errors: [401, 403, 404, 409], params: ["id"] }) },
+    "/api/reports/{id}/approve": {
+      post: op("Approve a submitted report (authority of its governorate)", {
+        ok: 200,
+        okDescription: "`{ id, status, countedAreaM2 }`",
+        errors: [401, 403, 404, 409],
+        params: ["id"],
+      }),
+    },
     "/api/reports/{id}/reject": {
-      post: op("Reject a submitted report with a reason", { body: ZReportReview.options[1].omit({ decision: true }), ok: 200, okDescription: "`{ id, status }`", errors: [400, 401, 403, 404, 409], params: ["id"] }),
+      post: op("Reject a submitted report with a reason", {
+        body: ZReportReview.options[1].omit({ decision: true }),
+        ok: 200,
+        okDescription: "`{ id, status }`",
+        errors: [400, 401, 403, 404, 409],
+        params: ["id"],
+      }),
     },
   },
 } as const;

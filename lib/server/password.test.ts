@@ -18,6 +18,6 @@ describe("password hashing", () => {
   it("rejects a malformed or tampered hash instead of throwing", async () => {
     const hash = await hashPassword("x");
     expect(await verifyPassword("x", "plain-text")).toBe(false);
-    expect(await verifyPassword("x", hash.slice(0, -4) + "AAAA")).toBe(false);
+    expect(await verifyPassword("x", `${hash.slice(0, -4)}AAAA`)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Password hashing with scrypt (memory-hard, in Node's standard library, so
 // no native addon to build). Parameters follow OWASP's scrypt guidance
 // (N=2^17, r=8, p=1) and are stored with each hash so they can be raised later.
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;

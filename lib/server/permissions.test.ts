@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PAGE_PERMISSIONS, pagesFor, PERMISSIONS, ROLE_PERMISSIONS } from "./permissions";
+import { can, PAGE_PERMISSIONS, PERMISSIONS, pagesFor, ROLE_PERMISSIONS } from "./permissions";
 
 describe("permissions", () => {
   it("gives every role the dashboard", () => {
@@ -11,8 +11,36 @@ describe("permissions", () => {
   it.each([
     ["PARTNER", ["/", "/tasks", "/reports", "/risk-education", "/casualties", "/exports", "/account/tokens"]],
     ["DONOR", ["/", "/reports", "/risk-education", "/casualties", "/funding", "/exports", "/account/tokens"]],
-    ["AUTHORITY", ["/", "/hazard-areas", "/tasks", "/reports", "/risk-education", "/casualties", "/funding", "/exports", "/account/tokens"]],
-    ["ADMIN", ["/", "/hazard-areas", "/tasks", "/reports", "/risk-education", "/casualties", "/funding", "/exports", "/admin/users", "/audit", "/account/tokens"]],
+    [
+      "AUTHORITY",
+      [
+        "/",
+        "/hazard-areas",
+        "/tasks",
+        "/reports",
+        "/risk-education",
+        "/casualties",
+        "/funding",
+        "/exports",
+        "/account/tokens",
+      ],
+    ],
+    [
+      "ADMIN",
+      [
+        "/",
+        "/hazard-areas",
+        "/tasks",
+        "/reports",
+        "/risk-education",
+        "/casualties",
+        "/funding",
+        "/exports",
+        "/admin/users",
+        "/audit",
+        "/account/tokens",
+      ],
+    ],
   ] as const)("%s opens exactly %j", (role, pages) => {
     expect(pagesFor({ role })).toEqual(pages);
   });
@@ -26,8 +54,16 @@ describe("permissions", () => {
   });
 
   it("gives risk education sessions to partners and casualties to authorities", () => {
-    expect((Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((role) => can({ role }, "riskEducation:record"))).toEqual(["PARTNER"]);
-    expect((Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((role) => can({ role }, "casualty:record"))).toEqual(["AUTHORITY"]);
+    expect(
+      (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((role) =>
+        can({ role }, "riskEducation:record"),
+      ),
+    ).toEqual(["PARTNER"]);
+    expect(
+      (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((role) =>
+        can({ role }, "casualty:record"),
+      ),
+    ).toEqual(["AUTHORITY"]);
   });
 
   it("denies everything to a signed-out visitor", () => {

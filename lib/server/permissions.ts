@@ -24,9 +24,39 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
-  ADMIN: ["progress:read", "hazardArea:read", "task:read", "funding:read", "funding:write", "user:manage", "audit:read", "apiToken:manage", "publicPage:manage", "password:change"],
-  AUTHORITY: ["progress:read", "hazardArea:read", "hazardArea:write", "task:read", "task:assign", "report:review", "funding:read", "apiToken:manage", "publicPage:manage", "casualty:record", "password:change"],
-  PARTNER: ["progress:read", "task:read", "report:submit", "apiToken:manage", "riskEducation:record", "password:change"],
+  ADMIN: [
+    "progress:read",
+    "hazardArea:read",
+    "task:read",
+    "funding:read",
+    "funding:write",
+    "user:manage",
+    "audit:read",
+    "apiToken:manage",
+    "publicPage:manage",
+    "password:change",
+  ],
+  AUTHORITY: [
+    "progress:read",
+    "hazardArea:read",
+    "hazardArea:write",
+    "task:read",
+    "task:assign",
+    "report:review",
+    "funding:read",
+    "apiToken:manage",
+    "publicPage:manage",
+    "casualty:record",
+    "password:change",
+  ],
+  PARTNER: [
+    "progress:read",
+    "task:read",
+    "report:submit",
+    "apiToken:manage",
+    "riskEducation:record",
+    "password:change",
+  ],
   DONOR: ["progress:read", "funding:read", "apiToken:manage", "password:change"],
 } as const satisfies Record<Role, readonly Permission[]>;
 
@@ -62,7 +92,19 @@ export const PAGE_PERMISSIONS = {
 export type PagePath = keyof typeof PAGE_PERMISSIONS;
 
 /** The pages in the navigation, in order. */
-export const NAV_PAGES = ["/", "/hazard-areas", "/tasks", "/reports", "/risk-education", "/casualties", "/funding", "/exports", "/admin/users", "/audit", "/account/tokens"] as const satisfies readonly PagePath[];
+export const NAV_PAGES = [
+  "/",
+  "/hazard-areas",
+  "/tasks",
+  "/reports",
+  "/risk-education",
+  "/casualties",
+  "/funding",
+  "/exports",
+  "/admin/users",
+  "/audit",
+  "/account/tokens",
+] as const satisfies readonly PagePath[];
 export type NavPage = (typeof NAV_PAGES)[number];
 
 export function pagesFor(actor: Pick<Actor, "role">): NavPage[] {

@@ -12,7 +12,11 @@ export type RateLimit = { name: string; points: number; windowMs: number };
 /** Sign-in attempts that did not succeed, per email typed (known or not). */
 export const SIGN_IN_PER_EMAIL: RateLimit = { name: "signin-email", points: MAX_FAILURES, windowMs: WINDOW_MS };
 /** The same, per client address: guessing many accounts' passwords from one place. */
-export const SIGN_IN_PER_ADDRESS: RateLimit = { name: "signin-address", points: MAX_FAILURES_PER_ADDRESS, windowMs: WINDOW_MS };
+export const SIGN_IN_PER_ADDRESS: RateLimit = {
+  name: "signin-address",
+  points: MAX_FAILURES_PER_ADDRESS,
+  windowMs: WINDOW_MS,
+};
 /** Anonymous views of the public page per client address: each uncached view costs the server seconds. */
 export const PUBLIC_PAGE_PER_ADDRESS: RateLimit = { name: "public-address", points: 60, windowMs: 60_000 };
 
@@ -23,7 +27,13 @@ function limiterFor(db: Db, limit: RateLimit): RateLimiterPrisma {
   if (!byName) limiters.set(db, (byName = new Map()));
   let limiter = byName.get(limit.name);
   if (!limiter) {
-    limiter = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix: limit.name, points: limit.points, duration: limit.windowMs / 1000 });
+    limiter = new RateLimiterPrisma({
+      storeClient: db,
+      tableName: "rateLimit",
+      keyPrefix: limit.name,
+      points: limit.points,
+      duration: limit.windowMs / 1000,
+    });
     byName.set(limit.name, limiter);
   }
   return limiter;
@@ -42,7 +52,8 @@ export async function takeAttempt(db: Db, limit: RateLimit, key: string): Promis
     return { allowed: true };
   } catch (err) {
     // The library rejects with a RateLimiterRes when over the limit, with the database's error otherwise.
-    if (err instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
+    if (err instanceof RateLimiterRes)
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)) };
     throw err;
   }
 }

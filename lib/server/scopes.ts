@@ -28,7 +28,9 @@ export function taskScope(actor: Actor): Prisma.TaskWhereInput {
 /** An authority sees the areas it registered, an admin all; partners and donors the areas of the tasks they see. */
 export function hazardAreaScope(actor: Actor): Prisma.HazardAreaWhereInput {
   if (actor.role === "ADMIN") return {};
-  return actor.role === "AUTHORITY" ? { authorityId: actor.organisationId } : { tasks: { some: { task: taskScope(actor) } } };
+  return actor.role === "AUTHORITY"
+    ? { authorityId: actor.organisationId }
+    : { tasks: { some: { task: taskScope(actor) } } };
 }
 
 /** Reports of the caller's own work: a partner its own, an authority those in its hazardous areas, an admin all, a donor none. */

@@ -3,9 +3,10 @@
 // its password was checked; a password change or reset, a disable, an enable
 // or a role change raises the version (lib/server/commands/end-sessions.ts),
 // which ends every session of that account at its next request.
-import { CommandError } from "./command-error";
-import { refusal } from "@/lib/i18n/refusals";
+
 import type { Role } from "@/generated/prisma/enums";
+import { refusal } from "@/lib/i18n/refusals";
+import { CommandError } from "./command-error";
 import type { Db } from "./prisma";
 import { userForTokenHash } from "./queries/api-tokens";
 import { activeAccount } from "./queries/users";
@@ -21,7 +22,14 @@ export const SESSION_LIFETIME_S = 12 * 60 * 60;
 /** What the app adds to NextAuth's JWT at sign-in. */
 export type SessionClaims = { sub?: string; sv?: unknown; signedInAt?: unknown };
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; organisationId: string; mustChangePassword: boolean };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string;
+  mustChangePassword: boolean;
+};
 
 /** The claims of a session that starts now, for an account whose version was read before its password was checked. */
 export function newSessionClaims(sessionVersion: number, now = new Date()): { sv: number; signedInAt: number } {
@@ -54,7 +62,12 @@ export function methodWrites(method: string): boolean {
  * token. A read-only token used to write, or an account that must first
  * choose its own password, is refused with a 403 that says so.
  */
-export async function callerOfApiToken(db: Db, tokenHash: string, method: string, now = new Date()): Promise<SessionUser | null> {
+export async function callerOfApiToken(
+  db: Db,
+  tokenHash: string,
+  method: string,
+  now = new Date(),
+): Promise<SessionUser | null> {
   const found = await userForTokenHash(db, tokenHash, now);
   if (!found) return null;
   const { tokenReadOnly, ...user } = found;

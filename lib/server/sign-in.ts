@@ -5,14 +5,20 @@
 // Every failure and refusal is recorded in the audit trail. Demo accounts,
 // whose password is published, sign in only from the machine running the app.
 import { isLoopback } from "@/lib/domain/client-address";
-import { languageChoice, type LanguageChoice } from "@/lib/i18n/locales";
+import { type LanguageChoice, languageChoice } from "@/lib/i18n/locales";
 import { hashPassword, verifyPassword } from "./password";
 import type { Db } from "./prisma";
 import { recordAuditEvent } from "./queries/audit";
 import { findUserForSignIn } from "./queries/users";
 import { giveBackAttempt, SIGN_IN_PER_ADDRESS, SIGN_IN_PER_EMAIL, takeAttempt } from "./rate-limits";
 
-export type SignInUser = { id: string; email: string; name: string; role: "ADMIN" | "AUTHORITY" | "PARTNER" | "DONOR"; organisationId: string };
+export type SignInUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: "ADMIN" | "AUTHORITY" | "PARTNER" | "DONOR";
+  organisationId: string;
+};
 export type SignInResult =
   | { user: SignInUser; language: LanguageChoice }
   | { refused: "credentials" }
@@ -28,22 +34,51 @@ export const SIGN_IN_DEMO_NOT_LOCAL = "DemoAccountNotLocal";
 let dummyHash: Promise<string> | undefined;
 
 /** Signs in from `address`, the client's address (lib/server/client-address.ts). */
-export async function signInWithPassword(db: Db, email: string, password: string, address: string): Promise<SignInResult> {
-  for (const [limit, key] of [[SIGN_IN_PER_ADDRESS, address], [SIGN_IN_PER_EMAIL, email]] as const) {
+export async function signInWithPassword(
+  db: Db,
+  email: string,
+  password: string,
+  address: string,
+): Promise<SignInResult> {
+  for (const [limit, key] of [
+    [SIGN_IN_PER_ADDRESS, address],
+    [SIGN_IN_PER_EMAIL, email],
+  ] as const) {
     const attempt = await takeAttempt(db, limit, key);
     if (!attempt.allowed) {
-      await recordAuditEvent(db, { actorUserId: null, action: "auth.signInThrottled", entityType: "SignIn", entityId: email, after: { retryAfterSeconds: attempt.retryAfterSeconds, limit: limit.name, address } });
+      await recordAuditEvent(db, {
+        actorUserId: null,
+        action: "auth.signInThrottled",
+        entityType: "SignIn",
+        entityId: email,
+        after: { retryAfterSeconds: attempt.retryAfterSeconds, limit: limit.name, address },
+      });
       return { refused: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
     }
   }
   const user = await findUserForSignIn(db, email);
-  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await (dummyHash ??= hashPassword(crypto.randomUUID()))));
+  const passwordMatches = await verifyPassword(
+    password,
+    user?.passwordHash ?? (await (dummyHash ??= hashPassword(crypto.randomUUID()))),
+  );
   if (!user || !passwordMatches) {
-    await recordAuditEvent(db, { actorUserId: null, action: "auth.signInFailed", entityType: "SignIn", entityId: email, after: { address } });
+    await recordAuditEvent(db, {
+      actorUserId: null,
+      action: "auth.signInFailed",
+      entityType: "SignIn",
+      entityId: email,
+      after: { address },
+    });
     return { refused: "credentials" };
   }
   if (user.isDemo && !isLoopback(address)) {
-    await recordAuditEvent(db, { actorUserId: null, action: "auth.signInRefusedDemo", entityType: "SignIn", entityId: email, after: { address } });
+    await recordAuditEvent(db, {
+      actorUserId: null,
+      action: "auth.signInRefusedDemo",
+      entityType: "SignIn",
+      entityId: email,
+      after: { address },
+    });
     return { refused: "demoNotLocal" };
   }
   await giveBackAttempt(db, SIGN_IN_PER_ADDRESS, address);

@@ -13,10 +13,10 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TestProject } from "vitest/node";
 import { loadGeometryEngine } from "@/lib/geo/engine";
 import { bumpDataVersion } from "@/lib/server/cache";
-import { openDb, type Db } from "@/lib/server/prisma";
+import { type Db, openDb } from "@/lib/server/prisma";
+import { readGovernorates } from "@/prisma/governorates";
 import { seedReference } from "@/prisma/seed";
 import { seedDemo } from "@/prisma/seed-demo";
-import { readGovernorates } from "@/prisma/governorates";
 import { deployMigrations } from "@/scripts/migrations";
 
 /** "reference": governorates, authorities, the national baseline; "demo": the demo accounts and field data too. */
@@ -56,7 +56,8 @@ async function pgliteTemplates(dir: string): Promise<Record<TemplateData, string
   await deployMigrations(new PrismaPGlite(client));
   const opened = await openDb({ pgliteClient: client });
   const files = { reference: path.join(dir, "reference.tar"), demo: path.join(dir, "demo.tar") };
-  const dump = async (data: TemplateData) => fs.writeFileSync(files[data], Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
+  const dump = async (data: TemplateData) =>
+    fs.writeFileSync(files[data], Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
   await seedReferenceData(opened.db);
   await dump("reference");
   await seedDemoData(opened.db);
@@ -93,7 +94,10 @@ export default async function setup(project: TestProject) {
   await loadGeometryEngine();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mine-action-templates-"));
   const prefix = `test_template_${randomBytes(6).toString("hex")}`;
-  const [pglite, postgres] = await Promise.all([pgliteTemplates(dir), process.env.TEST_DATABASE_URL ? postgresTemplates(prefix) : {}]);
+  const [pglite, postgres] = await Promise.all([
+    pgliteTemplates(dir),
+    process.env.TEST_DATABASE_URL ? postgresTemplates(prefix) : {},
+  ]);
   project.provide("pgliteTemplates", pglite);
   project.provide("postgresTemplates", postgres);
   return async () => {

@@ -6,9 +6,9 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { afterAll, beforeAll, inject } from "vitest";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { openDb, type OpenDb } from "@/lib/server/prisma";
+import { afterAll, beforeAll, inject } from "vitest";
+import { type OpenDb, openDb } from "@/lib/server/prisma";
 import { deployMigrations } from "@/scripts/migrations";
 import type { TemplateData } from "./database-template";
 
@@ -43,7 +43,9 @@ async function createPostgres(template?: string): Promise<TestDatabase> {
 }
 
 async function createPglite(template?: string): Promise<TestDatabase> {
-  const client = template ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) }) : await PGlite.create();
+  const client = template
+    ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) })
+    : await PGlite.create();
   if (!template) await deployMigrations(new PrismaPGlite(client));
   const opened = await openDb({ pgliteClient: client });
   return {
@@ -64,7 +66,10 @@ export function createTestDatabase(kind: string): Promise<TestDatabase> {
 function useTemplate(kind: string, data: TemplateData): () => TestDatabase {
   let t: TestDatabase | undefined;
   beforeAll(async () => {
-    t = kind === "postgresql" ? await createPostgres(inject("postgresTemplates")[data]) : await createPglite(inject("pgliteTemplates")[data]);
+    t =
+      kind === "postgresql"
+        ? await createPostgres(inject("postgresTemplates")[data])
+        : await createPglite(inject("pgliteTemplates")[data]);
   });
   afterAll(() => t?.close());
   return () => t!;

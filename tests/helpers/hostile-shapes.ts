@@ -8,17 +8,24 @@ const close = (ring: Position[]): Polygon => ({ type: "Polygon", coordinates: [[
 export function star(vertices: number, centre: Position, radiusDeg = 0.01): Polygon {
   const n = vertices - 1;
   const k = Math.floor(n / 2) - 1;
-  return close(Array.from({ length: n }, (_, i) => [centre[0]! + radiusDeg * Math.cos((2 * Math.PI * i * k) / n), centre[1]! + radiusDeg * Math.sin((2 * Math.PI * i * k) / n)]));
+  return close(
+    Array.from({ length: n }, (_, i) => [
+      centre[0]! + radiusDeg * Math.cos((2 * Math.PI * i * k) / n),
+      centre[1]! + radiusDeg * Math.sin((2 * Math.PI * i * k) / n),
+    ]),
+  );
 }
 
 /** A spiral walked outwards and straight back to its start: the way back crosses every turn. */
 export function spiral(vertices: number, centre: Position, radiusDeg = 0.01, turns = 50): Polygon {
   const n = vertices - 1;
-  return close(Array.from({ length: n }, (_, i) => {
-    const t = i / n;
-    const a = 2 * Math.PI * turns * t;
-    return [centre[0]! + radiusDeg * t * Math.cos(a), centre[1]! + radiusDeg * t * Math.sin(a)];
-  }));
+  return close(
+    Array.from({ length: n }, (_, i) => {
+      const t = i / n;
+      const a = 2 * Math.PI * turns * t;
+      return [centre[0]! + radiusDeg * t * Math.cos(a), centre[1]! + radiusDeg * t * Math.sin(a)];
+    }),
+  );
 }
 
 /** A valid comb: thin teeth side by side, as a walked lane-by-lane clearance boundary can be. */
@@ -28,7 +35,12 @@ export function comb(vertices: number, corner: Position, widthDeg = 0.02, height
   const ring: Position[] = [];
   for (let i = 0; i < teeth; i++) {
     const x = corner[0]! + i * step;
-    ring.push([x, corner[1]! + heightDeg], [x + step / 2, corner[1]! + heightDeg], [x + step / 2, corner[1]! + heightDeg * 0.1], [x + step, corner[1]! + heightDeg * 0.1]);
+    ring.push(
+      [x, corner[1]! + heightDeg],
+      [x + step / 2, corner[1]! + heightDeg],
+      [x + step / 2, corner[1]! + heightDeg * 0.1],
+      [x + step, corner[1]! + heightDeg * 0.1],
+    );
   }
   ring.push([corner[0]! + widthDeg, corner[1]!], [corner[0]!, corner[1]!]);
   return close(ring);

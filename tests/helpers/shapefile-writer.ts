@@ -15,7 +15,9 @@ export function polygonShp(polygons: Position[][][]): Uint8Array {
     buf.writeInt32LE(5, 8);
     const xs = points.map((p) => p[0]!);
     const ys = points.map((p) => p[1]!);
-    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => buf.writeDoubleLE(v, 12 + 8 * i));
+    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) =>
+      buf.writeDoubleLE(v, 12 + 8 * i),
+    );
     buf.writeInt32LE(rings.length, 44);
     buf.writeInt32LE(points.length, 48);
     let offset = 52;
@@ -40,9 +42,12 @@ export function polygonShp(polygons: Position[][][]): Uint8Array {
   header.writeInt32BE(length / 2, 24);
   header.writeInt32LE(1000, 28);
   header.writeInt32LE(5, 32);
-  [Math.min(...all.map((p) => p[0]!)), Math.min(...all.map((p) => p[1]!)), Math.max(...all.map((p) => p[0]!)), Math.max(...all.map((p) => p[1]!))].forEach((v, i) =>
-    header.writeDoubleLE(v, 36 + 8 * i),
-  );
+  [
+    Math.min(...all.map((p) => p[0]!)),
+    Math.min(...all.map((p) => p[1]!)),
+    Math.max(...all.map((p) => p[0]!)),
+    Math.max(...all.map((p) => p[1]!)),
+  ].forEach((v, i) => header.writeDoubleLE(v, 36 + 8 * i));
   return Buffer.concat([header, ...records]);
 }
 

@@ -8,8 +8,8 @@ import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "@/lib/server/prisma";
 import { acquirePgliteLock } from "@/lib/server/pglite-lock";
+import { openDb } from "@/lib/server/prisma";
 import { seed } from "@/prisma/seed";
 import { deployMigrations } from "@/scripts/migrations";
 
@@ -26,7 +26,9 @@ async function fingerprint(dir: string): Promise<Record<string, string>> {
     );
     const out: Record<string, string> = {};
     for (const { t } of tables) {
-      const { rows } = await client.query<{ n: number; h: string | null }>(`SELECT count(*)::int AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM "${t}" x`);
+      const { rows } = await client.query<{ n: number; h: string | null }>(
+        `SELECT count(*)::int AS n, md5(string_agg(x::text, '|' ORDER BY x::text)) AS h FROM "${t}" x`,
+      );
       out[t] = `${rows[0]!.n}:${rows[0]!.h}`;
     }
     return out;
@@ -72,7 +74,9 @@ describe("backup and restore of the embedded database", () => {
 
     // Over a database that has moved on: it comes back as backed up, and the newer one is kept aside, not erased.
     const later = await PGlite.create(live);
-    await later.query(`INSERT INTO "AuditEvent" (action, "entityType", "entityId") VALUES ('after-backup', 'Test', 'x')`);
+    await later.query(
+      `INSERT INTO "AuditEvent" (action, "entityType", "entityId") VALUES ('after-backup', 'Test', 'x')`,
+    );
     await later.close();
     const changed = await fingerprint(live);
     expect(changed).not.toEqual(before);
@@ -105,7 +109,10 @@ describe("backup and restore of the embedded database", () => {
     const before = await fingerprint(live);
     fs.writeFileSync(path.join(work, "notes.txt"), "not a backup");
     const notGzip = await command(["restore", path.join(work, "notes.txt")], { PGLITE_DIR: live });
-    expect([notGzip.code, notGzip.out]).toEqual([1, expect.stringMatching(/is not a backup made by "npm run db:backup"/)]);
+    expect([notGzip.code, notGzip.out]).toEqual([
+      1,
+      expect.stringMatching(/is not a backup made by "npm run db:backup"/),
+    ]);
     // Gzip, but not a database: restore fails after moving the old one aside, and must put it back.
     fs.writeFileSync(path.join(work, "broken.tar.gz"), Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]));
     const broken = await command(["restore", path.join(work, "broken.tar.gz")], { PGLITE_DIR: live });
@@ -115,7 +122,10 @@ describe("backup and restore of the embedded database", () => {
 
   it("points PostgreSQL users to pg_dump instead of touching the embedded files", async () => {
     const e = { PGLITE_DIR: path.join(work, "live"), DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" };
-    const res = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/backup.ts", "backup"], { cwd: root, env: { ...process.env, ...e } }).catch((err: { stderr: string }) => err);
+    const res = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/backup.ts", "backup"], {
+      cwd: root,
+      env: { ...process.env, ...e },
+    }).catch((err: { stderr: string }) => err);
     expect((res as { stderr: string }).stderr).toMatch(/pg_dump --format=custom/);
   });
 });

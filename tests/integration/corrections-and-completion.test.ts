@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
+import { geodesicAreaM2 } from "@/lib/geo/area";
 import { completeTask } from "@/lib/server/commands/complete-task";
 import { handOverTask } from "@/lib/server/commands/hand-over-task";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
@@ -9,7 +10,6 @@ import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-relea
 import { transitionTask } from "@/lib/server/commands/transition-task";
 import { bodyWithGeometry, geometryUpload, jsonBody, MAX_BODY_BYTES } from "@/lib/server/http";
 import { getNationalProgress } from "@/lib/server/queries/progress";
-import { geodesicAreaM2 } from "@/lib/geo/area";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
@@ -19,9 +19,26 @@ const W = 43.05 - DLON / 2;
 const [S, N] = [36.3 - 400 / 110_574 / 2, 36.3 + 400 / 110_574 / 2];
 const strip = (from: number, to: number): Polygon => {
   const [x0, x1] = [W + DLON * from, W + DLON * to];
-  return { type: "Polygon", coordinates: [[[x0, S + 1e-5], [x1, S + 1e-5], [x1, N - 1e-5], [x0, N - 1e-5], [x0, S + 1e-5]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x0, S + 1e-5],
+        [x1, S + 1e-5],
+        [x1, N - 1e-5],
+        [x0, N - 1e-5],
+        [x0, S + 1e-5],
+      ],
+    ],
+  };
 };
-const report = (geometry: unknown, extra: Record<string, unknown> = {}) => ({ method: "cleared", periodStart: "2026-10-01", periodEnd: "2026-10-31", geometry, ...extra });
+const report = (geometry: unknown, extra: Record<string, unknown> = {}) => ({
+  method: "cleared",
+  periodStart: "2026-10-01",
+  periodEnd: "2026-10-31",
+  geometry,
+  ...extra,
+});
 
 describe.each(DATABASE_KINDS)("corrections of approved reports on %s", (kind) => {
   const t = useSeededDatabase(kind);
@@ -29,7 +46,12 @@ describe.each(DATABASE_KINDS)("corrections of approved reports on %s", (kind) =>
   const task = () => t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" } });
   const hazard = () => t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
   const countedInForce = async (hazardAreaId: string) =>
-    (await t().db.landReleaseReport.aggregate({ where: { hazardAreaId, status: "APPROVED" }, _sum: { countedAreaM2: true } }))._sum.countedAreaM2 ?? 0;
+    (
+      await t().db.landReleaseReport.aggregate({
+        where: { hazardAreaId, status: "APPROVED" },
+        _sum: { countedAreaM2: true },
+      })
+    )._sum.countedAreaM2 ?? 0;
 
   it("a correction counts only once approved, then replaces the old report, which is kept as superseded; totals move by the difference", async () => {
     const [partner, dma] = [await actor("partner@demo.test"), await actor("dma@demo.test")];
@@ -39,7 +61,12 @@ describe.each(DATABASE_KINDS)("corrections of approved reports on %s", (kind) =>
     const before = await getNationalProgress(t().db);
 
     // The field team finds the cleared strip ended at 0.8, not 0.9.
-    const correction = await submitLandReleaseReport(t().db, partner, (await task()).id, report(strip(0.6, 0.8), { supersedesId: original.id }));
+    const correction = await submitLandReleaseReport(
+      t().db,
+      partner,
+      (await task()).id,
+      report(strip(0.6, 0.8), { supersedesId: original.id }),
+    );
     expect((await getNationalProgress(t().db)).releasedM2.total).toBe(before.releasedM2.total);
     await reviewLandReleaseReport(t().db, dma, correction.id, { decision: "approve" });
 
@@ -57,8 +84,13 @@ describe.each(DATABASE_KINDS)("corrections of approved reports on %s", (kind) =>
     expect(area.releasedM2).toBeCloseTo(await countedInForce(area.id), 6);
     expect(geodesicAreaM2(area.releasedGeometry as never)).toBeCloseTo(area.releasedM2, 0);
     const after = await getNationalProgress(t().db);
-    expect(after.releasedM2.total - before.releasedM2.total).toBeCloseTo(corrected.countedAreaM2 - approved.countedAreaM2, 4);
-    const audit = await t().db.auditEvent.findFirstOrThrow({ where: { entityId: correction.id, action: "report.approveCorrection" } });
+    expect(after.releasedM2.total - before.releasedM2.total).toBeCloseTo(
+      corrected.countedAreaM2 - approved.countedAreaM2,
+      4,
+    );
+    const audit = await t().db.auditEvent.findFirstOrThrow({
+      where: { entityId: correction.id, action: "report.approveCorrection" },
+    });
     expect(audit.before).toMatchObject({ supersedes: original.id });
   });
 
@@ -66,20 +98,52 @@ describe.each(DATABASE_KINDS)("corrections of approved reports on %s", (kind) =>
     const [partner, dma] = [await actor("partner@demo.test"), await actor("dma@demo.test")];
     const taskId = (await task()).id;
     const original = await submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.95)));
-    expect((await refusal(submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.93), { supersedesId: original.id })))).message).toMatch(/only approved reports are corrected/);
+    expect(
+      (
+        await refusal(
+          submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.93), { supersedesId: original.id })),
+        )
+      ).message,
+    ).toMatch(/only approved reports are corrected/);
     await reviewLandReleaseReport(t().db, dma, original.id, { decision: "approve" });
     const total = (await getNationalProgress(t().db)).releasedM2.total;
 
-    const first = await submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.93), { supersedesId: original.id }));
-    const second = await submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.94), { supersedesId: original.id }));
-    const third = await submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.92), { supersedesId: original.id }));
-    await reviewLandReleaseReport(t().db, dma, first.id, { decision: "reject", reason: "The QC sheet shows the full strip." });
+    const first = await submitLandReleaseReport(
+      t().db,
+      partner,
+      taskId,
+      report(strip(0.9, 0.93), { supersedesId: original.id }),
+    );
+    const second = await submitLandReleaseReport(
+      t().db,
+      partner,
+      taskId,
+      report(strip(0.9, 0.94), { supersedesId: original.id }),
+    );
+    const third = await submitLandReleaseReport(
+      t().db,
+      partner,
+      taskId,
+      report(strip(0.9, 0.92), { supersedesId: original.id }),
+    );
+    await reviewLandReleaseReport(t().db, dma, first.id, {
+      decision: "reject",
+      reason: "The QC sheet shows the full strip.",
+    });
     expect((await t().db.landReleaseReport.findUniqueOrThrow({ where: { id: original.id } })).status).toBe("APPROVED");
     expect((await getNationalProgress(t().db)).releasedM2.total).toBe(total);
 
     await reviewLandReleaseReport(t().db, dma, second.id, { decision: "approve" });
-    expect((await refusal(submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.92), { supersedesId: original.id })))).code).toBe("invalid_request");
-    expect((await refusal(reviewLandReleaseReport(t().db, dma, third.id, { decision: "approve" }))).message).toMatch(/no longer approved/);
+    expect(
+      (
+        await refusal(
+          submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.92), { supersedesId: original.id })),
+        )
+      ).code,
+    ).toBe("invalid_request");
+    expect((await refusal(reviewLandReleaseReport(t().db, dma, third.id, { decision: "approve" }))).message).toMatch(
+      /no longer approved/,
+    );
     expect((await t().db.landReleaseReport.findUniqueOrThrow({ where: { id: third.id } })).status).toBe("SUBMITTED");
   });
 });
@@ -90,30 +154,82 @@ describe.each(DATABASE_KINDS)("completion report and handover on %s", (kind) => 
 
   it("the partner completes once no report awaits review; the authority records the handover once, with attendees", async () => {
     const [partner, dma] = [await actor("partner@demo.test"), await actor("dma@demo.test")];
-    const task = await t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" }, include: { hazardAreas: { include: { hazardArea: true } } } });
+    const task = await t().db.task.findUniqueOrThrow({
+      where: { code: "DEMO-TASK-001" },
+      include: { hazardAreas: { include: { hazardArea: true } } },
+    });
     const pending = await refusal(completeTask(t().db, partner, task.id, { completedOn: "2026-11-20" }));
     expect(pending.message).toMatch(/awaits? review/);
     for (const r of await t().db.landReleaseReport.findMany({ where: { taskId: task.id, status: "SUBMITTED" } })) {
       await reviewLandReleaseReport(t().db, dma, r.id, { decision: "approve" });
     }
     expect((await refusal(completeTask(t().db, dma, task.id, { completedOn: "2026-11-20" }))).code).toBe("forbidden");
-    expect((await refusal(completeTask(t().db, partner, task.id, { completedOn: "20 Nov" }))).code).toBe("invalid_request");
+    expect((await refusal(completeTask(t().db, partner, task.id, { completedOn: "20 Nov" }))).code).toBe(
+      "invalid_request",
+    );
 
     const done = await completeTask(t().db, partner, task.id, { completedOn: "2026-11-20", clearanceDepthCm: 30 });
     expect(done.status).toBe("completed");
     const completion = await t().db.completionReport.findUniqueOrThrow({ where: { taskId: task.id } });
     const hazard = await t().db.hazardArea.findUniqueOrThrow({ where: { id: task.hazardAreas[0]!.hazardAreaId } });
     expect(geodesicAreaM2(completion.geometry as never)).toBeCloseTo(hazard.releasedM2, 0);
-    expect((await refusal(submitLandReleaseReport(t().db, partner, task.id, report(strip(0.9, 1))))).code).toBe("conflict");
+    expect((await refusal(submitLandReleaseReport(t().db, partner, task.id, report(strip(0.9, 1))))).code).toBe(
+      "conflict",
+    );
 
-    const noOne = await refusal(handOverTask(t().db, dma, task.id, { handoverDate: "2026-11-25", recipient: "Village council" }));
+    const noOne = await refusal(
+      handOverTask(t().db, dma, task.id, { handoverDate: "2026-11-25", recipient: "Village council" }),
+    );
     expect(noOne.message).toMatch(/incomplete/);
-    expect((await refusal(handOverTask(t().db, dma, task.id, { handoverDate: "2026-11-19", recipient: "Village council", attendeesMen: 3 }))).message).toMatch(/before the work was completed/);
-    expect((await refusal(handOverTask(t().db, await actor("ikmaa@demo.test"), task.id, { handoverDate: "2026-11-25", recipient: "Village council", attendeesMen: 3 }))).code).toBe("not_found");
-    await handOverTask(t().db, dma, task.id, { handoverDate: "2026-11-25", recipient: "Village council", attendeesWomen: 5, attendeesMen: 7, attendeesGirls: 2, attendeesBoys: 1 });
+    expect(
+      (
+        await refusal(
+          handOverTask(t().db, dma, task.id, {
+            handoverDate: "2026-11-19",
+            recipient: "Village council",
+            attendeesMen: 3,
+          }),
+        )
+      ).message,
+    ).toMatch(/before the work was completed/);
+    expect(
+      (
+        await refusal(
+          handOverTask(t().db, await actor("ikmaa@demo.test"), task.id, {
+            handoverDate: "2026-11-25",
+            recipient: "Village council",
+            attendeesMen: 3,
+          }),
+        )
+      ).code,
+    ).toBe("not_found");
+    await handOverTask(t().db, dma, task.id, {
+      handoverDate: "2026-11-25",
+      recipient: "Village council",
+      attendeesWomen: 5,
+      attendeesMen: 7,
+      attendeesGirls: 2,
+      attendeesBoys: 1,
+    });
     const certificate = await t().db.completionReport.findUniqueOrThrow({ where: { taskId: task.id } });
-    expect(certificate).toMatchObject({ recipient: "Village council", attendeesWomen: 5, attendeesMen: 7, attendeesGirls: 2, attendeesBoys: 1 });
-    expect((await refusal(handOverTask(t().db, dma, task.id, { handoverDate: "2026-11-26", recipient: "Someone else", attendeesMen: 1 }))).code).toBe("conflict");
+    expect(certificate).toMatchObject({
+      recipient: "Village council",
+      attendeesWomen: 5,
+      attendeesMen: 7,
+      attendeesGirls: 2,
+      attendeesBoys: 1,
+    });
+    expect(
+      (
+        await refusal(
+          handOverTask(t().db, dma, task.id, {
+            handoverDate: "2026-11-26",
+            recipient: "Someone else",
+            attendeesMen: 1,
+          }),
+        )
+      ).code,
+    ).toBe("conflict");
     const history = await t().db.taskStatusChange.findMany({ where: { taskId: task.id }, orderBy: { at: "asc" } });
     expect(history.map((h) => h.toStatus).slice(-2)).toEqual(["COMPLETED", "HANDED_OVER"]);
     expect((await refusal(transitionTask(t().db, dma, task.id, { to: "cancelled" }))).message).toMatch(/final/);
@@ -131,30 +247,45 @@ describe("a report or hazardous area sent as a file (multipart)", () => {
   };
 
   it("reads the file with lib/geo and merges the other fields from 'data'", async () => {
-    const body = (await bodyWithGeometry(post(form({ file: new File([KML], "lanes.kml"), data: JSON.stringify({ method: "cleared" }) })))) as { method: string; geometry: { features: { geometry: Polygon }[] } };
+    const body = (await bodyWithGeometry(
+      post(form({ file: new File([KML], "lanes.kml"), data: JSON.stringify({ method: "cleared" }) })),
+    )) as { method: string; geometry: { features: { geometry: Polygon }[] } };
     expect(body.method).toBe("cleared");
     expect(body.geometry.features[0]!.geometry.coordinates[0]![1]).toEqual([43.01, 36.3]);
   });
 
   it("tells the caller the coordinate system the file was read in and the datum shift applied, with its accuracy", async () => {
     const zip = fs.readFileSync(path.join(import.meta.dirname, "../fixtures/geo/datums/epsg-7006.zip"));
-    const upload = await geometryUpload(post(form({ file: new File([zip], "zub-07.zip"), data: JSON.stringify({ method: "cleared" }) })));
+    const upload = await geometryUpload(
+      post(form({ file: new File([zip], "zub-07.zip"), data: JSON.stringify({ method: "cleared" }) })),
+    );
     expect(upload.read?.sourceCrs).toBe("EPSG:7006");
-    expect(upload.read?.notes[0]!.en).toMatch(/Nahrwan 1934.*EPSG:7033.*about 30 m/);
-    expect((await geometryUpload(post(form({ file: new File([KML], "lanes.kml") })))).read).toEqual({ sourceCrs: "EPSG:4326", notes: [] });
+    expect(upload.read!.notes[0]!.en).toMatch(/Nahrwan 1934.*EPSG:7033.*about 30 m/);
+    expect((await geometryUpload(post(form({ file: new File([KML], "lanes.kml") })))).read).toEqual({
+      sourceCrs: "EPSG:4326",
+      notes: [],
+    });
   });
 
   it("says what is wrong: no file, data not JSON, a bad zone, an unreadable file", async () => {
     expect((await refusal(bodyWithGeometry(post(form({ data: "{}" }))))).message).toMatch(/'file'/);
-    expect((await refusal(bodyWithGeometry(post(form({ file: new File([KML], "a.kml"), data: "{method" }))))).message).toMatch(/'data' must be JSON/);
-    expect((await refusal(bodyWithGeometry(post(form({ file: new File([KML], "a.kml"), utmZone: "39" }))))).message).toMatch(/37 or 38/);
+    expect(
+      (await refusal(bodyWithGeometry(post(form({ file: new File([KML], "a.kml"), data: "{method" }))))).message,
+    ).toMatch(/'data' must be JSON/);
+    expect(
+      (await refusal(bodyWithGeometry(post(form({ file: new File([KML], "a.kml"), utmZone: "39" }))))).message,
+    ).toMatch(/37 or 38/);
     const unreadable = await refusal(bodyWithGeometry(post(form({ file: new File(["x"], "lanes.dwg") }))));
     expect(unreadable.code).toBe("unprocessable");
     expect(unreadable.message).toMatch(/not a format this app reads/);
   });
 
   it("refuses a body over the limit with 413, by its Content-Length or as soon as a chunked one passes it", async () => {
-    const declared = new Request("http://localhost/api/tasks/x/reports", { method: "POST", headers: { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) }, body: "{}" });
+    const declared = new Request("http://localhost/api/tasks/x/reports", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) },
+      body: "{}",
+    });
     expect((await refusal(jsonBody(declared))).code).toBe("too_large");
     let sent = 0;
     const chunk = new Uint8Array(1024 * 1024);
@@ -164,7 +295,12 @@ describe("a report or hazardous area sent as a file (multipart)", () => {
         controller.enqueue(chunk);
       },
     });
-    const chunked = new Request("http://localhost/api/tasks/x/reports", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: endless, duplex: "half" } as RequestInit);
+    const chunked = new Request("http://localhost/api/tasks/x/reports", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
     const refused = await refusal(bodyWithGeometry(chunked));
     expect(refused.code).toBe("too_large");
     expect(refused.message).toMatch(/over 25 MB/);

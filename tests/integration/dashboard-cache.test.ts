@@ -16,8 +16,12 @@ describe.each(DATABASE_KINDS)("dashboard cache on %s", (kind) => {
     expect((await getDashboard(t().db, {})).byGovernorate).toEqual(before.byGovernorate);
     await t().db.hazardArea.update({ where: { id: hazard.id }, data: { areaM2: hazard.areaM2 } });
 
-    const pending = await t().db.landReleaseReport.findFirstOrThrow({ where: { status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } } });
-    const approved = await reviewLandReleaseReport(t().db, await actorFor(t().db, "dma@demo.test"), pending.id, { decision: "approve" });
+    const pending = await t().db.landReleaseReport.findFirstOrThrow({
+      where: { status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } },
+    });
+    const approved = await reviewLandReleaseReport(t().db, await actorFor(t().db, "dma@demo.test"), pending.id, {
+      decision: "approve",
+    });
     const after = await getDashboard(t().db);
     expect(after.releasedM2.total - before.releasedM2.total).toBeCloseTo(approved.countedAreaM2, 4);
   });
@@ -31,10 +35,18 @@ describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("dashboard cache
     const other = await openDb({ databaseUrl: t().url! });
     try {
       const seen = await getDashboard(other.db);
-      const pending = await t().db.landReleaseReport.findFirstOrThrow({ where: { status: "SUBMITTED" }, include: { hazardArea: { include: { authority: true } } } });
+      const pending = await t().db.landReleaseReport.findFirstOrThrow({
+        where: { status: "SUBMITTED" },
+        include: { hazardArea: { include: { authority: true } } },
+      });
       const reviewer = pending.hazardArea.authority.shortName === "DMA" ? "dma@demo.test" : "ikmaa@demo.test";
-      const approved = await reviewLandReleaseReport(t().db, await actorFor(t().db, reviewer), pending.id, { decision: "approve" });
-      expect((await getDashboard(other.db)).releasedM2.total - seen.releasedM2.total).toBeCloseTo(approved.countedAreaM2, 4);
+      const approved = await reviewLandReleaseReport(t().db, await actorFor(t().db, reviewer), pending.id, {
+        decision: "approve",
+      });
+      expect((await getDashboard(other.db)).releasedM2.total - seen.releasedM2.total).toBeCloseTo(
+        approved.countedAreaM2,
+        4,
+      );
     } finally {
       await other.close();
     }

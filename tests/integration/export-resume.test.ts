@@ -16,7 +16,12 @@ describe.each(DATABASE_KINDS)("a dropped export resumes on %s", (kind) => {
     (globalThis as { __mineActionDb?: Promise<Db> }).__mineActionDb = Promise.resolve(t().db);
     const { token } = await createApiToken(t().db, await actorFor(t().db, email), "resume test");
     return (file: string, headers: Record<string, string> = {}) =>
-      exportFile(new Request(`http://localhost/api/exports/${file}?status=all`, { headers: { authorization: `Bearer ${token}`, ...headers } }), { params: Promise.resolve({ file }) });
+      exportFile(
+        new Request(`http://localhost/api/exports/${file}?status=all`, {
+          headers: { authorization: `Bearer ${token}`, ...headers },
+        }),
+        { params: Promise.resolve({ file }) },
+      );
   };
 
   it("answers the rest of the file after the bytes the caller proves it has, for a stream and for a file built whole", async () => {
@@ -37,11 +42,18 @@ describe.each(DATABASE_KINDS)("a dropped export resumes on %s", (kind) => {
     const whole = new Uint8Array(await (await get("reports.csv")).arrayBuffer());
     const changed = Uint8Array.from(whole.subarray(0, 500));
     changed[100] = changed[100]! ^ 1;
-    const res = await get("reports.csv", { "x-resume-from": "500", "x-resume-sha256": sha(changed), "accept-language": "ar" });
+    const res = await get("reports.csv", {
+      "x-resume-from": "500",
+      "x-resume-sha256": sha(changed),
+      "accept-language": "ar",
+    });
     expect(res.status).toBe(412);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/[\u0600-\u06FF]/);
     // Past the end is not the same file either; a malformed request says what to send.
-    expect((await get("reports.csv", { "x-resume-from": String(whole.byteLength + 10), "x-resume-sha256": sha(whole) })).status).toBe(412);
+    expect(
+      (await get("reports.csv", { "x-resume-from": String(whole.byteLength + 10), "x-resume-sha256": sha(whole) }))
+        .status,
+    ).toBe(412);
     const bad = await get("reports.csv", { "x-resume-from": "10", "x-resume-sha256": "abc" });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/X-Resume-Sha256/);

@@ -4,14 +4,14 @@ import readXlsxFile, { readSheet } from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { readGeometryFile } from "@/lib/geo/read";
-import { ZExportFilter, type ExportFile } from "@/lib/schemas/export-filter";
-import { iatiBreaches } from "@/tests/helpers/iati-rules";
-import { buildExport } from "@/lib/server/exports";
+import { type ExportFile, ZExportFilter } from "@/lib/schemas/export-filter";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
+import { buildExport } from "@/lib/server/exports";
 import { getDashboard } from "@/lib/server/queries/progress";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
+import { iatiBreaches } from "@/tests/helpers/iati-rules";
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1);
@@ -35,7 +35,11 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
 
   it("approved reports as CSV add up to the dashboard's released figure, for the country and for a partner", async () => {
     const partner = await t().db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Zagros" } } });
-    for (const view of [{}, { partner: partner.id }, { region: "kurdistan" as const, from: "2025-01-01", to: "2025-12-31" }]) {
+    for (const view of [
+      {},
+      { partner: partner.id },
+      { region: "kurdistan" as const, from: "2025-01-01", to: "2025-12-31" },
+    ]) {
       const out = await run("donor@demo.test", "reports.csv", view);
       const rows = csvRows(out.bytes);
       expect(rows.length).toBe(out.rows);
@@ -46,9 +50,16 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
   });
 
   it("names the file after what and when, and records the export in the audit trail", async () => {
-    const out = await run("partner@demo.test", "reports.csv", { region: "kurdistan", from: "2025-01-01", to: "2025-12-31" });
+    const out = await run("partner@demo.test", "reports.csv", {
+      region: "kurdistan",
+      from: "2025-01-01",
+      to: "2025-12-31",
+    });
     expect(out.fileName).toBe("reports_approved_kurdistan_2025-01-01_to_2025-12-31_as-of_2026-11-26.csv");
-    const event = await t().db.auditEvent.findFirstOrThrow({ where: { action: "export", entityId: "reports.csv" }, orderBy: { id: "desc" } });
+    const event = await t().db.auditEvent.findFirstOrThrow({
+      where: { action: "export", entityId: "reports.csv" },
+      orderBy: { id: "desc" },
+    });
     expect(event.after).toMatchObject({ file: out.fileName, rows: out.rows, filter: { region: "kurdistan" } });
   });
 
@@ -56,11 +67,16 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     const db = t().db;
     const partner = await actorFor(db, "partner@demo.test");
     const rows = csvRows((await run("partner@demo.test", "reports.csv", { status: "all" })).bytes);
-    const visible = await db.landReleaseReport.count({ where: { OR: [{ status: { in: ["APPROVED", "SUPERSEDED"] } }, { partnerId: partner.organisationId }] } });
+    const visible = await db.landReleaseReport.count({
+      where: { OR: [{ status: { in: ["APPROVED", "SUPERSEDED"] } }, { partnerId: partner.organisationId }] },
+    });
     expect(rows.length).toBe(visible);
     const unapproved = rows.filter((r) => r.status === "submitted" || r.status === "rejected").map((r) => r.reportId!);
     expect(unapproved.length).toBeGreaterThan(0);
-    const owners = await db.landReleaseReport.findMany({ where: { id: { in: unapproved } }, select: { partnerId: true } });
+    const owners = await db.landReleaseReport.findMany({
+      where: { id: { in: unapproved } },
+      select: { partnerId: true },
+    });
     expect(owners.every((o) => o.partnerId === partner.organisationId)).toBe(true);
     expect(csvRows((await run("donor@demo.test", "reports.csv", { status: "submitted" })).bytes)).toEqual([]);
   });
@@ -68,8 +84,21 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
   it("every report, corrected ones included, adds up to the dashboard: a superseded report's area no longer counts", async () => {
     const db = t().db;
     const [partner, dma] = [await actorFor(db, "partner@demo.test"), await actorFor(db, "dma@demo.test")];
-    const original = await db.landReleaseReport.findFirstOrThrow({ where: { partnerId: partner.organisationId, status: "APPROVED", hazardArea: { authority: { shortName: "DMA" } }, task: { status: { in: ["ASSIGNED", "IN_PROGRESS"] } } } });
-    const correction = await submitLandReleaseReport(db, partner, original.taskId, { method: original.method.toLowerCase(), periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: original.submittedGeometry, supersedesId: original.id });
+    const original = await db.landReleaseReport.findFirstOrThrow({
+      where: {
+        partnerId: partner.organisationId,
+        status: "APPROVED",
+        hazardArea: { authority: { shortName: "DMA" } },
+        task: { status: { in: ["ASSIGNED", "IN_PROGRESS"] } },
+      },
+    });
+    const correction = await submitLandReleaseReport(db, partner, original.taskId, {
+      method: original.method.toLowerCase(),
+      periodStart: "2026-11-01",
+      periodEnd: "2026-11-10",
+      geometry: original.submittedGeometry,
+      supersedesId: original.id,
+    });
     await reviewLandReleaseReport(db, dma, correction.id, { decision: "approve" });
     const rows = csvRows((await run("admin@demo.test", "reports.csv", { status: "all" })).bytes);
     expect(rows.find((r) => r.reportId === original.id)).toMatchObject({ status: "superseded", countedAreaM2: "" });
@@ -97,7 +126,15 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
   it("XLSX: one sheet per table, typed cells that add up like the CSV", async () => {
     const out = await run("admin@demo.test", "tables.xlsx");
     const file = Buffer.from(out.bytes);
-    expect((await readXlsxFile(file)).map((s) => s.sheet)).toEqual(["Land release reports", "Devices destroyed", "Tasks", "Grants", "Funding transactions", "Risk education sessions", "Casualties"]);
+    expect((await readXlsxFile(file)).map((s) => s.sheet)).toEqual([
+      "Land release reports",
+      "Devices destroyed",
+      "Tasks",
+      "Grants",
+      "Funding transactions",
+      "Risk education sessions",
+      "Casualties",
+    ]);
     const rows = await readSheet(file, "Land release reports");
     const header = rows[0]!;
     const counted = header.indexOf("countedAreaM2");
@@ -124,26 +161,46 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     }
   });
 
-  it.each(["geojson", "kml", "zip"] as const)("released land as %s re-imports with the counted areas, which add up to the dashboard", async (format) => {
-    const out = await run("donor@demo.test", `released.${format}`);
-    const back = await readGeometryFile({ name: `released.${format}`, bytes: out.bytes }, { limits: { maxFeatures: 10_000, maxVertices: 1_000_000 } });
-    const area = new Map<number, number>();
-    for (const p of back.polygons) area.set(p.feature, (area.get(p.feature) ?? 0) + geodesicAreaM2(p.geometry));
-    const reports = await t().db.landReleaseReport.findMany({ where: { status: "APPROVED", countedAreaM2: { gt: 0 } }, select: { countedAreaM2: true } });
-    expect(area.size).toBe(out.rows);
-    const dashboard = await getDashboard(t().db);
-    expect(relative(sum([...area.values()]), dashboard.releasedM2.total)).toBeLessThan(1e-6);
-    expect(relative(sum([...area.values()]), sum(reports.map((r) => r.countedAreaM2)))).toBeLessThan(1e-6);
-  });
+  it.each(["geojson", "kml", "zip"] as const)(
+    "released land as %s re-imports with the counted areas, which add up to the dashboard",
+    async (format) => {
+      const out = await run("donor@demo.test", `released.${format}`);
+      const back = await readGeometryFile(
+        { name: `released.${format}`, bytes: out.bytes },
+        { limits: { maxFeatures: 10_000, maxVertices: 1_000_000 } },
+      );
+      const area = new Map<number, number>();
+      for (const p of back.polygons) area.set(p.feature, (area.get(p.feature) ?? 0) + geodesicAreaM2(p.geometry));
+      const reports = await t().db.landReleaseReport.findMany({
+        where: { status: "APPROVED", countedAreaM2: { gt: 0 } },
+        select: { countedAreaM2: true },
+      });
+      expect(area.size).toBe(out.rows);
+      const dashboard = await getDashboard(t().db);
+      expect(relative(sum([...area.values()]), dashboard.releasedM2.total)).toBeLessThan(1e-6);
+      expect(relative(sum([...area.values()]), sum(reports.map((r) => r.countedAreaM2)))).toBeLessThan(1e-6);
+    },
+  );
 
   it("hazardous areas as a shapefile carry their attributes and areas", async () => {
     const out = await run("dma@demo.test", "hazard-areas.zip", { region: "federal" });
     const zip = await JSZip.loadAsync(out.bytes);
-    expect(Object.keys(zip.files).sort()).toEqual(["hazard_areas.cpg", "hazard_areas.dbf", "hazard_areas.prj", "hazard_areas.shp", "hazard_areas.shx"]);
+    expect(Object.keys(zip.files).sort()).toEqual([
+      "hazard_areas.cpg",
+      "hazard_areas.dbf",
+      "hazard_areas.prj",
+      "hazard_areas.shp",
+      "hazard_areas.shx",
+    ]);
     const back = await readGeometryFile({ name: "areas.zip", bytes: out.bytes });
-    const areas = await t().db.hazardArea.findMany({ where: { authority: { name: "Directorate of Mine Action" }, governorate: { region: "FEDERAL" } }, select: { name: true, areaM2: true } });
+    const areas = await t().db.hazardArea.findMany({
+      where: { authority: { name: "Directorate of Mine Action" }, governorate: { region: "FEDERAL" } },
+      select: { name: true, areaM2: true },
+    });
     expect(out.rows).toBe(areas.length);
-    expect(relative(sum(back.polygons.map((p) => geodesicAreaM2(p.geometry))), sum(areas.map((a) => a.areaM2)))).toBeLessThan(1e-9);
+    expect(
+      relative(sum(back.polygons.map((p) => geodesicAreaM2(p.geometry))), sum(areas.map((a) => a.areaM2))),
+    ).toBeLessThan(1e-9);
   });
 
   it("IATI: a donor's grants and transactions as 2.03 activities, by the schema's rules", async () => {
@@ -151,12 +208,18 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     const out = await run("donor@demo.test", "iati.xml");
     const xml = new TextDecoder().decode(out.bytes);
     expect(iatiBreaches(xml)).toEqual([]);
-    const grants = await t().db.grant.findMany({ where: { donorId: donor.organisationId }, include: { transactions: true } });
+    const grants = await t().db.grant.findMany({
+      where: { donorId: donor.organisationId },
+      include: { transactions: true },
+    });
     expect(out.rows).toBe(grants.length);
     expect(xml.match(/<iati-activity /g)?.length ?? 0).toBe(grants.length);
     const values = [...xml.matchAll(/<value currency="([A-Z]{3})"[^>]*>([\d.-]+)<\/value>/g)];
     expect(values.length).toBe(grants.reduce((s, g) => s + g.transactions.length, 0));
-    expect(sum(values.map((v) => Number(v[2])))).toBeCloseTo(sum(grants.flatMap((g) => g.transactions.map((x) => Number(x.amountMinor) / 100))), 2);
+    expect(sum(values.map((v) => Number(v[2])))).toBeCloseTo(
+      sum(grants.flatMap((g) => g.transactions.map((x) => Number(x.amountMinor) / 100))),
+      2,
+    );
     expect((await refusal(run("partner@demo.test", "iati.xml"))).code).toBe("forbidden");
   });
 
@@ -169,6 +232,8 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     expect(err.code).toBe("not_found");
     expect(err.message).toMatch(/No grant matches these filters.*Widen the filters/);
     expect(await t().db.auditEvent.count({ where: { action: "export", entityId: "iati.xml" } })).toBe(audited);
-    expect(iatiBreaches('<?xml version="1.0"?><iati-activities version="2.03" generated-datetime="2026-11-26T10:00:00Z"/>')).toEqual(["iati-activities holds no iati-activity (the schema requires one or more)"]);
+    expect(
+      iatiBreaches('<?xml version="1.0"?><iati-activities version="2.03" generated-datetime="2026-11-26T10:00:00Z"/>'),
+    ).toEqual(["iati-activities holds no iati-activity (the schema requires one or more)"]);
   });
 });

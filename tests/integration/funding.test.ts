@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { costPerM2, moneyFlow } from "@/lib/domain/funding";
-import { fundedReleases, getFundingSummary, type FundingLabels } from "@/lib/server/queries/funding";
 import { importFunding } from "@/lib/server/commands/import-funding";
+import { type FundingLabels, fundedReleases, getFundingSummary } from "@/lib/server/queries/funding";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
@@ -32,13 +32,22 @@ describe.each(DATABASE_KINDS)("funding on %s", (kind) => {
   it("attributes released land to the grants funding it: the attributed dollars are the disbursements of grants that released land", async () => {
     const admin = await actorFor(t().db, "admin@demo.test");
     const { grants } = await getFundingSummary(t().db, admin, { groupBy: "donor" }, labels);
-    const releases = await fundedReleases(t().db, grants.map((g) => g.id));
+    const releases = await fundedReleases(
+      t().db,
+      grants.map((g) => g.id),
+    );
     expect(releases.length).toBeGreaterThan(0);
     const cost = costPerM2(grants, releases);
     const released = new Set(releases.filter((r) => r.m2 > 0).map((r) => r.grantId));
-    const disbursed = grants.filter((g) => released.has(g.id)).reduce((s, g) => s + Number(moneyFlow(g.transactions).disbursedCents) / 100, 0);
-    for (const groups of [cost.byDonor, cost.byPartner, cost.byMethod, cost.byYear]) expect(groups.reduce((s, g) => s + g.attributedUsd, 0)).toBeCloseTo(disbursed, 4);
-    const approved = await t().db.landReleaseReport.aggregate({ where: { status: "APPROVED", task: { grants: { some: {} } } }, _sum: { countedAreaM2: true } });
+    const disbursed = grants
+      .filter((g) => released.has(g.id))
+      .reduce((s, g) => s + Number(moneyFlow(g.transactions).disbursedCents) / 100, 0);
+    for (const groups of [cost.byDonor, cost.byPartner, cost.byMethod, cost.byYear])
+      expect(groups.reduce((s, g) => s + g.attributedUsd, 0)).toBeCloseTo(disbursed, 4);
+    const approved = await t().db.landReleaseReport.aggregate({
+      where: { status: "APPROVED", task: { grants: { some: {} } } },
+      _sum: { countedAreaM2: true },
+    });
     expect(cost.byMethod.reduce((s, g) => s + g.attributedM2, 0)).toBeCloseTo(approved._sum.countedAreaM2!, 4);
   });
 });
@@ -53,11 +62,27 @@ describe.each(DATABASE_KINDS)("funding import on %s", (kind) => {
   it("imports each row as a grant with its disbursement, once, in one transaction with one audit event", async () => {
     const admin = await actorFor(t().db, "admin@demo.test");
     const grants = await t().db.grant.count();
-    expect(await importFunding(t().db, admin, { source: "Test Monitor 2020", rows })).toEqual({ created: 2, skipped: 0, rows: 2 });
-    const nl = await t().db.grant.findFirstOrThrow({ where: { donor: { name: "Netherlands" }, fiscalYear: 2019 }, include: { transactions: true } });
-    expect(nl).toMatchObject({ currency: "EUR", amountMinor: 450_000_000n, amountUsdCents: 503_460_000n, source: "Test Monitor 2020" });
+    expect(await importFunding(t().db, admin, { source: "Test Monitor 2020", rows })).toEqual({
+      created: 2,
+      skipped: 0,
+      rows: 2,
+    });
+    const nl = await t().db.grant.findFirstOrThrow({
+      where: { donor: { name: "Netherlands" }, fiscalYear: 2019 },
+      include: { transactions: true },
+    });
+    expect(nl).toMatchObject({
+      currency: "EUR",
+      amountMinor: 450_000_000n,
+      amountUsdCents: 503_460_000n,
+      source: "Test Monitor 2020",
+    });
     expect(nl.transactions.map((x) => [x.type, x.amountUsdCents])).toEqual([["DISBURSEMENT", 503_460_000n]]);
-    expect(await importFunding(t().db, admin, { source: "Test Monitor 2020", rows })).toEqual({ created: 0, skipped: 2, rows: 2 });
+    expect(await importFunding(t().db, admin, { source: "Test Monitor 2020", rows })).toEqual({
+      created: 0,
+      skipped: 2,
+      rows: 2,
+    });
     expect(await t().db.grant.count()).toBe(grants + 2);
     expect(await t().db.auditEvent.count({ where: { action: "funding.import" } })).toBe(2);
   });
@@ -65,12 +90,21 @@ describe.each(DATABASE_KINDS)("funding import on %s", (kind) => {
   it("writes nothing when a row is wrong or a donor name is taken by another kind of organisation", async () => {
     const admin = await actorFor(t().db, "admin@demo.test");
     const before = { grants: await t().db.grant.count(), orgs: await t().db.organisation.count() };
-    const bad = await refusal(importFunding(t().db, admin, { source: "Test", rows: [rows[0], { ...rows[1], usdCents: "12.5" }] }));
+    const bad = await refusal(
+      importFunding(t().db, admin, { source: "Test", rows: [rows[0], { ...rows[1], usdCents: "12.5" }] }),
+    );
     expect(bad.code).toBe("invalid_request");
     expect(JSON.stringify(bad.details)).toMatch(/rows.*1.*usdCents|usdCents/);
-    const clash = await refusal(importFunding(t().db, admin, { source: "Test", rows: [{ ...rows[0], donor: "Zagros Clearance (demo partner)" }] }));
+    const clash = await refusal(
+      importFunding(t().db, admin, {
+        source: "Test",
+        rows: [{ ...rows[0], donor: "Zagros Clearance (demo partner)" }],
+      }),
+    );
     expect(clash.message).toMatch(/not a donor/);
-    expect((await refusal(importFunding(t().db, await actorFor(t().db, "dma@demo.test"), { source: "Test", rows }))).code).toBe("forbidden");
+    expect(
+      (await refusal(importFunding(t().db, await actorFor(t().db, "dma@demo.test"), { source: "Test", rows }))).code,
+    ).toBe("forbidden");
     expect({ grants: await t().db.grant.count(), orgs: await t().db.organisation.count() }).toEqual(before);
   });
 });

@@ -1,20 +1,38 @@
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
+import { completeTask } from "@/lib/server/commands/complete-task";
 import { createTask } from "@/lib/server/commands/create-task";
+import { handOverTask } from "@/lib/server/commands/hand-over-task";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
-import { completeTask } from "@/lib/server/commands/complete-task";
-import { handOverTask } from "@/lib/server/commands/hand-over-task";
 import { transitionTask } from "@/lib/server/commands/transition-task";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
-const box = (x: number, y: number, d = 0.004): Polygon => ({ type: "Polygon", coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+const box = (x: number, y: number, d = 0.004): Polygon => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
+});
 // Kirkuk (federal, DMA) and Erbil (Kurdistan Region, IKMAA).
 const KIRKUK = box(44.39, 35.47);
 const ERBIL = box(44.01, 36.19);
-const area = (code: string, geometry: unknown) => ({ code, name: `Test ${code}`, kind: "CHA", contamination: ["IEDS"], landUse: "HOUSING", priorityRank: 2, geometry });
-
+const area = (code: string, geometry: unknown) => ({
+  code,
+  name: `Test ${code}`,
+  kind: "CHA",
+  contamination: ["IEDS"],
+  landUse: "HOUSING",
+  priorityRank: 2,
+  geometry,
+});
 
 describe.each(DATABASE_KINDS)("hazardous areas and task orders on %s", (kind) => {
   const t = useSeededDatabase(kind);
@@ -29,24 +47,41 @@ describe.each(DATABASE_KINDS)("hazardous areas and task orders on %s", (kind) =>
   });
 
   it("refuses another authority's governorate, a duplicate code, a bad polygon and non-authorities", async () => {
-    const forbidden = await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-ERB-0001", ERBIL)));
+    const forbidden = await refusal(
+      registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-ERB-0001", ERBIL)),
+    );
     expect(forbidden.code).toBe("forbidden");
     expect(forbidden.message).toMatch(/Erbil/);
-    expect((await registerHazardArea(t().db, await actor("ikmaa@demo.test"), area("CHA-ERB-0001", ERBIL))).governoratePcode).toBe("IQG11");
-    expect((await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-KRK-0001", box(44.4, 35.48))))).code).toBe("conflict");
-    const outside = await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-SYR-0001", box(40.6, 36.4))));
+    expect(
+      (await registerHazardArea(t().db, await actor("ikmaa@demo.test"), area("CHA-ERB-0001", ERBIL))).governoratePcode,
+    ).toBe("IQG11");
+    expect(
+      (await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-KRK-0001", box(44.4, 35.48)))))
+        .code,
+    ).toBe("conflict");
+    const outside = await refusal(
+      registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-SYR-0001", box(40.6, 36.4))),
+    );
     expect(outside.code).toBe("unprocessable");
-    expect((await refusal(registerHazardArea(t().db, await actor("partner@demo.test"), area("CHA-KRK-0002", KIRKUK)))).code).toBe("forbidden");
-    expect((await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), { ...area("x", KIRKUK) }))).code).toBe("invalid_request");
+    expect(
+      (await refusal(registerHazardArea(t().db, await actor("partner@demo.test"), area("CHA-KRK-0002", KIRKUK)))).code,
+    ).toBe("forbidden");
+    expect(
+      (await refusal(registerHazardArea(t().db, await actor("dma@demo.test"), { ...area("x", KIRKUK) }))).code,
+    ).toBe("invalid_request");
   });
 
   it("refuses land already in a registered hazardous area, naming it and the overlap, and registers nothing", async () => {
     const dma = await actor("dma@demo.test");
     const before = await t().db.hazardArea.count();
     // Half of it inside CHA-KRK-0001 (registered above), half beside it.
-    const overlapping = await refusal(registerHazardArea(t().db, dma, area("CHA-KRK-0002", box(44.392, 35.471, 0.004))));
+    const overlapping = await refusal(
+      registerHazardArea(t().db, dma, area("CHA-KRK-0002", box(44.392, 35.471, 0.004))),
+    );
     expect(overlapping.code).toBe("conflict");
-    expect(overlapping.message).toMatch(/^This polygon overlaps land already registered as a hazardous area: \u2066CHA-KRK-0001\u2069 \(Test CHA-KRK-0001\): [\d,]+\u00a0m²\./);
+    expect(overlapping.message).toMatch(
+      /^This polygon overlaps land already registered as a hazardous area: \u2066CHA-KRK-0001\u2069 \(Test CHA-KRK-0001\): [\d,]+\u00a0m²\./,
+    );
     expect(overlapping.text.ar).toMatch(/CHA-KRK-0001/);
     expect(await t().db.hazardArea.count()).toBe(before);
     // Beside it, sharing its eastern edge: registered.
@@ -57,21 +92,47 @@ describe.each(DATABASE_KINDS)("hazardous areas and task orders on %s", (kind) =>
     const dma = await actor("dma@demo.test");
     const hazard = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "CHA-KRK-0001" } });
     const partner = await actor("partner@demo.test");
-    const task = await createTask(t().db, dma, { title: "Clear Kirkuk housing block", hazardAreaIds: [hazard.id], partnerId: partner.organisationId, priority: 1 });
+    const task = await createTask(t().db, dma, {
+      title: "Clear Kirkuk housing block",
+      hazardAreaIds: [hazard.id],
+      partnerId: partner.organisationId,
+      priority: 1,
+    });
     expect(task.status).toBe("ASSIGNED");
     expect(task.code).toMatch(/^TASK-\d{4}-[0-9A-Z]{6}$/);
     const history = await t().db.taskStatusChange.findMany({ where: { taskId: task.id } });
     expect(history.map((h) => h.toStatus)).toEqual(["ASSIGNED"]);
-    const report = await submitLandReleaseReport(t().db, partner, task.id, { method: "reduced", periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: box(44.391, 35.471, 0.001) });
+    const report = await submitLandReleaseReport(t().db, partner, task.id, {
+      method: "reduced",
+      periodStart: "2026-11-01",
+      periodEnd: "2026-11-10",
+      geometry: box(44.391, 35.471, 0.001),
+    });
     expect(report.outsideHazardM2).toBeCloseTo(0, 3);
     expect(report.countedAreaM2).toBeCloseTo(report.submittedAreaM2, 3);
   });
 
   it("issues tasks only for the authority's own hazardous areas", async () => {
     const erbilArea = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "CHA-ERB-0001" } });
-    const e = await refusal(createTask(t().db, await actor("dma@demo.test"), { title: "Not ours", hazardAreaIds: [erbilArea.id], priority: 1 }));
+    const e = await refusal(
+      createTask(t().db, await actor("dma@demo.test"), {
+        title: "Not ours",
+        hazardAreaIds: [erbilArea.id],
+        priority: 1,
+      }),
+    );
     expect(e.code).toBe("not_found");
-    expect((await refusal(createTask(t().db, await actor("partner@demo.test"), { title: "Self-assigned", hazardAreaIds: [erbilArea.id], priority: 1 }))).code).toBe("forbidden");
+    expect(
+      (
+        await refusal(
+          createTask(t().db, await actor("partner@demo.test"), {
+            title: "Self-assigned",
+            hazardAreaIds: [erbilArea.id],
+            priority: 1,
+          }),
+        )
+      ).code,
+    ).toBe("forbidden");
   });
 });
 
@@ -89,15 +150,38 @@ describe.each(DATABASE_KINDS)("task lifecycle on %s", (kind) => {
     expect(early.code).toBe("conflict");
     expect(early.message).toMatch(/Only a task in progress is completed/);
     // Completing and handing over carry their own records, so the bare status step is refused.
-    expect((await refusal(transitionTask(t().db, partner, task.id, { to: "completed" }))).message).toMatch(/completion report/);
-    expect((await refusal(transitionTask(t().db, ikmaa, task.id, { to: "in_progress" }))).message).toMatch(/Only the implementing partner/);
+    expect((await refusal(transitionTask(t().db, partner, task.id, { to: "completed" }))).message).toMatch(
+      /completion report/,
+    );
+    expect((await refusal(transitionTask(t().db, ikmaa, task.id, { to: "in_progress" }))).message).toMatch(
+      /Only the implementing partner/,
+    );
 
     expect((await transitionTask(t().db, partner, task.id, { to: "in_progress" })).status).toBe("in_progress");
-    expect((await completeTask(t().db, partner, task.id, { completedOn: "2026-11-20", clearanceDepthCm: 30, qaNotes: "All lanes cleared to 30 cm." })).status).toBe("completed");
-    expect((await handOverTask(t().db, ikmaa, task.id, { handoverDate: "2026-11-25", recipient: "Mukhtar of the village", attendeesWomen: 4, attendeesMen: 6 })).status).toBe("handed_over");
+    expect(
+      (
+        await completeTask(t().db, partner, task.id, {
+          completedOn: "2026-11-20",
+          clearanceDepthCm: 30,
+          qaNotes: "All lanes cleared to 30 cm.",
+        })
+      ).status,
+    ).toBe("completed");
+    expect(
+      (
+        await handOverTask(t().db, ikmaa, task.id, {
+          handoverDate: "2026-11-25",
+          recipient: "Mukhtar of the village",
+          attendeesWomen: 4,
+          attendeesMen: 6,
+        })
+      ).status,
+    ).toBe("handed_over");
     const history = await t().db.taskStatusChange.findMany({ where: { taskId: task.id }, orderBy: { at: "asc" } });
     expect(history.map((h) => h.toStatus).slice(-3)).toEqual(["IN_PROGRESS", "COMPLETED", "HANDED_OVER"]);
     expect((await refusal(transitionTask(t().db, ikmaa, task.id, { to: "cancelled" }))).message).toMatch(/final/);
-    expect((await refusal(transitionTask(t().db, await actor("donor@demo.test"), task.id, { to: "cancelled" }))).code).toBe("forbidden");
+    expect(
+      (await refusal(transitionTask(t().db, await actor("donor@demo.test"), task.id, { to: "cancelled" }))).code,
+    ).toBe("forbidden");
   });
 });

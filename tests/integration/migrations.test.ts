@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { describe, expect, it } from "vitest";
 import { openDb } from "@/lib/server/prisma";
 import { deployMigrations, pendingSchemaSql } from "@/scripts/migrations";
 import { createTestDatabase, DATABASE_KINDS } from "@/tests/helpers/databases";
@@ -18,7 +18,9 @@ describe("migrations", () => {
     try {
       const rows = await t.db.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`
         SELECT migration_name, finished_at FROM _prisma_migrations`;
-      const onDisk = fs.readdirSync("prisma/migrations").filter((d) => fs.statSync(path.join("prisma/migrations", d)).isDirectory());
+      const onDisk = fs
+        .readdirSync("prisma/migrations")
+        .filter((d) => fs.statSync(path.join("prisma/migrations", d)).isDirectory());
       expect(rows.map((r) => r.migration_name).sort()).toEqual(onDisk.sort());
       expect(rows.every((r) => r.finished_at)).toBe(true);
     } finally {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createTask } from "@/lib/server/commands/create-task";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
-import { actorFor } from "@/tests/helpers/actors";
 import { drillDownWhere, getDashboard, getProgress } from "@/lib/server/queries/progress";
+import { actorFor } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
@@ -25,18 +25,27 @@ describe.each(DATABASE_KINDS)("progress views on %s", (kind) => {
       expect(sum(d.monthly.map((x) => x[m]))).toBeCloseTo(d.releasedM2[m], 4);
     }
     expect(d.burnDown.at(-1)!.remainingM2).toBeCloseTo(d.remainingM2, 4);
-    const devices = await t().db.deviceFound.aggregate({ where: { report: { status: "APPROVED", periodEnd: { gte: new Date("2024-01-01") } } }, _sum: { count: true } });
+    const devices = await t().db.deviceFound.aggregate({
+      where: { report: { status: "APPROVED", periodEnd: { gte: new Date("2024-01-01") } } },
+      _sum: { count: true },
+    });
     expect(sum(d.devices.map((x) => x.count))).toBe(devices._sum.count);
   });
 
   it("the two regions make the country, and a governorate is the sum of its reports", async () => {
-    const [all, federal, kurdistan] = await Promise.all([getProgress(t().db), getProgress(t().db, { region: "federal" }), getProgress(t().db, { region: "kurdistan" })]);
+    const [all, federal, kurdistan] = await Promise.all([
+      getProgress(t().db),
+      getProgress(t().db, { region: "federal" }),
+      getProgress(t().db, { region: "kurdistan" }),
+    ]);
     expect(federal.releasedM2.total + kurdistan.releasedM2.total).toBeCloseTo(all.releasedM2.total, 4);
     expect(federal.byGovernorate.every((g) => g.region === "FEDERAL")).toBe(true);
     expect(federal.baselineBasis).toBe("registered-areas");
     expect(federal.releasedToDateM2 + federal.remainingM2).toBeCloseTo(federal.baselineM2, 4);
     const ninewa = await getProgress(t().db, { governorate: "IQG15" });
-    const reports = await t().db.landReleaseReport.findMany({ where: { status: "APPROVED", hazardArea: { governoratePcode: "IQG15" } } });
+    const reports = await t().db.landReleaseReport.findMany({
+      where: { status: "APPROVED", hazardArea: { governoratePcode: "IQG15" } },
+    });
     expect(ninewa.releasedM2.total).toBeCloseTo(sum(reports.map((r) => r.countedAreaM2)), 6);
     const areas = await t().db.hazardArea.findMany({ where: { governoratePcode: "IQG15" } });
     expect(ninewa.baselineM2).toBeCloseTo(sum(areas.map((a) => a.areaM2)), 4);
@@ -61,13 +70,19 @@ describe.each(DATABASE_KINDS)("progress views on %s", (kind) => {
     expect(behind._count).toBeGreaterThan(0);
     expect(behind._sum.countedAreaM2).toBeCloseTo(bar.cleared, 6);
     const partner = d.byPartner[0]!;
-    const theirs = await t().db.landReleaseReport.aggregate({ where: await drillDownWhere(t().db, { region: "kurdistan", partner: partner.key }), _sum: { countedAreaM2: true } });
+    const theirs = await t().db.landReleaseReport.aggregate({
+      where: await drillDownWhere(t().db, { region: "kurdistan", partner: partner.key }),
+      _sum: { countedAreaM2: true },
+    });
     expect(theirs._sum.countedAreaM2).toBeCloseTo(partner.total, 6);
   });
 
   it("projects completion from the trailing 12 months and says when the rate puts it decades away", async () => {
     const d = await getDashboard(t().db, { to: "2025-10-31" });
-    expect(d.projection.trailing12M2).toBeCloseTo(sum(d.monthly.filter((m) => m.month > "2024-10").map((m) => m.cancelled + m.reduced + m.cleared)), 4);
+    expect(d.projection.trailing12M2).toBeCloseTo(
+      sum(d.monthly.filter((m) => m.month > "2024-10").map((m) => m.cancelled + m.reduced + m.cleared)),
+      4,
+    );
     // Counted from the end of October 2025, the view's last month.
     expect(d.projection.completionYear).toBe(Math.ceil(2025 + 10 / 12 + d.remainingM2 / d.projection.trailing12M2) - 1);
     expect(d.projection.decadesAway).toBe(true); // 650 km² at well under 1 km² a year
@@ -78,12 +93,41 @@ describe.each(DATABASE_KINDS)("progress views on %s", (kind) => {
     const db = t().db;
     const [dma, zagros] = [await actorFor(db, "dma@demo.test"), await actorFor(db, "partner@demo.test")];
     const other = await db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Two Rivers" } } });
-    const user = await db.user.create({ data: { email: `two-rivers-progress-${kind}@test.invalid`, name: "Two Rivers officer", passwordHash: "unusable", role: "PARTNER", organisationId: other.id } });
+    const user = await db.user.create({
+      data: {
+        email: `two-rivers-progress-${kind}@test.invalid`,
+        name: "Two Rivers officer",
+        passwordHash: "unusable",
+        role: "PARTNER",
+        organisationId: other.id,
+      },
+    });
     // The other partner clears a strip of the eastern, unreleased part of one of Zagros's areas (600 m × 400 m around 43.05, 36.30).
     const shared = await db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
-    const task = await createTask(db, dma, { title: "Shared area", hazardAreaIds: [shared.id], partnerId: other.id, priority: 2 });
-    const strip = { type: "Polygon", coordinates: [[[43.052, 36.2985], [43.053, 36.2985], [43.053, 36.3015], [43.052, 36.3015], [43.052, 36.2985]]] };
-    const report = await submitLandReleaseReport(db, { id: user.id, role: "PARTNER", organisationId: other.id }, task.id, { method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: strip });
+    const task = await createTask(db, dma, {
+      title: "Shared area",
+      hazardAreaIds: [shared.id],
+      partnerId: other.id,
+      priority: 2,
+    });
+    const strip = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [43.052, 36.2985],
+          [43.053, 36.2985],
+          [43.053, 36.3015],
+          [43.052, 36.3015],
+          [43.052, 36.2985],
+        ],
+      ],
+    };
+    const report = await submitLandReleaseReport(
+      db,
+      { id: user.id, role: "PARTNER", organisationId: other.id },
+      task.id,
+      { method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: strip },
+    );
     await reviewLandReleaseReport(db, dma, report.id, { decision: "approve" });
     expect(report.countedAreaM2).toBeGreaterThan(1_000);
 
@@ -93,7 +137,10 @@ describe.each(DATABASE_KINDS)("progress views on %s", (kind) => {
       expect(areas.some((a) => a.id === shared.id)).toBe(true);
       expect(view.remainingM2).toBeCloseTo(sum(areas.map((a) => a.areaM2 - a.releasedM2)), 4);
       expect(view.releasedToDateM2 + view.remainingM2).toBeCloseTo(view.baselineM2, 4);
-      const own = await db.landReleaseReport.aggregate({ where: { status: "APPROVED", partnerId: partner, periodEnd: { gte: new Date(view.baselineSource!.asOf) } }, _sum: { countedAreaM2: true } });
+      const own = await db.landReleaseReport.aggregate({
+        where: { status: "APPROVED", partnerId: partner, periodEnd: { gte: new Date(view.baselineSource!.asOf) } },
+        _sum: { countedAreaM2: true },
+      });
       expect(view.releasedToDateM2).toBeCloseTo(own._sum.countedAreaM2!, 4);
     }
   });
@@ -102,8 +149,24 @@ describe.each(DATABASE_KINDS)("progress views on %s", (kind) => {
     const db = t().db;
     // Zagros clears a strip of DEMO-NIN-001's unreleased east in a period ending on the 10th; the view starts on the 11th.
     const task = await db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" } });
-    const strip = { type: "Polygon", coordinates: [[[43.0507, 36.2985], [43.0515, 36.2985], [43.0515, 36.3015], [43.0507, 36.3015], [43.0507, 36.2985]]] };
-    const report = await submitLandReleaseReport(db, await actorFor(db, "partner@demo.test"), task.id, { method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: strip });
+    const strip = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [43.0507, 36.2985],
+          [43.0515, 36.2985],
+          [43.0515, 36.3015],
+          [43.0507, 36.3015],
+          [43.0507, 36.2985],
+        ],
+      ],
+    };
+    const report = await submitLandReleaseReport(db, await actorFor(db, "partner@demo.test"), task.id, {
+      method: "cleared",
+      periodStart: "2026-11-01",
+      periodEnd: "2026-11-10",
+      geometry: strip,
+    });
     await reviewLandReleaseReport(db, await actorFor(db, "dma@demo.test"), report.id, { decision: "approve" });
     expect(report.countedAreaM2).toBeGreaterThan(1_000);
     const from = "2026-11-11";
@@ -111,7 +174,10 @@ describe.each(DATABASE_KINDS)("progress views on %s", (kind) => {
     expect(sum(d.monthly.map((m) => m.cancelled + m.reduced + m.cleared))).toBeCloseTo(d.releasedM2.total, 4);
     expect(sum(d.yearly.map((m) => m.cancelled + m.reduced + m.cleared))).toBeCloseTo(d.releasedM2.total, 4);
     const bar = d.monthly.find((m) => m.month === "2026-11")!;
-    const behind = await db.landReleaseReport.aggregate({ where: await drillDownWhere(db, { from, to: "2026-11-30", month: "2026-11" }), _sum: { countedAreaM2: true } });
+    const behind = await db.landReleaseReport.aggregate({
+      where: await drillDownWhere(db, { from, to: "2026-11-30", month: "2026-11" }),
+      _sum: { countedAreaM2: true },
+    });
     expect(bar.cancelled + bar.reduced + bar.cleared).toBeCloseTo(behind._sum.countedAreaM2 ?? 0, 4);
     expect(bar.cleared).toBeCloseTo(d.releasedM2.cleared, 4);
   });

@@ -8,7 +8,11 @@ describe.each(DATABASE_KINDS)("national progress on %s", (kind) => {
   it("sums exactly the counted area of approved reports, by method", async () => {
     const progress = await getNationalProgress(t().db);
     const approved = await t().db.landReleaseReport.findMany({ where: { status: "APPROVED" } });
-    for (const [method, key] of [["CANCELLED", "cancelled"], ["REDUCED", "reduced"], ["CLEARED", "cleared"]] as const) {
+    for (const [method, key] of [
+      ["CANCELLED", "cancelled"],
+      ["REDUCED", "reduced"],
+      ["CLEARED", "cleared"],
+    ] as const) {
       const expected = approved.filter((r) => r.method === method).reduce((s, r) => s + r.countedAreaM2, 0);
       expect(progress.releasedM2[key]).toBeCloseTo(expected, 6);
       expect(expected).toBeGreaterThan(0);
@@ -29,7 +33,12 @@ describe.each(DATABASE_KINDS)("national progress on %s", (kind) => {
   it("adds contamination found after the baseline to it", async () => {
     const before = await getNationalProgress(t().db);
     await t().db.contaminationBaseline.create({
-      data: { kind: "NEWLY_FOUND", areaM2: 1_250_000, asOf: new Date("2025-05-01T00:00:00Z"), source: "Test re-survey" },
+      data: {
+        kind: "NEWLY_FOUND",
+        areaM2: 1_250_000,
+        asOf: new Date("2025-05-01T00:00:00Z"),
+        source: "Test re-survey",
+      },
     });
     const after = await getNationalProgress(t().db);
     expect(after.baselineM2).toBe(before.baselineM2 + 1_250_000);

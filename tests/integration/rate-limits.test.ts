@@ -17,7 +17,11 @@ describe.each(DATABASE_KINDS)("rate limits on %s", (kind) => {
     const db = t().db;
     vi.useFakeTimers({ toFake: ["Date"] });
     const start = Date.now();
-    const views = await Promise.all(Array.from({ length: PUBLIC_PAGE_PER_ADDRESS.points + 10 }, () => takeAttempt(db, PUBLIC_PAGE_PER_ADDRESS, "198.51.100.1")));
+    const views = await Promise.all(
+      Array.from({ length: PUBLIC_PAGE_PER_ADDRESS.points + 10 }, () =>
+        takeAttempt(db, PUBLIC_PAGE_PER_ADDRESS, "198.51.100.1"),
+      ),
+    );
     expect(views.filter((v) => v.allowed)).toHaveLength(PUBLIC_PAGE_PER_ADDRESS.points);
     expect(views.find((v) => !v.allowed)).toMatchObject({ retryAfterSeconds: expect.any(Number) });
     expect(await takeAttempt(db, PUBLIC_PAGE_PER_ADDRESS, "198.51.100.2")).toEqual({ allowed: true });
@@ -33,7 +37,11 @@ describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("rate limits acr
   it("count attempts made through two database clients (two app processes) together", async () => {
     const other = await openDb({ databaseUrl: t().url! });
     try {
-      const both = await Promise.all(Array.from({ length: PUBLIC_PAGE_PER_ADDRESS.points + 4 }, (_, i) => takeAttempt(i % 2 ? other.db : t().db, PUBLIC_PAGE_PER_ADDRESS, "198.51.100.3")));
+      const both = await Promise.all(
+        Array.from({ length: PUBLIC_PAGE_PER_ADDRESS.points + 4 }, (_, i) =>
+          takeAttempt(i % 2 ? other.db : t().db, PUBLIC_PAGE_PER_ADDRESS, "198.51.100.3"),
+        ),
+      );
       expect(both.filter((v) => v.allowed)).toHaveLength(PUBLIC_PAGE_PER_ADDRESS.points);
     } finally {
       await other.close();

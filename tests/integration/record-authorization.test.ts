@@ -13,10 +13,10 @@ import { POST as completeTask } from "@/app/api/tasks/[id]/completion/route";
 import { POST as handOverTask } from "@/app/api/tasks/[id]/handover/route";
 import { POST as submitReport } from "@/app/api/tasks/[id]/reports/route";
 import { GET as getTask } from "@/app/api/tasks/[id]/route";
-import { GET as listTasks, POST as createTask } from "@/app/api/tasks/route";
 import { POST as transitionTask } from "@/app/api/tasks/[id]/status/route";
-import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
+import { POST as createTask, GET as listTasks } from "@/app/api/tasks/route";
 import { changeOwnPassword } from "@/lib/server/commands/change-own-password";
+import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
 import { openAccount as createUser } from "@/lib/server/commands/open-account";
 import type { Db } from "@/lib/server/prisma";
 import { getReport } from "@/lib/server/queries/land-release";
@@ -31,12 +31,29 @@ function strip(centre: [number, number], widthM: number, heightM: number, from: 
   const dLat = heightM / 110_574;
   const [w, s, n] = [centre[0] - dLon / 2, centre[1] - dLat / 2 + 1e-5, centre[1] + dLat / 2 - 1e-5];
   const [x0, x1] = [w + dLon * from, w + dLon * to];
-  return { type: "Polygon", coordinates: [[[x0, s], [x1, s], [x1, n], [x0, n], [x0, s]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x0, s],
+        [x1, s],
+        [x1, n],
+        [x0, n],
+        [x0, s],
+      ],
+    ],
+  };
 }
 // DEMO-NIN-001 (Ninewa, DMA's, the demo partner's DEMO-TASK-001) and DEMO-ERB-001 (Erbil, IKMAA's, the demo partner's too).
 const NINEWA = { centre: [43.05, 36.3] as [number, number], w: 600, h: 400 };
 const ERBIL = { centre: [44.54, 36.65] as [number, number], w: 700, h: 500 };
-const report = (geometry: Polygon) => ({ method: "cleared", periodStart: "2026-10-01", periodEnd: "2026-10-31", geometry, devices: [{ type: "AP_MINE", count: 2 }] });
+const report = (geometry: Polygon) => ({
+  method: "cleared",
+  periodStart: "2026-10-01",
+  periodEnd: "2026-10-31",
+  geometry,
+  devices: [{ type: "AP_MINE", count: 2 }],
+});
 
 describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
   const t = useSeededDatabase(kind);
@@ -48,13 +65,26 @@ describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
   let ninewaApproved: string;
   let otherPartner: { id: string; role: "PARTNER"; organisationId: string };
 
-  async function call<P extends Record<string, string>>(handler: Handler<P>, who: keyof typeof tokens, init: { method?: string; params?: P; body?: unknown; query?: string } = {}) {
+  async function call<P extends Record<string, string>>(
+    handler: Handler<P>,
+    who: keyof typeof tokens,
+    init: { method?: string; params?: P; body?: unknown; query?: string } = {},
+  ) {
     const headers = { authorization: `Bearer ${tokens[who]}`, "content-type": "application/json" };
-    const req = new Request(`http://localhost/api/x${init.query ?? ""}`, { method: init.method ?? (init.body === undefined ? "GET" : "POST"), headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const req = new Request(`http://localhost/api/x${init.query ?? ""}`, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
     const res = await handler(req, { params: Promise.resolve(init.params ?? ({} as P)) });
     return { status: res.status, text: await res.text() };
   }
-  const counts = async (db: Db) => ({ reports: await db.landReleaseReport.count(), tasks: await db.task.count(), hazards: await db.hazardArea.count(), changes: await db.taskStatusChange.count() });
+  const counts = async (db: Db) => ({
+    reports: await db.landReleaseReport.count(),
+    tasks: await db.task.count(),
+    hazards: await db.hazardArea.count(),
+    changes: await db.taskStatusChange.count(),
+  });
 
   beforeAll(async () => {
     const db = t().db;
@@ -62,15 +92,33 @@ describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
     (globalThis as { __mineActionDb?: Promise<Db> }).__mineActionDb = Promise.resolve(db);
     const admin = await actorFor(db, "admin@demo.test");
     const twoRivers = await db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Two Rivers" } } });
-    const created = await createUser(db, admin, { email: `officer-${kind}@two-rivers.example.org`, name: "Two Rivers Officer", role: "PARTNER", organisationId: twoRivers.id, password: "first password, handed over" });
+    const created = await createUser(db, admin, {
+      email: `officer-${kind}@two-rivers.example.org`,
+      name: "Two Rivers Officer",
+      role: "PARTNER",
+      organisationId: twoRivers.id,
+      password: "first password, handed over",
+    });
     otherPartner = { id: created.id, role: "PARTNER", organisationId: twoRivers.id };
-    await changeOwnPassword(db, otherPartner, { currentPassword: "first password, handed over", newPassword: "the officer's own password", confirmPassword: "the officer's own password" });
-    for (const [who, email] of [["DMA", "dma@demo.test"], ["IKMAA", "ikmaa@demo.test"], ["PARTNER", "partner@demo.test"], ["DONOR", "donor@demo.test"]] as const) {
+    await changeOwnPassword(db, otherPartner, {
+      currentPassword: "first password, handed over",
+      newPassword: "the officer's own password",
+      confirmPassword: "the officer's own password",
+    });
+    for (const [who, email] of [
+      ["DMA", "dma@demo.test"],
+      ["IKMAA", "ikmaa@demo.test"],
+      ["PARTNER", "partner@demo.test"],
+      ["DONOR", "donor@demo.test"],
+    ] as const) {
       tokens[who] = (await createApiToken(db, await actorFor(db, email), "record scope")).token;
     }
     tokens.OTHER_PARTNER = (await createApiToken(db, otherPartner, "record scope")).token;
     const ninewa = await db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" }, include: { reports: true } });
-    const erbil = await db.task.findFirstOrThrow({ where: { hazardAreas: { some: { hazardArea: { code: "DEMO-ERB-001" } } } }, include: { hazardAreas: true } });
+    const erbil = await db.task.findFirstOrThrow({
+      where: { hazardAreas: { some: { hazardArea: { code: "DEMO-ERB-001" } } } },
+      include: { hazardAreas: true },
+    });
     ninewaTask = ninewa.id;
     erbilTask = erbil.id;
     erbilHazard = erbil.hazardAreas[0]!.hazardAreaId;
@@ -80,14 +128,31 @@ describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
 
   it("DMA cannot approve or reject a report in IKMAA's region, nor IKMAA one in DMA's; each reviews its own", async () => {
     const db = t().db;
-    const submitted = await call(submitReport, "PARTNER", { params: { id: erbilTask }, body: report(strip(ERBIL.centre, ERBIL.w, ERBIL.h, 0.75, 0.9)) });
+    const submitted = await call(submitReport, "PARTNER", {
+      params: { id: erbilTask },
+      body: report(strip(ERBIL.centre, ERBIL.w, ERBIL.h, 0.75, 0.9)),
+    });
     expect(submitted.status).toBe(201);
     const erbilReport = (JSON.parse(submitted.text) as { id: string }).id;
 
     expect((await call(approveReport, "DMA", { params: { id: erbilReport }, body: {} })).status).toBe(404);
-    expect((await call(rejectReport, "DMA", { params: { id: erbilReport }, body: { reason: "Not our region, but tried anyway." } })).status).toBe(404);
+    expect(
+      (
+        await call(rejectReport, "DMA", {
+          params: { id: erbilReport },
+          body: { reason: "Not our region, but tried anyway." },
+        })
+      ).status,
+    ).toBe(404);
     expect((await call(approveReport, "IKMAA", { params: { id: ninewaSubmitted }, body: {} })).status).toBe(404);
-    expect((await db.landReleaseReport.findMany({ where: { id: { in: [erbilReport, ninewaSubmitted] } }, select: { status: true } })).map((r) => r.status)).toEqual(["SUBMITTED", "SUBMITTED"]);
+    expect(
+      (
+        await db.landReleaseReport.findMany({
+          where: { id: { in: [erbilReport, ninewaSubmitted] } },
+          select: { status: true },
+        })
+      ).map((r) => r.status),
+    ).toEqual(["SUBMITTED", "SUBMITTED"]);
 
     expect((await call(approveReport, "IKMAA", { params: { id: erbilReport }, body: {} })).status).toBe(200);
     expect((await db.landReleaseReport.findUniqueOrThrow({ where: { id: erbilReport } })).status).toBe("APPROVED");
@@ -98,11 +163,33 @@ describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
     const before = await counts(db);
     expect((await call(getTask, "OTHER_PARTNER", { params: { id: ninewaTask } })).status).toBe(404);
     expect((await call(listTasks, "OTHER_PARTNER")).text).not.toContain(ninewaTask);
-    expect((await call(submitReport, "OTHER_PARTNER", { params: { id: ninewaTask }, body: report(strip(NINEWA.centre, NINEWA.w, NINEWA.h, 0.8, 0.9)) })).status).toBe(404);
-    const correction = { ...report(strip(NINEWA.centre, NINEWA.w, NINEWA.h, 0, 0.3)), method: "cancelled", supersedesId: ninewaApproved };
-    expect((await call(submitReport, "OTHER_PARTNER", { params: { id: ninewaTask }, body: correction })).status).toBe(404);
-    expect((await call(transitionTask, "OTHER_PARTNER", { params: { id: ninewaTask }, body: { to: "completed" } })).status).toBe(404);
-    expect((await call(completeTask, "OTHER_PARTNER", { params: { id: ninewaTask }, body: { completedOn: "2026-11-30", qaNotes: "Not our task." } })).status).toBe(404);
+    expect(
+      (
+        await call(submitReport, "OTHER_PARTNER", {
+          params: { id: ninewaTask },
+          body: report(strip(NINEWA.centre, NINEWA.w, NINEWA.h, 0.8, 0.9)),
+        })
+      ).status,
+    ).toBe(404);
+    const correction = {
+      ...report(strip(NINEWA.centre, NINEWA.w, NINEWA.h, 0, 0.3)),
+      method: "cancelled",
+      supersedesId: ninewaApproved,
+    };
+    expect((await call(submitReport, "OTHER_PARTNER", { params: { id: ninewaTask }, body: correction })).status).toBe(
+      404,
+    );
+    expect(
+      (await call(transitionTask, "OTHER_PARTNER", { params: { id: ninewaTask }, body: { to: "completed" } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(completeTask, "OTHER_PARTNER", {
+          params: { id: ninewaTask },
+          body: { completedOn: "2026-11-30", qaNotes: "Not our task." },
+        })
+      ).status,
+    ).toBe(404);
     expect(await counts(db)).toEqual(before);
 
     // The report under review: its partner and DMA read it; the other partner and the donor do not, any more than IKMAA.
@@ -116,36 +203,70 @@ describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
   it("an authority registers areas, issues task orders and moves or hands over tasks only in its own region", async () => {
     const db = t().db;
     const before = await counts(db);
-    const hazard = (code: string, geometry: Polygon) => ({ code, name: "Outside the caller's region", kind: "SHA", contamination: ["UXO"], landUse: "AGRICULTURE", priorityRank: 3, geometry });
+    const hazard = (code: string, geometry: Polygon) => ({
+      code,
+      name: "Outside the caller's region",
+      kind: "SHA",
+      contamination: ["UXO"],
+      landUse: "AGRICULTURE",
+      priorityRank: 3,
+      geometry,
+    });
     // Beside the demo sites, away from them: in Erbil for DMA, in Ninewa for IKMAA.
     const inErbil = strip([44.6, 36.7], 200, 200, 0, 1);
     const inNinewa = strip([43.2, 36.4], 200, 200, 0, 1);
-    const dmaInErbil = await call(registerHazardArea, "DMA", { body: hazard(`SCOPE-ERB-${kind.toUpperCase()}`, inErbil) });
-    const ikmaaInNinewa = await call(registerHazardArea, "IKMAA", { body: hazard(`SCOPE-NIN-${kind.toUpperCase()}`, inNinewa) });
+    const dmaInErbil = await call(registerHazardArea, "DMA", {
+      body: hazard(`SCOPE-ERB-${kind.toUpperCase()}`, inErbil),
+    });
+    const ikmaaInNinewa = await call(registerHazardArea, "IKMAA", {
+      body: hazard(`SCOPE-NIN-${kind.toUpperCase()}`, inNinewa),
+    });
     expect([dmaInErbil.status, ikmaaInNinewa.status]).toEqual([403, 403]);
-    expect(JSON.parse(dmaInErbil.text)).toMatchObject({ error: { code: "forbidden", message: expect.stringMatching(/\w{10,}/) } });
+    expect(JSON.parse(dmaInErbil.text)).toMatchObject({
+      error: { code: "forbidden", message: expect.stringMatching(/\w{10,}/) },
+    });
 
     const partnerOrg = (await actorFor(db, "partner@demo.test")).organisationId;
-    const order = { title: "Task order outside the region", hazardAreaIds: [erbilHazard], partnerId: partnerOrg, priority: 2 };
+    const order = {
+      title: "Task order outside the region",
+      hazardAreaIds: [erbilHazard],
+      partnerId: partnerOrg,
+      priority: 2,
+    };
     expect((await call(createTask, "DMA", { body: order })).status).toBe(404);
-    expect((await call(transitionTask, "IKMAA", { params: { id: ninewaTask }, body: { to: "cancelled", note: "Not ours." } })).status).toBe(404);
+    expect(
+      (
+        await call(transitionTask, "IKMAA", {
+          params: { id: ninewaTask },
+          body: { to: "cancelled", note: "Not ours." },
+        })
+      ).status,
+    ).toBe(404);
     const handover = { handoverDate: "2026-11-30", recipient: "Village council", attendeesWomen: 3, attendeesMen: 4 };
     expect((await call(handOverTask, "IKMAA", { params: { id: ninewaTask }, body: handover })).status).toBe(404);
     expect((await call(getTask, "IKMAA", { params: { id: ninewaTask } })).status).toBe(404);
     expect(await counts(db)).toEqual(before);
 
     // The same bodies from the region's own authority are accepted: the refusals above were the scope's, not the bodies'.
-    expect((await call(registerHazardArea, "IKMAA", { body: hazard(`SCOPE-ERB-${kind.toUpperCase()}`, inErbil) })).status).toBe(201);
-    expect((await call(registerHazardArea, "DMA", { body: hazard(`SCOPE-NIN-${kind.toUpperCase()}`, inNinewa) })).status).toBe(201);
+    expect(
+      (await call(registerHazardArea, "IKMAA", { body: hazard(`SCOPE-ERB-${kind.toUpperCase()}`, inErbil) })).status,
+    ).toBe(201);
+    expect(
+      (await call(registerHazardArea, "DMA", { body: hazard(`SCOPE-NIN-${kind.toUpperCase()}`, inNinewa) })).status,
+    ).toBe(201);
     expect((await call(createTask, "IKMAA", { body: order })).status).toBe(201);
   });
 
   it("exports hold only the caller's scope, whatever the filter asks for", async () => {
     const db = t().db;
     const partnerOrg = (await actorFor(db, "partner@demo.test")).organisationId;
-    const unapproved = await db.landReleaseReport.findMany({ where: { partnerId: partnerOrg, status: { not: "APPROVED" } }, select: { id: true } });
+    const unapproved = await db.landReleaseReport.findMany({
+      where: { partnerId: partnerOrg, status: { not: "APPROVED" } },
+      select: { id: true },
+    });
     expect(unapproved.length).toBeGreaterThan(0);
-    const exported = (who: keyof typeof tokens, file: string, query: string) => call(exportFile, who, { params: { file }, query });
+    const exported = (who: keyof typeof tokens, file: string, query: string) =>
+      call(exportFile, who, { params: { file }, query });
     for (const query of ["?status=all", `?status=all&partner=${partnerOrg}`, "?status=submitted"]) {
       for (const who of ["OTHER_PARTNER", "DONOR"] as const) {
         const csv = await exported(who, "reports.csv", query);

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import { formatM2 } from "@/lib/i18n/format";
 
 /** A figure as pdftotext gives it back: the no-break space between figure and unit comes out as a plain one. */
 const m2 = (value: number) => formatM2(value, "en").replaceAll("\u00a0", " ");
+
 import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { buildExport } from "@/lib/server/exports";
 import { getDashboard } from "@/lib/server/queries/progress";
@@ -20,10 +21,13 @@ function read(pdf: Uint8Array, name: string) {
   writeFileSync(file, pdf);
   const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString("utf8");
   execFileSync("pdftoppm", ["-png", "-r", "60", file, path.join(dir, name)]);
-  const pages = readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png")).map((f) => readFileSync(path.join(dir, f)));
+  const pages = readdirSync(dir)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png"))
+    .map((f) => readFileSync(path.join(dir, f)));
   // pdftotext ends each page with a form feed: every page must hold more than its footer.
   const pageTexts = text.split("\f").slice(0, pages.length);
-  for (const [i, page] of pageTexts.entries()) expect(page.split("\n").filter((l) => l.trim()).length, `page ${i + 1} of ${name} is empty`).toBeGreaterThan(3);
+  for (const [i, page] of pageTexts.entries())
+    expect(page.split("\n").filter((l) => l.trim()).length, `page ${i + 1} of ${name} is empty`).toBeGreaterThan(3);
   return { text, pages };
 }
 
@@ -33,12 +37,25 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
 
   it("a monthly progress report carries the dashboard's figures for the month and to date, its charts and map", async () => {
     const db = t().db;
-    const month = (await db.landReleaseReport.findFirstOrThrow({ where: { status: "APPROVED" }, orderBy: { countedAreaM2: "desc" } })).periodEnd.toISOString().slice(0, 7);
-    const out = await buildExport(db, { ...(await actorFor(db, "ikmaa@demo.test")), name: "Demo IKMAA" }, "progress.pdf", ZExportFilter.parse({ month, region: "kurdistan" }), now);
+    const month = (
+      await db.landReleaseReport.findFirstOrThrow({ where: { status: "APPROVED" }, orderBy: { countedAreaM2: "desc" } })
+    ).periodEnd
+      .toISOString()
+      .slice(0, 7);
+    const out = await buildExport(
+      db,
+      { ...(await actorFor(db, "ikmaa@demo.test")), name: "Demo IKMAA" },
+      "progress.pdf",
+      ZExportFilter.parse({ month, region: "kurdistan" }),
+      now,
+    );
     expect(out.fileName).toBe(`progress-report-${month}_kurdistan_as-of_2026-11-26.pdf`);
     const { text, pages } = read(out.body as Uint8Array, `progress-${kind}`);
     const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-    const [inMonth, toDate] = await Promise.all([getDashboard(db, { region: "kurdistan", from: `${month}-01`, to: last }), getDashboard(db, { region: "kurdistan", to: last })]);
+    const [inMonth, toDate] = await Promise.all([
+      getDashboard(db, { region: "kurdistan", from: `${month}-01`, to: last }),
+      getDashboard(db, { region: "kurdistan", to: last }),
+    ]);
     expect(inMonth.releasedM2.total).toBeGreaterThan(0);
     expect(text).toContain(`Monthly progress report, ${month}`);
     expect(text).toContain("Kurdistan Region");
@@ -51,26 +68,48 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
 
   it("a completion report lists the task's release and turning points, with the handover certificate", async () => {
     const db = t().db;
-    const task = await db.task.findFirstOrThrow({ where: { completion: { isNot: null } }, include: { completion: true } });
-    const out = await buildExport(db, await actorFor(db, "dma@demo.test"), "completion.pdf", ZExportFilter.parse({ task: task.id }), now);
+    const task = await db.task.findFirstOrThrow({
+      where: { completion: { isNot: null } },
+      include: { completion: true },
+    });
+    const out = await buildExport(
+      db,
+      await actorFor(db, "dma@demo.test"),
+      "completion.pdf",
+      ZExportFilter.parse({ task: task.id }),
+      now,
+    );
     const { text, pages } = read(out.body as Uint8Array, `completion-${kind}`);
     expect(out.fileName).toBe(`completion-report_${task.code}_as-of_2026-11-26.pdf`);
     expect(text).toContain(task.code);
     expect(text).toContain("Handover certificate");
     expect(text).toMatch(/Turning points \(WGS 84\), \d+/);
-    const released = await db.landReleaseReport.aggregate({ where: { taskId: task.id, status: "APPROVED" }, _sum: { countedAreaM2: true } });
+    const released = await db.landReleaseReport.aggregate({
+      where: { taskId: task.id, status: "APPROVED" },
+      _sum: { countedAreaM2: true },
+    });
     expect(text).toContain(m2(released._sum.countedAreaM2 ?? 0));
     expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 
   it("writes Arabic and Sorani names and notes in their own script, shaped, not as Latin garbage", async () => {
     const db = t().db;
-    const task = await db.task.findFirstOrThrow({ where: { completion: { isNot: null } }, include: { hazardAreas: true } });
+    const task = await db.task.findFirstOrThrow({
+      where: { completion: { isNot: null } },
+      include: { hazardAreas: true },
+    });
     const name = "حقل ألغام قرية تل الرمان";
-    const notes = "فحص ضمان الجودة عشر الممرات المطهرة ولم يعثر على أي جسم. سلمت الأرض إلى المختار بحضور ممثل السلطة الوطنية وأهالي القرية، وتم توقيع شهادة التسليم في الموقع.";
+    const notes =
+      "فحص ضمان الجودة عشر الممرات المطهرة ولم يعثر على أي جسم. سلمت الأرض إلى المختار بحضور ممثل السلطة الوطنية وأهالي القرية، وتم توقيع شهادة التسليم في الموقع.";
     await db.hazardArea.update({ where: { id: task.hazardAreas[0]!.hazardAreaId }, data: { name } });
     await db.completionReport.update({ where: { taskId: task.id }, data: { qaNotes: notes } });
-    const out = await buildExport(db, await actorFor(db, "dma@demo.test"), "completion.pdf", ZExportFilter.parse({ task: task.id }), now);
+    const out = await buildExport(
+      db,
+      await actorFor(db, "dma@demo.test"),
+      "completion.pdf",
+      ZExportFilter.parse({ task: task.id }),
+      now,
+    );
     const { text } = read(out.body as Uint8Array, `completion-arabic-${kind}`);
     // Every word comes back from the PDF as the Arabic it is (pdftotext's own ordering of a right-to-left line around
     // punctuation, and its reading of the lam-alef ligature, are its own: those are looked at in the PNG instead).
@@ -84,10 +123,37 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
   it("refuses a completion report for a task the caller may not see, or that is not complete", async () => {
     const db = t().db;
     const done = await db.task.findFirstOrThrow({ where: { completion: { isNot: null } } });
-    const open = await db.task.findFirstOrThrow({ where: { completion: null, authority: { name: "Directorate of Mine Action" } } });
+    const open = await db.task.findFirstOrThrow({
+      where: { completion: null, authority: { name: "Directorate of Mine Action" } },
+    });
     const ikmaa = await actorFor(db, "ikmaa@demo.test");
-    if (done.authorityId !== ikmaa.organisationId) expect((await refusal(buildExport(db, ikmaa, "completion.pdf", ZExportFilter.parse({ task: done.id })))).code).toBe("not_found");
-    expect((await refusal(buildExport(db, await actorFor(db, "dma@demo.test"), "completion.pdf", ZExportFilter.parse({ task: open.id })))).code).toBe("unprocessable");
-    expect((await refusal(buildExport(db, await actorFor(db, "donor@demo.test"), "completion.pdf", ZExportFilter.parse({ task: done.id })))).code).toBe("forbidden");
+    if (done.authorityId !== ikmaa.organisationId)
+      expect(
+        (await refusal(buildExport(db, ikmaa, "completion.pdf", ZExportFilter.parse({ task: done.id })))).code,
+      ).toBe("not_found");
+    expect(
+      (
+        await refusal(
+          buildExport(
+            db,
+            await actorFor(db, "dma@demo.test"),
+            "completion.pdf",
+            ZExportFilter.parse({ task: open.id }),
+          ),
+        )
+      ).code,
+    ).toBe("unprocessable");
+    expect(
+      (
+        await refusal(
+          buildExport(
+            db,
+            await actorFor(db, "donor@demo.test"),
+            "completion.pdf",
+            ZExportFilter.parse({ task: done.id }),
+          ),
+        )
+      ).code,
+    ).toBe("forbidden");
   });
 });

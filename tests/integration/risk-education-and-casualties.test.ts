@@ -1,13 +1,13 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { ZExportFilter } from "@/lib/schemas/export-filter";
-import { buildExport } from "@/lib/server/exports";
 import { everyone, SEX_AGE } from "@/lib/domain/human-impact";
+import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { recordCasualtyIncident } from "@/lib/server/commands/record-casualty-incident";
 import { recordRiskEducationSession } from "@/lib/server/commands/record-risk-education-session";
+import { buildExport } from "@/lib/server/exports";
 import { casualtyPage, getHumanImpact, riskEducationPage } from "@/lib/server/queries/human-impact";
-import { IN_FORCE } from "@/lib/server/scopes";
 import { getDashboard } from "@/lib/server/queries/progress";
+import { IN_FORCE } from "@/lib/server/scopes";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
@@ -18,47 +18,103 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
   const t = useSeededDatabase(kind);
   const actor = (email: string) => actorFor(t().db, email);
   const otherPartner = async () => {
-    const org = await t().db.organisation.findFirstOrThrow({ where: { type: "PARTNER", users: { none: { email: "partner@demo.test" } } } });
+    const org = await t().db.organisation.findFirstOrThrow({
+      where: { type: "PARTNER", users: { none: { email: "partner@demo.test" } } },
+    });
     const user = await t().db.user.upsert({
       where: { email: "other-partner@test.invalid" },
       update: {},
-      create: { email: "other-partner@test.invalid", name: "Other partner officer", passwordHash: "unusable", role: "PARTNER", organisationId: org.id },
+      create: {
+        email: "other-partner@test.invalid",
+        name: "Other partner officer",
+        passwordHash: "unusable",
+        role: "PARTNER",
+        organisationId: org.id,
+      },
     });
     return { id: user.id, role: "PARTNER" as const, organisationId: org.id };
   };
-  const counts = async () => [await t().db.riskEducationSession.count(), await t().db.casualtyIncident.count(), await t().db.auditEvent.count()];
+  const counts = async () => [
+    await t().db.riskEducationSession.count(),
+    await t().db.casualtyIncident.count(),
+    await t().db.auditEvent.count(),
+  ];
 
   it("records a partner's session, audited, in its own list and its authority's, and on the dashboard at once", async () => {
     const partner = await actor("partner@demo.test");
     const before = await getDashboard(t().db);
-    const session = await recordRiskEducationSession(t().db, partner, { heldOn: "2025-03-10", governorate: NINEWA, place: "Bashiqa primary school", women: 12, men: 9, girls: 31, boys: 27 });
+    const session = await recordRiskEducationSession(t().db, partner, {
+      heldOn: "2025-03-10",
+      governorate: NINEWA,
+      place: "Bashiqa primary school",
+      women: 12,
+      men: 9,
+      girls: 31,
+      boys: 27,
+    });
 
     expect((await riskEducationPage(t().db, partner, 1)).rows.map((s) => s.id)).toContain(session.id);
-    expect((await riskEducationPage(t().db, await actor("dma@demo.test"), 1)).rows.map((s) => s.id)).toContain(session.id);
+    expect((await riskEducationPage(t().db, await actor("dma@demo.test"), 1)).rows.map((s) => s.id)).toContain(
+      session.id,
+    );
     // Another partner and the authority of the other region do not list it.
     expect((await riskEducationPage(t().db, await otherPartner(), 1)).rows.map((s) => s.id)).not.toContain(session.id);
-    expect((await riskEducationPage(t().db, await actor("ikmaa@demo.test"), 1)).rows.map((s) => s.id)).not.toContain(session.id);
+    expect((await riskEducationPage(t().db, await actor("ikmaa@demo.test"), 1)).rows.map((s) => s.id)).not.toContain(
+      session.id,
+    );
 
     const audit = await t().db.auditEvent.findFirstOrThrow({ where: { entityId: session.id } });
     expect(audit).toMatchObject({ action: "riskEducation.record", actorUserId: partner.id });
 
     const after = await getDashboard(t().db);
     expect(after.humanImpact.riskEducation.sessions - before.humanImpact.riskEducation.sessions).toBe(1);
-    expect(everyone(after.humanImpact.riskEducation.beneficiaries) - everyone(before.humanImpact.riskEducation.beneficiaries)).toBe(79);
+    expect(
+      everyone(after.humanImpact.riskEducation.beneficiaries) -
+        everyone(before.humanImpact.riskEducation.beneficiaries),
+    ).toBe(79);
   });
 
   it("records an accident only in the recording authority's governorates", async () => {
     const dma = await actor("dma@demo.test");
-    const accident = { occurredOn: "2025-05-02", governorate: NINEWA, place: "Sinjar road, km 12", deviceCategory: "IED", killed: { men: 1 }, injured: { boys: 2, women: 1 } };
+    const accident = {
+      occurredOn: "2025-05-02",
+      governorate: NINEWA,
+      place: "Sinjar road, km 12",
+      deviceCategory: "IED",
+      killed: { men: 1 },
+      injured: { boys: 2, women: 1 },
+    };
     const recorded = await recordCasualtyIncident(t().db, dma, accident);
     expect(recorded).toMatchObject({ killed: { women: 0, men: 1, girls: 0, boys: 0 } });
-    expect((await casualtyPage(t().db, 1)).rows.find((c) => c.id === recorded.id)).toMatchObject({ killedMen: 1, injuredBoys: 2, injuredWomen: 1, deviceCategory: "IED" });
+    expect((await casualtyPage(t().db, 1)).rows.find((c) => c.id === recorded.id)).toMatchObject({
+      killedMen: 1,
+      injuredBoys: 2,
+      injuredWomen: 1,
+      deviceCategory: "IED",
+    });
 
     const before = await counts();
-    expect((await refusal(recordCasualtyIncident(t().db, await actor("ikmaa@demo.test"), accident))).code).toBe("forbidden");
-    expect((await refusal(recordCasualtyIncident(t().db, dma, { ...accident, governorate: ERBIL }))).message).toMatch(/Erbil \(IQG11\) is not in your authority's governorates/);
-    expect((await refusal(recordCasualtyIncident(t().db, await actor("partner@demo.test"), accident))).code).toBe("forbidden");
-    expect((await refusal(recordRiskEducationSession(t().db, dma, { heldOn: "2025-03-10", governorate: NINEWA, place: "School", women: 1 }))).code).toBe("forbidden");
+    expect((await refusal(recordCasualtyIncident(t().db, await actor("ikmaa@demo.test"), accident))).code).toBe(
+      "forbidden",
+    );
+    expect((await refusal(recordCasualtyIncident(t().db, dma, { ...accident, governorate: ERBIL }))).message).toMatch(
+      /Erbil \(IQG11\) is not in your authority's governorates/,
+    );
+    expect((await refusal(recordCasualtyIncident(t().db, await actor("partner@demo.test"), accident))).code).toBe(
+      "forbidden",
+    );
+    expect(
+      (
+        await refusal(
+          recordRiskEducationSession(t().db, dma, {
+            heldOn: "2025-03-10",
+            governorate: NINEWA,
+            place: "School",
+            women: 1,
+          }),
+        )
+      ).code,
+    ).toBe("forbidden");
     expect(await counts()).toEqual(before);
   });
 
@@ -68,17 +124,39 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
     const fieldOf = async (body: unknown) => {
       const e = await refusal(recordRiskEducationSession(t().db, partner, body));
       expect(e.code).toBe("invalid_request");
-      return (e.details as { path: (string | number)[]; message: string }[]).map((i) => `${i.path.join(".")}: ${i.message}`);
+      return (e.details as { path: (string | number)[]; message: string }[]).map(
+        (i) => `${i.path.join(".")}: ${i.message}`,
+      );
     };
     const good = { heldOn: "2025-03-10", governorate: NINEWA, place: "Camp", women: 5 };
-    expect(await fieldOf({ ...good, women: 0 })).toEqual(["women: Record who attended the session (women, men, girls, boys)."]);
+    expect(await fieldOf({ ...good, women: 0 })).toEqual([
+      "women: Record who attended the session (women, men, girls, boys).",
+    ]);
     expect((await fieldOf({ ...good, heldOn: "2999-01-01" }))[0]).toMatch(/^heldOn: The date is in the future/);
-    expect((await fieldOf({ ...good, governorate: "Erbil" }))[0]).toMatch(/^governorate: Choose the governorate by its P-code/);
+    expect((await fieldOf({ ...good, governorate: "Erbil" }))[0]).toMatch(
+      /^governorate: Choose the governorate by its P-code/,
+    );
     expect((await fieldOf({ ...good, girls: -3 }))[0]).toMatch(/^girls: A count of people cannot be negative/);
     expect((await fieldOf({ ...good, boys: 2.5 }))[0]).toMatch(/^boys: Count people as a whole number/);
-    expect((await refusal(recordRiskEducationSession(t().db, partner, { ...good, governorate: "IQG99" }))).message).toMatch(/No governorate has the P-code IQG99/);
-    expect((await refusal(recordCasualtyIncident(t().db, await actor("dma@demo.test"), { occurredOn: "2025-01-01", governorate: NINEWA, place: "Field", deviceCategory: "IED" }))).details).toEqual([
-      expect.objectContaining({ path: ["killed", "women"], message: "Record the people killed or injured (women, men, girls, boys)." }),
+    expect(
+      (await refusal(recordRiskEducationSession(t().db, partner, { ...good, governorate: "IQG99" }))).message,
+    ).toMatch(/No governorate has the P-code IQG99/);
+    expect(
+      (
+        await refusal(
+          recordCasualtyIncident(t().db, await actor("dma@demo.test"), {
+            occurredOn: "2025-01-01",
+            governorate: NINEWA,
+            place: "Field",
+            deviceCategory: "IED",
+          }),
+        )
+      ).details,
+    ).toEqual([
+      expect.objectContaining({
+        path: ["killed", "women"],
+        message: "Record the people killed or injured (women, men, girls, boys).",
+      }),
     ]);
     expect(await counts()).toEqual(before);
   });
@@ -87,19 +165,46 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
     const partner = await actor("partner@demo.test");
     const other = await otherPartner();
     const theirsBefore = await getHumanImpact(t().db, { partner: other.organisationId });
-    await recordRiskEducationSession(t().db, partner, { heldOn: "2024-06-01", governorate: ERBIL, place: "Darashakran camp", women: 20, men: 15, girls: 40, boys: 35 });
-    await recordRiskEducationSession(t().db, other, { heldOn: "2025-08-20", governorate: NINEWA, place: "Tel Kaif", women: 3, men: 4, girls: 5, boys: 6 });
-    await recordCasualtyIncident(t().db, await actor("ikmaa@demo.test"), { occurredOn: "2024-09-09", governorate: ERBIL, place: "Makhmour farmland", deviceCategory: "UXO", killed: { boys: 1 }, injured: { girls: 1, men: 2 } });
+    await recordRiskEducationSession(t().db, partner, {
+      heldOn: "2024-06-01",
+      governorate: ERBIL,
+      place: "Darashakran camp",
+      women: 20,
+      men: 15,
+      girls: 40,
+      boys: 35,
+    });
+    await recordRiskEducationSession(t().db, other, {
+      heldOn: "2025-08-20",
+      governorate: NINEWA,
+      place: "Tel Kaif",
+      women: 3,
+      men: 4,
+      girls: 5,
+      boys: 6,
+    });
+    await recordCasualtyIncident(t().db, await actor("ikmaa@demo.test"), {
+      occurredOn: "2024-09-09",
+      governorate: ERBIL,
+      place: "Makhmour farmland",
+      deviceCategory: "UXO",
+      killed: { boys: 1 },
+      injured: { girls: 1, men: 2 },
+    });
 
     const all = await getHumanImpact(t().db);
-    const sum = <T,>(rows: T[], f: (r: T) => number) => rows.reduce((n, r) => n + f(r), 0);
+    const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((n, r) => n + f(r), 0);
     expect(sum(all.riskEducation.byGovernorate, (r) => r.sessions)).toBe(all.riskEducation.sessions);
     expect(sum(all.riskEducation.byGovernorate, everyone)).toBe(everyone(all.riskEducation.beneficiaries));
-    expect(sum(all.casualties.byGovernorate, (c) => everyone(c.killed) + everyone(c.injured))).toBe(everyone(all.casualties.killed) + everyone(all.casualties.injured));
+    expect(sum(all.casualties.byGovernorate, (c) => everyone(c.killed) + everyone(c.injured))).toBe(
+      everyone(all.casualties.killed) + everyone(all.casualties.injured),
+    );
     expect(all.riskEducation.sessions).toBe(await t().db.riskEducationSession.count({ where: IN_FORCE }));
 
     const kurdistan = await getHumanImpact(t().db, { region: "kurdistan" });
-    const inKurdistan = (await t().db.governorate.findMany({ where: { region: "KURDISTAN" }, select: { pcode: true } })).map((g) => g.pcode);
+    const inKurdistan = (
+      await t().db.governorate.findMany({ where: { region: "KURDISTAN" }, select: { pcode: true } })
+    ).map((g) => g.pcode);
     expect(kurdistan.riskEducation.byGovernorate.map((r) => r.pcode)).toContain(ERBIL);
     expect(kurdistan.riskEducation.byGovernorate.every((r) => inKurdistan.includes(r.pcode))).toBe(true);
     expect(kurdistan.casualties.byGovernorate.find((r) => r.pcode === ERBIL)?.nameAr).toBe("اربيل");
@@ -107,22 +212,38 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
 
     const theirs = await getHumanImpact(t().db, { partner: other.organisationId });
     expect(theirs.riskEducation.sessions - theirsBefore.riskEducation.sessions).toBe(1);
-    expect(SEX_AGE.map((k) => theirs.riskEducation.beneficiaries[k] - theirsBefore.riskEducation.beneficiaries[k])).toEqual([3, 4, 5, 6]);
+    expect(
+      SEX_AGE.map((k) => theirs.riskEducation.beneficiaries[k] - theirsBefore.riskEducation.beneficiaries[k]),
+    ).toEqual([3, 4, 5, 6]);
     // Accidents belong to no partner: the partner filter leaves them as they are.
     expect(theirs.casualties).toEqual(all.casualties);
 
     const in2024 = await getHumanImpact(t().db, { from: "2024-01-01", to: "2024-12-31" });
-    expect(in2024.riskEducation.sessions).toBe(await t().db.riskEducationSession.count({ where: { ...IN_FORCE, heldOn: { gte: new Date("2024-01-01"), lte: new Date("2024-12-31") } } }));
-    expect(in2024.casualties.incidents).toBe(await t().db.casualtyIncident.count({ where: { ...IN_FORCE, occurredOn: { gte: new Date("2024-01-01"), lte: new Date("2024-12-31") } } }));
+    expect(in2024.riskEducation.sessions).toBe(
+      await t().db.riskEducationSession.count({
+        where: { ...IN_FORCE, heldOn: { gte: new Date("2024-01-01"), lte: new Date("2024-12-31") } },
+      }),
+    );
+    expect(in2024.casualties.incidents).toBe(
+      await t().db.casualtyIncident.count({
+        where: { ...IN_FORCE, occurredOn: { gte: new Date("2024-01-01"), lte: new Date("2024-12-31") } },
+      }),
+    );
   });
 
   it("exports sessions and accidents as CSV that add up to the dashboard's figures, a partner's sessions its own", async () => {
-    const csv = async (email: string, file: "risk-education.csv" | "casualties.csv", query: Record<string, string | undefined> = {}) => {
+    const csv = async (
+      email: string,
+      file: "risk-education.csv" | "casualties.csv",
+      query: Record<string, string | undefined> = {},
+    ) => {
       const out = await buildExport(t().db, await actor(email), file, ZExportFilter.parse(query));
       const text = await new Response(out.body as ReadableStream<Uint8Array>).text();
-      return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+      return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true })
+        .data;
     };
-    const total = (rows: Record<string, string>[], columns: string[]) => rows.reduce((n, r) => n + columns.reduce((m, c) => m + Number(r[c]), 0), 0);
+    const total = (rows: Record<string, string>[], columns: string[]) =>
+      rows.reduce((n, r) => n + columns.reduce((m, c) => m + Number(r[c]), 0), 0);
     for (const view of [{}, { region: "kurdistan" }, { from: "2025-01-01", to: "2025-12-31" }] as const) {
       const figures = await getHumanImpact(t().db, view);
       const sessions = await csv("donor@demo.test", "risk-education.csv", view);
@@ -131,30 +252,62 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
       expect(total(sessions, ["women", "men", "girls", "boys"])).toBe(everyone(figures.riskEducation.beneficiaries));
       const accidents = await csv("donor@demo.test", "casualties.csv", view);
       expect(accidents.length).toBe(figures.casualties.incidents);
-      expect(total(accidents, ["killedWomen", "killedMen", "killedGirls", "killedBoys"])).toBe(everyone(figures.casualties.killed));
-      expect(total(accidents, ["injuredWomen", "injuredMen", "injuredGirls", "injuredBoys"])).toBe(everyone(figures.casualties.injured));
+      expect(total(accidents, ["killedWomen", "killedMen", "killedGirls", "killedBoys"])).toBe(
+        everyone(figures.casualties.killed),
+      );
+      expect(total(accidents, ["injuredWomen", "injuredMen", "injuredGirls", "injuredBoys"])).toBe(
+        everyone(figures.casualties.injured),
+      );
     }
     const partner = await actor("partner@demo.test");
     const own = await csv("partner@demo.test", "risk-education.csv");
-    expect(own.length).toBe(await t().db.riskEducationSession.count({ where: { ...IN_FORCE, partnerId: partner.organisationId } }));
+    expect(own.length).toBe(
+      await t().db.riskEducationSession.count({ where: { ...IN_FORCE, partnerId: partner.organisationId } }),
+    );
     expect(own.length).toBeLessThan(await t().db.riskEducationSession.count({ where: IN_FORCE }));
   });
 
   it("keeps the database's own check: no record of nobody, even past the use case", async () => {
     const partner = await actor("partner@demo.test");
     await expect(
-      t().db.riskEducationSession.create({ data: { partnerId: partner.organisationId, governoratePcode: NINEWA, heldOn: new Date("2025-01-01"), place: "x", women: 0, men: 0, girls: 0, boys: 0, recordedById: partner.id } }),
+      t().db.riskEducationSession.create({
+        data: {
+          partnerId: partner.organisationId,
+          governoratePcode: NINEWA,
+          heldOn: new Date("2025-01-01"),
+          place: "x",
+          women: 0,
+          men: 0,
+          girls: 0,
+          boys: 0,
+          recordedById: partner.id,
+        },
+      }),
     ).rejects.toThrow();
   });
 
   it("corrects and withdraws a record without erasing it: the correction counts instead, the withdrawal counts nobody, both audited", async () => {
     const db = t().db;
     const partner = await actor("partner@demo.test");
-    const wrong = await recordRiskEducationSession(db, partner, { heldOn: "2025-04-01", governorate: NINEWA, place: "Qayyarah", women: 100, men: 1 });
+    const wrong = await recordRiskEducationSession(db, partner, {
+      heldOn: "2025-04-01",
+      governorate: NINEWA,
+      place: "Qayyarah",
+      women: 100,
+      men: 1,
+    });
     const before = await getHumanImpact(db);
 
     // The partner typed 100 women for 10: a correction replaces the figures, with why.
-    const fixed = await recordRiskEducationSession(db, partner, { heldOn: "2025-04-01", governorate: NINEWA, place: "Qayyarah", women: 10, men: 1, supersedesId: wrong.id, correctionNote: "Typed 100 for 10 women." });
+    const fixed = await recordRiskEducationSession(db, partner, {
+      heldOn: "2025-04-01",
+      governorate: NINEWA,
+      place: "Qayyarah",
+      women: 10,
+      men: 1,
+      supersedesId: wrong.id,
+      correctionNote: "Typed 100 for 10 women.",
+    });
     const corrected = await getHumanImpact(db);
     expect(corrected.riskEducation.sessions).toBe(before.riskEducation.sessions);
     expect(corrected.riskEducation.beneficiaries.women - before.riskEducation.beneficiaries.women).toBe(-90);
@@ -162,47 +315,152 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
     expect(listed.map((s) => s.id)).toContain(fixed.id);
     expect(listed.map((s) => s.id)).not.toContain(wrong.id);
     expect(await db.riskEducationSession.findUnique({ where: { id: wrong.id } })).toMatchObject({ women: 100 });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { entityId: fixed.id } })).toMatchObject({ action: "riskEducation.correct", before: { id: wrong.id, women: 100 } });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { entityId: fixed.id } })).toMatchObject({
+      action: "riskEducation.correct",
+      before: { id: wrong.id, women: 100 },
+    });
 
     // A record is corrected once; the next correction is of the one in force. Another partner cannot touch it.
     const counted = await counts();
-    const again = await refusal(recordRiskEducationSession(db, partner, { heldOn: "2025-04-01", governorate: NINEWA, place: "Qayyarah", women: 9, supersedesId: wrong.id, correctionNote: "Second try." }));
+    const again = await refusal(
+      recordRiskEducationSession(db, partner, {
+        heldOn: "2025-04-01",
+        governorate: NINEWA,
+        place: "Qayyarah",
+        women: 9,
+        supersedesId: wrong.id,
+        correctionNote: "Second try.",
+      }),
+    );
     expect([again.code, again.message]).toEqual(["conflict", expect.stringMatching(/already corrected or withdrawn/)]);
-    expect((await refusal(recordRiskEducationSession(db, await otherPartner(), { supersedesId: fixed.id, withdrawn: true, correctionNote: "Not ours." }))).code).toBe("not_found");
-    expect((await refusal(recordRiskEducationSession(db, partner, { heldOn: "2025-04-01", governorate: NINEWA, place: "Qayyarah", women: 9, supersedesId: fixed.id }))).details).toEqual([
+    expect(
+      (
+        await refusal(
+          recordRiskEducationSession(db, await otherPartner(), {
+            supersedesId: fixed.id,
+            withdrawn: true,
+            correctionNote: "Not ours.",
+          }),
+        )
+      ).code,
+    ).toBe("not_found");
+    expect(
+      (
+        await refusal(
+          recordRiskEducationSession(db, partner, {
+            heldOn: "2025-04-01",
+            governorate: NINEWA,
+            place: "Qayyarah",
+            women: 9,
+            supersedesId: fixed.id,
+          }),
+        )
+      ).details,
+    ).toEqual([
       expect.objectContaining({ path: ["correctionNote"], message: "Say why the record is corrected or withdrawn." }),
     ]);
     expect(await counts()).toEqual(counted);
 
     // Two corrections of one record at once: one is kept, the other refused.
-    const racing = await Promise.allSettled([1, 2].map((n) => recordRiskEducationSession(db, partner, { heldOn: "2025-04-01", governorate: NINEWA, place: "Qayyarah", women: 10 + n, men: 1, supersedesId: fixed.id, correctionNote: `Recount ${n}.` })));
+    const racing = await Promise.allSettled(
+      [1, 2].map((n) =>
+        recordRiskEducationSession(db, partner, {
+          heldOn: "2025-04-01",
+          governorate: NINEWA,
+          place: "Qayyarah",
+          women: 10 + n,
+          men: 1,
+          supersedesId: fixed.id,
+          correctionNote: `Recount ${n}.`,
+        }),
+      ),
+    );
     expect(racing.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const inForce = (racing.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ id: string }>).value;
 
     // Entered in error: withdrawn, the session no longer counts at all.
-    const withdrawal = await recordRiskEducationSession(db, partner, { supersedesId: inForce.id, withdrawn: true, correctionNote: "Entered twice: the same session is recorded on 2025-03-10." });
+    const withdrawal = await recordRiskEducationSession(db, partner, {
+      supersedesId: inForce.id,
+      withdrawn: true,
+      correctionNote: "Entered twice: the same session is recorded on 2025-03-10.",
+    });
     const after = await getHumanImpact(db);
     expect(after.riskEducation.sessions).toBe(before.riskEducation.sessions - 1);
     expect(after.riskEducation.beneficiaries.women).toBe(before.riskEducation.beneficiaries.women - 100);
-    expect(await db.riskEducationSession.findUniqueOrThrow({ where: { id: withdrawal.id } })).toMatchObject({ withdrawn: true, women: 0, place: "Qayyarah", supersedesId: inForce.id });
-    expect((await refusal(recordRiskEducationSession(db, partner, { supersedesId: withdrawal.id, withdrawn: true, correctionNote: "Withdraw the withdrawal." }))).code).toBe("not_found");
+    expect(await db.riskEducationSession.findUniqueOrThrow({ where: { id: withdrawal.id } })).toMatchObject({
+      withdrawn: true,
+      women: 0,
+      place: "Qayyarah",
+      supersedesId: inForce.id,
+    });
+    expect(
+      (
+        await refusal(
+          recordRiskEducationSession(db, partner, {
+            supersedesId: withdrawal.id,
+            withdrawn: true,
+            correctionNote: "Withdraw the withdrawal.",
+          }),
+        )
+      ).code,
+    ).toBe("not_found");
 
     // Accidents: the authority corrects its own record; the figures follow.
     const dma = await actor("dma@demo.test");
-    const accident = await recordCasualtyIncident(db, dma, { occurredOn: "2025-06-01", governorate: NINEWA, place: "Hamdaniya", deviceCategory: "UXO", injured: { men: 3 } });
+    const accident = await recordCasualtyIncident(db, dma, {
+      occurredOn: "2025-06-01",
+      governorate: NINEWA,
+      place: "Hamdaniya",
+      deviceCategory: "UXO",
+      injured: { men: 3 },
+    });
     const withAccident = await getHumanImpact(db);
-    await recordCasualtyIncident(db, dma, { occurredOn: "2025-06-01", governorate: NINEWA, place: "Hamdaniya", deviceCategory: "UXO", killed: { men: 1 }, injured: { men: 2 }, supersedesId: accident.id, correctionNote: "One of the injured died in hospital." });
+    await recordCasualtyIncident(db, dma, {
+      occurredOn: "2025-06-01",
+      governorate: NINEWA,
+      place: "Hamdaniya",
+      deviceCategory: "UXO",
+      killed: { men: 1 },
+      injured: { men: 2 },
+      supersedesId: accident.id,
+      correctionNote: "One of the injured died in hospital.",
+    });
     const afterAccident = await getHumanImpact(db);
     expect(afterAccident.casualties.incidents).toBe(withAccident.casualties.incidents);
-    expect([afterAccident.casualties.killed.men - withAccident.casualties.killed.men, afterAccident.casualties.injured.men - withAccident.casualties.injured.men]).toEqual([1, -1]);
-    expect((await refusal(recordCasualtyIncident(db, await actor("ikmaa@demo.test"), { supersedesId: accident.id, withdrawn: true, correctionNote: "Not in our governorates." }))).code).toBe("not_found");
+    expect([
+      afterAccident.casualties.killed.men - withAccident.casualties.killed.men,
+      afterAccident.casualties.injured.men - withAccident.casualties.injured.men,
+    ]).toEqual([1, -1]);
+    expect(
+      (
+        await refusal(
+          recordCasualtyIncident(db, await actor("ikmaa@demo.test"), {
+            supersedesId: accident.id,
+            withdrawn: true,
+            correctionNote: "Not in our governorates.",
+          }),
+        )
+      ).code,
+    ).toBe("not_found");
   });
 
   it("keeps the database's own check: a withdrawal names what it withdraws and counts nobody", async () => {
     const partner = await actor("partner@demo.test");
-    const base = { partnerId: partner.organisationId, governoratePcode: NINEWA, heldOn: new Date("2025-01-01"), place: "x", recordedById: partner.id };
-    await expect(t().db.riskEducationSession.create({ data: { ...base, women: 0, men: 0, girls: 0, boys: 0, withdrawn: true } })).rejects.toThrow();
+    const base = {
+      partnerId: partner.organisationId,
+      governoratePcode: NINEWA,
+      heldOn: new Date("2025-01-01"),
+      place: "x",
+      recordedById: partner.id,
+    };
+    await expect(
+      t().db.riskEducationSession.create({ data: { ...base, women: 0, men: 0, girls: 0, boys: 0, withdrawn: true } }),
+    ).rejects.toThrow();
     const real = await t().db.riskEducationSession.create({ data: { ...base, women: 1, men: 0, girls: 0, boys: 0 } });
-    await expect(t().db.riskEducationSession.create({ data: { ...base, women: 1, men: 0, girls: 0, boys: 0, withdrawn: true, supersedesId: real.id } })).rejects.toThrow();
+    await expect(
+      t().db.riskEducationSession.create({
+        data: { ...base, women: 1, men: 0, girls: 0, boys: 0, withdrawn: true, supersedesId: real.id },
+      }),
+    ).rejects.toThrow();
   });
 });

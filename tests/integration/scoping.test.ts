@@ -1,24 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { HAZARD_AREA_CHOICES, hazardAreaChoices, listHazardAreas } from "@/lib/server/queries/hazard-areas";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
-import { listTasks, taskPage } from "@/lib/server/queries/tasks";
-import { fundingGrants } from "@/lib/server/queries/funding";
-import { getReport, listReports } from "@/lib/server/queries/land-release";
-import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { createTask } from "@/lib/server/commands/create-task";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
+import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { transitionTask } from "@/lib/server/commands/transition-task";
-import { getTask, getTaskWorkspace } from "@/lib/server/queries/tasks";
-import { getProgress } from "@/lib/server/queries/progress";
 import type { Db } from "@/lib/server/prisma";
+import { fundingGrants } from "@/lib/server/queries/funding";
+import { HAZARD_AREA_CHOICES, hazardAreaChoices, listHazardAreas } from "@/lib/server/queries/hazard-areas";
+import { getReport, listReports } from "@/lib/server/queries/land-release";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
+import { getProgress } from "@/lib/server/queries/progress";
+import { getTask, getTaskWorkspace, listTasks, taskPage } from "@/lib/server/queries/tasks";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
-const box = (x: number, y: number, d: number) => ({ type: "Polygon" as const, coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+const box = (x: number, y: number, d: number) => ({
+  type: "Polygon" as const,
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
+});
 
 type Area = Awaited<ReturnType<Db["hazardArea"]["findFirstOrThrow"]>>;
-const pick = (h: Area) => ({ name: h.name, kind: h.kind, contamination: h.contamination, landUse: h.landUse, priorityRank: h.priorityRank, governoratePcode: h.governoratePcode, authorityId: h.authorityId, geometry: h.geometry as object, areaM2: h.areaM2 });
+const pick = (h: Area) => ({
+  name: h.name,
+  kind: h.kind,
+  contamination: h.contamination,
+  landUse: h.landUse,
+  priorityRank: h.priorityRank,
+  governoratePcode: h.governoratePcode,
+  authorityId: h.authorityId,
+  geometry: h.geometry as object,
+  areaM2: h.areaM2,
+});
 
 describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
   const actor = (email: string) => actorFor(t().db, email);
@@ -39,7 +59,13 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     const dma = await t().db.organisation.findFirstOrThrow({ where: { shortName: "DMA" } });
     // More tasks than two pages hold, half of them the partner's.
     await t().db.task.createMany({
-      data: Array.from({ length: 2 * LIST_PAGE_SIZE + 10 }, (_, i) => ({ code: `PAGING-${kind}-${String(i).padStart(3, "0")}`, title: "Paging", authorityId: dma.id, partnerId: i % 2 ? partner.organisationId : null, priority: 5 })),
+      data: Array.from({ length: 2 * LIST_PAGE_SIZE + 10 }, (_, i) => ({
+        code: `PAGING-${kind}-${String(i).padStart(3, "0")}`,
+        title: "Paging",
+        authorityId: dma.id,
+        partnerId: i % 2 ? partner.organisationId : null,
+        priority: 5,
+      })),
     });
     for (const who of [await actor("admin@demo.test"), partner]) {
       const all = await listTasks(t().db, who);
@@ -61,7 +87,13 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     expect(total).toBe(mine.length); // the demo's reports fit one page
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((r) => r.partner.name.startsWith("Zagros"))).toBe(true);
-    const pending = await t().db.landReleaseReport.findFirstOrThrow({ where: { partnerId: partner.organisationId, status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } } });
+    const pending = await t().db.landReleaseReport.findFirstOrThrow({
+      where: {
+        partnerId: partner.organisationId,
+        status: "SUBMITTED",
+        hazardArea: { authority: { shortName: "DMA" } },
+      },
+    });
     expect(await getReport(t().db, partner, pending.id)).not.toBeNull();
     expect(await getReport(t().db, rival, pending.id)).toBeNull();
     expect((await listReports(t().db, rival, {})).rows.some((r) => r.id === pending.id)).toBe(false);
@@ -84,17 +116,30 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     const all = await hazardAreaChoices(t().db, dma, "");
     const areas = await t().db.hazardArea.findMany({ include: { governorate: true } });
     const own = areas.filter((h) => h.governorate.region === "FEDERAL" && h.releasedM2 < h.areaM2);
-    expect(all.map((h) => h.id).sort()).toEqual(own.slice(0, HAZARD_AREA_CHOICES).map((h) => h.id).sort());
+    expect(all.map((h) => h.id).sort()).toEqual(
+      own
+        .slice(0, HAZARD_AREA_CHOICES)
+        .map((h) => h.id)
+        .sort(),
+    );
     const nin = await hazardAreaChoices(t().db, dma, "nin-001");
     expect(nin.map((h) => h.code)).toEqual(["DEMO-NIN-001"]);
-    expect((await hazardAreaChoices(t().db, dma, "ninewa")).every((h) => own.some((o) => o.id === h.id && o.governoratePcode === "IQG15"))).toBe(true);
+    expect(
+      (await hazardAreaChoices(t().db, dma, "ninewa")).every((h) =>
+        own.some((o) => o.id === h.id && o.governoratePcode === "IQG15"),
+      ),
+    ).toBe(true);
     // Another authority's area is neither found nor included when asked for by id.
     const ikmaaArea = areas.find((h) => h.governorate.region === "KURDISTAN")!;
     expect(await hazardAreaChoices(t().db, dma, ikmaaArea.code, [ikmaaArea.id])).toEqual([]);
     // A fully released area is not offered, but the one the form was opened for is kept.
-    const done = await t().db.hazardArea.create({ data: { ...pick(own[0]!), code: `DONE-${kind}`, releasedM2: own[0]!.areaM2 } });
+    const done = await t().db.hazardArea.create({
+      data: { ...pick(own[0]!), code: `DONE-${kind}`, releasedM2: own[0]!.areaM2 },
+    });
     expect(await hazardAreaChoices(t().db, dma, `DONE-${kind}`)).toEqual([]);
-    expect((await hazardAreaChoices(t().db, dma, `DONE-${kind}`, [done.id])).map((h) => h.code)).toEqual([`DONE-${kind}`]);
+    expect((await hazardAreaChoices(t().db, dma, `DONE-${kind}`, [done.id])).map((h) => h.code)).toEqual([
+      `DONE-${kind}`,
+    ]);
     await t().db.hazardArea.delete({ where: { id: done.id } });
   });
 
@@ -110,7 +155,10 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     const donor = await actor("donor@demo.test");
     const before = (await listReports(t().db, donor, {})).total;
     expect((await listReports(t().db, donor, {})).total).toBe(before);
-    const pending = await t().db.landReleaseReport.findFirstOrThrow({ where: { status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } }, orderBy: { submittedAt: "asc" } });
+    const pending = await t().db.landReleaseReport.findFirstOrThrow({
+      where: { status: "SUBMITTED", hazardArea: { authority: { shortName: "DMA" } } },
+      orderBy: { submittedAt: "asc" },
+    });
     await reviewLandReleaseReport(t().db, await actor("dma@demo.test"), pending.id, { decision: "approve" });
     expect((await listReports(t().db, donor, {})).total).toBe(before + 1);
   });
@@ -118,36 +166,106 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     const db = t().db;
     const [dma, partner] = [await actor("dma@demo.test"), await actor("partner@demo.test")];
     const other = await db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Two Rivers" } } });
-    const user = await db.user.create({ data: { email: `two-rivers-${kind}@test.invalid`, name: "Two Rivers officer", passwordHash: "unusable", role: "PARTNER", organisationId: other.id } });
+    const user = await db.user.create({
+      data: {
+        email: `two-rivers-${kind}@test.invalid`,
+        name: "Two Rivers officer",
+        passwordHash: "unusable",
+        role: "PARTNER",
+        organisationId: other.id,
+      },
+    });
     const rival = { id: user.id, role: "PARTNER" as const, organisationId: other.id };
     // Kirkuk, the DMA's: an area of its own so every report counts new land.
-    const hazard = await registerHazardArea(db, dma, { code: `CHA-KRK-HAND-${kind.toUpperCase()}`, name: "Handover test", kind: "CHA", contamination: ["IEDS"], landUse: "AGRICULTURE", priorityRank: 2, geometry: box(44.3, 35.4, 0.004) });
+    const hazard = await registerHazardArea(db, dma, {
+      code: `CHA-KRK-HAND-${kind.toUpperCase()}`,
+      name: "Handover test",
+      kind: "CHA",
+      contamination: ["IEDS"],
+      landUse: "AGRICULTURE",
+      priorityRank: 2,
+      geometry: box(44.3, 35.4, 0.004),
+    });
 
     // A task funded by the first partner's grant cannot go to another partner.
-    const fundedArea = await registerHazardArea(db, dma, { code: `CHA-KRK-FUND-${kind.toUpperCase()}`, name: "Funded test", kind: "CHA", contamination: ["IEDS"], landUse: "AGRICULTURE", priorityRank: 2, geometry: box(44.31, 35.41, 0.004) });
+    const fundedArea = await registerHazardArea(db, dma, {
+      code: `CHA-KRK-FUND-${kind.toUpperCase()}`,
+      name: "Funded test",
+      kind: "CHA",
+      contamination: ["IEDS"],
+      landUse: "AGRICULTURE",
+      priorityRank: 2,
+      geometry: box(44.31, 35.41, 0.004),
+    });
     const grant = await db.grant.findFirstOrThrow({ where: { partnerId: partner.organisationId } });
-    const funded = await createTask(db, dma, { title: "Funded", hazardAreaIds: [fundedArea.id], partnerId: partner.organisationId, priority: 2, grants: [{ grantId: grant.id, shareBp: 5000 }] });
+    const funded = await createTask(db, dma, {
+      title: "Funded",
+      hazardAreaIds: [fundedArea.id],
+      partnerId: partner.organisationId,
+      priority: 2,
+      grants: [{ grantId: grant.id, shareBp: 5000 }],
+    });
     await transitionTask(db, dma, funded.id, { to: "planned" });
     const refused = await refusal(transitionTask(db, dma, funded.id, { to: "assigned", partnerId: other.id }));
-    expect([refused.code, refused.message]).toEqual(["invalid_request", `Grant ${grant.code} funds another implementing partner; a task's grants must fund its partner.`]);
+    expect([refused.code, refused.message]).toEqual([
+      "invalid_request",
+      `Grant ${grant.code} funds another implementing partner; a task's grants must fund its partner.`,
+    ]);
     expect((await db.task.findUniqueOrThrow({ where: { id: funded.id } })).status).toBe("PLANNED");
-    expect((await transitionTask(db, dma, funded.id, { to: "assigned", partnerId: partner.organisationId })).status).toBe("assigned");
+    expect(
+      (await transitionTask(db, dma, funded.id, { to: "assigned", partnerId: partner.organisationId })).status,
+    ).toBe("assigned");
 
     // The first partner's approved report, a correction of it and another report under review; then the task is handed over.
-    const task = await createTask(db, dma, { title: "Handed over", hazardAreaIds: [hazard.id], partnerId: partner.organisationId, priority: 2 });
-    const report = (body: object) => ({ method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-10", ...body });
-    const approved = await submitLandReleaseReport(db, partner, task.id, report({ geometry: box(44.3005, 35.4005, 0.001) }));
+    const task = await createTask(db, dma, {
+      title: "Handed over",
+      hazardAreaIds: [hazard.id],
+      partnerId: partner.organisationId,
+      priority: 2,
+    });
+    const report = (body: object) => ({
+      method: "cleared",
+      periodStart: "2026-11-01",
+      periodEnd: "2026-11-10",
+      ...body,
+    });
+    const approved = await submitLandReleaseReport(
+      db,
+      partner,
+      task.id,
+      report({ geometry: box(44.3005, 35.4005, 0.001) }),
+    );
     await reviewLandReleaseReport(db, dma, approved.id, { decision: "approve" });
-    const correction = await submitLandReleaseReport(db, partner, task.id, report({ geometry: box(44.3005, 35.4005, 0.0008), supersedesId: approved.id }));
-    const pending = await submitLandReleaseReport(db, partner, task.id, report({ geometry: box(44.302, 35.402, 0.001) }));
+    const correction = await submitLandReleaseReport(
+      db,
+      partner,
+      task.id,
+      report({ geometry: box(44.3005, 35.4005, 0.0008), supersedesId: approved.id }),
+    );
+    const pending = await submitLandReleaseReport(
+      db,
+      partner,
+      task.id,
+      report({ geometry: box(44.302, 35.402, 0.001) }),
+    );
     await transitionTask(db, dma, task.id, { to: "planned" });
     await transitionTask(db, dma, task.id, { to: "assigned", partnerId: other.id });
 
     // The first partner's progress still counts the area it released land in: its remaining is what is left there and in its tasks' areas.
-    const zagrosAreas = await db.hazardArea.findMany({ where: { OR: [{ tasks: { some: { task: { partnerId: partner.organisationId } } } }, { reports: { some: { partnerId: partner.organisationId, status: "APPROVED" } } }] } });
+    const zagrosAreas = await db.hazardArea.findMany({
+      where: {
+        OR: [
+          { tasks: { some: { task: { partnerId: partner.organisationId } } } },
+          { reports: { some: { partnerId: partner.organisationId, status: "APPROVED" } } },
+        ],
+      },
+    });
     expect(zagrosAreas.some((a) => a.id === hazard.id)).toBe(true);
     const zagrosView = await getProgress(db, { partner: partner.organisationId });
-    expect(zagrosView.remainingM2).toBeCloseTo(zagrosAreas.reduce((s, a) => s + a.areaM2 - a.releasedM2, 0), 4);
+    expect(zagrosView.remainingM2).toBeCloseTo(
+      zagrosAreas.reduce((s, a) => s + a.areaM2 - a.releasedM2, 0),
+      4,
+    );
     expect(zagrosView.releasedToDateM2 + zagrosView.remainingM2).toBeCloseTo(zagrosView.baselineM2, 4);
 
     // The new partner sees the approved report, not the first partner's correction or report under review; the first partner's view is unchanged.
@@ -156,9 +274,18 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     expect((await getReport(db, rival, approved.id))!.corrections).toEqual([]);
     expect((await getReport(db, partner, approved.id))!.corrections.map((c) => c.id)).toEqual([correction.id]);
     expect(await getReport(db, rival, pending.id)).toBeNull();
-    expect((await getTaskWorkspace(db, dma, task.id))!.reports.map((r) => r.id).sort()).toEqual([approved.id, correction.id, pending.id].sort());
+    expect((await getTaskWorkspace(db, dma, task.id))!.reports.map((r) => r.id).sort()).toEqual(
+      [approved.id, correction.id, pending.id].sort(),
+    );
     // It corrects only its own reports, and reports its own work on the task.
-    const notTheirs = await refusal(submitLandReleaseReport(db, rival, task.id, report({ geometry: box(44.3005, 35.4005, 0.0005), supersedesId: approved.id })));
+    const notTheirs = await refusal(
+      submitLandReleaseReport(
+        db,
+        rival,
+        task.id,
+        report({ geometry: box(44.3005, 35.4005, 0.0005), supersedesId: approved.id }),
+      ),
+    );
     expect(notTheirs.code).toBe("invalid_request");
     expect((await db.landReleaseReport.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("APPROVED");
     const own = await submitLandReleaseReport(db, rival, task.id, report({ geometry: box(44.3025, 35.4025, 0.0005) }));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { demoSeedWanted, seed } from "@/prisma/seed";
-import { DEMO_ACCOUNTS, DEMO_HAZARDS } from "@/prisma/demo-data";
-import { LANDMINE_MONITOR_2018_TOTAL_USD } from "@/prisma/reference-data";
 import { verifyPassword } from "@/lib/server/password";
 import { findUserForSignIn } from "@/lib/server/queries/users";
+import { DEMO_ACCOUNTS, DEMO_HAZARDS } from "@/prisma/demo-data";
+import { LANDMINE_MONITOR_2018_TOTAL_USD } from "@/prisma/reference-data";
+import { demoSeedWanted, seed } from "@/prisma/seed";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
 describe.each(DATABASE_KINDS)("seed on %s", (kind) => {
@@ -12,7 +12,10 @@ describe.each(DATABASE_KINDS)("seed on %s", (kind) => {
   it("loads the 19 governorates, each under the authority of its region", async () => {
     const governorates = await t().db.governorate.findMany({ include: { authority: true } });
     expect(governorates).toHaveLength(19);
-    const kurdistan = governorates.filter((g) => g.region === "KURDISTAN").map((g) => g.nameEn).sort();
+    const kurdistan = governorates
+      .filter((g) => g.region === "KURDISTAN")
+      .map((g) => g.nameEn)
+      .sort();
     expect(kurdistan).toEqual(["Al-Sulaymaniyah", "Duhok", "Erbil", "Halabja"]);
     for (const g of governorates) expect(g.authority?.shortName).toBe(g.region === "KURDISTAN" ? "IKMAA" : "DMA");
     expect(governorates.every((g) => g.nameAr && g.nameCkb && g.source.includes("OCHA"))).toBe(true);
@@ -26,7 +29,10 @@ describe.each(DATABASE_KINDS)("seed on %s", (kind) => {
   });
 
   it("reproduces Landmine Monitor's 2018 total for Iraq in integer cents", async () => {
-    const sum = await t().db.grant.aggregate({ where: { fiscalYear: 2018, source: { contains: "Landmine Monitor" } }, _sum: { amountUsdCents: true } });
+    const sum = await t().db.grant.aggregate({
+      where: { fiscalYear: 2018, source: { contains: "Landmine Monitor" } },
+      _sum: { amountUsdCents: true },
+    });
     expect(sum._sum.amountUsdCents).toBe(BigInt(LANDMINE_MONITOR_2018_TOTAL_USD) * 100n);
     const us = await t().db.grant.findFirstOrThrow({ where: { donor: { name: "United States" }, fiscalYear: 2018 } });
     expect(us.amountUsdCents).toBe(4_000_000_000n);

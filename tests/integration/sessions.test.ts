@@ -5,13 +5,14 @@
 // Sessions are made as NextAuth makes them (the credentials provider's
 // authorize, the jwt callback, NextAuth's own encode) and read back through
 // the app's currentUser, requirePage and route handlers.
+
+import { decode, encode, type JWT } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { encode, decode, type JWT } from "next-auth/jwt";
-import { GET as listTasks } from "@/app/api/tasks/route";
 import { POST as setPublicPageRoute } from "@/app/api/settings/public-page/route";
+import { GET as listTasks } from "@/app/api/tasks/route";
 import { authOptions, currentUser, requirePage } from "@/lib/server/auth";
-import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
 import { changeOwnPassword } from "@/lib/server/commands/change-own-password";
+import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
 import { openAccount as createUser } from "@/lib/server/commands/open-account";
 import { setAccountDisabled as setUserDisabled } from "@/lib/server/commands/set-account-disabled";
 import { setAccountPassword as setUserPassword } from "@/lib/server/commands/set-account-password";
@@ -33,7 +34,10 @@ vi.mock("next/headers", () => ({
 }));
 
 const COOKIE = "next-auth.session-token";
-type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<Record<string, unknown> | null>;
+type Authorize = (
+  credentials: Record<string, string>,
+  req: { headers: Record<string, string> },
+) => Promise<Record<string, unknown> | null>;
 
 /** Signs in as a browser does: the credentials provider, then NextAuth's jwt callback and cookie. Returns the cookie. */
 async function signIn(email: string, password = "demo-password"): Promise<string> {
@@ -42,7 +46,11 @@ async function signIn(email: string, password = "demo-password"): Promise<string
   // From this machine, as npm start's server passes the connection's address on (demo accounts sign in only from here).
   const user = await authorize({ email, password }, { headers: { "x-forwarded-for": "127.0.0.1" } });
   if (!user) throw new Error(`sign-in as ${email} refused`);
-  const token = await options.callbacks!.jwt!({ token: { sub: String(user.id), email, name: String(user.name) }, user: user as never, account: null });
+  const token = await options.callbacks!.jwt!({
+    token: { sub: String(user.id), email, name: String(user.name) },
+    user: user as never,
+    account: null,
+  });
   const cookie = await encode({ token, secret: serverEnv().nextAuthSecret, maxAge: options.session!.maxAge });
   jar.set(COOKIE, cookie);
   return cookie;
@@ -60,10 +68,23 @@ async function renew(cookie: string): Promise<string | null> {
   }
 }
 
-async function call(handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, init: { token?: string; method?: string; body?: unknown; language?: string } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", "accept-language": init.language ?? "en" };
+async function call(
+  handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  init: { token?: string; method?: string; body?: unknown; language?: string } = {},
+) {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "accept-language": init.language ?? "en",
+  };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const res = await handler(new Request("http://localhost/api/x", { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) }), { params: Promise.resolve({}) });
+  const res = await handler(
+    new Request("http://localhost/api/x", {
+      method: init.method ?? "GET",
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    }),
+    { params: Promise.resolve({}) },
+  );
   const payload = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   return { status: res.status, error: payload?.error };
 }
@@ -112,9 +133,16 @@ describe.each(DATABASE_KINDS)("sessions, tokens and passwords on %s", (kind) => 
     expect(await pageOutcome("/tasks")).toBe("/account/password");
     expect(await pageOutcome("/account/password")).toBe("rendered");
     const refused = await call(listTasks, { language: "ar" });
-    expect([refused.status, refused.error?.message]).toEqual([403, "اختر كلمة مرورك الخاصة أولًا: كلمة المرور التي دخلت بها عيّنها المسؤول. افتح التطبيق في المتصفح وغيّرها، ثم سجّل الدخول مرة أخرى."]);
+    expect([refused.status, refused.error?.message]).toEqual([
+      403,
+      "اختر كلمة مرورك الخاصة أولًا: كلمة المرور التي دخلت بها عيّنها المسؤول. افتح التطبيق في المتصفح وغيّرها، ثم سجّل الدخول مرة أخرى.",
+    ]);
 
-    await changeOwnPassword(db, partner, { currentPassword: "handed over in person", newPassword: "only the holder knows", confirmPassword: "only the holder knows" });
+    await changeOwnPassword(db, partner, {
+      currentPassword: "handed over in person",
+      newPassword: "only the holder knows",
+      confirmPassword: "only the holder knows",
+    });
     expect(await currentUser()).toBeNull();
     await signIn("partner@demo.test", "only the holder knows");
     expect(await currentUser()).toMatchObject({ id: partner.id, mustChangePassword: false });
@@ -125,7 +153,13 @@ describe.each(DATABASE_KINDS)("sessions, tokens and passwords on %s", (kind) => 
   it("an account an administrator opens must choose its own password at first sign-in", async () => {
     const db = t().db;
     const [admin, partner] = [await actor("admin@demo.test"), await actor("partner@demo.test")];
-    const created = await createUser(db, admin, { email: `new-${kind}@partner.example.org`, name: "New Officer", role: "PARTNER", organisationId: partner.organisationId, password: "the first password" });
+    const created = await createUser(db, admin, {
+      email: `new-${kind}@partner.example.org`,
+      name: "New Officer",
+      role: "PARTNER",
+      organisationId: partner.organisationId,
+      password: "the first password",
+    });
     await signIn(created.email, "the first password");
     expect(await pageOutcome("/")).toBe("/account/password");
     expect((await call(listTasks)).status).toBe(403);
@@ -151,26 +185,77 @@ describe.each(DATABASE_KINDS)("sessions, tokens and passwords on %s", (kind) => 
     const ikmaa = await actor("ikmaa@demo.test");
     const cookie = await signIn("ikmaa@demo.test");
     const { token } = await createApiToken(db, ikmaa, "Regional GIS");
-    const before = [await db.auditEvent.count(), (await db.user.findUniqueOrThrow({ where: { id: ikmaa.id } })).passwordHash];
+    const before = [
+      await db.auditEvent.count(),
+      (await db.user.findUniqueOrThrow({ where: { id: ikmaa.id } })).passwordHash,
+    ];
 
-    const wrong = await refusal(changeOwnPassword(db, ikmaa, { currentPassword: "not-the-password", newPassword: "a brand new password", confirmPassword: "a brand new password" }));
-    expect([wrong.code, wrong.message, wrong.details]).toEqual(["forbidden", "The current password is not right.", [expect.objectContaining({ path: ["currentPassword"] })]]);
-    const differ = await refusal(changeOwnPassword(db, ikmaa, { currentPassword: "demo-password", newPassword: "a brand new password", confirmPassword: "a brand new passwort" }));
-    expect(differ.details).toMatchObject([{ path: ["confirmPassword"], text: { ckb: "وشەی نهێنیی نوێ و دووبارەکردنەوەکەی جیاوازن." } }]);
-    const short = await refusal(changeOwnPassword(db, ikmaa, { currentPassword: "demo-password", newPassword: "short", confirmPassword: "short" }));
+    const wrong = await refusal(
+      changeOwnPassword(db, ikmaa, {
+        currentPassword: "not-the-password",
+        newPassword: "a brand new password",
+        confirmPassword: "a brand new password",
+      }),
+    );
+    expect([wrong.code, wrong.message, wrong.details]).toEqual([
+      "forbidden",
+      "The current password is not right.",
+      [expect.objectContaining({ path: ["currentPassword"] })],
+    ]);
+    const differ = await refusal(
+      changeOwnPassword(db, ikmaa, {
+        currentPassword: "demo-password",
+        newPassword: "a brand new password",
+        confirmPassword: "a brand new passwort",
+      }),
+    );
+    expect(differ.details).toMatchObject([
+      { path: ["confirmPassword"], text: { ckb: "وشەی نهێنیی نوێ و دووبارەکردنەوەکەی جیاوازن." } },
+    ]);
+    const short = await refusal(
+      changeOwnPassword(db, ikmaa, {
+        currentPassword: "demo-password",
+        newPassword: "short",
+        confirmPassword: "short",
+      }),
+    );
     expect(short.details).toMatchObject([{ path: ["newPassword"], message: "A password has at least 12 characters." }]);
-    const same = await refusal(changeOwnPassword(db, ikmaa, { currentPassword: "demo-password", newPassword: "demo-password", confirmPassword: "demo-password" }));
-    expect([same.message, same.details]).toEqual(["Choose a new password, different from the current one.", [expect.objectContaining({ path: ["newPassword"] })]]);
-    expect([await db.auditEvent.count(), (await db.user.findUniqueOrThrow({ where: { id: ikmaa.id } })).passwordHash]).toEqual(before);
+    const same = await refusal(
+      changeOwnPassword(db, ikmaa, {
+        currentPassword: "demo-password",
+        newPassword: "demo-password",
+        confirmPassword: "demo-password",
+      }),
+    );
+    expect([same.message, same.details]).toEqual([
+      "Choose a new password, different from the current one.",
+      [expect.objectContaining({ path: ["newPassword"] })],
+    ]);
+    expect([
+      await db.auditEvent.count(),
+      (await db.user.findUniqueOrThrow({ where: { id: ikmaa.id } })).passwordHash,
+    ]).toEqual(before);
     expect((await currentUser())?.id).toBe(ikmaa.id);
 
-    await changeOwnPassword(db, ikmaa, { currentPassword: "demo-password", newPassword: "a brand new password", confirmPassword: "a brand new password" });
+    await changeOwnPassword(db, ikmaa, {
+      currentPassword: "demo-password",
+      newPassword: "a brand new password",
+      confirmPassword: "a brand new password",
+    });
     expect(await currentUser()).toBeNull();
     expect(await renew(cookie)).toBeNull();
     expect((await call(listTasks, { token })).status).toBe(401);
-    expect(await signInWithPassword(db, "ikmaa@demo.test", "demo-password", "127.0.0.1")).toEqual({ refused: "credentials" });
-    const trail = await db.auditEvent.findMany({ where: { actorUserId: ikmaa.id, action: { in: ["user.changePassword", "apiToken.revoke"] } }, orderBy: { id: "asc" } });
-    expect(trail.map((e) => [e.action, e.after])).toEqual([["apiToken.revoke", { because: "user.changePassword" }], ["user.changePassword", null]]);
+    expect(await signInWithPassword(db, "ikmaa@demo.test", "demo-password", "127.0.0.1")).toEqual({
+      refused: "credentials",
+    });
+    const trail = await db.auditEvent.findMany({
+      where: { actorUserId: ikmaa.id, action: { in: ["user.changePassword", "apiToken.revoke"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(trail.map((e) => [e.action, e.after])).toEqual([
+      ["apiToken.revoke", { because: "user.changePassword" }],
+      ["user.changePassword", null],
+    ]);
   });
 
   it(`a session ends ${SESSION_LIFETIME_S / 3600} hours after sign-in, however often it is renewed`, async () => {
@@ -203,11 +288,17 @@ describe.each(DATABASE_KINDS)("sessions, tokens and passwords on %s", (kind) => 
     expect((await call(listTasks, { token: reader.token })).status).toBe(200);
     const before = await db.setting.findMany();
     const write = await call(setPublicPageRoute, { token: reader.token, method: "POST", body: { enabled: true } });
-    expect([write.status, write.error?.message]).toEqual([403, "This API token is read-only: it may read but not change anything. Create a token without the read-only limit for a system that writes."]);
+    expect([write.status, write.error?.message]).toEqual([
+      403,
+      "This API token is read-only: it may read but not change anything. Create a token without the read-only limit for a system that writes.",
+    ]);
     expect(await db.setting.findMany()).toEqual(before);
 
     const scope = await refusal(createApiToken(db, dma, "Forever and more", { expiresInDays: 5000 }));
-    expect([scope.code, scope.details]).toEqual(["invalid_request", [expect.objectContaining({ path: ["expiresInDays"] })]]);
+    expect([scope.code, scope.details]).toEqual([
+      "invalid_request",
+      [expect.objectContaining({ path: ["expiresInDays"] })],
+    ]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: reader.id, action: "apiToken.create" } });
     expect(audit.after).toMatchObject({ readOnly: true, expiresAt: reader.expiresAt!.toISOString() });
   });

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { listRecentAuditEvents } from "@/lib/server/queries/audit";
@@ -8,7 +8,11 @@ type Row = Awaited<ReturnType<typeof listRecentAuditEvents>>[number];
 
 export default async function AuditPage() {
   await requirePage("/audit");
-  const [rows, t, locale] = await Promise.all([listRecentAuditEvents(await getDb()), getTranslations("audit"), getLocale()]);
+  const [rows, t, locale] = await Promise.all([
+    listRecentAuditEvents(await getDb()),
+    getTranslations("audit"),
+    getLocale(),
+  ]);
   // The trail's own codes stay beside their names: they are what an administrator searches the database for.
   const named = (key: string) => (t.has(key as never) ? t(key as never) : null);
   // Times in Iraq's time zone, where the work happens.
@@ -16,8 +20,16 @@ export default async function AuditPage() {
   const columns: Column<Row>[] = [
     { key: "when", header: t("when"), cell: (e) => when.format(e.at) },
     { key: "who", header: t("who"), cell: (e) => e.actor?.email ?? t("system") },
-    { key: "action", header: t("action"), cell: (e) => <Coded label={named(`actions.${e.action.replaceAll(".", "_")}`)} code={e.action} /> },
-    { key: "entity", header: t("entity"), cell: (e) => <Coded label={named(`entities.${e.entityType}`)} code={`${e.entityType} ${e.entityId}`} /> },
+    {
+      key: "action",
+      header: t("action"),
+      cell: (e) => <Coded label={named(`actions.${e.action.replaceAll(".", "_")}`)} code={e.action} />,
+    },
+    {
+      key: "entity",
+      header: t("entity"),
+      cell: (e) => <Coded label={named(`entities.${e.entityType}`)} code={`${e.entityType} ${e.entityId}`} />,
+    },
   ];
   return (
     <>

@@ -1,21 +1,25 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CasualtyForm, type Correcting } from "@/components/human-impact/forms";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { formatDate } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 import { accidentToCorrect, casualtyPage } from "@/lib/server/queries/human-impact";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 
 type Row = Awaited<ReturnType<typeof casualtyPage>>["rows"][number];
 
 /** Explosive ordnance accidents: authorities record and correct those in their governorates; every role reads them. */
-export default async function CasualtiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CasualtiesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePage("/casualties");
   const params = await searchParams;
   const page = pageFrom(params);
@@ -35,9 +39,18 @@ export default async function CasualtiesPage({ searchParams }: { searchParams: P
         id: toCorrect.id,
         title: t("correctAccident", { day: formatDate(toCorrect.occurredOn, locale), place: toCorrect.place }),
         values: {
-          occurredOn: toCorrect.occurredOn.toISOString().slice(0, 10), governorate: toCorrect.governoratePcode, place: toCorrect.place, deviceCategory: toCorrect.deviceCategory,
-          "killed-women": toCorrect.killedWomen, "killed-men": toCorrect.killedMen, "killed-girls": toCorrect.killedGirls, "killed-boys": toCorrect.killedBoys,
-          "injured-women": toCorrect.injuredWomen, "injured-men": toCorrect.injuredMen, "injured-girls": toCorrect.injuredGirls, "injured-boys": toCorrect.injuredBoys,
+          occurredOn: toCorrect.occurredOn.toISOString().slice(0, 10),
+          governorate: toCorrect.governoratePcode,
+          place: toCorrect.place,
+          deviceCategory: toCorrect.deviceCategory,
+          "killed-women": toCorrect.killedWomen,
+          "killed-men": toCorrect.killedMen,
+          "killed-girls": toCorrect.killedGirls,
+          "killed-boys": toCorrect.killedBoys,
+          "injured-women": toCorrect.injuredWomen,
+          "injured-men": toCorrect.injuredMen,
+          "injured-girls": toCorrect.injuredGirls,
+          "injured-boys": toCorrect.injuredBoys,
         },
         list: "/casualties",
       }
@@ -47,13 +60,37 @@ export default async function CasualtiesPage({ searchParams }: { searchParams: P
     { key: "governorate", header: t("governorate"), cell: (c) => governorateName(c.governorate, locale) },
     { key: "place", header: t("place"), cell: (c) => c.place },
     { key: "device", header: t("device"), cell: (c) => tDevice(c.deviceCategory) },
-    { key: "killed", header: t("killed"), numeric: true, cell: (c) => c.killedWomen + c.killedMen + c.killedGirls + c.killedBoys },
-    { key: "injured", header: t("injured"), numeric: true, cell: (c) => c.injuredWomen + c.injuredMen + c.injuredGirls + c.injuredBoys },
-    { key: "children", header: t("children"), numeric: true, cell: (c) => c.killedGirls + c.killedBoys + c.injuredGirls + c.injuredBoys },
+    {
+      key: "killed",
+      header: t("killed"),
+      numeric: true,
+      cell: (c) => c.killedWomen + c.killedMen + c.killedGirls + c.killedBoys,
+    },
+    {
+      key: "injured",
+      header: t("injured"),
+      numeric: true,
+      cell: (c) => c.injuredWomen + c.injuredMen + c.injuredGirls + c.injuredBoys,
+    },
+    {
+      key: "children",
+      header: t("children"),
+      numeric: true,
+      cell: (c) => c.killedGirls + c.killedBoys + c.injuredGirls + c.injuredBoys,
+    },
     { key: "authority", header: t("authority"), cell: (c) => c.authority.name },
     { key: "correction", header: t("correction"), cell: (c) => c.correctionNote ?? "" },
     ...(recording
-      ? [{ key: "correct", header: t("correct"), cell: (c: Row) => (c.authorityId === user.organisationId ? <Link href={`/casualties?correct=${c.id}#record`}>{t("correct")}</Link> : null) }]
+      ? [
+          {
+            key: "correct",
+            header: t("correct"),
+            cell: (c: Row) =>
+              c.authorityId === user.organisationId ? (
+                <Link href={`/casualties?correct=${c.id}#record`}>{t("correct")}</Link>
+              ) : null,
+          },
+        ]
       : []),
   ];
   return (
@@ -65,9 +102,28 @@ export default async function CasualtiesPage({ searchParams }: { searchParams: P
           {t("cannotCorrect")}
         </p>
       )}
-      {recording && <CasualtyForm governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))} correcting={correcting} />}
-      <Pager path="/casualties" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("casualtiesTitle")} />
-      <DataTable label={t("casualtiesTitle")} rows={rows} columns={columns} rowKey={(c) => c.id} empty={t("noAccidents")} />
+      {recording && (
+        <CasualtyForm
+          governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))}
+          correcting={correcting}
+        />
+      )}
+      <Pager
+        path="/casualties"
+        params={params}
+        page={page}
+        size={LIST_PAGE_SIZE}
+        shown={rows.length}
+        total={total}
+        label={t("casualtiesTitle")}
+      />
+      <DataTable
+        label={t("casualtiesTitle")}
+        rows={rows}
+        columns={columns}
+        rowKey={(c) => c.id}
+        empty={t("noAccidents")}
+      />
     </>
   );
 }

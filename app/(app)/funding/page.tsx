@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-charts";
 import { FilterSelect, FiltersForm, RegionFilter } from "@/components/dashboard/filter-fields";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
-import { committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding, type CostGroup } from "@/lib/domain/funding";
+import { type CostGroup, committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding } from "@/lib/domain/funding";
 import { formatCount, formatM2, formatMoney, formatUsd, formatUsdCents, formatYear } from "@/lib/i18n/format";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { requirePage } from "@/lib/server/auth";
@@ -17,13 +17,22 @@ const GRANTS_PER_PAGE = 100;
 /** Grants in the per-grant chart: the largest by commitment (the table lists them all). */
 const PER_GRANT_CHART = 15;
 
-export default async function FundingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FundingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePage("/funding");
   const params = await searchParams;
   const parsed = fundingFilterFrom(params);
   const filter = parsed.success ? parsed.data : { groupBy: "donor" as const };
   const db = await getDb();
-  const [years, t, tMethod, locale] = await Promise.all([grantYears(db, user), getTranslations("funding"), getTranslations("method"), getLocale()]);
+  const [years, t, tMethod, locale] = await Promise.all([
+    grantYears(db, user),
+    getTranslations("funding"),
+    getTranslations("method"),
+    getLocale(),
+  ]);
   const labels = fundingLabels(t);
   const { grants, summary } = await getFundingSummary(db, user, filter, labels);
   const flows = new Map(grants.map((g) => [g.id, moneyFlow(g.transactions)]));
@@ -32,7 +41,13 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
   const byDonorYear = committedByYearAndDonor(grants, 7, t("otherDonors"));
   const cost = costPerM2(grants, await fundedReleasesInView(db, user, filter));
   const perGrant = grants
-    .map((g) => ({ key: g.id, label: g.code, committedUsd: Number(flows.get(g.id)!.committedCents) / 100, disbursedUsd: Number(flows.get(g.id)!.disbursedCents) / 100, spentUsd: Number(flows.get(g.id)!.spentCents) / 100 }))
+    .map((g) => ({
+      key: g.id,
+      label: g.code,
+      committedUsd: Number(flows.get(g.id)!.committedCents) / 100,
+      disbursedUsd: Number(flows.get(g.id)!.disbursedCents) / 100,
+      spentUsd: Number(flows.get(g.id)!.spentCents) / 100,
+    }))
     .sort((a, b) => b.committedUsd - a.committedUsd)
     .slice(0, PER_GRANT_CHART);
   // A national view holds thousands of grants: the table pages through them, the figures and charts cover them all.
@@ -43,14 +58,42 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
   type Row = (typeof grants)[number];
   const columns: Column<Row>[] = [
     { key: "code", header: t("code"), cell: (g) => g.code },
-    { key: "title", header: t("grant"), cell: (g) => <>{g.title} {g.isDemo && <span className="badge">{t("demo")}</span>}</> },
+    {
+      key: "title",
+      header: t("grant"),
+      cell: (g) => (
+        <>
+          {g.title} {g.isDemo && <span className="badge">{t("demo")}</span>}
+        </>
+      ),
+    },
     { key: "donor", header: t("donor"), cell: (g) => g.donor.name },
     { key: "partner", header: t("partner"), cell: (g) => g.partner?.name ?? t("notNamed") },
     { key: "year", header: t("year"), numeric: true, cell: (g) => formatYear(g.fiscalYear, locale) },
-    { key: "amount", header: t("ownCurrency"), numeric: true, cell: (g) => formatMoney(g.amountMinor, g.currency, locale) },
-    { key: "committed", header: t("committed"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.committedCents, locale) },
-    { key: "disbursed", header: t("disbursed"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.disbursedCents, locale) },
-    { key: "spent", header: t("spent"), numeric: true, cell: (g) => formatUsdCents(flows.get(g.id)!.spentCents, locale) },
+    {
+      key: "amount",
+      header: t("ownCurrency"),
+      numeric: true,
+      cell: (g) => formatMoney(g.amountMinor, g.currency, locale),
+    },
+    {
+      key: "committed",
+      header: t("committed"),
+      numeric: true,
+      cell: (g) => formatUsdCents(flows.get(g.id)!.committedCents, locale),
+    },
+    {
+      key: "disbursed",
+      header: t("disbursed"),
+      numeric: true,
+      cell: (g) => formatUsdCents(flows.get(g.id)!.disbursedCents, locale),
+    },
+    {
+      key: "spent",
+      header: t("spent"),
+      numeric: true,
+      cell: (g) => formatUsdCents(flows.get(g.id)!.spentCents, locale),
+    },
     { key: "source", header: t("source"), cell: (g) => <span className="note">{g.source}</span> },
   ];
   const footer = (
@@ -94,9 +137,19 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
     <>
       <h1>{t("title")}</h1>
       {user.role === "DONOR" && <p className="note">{t("donorScope")}</p>}
-      {!parsed.success && <p className="error" role="alert">{t("badFilter")}</p>}
+      {!parsed.success && (
+        <p className="error" role="alert">
+          {t("badFilter")}
+        </p>
+      )}
       <FiltersForm action="/funding" label={t("filters")} apply={t("apply")} reset={t("reset")}>
-        <FilterSelect label={t("year")} name="year" value={filter.year} all={t("allYears")} choices={years.map((y) => ({ value: y, label: formatYear(y, locale) }))} />
+        <FilterSelect
+          label={t("year")}
+          name="year"
+          value={filter.year}
+          all={t("allYears")}
+          choices={years.map((y) => ({ value: y, label: formatYear(y, locale) }))}
+        />
         <RegionFilter value={filter.region} t={t} />
       </FiltersForm>
       {can(user, "funding:write") && (
@@ -151,8 +204,23 @@ export default async function FundingPage({ searchParams }: { searchParams: Prom
         {costTable(t("byYear"), cost.byYear, (g) => formatYear(Number(g.key), locale), "cost-by-year")}
       </div>
       <h2>{t("grants")}</h2>
-      <Pager path="/funding" params={params} page={page} size={GRANTS_PER_PAGE} shown={shown.length} total={grants.length} label={t("grants")} />
-      <DataTable label={t("grants")} rows={shown} columns={columns} rowKey={(g) => g.id} empty={t("empty")} footer={footer} />
+      <Pager
+        path="/funding"
+        params={params}
+        page={page}
+        size={GRANTS_PER_PAGE}
+        shown={shown.length}
+        total={grants.length}
+        label={t("grants")}
+      />
+      <DataTable
+        label={t("grants")}
+        rows={shown}
+        columns={columns}
+        rowKey={(g) => g.id}
+        empty={t("empty")}
+        footer={footer}
+      />
     </>
   );
 }

@@ -1,18 +1,22 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { formatM2 } from "@/lib/i18n/format";
+import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
-import { can } from "@/lib/server/permissions";
 import { getDb } from "@/lib/server/db";
+import { can } from "@/lib/server/permissions";
 import { hazardAreaPage } from "@/lib/server/queries/hazard-areas";
 import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
-import { governorateName } from "@/lib/i18n/names";
 
 type Row = Awaited<ReturnType<typeof hazardAreaPage>>["rows"][number];
 
-export default async function HazardAreasPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HazardAreasPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePage("/hazard-areas");
   const params = await searchParams;
   const page = pageFrom(params);
@@ -42,7 +46,15 @@ export default async function HazardAreasPage({ searchParams }: { searchParams: 
           </Link>
         </p>
       )}
-      <Pager path="/hazard-areas" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("title")} />
+      <Pager
+        path="/hazard-areas"
+        params={params}
+        page={page}
+        size={LIST_PAGE_SIZE}
+        shown={rows.length}
+        total={total}
+        label={t("title")}
+      />
       <DataTable label={t("title")} rows={rows} columns={columns} rowKey={(h) => h.id} empty={t("empty")} />
     </>
   );

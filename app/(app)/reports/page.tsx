@@ -1,19 +1,23 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { drillDownFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { requirePage } from "@/lib/server/auth";
 import { issueLines } from "@/lib/server/command-error";
 import { getDb } from "@/lib/server/db";
-import { drillDownFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { asReportStatus, listReports, REPORTS_PER_PAGE, sumReports } from "@/lib/server/queries/land-release";
 import { drillDownWhere } from "@/lib/server/queries/progress";
 
 type Row = Awaited<ReturnType<typeof listReports>>["rows"][number];
 const FILTERS = ["submitted", "approved", "rejected", "superseded"] as const;
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePage("/reports");
   const params = await searchParams;
   const raw = typeof params.status === "string" ? params.status : undefined;
@@ -45,17 +49,48 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     drillDown ? sumReports(db, drillDown) : null,
   ]);
   const columns: Column<Row>[] = [
-    { key: "submitted", header: t("submittedOn"), cell: (r) => <Link href={`/reports/${r.id}`}>{formatDate(r.submittedAt, locale)}</Link> },
-    { key: "task", header: t("task"), cell: (r) => <Link href={`/tasks/${r.task.id}`} className="code">{r.task.code}</Link> },
+    {
+      key: "submitted",
+      header: t("submittedOn"),
+      cell: (r) => <Link href={`/reports/${r.id}`}>{formatDate(r.submittedAt, locale)}</Link>,
+    },
+    {
+      key: "task",
+      header: t("task"),
+      cell: (r) => (
+        <Link href={`/tasks/${r.task.id}`} className="code">
+          {r.task.code}
+        </Link>
+      ),
+    },
     { key: "hazard", header: t("hazardArea"), cell: (r) => <span className="code">{r.hazardArea.code}</span> },
     { key: "partner", header: t("partner"), cell: (r) => r.partner.name },
     { key: "method", header: t("method"), cell: (r) => tMethod(r.method) },
-    { key: "status", header: t("status"), cell: (r) => tStatus(r.status) + (r.supersedesId ? ` · ${t("correction")}` : "") },
+    {
+      key: "status",
+      header: t("status"),
+      cell: (r) => tStatus(r.status) + (r.supersedesId ? ` · ${t("correction")}` : ""),
+    },
     { key: "area", header: t("submittedArea"), numeric: true, cell: (r) => formatM2(r.submittedAreaM2, locale) },
-    { key: "counted", header: t("counted"), numeric: true, cell: (r) => (r.status === "APPROVED" || r.status === "SUPERSEDED" ? formatM2(r.countedAreaM2, locale) : "—") },
+    {
+      key: "counted",
+      header: t("counted"),
+      numeric: true,
+      cell: (r) => (r.status === "APPROVED" || r.status === "SUPERSEDED" ? formatM2(r.countedAreaM2, locale) : "—"),
+    },
   ];
   // National views hold hundreds of thousands of reports: a page of them at a time; the exports hold them all.
-  const pager = <Pager path="/reports" params={params} page={page} size={REPORTS_PER_PAGE} shown={rows.length} total={total} label={t("title")} />;
+  const pager = (
+    <Pager
+      path="/reports"
+      params={params}
+      page={page}
+      size={REPORTS_PER_PAGE}
+      shown={rows.length}
+      total={total}
+      label={t("title")}
+    />
+  );
   if (drill?.success && summed) {
     const { method, month, year, ...view } = drill.data;
     return (
@@ -65,7 +100,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </p>
         <h1>{t("behindFigure")}</h1>
         <p data-testid="drill-summary" data-m2={summed.countedM2} data-count={summed.count}>
-          {t("drillSummary", { count: summed.count, area: formatM2(summed.countedM2, locale), method: method ? tMethod(method.toUpperCase()) : t("allMethods"), when: month ?? year ?? t("wholePeriod") })}
+          {t("drillSummary", {
+            count: summed.count,
+            area: formatM2(summed.countedM2, locale),
+            method: method ? tMethod(method.toUpperCase()) : t("allMethods"),
+            when: month ?? year ?? t("wholePeriod"),
+          })}
         </p>
         {pager}
         <DataTable label={t("behindFigure")} rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
@@ -86,7 +126,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         ))}
       </nav>
       {pager}
-      <DataTable label={user.role === "AUTHORITY" ? t("titleReview") : t("title")} rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
+      <DataTable
+        label={user.role === "AUTHORITY" ? t("titleReview") : t("title")}
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => r.id}
+        empty={t("empty")}
+      />
     </>
   );
 }

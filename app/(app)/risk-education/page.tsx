@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { RiskEducationForm, type Correcting } from "@/components/human-impact/forms";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { type Correcting, RiskEducationForm } from "@/components/human-impact/forms";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { ADULT_AGE, everyone } from "@/lib/domain/human-impact";
 import { formatCount, formatDate } from "@/lib/i18n/format";
@@ -9,14 +9,18 @@ import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 import { riskEducationPage, sessionToCorrect } from "@/lib/server/queries/human-impact";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 
 type Row = Awaited<ReturnType<typeof riskEducationPage>>["rows"][number];
 
 /** EORE sessions: partners record theirs here, and correct them; everyone with the dashboard reads them in their scope. */
-export default async function RiskEducationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RiskEducationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePage("/risk-education");
   const params = await searchParams;
   const page = pageFrom(params);
@@ -35,7 +39,15 @@ export default async function RiskEducationPage({ searchParams }: { searchParams
     ? {
         id: toCorrect.id,
         title: t("correctSession", { day: formatDate(toCorrect.heldOn, locale), place: toCorrect.place }),
-        values: { heldOn: iso(toCorrect.heldOn), governorate: toCorrect.governoratePcode, place: toCorrect.place, women: toCorrect.women, men: toCorrect.men, girls: toCorrect.girls, boys: toCorrect.boys },
+        values: {
+          heldOn: iso(toCorrect.heldOn),
+          governorate: toCorrect.governoratePcode,
+          place: toCorrect.place,
+          women: toCorrect.women,
+          men: toCorrect.men,
+          girls: toCorrect.girls,
+          boys: toCorrect.boys,
+        },
         list: "/risk-education",
       }
     : undefined;
@@ -51,7 +63,16 @@ export default async function RiskEducationPage({ searchParams }: { searchParams
     { key: "total", header: t("total"), numeric: true, cell: (s) => everyone(s) },
     { key: "correction", header: t("correction"), cell: (s) => s.correctionNote ?? "" },
     ...(recording
-      ? [{ key: "correct", header: t("correct"), cell: (s: Row) => (s.partnerId === user.organisationId ? <Link href={`/risk-education?correct=${s.id}#record`}>{t("correct")}</Link> : null) }]
+      ? [
+          {
+            key: "correct",
+            header: t("correct"),
+            cell: (s: Row) =>
+              s.partnerId === user.organisationId ? (
+                <Link href={`/risk-education?correct=${s.id}#record`}>{t("correct")}</Link>
+              ) : null,
+          },
+        ]
       : []),
   ];
   return (
@@ -63,9 +84,28 @@ export default async function RiskEducationPage({ searchParams }: { searchParams
           {t("cannotCorrect")}
         </p>
       )}
-      {recording && <RiskEducationForm governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))} correcting={correcting} />}
-      <Pager path="/risk-education" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={t("riskEducationTitle")} />
-      <DataTable label={t("riskEducationTitle")} rows={rows} columns={columns} rowKey={(s) => s.id} empty={t("noSessions")} />
+      {recording && (
+        <RiskEducationForm
+          governorates={governorates.map((g) => ({ pcode: g.pcode, name: governorateName(g, locale) }))}
+          correcting={correcting}
+        />
+      )}
+      <Pager
+        path="/risk-education"
+        params={params}
+        page={page}
+        size={LIST_PAGE_SIZE}
+        shown={rows.length}
+        total={total}
+        label={t("riskEducationTitle")}
+      />
+      <DataTable
+        label={t("riskEducationTitle")}
+        rows={rows}
+        columns={columns}
+        rowKey={(s) => s.id}
+        empty={t("noSessions")}
+      />
     </>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { hazardFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { Pager, pageFrom } from "@/components/ui/pager";
 import { formatM2, formatPercent } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
@@ -16,7 +16,11 @@ import { taskPage } from "@/lib/server/queries/tasks";
 type Row = Awaited<ReturnType<typeof taskPage>>["rows"][number];
 const METHODS = ["cancelled", "reduced", "cleared"] as const;
 
-export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TasksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePage("/tasks");
   const params = await searchParams;
   const page = pageFrom(params);
@@ -32,15 +36,47 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     getTranslations("method"),
     getLocale(),
   ]);
-  const sum = (task: Row, pick: (h: Row["hazardAreas"][number]["hazardArea"]) => number) => task.hazardAreas.reduce((s, h) => s + pick(h.hazardArea), 0);
+  const sum = (task: Row, pick: (h: Row["hazardAreas"][number]["hazardArea"]) => number) =>
+    task.hazardAreas.reduce((s, h) => s + pick(h.hazardArea), 0);
   const columns: Column<Row>[] = [
-    { key: "code", header: t("code"), cell: (r) => <Link href={`/tasks/${r.id}`} className="code">{r.code}</Link> },
+    {
+      key: "code",
+      header: t("code"),
+      cell: (r) => (
+        <Link href={`/tasks/${r.id}`} className="code">
+          {r.code}
+        </Link>
+      ),
+    },
     { key: "title", header: t("task"), cell: (r) => r.title },
-    ...(partner ? [] : [{ key: "authority", header: t("authority"), cell: (r: Row) => r.authority.shortName }, { key: "partner", header: t("partner"), cell: (r: Row) => r.partner?.name ?? t("unassigned") }]),
+    ...(partner
+      ? []
+      : [
+          { key: "authority", header: t("authority"), cell: (r: Row) => r.authority.shortName },
+          { key: "partner", header: t("partner"), cell: (r: Row) => r.partner?.name ?? t("unassigned") },
+        ]),
     { key: "status", header: t("status"), cell: (r) => tStatus(r.status) },
     { key: "priority", header: t("priority"), numeric: true, cell: (r) => r.priority },
-    { key: "area", header: t("area"), numeric: true, cell: (r) => formatM2(sum(r, (h) => h.areaM2), locale) },
-    ...METHODS.map((m) => ({ key: m, header: tMethod(m.toUpperCase()), numeric: true, cell: (r: Row) => formatM2(sum(r, (h) => byHazard[h.id]![m]), locale) })),
+    {
+      key: "area",
+      header: t("area"),
+      numeric: true,
+      cell: (r) =>
+        formatM2(
+          sum(r, (h) => h.areaM2),
+          locale,
+        ),
+    },
+    ...METHODS.map((m) => ({
+      key: m,
+      header: tMethod(m.toUpperCase()),
+      numeric: true,
+      cell: (r: Row) =>
+        formatM2(
+          sum(r, (h) => byHazard[h.id]![m]),
+          locale,
+        ),
+    })),
     {
       key: "progress",
       header: t("progress"),
@@ -61,10 +97,26 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           </Link>
         </p>
       )}
-      {partner && mapAreas.length > 0 && <FieldMap label={t("mapLabel")} basemap={basemapSettings()} hazards={hazardFeatures(mapAreas)} />}
+      {partner && mapAreas.length > 0 && (
+        <FieldMap label={t("mapLabel")} basemap={basemapSettings()} hazards={hazardFeatures(mapAreas)} />
+      )}
       <p className="note">{t("progressNote")}</p>
-      <Pager path="/tasks" params={params} page={page} size={LIST_PAGE_SIZE} shown={rows.length} total={total} label={partner ? t("titlePartner") : t("title")} />
-      <DataTable label={partner ? t("titlePartner") : t("title")} rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
+      <Pager
+        path="/tasks"
+        params={params}
+        page={page}
+        size={LIST_PAGE_SIZE}
+        shown={rows.length}
+        total={total}
+        label={partner ? t("titlePartner") : t("title")}
+      />
+      <DataTable
+        label={partner ? t("titlePartner") : t("title")}
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => r.id}
+        empty={t("empty")}
+      />
     </>
   );
 }

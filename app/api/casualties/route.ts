@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { recordCasualtyIncident } from "@/lib/server/commands/record-casualty-incident";
 import { jsonBody, pageParam, withPermission } from "@/lib/server/http";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { casualtyPage } from "@/lib/server/queries/human-impact";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 
 /** Explosive ordnance accidents, newest first, 100 a page, with the people killed and injured by sex and age. */
 export const GET = withPermission("progress:read", async ({ req, db }) => {

@@ -14,5 +14,8 @@ export const POST = withPermission("hazardArea:write", async ({ req, user, db })
   const area = await registerHazardArea(db, user, upload.body);
   // An uploaded file's coordinate system, and the reader's notes (the datum shift applied) before the checks' own.
   const notes = [...(upload.read?.notes ?? []), ...area.notes].map((n) => n[language(req)]);
-  return NextResponse.json({ ...area, ...(upload.read ? { sourceCrs: upload.read.sourceCrs } : {}), notes }, { status: 201 });
+  return NextResponse.json(
+    { ...area, ...(upload.read ? { sourceCrs: upload.read.sourceCrs } : {}), notes },
+    { status: 201 },
+  );
 });

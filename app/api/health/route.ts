@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { getDb } from "@/lib/server/db";
 import { databaseTrouble, troubleLogLine } from "@/lib/server/database-trouble";
+import { getDb } from "@/lib/server/db";
 import { checkDatabase } from "@/lib/server/queries/health";
 
 // Never cached: it answers for this moment.
@@ -14,6 +14,9 @@ export async function GET() {
   } catch (err) {
     const trouble = databaseTrouble(err) ?? "unreachable";
     console.error(troubleLogLine("Health check", trouble, err));
-    return NextResponse.json({ status: "unavailable", database: trouble }, { status: 503, headers: { "retry-after": "30" } });
+    return NextResponse.json(
+      { status: "unavailable", database: trouble },
+      { status: 503, headers: { "retry-after": "30" } },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { CommandError } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
+import { CommandError } from "@/lib/server/command-error";
 import { withPermission } from "@/lib/server/http";
 import { listOrganisations } from "@/lib/server/queries/organisations";
 

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { recordRiskEducationSession } from "@/lib/server/commands/record-risk-education-session";
 import { jsonBody, pageParam, withPermission } from "@/lib/server/http";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { riskEducationPage } from "@/lib/server/queries/human-impact";
+import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -14,7 +14,18 @@ export const GET = withPermission("progress:read", async ({ req, user, db }) => 
     total,
     page,
     pageSize: LIST_PAGE_SIZE,
-    items: rows.map((s) => ({ id: s.id, heldOn: day(s.heldOn), governorate: s.governorate.pcode, place: s.place, partner: s.partner.name, women: s.women, men: s.men, girls: s.girls, boys: s.boys, correctionNote: s.correctionNote })),
+    items: rows.map((s) => ({
+      id: s.id,
+      heldOn: day(s.heldOn),
+      governorate: s.governorate.pcode,
+      place: s.place,
+      partner: s.partner.name,
+      women: s.women,
+      men: s.men,
+      girls: s.girls,
+      boys: s.boys,
+      correctionNote: s.correctionNote,
+    })),
   });
 });
 

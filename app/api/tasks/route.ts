@@ -19,7 +19,11 @@ export const GET = withPermission("task:read", async ({ req, user, db }) => {
       status: t.status.toLowerCase(),
       priority: t.priority,
       partner: t.partner?.name ?? null,
-      hazardAreas: t.hazardAreas.map((h) => ({ code: h.hazardArea.code, areaM2: h.hazardArea.areaM2, releasedM2: h.hazardArea.releasedM2 })),
+      hazardAreas: t.hazardAreas.map((h) => ({
+        code: h.hazardArea.code,
+        areaM2: h.hazardArea.areaM2,
+        releasedM2: h.hazardArea.releasedM2,
+      })),
     })),
   });
 });

@@ -1,11 +1,12 @@
 // CSV of turning points: one row per point, in order, with longitude/latitude
 // or easting/northing (UTM 37N/38N). An id column puts several polygons in one
 // file; an order column sorts points within each.
-import Papa from "papaparse";
+
 import type { Feature, Position } from "geojson";
+import Papa from "papaparse";
 import { GeometryError, geometryProblem } from "@/lib/geo/errors";
 import { geometryText } from "@/lib/geo/messages";
-import { polygonsFromFeatures, type Collected } from "./features";
+import { type Collected, polygonsFromFeatures } from "./features";
 import type { ReadOptions, UtmZone } from "./types";
 import { utmToLonLat } from "./utm";
 
@@ -29,7 +30,12 @@ function number(row: Row, col: string, rowNumber: number): number {
   const raw = (row[col] ?? "").trim();
   const value = Number(raw);
   if (raw === "" || !Number.isFinite(value)) {
-    const text = geometryText("csvNotANumber", { row: String(rowNumber), column: col, value: raw, decimalComma: raw.includes(",") ? "yes" : "no" });
+    const text = geometryText("csvNotANumber", {
+      row: String(rowNumber),
+      column: col,
+      value: raw,
+      decimalComma: raw.includes(",") ? "yes" : "no",
+    });
     throw new GeometryError(geometryProblem("INVALID_COORDINATE", text, { position: rowNumber - 2 }));
   }
   return value;
@@ -44,7 +50,9 @@ export function readCsv(text: string, options: ReadOptions): Collected {
   const northing = column(headers, COLUMNS.northing);
   const [xCol, yCol] = easting && northing ? [easting, northing] : [lon, lat];
   if (!xCol || !yCol) {
-    const text = headers.length ? geometryText("csvNoCoordinateColumns", { headers: headers.join(", ") }) : geometryText("csvNoHeaders");
+    const text = headers.length
+      ? geometryText("csvNoCoordinateColumns", { headers: headers.join(", ") })
+      : geometryText("csvNoHeaders");
     throw new GeometryError(geometryProblem("UNREADABLE_FILE", text));
   }
   const idCol = column(headers, COLUMNS.id);
@@ -70,8 +78,15 @@ export function readCsv(text: string, options: ReadOptions): Collected {
   });
   const features: Feature[] = [...groups.entries()].map(([id, points]) => {
     const ring = [...points].sort((a, b) => a.order - b.order).map((p) => p.position);
-    const closed = ring.length > 0 && (ring[0]![0] !== ring[ring.length - 1]![0] || ring[0]![1] !== ring[ring.length - 1]![1]) ? [...ring, ring[0]!] : ring;
-    return { type: "Feature", properties: id ? { name: id } : {}, geometry: { type: "Polygon", coordinates: [closed] } };
+    const closed =
+      ring.length > 0 && (ring[0]![0] !== ring[ring.length - 1]![0] || ring[0]![1] !== ring[ring.length - 1]![1])
+        ? [...ring, ring[0]!]
+        : ring;
+    return {
+      type: "Feature",
+      properties: id ? { name: id } : {},
+      geometry: { type: "Polygon", coordinates: [closed] },
+    };
   });
   return polygonsFromFeatures(features, options);
 }

@@ -5,9 +5,10 @@
 // applies in Iraq, from the EPSG dataset (v10.076, as in PROJ 9's proj.db).
 // No kept npm package carries them short of a whole EPSG dump (epsg-index is
 // megabytes, too much for the browser bundle), so the few rows are written here.
-import proj4 from "proj4";
-import type { Converter, ProjectionDefinition } from "proj4";
+
 import type { Position } from "geojson";
+import type { Converter, ProjectionDefinition } from "proj4";
+import proj4 from "proj4";
 import { GeometryError, geometryProblem } from "@/lib/geo/errors";
 import { geometryText } from "@/lib/geo/messages";
 import type { DatumTransformation, UtmZone } from "./types";
@@ -111,7 +112,12 @@ const IRAQ_DATUMS: readonly IraqDatum[] = [
 ];
 
 /** The datums honoured, for the docs and messages. */
-export const HONOURED_DATUMS: readonly DatumTransformation[] = IRAQ_DATUMS.map(({ datum, epsg, name, accuracyM }) => ({ datum, epsg, name, accuracyM }));
+export const HONOURED_DATUMS: readonly DatumTransformation[] = IRAQ_DATUMS.map(({ datum, epsg, name, accuracyM }) => ({
+  datum,
+  epsg,
+  name,
+  accuracyM,
+}));
 
 export type PrjCrs = {
   /** "EPSG:7006" when known, otherwise the system's name as the .prj gives it. */
@@ -137,9 +143,18 @@ const NATIONAL_GRID = "+proj=tmerc +lat_0=29.02626833333333 +lon_0=46.5 +k=0.999
 export function crsFromEpsgCode(code: number): PrjCrs | undefined {
   for (const d of IRAQ_DATUMS) {
     const zone = ([37, 38] as const).find((z) => d.utm[z] === code);
-    const [projection, suffix] = zone ? [`+proj=utm +zone=${zone}`, ` / UTM zone ${zone}N`] : code === d.nationalGrid ? [NATIONAL_GRID, " / Iraq National Grid"] : code === d.geographic ? ["+proj=longlat", ""] : [];
+    const [projection, suffix] = zone
+      ? [`+proj=utm +zone=${zone}`, ` / UTM zone ${zone}N`]
+      : code === d.nationalGrid
+        ? [NATIONAL_GRID, " / Iraq National Grid"]
+        : code === d.geographic
+          ? ["+proj=longlat", ""]
+          : [];
     if (projection === undefined) continue;
-    const converter = proj4(`${projection} ${d.ellipsoid} +towgs84=${d.towgs84.join(",")} +units=m +no_defs`, "EPSG:4326");
+    const converter = proj4(
+      `${projection} ${d.ellipsoid} +towgs84=${d.towgs84.join(",")} +units=m +no_defs`,
+      "EPSG:4326",
+    );
     return {
       sourceCrs: `EPSG:${code}`,
       name: `${d.crsName}${suffix}`,
@@ -155,7 +170,8 @@ const PJD_NODATUM = 5;
 const SCRATCH = "field-file-prj";
 
 /** On WGS 84's or GRS 80's ellipsoid: an unknown datum there is within a few metres of WGS 84 (ITRF realisations, IGRS). */
-const onWgs84Ellipsoid = (a: number | undefined, rf: number | undefined) => a !== undefined && Math.abs(a - 6_378_137) < 0.5 && rf !== undefined && Math.abs(rf - 298.257) < 0.001;
+const onWgs84Ellipsoid = (a: number | undefined, rf: number | undefined) =>
+  a !== undefined && Math.abs(a - 6_378_137) < 0.5 && rf !== undefined && Math.abs(rf - 298.257) < 0.001;
 
 const spaced = (s: string) => s.replace(/_/g, " ").trim();
 
@@ -206,8 +222,11 @@ export function crsFromPrj(prj: string): PrjCrs | undefined {
   const codes = [stated, authorityOf(prj, "GEOGCS"), authorityOf(prj, "DATUM")].filter((c) => c !== undefined);
   const datumCode = (parsed.datumCode ?? "").toLowerCase();
   const iraq = IRAQ_DATUMS.find((d) => d.names.includes(datumCode) || codes.some((c) => d.codes.includes(c)));
-  const ownParameters = parsed.datum_params ? (typeof parsed.datum_params === "string" ? parsed.datum_params.split(",") : parsed.datum_params).map(Number) : undefined;
-  const definition: ProjectionDefinition = iraq && !ownParameters ? { ...parsed, datum_params: [...iraq.towgs84] } : parsed;
+  const ownParameters = parsed.datum_params
+    ? (typeof parsed.datum_params === "string" ? parsed.datum_params.split(",") : parsed.datum_params).map(Number)
+    : undefined;
+  const definition: ProjectionDefinition =
+    iraq && !ownParameters ? { ...parsed, datum_params: [...iraq.towgs84] } : parsed;
   let converter: Converter;
   let datumType: number;
   try {
@@ -225,21 +244,40 @@ export function crsFromPrj(prj: string): PrjCrs | undefined {
   if (datumType === PJD_NODATUM && !iraq) {
     if (!onWgs84Ellipsoid(parsed.a, parsed.rf)) {
       const datums = IRAQ_DATUMS.map((d) => d.datum).join(", ");
-      throw new GeometryError(geometryProblem("UNSUPPORTED_PROJECTION", geometryText("unknownDatum", { crs: name, datum: datumName, datums })));
+      throw new GeometryError(
+        geometryProblem(
+          "UNSUPPORTED_PROJECTION",
+          geometryText("unknownDatum", { crs: name, datum: datumName, datums }),
+        ),
+      );
     }
   }
   const zone = zoneFromCrsText(prj);
   const wgs84 = datumCode === "wgs84";
   const longLat = parsed.projName === "longlat";
   const nationalGrid = iraq?.nationalGrid && /iraq national grid/i.test(name) ? iraq.nationalGrid : undefined;
-  const epsg = stated ?? nationalGrid ?? (zone && !longLat ? (iraq ? iraq.utm[zone] : wgs84 ? 32600 + zone : undefined) : wgs84 && longLat ? 4326 : undefined);
-  const transformation = iraq && !ownParameters ? { datum: iraq.datum, epsg: iraq.epsg, name: iraq.name, accuracyM: iraq.accuracyM } : undefined;
+  const epsg =
+    stated ??
+    nationalGrid ??
+    (zone && !longLat
+      ? iraq
+        ? iraq.utm[zone]
+        : wgs84
+          ? 32600 + zone
+          : undefined
+      : wgs84 && longLat
+        ? 4326
+        : undefined);
+  const transformation =
+    iraq && !ownParameters
+      ? { datum: iraq.datum, epsg: iraq.epsg, name: iraq.name, accuracyM: iraq.accuracyM }
+      : undefined;
   return {
     sourceCrs: epsg ? `EPSG:${epsg}` : name,
     name,
     toLonLat: (p) => converter.forward([p[0]!, p[1]!]),
     ...(transformation ? { transformation } : {}),
-    ...(ownParameters && ownParameters.some((v) => v !== 0) ? { prjParameters: ownParameters } : {}),
+    ...(ownParameters?.some((v) => v !== 0) ? { prjParameters: ownParameters } : {}),
     ...(datumType === PJD_NODATUM && !iraq ? { unknownDatum: datumName } : {}),
   };
 }

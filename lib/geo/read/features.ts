@@ -2,13 +2,13 @@
 // geometries pass through; a line that closes on itself is a boundary
 // walked with a GPS; points and open lines are ignored with a note.
 import type { Feature, Geometry, Polygon, Position } from "geojson";
-import type { LocalisedText } from "@/lib/i18n/localised";
 import { GeometryError, geometryProblem } from "@/lib/geo/errors";
 import { geometryText, inEach, joinTexts } from "@/lib/geo/messages";
-import { nestRings } from "./rings";
-import { looksProjected, utmToLonLat, zoneFromCrsText } from "./utm";
+import type { LocalisedText } from "@/lib/i18n/localised";
 import type { PrjCrs } from "./datums";
+import { nestRings } from "./rings";
 import type { ReadOptions, ReadPolygon, UtmZone } from "./types";
+import { looksProjected, utmToLonLat, zoneFromCrsText } from "./utm";
 
 /** A walked boundary whose ends are this close (metres) is closed. */
 export const CLOSING_TOLERANCE_M = 10;
@@ -53,7 +53,10 @@ function name(properties: Record<string, unknown> | null | undefined): string | 
  * "line"). Coordinates that look projected are converted from the UTM zone
  * the file or the user states, or rejected with MISSING_PROJECTION.
  */
-export function polygonsFromFeatures(features: readonly Feature<Geometry | null>[], options: ReadOptions & { crsText?: string }): Collected {
+export function polygonsFromFeatures(
+  features: readonly Feature<Geometry | null>[],
+  options: ReadOptions & { crsText?: string },
+): Collected {
   const polygons: ReadPolygon[] = [];
   const ignored = { points: 0, openLines: [] as LocalisedText[] };
   const notes: LocalisedText[] = [];
@@ -64,7 +67,10 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
     if (!ring.some(looksProjected)) return ring;
     const z = zone ?? options.utmZone;
     if (!z) {
-      const text = geometryText("missingProjection", { feature: String(feature + 1), coordinate: ring[0]!.slice(0, 2).join(", ") });
+      const text = geometryText("missingProjection", {
+        feature: String(feature + 1),
+        coordinate: ring[0]!.slice(0, 2).join(", "),
+      });
       throw new GeometryError(geometryProblem("MISSING_PROJECTION", text, { feature, coordinate: ring[0] }));
     }
     projectedZone = z;
@@ -75,7 +81,11 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
     if (!g) return;
     switch (g.type) {
       case "Polygon":
-        polygons.push({ feature, ...(label ? { name: label } : {}), geometry: { type: "Polygon", coordinates: g.coordinates.map((r) => toLonLat(r, feature)) } });
+        polygons.push({
+          feature,
+          ...(label ? { name: label } : {}),
+          geometry: { type: "Polygon", coordinates: g.coordinates.map((r) => toLonLat(r, feature)) },
+        });
         return;
       case "MultiPolygon":
         for (const p of g.coordinates) visit({ type: "Polygon", coordinates: p }, feature, label);
@@ -89,13 +99,17 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
         const rings: Position[][] = [];
         for (const raw of lines) {
           if (raw.length < 4) {
-            ignored.openLines.push(geometryText("openLineTooShort", { feature: String(feature + 1), count: String(raw.length) }));
+            ignored.openLines.push(
+              geometryText("openLineTooShort", { feature: String(feature + 1), count: String(raw.length) }),
+            );
             continue;
           }
           const line = toLonLat(raw, feature);
           const gap = distanceM(line[0]!, line[line.length - 1]!);
           if (gap > CLOSING_TOLERANCE_M) {
-            ignored.openLines.push(geometryText("openLineGap", { feature: String(feature + 1), distance: String(Math.round(gap)) }));
+            ignored.openLines.push(
+              geometryText("openLineGap", { feature: String(feature + 1), distance: String(Math.round(gap)) }),
+            );
             continue;
           }
           rings.push(gap === 0 ? line : [...line, line[0]!]);
@@ -104,7 +118,11 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
         // A GPX track's segments walked around a shell and around ground left out of it: the inner one
         // is a hole, as KML's innerBoundaryIs, not a second area counted as land.
         for (const coordinates of nestRings(rings)) {
-          polygons.push({ feature, ...(label ? { name: label } : {}), geometry: { type: "Polygon", coordinates } satisfies Polygon });
+          polygons.push({
+            feature,
+            ...(label ? { name: label } : {}),
+            geometry: { type: "Polygon", coordinates } satisfies Polygon,
+          });
           if (coordinates.length > 1) notes.push(geometryText("noteTrackHole", { feature: String(feature + 1) }));
         }
         return;
@@ -123,13 +141,22 @@ export function polygonsFromFeatures(features: readonly Feature<Geometry | null>
   if (polygons.length === 0) {
     const found = [
       ...(ignored.points ? [geometryText("foundPoints", { count: String(ignored.points) })] : []),
-      ...(ignored.openLines.length ? [geometryText("foundOpenLines", { count: String(ignored.openLines.length), lines: inEach(lines) })] : []),
+      ...(ignored.openLines.length
+        ? [geometryText("foundOpenLines", { count: String(ignored.openLines.length), lines: inEach(lines) })]
+        : []),
     ];
     const tolerance = String(CLOSING_TOLERANCE_M);
     const text =
       found.length === 0
         ? geometryText("fileHasNoGeometry", { tolerance })
-        : geometryText("fileHasNoArea", { found: inEach(found.length === 1 ? found[0]! : geometryText("foundBoth", { first: inEach(found[0]!), second: inEach(found[1]!) })), tolerance });
+        : geometryText("fileHasNoArea", {
+            found: inEach(
+              found.length === 1
+                ? found[0]!
+                : geometryText("foundBoth", { first: inEach(found[0]!), second: inEach(found[1]!) }),
+            ),
+            tolerance,
+          });
     throw new GeometryError(geometryProblem("NOT_A_POLYGON", text));
   }
   return { polygons, notes, ...(projectedZone ? { projectedZone } : {}) };

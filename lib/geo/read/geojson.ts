@@ -2,7 +2,7 @@ import type { Feature, Geometry } from "geojson";
 import { GeometryError, geometryProblem } from "@/lib/geo/errors";
 import { geometryText } from "@/lib/geo/messages";
 import { crsFromEpsgCode } from "./datums";
-import { mapPositions, polygonsFromFeatures, type Collected } from "./features";
+import { type Collected, mapPositions, polygonsFromFeatures } from "./features";
 import type { ReadOptions } from "./types";
 
 /**
@@ -14,9 +14,16 @@ export function readGeoJson(text: string, options: ReadOptions): Collected {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("invalidJson", { detail: (err as Error).message })));
+    throw new GeometryError(
+      geometryProblem("UNREADABLE_FILE", geometryText("invalidJson", { detail: (err as Error).message })),
+    );
   }
-  const doc = parsed as { type?: string; features?: Feature[]; geometry?: Geometry; crs?: { properties?: { name?: string } } };
+  const doc = parsed as {
+    type?: string;
+    features?: Feature[];
+    geometry?: Geometry;
+    crs?: { properties?: { name?: string } };
+  };
   const crsText = doc.crs?.properties?.name;
   let features: Feature[];
   if (doc.type === "FeatureCollection" && Array.isArray(doc.features)) features = doc.features;

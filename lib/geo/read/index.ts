@@ -4,9 +4,9 @@ import type { FeatureCollection } from "geojson";
 import { GeometryError, geometryProblem } from "@/lib/geo/errors";
 import { geometryText } from "@/lib/geo/messages";
 import type { LocalisedText } from "@/lib/i18n/localised";
+import { readCsv } from "./csv";
 import type { PrjCrs } from "./datums";
 import type { Collected } from "./features";
-import { readCsv } from "./csv";
 import { readGeoJson } from "./geojson";
 import { readZippedShapefile } from "./shapefile";
 import { DEFAULT_READ_LIMITS, type ReadOptions, type ReadResult } from "./types";
@@ -33,10 +33,16 @@ function notesOnCrs(crs: PrjCrs): LocalisedText[] {
   const t = crs.transformation;
   if (t) {
     const values = { crs: crs.name, datum: t.datum, epsg: String(t.epsg), transformation: t.name };
-    return [t.accuracyM === null ? geometryText("noteDatumShiftedNoAccuracy", values) : geometryText("noteDatumShifted", { ...values, accuracy: String(t.accuracyM) })];
+    return [
+      t.accuracyM === null
+        ? geometryText("noteDatumShiftedNoAccuracy", values)
+        : geometryText("noteDatumShifted", { ...values, accuracy: String(t.accuracyM) }),
+    ];
   }
-  if (crs.prjParameters) return [geometryText("noteDatumShiftedByPrj", { crs: crs.name, parameters: crs.prjParameters.join(", ") })];
-  if (crs.unknownDatum) return [geometryText("noteUnknownDatumReadAsWgs84", { crs: crs.name, datum: crs.unknownDatum })];
+  if (crs.prjParameters)
+    return [geometryText("noteDatumShiftedByPrj", { crs: crs.name, parameters: crs.prjParameters.join(", ") })];
+  if (crs.unknownDatum)
+    return [geometryText("noteUnknownDatumReadAsWgs84", { crs: crs.name, datum: crs.unknownDatum })];
   return [];
 }
 
@@ -48,15 +54,25 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
  * Throws GeometryError for an unsupported, unreadable or oversized file, or
  * projected coordinates whose zone is unknown.
  */
-export async function readGeometryFile(file: { name: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readGeometryFile(
+  file: { name: string; bytes: Uint8Array },
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
   const ext = file.name.slice(file.name.lastIndexOf(".")).toLowerCase();
   const format = FORMATS[ext];
   if (!format) {
-    throw new GeometryError(geometryProblem("UNSUPPORTED_FORMAT", geometryText("unsupportedFormat", { name: file.name })));
+    throw new GeometryError(
+      geometryProblem("UNSUPPORTED_FORMAT", geometryText("unsupportedFormat", { name: file.name })),
+    );
   }
   if (file.bytes.byteLength > limits.maxBytes) {
-    throw new GeometryError(geometryProblem("FILE_TOO_LARGE", geometryText("fileTooLarge", { name: file.name, size: mb(file.bytes.byteLength), limit: mb(limits.maxBytes) })));
+    throw new GeometryError(
+      geometryProblem(
+        "FILE_TOO_LARGE",
+        geometryText("fileTooLarge", { name: file.name, size: mb(file.bytes.byteLength), limit: mb(limits.maxBytes) }),
+      ),
+    );
   }
   const text = () => new TextDecoder().decode(file.bytes);
   let collected: Collected & { prj?: string };
@@ -79,7 +95,11 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
       collected = await readZippedShapefile(file.bytes, options);
       if (collected.prj && !collected.crs) {
         const zone = zoneFromCrsText(collected.prj);
-        crsFromFile = zone ? utmCrs(zone) : /GEOGCS\["GCS_WGS_1984"|GEOGCS\["WGS 84"/.test(collected.prj) && !/PROJCS/.test(collected.prj) ? "EPSG:4326" : `PRJ: ${collected.prj.slice(0, 60)}`;
+        crsFromFile = zone
+          ? utmCrs(zone)
+          : /GEOGCS\["GCS_WGS_1984"|GEOGCS\["WGS 84"/.test(collected.prj) && !/PROJCS/.test(collected.prj)
+            ? "EPSG:4326"
+            : `PRJ: ${collected.prj.slice(0, 60)}`;
       }
       break;
   }
@@ -89,11 +109,24 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
   }
   const features = new Set(collected.polygons.map((p) => p.feature)).size;
   if (features > limits.maxFeatures) {
-    throw new GeometryError(geometryProblem("TOO_MANY_FEATURES", geometryText("tooManyFeatures", { name: file.name, count: String(features), limit: String(limits.maxFeatures) })));
+    throw new GeometryError(
+      geometryProblem(
+        "TOO_MANY_FEATURES",
+        geometryText("tooManyFeatures", {
+          name: file.name,
+          count: String(features),
+          limit: String(limits.maxFeatures),
+        }),
+      ),
+    );
   }
   const vertices = collected.polygons.reduce((s, p) => s + p.geometry.coordinates.reduce((t, r) => t + r.length, 0), 0);
   if (vertices > limits.maxVertices) {
-    const text = geometryText("fileTooManyVertices", { name: file.name, count: vertices.toLocaleString("en"), limit: limits.maxVertices.toLocaleString("en") });
+    const text = geometryText("fileTooManyVertices", {
+      name: file.name,
+      count: vertices.toLocaleString("en"),
+      limit: limits.maxVertices.toLocaleString("en"),
+    });
     throw new GeometryError(geometryProblem("TOO_MANY_VERTICES", text));
   }
   return {
@@ -110,6 +143,10 @@ export async function readGeometryFile(file: { name: string; bytes: Uint8Array }
 export function asFeatureCollection(result: ReadResult): FeatureCollection {
   return {
     type: "FeatureCollection",
-    features: result.polygons.map((p) => ({ type: "Feature", properties: p.name ? { name: p.name } : {}, geometry: p.geometry })),
+    features: result.polygons.map((p) => ({
+      type: "Feature",
+      properties: p.name ? { name: p.name } : {},
+      geometry: p.geometry,
+    })),
   };
 }

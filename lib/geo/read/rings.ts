@@ -41,7 +41,9 @@ function inside(inner: Ring, outer: Ring): boolean {
 
 /** Rings as polygons: each polygon's shell first, then its holes, in the order the rings came. */
 export function nestRings(rings: readonly Position[][]): Position[][][] {
-  const largestFirst = rings.map((ring, index): Ring => ({ ring, index, area: planarArea(ring), box: box(ring) })).sort((x, y) => y.area - x.area || x.index - y.index);
+  const largestFirst = rings
+    .map((ring, index): Ring => ({ ring, index, area: planarArea(ring), box: box(ring) }))
+    .sort((x, y) => y.area - x.area || x.index - y.index);
   const placed: { ring: Ring; depth: number; shell: number }[] = [];
   const polygons: { shell: Ring; holes: Ring[] }[] = [];
   for (const ring of largestFirst) {
@@ -56,5 +58,7 @@ export function nestRings(rings: readonly Position[][]): Position[][][] {
       placed.push({ ring, depth, shell: parent!.shell });
     }
   }
-  return polygons.sort((x, y) => x.shell.index - y.shell.index).map((p) => [p.shell.ring, ...p.holes.sort((x, y) => x.index - y.index).map((h) => h.ring)]);
+  return polygons
+    .sort((x, y) => x.shell.index - y.shell.index)
+    .map((p) => [p.shell.ring, ...p.holes.sort((x, y) => x.index - y.index).map((h) => h.ring)]);
 }

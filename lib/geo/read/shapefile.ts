@@ -7,7 +7,7 @@ import { parseDbf, parseShp } from "shpjs";
 import { GeometryError, geometryProblem } from "@/lib/geo/errors";
 import { geometryText } from "@/lib/geo/messages";
 import { crsFromPrj, type PrjCrs } from "./datums";
-import { mapPositions, polygonsFromFeatures, type Collected } from "./features";
+import { type Collected, mapPositions, polygonsFromFeatures } from "./features";
 import { nestRings } from "./rings";
 import { DEFAULT_READ_LIMITS, type ReadOptions } from "./types";
 
@@ -26,7 +26,12 @@ function boundedInflate(budget: { left: number; max: number }) {
       budget.left -= value.byteLength;
       if (budget.left < 0) {
         await reader.cancel();
-        throw new GeometryError(geometryProblem("FILE_TOO_LARGE", geometryText("zipTooLarge", { limit: String(Math.round(budget.max / 1024 / 1024)) })));
+        throw new GeometryError(
+          geometryProblem(
+            "FILE_TOO_LARGE",
+            geometryText("zipTooLarge", { limit: String(Math.round(budget.max / 1024 / 1024)) }),
+          ),
+        );
       }
       parts.push(value);
     }
@@ -59,10 +64,15 @@ function nested(geometry: Geometry | null): Geometry | null {
   if (geometry?.type !== "Polygon" && geometry?.type !== "MultiPolygon") return geometry;
   const rings = geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
   const polygons = nestRings(rings);
-  return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
+  return polygons.length === 1
+    ? { type: "Polygon", coordinates: polygons[0]! }
+    : { type: "MultiPolygon", coordinates: polygons };
 }
 
-export async function readZippedShapefile(bytes: Uint8Array, options: ReadOptions): Promise<Collected & { prj?: string; crs?: PrjCrs }> {
+export async function readZippedShapefile(
+  bytes: Uint8Array,
+  options: ReadOptions,
+): Promise<Collected & { prj?: string; crs?: PrjCrs }> {
   if (!hasEndOfCentralDirectory(bytes)) {
     throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("zipWithoutDirectory")));
   }
@@ -78,7 +88,9 @@ export async function readZippedShapefile(bytes: Uint8Array, options: ReadOption
     }
   } catch (err) {
     if (err instanceof GeometryError) throw err;
-    throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("zipUnreadable", { detail: (err as Error).message })));
+    throw new GeometryError(
+      geometryProblem("UNREADABLE_FILE", geometryText("zipUnreadable", { detail: (err as Error).message })),
+    );
   }
   const shp = files.get(".shp");
   if (!shp) throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("zipWithoutShp")));
@@ -88,12 +100,16 @@ export async function readZippedShapefile(bytes: Uint8Array, options: ReadOption
   const crs = prj ? crsFromPrj(prj) : undefined;
   let features: Feature<Geometry | null>[];
   try {
-    const geometries = parseShp(shp).map(nested).map((g) => (crs ? mapPositions(g, crs.toLonLat) : g));
+    const geometries = parseShp(shp)
+      .map(nested)
+      .map((g) => (crs ? mapPositions(g, crs.toLonLat) : g));
     const dbf = files.get(".dbf");
     const attributes = dbf ? parseDbf(dbf, text(files.get(".cpg"))) : [];
     features = geometries.map((geometry, i) => ({ type: "Feature", geometry, properties: attributes[i] ?? {} }));
   } catch (err) {
-    throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("shapefileUnreadable", { detail: (err as Error).message })));
+    throw new GeometryError(
+      geometryProblem("UNREADABLE_FILE", geometryText("shapefileUnreadable", { detail: (err as Error).message })),
+    );
   }
   // Converted when proj4 could read the .prj; otherwise metres remain, and the
   // .prj's name (UTM 37N/38N) or the user's stated zone converts them.

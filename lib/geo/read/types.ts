@@ -12,7 +12,12 @@ export type ReadLimits = {
   maxUnzippedBytes: number;
 };
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 20 * 1024 * 1024, maxVertices: 100_000, maxFeatures: 1_000, maxUnzippedBytes: 100 * 1024 * 1024 };
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxVertices: 100_000,
+  maxFeatures: 1_000,
+  maxUnzippedBytes: 100 * 1024 * 1024,
+};
 
 export type UtmZone = 37 | 38;
 

@@ -1,6 +1,7 @@
 // UTM zones 37N and 38N (EPSG:32637/32638), where Iraq's field GPS data lives.
-import proj4 from "proj4";
+
 import type { Position } from "geojson";
+import proj4 from "proj4";
 import type { UtmZone } from "./types";
 
 const definition = (zone: UtmZone) => `+proj=utm +zone=${zone} +datum=WGS84 +units=m +no_defs`;
@@ -26,6 +27,7 @@ export function looksProjected(p: Position): boolean {
 
 /** The zone a legacy GeoJSON `crs` name or a .prj's WKT names, if it is 37N or 38N. */
 export function zoneFromCrsText(text: string): UtmZone | undefined {
-  const m = /EPSG:{1,2}326(37|38)\b/i.exec(text) ?? /UTM[_ ]zone[_ ](37|38)N/i.exec(text) ?? /UTM zone (37|38)N/i.exec(text);
+  const m =
+    /EPSG:{1,2}326(37|38)\b/i.exec(text) ?? /UTM[_ ]zone[_ ](37|38)N/i.exec(text) ?? /UTM zone (37|38)N/i.exec(text);
   return m ? (Number(m[1]) as UtmZone) : undefined;
 }

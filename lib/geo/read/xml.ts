@@ -4,14 +4,16 @@ import { gpx, kml } from "@tmcw/togeojson";
 import { DOMParser } from "@xmldom/xmldom";
 import { GeometryError, geometryProblem } from "@/lib/geo/errors";
 import { geometryText, inEach } from "@/lib/geo/messages";
-import { polygonsFromFeatures, type Collected } from "./features";
+import { type Collected, polygonsFromFeatures } from "./features";
 import type { ReadOptions } from "./types";
 
 function parseXml(text: string, format: string) {
   const errors: string[] = [];
   let doc: ReturnType<DOMParser["parseFromString"]> | undefined;
   try {
-    doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(String(message).split("\n")[0]!)) }).parseFromString(text, "text/xml");
+    doc = new DOMParser({
+      onError: (level, message) => void (level !== "warning" && errors.push(String(message).split("\n")[0]!)),
+    }).parseFromString(text, "text/xml");
   } catch (err) {
     errors.push((err as Error).message.split("\n")[0]!);
   }

@@ -2,9 +2,10 @@
 // session left open on a shared device is not enough). Every session of the
 // account ends, this one too, and its API tokens are revoked: whoever knew
 // the old password or held a token made under it is out.
+
+import { refusal } from "@/lib/i18n/refusals";
 import { ZOwnPasswordChange } from "@/lib/schemas/account";
 import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
-import { refusal } from "@/lib/i18n/refusals";
 import { hashPassword, verifyPassword } from "@/lib/server/password";
 import type { Actor } from "@/lib/server/permissions";
 import { can } from "@/lib/server/permissions";
@@ -17,23 +18,37 @@ export async function changeOwnPassword(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "password:change")) throw new CommandError("forbidden", refusal("sessionEnded"));
   const input = parseOrRefuse(ZOwnPasswordChange, body, "passwordChangeMalformed");
   if (input.confirmPassword !== input.newPassword) {
-    throw new CommandError("invalid_request", refusal("passwordsDiffer"), [fieldIssue(["confirmPassword"], "passwordsDiffer")]);
+    throw new CommandError("invalid_request", refusal("passwordsDiffer"), [
+      fieldIssue(["confirmPassword"], "passwordsDiffer"),
+    ]);
   }
   const account = await activeAccountPassword(db, actor.id);
   if (!account) throw new CommandError("not_found", refusal("noSuchUser"));
   if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
-    throw new CommandError("forbidden", refusal("currentPasswordWrong"), [fieldIssue(["currentPassword"], "currentPasswordWrong")]);
+    throw new CommandError("forbidden", refusal("currentPasswordWrong"), [
+      fieldIssue(["currentPassword"], "currentPasswordWrong"),
+    ]);
   }
   if (input.newPassword.normalize("NFKC") === input.currentPassword.normalize("NFKC")) {
-    throw new CommandError("invalid_request", refusal("newPasswordSameAsCurrent"), [fieldIssue(["newPassword"], "newPasswordSameAsCurrent")]);
+    throw new CommandError("invalid_request", refusal("newPasswordSameAsCurrent"), [
+      fieldIssue(["newPassword"], "newPasswordSameAsCurrent"),
+    ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
     // Only over the hash that was checked: two changes at once cannot both pass with the same current password.
-    const changed = await tx.user.updateMany({ where: { id: actor.id, passwordHash: account.passwordHash, disabledAt: null }, data: { passwordHash, mustChangePassword: false } });
+    const changed = await tx.user.updateMany({
+      where: { id: actor.id, passwordHash: account.passwordHash, disabledAt: null },
+      data: { passwordHash, mustChangePassword: false },
+    });
     if (changed.count !== 1) throw new CommandError("conflict", refusal("passwordChangedMeanwhile"));
     await endSessionsAndTokens(tx, actor.id, actor.id, "user.changePassword");
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "user.changePassword", entityType: "User", entityId: actor.id });
+    await recordAuditEvent(tx, {
+      actorUserId: actor.id,
+      action: "user.changePassword",
+      entityType: "User",
+      entityId: actor.id,
+    });
     return { id: actor.id };
   });
 }

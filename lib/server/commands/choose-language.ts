@@ -1,11 +1,14 @@
-import { languageChoice, LOCALES, NUMERALS, type LanguageChoice } from "@/lib/i18n/locales";
+import { type LanguageChoice, LOCALES, languageChoice, NUMERALS } from "@/lib/i18n/locales";
 import { ZLanguageChoice } from "@/lib/schemas/account";
 import { parseOrRefuse } from "@/lib/server/command-error";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 
 export function parseLanguageChoiceInput(input: unknown): LanguageChoice {
-  const choice = parseOrRefuse(ZLanguageChoice, input, "chooseLanguage", { languages: LOCALES.join(", "), numerals: NUMERALS.join(", ") });
+  const choice = parseOrRefuse(ZLanguageChoice, input, "chooseLanguage", {
+    languages: LOCALES.join(", "),
+    numerals: NUMERALS.join(", "),
+  });
   return languageChoice(choice.language, choice.numerals);
 }
 
@@ -16,6 +19,10 @@ export function parseLanguageChoiceInput(input: unknown): LanguageChoice {
  */
 export async function chooseLanguage(db: Db, actor: Pick<Actor, "id">, choice: LanguageChoice) {
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { locale: choice.language, numerals: choice.numerals }, select: { id: true } });
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { locale: choice.language, numerals: choice.numerals },
+      select: { id: true },
+    });
   });
 }

@@ -1,15 +1,15 @@
-import { ZCompletion } from "@/lib/schemas/completion";
-import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
 import { statusWord } from "@/lib/i18n/words";
+import { ZCompletion } from "@/lib/schemas/completion";
+import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
+import { runGeometry } from "@/lib/server/geometry-pool";
 import { toJson } from "@/lib/server/json";
-import { can, type Actor } from "@/lib/server/permissions";
+import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { taskForCompletion } from "@/lib/server/queries/field-checks";
 import { asAreal } from "@/lib/server/queries/land-release";
 import { moveTask } from "./move-task";
-import { runGeometry } from "@/lib/server/geometry-pool";
 
 /**
  * The partner completes a task in progress with its completion report: the
@@ -22,8 +22,10 @@ export async function completeTask(db: Db, actor: Actor, taskId: string, body: u
   const input = parseOrRefuse(ZCompletion, body, "completionMalformed");
   const task = await taskForCompletion(db, actor.organisationId, taskId);
   if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
-  if (task.status !== "IN_PROGRESS") throw new CommandError("conflict", refusal("onlyInProgressCompleted", { status: statusWord(task.status) }));
-  if (task._count.reports > 0) throw new CommandError("conflict", refusal("reportsAwaitReview", { count: task._count.reports }));
+  if (task.status !== "IN_PROGRESS")
+    throw new CommandError("conflict", refusal("onlyInProgressCompleted", { status: statusWord(task.status) }));
+  if (task._count.reports > 0)
+    throw new CommandError("conflict", refusal("reportsAwaitReview", { count: task._count.reports }));
   const released = task.hazardAreas.map((h) => asAreal(h.hazardArea.releasedGeometry)).filter((g) => g !== null);
   const geometry = released.length ? await runGeometry("unionAll", released) : null;
   return db.$transaction(async (tx) => {
@@ -39,7 +41,13 @@ export async function completeTask(db: Db, actor: Actor, taskId: string, body: u
       select: { id: true },
     });
     await moveTask(tx, actor, task, "COMPLETED", "Completion report filed.");
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "task.completionReport", entityType: "CompletionReport", entityId: completion.id, after: { taskId: task.id, ...input } });
+    await recordAuditEvent(tx, {
+      actorUserId: actor.id,
+      action: "task.completionReport",
+      entityType: "CompletionReport",
+      entityId: completion.id,
+      after: { taskId: task.id, ...input },
+    });
     return { id: task.id, status: "completed", completionReportId: completion.id };
   });
 }

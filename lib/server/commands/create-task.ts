@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { ZTaskCreate } from "@/lib/schemas/task";
-import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
-import { can, type Actor } from "@/lib/server/permissions";
-import type { Db } from "@/lib/server/prisma";
+import { ZTaskCreate } from "@/lib/schemas/task";
 import { bumpDataVersion } from "@/lib/server/cache";
+import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
+import { type Actor, can } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { hazardAreasOfAuthority } from "@/lib/server/queries/field-checks";
 import { findGrants } from "@/lib/server/queries/funding";
@@ -30,13 +30,21 @@ export async function createTask(db: Db, actor: Actor, body: unknown) {
     throw new CommandError("invalid_request", refusal("plannedEndBeforeStart"));
   }
   const areas = await hazardAreasOfAuthority(db, actor.organisationId, input.hazardAreaIds);
-  if (areas.length !== new Set(input.hazardAreaIds).size) throw new CommandError("not_found", refusal("hazardAreasNotYours"));
-  if (input.partnerId && !(await findPartner(db, input.partnerId))) throw new CommandError("invalid_request", refusal("notAPartner"));
+  if (areas.length !== new Set(input.hazardAreaIds).size)
+    throw new CommandError("not_found", refusal("hazardAreasNotYours"));
+  if (input.partnerId && !(await findPartner(db, input.partnerId)))
+    throw new CommandError("invalid_request", refusal("notAPartner"));
   if (input.grants.length) {
-    const grants = await findGrants(db, input.grants.map((g) => g.grantId));
+    const grants = await findGrants(
+      db,
+      input.grants.map((g) => g.grantId),
+    );
     if (grants.length !== input.grants.length) throw new CommandError("not_found", refusal("grantsMissing"));
     const other = grants.find((g) => g.partnerId && g.partnerId !== input.partnerId);
-    if (other) throw new CommandError("invalid_request", refusal("grantOfOtherPartner", { code: other.code }), [fieldIssue(["grants"], "grantOfOtherPartnerField")]);
+    if (other)
+      throw new CommandError("invalid_request", refusal("grantOfOtherPartner", { code: other.code }), [
+        fieldIssue(["grants"], "grantOfOtherPartnerField"),
+      ]);
   }
   const status = input.partnerId ? "ASSIGNED" : "PLANNED";
   const now = new Date();
@@ -58,7 +66,13 @@ export async function createTask(db: Db, actor: Actor, body: unknown) {
       },
       select: { id: true, code: true, status: true },
     });
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "task.create", entityType: "Task", entityId: task.id, after: { ...input, status } });
+    await recordAuditEvent(tx, {
+      actorUserId: actor.id,
+      action: "task.create",
+      entityType: "Task",
+      entityId: task.id,
+      after: { ...input, status },
+    });
     // A partner's view counts the hazardous areas of its tasks.
     await bumpDataVersion(tx);
     return task;

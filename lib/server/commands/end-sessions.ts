@@ -6,12 +6,24 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 
 /** `because` is the audit action of the change that ended them, kept on each token's revocation. */
-export async function endSessionsAndTokens(tx: Prisma.TransactionClient, actorUserId: string | null, userId: string, because: string, now = new Date()) {
+export async function endSessionsAndTokens(
+  tx: Prisma.TransactionClient,
+  actorUserId: string | null,
+  userId: string,
+  because: string,
+  now = new Date(),
+) {
   await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
   const live = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
   if (!live.length) return;
   await tx.apiToken.updateMany({ where: { id: { in: live.map((t) => t.id) } }, data: { revokedAt: now } });
   for (const token of live) {
-    await recordAuditEvent(tx, { actorUserId, action: "apiToken.revoke", entityType: "ApiToken", entityId: token.id, after: { because } });
+    await recordAuditEvent(tx, {
+      actorUserId,
+      action: "apiToken.revoke",
+      entityType: "ApiToken",
+      entityId: token.id,
+      after: { because },
+    });
   }
 }

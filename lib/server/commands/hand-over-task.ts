@@ -1,7 +1,7 @@
+import { refusal } from "@/lib/i18n/refusals";
 import { ZHandover } from "@/lib/schemas/completion";
 import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
-import { refusal } from "@/lib/i18n/refusals";
-import { can, type Actor } from "@/lib/server/permissions";
+import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { taskForHandover } from "@/lib/server/queries/field-checks";
@@ -17,9 +17,12 @@ export async function handOverTask(db: Db, actor: Actor, taskId: string, body: u
   const input = parseOrRefuse(ZHandover, body, "handoverMalformed");
   const task = await taskForHandover(db, actor.organisationId, taskId);
   if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
-  if (task.status !== "COMPLETED" || !task.completion) throw new CommandError("conflict", refusal("onlyCompletedHandedOver"));
+  if (task.status !== "COMPLETED" || !task.completion)
+    throw new CommandError("conflict", refusal("onlyCompletedHandedOver"));
   if (input.handoverDate < task.completion.completedOn.toISOString().slice(0, 10)) {
-    throw new CommandError("invalid_request", refusal("handoverBeforeCompletion"), [fieldIssue(["handoverDate"], "beforeCompletionDate")]);
+    throw new CommandError("invalid_request", refusal("handoverBeforeCompletion"), [
+      fieldIssue(["handoverDate"], "beforeCompletionDate"),
+    ]);
   }
   return db.$transaction(async (tx) => {
     await tx.completionReport.update({
@@ -27,7 +30,14 @@ export async function handOverTask(db: Db, actor: Actor, taskId: string, body: u
       data: { ...input, handoverDate: new Date(`${input.handoverDate}T00:00:00Z`) },
     });
     await moveTask(tx, actor, task, "HANDED_OVER", `Handed over to ${input.recipient}.`);
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "task.handover", entityType: "CompletionReport", entityId: task.completion!.id, before: { handoverDate: null }, after: input });
+    await recordAuditEvent(tx, {
+      actorUserId: actor.id,
+      action: "task.handover",
+      entityType: "CompletionReport",
+      entityId: task.completion!.id,
+      before: { handoverDate: null },
+      after: input,
+    });
     return { id: task.id, status: "handed_over" };
   });
 }

@@ -4,7 +4,7 @@
 // a withdrawal one that should not have been made at all.
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { refusal, type RefusalKey } from "@/lib/i18n/refusals";
+import { type RefusalKey, refusal } from "@/lib/i18n/refusals";
 import { isWithdrawal, ZWithdrawal } from "@/lib/schemas/human-impact";
 import { bumpDataVersion } from "@/lib/server/cache";
 import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
@@ -17,7 +17,10 @@ export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export async function governorate(db: Db, pcode: string) {
   const g = await findGovernorate(db, pcode);
-  if (!g) throw new CommandError("invalid_request", refusal("unknownPcode", { pcode }), [fieldIssue(["governorate"], "unknownPcodeField")]);
+  if (!g)
+    throw new CommandError("invalid_request", refusal("unknownPcode", { pcode }), [
+      fieldIssue(["governorate"], "unknownPcodeField"),
+    ]);
   return g;
 }
 
@@ -25,7 +28,10 @@ type Replaceable = { supersededBy: { id: string } | null };
 
 /** The record a correction or withdrawal names: the caller's to correct, and still counted. */
 function replaceable<T extends Replaceable>(record: T | null): T {
-  if (!record) throw new CommandError("not_found", refusal("noSuchRecordToCorrect"), [fieldIssue(["supersedesId"], "notYourRecordInForce")]);
+  if (!record)
+    throw new CommandError("not_found", refusal("noSuchRecordToCorrect"), [
+      fieldIssue(["supersedesId"], "notYourRecordInForce"),
+    ]);
   if (record.supersededBy) throw new CommandError("conflict", refusal("recordAlreadyCorrected"));
   return record;
 }
@@ -34,14 +40,14 @@ function replaceable<T extends Replaceable>(record: T | null): T {
  * The body read as a withdrawal or as a record (perhaps correcting another),
  * with the record it replaces, found by `findReplaced` among the caller's own.
  */
-export async function parseRecordOrWithdrawal<S extends z.ZodType<{ supersedesId?: string; correctionNote?: string }>, R extends Replaceable>(
-  body: unknown,
-  schema: S,
-  malformed: RefusalKey,
-  findReplaced: (id: string) => Promise<R | null>,
-) {
+export async function parseRecordOrWithdrawal<
+  S extends z.ZodType<{ supersedesId?: string; correctionNote?: string }>,
+  R extends Replaceable,
+>(body: unknown, schema: S, malformed: RefusalKey, findReplaced: (id: string) => Promise<R | null>) {
   const withdrawing = isWithdrawal(body);
-  const input: z.output<typeof ZWithdrawal> | z.output<S> = withdrawing ? parseOrRefuse(ZWithdrawal, body, "withdrawalMalformed") : parseOrRefuse(schema, body, malformed);
+  const input: z.output<typeof ZWithdrawal> | z.output<S> = withdrawing
+    ? parseOrRefuse(ZWithdrawal, body, "withdrawalMalformed")
+    : parseOrRefuse(schema, body, malformed);
   const replaced = input.supersedesId ? replaceable(await findReplaced(input.supersedesId)) : null;
   return { withdrawing, input, replaced };
 }
@@ -66,15 +72,27 @@ export async function writeRecord<I extends { supersedesId?: string; correctionN
 ) {
   try {
     return await db.$transaction(async (tx) => {
-      const record = await create(tx, { recordedById: actor.id, supersedesId: replaced?.id ?? null, correctionNote: input.correctionNote ?? null });
+      const record = await create(tx, {
+        recordedById: actor.id,
+        supersedesId: replaced?.id ?? null,
+        correctionNote: input.correctionNote ?? null,
+      });
       const { supersededBy: _, ...before } = replaced ?? { supersededBy: null };
       const action = `${kind}.${withdrawing ? "withdraw" : input.supersedesId ? "correct" : "record"}`;
-      await recordAuditEvent(tx, { actorUserId: actor.id, action, entityType: ENTITY[kind], entityId: record.id, ...(replaced ? { before } : {}), after: input });
+      await recordAuditEvent(tx, {
+        actorUserId: actor.id,
+        action,
+        entityType: ENTITY[kind],
+        entityId: record.id,
+        ...(replaced ? { before } : {}),
+        after: input,
+      });
       await bumpDataVersion(tx);
       return { id: record.id, ...input };
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new CommandError("conflict", refusal("recordAlreadyCorrected"));
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      throw new CommandError("conflict", refusal("recordAlreadyCorrected"));
     throw err;
   }
 }

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { ZFundingImport, type TFundingImportRow } from "@/lib/schemas/funding-import";
+import { refusal } from "@/lib/i18n/refusals";
+import { type TFundingImportRow, ZFundingImport } from "@/lib/schemas/funding-import";
 import { bumpDataVersion } from "@/lib/server/cache";
 import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
-import { refusal } from "@/lib/i18n/refusals";
-import { can, type Actor } from "@/lib/server/permissions";
+import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { nonDonorNamed } from "@/lib/server/queries/organisations";
@@ -22,16 +22,27 @@ export async function importFunding(db: Db, actor: Actor, body: unknown) {
   const { source, rows } = parseOrRefuse(ZFundingImport, body, "fundingRowsInvalid");
   const names = [...new Set(rows.map((r) => r.donor))];
   const clash = await nonDonorNamed(db, names);
-  if (clash) throw new CommandError("invalid_request", refusal("donorNameTaken", { name: clash.name, type: clash.type.toLowerCase() }));
+  if (clash)
+    throw new CommandError(
+      "invalid_request",
+      refusal("donorNameTaken", { name: clash.name, type: clash.type.toLowerCase() }),
+    );
   return db.$transaction(
     async (tx) => {
       const donors = new Map<string, string>();
       for (const name of names) {
-        const org = await tx.organisation.upsert({ where: { name }, update: {}, create: { name, type: "DONOR" }, select: { id: true } });
+        const org = await tx.organisation.upsert({
+          where: { name },
+          update: {},
+          create: { name, type: "DONOR" },
+          select: { id: true },
+        });
         donors.set(name, org.id);
       }
       const codes = rows.map((r) => grantCode(r, source));
-      const existing = new Set((await tx.grant.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((g) => g.code));
+      const existing = new Set(
+        (await tx.grant.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((g) => g.code),
+      );
       let created = 0;
       for (const [i, r] of rows.entries()) {
         if (existing.has(codes[i]!)) continue;
@@ -48,14 +59,29 @@ export async function importFunding(db: Db, actor: Actor, body: unknown) {
             fiscalYear: r.year,
             source,
             transactions: {
-              create: { donorId, type: "DISBURSEMENT", date: new Date(Date.UTC(r.year, 11, 31)), amountMinor: BigInt(r.amountMinor), currency: r.currency, amountUsdCents: BigInt(r.usdCents), description: `Contribution for ${r.year}, imported`, source },
+              create: {
+                donorId,
+                type: "DISBURSEMENT",
+                date: new Date(Date.UTC(r.year, 11, 31)),
+                amountMinor: BigInt(r.amountMinor),
+                currency: r.currency,
+                amountUsdCents: BigInt(r.usdCents),
+                description: `Contribution for ${r.year}, imported`,
+                source,
+              },
             },
           },
         });
         created++;
       }
       const result = { created, skipped: rows.length - created, rows: rows.length };
-      await recordAuditEvent(tx, { actorUserId: actor.id, action: "funding.import", entityType: "Grant", entityId: "import", after: { source, ...result } });
+      await recordAuditEvent(tx, {
+        actorUserId: actor.id,
+        action: "funding.import",
+        entityType: "Grant",
+        entityId: "import",
+        after: { source, ...result },
+      });
       if (created > 0) await bumpDataVersion(tx);
       return result;
     },

@@ -1,8 +1,8 @@
+import { refusal } from "@/lib/i18n/refusals";
 import { ZTokenName, ZTokenScope } from "@/lib/schemas/api-token";
 import { generateApiToken } from "@/lib/server/api-tokens";
 import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
-import { refusal } from "@/lib/i18n/refusals";
-import { can, type Actor } from "@/lib/server/permissions";
+import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 
@@ -20,7 +20,13 @@ export async function issueApiToken(db: Db, actor: Actor, name: unknown, scope: 
       data: { userId: actor.id, name: tokenName, tokenHash: hash, prefix, expiresAt, readOnly },
       select: { id: true, name: true, prefix: true, expiresAt: true, readOnly: true },
     });
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "apiToken.create", entityType: "ApiToken", entityId: created.id, after: { name: created.name, prefix, expiresAt: expiresAt?.toISOString() ?? null, readOnly } });
+    await recordAuditEvent(tx, {
+      actorUserId: actor.id,
+      action: "apiToken.create",
+      entityType: "ApiToken",
+      entityId: created.id,
+      after: { name: created.name, prefix, expiresAt: expiresAt?.toISOString() ?? null, readOnly },
+    });
     return { ...created, token };
   });
 }

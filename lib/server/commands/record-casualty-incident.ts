@@ -3,10 +3,10 @@ import { governorateName } from "@/lib/i18n/names";
 import { refusal } from "@/lib/i18n/refusals";
 import { ZCasualtyIncident } from "@/lib/schemas/human-impact";
 import { CommandError } from "@/lib/server/command-error";
-import { can, type Actor } from "@/lib/server/permissions";
+import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { accidentToReplace } from "@/lib/server/queries/human-impact";
-import { day, governorate, parseRecordOrWithdrawal, writeRecord, type Correction } from "./human-impact-record";
+import { type Correction, day, governorate, parseRecordOrWithdrawal, writeRecord } from "./human-impact-record";
 
 /**
  * An authority records an explosive ordnance accident in one of its own
@@ -15,24 +15,60 @@ import { day, governorate, parseRecordOrWithdrawal, writeRecord, type Correction
  */
 export async function recordCasualtyIncident(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "casualty:record")) throw new CommandError("forbidden", refusal("onlyAuthorityRecordsCasualties"));
-  const { withdrawing, input, replaced } = await parseRecordOrWithdrawal(body, ZCasualtyIncident, "accidentMalformed", (id) => accidentToReplace(db, actor.organisationId, id));
+  const { withdrawing, input, replaced } = await parseRecordOrWithdrawal(
+    body,
+    ZCasualtyIncident,
+    "accidentMalformed",
+    (id) => accidentToReplace(db, actor.organisationId, id),
+  );
   let fields: Omit<Prisma.CasualtyIncidentUncheckedCreateInput, "authorityId" | keyof Correction>;
   if ("withdrawn" in input) {
-    const nobody = { killedWomen: 0, killedMen: 0, killedGirls: 0, killedBoys: 0, injuredWomen: 0, injuredMen: 0, injuredGirls: 0, injuredBoys: 0 };
-    fields = { occurredOn: replaced!.occurredOn, governoratePcode: replaced!.governoratePcode, place: replaced!.place, deviceCategory: replaced!.deviceCategory, ...nobody, withdrawn: true };
+    const nobody = {
+      killedWomen: 0,
+      killedMen: 0,
+      killedGirls: 0,
+      killedBoys: 0,
+      injuredWomen: 0,
+      injuredMen: 0,
+      injuredGirls: 0,
+      injuredBoys: 0,
+    };
+    fields = {
+      occurredOn: replaced!.occurredOn,
+      governoratePcode: replaced!.governoratePcode,
+      place: replaced!.place,
+      deviceCategory: replaced!.deviceCategory,
+      ...nobody,
+      withdrawn: true,
+    };
   } else {
     const g = await governorate(db, input.governorate);
     if (g.authorityId !== actor.organisationId) {
-      throw new CommandError("forbidden", refusal("governorateNotYoursForAccidents", { governorate: (l) => governorateName(g, l), pcode: g.pcode }));
+      throw new CommandError(
+        "forbidden",
+        refusal("governorateNotYoursForAccidents", { governorate: (l) => governorateName(g, l), pcode: g.pcode }),
+      );
     }
     const { killed, injured } = input;
     fields = {
-      occurredOn: day(input.occurredOn), governoratePcode: g.pcode, place: input.place, deviceCategory: input.deviceCategory,
-      killedWomen: killed.women, killedMen: killed.men, killedGirls: killed.girls, killedBoys: killed.boys,
-      injuredWomen: injured.women, injuredMen: injured.men, injuredGirls: injured.girls, injuredBoys: injured.boys,
+      occurredOn: day(input.occurredOn),
+      governoratePcode: g.pcode,
+      place: input.place,
+      deviceCategory: input.deviceCategory,
+      killedWomen: killed.women,
+      killedMen: killed.men,
+      killedGirls: killed.girls,
+      killedBoys: killed.boys,
+      injuredWomen: injured.women,
+      injuredMen: injured.men,
+      injuredGirls: injured.girls,
+      injuredBoys: injured.boys,
     };
   }
   return writeRecord(db, actor, "casualty", input, withdrawing, replaced, (tx, correction) =>
-    tx.casualtyIncident.create({ data: { ...fields, ...correction, authorityId: actor.organisationId }, select: { id: true } }),
+    tx.casualtyIncident.create({
+      data: { ...fields, ...correction, authorityId: actor.organisationId },
+      select: { id: true },
+    }),
   );
 }

@@ -1,19 +1,19 @@
 import { bbox } from "@turf/turf";
 import { GeometryError } from "@/lib/geo/errors";
 import { locate } from "@/lib/geo/locate";
-import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
 import { formatM2 } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
-import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
-import { toJson } from "@/lib/server/json";
-import { can, type Actor } from "@/lib/server/permissions";
-import type { Db } from "@/lib/server/prisma";
+import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
 import { bumpDataVersion } from "@/lib/server/cache";
+import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "@/lib/server/command-error";
+import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "@/lib/server/geometry-pool";
+import { toJson } from "@/lib/server/json";
+import { type Actor, can } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { hazardAreaCodeTaken } from "@/lib/server/queries/field-checks";
 import { findGovernorate, governorateBoundaries } from "@/lib/server/queries/governorates";
-import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "@/lib/server/geometry-pool";
 
 const NEIGHBOURHOOD_DEG = 0.2;
 
@@ -27,7 +27,7 @@ const NEIGHBOURHOOD_DEG = 0.2;
 export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "hazardArea:write")) throw new CommandError("forbidden", refusal("onlyAuthorityRegisters"));
   const input = parseOrRefuse(ZHazardAreaCreate, body, "hazardAreaMalformed");
-  let valid;
+  let valid: Awaited<ReturnType<typeof runGeometry<"validateHazardArea">>>;
   try {
     valid = await runGeometry("validateHazardArea", input.geometry);
   } catch (err) {
@@ -41,7 +41,10 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   if (authorityId !== actor.organisationId) {
     // Located among the boundaries read from the same rows, so it is there.
     const names = (await findGovernorate(db, pcode))!;
-    throw new CommandError("forbidden", refusal("governorateNotYoursToRegister", { governorate: (l) => governorateName(names, l), pcode }));
+    throw new CommandError(
+      "forbidden",
+      refusal("governorateNotYoursToRegister", { governorate: (l) => governorateName(names, l), pcode }),
+    );
   }
   if (await hazardAreaCodeTaken(db, input.code)) {
     throw new CommandError("conflict", refusal("hazardCodeTaken", { code: input.code }));
@@ -49,38 +52,66 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   // Areas that could overlap are filed under the governorates the polygon's box reaches (usually its own), or
   // one beside them that holds the centre of an area reaching across the border: the box is widened by 0.2°
   // (about 20 km), more than a hazardous area spans.
-  const [w, s, e, n] = bbox(valid.geometry).map((v, i) => v + (i < 2 ? -NEIGHBOURHOOD_DEG : NEIGHBOURHOOD_DEG)) as [number, number, number, number];
-  const near = boundaries.filter((g) => {
-    const [gw, gs, ge, gn] = bbox(g.geometry);
-    return gw <= e && w <= ge && gs <= n && s <= gn;
-  }).map((g) => g.properties.pcode);
-  return db.$transaction(async (tx) => {
-    // One registration at a time, so two overlapping areas registered at once cannot both pass the check.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
-    const registered = await tx.hazardArea.findMany({ where: { governoratePcode: { in: near } }, select: { code: true, name: true, geometry: true } });
-    const overlaps = await runGeometry("overlapsWithRegistered", valid.geometry, registered.map((r) => ({ ...r, geometry: r.geometry as never })));
-    if (overlaps.length) {
-      const list = (locale: string) => overlaps.map((o) => `\u2066${o.code}\u2069 (${o.name}): ${formatM2(o.overlapM2, locale)}`).join(locale === "en" ? "; " : "؛ ");
-      throw new CommandError("conflict", refusal("hazardAreaOverlaps", { list }), [fieldIssue(["geometry"], "overlapsRegisteredArea")]);
-    }
-    const area = await tx.hazardArea.create({
-      data: {
-        code: input.code,
-        name: input.name,
-        kind: input.kind,
-        contamination: input.contamination,
-        landUse: input.landUse,
-        priorityRank: input.priorityRank,
-        governoratePcode: pcode,
-        authorityId,
-        geometry: toJson(valid.geometry),
-        areaM2: valid.areaM2,
-        createdById: actor.id,
-      },
-      select: { id: true, code: true, areaM2: true, governoratePcode: true },
-    });
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "hazardArea.register", entityType: "HazardArea", entityId: area.id, after: { ...area, kind: input.kind, landUse: input.landUse } });
-    await bumpDataVersion(tx);
-    return { ...area, notes: valid.notes };
-  }, { timeout: TRANSACTION_WITH_GEOMETRY_MS, maxWait: TRANSACTION_WITH_GEOMETRY_MS });
+  const [w, s, e, n] = bbox(valid.geometry).map((v, i) => v + (i < 2 ? -NEIGHBOURHOOD_DEG : NEIGHBOURHOOD_DEG)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const near = boundaries
+    .filter((g) => {
+      const [gw, gs, ge, gn] = bbox(g.geometry);
+      return gw <= e && w <= ge && gs <= n && s <= gn;
+    })
+    .map((g) => g.properties.pcode);
+  return db.$transaction(
+    async (tx) => {
+      // One registration at a time, so two overlapping areas registered at once cannot both pass the check.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
+      const registered = await tx.hazardArea.findMany({
+        where: { governoratePcode: { in: near } },
+        select: { code: true, name: true, geometry: true },
+      });
+      const overlaps = await runGeometry(
+        "overlapsWithRegistered",
+        valid.geometry,
+        registered.map((r) => ({ ...r, geometry: r.geometry as never })),
+      );
+      if (overlaps.length) {
+        const list = (locale: string) =>
+          overlaps
+            .map((o) => `\u2066${o.code}\u2069 (${o.name}): ${formatM2(o.overlapM2, locale)}`)
+            .join(locale === "en" ? "; " : "؛ ");
+        throw new CommandError("conflict", refusal("hazardAreaOverlaps", { list }), [
+          fieldIssue(["geometry"], "overlapsRegisteredArea"),
+        ]);
+      }
+      const area = await tx.hazardArea.create({
+        data: {
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          contamination: input.contamination,
+          landUse: input.landUse,
+          priorityRank: input.priorityRank,
+          governoratePcode: pcode,
+          authorityId,
+          geometry: toJson(valid.geometry),
+          areaM2: valid.areaM2,
+          createdById: actor.id,
+        },
+        select: { id: true, code: true, areaM2: true, governoratePcode: true },
+      });
+      await recordAuditEvent(tx, {
+        actorUserId: actor.id,
+        action: "hazardArea.register",
+        entityType: "HazardArea",
+        entityId: area.id,
+        after: { ...area, kind: input.kind, landUse: input.landUse },
+      });
+      await bumpDataVersion(tx);
+      return { ...area, notes: valid.notes };
+    },
+    { timeout: TRANSACTION_WITH_GEOMETRY_MS, maxWait: TRANSACTION_WITH_GEOMETRY_MS },
+  );
 }

@@ -1,15 +1,15 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Areal } from "@/lib/geo/boolean";
-import { ZReportReview } from "@/lib/schemas/land-release-report";
-import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
-import { toJson } from "@/lib/server/json";
-import { can, type Actor } from "@/lib/server/permissions";
-import type { Db } from "@/lib/server/prisma";
+import { ZReportReview } from "@/lib/schemas/land-release-report";
 import { bumpDataVersion } from "@/lib/server/cache";
+import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
+import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "@/lib/server/geometry-pool";
+import { toJson } from "@/lib/server/json";
+import { type Actor, can } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } from "@/lib/server/queries/land-release";
-import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "@/lib/server/geometry-pool";
 
 /**
  * An authority approves or rejects a submitted report in its governorates.
@@ -31,19 +31,35 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
       if (target) await lockHazardArea(tx, target.hazardAreaId);
       const report = await findReportForReview(tx, actor, reportId);
       if (!report) throw new CommandError("not_found", refusal("noSuchReport"));
-      if (report.status !== "SUBMITTED") throw new CommandError("conflict", refusal("reportAlreadyDecided", { status: report.status.toLowerCase() }));
+      if (report.status !== "SUBMITTED")
+        throw new CommandError("conflict", refusal("reportAlreadyDecided", { status: report.status.toLowerCase() }));
       const reviewed = { reviewedById: actor.id, reviewedAt: new Date() };
 
       if (review.decision === "reject") {
-        const updated = await tx.landReleaseReport.update({ where: { id: report.id }, data: { ...reviewed, status: "REJECTED", reviewReason: review.reason }, select: REVIEWED });
-        await recordAuditEvent(tx, { actorUserId: actor.id, action: "report.reject", entityType: "LandReleaseReport", entityId: report.id, before: { status: "SUBMITTED" }, after: { status: "REJECTED", reason: review.reason } });
+        const updated = await tx.landReleaseReport.update({
+          where: { id: report.id },
+          data: { ...reviewed, status: "REJECTED", reviewReason: review.reason },
+          select: REVIEWED,
+        });
+        await recordAuditEvent(tx, {
+          actorUserId: actor.id,
+          action: "report.reject",
+          entityType: "LandReleaseReport",
+          entityId: report.id,
+          before: { status: "SUBMITTED" },
+          after: { status: "REJECTED", reason: review.reason },
+        });
         return updated;
       }
 
       if (report.supersedesId) return approveCorrection(tx, actor, report, reviewed);
       const hazard = asAreal(report.hazardArea.geometry)!;
       const released = asAreal(report.hazardArea.releasedGeometry);
-      const { account, counted, releasedAfter } = await runGeometry("approveRelease", { submitted: asAreal(report.submittedGeometry)!, hazard, released });
+      const { account, counted, releasedAfter } = await runGeometry("approveRelease", {
+        submitted: asAreal(report.submittedGeometry)!,
+        hazard,
+        released,
+      });
       const updated = await markApproved(tx, report.id, reviewed, account, counted);
       // The total is the sum of counted areas, so the reports of an area add up to it exactly.
       const releasedM2 = report.hazardArea.releasedM2 + account.countedAreaM2;
@@ -57,7 +73,12 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
         entityType: "LandReleaseReport",
         entityId: report.id,
         before: { status: "SUBMITTED", hazardAreaReleasedM2: report.hazardArea.releasedM2 },
-        after: { status: "APPROVED", countedAreaM2: account.countedAreaM2, alreadyReleasedM2: account.alreadyReleasedM2, hazardAreaReleasedM2: releasedM2 },
+        after: {
+          status: "APPROVED",
+          countedAreaM2: account.countedAreaM2,
+          alreadyReleasedM2: account.alreadyReleasedM2,
+          hazardAreaReleasedM2: releasedM2,
+        },
       });
       await bumpDataVersion(tx);
       return updated;
@@ -74,7 +95,13 @@ type Reviewed = { reviewedById: string; reviewedAt: Date };
 const REVIEWED = { id: true, status: true, countedAreaM2: true } as const;
 
 /** The report approved, its counted figures fixed as accounted now (the counted land kept when there is any). */
-function markApproved(tx: Tx, reportId: string, reviewed: Reviewed, account: { outsideHazardM2: number; alreadyReleasedM2: number; countedAreaM2: number }, counted: Areal | null) {
+function markApproved(
+  tx: Tx,
+  reportId: string,
+  reviewed: Reviewed,
+  account: { outsideHazardM2: number; alreadyReleasedM2: number; countedAreaM2: number },
+  counted: Areal | null,
+) {
   return tx.landReleaseReport.update({
     where: { id: reportId },
     data: {
@@ -112,8 +139,19 @@ async function approveCorrection(tx: Tx, actor: Actor, report: ReviewedReport, r
     action: "report.approveCorrection",
     entityType: "LandReleaseReport",
     entityId: report.id,
-    before: { status: "SUBMITTED", supersedes: basis.superseded.id, supersededCountedAreaM2: basis.superseded.countedAreaM2, hazardAreaReleasedM2: report.hazardArea.releasedM2 },
-    after: { status: "APPROVED", countedAreaM2: account.countedAreaM2, reinstatedM2: account.reinstatedM2, supersededStatus: "SUPERSEDED", hazardAreaReleasedM2: releasedM2 },
+    before: {
+      status: "SUBMITTED",
+      supersedes: basis.superseded.id,
+      supersededCountedAreaM2: basis.superseded.countedAreaM2,
+      hazardAreaReleasedM2: report.hazardArea.releasedM2,
+    },
+    after: {
+      status: "APPROVED",
+      countedAreaM2: account.countedAreaM2,
+      reinstatedM2: account.reinstatedM2,
+      supersededStatus: "SUPERSEDED",
+      hazardAreaReleasedM2: releasedM2,
+    },
   });
   await bumpDataVersion(tx);
   return updated;

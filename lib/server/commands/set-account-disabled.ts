@@ -1,6 +1,6 @@
-import { CommandError } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
-import { can, type Actor } from "@/lib/server/permissions";
+import { CommandError } from "@/lib/server/command-error";
+import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { endSessionsAndTokens } from "./end-sessions";
@@ -16,15 +16,28 @@ export async function setAccountDisabled(db: Db, actor: Actor, userId: string, d
   if (disabled && userId === actor.id) throw new CommandError("conflict", refusal("cannotDisableSelf"));
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('user.setDisabled'))`;
-    if (!(await tx.user.findFirst({ where: { id: actor.id, role: "ADMIN", disabledAt: null }, select: { id: true } }))) {
+    if (
+      !(await tx.user.findFirst({ where: { id: actor.id, role: "ADMIN", disabledAt: null }, select: { id: true } }))
+    ) {
       throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
     }
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, disabledAt: true } });
     if (!user) throw new CommandError("not_found", refusal("noSuchUser"));
     if (Boolean(user.disabledAt) === disabled) return user;
-    const updated = await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? new Date() : null }, select: { id: true, disabledAt: true } });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { disabledAt: disabled ? new Date() : null },
+      select: { id: true, disabledAt: true },
+    });
     await endSessionsAndTokens(tx, actor.id, user.id, disabled ? "user.disable" : "user.enable");
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: user.id, before: { disabledAt: user.disabledAt?.toISOString() ?? null }, after: { disabledAt: updated.disabledAt?.toISOString() ?? null } });
+    await recordAuditEvent(tx, {
+      actorUserId: actor.id,
+      action: disabled ? "user.disable" : "user.enable",
+      entityType: "User",
+      entityId: user.id,
+      before: { disabledAt: user.disabledAt?.toISOString() ?? null },
+      after: { disabledAt: updated.disabledAt?.toISOString() ?? null },
+    });
     return updated;
   });
 }

@@ -1,8 +1,8 @@
+import { refusal } from "@/lib/i18n/refusals";
 import { ZPasswordSet } from "@/lib/schemas/account";
 import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-error";
-import { refusal } from "@/lib/i18n/refusals";
 import { hashPassword } from "@/lib/server/password";
-import { can, type Actor } from "@/lib/server/permissions";
+import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { endSessionsAndTokens } from "./end-sessions";
@@ -22,7 +22,12 @@ export async function setAccountPassword(db: Db, actor: Actor, body: unknown) {
     if (!user) throw new CommandError("not_found", refusal("noSuchUser"), [fieldIssue(["userId"], "noSuchUser")]);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true } });
     await endSessionsAndTokens(tx, actor.id, user.id, "user.setPassword");
-    await recordAuditEvent(tx, { actorUserId: actor.id, action: "user.setPassword", entityType: "User", entityId: user.id });
+    await recordAuditEvent(tx, {
+      actorUserId: actor.id,
+      action: "user.setPassword",
+      entityType: "User",
+      entityId: user.id,
+    });
     return user;
   });
 }

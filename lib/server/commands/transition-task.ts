@@ -1,12 +1,12 @@
-import { ZTaskTransition } from "@/lib/schemas/task";
 import { checkTransition, type TaskActorSide, type TaskStatus } from "@/lib/domain/task-lifecycle";
-import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
-import { refusal, type RefusalKey } from "@/lib/i18n/refusals";
+import { type RefusalKey, refusal } from "@/lib/i18n/refusals";
 import { statusChoices, statusWord } from "@/lib/i18n/words";
-import { can, type Actor } from "@/lib/server/permissions";
+import { ZTaskTransition } from "@/lib/schemas/task";
+import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
+import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
-import { grantOfOtherPartner } from "@/lib/server/queries/funding";
 import { taskForTransition } from "@/lib/server/queries/field-checks";
+import { grantOfOtherPartner } from "@/lib/server/queries/funding";
 import { findPartner } from "@/lib/server/queries/organisations";
 import { moveTask } from "./move-task";
 
@@ -16,7 +16,11 @@ import { moveTask } from "./move-task";
  * and the audit trail. A task that changed meanwhile gives a conflict.
  */
 export async function transitionTask(db: Db, actor: Actor, taskId: string, body: unknown) {
-  const side: TaskActorSide | null = can(actor, "task:assign") ? "AUTHORITY" : can(actor, "report:submit") ? "PARTNER" : null;
+  const side: TaskActorSide | null = can(actor, "task:assign")
+    ? "AUTHORITY"
+    : can(actor, "report:submit")
+      ? "PARTNER"
+      : null;
   if (!side) throw new CommandError("forbidden", refusal("onlyTaskSidesMove"));
   const input = parseOrRefuse(ZTaskTransition, body, "sayWhichStatus");
   const to = input.to.toUpperCase() as TaskStatus;
@@ -38,7 +42,11 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
   return db.$transaction((tx) => moveTask(tx, actor, { ...task, partnerId }, to, input.note));
 }
 
-function transitionRefusal(check: Exclude<ReturnType<typeof checkTransition>, { ok: true }>, from: TaskStatus, to: TaskStatus) {
+function transitionRefusal(
+  check: Exclude<ReturnType<typeof checkTransition>, { ok: true }>,
+  from: TaskStatus,
+  to: TaskStatus,
+) {
   const steps = { from: statusWord(from), to: statusWord(to) };
   if (check.why === "needs-partner") return refusal("assignNeedsPartner");
   if (check.why === "other-side") return refusal("transitionOtherSide", { ...steps, side: check.side.toLowerCase() });

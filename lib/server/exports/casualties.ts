@@ -10,22 +10,56 @@ import { correctionColumns, peopleColumns, recordColumns } from "./columns";
 import { tabular } from "./dataset";
 
 const CASUALTY_SELECT = {
-  id: true, occurredOn: true, governoratePcode: true, place: true, deviceCategory: true,
-  killedWomen: true, killedMen: true, killedGirls: true, killedBoys: true, injuredWomen: true, injuredMen: true, injuredGirls: true, injuredBoys: true,
-  supersedesId: true, correctionNote: true, authority: { select: { name: true } },
+  id: true,
+  occurredOn: true,
+  governoratePcode: true,
+  place: true,
+  deviceCategory: true,
+  killedWomen: true,
+  killedMen: true,
+  killedGirls: true,
+  killedBoys: true,
+  injuredWomen: true,
+  injuredMen: true,
+  injuredGirls: true,
+  injuredBoys: true,
+  supersedesId: true,
+  correctionNote: true,
+  authority: { select: { name: true } },
 } satisfies Prisma.CasualtyIncidentSelect;
 type CasualtyRow = Prisma.CasualtyIncidentGetPayload<{ select: typeof CASUALTY_SELECT }>;
 
 const COLUMNS: Column<CasualtyRow>[] = [
-  ...recordColumns<CasualtyRow>("accidentId", { header: "occurredOn", hxl: "#date+incident", value: (c) => c.occurredOn }),
+  ...recordColumns<CasualtyRow>("accidentId", {
+    header: "occurredOn",
+    hxl: "#date+incident",
+    value: (c) => c.occurredOn,
+  }),
   { header: "device", hxl: "#item+type", type: "string", value: (c) => c.deviceCategory.toLowerCase(), width: 22 },
-  ...peopleColumns<CasualtyRow>("killed", "#affected+killed", (c) => ({ women: c.killedWomen, men: c.killedMen, girls: c.killedGirls, boys: c.killedBoys })),
-  ...peopleColumns<CasualtyRow>("injured", "#affected+injured", (c) => ({ women: c.injuredWomen, men: c.injuredMen, girls: c.injuredGirls, boys: c.injuredBoys })),
+  ...peopleColumns<CasualtyRow>("killed", "#affected+killed", (c) => ({
+    women: c.killedWomen,
+    men: c.killedMen,
+    girls: c.killedGirls,
+    boys: c.killedBoys,
+  })),
+  ...peopleColumns<CasualtyRow>("injured", "#affected+injured", (c) => ({
+    women: c.injuredWomen,
+    men: c.injuredMen,
+    girls: c.injuredGirls,
+    boys: c.injuredBoys,
+  })),
   { header: "recordedBy", hxl: "#org+authority", type: "string", value: (c) => c.authority.name, width: 28 },
   ...correctionColumns<CasualtyRow>(),
 ];
 
 export const casualties = tabular("casualties", "Casualties", "progress:read", COLUMNS, async (db, _actor, f) => {
-  const where: Prisma.CasualtyIncidentWhereInput = { ...casualtyScope(), ...placeFilter(f), ...periodFilter("occurredOn", f) };
-  return { count: () => db.casualtyIncident.count({ where }), rows: () => batches((p) => db.casualtyIncident.findMany({ where, select: CASUALTY_SELECT, ...p })) };
+  const where: Prisma.CasualtyIncidentWhereInput = {
+    ...casualtyScope(),
+    ...placeFilter(f),
+    ...periodFilter("occurredOn", f),
+  };
+  return {
+    count: () => db.casualtyIncident.count({ where }),
+    rows: () => batches((p) => db.casualtyIncident.findMany({ where, select: CASUALTY_SELECT, ...p })),
+  };
 });

@@ -19,10 +19,18 @@ export type People = Record<(typeof PEOPLE)[number]["key"], number>;
  * and age attributes (`#affected+killed+f+adults`).
  */
 export const peopleColumns = <Row>(prefix: string, hxl: string, people: (row: Row) => People): Column<Row>[] =>
-  PEOPLE.map((p) => ({ header: prefix ? `${prefix}${p.name}` : p.key, hxl: `${hxl}+${p.hxl}`, type: "integer", value: (row: Row) => people(row)[p.key] }));
+  PEOPLE.map((p) => ({
+    header: prefix ? `${prefix}${p.name}` : p.key,
+    hxl: `${hxl}+${p.hxl}`,
+    type: "integer",
+    value: (row: Row) => people(row)[p.key],
+  }));
 
 /** A record held by governorate: its id, the day it happened, and where (the governorate's P-code and the place). */
-export const recordColumns = <Row extends { id: string; governoratePcode: string; place: string }>(id: string, day: { header: string; hxl: string; value: (row: Row) => Date }): Column<Row>[] => [
+export const recordColumns = <Row extends { id: string; governoratePcode: string; place: string }>(
+  id: string,
+  day: { header: string; hxl: string; value: (row: Row) => Date },
+): Column<Row>[] => [
   { header: id, hxl: "#meta+id", type: "string", value: (r) => r.id, width: 28 },
   { header: day.header, hxl: day.hxl, type: "date", value: day.value },
   { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (r) => r.governoratePcode },
@@ -30,7 +38,15 @@ export const recordColumns = <Row extends { id: string; governoratePcode: string
 ];
 
 /** A correction's link to the record it replaces, and its note. */
-export const correctionColumns = <Row extends { supersedesId: string | null; correctionNote: string | null }>(): Column<Row>[] => [
+export const correctionColumns = <
+  Row extends { supersedesId: string | null; correctionNote: string | null },
+>(): Column<Row>[] => [
   { header: "corrects", hxl: "#meta+id+corrects", type: "string", value: (r) => r.supersedesId, width: 28 },
-  { header: "correctionNote", hxl: "#description+correction", type: "string", value: (r) => r.correctionNote, width: 40 },
+  {
+    header: "correctionNote",
+    hxl: "#description+correction",
+    type: "string",
+    value: (r) => r.correctionNote,
+    width: 40,
+  },
 ];

@@ -8,14 +8,15 @@ import { refusal } from "@/lib/i18n/refusals";
 import { roleWord } from "@/lib/i18n/words";
 import type { ExportFilter } from "@/lib/schemas/export-filter";
 import { CommandError } from "@/lib/server/command-error";
-import { can, type Actor } from "@/lib/server/permissions";
+import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { getTaskCompletion } from "@/lib/server/queries/tasks";
 import type { ExportResponse } from "./file-name";
 
 /** A task's completion report and handover certificate, for a caller who may read tasks. */
 export async function completionPdf(db: Db, actor: Actor, f: ExportFilter, now: Date): Promise<ExportResponse> {
-  if (!can(actor, "task:read")) throw new CommandError("forbidden", refusal("roleMayNotReadTasks", { role: roleWord(actor.role) }));
+  if (!can(actor, "task:read"))
+    throw new CommandError("forbidden", refusal("roleMayNotReadTasks", { role: roleWord(actor.role) }));
   if (!f.task) throw new CommandError("invalid_request", refusal("sayWhichTask"));
   const task = await getTaskCompletion(db, actor, f.task);
   if (!task) throw new CommandError("not_found", refusal("noSuchVisibleTask"));
@@ -24,12 +25,30 @@ export async function completionPdf(db: Db, actor: Actor, f: ExportFilter, now: 
   const pdf = await completionReportPdf({
     task: { code: task.code, title: task.title, authority: task.authority.name, partner: task.partner?.name ?? "" },
     completion: {
-      completedOn: c.completedOn, clearanceDepthCm: c.clearanceDepthCm, qaNotes: c.qaNotes, geometry: c.geometry as unknown as Polygon | MultiPolygon | null,
-      handedOverOn: c.handoverDate, recipient: c.recipient,
-      attendees: c.handoverDate ? { women: c.attendeesWomen, men: c.attendeesMen, girls: c.attendeesGirls, boys: c.attendeesBoys } : null,
+      completedOn: c.completedOn,
+      clearanceDepthCm: c.clearanceDepthCm,
+      qaNotes: c.qaNotes,
+      geometry: c.geometry as unknown as Polygon | MultiPolygon | null,
+      handedOverOn: c.handoverDate,
+      recipient: c.recipient,
+      attendees: c.handoverDate
+        ? { women: c.attendeesWomen, men: c.attendeesMen, girls: c.attendeesGirls, boys: c.attendeesBoys }
+        : null,
     },
-    hazardAreas: task.hazardAreas.map((h) => ({ code: h.code, name: h.name, kind: h.kind, governorate: `${h.governorate.nameEn} (${h.governorate.pcode})`, areaM2: h.areaM2, releasedM2: h.releasedM2, geometry: h.geometry as unknown as Polygon | MultiPolygon })),
-    releasedByMethod: { cancelled: task.releasedByMethod.CANCELLED, reduced: task.releasedByMethod.REDUCED, cleared: task.releasedByMethod.CLEARED },
+    hazardAreas: task.hazardAreas.map((h) => ({
+      code: h.code,
+      name: h.name,
+      kind: h.kind,
+      governorate: `${h.governorate.nameEn} (${h.governorate.pcode})`,
+      areaM2: h.areaM2,
+      releasedM2: h.releasedM2,
+      geometry: h.geometry as unknown as Polygon | MultiPolygon,
+    })),
+    releasedByMethod: {
+      cancelled: task.releasedByMethod.CANCELLED,
+      reduced: task.releasedByMethod.REDUCED,
+      cleared: task.releasedByMethod.CLEARED,
+    },
     devices: task.devices,
     generatedAt: now,
   });

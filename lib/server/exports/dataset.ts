@@ -4,7 +4,7 @@
 import "server-only";
 import type { MultiPolygon, Polygon } from "geojson";
 import type { SpatialFeature, SpatialProperties } from "@/lib/exports/spatial";
-import { batches, type BatchPage } from "@/lib/exports/stream";
+import { type BatchPage, batches } from "@/lib/exports/stream";
 import type { Column, TableSpec } from "@/lib/exports/table";
 import type { ExportFilter } from "@/lib/schemas/export-filter";
 import type { Actor, Permission } from "@/lib/server/permissions";
@@ -22,8 +22,18 @@ export type Dataset<Records> = { permission: Permission; read: Read<Records> };
 type Read<Records> = (db: Db, actor: Actor, f: ExportFilter) => Promise<Records>;
 
 /** A table dataset: its name and title (the sheet's), the permission of its screen, its columns, and how to count and read its rows. */
-export function tabular<Row>(name: string, title: string, permission: Permission, columns: Column<Row>[], read: Read<{ count: () => Promise<number>; rows: () => AsyncIterable<Row[]> }>): Dataset<Table> {
-  return { permission, read: async (db, actor, f) => ({ spec: { name, title, columns }, ...(await read(db, actor, f)) }) as unknown as Table };
+export function tabular<Row>(
+  name: string,
+  title: string,
+  permission: Permission,
+  columns: Column<Row>[],
+  read: Read<{ count: () => Promise<number>; rows: () => AsyncIterable<Row[]> }>,
+): Dataset<Table> {
+  return {
+    permission,
+    read: async (db, actor, f) =>
+      ({ spec: { name, title, columns }, ...(await read(db, actor, f)) }) as unknown as Table,
+  };
 }
 
 /**
@@ -43,7 +53,11 @@ export function areal<Row extends { id: string }>(
       return {
         count,
         features: async function* () {
-          for await (const rows of batches(page)) yield rows.map((r) => ({ type: "Feature" as const, ...feature(r) }) as SpatialFeature & { geometry: Polygon | MultiPolygon });
+          for await (const rows of batches(page))
+            yield rows.map(
+              (r) =>
+                ({ type: "Feature" as const, ...feature(r) }) as SpatialFeature & { geometry: Polygon | MultiPolygon },
+            );
         },
       };
     },

@@ -7,8 +7,19 @@ import { tabular } from "./dataset";
 import { reportsWhere } from "./reports";
 
 const DEVICE_SELECT = {
-  id: true, category: true, count: true,
-  report: { select: { id: true, status: true, periodEnd: true, task: { select: { code: true } }, hazardArea: { select: { code: true, governoratePcode: true } }, partner: { select: { name: true } } } },
+  id: true,
+  category: true,
+  count: true,
+  report: {
+    select: {
+      id: true,
+      status: true,
+      periodEnd: true,
+      task: { select: { code: true } },
+      hazardArea: { select: { code: true, governoratePcode: true } },
+      partner: { select: { name: true } },
+    },
+  },
 } satisfies Prisma.DeviceFoundSelect;
 type DeviceRow = Prisma.DeviceFoundGetPayload<{ select: typeof DEVICE_SELECT }>;
 
@@ -16,7 +27,13 @@ const COLUMNS: Column<DeviceRow>[] = [
   { header: "reportId", hxl: "#meta+id", type: "string", value: (d) => d.report.id, width: 28 },
   { header: "reportStatus", hxl: "#status", type: "string", value: (d) => d.report.status.toLowerCase() },
   { header: "taskCode", hxl: "#activity+code", type: "string", value: (d) => d.report.task.code, width: 18 },
-  { header: "hazardAreaCode", hxl: "#loc+hazard+code", type: "string", value: (d) => d.report.hazardArea.code, width: 18 },
+  {
+    header: "hazardAreaCode",
+    hxl: "#loc+hazard+code",
+    type: "string",
+    value: (d) => d.report.hazardArea.code,
+    width: 18,
+  },
   { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (d) => d.report.hazardArea.governoratePcode },
   { header: "partner", hxl: "#org+impl", type: "string", value: (d) => d.report.partner.name, width: 28 },
   { header: "periodEnd", hxl: "#date+end", type: "date", value: (d) => d.report.periodEnd },
@@ -26,5 +43,8 @@ const COLUMNS: Column<DeviceRow>[] = [
 
 export const devices = tabular("devices", "Devices destroyed", "progress:read", COLUMNS, async (db, actor, f) => {
   const where = { report: await reportsWhere(db, actor, f) };
-  return { count: () => db.deviceFound.count({ where }), rows: () => batches((p) => db.deviceFound.findMany({ where, select: DEVICE_SELECT, ...p })) };
+  return {
+    count: () => db.deviceFound.count({ where }),
+    rows: () => batches((p) => db.deviceFound.findMany({ where, select: DEVICE_SELECT, ...p })),
+  };
 });

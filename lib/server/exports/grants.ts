@@ -18,7 +18,17 @@ export function grantsWhere(actor: Actor, f: ExportFilter): Prisma.GrantWhereInp
 }
 
 const GRANT_SELECT = {
-  id: true, code: true, title: true, fiscalYear: true, periodStart: true, periodEnd: true, region: true, amountMinor: true, currency: true, amountUsdCents: true, source: true,
+  id: true,
+  code: true,
+  title: true,
+  fiscalYear: true,
+  periodStart: true,
+  periodEnd: true,
+  region: true,
+  amountMinor: true,
+  currency: true,
+  amountUsdCents: true,
+  source: true,
   donor: { select: { name: true } },
   partner: { select: { name: true } },
   transactions: { select: { type: true, amountUsdCents: true } },
@@ -37,13 +47,34 @@ const COLUMNS: Column<GrantRow>[] = [
   { header: "amount", hxl: "#value", type: "number", value: (g) => money(g.amountMinor), width: 16 },
   { header: "currency", hxl: "#currency", type: "string", value: (g) => g.currency },
   { header: "amountUsd", hxl: "#value+usd", type: "number", value: (g) => money(g.amountUsdCents), width: 16 },
-  { header: "committedUsd", hxl: "#value+usd+committed", type: "number", value: (g) => money(moneyFlow(g.transactions).committedCents), width: 16 },
-  { header: "disbursedUsd", hxl: "#value+usd+disbursed", type: "number", value: (g) => money(moneyFlow(g.transactions).disbursedCents), width: 16 },
-  { header: "spentUsd", hxl: "#value+usd+spent", type: "number", value: (g) => money(moneyFlow(g.transactions).spentCents), width: 16 },
+  {
+    header: "committedUsd",
+    hxl: "#value+usd+committed",
+    type: "number",
+    value: (g) => money(moneyFlow(g.transactions).committedCents),
+    width: 16,
+  },
+  {
+    header: "disbursedUsd",
+    hxl: "#value+usd+disbursed",
+    type: "number",
+    value: (g) => money(moneyFlow(g.transactions).disbursedCents),
+    width: 16,
+  },
+  {
+    header: "spentUsd",
+    hxl: "#value+usd+spent",
+    type: "number",
+    value: (g) => money(moneyFlow(g.transactions).spentCents),
+    width: 16,
+  },
   { header: "source", hxl: "#meta+source", type: "string", value: (g) => g.source, width: 36 },
 ];
 
 export const grants = tabular("grants", "Grants", "funding:read", COLUMNS, async (db, actor, f) => {
   const where = grantsWhere(actor, f);
-  return { count: () => db.grant.count({ where }), rows: () => batches((p) => db.grant.findMany({ where, select: GRANT_SELECT, ...p })) };
+  return {
+    count: () => db.grant.count({ where }),
+    rows: () => batches((p) => db.grant.findMany({ where, select: GRANT_SELECT, ...p })),
+  };
 });

@@ -9,19 +9,25 @@ import "server-only";
 import { csvChunks } from "@/lib/exports/csv";
 import { geojsonChunks, kmlText, shapefileZip } from "@/lib/exports/spatial";
 import { collect, streamOf } from "@/lib/exports/stream";
-import { xlsxWorkbook, type SheetOf } from "@/lib/exports/xlsx";
+import { type SheetOf, xlsxWorkbook } from "@/lib/exports/xlsx";
 import { refusal } from "@/lib/i18n/refusals";
 import { roleWord } from "@/lib/i18n/words";
-import { TABULAR, type ExportFile, type ExportFilter, type SpatialDataset, type TabularDataset } from "@/lib/schemas/export-filter";
+import {
+  type ExportFile,
+  type ExportFilter,
+  type SpatialDataset,
+  TABULAR,
+  type TabularDataset,
+} from "@/lib/schemas/export-filter";
 import { CommandError } from "@/lib/server/command-error";
-import { can, type Actor, type Permission } from "@/lib/server/permissions";
+import { type Actor, can, type Permission } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { casualties } from "./casualties";
 import { completionPdf } from "./completion-pdf";
 import type { Areas, Dataset, Table } from "./dataset";
 import { devices } from "./devices";
-import { exportFileName, type ExportResponse } from "./file-name";
+import { type ExportResponse, exportFileName } from "./file-name";
 import { grants } from "./grants";
 import { hazardAreas } from "./hazard-areas";
 import { iatiXml } from "./iati";
@@ -32,9 +38,17 @@ import { riskEducation } from "./risk-education";
 import { tasks } from "./tasks";
 import { transactions } from "./transactions";
 
-export { exportFileName, type ExportResponse } from "./file-name";
+export { type ExportResponse, exportFileName } from "./file-name";
 
-const TABLES: Record<TabularDataset, Dataset<Table>> = { reports, devices, tasks, grants, transactions, "risk-education": riskEducation, casualties };
+const TABLES: Record<TabularDataset, Dataset<Table>> = {
+  reports,
+  devices,
+  tasks,
+  grants,
+  transactions,
+  "risk-education": riskEducation,
+  casualties,
+};
 const AREAS: Record<SpatialDataset, Dataset<Areas>> = { "hazard-areas": hazardAreas, released };
 
 /** Which permission each dataset needs: the same as the screen that shows it. */
@@ -50,7 +64,8 @@ export const XLSX_MAX_ROWS = 100_000;
 export const SPATIAL_MAX_FEATURES = 20_000;
 
 function refuseLarge(count: number, max: number, what: "rows" | "areas") {
-  if (count > max) throw new CommandError("unprocessable", refusal(what === "rows" ? "tooManyRows" : "tooManyAreas", { count, max }));
+  if (count > max)
+    throw new CommandError("unprocessable", refusal(what === "rows" ? "tooManyRows" : "tooManyAreas", { count, max }));
 }
 
 /**
@@ -58,9 +73,21 @@ function refuseLarge(count: number, max: number, what: "rows" | "areas") {
  * role may not read, 422 for a file too large for its format). The export
  * is recorded in the audit trail with its filters and row count.
  */
-export async function buildExport(db: Db, actor: Actor & { name?: string }, file: ExportFile, f: ExportFilter, now = new Date()): Promise<ExportResponse> {
+export async function buildExport(
+  db: Db,
+  actor: Actor & { name?: string },
+  file: ExportFile,
+  f: ExportFilter,
+  now = new Date(),
+): Promise<ExportResponse> {
   const audit = (fileName: string, rows: number) =>
-    recordAuditEvent(db, { actorUserId: actor.id, action: "export", entityType: "Export", entityId: file, after: { file: fileName, ...(file === "completion.pdf" ? { task: f.task } : { filter: f }), rows } });
+    recordAuditEvent(db, {
+      actorUserId: actor.id,
+      action: "export",
+      entityType: "Export",
+      entityId: file,
+      after: { file: fileName, ...(file === "completion.pdf" ? { task: f.task } : { filter: f }), rows },
+    });
   if (file in DOCUMENTS) {
     const out = await DOCUMENTS[file as keyof typeof DOCUMENTS](db, actor, f, now);
     await audit(out.fileName, out.rows);
@@ -71,23 +98,37 @@ export async function buildExport(db: Db, actor: Actor & { name?: string }, file
   const format = file.slice(dot + 1) as "csv" | "xlsx" | "geojson" | "kml" | "zip";
   const fileName = exportFileName(file, f, now);
   if (dataset !== "tables" && !can(actor, DATASET_PERMISSION[dataset])) {
-    throw new CommandError("forbidden", refusal("roleMayNotExport", { role: roleWord(actor.role), dataset, permission: DATASET_PERMISSION[dataset] }));
+    throw new CommandError(
+      "forbidden",
+      refusal("roleMayNotExport", { role: roleWord(actor.role), dataset, permission: DATASET_PERMISSION[dataset] }),
+    );
   }
 
   if (format === "csv" || format === "xlsx") {
-    const datasets = dataset === "tables" ? TABULAR.filter((d) => can(actor, DATASET_PERMISSION[d])) : [dataset as TabularDataset];
+    const datasets =
+      dataset === "tables" ? TABULAR.filter((d) => can(actor, DATASET_PERMISSION[d])) : [dataset as TabularDataset];
     const tables = await Promise.all(datasets.map((d) => TABLES[d].read(db, actor, f)));
     const counted = await Promise.all(tables.map((t) => t.count()));
     const rows = counted.reduce((s, n) => s + n, 0);
     if (format === "csv") {
       await audit(fileName, rows);
-      return { body: streamOf(csvChunks(tables[0]!.spec, tables[0]!.rows(), { hxl: f.hxl === "1" })), contentType: "text/csv; charset=utf-8", fileName, rows };
+      return {
+        body: streamOf(csvChunks(tables[0]!.spec, tables[0]!.rows(), { hxl: f.hxl === "1" })),
+        contentType: "text/csv; charset=utf-8",
+        fileName,
+        rows,
+      };
     }
     refuseLarge(rows, XLSX_MAX_ROWS, "rows");
     const sheets: SheetOf<never>[] = [];
     for (const t of tables) sheets.push({ spec: t.spec, rows: await collect(t.rows()) });
     await audit(fileName, rows);
-    return { body: new Uint8Array(await xlsxWorkbook(sheets)), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName, rows };
+    return {
+      body: new Uint8Array(await xlsxWorkbook(sheets)),
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      fileName,
+      rows,
+    };
   }
 
   const source = await AREAS[dataset as SpatialDataset].read(db, actor, f);
@@ -99,7 +140,18 @@ export async function buildExport(db: Db, actor: Actor & { name?: string }, file
   refuseLarge(rows, SPATIAL_MAX_FEATURES, "areas");
   const features = await collect(source.features());
   await audit(fileName, rows);
-  if (format === "kml") return { body: new TextEncoder().encode(kmlText(features)), contentType: "application/vnd.google-earth.kml+xml", fileName, rows };
+  if (format === "kml")
+    return {
+      body: new TextEncoder().encode(kmlText(features)),
+      contentType: "application/vnd.google-earth.kml+xml",
+      fileName,
+      rows,
+    };
   if (!features.length) throw new CommandError("unprocessable", refusal("emptyShapefile"));
-  return { body: await shapefileZip(dataset.replace("-", "_"), features), contentType: "application/zip", fileName, rows };
+  return {
+    body: await shapefileZip(dataset.replace("-", "_"), features),
+    contentType: "application/zip",
+    fileName,
+    rows,
+  };
 }

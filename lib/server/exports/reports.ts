@@ -14,7 +14,15 @@ import { tabular } from "./dataset";
 
 /** Approved reports in the view, by the clause the dashboard sums with (its filters only: `month` belongs to the PDF report). */
 export const approvedWhere = (db: Db, f: ExportFilter) =>
-  drillDownWhere(db, { region: f.region, governorate: f.governorate, partner: f.partner, contamination: f.contamination, landUse: f.landUse, from: f.from, to: f.to });
+  drillDownWhere(db, {
+    region: f.region,
+    governorate: f.governorate,
+    partner: f.partner,
+    contamination: f.contamination,
+    landUse: f.landUse,
+    from: f.from,
+    to: f.to,
+  });
 
 /**
  * Reports in the export: approved ones exactly as the dashboard sums them
@@ -35,15 +43,26 @@ export async function reportsWhere(db: Db, actor: Actor, f: ExportFilter): Promi
 }
 
 const REPORT_SELECT = {
-  id: true, status: true, method: true, periodStart: true, periodEnd: true, submittedAt: true, reviewedAt: true,
-  submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true, supersedesId: true,
+  id: true,
+  status: true,
+  method: true,
+  periodStart: true,
+  periodEnd: true,
+  submittedAt: true,
+  reviewedAt: true,
+  submittedAreaM2: true,
+  outsideHazardM2: true,
+  alreadyReleasedM2: true,
+  countedAreaM2: true,
+  supersedesId: true,
   task: { select: { code: true } },
-  hazardArea: { select: { code: true, governoratePcode: true, governorate: { select: { nameEn: true, region: true } } } },
+  hazardArea: {
+    select: { code: true, governoratePcode: true, governorate: { select: { nameEn: true, region: true } } },
+  },
   partner: { select: { name: true } },
   devices: { select: { count: true } },
 } satisfies Prisma.LandReleaseReportSelect;
 type ReportRow = Prisma.LandReleaseReportGetPayload<{ select: typeof REPORT_SELECT }>;
-
 
 const COLUMNS: Column<ReportRow>[] = [
   { header: "reportId", hxl: "#meta+id", type: "string", value: (r) => r.id, width: 28 },
@@ -52,24 +71,67 @@ const COLUMNS: Column<ReportRow>[] = [
   { header: "taskCode", hxl: "#activity+code", type: "string", value: (r) => r.task.code, width: 18 },
   { header: "hazardAreaCode", hxl: "#loc+hazard+code", type: "string", value: (r) => r.hazardArea.code, width: 18 },
   { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (r) => r.hazardArea.governoratePcode },
-  { header: "governorate", hxl: "#adm1+name", type: "string", value: (r) => r.hazardArea.governorate.nameEn, width: 16 },
-  { header: "region", hxl: "#region+name", type: "string", value: (r) => r.hazardArea.governorate.region.toLowerCase() },
+  {
+    header: "governorate",
+    hxl: "#adm1+name",
+    type: "string",
+    value: (r) => r.hazardArea.governorate.nameEn,
+    width: 16,
+  },
+  {
+    header: "region",
+    hxl: "#region+name",
+    type: "string",
+    value: (r) => r.hazardArea.governorate.region.toLowerCase(),
+  },
   { header: "partner", hxl: "#org+impl", type: "string", value: (r) => r.partner.name, width: 28 },
   { header: "periodStart", hxl: "#date+start", type: "date", value: (r) => r.periodStart },
   { header: "periodEnd", hxl: "#date+end", type: "date", value: (r) => r.periodEnd },
   { header: "submittedAt", hxl: "#date+reported", type: "datetime", value: (r) => r.submittedAt, width: 18 },
   { header: "reviewedAt", hxl: "#date+reviewed", type: "datetime", value: (r) => r.reviewedAt, width: 18 },
-  { header: "submittedAreaM2", hxl: "#output+area+submitted", type: "number", value: (r) => r.submittedAreaM2, width: 16 },
-  { header: "outsideHazardM2", hxl: "#output+area+outside", type: "number", value: (r) => r.outsideHazardM2, width: 16 },
-  { header: "alreadyReleasedM2", hxl: "#output+area+previous", type: "number", value: (r) => r.alreadyReleasedM2, width: 16 },
+  {
+    header: "submittedAreaM2",
+    hxl: "#output+area+submitted",
+    type: "number",
+    value: (r) => r.submittedAreaM2,
+    width: 16,
+  },
+  {
+    header: "outsideHazardM2",
+    hxl: "#output+area+outside",
+    type: "number",
+    value: (r) => r.outsideHazardM2,
+    width: 16,
+  },
+  {
+    header: "alreadyReleasedM2",
+    hxl: "#output+area+previous",
+    type: "number",
+    value: (r) => r.alreadyReleasedM2,
+    width: 16,
+  },
   // Counted only while approved: a superseded report's figure left the totals with its correction, so a
   // status=all export adds up to the dashboard too.
-  { header: "countedAreaM2", hxl: "#output+area+counted", type: "number", value: (r) => (r.status === "APPROVED" ? r.countedAreaM2 : null), width: 16 },
-  { header: "devicesDestroyed", hxl: "#output+devices", type: "integer", value: (r) => r.devices.reduce((s, d) => s + d.count, 0) },
+  {
+    header: "countedAreaM2",
+    hxl: "#output+area+counted",
+    type: "number",
+    value: (r) => (r.status === "APPROVED" ? r.countedAreaM2 : null),
+    width: 16,
+  },
+  {
+    header: "devicesDestroyed",
+    hxl: "#output+devices",
+    type: "integer",
+    value: (r) => r.devices.reduce((s, d) => s + d.count, 0),
+  },
   { header: "supersedesReportId", hxl: "#meta+id+supersedes", type: "string", value: (r) => r.supersedesId, width: 28 },
 ];
 
 export const reports = tabular("reports", "Land release reports", "progress:read", COLUMNS, async (db, actor, f) => {
   const where = await reportsWhere(db, actor, f);
-  return { count: () => db.landReleaseReport.count({ where }), rows: () => batches((p) => db.landReleaseReport.findMany({ where, select: REPORT_SELECT, ...p })) };
+  return {
+    count: () => db.landReleaseReport.count({ where }),
+    rows: () => batches((p) => db.landReleaseReport.findMany({ where, select: REPORT_SELECT, ...p })),
+  };
 });

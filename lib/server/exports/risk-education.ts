@@ -10,7 +10,18 @@ import { correctionColumns, peopleColumns, recordColumns } from "./columns";
 import { tabular } from "./dataset";
 
 const SESSION_SELECT = {
-  id: true, heldOn: true, governoratePcode: true, place: true, women: true, men: true, girls: true, boys: true, createdAt: true, supersedesId: true, correctionNote: true, partner: { select: { name: true } },
+  id: true,
+  heldOn: true,
+  governoratePcode: true,
+  place: true,
+  women: true,
+  men: true,
+  girls: true,
+  boys: true,
+  createdAt: true,
+  supersedesId: true,
+  correctionNote: true,
+  partner: { select: { name: true } },
 } satisfies Prisma.RiskEducationSessionSelect;
 type SessionRow = Prisma.RiskEducationSessionGetPayload<{ select: typeof SESSION_SELECT }>;
 
@@ -22,7 +33,18 @@ const COLUMNS: Column<SessionRow>[] = [
   ...correctionColumns<SessionRow>(),
 ];
 
-export const riskEducation = tabular("risk-education", "Risk education sessions", "progress:read", COLUMNS, async (db, actor, f) => {
-  const where: Prisma.RiskEducationSessionWhereInput = { AND: [riskEducationScope(actor), placeFilter(f), periodFilter("heldOn", f), partnerFilter(f)] };
-  return { count: () => db.riskEducationSession.count({ where }), rows: () => batches((p) => db.riskEducationSession.findMany({ where, select: SESSION_SELECT, ...p })) };
-});
+export const riskEducation = tabular(
+  "risk-education",
+  "Risk education sessions",
+  "progress:read",
+  COLUMNS,
+  async (db, actor, f) => {
+    const where: Prisma.RiskEducationSessionWhereInput = {
+      AND: [riskEducationScope(actor), placeFilter(f), periodFilter("heldOn", f), partnerFilter(f)],
+    };
+    return {
+      count: () => db.riskEducationSession.count({ where }),
+      rows: () => batches((p) => db.riskEducationSession.findMany({ where, select: SESSION_SELECT, ...p })),
+    };
+  },
+);

@@ -8,7 +8,14 @@ import { taskScope } from "@/lib/server/scopes";
 import { tabular } from "./dataset";
 
 const TASK_SELECT = {
-  id: true, code: true, title: true, status: true, priority: true, plannedStart: true, plannedEnd: true, createdAt: true,
+  id: true,
+  code: true,
+  title: true,
+  status: true,
+  priority: true,
+  plannedStart: true,
+  plannedEnd: true,
+  createdAt: true,
   authority: { select: { name: true } },
   partner: { select: { name: true } },
   hazardAreas: { select: { hazardArea: { select: { code: true, areaM2: true } } } },
@@ -23,9 +30,27 @@ const COLUMNS: Column<TaskRow>[] = [
   { header: "priority", hxl: "#priority", type: "integer", value: (t) => t.priority },
   { header: "authority", hxl: "#org+authority", type: "string", value: (t) => t.authority.name, width: 28 },
   { header: "partner", hxl: "#org+impl", type: "string", value: (t) => t.partner?.name ?? null, width: 28 },
-  { header: "hazardAreaCodes", hxl: "#loc+hazard+code", type: "string", value: (t) => t.hazardAreas.map((h) => h.hazardArea.code).join(";"), width: 24 },
-  { header: "hazardAreaM2", hxl: "#targeted+area", type: "number", value: (t) => t.hazardAreas.reduce((s, h) => s + h.hazardArea.areaM2, 0), width: 16 },
-  { header: "releasedM2", hxl: "#output+area+counted", type: "number", value: (t) => t.reports.reduce((s, r) => s + r.countedAreaM2, 0), width: 16 },
+  {
+    header: "hazardAreaCodes",
+    hxl: "#loc+hazard+code",
+    type: "string",
+    value: (t) => t.hazardAreas.map((h) => h.hazardArea.code).join(";"),
+    width: 24,
+  },
+  {
+    header: "hazardAreaM2",
+    hxl: "#targeted+area",
+    type: "number",
+    value: (t) => t.hazardAreas.reduce((s, h) => s + h.hazardArea.areaM2, 0),
+    width: 16,
+  },
+  {
+    header: "releasedM2",
+    hxl: "#output+area+counted",
+    type: "number",
+    value: (t) => t.reports.reduce((s, r) => s + r.countedAreaM2, 0),
+    width: 16,
+  },
   { header: "plannedStart", hxl: "#date+start", type: "date", value: (t) => t.plannedStart },
   { header: "plannedEnd", hxl: "#date+end", type: "date", value: (t) => t.plannedEnd },
   { header: "createdAt", hxl: "#date+created", type: "datetime", value: (t) => t.createdAt, width: 18 },
@@ -33,6 +58,15 @@ const COLUMNS: Column<TaskRow>[] = [
 
 export const tasks = tabular("tasks", "Tasks", "task:read", COLUMNS, async (db, actor, f) => {
   const area = hazardAreaFilter(f);
-  const where: Prisma.TaskWhereInput = { AND: [taskScope(actor), partnerFilter(f), Object.keys(area).length ? { hazardAreas: { some: { hazardArea: area } } } : {}] };
-  return { count: () => db.task.count({ where }), rows: () => batches((p) => db.task.findMany({ where, select: TASK_SELECT, ...p })) };
+  const where: Prisma.TaskWhereInput = {
+    AND: [
+      taskScope(actor),
+      partnerFilter(f),
+      Object.keys(area).length ? { hazardAreas: { some: { hazardArea: area } } } : {},
+    ],
+  };
+  return {
+    count: () => db.task.count({ where }),
+    rows: () => batches((p) => db.task.findMany({ where, select: TASK_SELECT, ...p })),
+  };
 });

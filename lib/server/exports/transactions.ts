@@ -11,7 +11,14 @@ import { money } from "./columns";
 import { tabular } from "./dataset";
 
 const TRANSACTION_SELECT = {
-  id: true, type: true, date: true, amountMinor: true, currency: true, amountUsdCents: true, description: true, source: true,
+  id: true,
+  type: true,
+  date: true,
+  amountMinor: true,
+  currency: true,
+  amountUsdCents: true,
+  description: true,
+  source: true,
   donor: { select: { name: true } },
   grant: { select: { code: true, partner: { select: { name: true } } } },
 } satisfies Prisma.FundingTransactionSelect;
@@ -22,7 +29,12 @@ const COLUMNS: Column<TransactionRow>[] = [
   { header: "donor", hxl: "#org+funder", type: "string", value: (t) => t.donor.name, width: 28 },
   { header: "partner", hxl: "#org+impl", type: "string", value: (t) => t.grant?.partner?.name ?? null, width: 28 },
   { header: "type", hxl: "#indicator+type", type: "string", value: (t) => t.type.toLowerCase(), width: 20 },
-  { header: "iatiTransactionType", hxl: "#indicator+type+code", type: "string", value: (t) => IATI_TRANSACTION_TYPE[t.type] },
+  {
+    header: "iatiTransactionType",
+    hxl: "#indicator+type+code",
+    type: "string",
+    value: (t) => IATI_TRANSACTION_TYPE[t.type],
+  },
   { header: "date", hxl: "#date", type: "date", value: (t) => t.date },
   { header: "amount", hxl: "#value", type: "number", value: (t) => money(t.amountMinor), width: 16 },
   { header: "currency", hxl: "#currency", type: "string", value: (t) => t.currency },
@@ -31,9 +43,23 @@ const COLUMNS: Column<TransactionRow>[] = [
   { header: "source", hxl: "#meta+source", type: "string", value: (t) => t.source, width: 36 },
 ];
 
-export const transactions = tabular("transactions", "Funding transactions", "funding:read", COLUMNS, async (db, actor, f) => {
-  const where: Prisma.FundingTransactionWhereInput = {
-    AND: [transactionScope(actor), donorFilter(f), f.partner || f.region ? { grant: { ...partnerFilter(f), ...regionFilter(f) } } : {}, periodFilter("date", f)],
-  };
-  return { count: () => db.fundingTransaction.count({ where }), rows: () => batches((p) => db.fundingTransaction.findMany({ where, select: TRANSACTION_SELECT, ...p })) };
-});
+export const transactions = tabular(
+  "transactions",
+  "Funding transactions",
+  "funding:read",
+  COLUMNS,
+  async (db, actor, f) => {
+    const where: Prisma.FundingTransactionWhereInput = {
+      AND: [
+        transactionScope(actor),
+        donorFilter(f),
+        f.partner || f.region ? { grant: { ...partnerFilter(f), ...regionFilter(f) } } : {},
+        periodFilter("date", f),
+      ],
+    };
+    return {
+      count: () => db.fundingTransaction.count({ where }),
+      rows: () => batches((p) => db.fundingTransaction.findMany({ where, select: TRANSACTION_SELECT, ...p })),
+    };
+  },
+);

@@ -6,8 +6,19 @@ import type { Db } from "@/lib/server/prisma";
  */
 export async function userForTokenHash(db: Db, tokenHash: string, now = new Date()) {
   const token = await db.apiToken.findFirst({
-    where: { tokenHash, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }], user: { disabledAt: null } },
-    select: { id: true, readOnly: true, user: { select: { id: true, email: true, name: true, role: true, organisationId: true, mustChangePassword: true } } },
+    where: {
+      tokenHash,
+      revokedAt: null,
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      user: { disabledAt: null },
+    },
+    select: {
+      id: true,
+      readOnly: true,
+      user: {
+        select: { id: true, email: true, name: true, role: true, organisationId: true, mustChangePassword: true },
+      },
+    },
   });
   if (!token) return null;
   await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
@@ -18,6 +29,15 @@ export function listApiTokens(db: Db, userId: string) {
   return db.apiToken.findMany({
     where: { userId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, expiresAt: true, readOnly: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      readOnly: true,
+    },
   });
 }

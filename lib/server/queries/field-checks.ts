@@ -12,7 +12,13 @@ export function taskForTransition(db: Db, taskId: string, owner: { authorityId: 
 export function taskForCompletion(db: Db, partnerId: string, taskId: string) {
   return db.task.findFirst({
     where: { id: taskId, partnerId },
-    select: { id: true, status: true, partnerId: true, hazardAreas: { select: { hazardArea: { select: { releasedGeometry: true } } } }, _count: { select: { reports: { where: { status: "SUBMITTED" } } } } },
+    select: {
+      id: true,
+      status: true,
+      partnerId: true,
+      hazardAreas: { select: { hazardArea: { select: { releasedGeometry: true } } } },
+      _count: { select: { reports: { where: { status: "SUBMITTED" } } } },
+    },
   });
 }
 

@@ -1,11 +1,11 @@
 import { Prisma } from "@/generated/prisma/client";
-import { summariseFunding, type FundedRelease } from "@/lib/domain/funding";
+import { type FundedRelease, summariseFunding } from "@/lib/domain/funding";
 import type { FundingFilter } from "@/lib/schemas/funding-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
+import { regionFilter } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { grantScope } from "@/lib/server/scopes";
-import { regionFilter } from "@/lib/server/filters";
 
 /** Callers with the same grant scope share cached funding reads. */
 const scopeKey = (actor: Actor) => (actor.role === "DONOR" ? `donor:${actor.organisationId}` : "all");
@@ -13,7 +13,12 @@ const scopeKey = (actor: Actor) => (actor.role === "DONOR" ? `donor:${actor.orga
 /** The fiscal years of the grants the caller may see, newest first (the funding page's year filter). */
 export function grantYears(db: Db, actor: Actor): Promise<number[]> {
   return cachedForDataVersion(db, `funding:years:${scopeKey(actor)}`, async () => {
-    const rows = await db.grant.findMany({ where: grantScope(actor), distinct: ["fiscalYear"], orderBy: { fiscalYear: "desc" }, select: { fiscalYear: true } });
+    const rows = await db.grant.findMany({
+      where: grantScope(actor),
+      distinct: ["fiscalYear"],
+      orderBy: { fiscalYear: "desc" },
+      select: { fiscalYear: true },
+    });
     return rows.map((r) => r.fiscalYear);
   });
 }
@@ -36,7 +41,9 @@ type GrantFilter = { year?: number; region?: "federal" | "kurdistan" };
  * callers share the result and must not change it.
  */
 export function fundingGrants(db: Db, actor: Actor, filter: GrantFilter = {}) {
-  return cachedForDataVersion(db, `funding:grants:${scopeKey(actor)}:${filter.year ?? ""}:${filter.region ?? ""}`, () => readGrants(db, actor, filter));
+  return cachedForDataVersion(db, `funding:grants:${scopeKey(actor)}:${filter.year ?? ""}:${filter.region ?? ""}`, () =>
+    readGrants(db, actor, filter),
+  );
 }
 
 function readGrants(db: Db, actor: Actor, filter: GrantFilter) {
@@ -44,7 +51,15 @@ function readGrants(db: Db, actor: Actor, filter: GrantFilter) {
     where: { ...grantScope(actor), ...(filter.year ? { fiscalYear: filter.year } : {}), ...regionFilter(filter) },
     orderBy: [{ fiscalYear: "desc" }, { amountUsdCents: "desc" }],
     select: {
-      id: true, code: true, title: true, fiscalYear: true, region: true, source: true, isDemo: true, amountMinor: true, currency: true,
+      id: true,
+      code: true,
+      title: true,
+      fiscalYear: true,
+      region: true,
+      source: true,
+      isDemo: true,
+      amountMinor: true,
+      currency: true,
       donor: { select: { id: true, name: true } },
       partner: { select: { id: true, name: true } },
       transactions: { select: { type: true, amountUsdCents: true } },
@@ -54,8 +69,14 @@ function readGrants(db: Db, actor: Actor, filter: GrantFilter) {
 
 /** Approved land released in the tasks of the grants in the caller's view (see fundedReleases), cached with them. */
 export function fundedReleasesInView(db: Db, actor: Actor, filter: GrantFilter = {}): Promise<FundedRelease[]> {
-  return cachedForDataVersion(db, `funding:releases:${scopeKey(actor)}:${filter.year ?? ""}:${filter.region ?? ""}`, async () =>
-    fundedReleases(db, (await fundingGrants(db, actor, filter)).map((g) => g.id)),
+  return cachedForDataVersion(
+    db,
+    `funding:releases:${scopeKey(actor)}:${filter.year ?? ""}:${filter.region ?? ""}`,
+    async () =>
+      fundedReleases(
+        db,
+        (await fundingGrants(db, actor, filter)).map((g) => g.id),
+      ),
   );
 }
 
@@ -73,7 +94,9 @@ export async function fundedReleases(db: Db, grantIds: readonly string[]): Promi
 export type FundingLabels = Parameters<typeof summariseFunding>[2];
 
 /** Group labels in the reader's language, from the "funding" messages. */
-export const fundingLabels = (t: (key: "notNamed" | "unspecifiedRegion" | "federal" | "kurdistan") => string): FundingLabels => ({
+export const fundingLabels = (
+  t: (key: "notNamed" | "unspecifiedRegion" | "federal" | "kurdistan") => string,
+): FundingLabels => ({
   unnamedPartner: t("notNamed"),
   unspecifiedRegion: t("unspecifiedRegion"),
   region: (r) => t(r === "FEDERAL" ? "federal" : "kurdistan"),
@@ -92,5 +115,8 @@ export function findGrants(db: Db, ids: string[]) {
 
 /** A grant funding the task that funds a partner other than this one, if any. */
 export function grantOfOtherPartner(db: Db, taskId: string, partnerId: string) {
-  return db.grantTask.findFirst({ where: { taskId, grant: { partnerId: { not: null }, NOT: { partnerId } } }, select: { grant: { select: { code: true } } } });
+  return db.grantTask.findFirst({
+    where: { taskId, grant: { partnerId: { not: null }, NOT: { partnerId } } },
+    select: { grant: { select: { code: true } } },
+  });
 }

@@ -1,5 +1,5 @@
-import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import type { Boundary } from "@/lib/geo/locate";
+import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import type { Db } from "@/lib/server/prisma";
 
 export type GovernorateBoundary = Boundary<{ pcode: string; nameEn: string; authorityId: string | null }>;
@@ -14,7 +14,13 @@ export function governorateBoundaries(db: Db): Promise<GovernorateBoundary[]> {
   const loading = db.governorate
     .findMany({ select: { pcode: true, nameEn: true, authorityId: true, boundary: true } })
     .then((rows) =>
-      rows.map((g): GovernorateBoundary => ({ type: "Feature", properties: { pcode: g.pcode, nameEn: g.nameEn, authorityId: g.authorityId }, geometry: g.boundary as never })),
+      rows.map(
+        (g): GovernorateBoundary => ({
+          type: "Feature",
+          properties: { pcode: g.pcode, nameEn: g.nameEn, authorityId: g.authorityId },
+          geometry: g.boundary as never,
+        }),
+      ),
     )
     .catch((err: unknown) => {
       cache.delete(db);
@@ -26,10 +32,17 @@ export function governorateBoundaries(db: Db): Promise<GovernorateBoundary[]> {
 
 /** Governorates named in every language, for a form's choice; an authority's own only when given. */
 export function governorateChoices(db: Db, authorityId?: string) {
-  return db.governorate.findMany({ where: authorityId ? { authorityId } : {}, orderBy: { nameEn: "asc" }, select: { pcode: true, ...GOVERNORATE_NAMES } });
+  return db.governorate.findMany({
+    where: authorityId ? { authorityId } : {},
+    orderBy: { nameEn: "asc" },
+    select: { pcode: true, ...GOVERNORATE_NAMES },
+  });
 }
 
 /** A governorate by its P-code, with its responsible authority and its names in every language. */
 export function findGovernorate(db: Db, pcode: string) {
-  return db.governorate.findUnique({ where: { pcode }, select: { pcode: true, authorityId: true, ...GOVERNORATE_NAMES } });
+  return db.governorate.findUnique({
+    where: { pcode },
+    select: { pcode: true, authorityId: true, ...GOVERNORATE_NAMES },
+  });
 }

@@ -1,11 +1,11 @@
 // Read-side queries for hazardous areas, scoped to the caller in the where
 // clause (lib/server/scopes.ts).
 import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
-import type { Actor } from "@/lib/server/permissions";
 import { cachedForDataVersion } from "@/lib/server/cache";
+import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { hazardAreaScope } from "@/lib/server/scopes";
-import { pageOf, scopeKey, type Paging } from "./paging";
+import { type Paging, pageOf, scopeKey } from "./paging";
 
 export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {
   return db.hazardArea.findMany({
@@ -13,7 +13,14 @@ export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {
     where: hazardAreaScope(actor),
     orderBy: [{ priorityRank: "asc" }, { code: "asc" }],
     select: {
-      id: true, code: true, name: true, kind: true, landUse: true, priorityRank: true, areaM2: true, releasedM2: true,
+      id: true,
+      code: true,
+      name: true,
+      kind: true,
+      landUse: true,
+      priorityRank: true,
+      areaM2: true,
+      releasedM2: true,
       governorate: { select: { ...GOVERNORATE_NAMES, region: true } },
     },
   });
@@ -34,20 +41,40 @@ export async function hazardAreaChoices(db: Db, actor: Actor, query: string, inc
     where: {
       ...hazardAreaScope(actor),
       releasedM2: { lt: db.hazardArea.fields.areaM2 },
-      ...(q ? { OR: [{ code: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { governorate: { OR: [{ nameEn: { contains: q, mode: "insensitive" } }, { nameAr: { contains: q } }, { nameCkb: { contains: q } }] } }] } : {}),
+      ...(q
+        ? {
+            OR: [
+              { code: { contains: q, mode: "insensitive" } },
+              { name: { contains: q, mode: "insensitive" } },
+              {
+                governorate: {
+                  OR: [
+                    { nameEn: { contains: q, mode: "insensitive" } },
+                    { nameAr: { contains: q } },
+                    { nameCkb: { contains: q } },
+                  ],
+                },
+              },
+            ],
+          }
+        : {}),
     },
     orderBy: [{ priorityRank: "asc" }, { code: "asc" }],
     take: HAZARD_AREA_CHOICES,
     select: CHOICE_SELECT,
   });
   const missing = include.filter((id) => !matches.some((m) => m.id === id));
-  const included = missing.length ? await db.hazardArea.findMany({ where: { ...hazardAreaScope(actor), id: { in: missing } }, select: CHOICE_SELECT }) : [];
+  const included = missing.length
+    ? await db.hazardArea.findMany({ where: { ...hazardAreaScope(actor), id: { in: missing } }, select: CHOICE_SELECT })
+    : [];
   return [...included, ...matches];
 }
 
 export async function hazardAreaPage(db: Db, actor: Actor, page: number) {
   const [total, rows] = await Promise.all([
-    cachedForDataVersion(db, `hazardAreas:count:${scopeKey(actor)}`, () => db.hazardArea.count({ where: hazardAreaScope(actor) })),
+    cachedForDataVersion(db, `hazardAreas:count:${scopeKey(actor)}`, () =>
+      db.hazardArea.count({ where: hazardAreaScope(actor) }),
+    ),
     listHazardAreas(db, actor, pageOf(page)),
   ]);
   return { total, rows };
@@ -55,9 +82,15 @@ export async function hazardAreaPage(db: Db, actor: Actor, page: number) {
 
 export type ReleasedByHazardArea = Record<string, { cancelled: number; reduced: number; cleared: number }>;
 
-export function sumByHazardAndMethod(hazardAreaIds: readonly string[], approved: readonly { hazardAreaId: string; method: "CANCELLED" | "REDUCED" | "CLEARED"; countedAreaM2: number }[]): ReleasedByHazardArea {
-  const released: ReleasedByHazardArea = Object.fromEntries(hazardAreaIds.map((h) => [h, { cancelled: 0, reduced: 0, cleared: 0 }]));
-  for (const r of approved) released[r.hazardAreaId]![r.method.toLowerCase() as "cancelled" | "reduced" | "cleared"] += r.countedAreaM2;
+export function sumByHazardAndMethod(
+  hazardAreaIds: readonly string[],
+  approved: readonly { hazardAreaId: string; method: "CANCELLED" | "REDUCED" | "CLEARED"; countedAreaM2: number }[],
+): ReleasedByHazardArea {
+  const released: ReleasedByHazardArea = Object.fromEntries(
+    hazardAreaIds.map((h) => [h, { cancelled: 0, reduced: 0, cleared: 0 }]),
+  );
+  for (const r of approved)
+    released[r.hazardAreaId]![r.method.toLowerCase() as "cancelled" | "reduced" | "cleared"] += r.countedAreaM2;
   return released;
 }
 
@@ -68,10 +101,16 @@ export async function releasedByMethodIn(db: Db, hazardAreaIds: readonly string[
     where: { hazardAreaId: { in: [...hazardAreaIds] }, status: "APPROVED" },
     _sum: { countedAreaM2: true },
   });
-  return sumByHazardAndMethod(hazardAreaIds, rows.map((r) => ({ hazardAreaId: r.hazardAreaId, method: r.method, countedAreaM2: r._sum.countedAreaM2 ?? 0 })));
+  return sumByHazardAndMethod(
+    hazardAreaIds,
+    rows.map((r) => ({ hazardAreaId: r.hazardAreaId, method: r.method, countedAreaM2: r._sum.countedAreaM2 ?? 0 })),
+  );
 }
 
 /** The caller's hazardous areas with their polygons, for a map of its work (a partner's: a handful). */
 export function hazardAreasForMap(db: Db, actor: Actor) {
-  return db.hazardArea.findMany({ where: hazardAreaScope(actor), select: { code: true, name: true, areaM2: true, releasedM2: true, geometry: true } });
+  return db.hazardArea.findMany({
+    where: hazardAreaScope(actor),
+    select: { code: true, name: true, areaM2: true, releasedM2: true, geometry: true },
+  });
 }

@@ -5,9 +5,9 @@ import { programmeDay } from "@/lib/domain/calendar";
 import { buildHumanImpact, type CasualtyRow, type HumanImpact, type RiskEducationRow } from "@/lib/domain/human-impact";
 import { GOVERNORATE_NAMES, type GovernorateNames } from "@/lib/i18n/names";
 import type { ProgressFilter } from "@/lib/schemas/progress-filter";
+import { regionSql } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
-import { regionSql } from "@/lib/server/filters";
 import { casualtyScope, ownAccidentScope, ownSessionScope, riskEducationScope } from "@/lib/server/scopes";
 import { pageOf } from "./paging";
 
@@ -22,7 +22,19 @@ export async function riskEducationPage(db: Db, actor: Actor, page: number) {
       ...pageOf(page),
       where,
       orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
-      select: { id: true, heldOn: true, place: true, women: true, men: true, girls: true, boys: true, correctionNote: true, partnerId: true, partner: { select: { name: true } }, governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } } },
+      select: {
+        id: true,
+        heldOn: true,
+        place: true,
+        women: true,
+        men: true,
+        girls: true,
+        boys: true,
+        correctionNote: true,
+        partnerId: true,
+        partner: { select: { name: true } },
+        governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } },
+      },
     }),
   ]);
   return { total, rows };
@@ -37,9 +49,22 @@ export async function casualtyPage(db: Db, page: number) {
       where: casualtyScope(),
       orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
       select: {
-        id: true, occurredOn: true, place: true, deviceCategory: true,
-        killedWomen: true, killedMen: true, killedGirls: true, killedBoys: true, injuredWomen: true, injuredMen: true, injuredGirls: true, injuredBoys: true,
-        correctionNote: true, authorityId: true, authority: { select: { name: true } }, governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } },
+        id: true,
+        occurredOn: true,
+        place: true,
+        deviceCategory: true,
+        killedWomen: true,
+        killedMen: true,
+        killedGirls: true,
+        killedBoys: true,
+        injuredWomen: true,
+        injuredMen: true,
+        injuredGirls: true,
+        injuredBoys: true,
+        correctionNote: true,
+        authorityId: true,
+        authority: { select: { name: true } },
+        governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } },
       },
     }),
   ]);
@@ -71,7 +96,20 @@ export async function getHumanImpact(db: Db, filter: ProgressFilter = {}): Promi
       FROM "RiskEducationSession" x JOIN "Governorate" g ON g.pcode = x."governoratePcode"
       WHERE ${scopeSql(filter, "heldOn", "partnerId")} AND ${IN_FORCE_SQL("RiskEducationSession")}
       GROUP BY 1, 2, 3, 4`,
-    db.$queryRaw<(GovernorateNames & { pcode: string; incidents: number; kw: number; km: number; kg: number; kb: number; iw: number; im: number; ig: number; ib: number })[]>`
+    db.$queryRaw<
+      (GovernorateNames & {
+        pcode: string;
+        incidents: number;
+        kw: number;
+        km: number;
+        kg: number;
+        kb: number;
+        iw: number;
+        im: number;
+        ig: number;
+        ib: number;
+      })[]
+    >`
       SELECT x."governoratePcode" AS pcode, g."nameEn", g."nameAr", g."nameCkb", count(*)::int AS incidents,
              sum(x."killedWomen")::int AS kw, sum(x."killedMen")::int AS km, sum(x."killedGirls")::int AS kg, sum(x."killedBoys")::int AS kb,
              sum(x."injuredWomen")::int AS iw, sum(x."injuredMen")::int AS im, sum(x."injuredGirls")::int AS ig, sum(x."injuredBoys")::int AS ib
@@ -81,7 +119,17 @@ export async function getHumanImpact(db: Db, filter: ProgressFilter = {}): Promi
   ]);
   return buildHumanImpact(
     sessions,
-    casualties.map((c): CasualtyRow => ({ pcode: c.pcode, nameEn: c.nameEn, nameAr: c.nameAr, nameCkb: c.nameCkb, incidents: c.incidents, killed: { women: c.kw, men: c.km, girls: c.kg, boys: c.kb }, injured: { women: c.iw, men: c.im, girls: c.ig, boys: c.ib } })),
+    casualties.map(
+      (c): CasualtyRow => ({
+        pcode: c.pcode,
+        nameEn: c.nameEn,
+        nameAr: c.nameAr,
+        nameCkb: c.nameCkb,
+        incidents: c.incidents,
+        killed: { women: c.kw, men: c.km, girls: c.kg, boys: c.kb },
+        injured: { women: c.iw, men: c.im, girls: c.ig, boys: c.ib },
+      }),
+    ),
   );
 }
 
@@ -89,7 +137,16 @@ export async function getHumanImpact(db: Db, filter: ProgressFilter = {}): Promi
 export function sessionToCorrect(db: Db, actor: Actor, id: string) {
   return db.riskEducationSession.findFirst({
     where: { ...ownSessionScope(actor), id },
-    select: { id: true, heldOn: true, governoratePcode: true, place: true, women: true, men: true, girls: true, boys: true },
+    select: {
+      id: true,
+      heldOn: true,
+      governoratePcode: true,
+      place: true,
+      women: true,
+      men: true,
+      girls: true,
+      boys: true,
+    },
   });
 }
 
@@ -98,8 +155,19 @@ export function accidentToCorrect(db: Db, actor: Actor, id: string) {
   return db.casualtyIncident.findFirst({
     where: { ...ownAccidentScope(actor), id },
     select: {
-      id: true, occurredOn: true, governoratePcode: true, place: true, deviceCategory: true,
-      killedWomen: true, killedMen: true, killedGirls: true, killedBoys: true, injuredWomen: true, injuredMen: true, injuredGirls: true, injuredBoys: true,
+      id: true,
+      occurredOn: true,
+      governoratePcode: true,
+      place: true,
+      deviceCategory: true,
+      killedWomen: true,
+      killedMen: true,
+      killedGirls: true,
+      killedBoys: true,
+      injuredWomen: true,
+      injuredMen: true,
+      injuredGirls: true,
+      injuredBoys: true,
     },
   });
 }
@@ -108,7 +176,17 @@ export function accidentToCorrect(db: Db, actor: Actor, id: string) {
 export function sessionToReplace(db: Db, partnerId: string, id: string) {
   return db.riskEducationSession.findFirst({
     where: { id, partnerId, withdrawn: false },
-    select: { id: true, heldOn: true, governoratePcode: true, place: true, women: true, men: true, girls: true, boys: true, supersededBy: { select: { id: true } } },
+    select: {
+      id: true,
+      heldOn: true,
+      governoratePcode: true,
+      place: true,
+      women: true,
+      men: true,
+      girls: true,
+      boys: true,
+      supersededBy: { select: { id: true } },
+    },
   });
 }
 
@@ -116,6 +194,13 @@ export function sessionToReplace(db: Db, partnerId: string, id: string) {
 export function accidentToReplace(db: Db, authorityId: string, id: string) {
   return db.casualtyIncident.findFirst({
     where: { id, authorityId, withdrawn: false },
-    select: { id: true, occurredOn: true, governoratePcode: true, place: true, deviceCategory: true, supersededBy: { select: { id: true } } },
+    select: {
+      id: true,
+      occurredOn: true,
+      governoratePcode: true,
+      place: true,
+      deviceCategory: true,
+      supersededBy: { select: { id: true } },
+    },
   });
 }

@@ -1,10 +1,10 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Areal } from "@/lib/geo/boolean";
 import { cachedForDataVersion } from "@/lib/server/cache";
+import { runGeometry } from "@/lib/server/geometry-pool";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { ownReportScope, reportScope, reviewableReportScope, taskScope } from "@/lib/server/scopes";
-import { runGeometry } from "@/lib/server/geometry-pool";
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,7 +16,9 @@ export function findTaskForReport(db: Db, actor: Actor, taskId: string) {
       id: true,
       status: true,
       partnerId: true,
-      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, geometry: true, releasedGeometry: true } } } },
+      hazardAreas: {
+        select: { hazardArea: { select: { id: true, code: true, geometry: true, releasedGeometry: true } } },
+      },
     },
   });
 }
@@ -57,8 +59,25 @@ export async function getReportFormContext(db: Db, actor: Actor, taskId: string,
   const task = await db.task.findFirst({
     where: { id: taskId, ...taskScope(actor) },
     select: {
-      id: true, code: true, title: true, status: true,
-      hazardAreas: { select: { hazardArea: { select: { id: true, code: true, name: true, areaM2: true, releasedM2: true, geometry: true, releasedGeometry: true } } } },
+      id: true,
+      code: true,
+      title: true,
+      status: true,
+      hazardAreas: {
+        select: {
+          hazardArea: {
+            select: {
+              id: true,
+              code: true,
+              name: true,
+              areaM2: true,
+              releasedM2: true,
+              geometry: true,
+              releasedGeometry: true,
+            },
+          },
+        },
+      },
     },
   });
   if (!task) return null;
@@ -68,9 +87,17 @@ export async function getReportFormContext(db: Db, actor: Actor, taskId: string,
     select: { method: true, countedGeometry: true },
   });
   const correcting = correctingId
-    ? await db.landReleaseReport.findFirst({ where: { id: correctingId, taskId: task.id, partnerId: actor.organisationId, status: "APPROVED" }, select: { id: true, hazardAreaId: true, method: true } })
+    ? await db.landReleaseReport.findFirst({
+        where: { id: correctingId, taskId: task.id, partnerId: actor.organisationId, status: "APPROVED" },
+        select: { id: true, hazardAreaId: true, method: true },
+      })
     : null;
-  return { task: { id: task.id, code: task.code, title: task.title, status: task.status }, hazardAreas, approved, correcting };
+  return {
+    task: { id: task.id, code: task.code, title: task.title, status: task.status },
+    hazardAreas,
+    approved,
+    correcting,
+  };
 }
 
 /**
@@ -80,8 +107,14 @@ export async function getReportFormContext(db: Db, actor: Actor, taskId: string,
  */
 export async function findCorrectionBasis(db: Db | Tx, hazardAreaId: string, supersededId: string) {
   const [superseded, others] = await Promise.all([
-    db.landReleaseReport.findFirst({ where: { id: supersededId, hazardAreaId, status: "APPROVED" }, select: { id: true, countedGeometry: true, countedAreaM2: true } }),
-    db.landReleaseReport.findMany({ where: { hazardAreaId, status: "APPROVED", id: { not: supersededId } }, select: { submittedGeometry: true } }),
+    db.landReleaseReport.findFirst({
+      where: { id: supersededId, hazardAreaId, status: "APPROVED" },
+      select: { id: true, countedGeometry: true, countedAreaM2: true },
+    }),
+    db.landReleaseReport.findMany({
+      where: { hazardAreaId, status: "APPROVED", id: { not: supersededId } },
+      select: { submittedGeometry: true },
+    }),
   ]);
   if (!superseded) return null;
   return { superseded, othersSubmitted: others.map((o) => asAreal(o.submittedGeometry)!) };
@@ -100,8 +133,16 @@ export const asReportStatus = (s: string | undefined): ReportStatusFilter | unde
  */
 export const REPORTS_PER_PAGE = 100;
 
-export async function listReports(db: Db, actor: Actor, filter: { status?: ReportStatusFilter; drillDown?: Prisma.LandReleaseReportWhereInput; page?: number }) {
-  const scope = filter.drillDown ? { ...filter.drillDown, status: "APPROVED" as const } : actor.role === "DONOR" ? reportScope(actor) : ownReportScope(actor);
+export async function listReports(
+  db: Db,
+  actor: Actor,
+  filter: { status?: ReportStatusFilter; drillDown?: Prisma.LandReleaseReportWhereInput; page?: number },
+) {
+  const scope = filter.drillDown
+    ? { ...filter.drillDown, status: "APPROVED" as const }
+    : actor.role === "DONOR"
+      ? reportScope(actor)
+      : ownReportScope(actor);
   const where = { ...scope, ...(filter.status && !filter.drillDown ? { status: filter.status } : {}) };
   // Counting 170k approved reports costs more than the page. A list of approved reports only (a drill-down, a
   // donor's) changes with an approval or a correction, which bump the data version; others count afresh.
@@ -115,7 +156,15 @@ export async function listReports(db: Db, actor: Actor, filter: { status?: Repor
       skip: ((filter.page ?? 1) - 1) * REPORTS_PER_PAGE,
       take: REPORTS_PER_PAGE,
       select: {
-        id: true, method: true, status: true, submittedAt: true, periodStart: true, periodEnd: true, submittedAreaM2: true, countedAreaM2: true, supersedesId: true,
+        id: true,
+        method: true,
+        status: true,
+        submittedAt: true,
+        periodStart: true,
+        periodEnd: true,
+        submittedAreaM2: true,
+        countedAreaM2: true,
+        supersedesId: true,
         task: { select: { id: true, code: true } },
         hazardArea: { select: { code: true } },
         partner: { select: { name: true } },
@@ -136,15 +185,42 @@ export async function getReport(db: Db, actor: Actor, id: string) {
   const report = await db.landReleaseReport.findFirst({
     where: { id, ...reportScope(actor) },
     select: {
-      id: true, method: true, status: true, submittedAt: true, periodStart: true, periodEnd: true, clearanceDepthCm: true,
-      submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true, submittedGeometry: true, countedGeometry: true,
-      reviewedAt: true, reviewReason: true, supersedesId: true, hazardAreaId: true, submittedById: true, reviewedById: true,
+      id: true,
+      method: true,
+      status: true,
+      submittedAt: true,
+      periodStart: true,
+      periodEnd: true,
+      clearanceDepthCm: true,
+      submittedAreaM2: true,
+      outsideHazardM2: true,
+      alreadyReleasedM2: true,
+      countedAreaM2: true,
+      submittedGeometry: true,
+      countedGeometry: true,
+      reviewedAt: true,
+      reviewReason: true,
+      supersedesId: true,
+      hazardAreaId: true,
+      submittedById: true,
+      reviewedById: true,
       // Another partner's correction under review or rejected is not this reader's to see.
       corrections: { where: reportScope(actor), select: { id: true, status: true, submittedAt: true } },
       devices: { select: { category: true, count: true } },
       task: { select: { id: true, code: true, title: true, status: true } },
       partner: { select: { name: true } },
-      hazardArea: { select: { id: true, code: true, name: true, areaM2: true, releasedM2: true, geometry: true, releasedGeometry: true, authorityId: true } },
+      hazardArea: {
+        select: {
+          id: true,
+          code: true,
+          name: true,
+          areaM2: true,
+          releasedM2: true,
+          geometry: true,
+          releasedGeometry: true,
+          authorityId: true,
+        },
+      },
     },
   });
   if (!report) return null;
@@ -153,10 +229,18 @@ export async function getReport(db: Db, actor: Actor, id: string) {
       where: { hazardAreaId: report.hazardAreaId, status: "APPROVED", id: { not: report.id } },
       select: { method: true, countedGeometry: true },
     }),
-    db.user.findMany({ where: { id: { in: [report.submittedById, report.reviewedById].filter((x): x is string => !!x) } }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { id: { in: [report.submittedById, report.reviewedById].filter((x): x is string => !!x) } },
+      select: { id: true, name: true },
+    }),
   ]);
   const nameOf = (userId: string | null) => people.find((p) => p.id === userId)?.name ?? null;
-  return { ...report, releasedBefore, submittedByName: nameOf(report.submittedById), reviewedByName: nameOf(report.reviewedById) };
+  return {
+    ...report,
+    releasedBefore,
+    submittedByName: nameOf(report.submittedById),
+    reviewedByName: nameOf(report.reviewedById),
+  };
 }
 
 /**
@@ -164,26 +248,59 @@ export async function getReport(db: Db, actor: Actor, id: string) {
  * released at this moment (the figures stored at submission may be stale).
  * The approval recomputes the same way under the hazardous area's lock.
  */
-export async function accountIfApprovedNow(db: Db, report: { submittedGeometry: Prisma.JsonValue; supersedesId: string | null; hazardArea: { id: string; geometry: Prisma.JsonValue; releasedGeometry: Prisma.JsonValue } }) {
+export async function accountIfApprovedNow(
+  db: Db,
+  report: {
+    submittedGeometry: Prisma.JsonValue;
+    supersedesId: string | null;
+    hazardArea: { id: string; geometry: Prisma.JsonValue; releasedGeometry: Prisma.JsonValue };
+  },
+) {
   const submitted = asAreal(report.submittedGeometry)!;
   const hazard = asAreal(report.hazardArea.geometry)!;
   const releasedBefore = asAreal(report.hazardArea.releasedGeometry);
   if (report.supersedesId) {
     const basis = await findCorrectionBasis(db, report.hazardArea.id, report.supersedesId);
     if (!basis) return null;
-    const c = await runGeometry("accountCorrection", { submitted, hazard, othersSubmitted: basis.othersSubmitted, releasedBefore, supersededCounted: asAreal(basis.superseded.countedGeometry) });
-    return { outsideHazardM2: c.outsideHazardM2, alreadyReleasedM2: c.alreadyReleasedM2, countedAreaM2: c.countedAreaM2, netChangeM2: c.countedAreaM2 - basis.superseded.countedAreaM2 };
+    const c = await runGeometry("accountCorrection", {
+      submitted,
+      hazard,
+      othersSubmitted: basis.othersSubmitted,
+      releasedBefore,
+      supersededCounted: asAreal(basis.superseded.countedGeometry),
+    });
+    return {
+      outsideHazardM2: c.outsideHazardM2,
+      alreadyReleasedM2: c.alreadyReleasedM2,
+      countedAreaM2: c.countedAreaM2,
+      netChangeM2: c.countedAreaM2 - basis.superseded.countedAreaM2,
+    };
   }
   const a = await runGeometry("accountRelease", { submitted, hazard, released: releasedBefore });
-  return { outsideHazardM2: a.outsideHazardM2, alreadyReleasedM2: a.alreadyReleasedM2, countedAreaM2: a.countedAreaM2, netChangeM2: a.countedAreaM2 };
+  return {
+    outsideHazardM2: a.outsideHazardM2,
+    alreadyReleasedM2: a.alreadyReleasedM2,
+    countedAreaM2: a.countedAreaM2,
+    netChangeM2: a.countedAreaM2,
+  };
 }
 
 /** What a report's submitter is told of it, the first time and when the same submission is sent again. */
-export const REPORT_SUMMARY = { id: true, status: true, submittedAreaM2: true, outsideHazardM2: true, alreadyReleasedM2: true, countedAreaM2: true } as const;
+export const REPORT_SUMMARY = {
+  id: true,
+  status: true,
+  submittedAreaM2: true,
+  outsideHazardM2: true,
+  alreadyReleasedM2: true,
+  countedAreaM2: true,
+} as const;
 
 /** The report an earlier sending of a submission made (the partner's clientRef), if any. */
 export function reportOfSubmission(db: Db, partnerId: string, clientRef: string) {
-  return db.landReleaseReport.findUnique({ where: { partnerId_clientRef: { partnerId, clientRef } }, select: REPORT_SUMMARY });
+  return db.landReleaseReport.findUnique({
+    where: { partnerId_clientRef: { partnerId, clientRef } },
+    select: REPORT_SUMMARY,
+  });
 }
 
 /** The partner's approved report on this task that a correction names, with its hazardous area. */

@@ -3,11 +3,19 @@ import type { Db } from "@/lib/server/prisma";
 
 /** For the signed-in line on every page; organisations are written only by the seed, the funding import and the Users page, which bump the data version. */
 export function organisationName(db: Db, id: string): Promise<string> {
-  return cachedForDataVersion(db, `organisation:${id}`, async () => (await db.organisation.findUnique({ where: { id }, select: { name: true } }))?.name ?? "");
+  return cachedForDataVersion(
+    db,
+    `organisation:${id}`,
+    async () => (await db.organisation.findUnique({ where: { id }, select: { name: true } }))?.name ?? "",
+  );
 }
 
 export function listOrganisations(db: Db, type?: "PARTNER" | "DONOR" | "AUTHORITY") {
-  return db.organisation.findMany({ where: type ? { type } : {}, orderBy: { name: "asc" }, select: { id: true, name: true, type: true } });
+  return db.organisation.findMany({
+    where: type ? { type } : {},
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, type: true },
+  });
 }
 
 /** The region an authority is responsible for (null for other organisations). */
@@ -27,5 +35,8 @@ export function findPartner(db: Db, id: string) {
 
 /** An organisation other than a donor that bears one of these names, if any (an imported donor may not take its name). */
 export function nonDonorNamed(db: Db, names: string[]) {
-  return db.organisation.findFirst({ where: { name: { in: names }, type: { not: "DONOR" } }, select: { name: true, type: true } });
+  return db.organisation.findFirst({
+    where: { name: { in: names }, type: { not: "DONOR" } },
+    select: { name: true, type: true },
+  });
 }

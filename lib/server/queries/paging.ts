@@ -6,7 +6,10 @@ import type { Actor } from "@/lib/server/permissions";
 export const LIST_PAGE_SIZE = 100;
 export type Paging = { skip?: number; take?: number };
 /** The rows of list page `page` (from 1), LIST_PAGE_SIZE at a time. */
-export const pageOf = (page: number): Paging => ({ skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE, take: LIST_PAGE_SIZE });
+export const pageOf = (page: number): Paging => ({
+  skip: (Math.max(1, page) - 1) * LIST_PAGE_SIZE,
+  take: LIST_PAGE_SIZE,
+});
 
 /**
  * Counting a national list costs more than reading a page of it. The count

@@ -3,16 +3,22 @@
 // counted area of approved land-release reports. Answers the dashboard,
 // GET /api/progress and the public page alike.
 import { Prisma } from "@/generated/prisma/client";
-import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
-import { buildProgressView, currentBaseline, type ProgressView, type ReleaseAggregate, type ReleaseMethodKey } from "@/lib/domain/progress";
-import { addMonths, burnDown, projectCompletion, releasedByYear } from "@/lib/domain/projection";
 import { programmeDay } from "@/lib/domain/calendar";
 import type { Breakdown, Dashboard, DevicesDestroyed } from "@/lib/domain/dashboard";
-import { progressFilterQuery, type DrillDown, type ProgressFilter } from "@/lib/schemas/progress-filter";
+import {
+  buildProgressView,
+  currentBaseline,
+  type ProgressView,
+  type ReleaseAggregate,
+  type ReleaseMethodKey,
+} from "@/lib/domain/progress";
+import { addMonths, burnDown, projectCompletion, releasedByYear } from "@/lib/domain/projection";
+import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
+import { type DrillDown, type ProgressFilter, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
 import { day, hazardAreaFilter, partnerFilter, regionSql } from "@/lib/server/filters";
-import { getHumanImpact } from "./human-impact";
 import type { Db } from "@/lib/server/prisma";
+import { getHumanImpact } from "./human-impact";
 
 const ISO_DAY = 10;
 
@@ -35,14 +41,20 @@ function scopeSql(f: ProgressFilter, opts: { partnerOnReports: boolean }): Prism
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
-export const isScoped = (f: ProgressFilter) => Boolean(f.region || f.governorate || f.partner || f.contamination || f.landUse);
+export const isScoped = (f: ProgressFilter) =>
+  Boolean(f.region || f.governorate || f.partner || f.contamination || f.landUse);
 
 type BaselineRows = Awaited<ReturnType<typeof nationalBaselines>>;
 
 /** The national baseline records (dated, sourced): where released land starts counting. */
-export const nationalBaselines = (db: Db) => db.contaminationBaseline.findMany({ where: { governoratePcode: null }, select: { kind: true, areaM2: true, asOf: true, source: true } });
+export const nationalBaselines = (db: Db) =>
+  db.contaminationBaseline.findMany({
+    where: { governoratePcode: null },
+    select: { kind: true, areaM2: true, asOf: true, source: true },
+  });
 
-const baselineDayOf = (records: BaselineRows) => currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY) ?? "0001-01-01";
+const baselineDayOf = (records: BaselineRows) =>
+  currentBaseline(records)?.asOf.toISOString().slice(0, ISO_DAY) ?? "0001-01-01";
 
 /** The first day a release counts in a view: the baseline's date, or the period's start when later. */
 const firstCountedDay = (records: BaselineRows, from?: string) => {
@@ -58,8 +70,15 @@ const today = () => programmeDay();
  * date; the period (from/to) narrows what "released" shows, while remaining
  * is measured at the period's end.
  */
-export async function getProgress(db: Db, filter: ProgressFilter = {}, baselines?: BaselineRows): Promise<ProgressView> {
-  const [records, governorates] = await Promise.all([baselines ?? nationalBaselines(db), db.governorate.findMany({ select: { pcode: true, ...GOVERNORATE_NAMES, region: true } })]);
+export async function getProgress(
+  db: Db,
+  filter: ProgressFilter = {},
+  baselines?: BaselineRows,
+): Promise<ProgressView> {
+  const [records, governorates] = await Promise.all([
+    baselines ?? nationalBaselines(db),
+    db.governorate.findMany({ select: { pcode: true, ...GOVERNORATE_NAMES, region: true } }),
+  ]);
   const baselineDay = baselineDayOf(records);
   const to = filter.to ?? today();
   const from = filter.from ?? "0001-01-01";
@@ -121,7 +140,11 @@ export const getNationalProgress = (db: Db) => getProgress(db, {});
  * Released land of the period by implementing partner and by the land use
  * behind the priority; each breakdown's rows add up to the released total.
  */
-export async function getReleaseBreakdowns(db: Db, filter: ProgressFilter = {}, baselines?: BaselineRows): Promise<{ byPartner: Breakdown[]; byLandUse: Breakdown[] }> {
+export async function getReleaseBreakdowns(
+  db: Db,
+  filter: ProgressFilter = {},
+  baselines?: BaselineRows,
+): Promise<{ byPartner: Breakdown[]; byLandUse: Breakdown[] }> {
   const since = firstCountedDay(baselines ?? (await nationalBaselines(db)), filter.from);
   const where = Prisma.sql`r.status = 'APPROVED' AND r."periodEnd" >= ${since}::date AND r."periodEnd" <= ${filter.to ?? today()}::date ${scopeSql(filter, { partnerOnReports: true })}`;
   const [partners, landUses] = await Promise.all([
@@ -138,7 +161,9 @@ export async function getReleaseBreakdowns(db: Db, filter: ProgressFilter = {}, 
   const pivot = (rows: { key: string; label: string; method: string; m2: number }[]) => {
     const out = new Map<string, Breakdown>();
     for (const r of rows) {
-      const b = out.get(r.key) ?? out.set(r.key, { key: r.key, label: r.label, cancelled: 0, reduced: 0, cleared: 0, total: 0 }).get(r.key)!;
+      const b =
+        out.get(r.key) ??
+        out.set(r.key, { key: r.key, label: r.label, cancelled: 0, reduced: 0, cleared: 0, total: 0 }).get(r.key)!;
       b[r.method as ReleaseMethodKey] += r.m2;
       b.total += r.m2;
     }
@@ -152,7 +177,9 @@ export async function getReleaseBreakdowns(db: Db, filter: ProgressFilter = {}, 
  * cached per view and day until the figures change (see lib/server/cache.ts).
  */
 export function getDashboard(db: Db, filter: ProgressFilter = {}) {
-  return cachedForDataVersion(db, `dashboard:${today()}:${progressFilterQuery(filter)}`, () => computeDashboard(db, filter));
+  return cachedForDataVersion(db, `dashboard:${today()}:${progressFilterQuery(filter)}`, () =>
+    computeDashboard(db, filter),
+  );
 }
 
 async function computeDashboard(db: Db, filter: ProgressFilter): Promise<Dashboard> {
@@ -165,7 +192,8 @@ async function computeDashboard(db: Db, filter: ProgressFilter): Promise<Dashboa
   ]);
   const currentMonth = today().slice(0, 7);
   // The projection rests on complete months: the period's last month if it has ended, else the month before this one.
-  const lastComplete = filter.to && filter.to.slice(0, 7) < currentMonth ? filter.to.slice(0, 7) : addMonths(currentMonth, -1);
+  const lastComplete =
+    filter.to && filter.to.slice(0, 7) < currentMonth ? filter.to.slice(0, 7) : addMonths(currentMonth, -1);
   const { sinceBaseline, ...view } = progress;
   return {
     ...view,
@@ -190,8 +218,15 @@ export function firstReleaseYear(db: Db): Promise<number | null> {
 export function progressFilterChoices(db: Db) {
   return cachedForDataVersion(db, "progress:choices", async () => {
     const [governorates, partners] = await Promise.all([
-      db.governorate.findMany({ orderBy: { nameEn: "asc" }, select: { pcode: true, ...GOVERNORATE_NAMES, region: true } }),
-      db.organisation.findMany({ where: { type: "PARTNER" }, orderBy: { name: "asc" }, select: { id: true, name: true, type: true } }),
+      db.governorate.findMany({
+        orderBy: { nameEn: "asc" },
+        select: { pcode: true, ...GOVERNORATE_NAMES, region: true },
+      }),
+      db.organisation.findMany({
+        where: { type: "PARTNER" },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, type: true },
+      }),
     ]);
     return { governorates, partners };
   });
@@ -203,8 +238,14 @@ export function progressFilterChoices(db: Db) {
  * as the figure was summed.
  */
 export async function drillDownWhere(db: Db, d: DrillDown): Promise<Prisma.LandReleaseReportWhereInput> {
-  const starts = [firstCountedDay(await nationalBaselines(db), d.from), d.month && `${d.month}-01`, d.year && `${d.year}-01-01`].filter((x): x is string => !!x);
-  const monthEnd = d.month ? new Date(Date.UTC(Number(d.month.slice(0, 4)), Number(d.month.slice(5, 7)), 0)).toISOString().slice(0, ISO_DAY) : undefined;
+  const starts = [
+    firstCountedDay(await nationalBaselines(db), d.from),
+    d.month && `${d.month}-01`,
+    d.year && `${d.year}-01-01`,
+  ].filter((x): x is string => !!x);
+  const monthEnd = d.month
+    ? new Date(Date.UTC(Number(d.month.slice(0, 4)), Number(d.month.slice(5, 7)), 0)).toISOString().slice(0, ISO_DAY)
+    : undefined;
   const ends = [d.to ?? today(), monthEnd, d.year && `${d.year}-12-31`].filter((x): x is string => !!x);
   return {
     status: "APPROVED",

@@ -3,13 +3,26 @@ import type { Db } from "@/lib/server/prisma";
 export function findUserForSignIn(db: Db, email: string) {
   return db.user.findFirst({
     where: { email, disabledAt: null },
-    select: { id: true, email: true, name: true, role: true, organisationId: true, passwordHash: true, locale: true, numerals: true, isDemo: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      organisationId: true,
+      passwordHash: true,
+      locale: true,
+      numerals: true,
+      isDemo: true,
+    },
   });
 }
 
 /** A signed-in account's current role, organisation and session version, or null once it is disabled. */
 export function activeAccount(db: Db, id: string) {
-  return db.user.findFirst({ where: { id, disabledAt: null }, select: { role: true, organisationId: true, sessionVersion: true, mustChangePassword: true } });
+  return db.user.findFirst({
+    where: { id, disabledAt: null },
+    select: { role: true, organisationId: true, sessionVersion: true, mustChangePassword: true },
+  });
 }
 
 /** The session version of an account about to sign in, read before its password is checked (lib/server/auth.ts). */
@@ -20,7 +33,15 @@ export async function sessionVersionForSignIn(db: Db, email: string): Promise<nu
 export function listUsers(db: Db) {
   return db.user.findMany({
     orderBy: [{ role: "asc" }, { email: "asc" }],
-    select: { id: true, email: true, name: true, role: true, isDemo: true, disabledAt: true, organisation: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      isDemo: true,
+      disabledAt: true,
+      organisation: { select: { name: true } },
+    },
   });
 }
 

@@ -15,16 +15,26 @@ const field = (form: FormData, name: string) => {
 };
 
 /** The holder's own password: the current one proves it is them; every session ends, this one too. */
-export async function changeOwnPasswordAction(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
+export async function changeOwnPasswordAction(
+  _prev: ChangePasswordState,
+  form: FormData,
+): Promise<ChangePasswordState> {
   const user = await currentUser();
   const language = languageOf(await getLocale());
   if (!user) return { error: refusal("sessionEnded")[language] };
   try {
-    await changeOwnPassword(await getDb(), user, { currentPassword: field(form, "currentPassword"), newPassword: field(form, "newPassword"), confirmPassword: field(form, "confirmPassword") });
+    await changeOwnPassword(await getDb(), user, {
+      currentPassword: field(form, "currentPassword"),
+      newPassword: field(form, "newPassword"),
+      confirmPassword: field(form, "confirmPassword"),
+    });
     return { done: (await getTranslations("account"))("passwordChanged") };
   } catch (err) {
     if (!(err instanceof CommandError)) throw err;
     const issues = Array.isArray(err.details) ? (err.details as FieldIssue[]) : [];
-    return { error: err.text[language], problems: Object.fromEntries(issues.map((i) => [String(i.path[0] ?? ""), i.text[language]])) };
+    return {
+      error: err.text[language],
+      problems: Object.fromEntries(issues.map((i) => [String(i.path[0] ?? ""), i.text[language]])),
+    };
   }
 }

@@ -17,7 +17,14 @@ export default async function ChangePasswordPage() {
       <p>{t("intro")}</p>
       <ChangePasswordForm
         action={changeOwnPasswordAction}
-        labels={{ current: t("current"), next: t("next"), confirm: t("confirm"), hint: t("hint"), submit: t("submit"), signInAgain: t("signInAgain") }}
+        labels={{
+          current: t("current"),
+          next: t("next"),
+          confirm: t("confirm"),
+          hint: t("hint"),
+          submit: t("submit"),
+          signInAgain: t("signInAgain"),
+        }}
       />
     </>
   );

@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { languageOf } from "@/lib/i18n/locales";
+import { refusal } from "@/lib/i18n/refusals";
 import { currentUser } from "@/lib/server/auth";
 import { CommandError } from "@/lib/server/command-error";
-import { refusal } from "@/lib/i18n/refusals";
 import { issueApiToken } from "@/lib/server/commands/issue-api-token";
 import { revokeApiToken } from "@/lib/server/commands/revoke-api-token";
 import { getDb } from "@/lib/server/db";

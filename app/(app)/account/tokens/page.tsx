@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ApiTokenForm } from "@/components/accounts/api-token-form";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { listApiTokens } from "@/lib/server/queries/api-tokens";
@@ -10,7 +10,11 @@ type Row = Awaited<ReturnType<typeof listApiTokens>>[number];
 
 export default async function ApiTokensPage() {
   const user = await requirePage("/account/tokens");
-  const [rows, t, locale] = await Promise.all([listApiTokens(await getDb(), user.id), getTranslations("apiTokens"), getLocale()]);
+  const [rows, t, locale] = await Promise.all([
+    listApiTokens(await getDb(), user.id),
+    getTranslations("apiTokens"),
+    getLocale(),
+  ]);
   const now = new Date();
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Baghdad" });
   const columns: Column<Row>[] = [

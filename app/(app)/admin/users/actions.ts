@@ -15,7 +15,9 @@ import { getDb } from "@/lib/server/db";
 export type AdminFormState = { done?: string; error?: string; problems?: Record<string, string> };
 
 /** Runs a use case for a form, answering in the reader's language: what was done (`run` says it), or what is wrong and where. */
-async function answer(run: (user: NonNullable<Awaited<ReturnType<typeof currentUser>>>) => Promise<string>): Promise<AdminFormState> {
+async function answer(
+  run: (user: NonNullable<Awaited<ReturnType<typeof currentUser>>>) => Promise<string>,
+): Promise<AdminFormState> {
   const user = await currentUser();
   const language = languageOf(await getLocale());
   if (!user) return { error: refusal("sessionEnded")[language] };
@@ -27,7 +29,10 @@ async function answer(run: (user: NonNullable<Awaited<ReturnType<typeof currentU
   } catch (err) {
     if (!(err instanceof CommandError)) throw err;
     const issues = Array.isArray(err.details) ? (err.details as FieldIssue[]) : [];
-    return { error: err.text[language], problems: Object.fromEntries(issues.map((i) => [String(i.path[0] ?? ""), i.text[language]])) };
+    return {
+      error: err.text[language],
+      problems: Object.fromEntries(issues.map((i) => [String(i.path[0] ?? ""), i.text[language]])),
+    };
   }
 }
 
@@ -51,14 +56,21 @@ export async function createUserAction(_prev: AdminFormState, form: FormData): P
 
 export async function createOrganisationAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   return answer(async (user) => {
-    const created = await addOrganisation(await getDb(), user, { name: field(form, "name"), shortName: field(form, "shortName"), type: field(form, "type") });
+    const created = await addOrganisation(await getDb(), user, {
+      name: field(form, "name"),
+      shortName: field(form, "shortName"),
+      type: field(form, "type"),
+    });
     return (await getTranslations("users"))("organisationCreated", { name: created.name });
   });
 }
 
 export async function setUserPasswordAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   return answer(async (user) => {
-    const changed = await setAccountPassword(await getDb(), user, { userId: field(form, "userId"), password: field(form, "password") });
+    const changed = await setAccountPassword(await getDb(), user, {
+      userId: field(form, "userId"),
+      password: field(form, "password"),
+    });
     return (await getTranslations("users"))("passwordSet", { email: changed.email });
   });
 }

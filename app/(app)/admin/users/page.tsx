@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { DataTable, type Column } from "@/components/ui/data-table";
 import { AddOrganisationForm, AddUserForm, SetPasswordForm } from "@/components/accounts/user-admin-forms";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -15,10 +15,24 @@ const ORGANISATION_TYPES = ["AUTHORITY", "PARTNER", "DONOR"] as const;
 export default async function UsersPage() {
   const admin = await requirePage("/admin/users");
   const db = await getDb();
-  const [rows, organisations, t, tRoles, locale] = await Promise.all([listUsers(db), listOrganisations(db), getTranslations("users"), getTranslations("roles"), getLocale()]);
+  const [rows, organisations, t, tRoles, locale] = await Promise.all([
+    listUsers(db),
+    listOrganisations(db),
+    getTranslations("users"),
+    getTranslations("roles"),
+    getLocale(),
+  ]);
   const columns: Column<Row>[] = [
     { key: "email", header: t("email"), cell: (u) => <bdi dir="ltr">{u.email}</bdi> },
-    { key: "name", header: t("name"), cell: (u) => <>{u.name} {u.isDemo && <span className="badge">{t("demo")}</span>}</> },
+    {
+      key: "name",
+      header: t("name"),
+      cell: (u) => (
+        <>
+          {u.name} {u.isDemo && <span className="badge">{t("demo")}</span>}
+        </>
+      ),
+    },
     { key: "role", header: t("role"), cell: (u) => tRoles(u.role) },
     { key: "organisation", header: t("organisation"), cell: (u) => u.organisation.name },
     {
@@ -31,7 +45,11 @@ export default async function UsersPage() {
           {u.disabledAt ? t("disabledSince", { date: formatDate(u.disabledAt, locale) }) : t("active")}{" "}
           {/* An administrator's own account stays enabled: there is always one left to undo a mistake. */}
           {u.id !== admin.id && (
-            <button type="submit" className="secondary" aria-label={t(u.disabledAt ? "enableLabel" : "disableLabel", { email: u.email })}>
+            <button
+              type="submit"
+              className="secondary"
+              aria-label={t(u.disabledAt ? "enableLabel" : "disableLabel", { email: u.email })}
+            >
               {t(u.disabledAt ? "enable" : "disable")}
             </button>
           )}
@@ -47,18 +65,43 @@ export default async function UsersPage() {
       <div className="stacked-forms">
         <AddUserForm
           action={createUserAction}
-          labels={{ title: t("addUser"), email: t("email"), name: t("name"), role: t("role"), organisation: t("organisation"), password: t("password"), passwordHint: t("passwordHint"), submit: t("createUser") }}
+          labels={{
+            title: t("addUser"),
+            email: t("email"),
+            name: t("name"),
+            role: t("role"),
+            organisation: t("organisation"),
+            password: t("password"),
+            passwordHint: t("passwordHint"),
+            submit: t("createUser"),
+          }}
           roles={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
-          organisations={ORGANISATION_TYPES.map((type) => ({ type, label: t(`organisationType.${type}`), choices: organisations.filter((o) => o.type === type).map((o) => ({ value: o.id, label: o.name })) }))}
+          organisations={ORGANISATION_TYPES.map((type) => ({
+            type,
+            label: t(`organisationType.${type}`),
+            choices: organisations.filter((o) => o.type === type).map((o) => ({ value: o.id, label: o.name })),
+          }))}
         />
         <SetPasswordForm
           action={setUserPasswordAction}
-          labels={{ title: t("setPassword"), account: t("account"), password: t("newPassword"), passwordHint: t("newPasswordHint"), submit: t("setPasswordSubmit") }}
+          labels={{
+            title: t("setPassword"),
+            account: t("account"),
+            password: t("newPassword"),
+            passwordHint: t("newPasswordHint"),
+            submit: t("setPasswordSubmit"),
+          }}
           accounts={rows.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
         />
         <AddOrganisationForm
           action={createOrganisationAction}
-          labels={{ title: t("addOrganisation"), name: t("organisationName"), shortName: t("shortName"), type: t("organisationTypeLabel"), submit: t("createOrganisation") }}
+          labels={{
+            title: t("addOrganisation"),
+            name: t("organisationName"),
+            shortName: t("shortName"),
+            type: t("organisationTypeLabel"),
+            submit: t("createOrganisation"),
+          }}
           types={(["PARTNER", "DONOR"] as const).map((type) => ({ value: type, label: t(`organisationType.${type}`) }))}
         />
       </div>

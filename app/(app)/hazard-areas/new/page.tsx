@@ -8,7 +8,10 @@ import { organisationRegion } from "@/lib/server/queries/organisations";
 
 export default async function NewHazardAreaPage() {
   const user = await requirePage("/hazard-areas/new");
-  const [t, region] = await Promise.all([getTranslations("hazardForm"), organisationRegion(await getDb(), user.organisationId)]);
+  const [t, region] = await Promise.all([
+    getTranslations("hazardForm"),
+    organisationRegion(await getDb(), user.organisationId),
+  ]);
   return (
     <>
       <p className="breadcrumb">

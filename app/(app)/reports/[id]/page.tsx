@@ -24,10 +24,16 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     getTranslations("device"),
     getLocale(),
   ]);
-  const reviewable = report.status === "SUBMITTED" && can(user, "report:review") && (user.role === "ADMIN" || report.hazardArea.authorityId === user.organisationId);
+  const reviewable =
+    report.status === "SUBMITTED" &&
+    can(user, "report:review") &&
+    (user.role === "ADMIN" || report.hazardArea.authorityId === user.organisationId);
   const now = report.status === "SUBMITTED" ? await accountIfApprovedNow(db, report) : null;
   const counted = report.status === "APPROVED" || report.status === "SUPERSEDED";
-  const correctable = report.status === "APPROVED" && can(user, "report:submit") && (report.task.status === "ASSIGNED" || report.task.status === "IN_PROGRESS");
+  const correctable =
+    report.status === "APPROVED" &&
+    can(user, "report:submit") &&
+    (report.task.status === "ASSIGNED" || report.task.status === "IN_PROGRESS");
   return (
     <>
       <p className="breadcrumb">
@@ -35,9 +41,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           {report.task.code} · {report.task.title}
         </Link>
       </p>
-      <h1>
-        {t("title", { hazard: report.hazardArea.code, method: tMethod(report.method) })}
-      </h1>
+      <h1>{t("title", { hazard: report.hazardArea.code, method: tMethod(report.method) })}</h1>
       <dl className="facts">
         <dt>{t("status")}</dt>
         <dd data-testid="report-status">{tStatus(report.status)}</dd>
@@ -133,7 +137,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </tbody>
       </table>
       {report.status === "SUPERSEDED" && <p className="note">{t("supersededNote")}</p>}
-      {now && report.supersedesId && <p className="note">{t("correctionNet", { net: formatM2(now.netChangeM2, locale) })}</p>}
+      {now && report.supersedesId && (
+        <p className="note">{t("correctionNet", { net: formatM2(now.netChangeM2, locale) })}</p>
+      )}
       <h2>{t("devices")}</h2>
       {report.devices.length ? (
         <ul>

@@ -1,18 +1,18 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { FieldMap } from "@/components/map/field-map";
 import { hazardFeatures, polygonFeatures, releasedFeatures } from "@/components/map/features";
+import { FieldMap } from "@/components/map/field-map";
 import { TaskStatusActions } from "@/components/tasks/task-status-actions";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { nextStatuses, type TaskActorSide } from "@/lib/domain/task-lifecycle";
 import { formatCount, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
+import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import { getTaskWorkspace } from "@/lib/server/queries/tasks";
-import { governorateName } from "@/lib/i18n/names";
 
 type Workspace = NonNullable<Awaited<ReturnType<typeof getTaskWorkspace>>>;
 
@@ -28,7 +28,12 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     getTranslations("reportStatus"),
     getLocale(),
   ]);
-  const side: TaskActorSide | null = can(user, "task:assign") && user.organisationId === task.authorityId ? "AUTHORITY" : can(user, "report:submit") ? "PARTNER" : null;
+  const side: TaskActorSide | null =
+    can(user, "task:assign") && user.organisationId === task.authorityId
+      ? "AUTHORITY"
+      : can(user, "report:submit")
+        ? "PARTNER"
+        : null;
   // Completing and handing over go through the completion report's form.
   const next = side ? nextStatuses(task.status, side).filter((s) => s !== "COMPLETED" && s !== "HANDED_OVER") : [];
   const open = task.status === "ASSIGNED" || task.status === "IN_PROGRESS";
@@ -39,28 +44,67 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     { key: "code", header: t("hazardArea"), cell: (h) => `${h.code} · ${h.name}` },
     { key: "governorate", header: t("governorate"), cell: (h) => governorateName(h.governorate, locale) },
     { key: "area", header: t("area"), numeric: true, cell: (h) => formatM2(h.areaM2, locale) },
-    { key: "cancelled", header: tMethod("CANCELLED"), numeric: true, cell: (h) => formatM2(byMethod(h).cancelled, locale) },
+    {
+      key: "cancelled",
+      header: tMethod("CANCELLED"),
+      numeric: true,
+      cell: (h) => formatM2(byMethod(h).cancelled, locale),
+    },
     { key: "reduced", header: tMethod("REDUCED"), numeric: true, cell: (h) => formatM2(byMethod(h).reduced, locale) },
     { key: "cleared", header: tMethod("CLEARED"), numeric: true, cell: (h) => formatM2(byMethod(h).cleared, locale) },
     { key: "released", header: t("released"), numeric: true, cell: (h) => formatM2(h.releasedM2, locale) },
-    { key: "remaining", header: t("remaining"), numeric: true, cell: (h) => formatM2(Math.max(0, h.areaM2 - h.releasedM2), locale) },
-    { key: "share", header: t("share"), numeric: true, cell: (h) => formatPercent(h.areaM2 > 0 ? h.releasedM2 / h.areaM2 : 0, locale) },
+    {
+      key: "remaining",
+      header: t("remaining"),
+      numeric: true,
+      cell: (h) => formatM2(Math.max(0, h.areaM2 - h.releasedM2), locale),
+    },
+    {
+      key: "share",
+      header: t("share"),
+      numeric: true,
+      cell: (h) => formatPercent(h.areaM2 > 0 ? h.releasedM2 / h.areaM2 : 0, locale),
+    },
   ];
   type Report = Workspace["reports"][number];
   const codeOf = new Map(task.hazardAreas.map((h) => [h.id, h.code]));
   const reportColumns: Column<Report>[] = [
-    { key: "submitted", header: t("submittedOn"), cell: (r) => <Link href={`/reports/${r.id}`}>{formatDate(r.submittedAt, locale)}</Link> },
+    {
+      key: "submitted",
+      header: t("submittedOn"),
+      cell: (r) => <Link href={`/reports/${r.id}`}>{formatDate(r.submittedAt, locale)}</Link>,
+    },
     { key: "hazard", header: t("hazardArea"), cell: (r) => <span className="code">{codeOf.get(r.hazardAreaId)}</span> },
     { key: "method", header: t("method"), cell: (r) => tMethod(r.method) },
-    { key: "period", header: t("period"), cell: (r) => `${formatDate(r.periodStart, locale)} – ${formatDate(r.periodEnd, locale)}` },
-    { key: "status", header: t("status"), cell: (r) => tReport(r.status) + (r.supersedesId ? ` · ${t("correction")}` : "") },
-    { key: "submittedArea", header: t("submittedArea"), numeric: true, cell: (r) => formatM2(r.submittedAreaM2, locale) },
-    { key: "counted", header: t("counted"), numeric: true, cell: (r) => (r.status === "APPROVED" || r.status === "SUPERSEDED" ? formatM2(r.countedAreaM2, locale) : "—") },
+    {
+      key: "period",
+      header: t("period"),
+      cell: (r) => `${formatDate(r.periodStart, locale)} – ${formatDate(r.periodEnd, locale)}`,
+    },
+    {
+      key: "status",
+      header: t("status"),
+      cell: (r) => tReport(r.status) + (r.supersedesId ? ` · ${t("correction")}` : ""),
+    },
+    {
+      key: "submittedArea",
+      header: t("submittedArea"),
+      numeric: true,
+      cell: (r) => formatM2(r.submittedAreaM2, locale),
+    },
+    {
+      key: "counted",
+      header: t("counted"),
+      numeric: true,
+      cell: (r) => (r.status === "APPROVED" || r.status === "SUPERSEDED" ? formatM2(r.countedAreaM2, locale) : "—"),
+    },
   ];
 
   return (
     <>
-      <p className="breadcrumb"><Link href="/tasks">{t("allTasks")}</Link></p>
+      <p className="breadcrumb">
+        <Link href="/tasks">{t("allTasks")}</Link>
+      </p>
       <h1>
         {task.code} · {task.title}
       </h1>
@@ -74,7 +118,11 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         <dt>{t("priority")}</dt>
         <dd>{formatCount(task.priority, locale)}</dd>
         <dt>{t("planned")}</dt>
-        <dd>{task.plannedStart ? `${formatDate(task.plannedStart, locale)} – ${task.plannedEnd ? formatDate(task.plannedEnd, locale) : "…"}` : "—"}</dd>
+        <dd>
+          {task.plannedStart
+            ? `${formatDate(task.plannedStart, locale)} – ${task.plannedEnd ? formatDate(task.plannedEnd, locale) : "…"}`
+            : "—"}
+        </dd>
       </dl>
       <div className="actions">
         {side === "PARTNER" && open && (
@@ -82,25 +130,49 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             {t("logReport")}
           </Link>
         )}
-        {(task.completion || task.status === "IN_PROGRESS" || task.status === "COMPLETED" || task.status === "HANDED_OVER") && (
+        {(task.completion ||
+          task.status === "IN_PROGRESS" ||
+          task.status === "COMPLETED" ||
+          task.status === "HANDED_OVER") && (
           <Link className="button secondary" href={`/tasks/${task.id}/completion`}>
             {t("completion")}
           </Link>
         )}
       </div>
-      <TaskStatusActions taskId={task.id} next={next.map((to) => ({ to: to.toLowerCase(), label: t("moveTo", { status: tStatus(to) }), ...(to === "CANCELLED" ? { confirm: t("cancelConfirm") } : {}) }))} />
+      <TaskStatusActions
+        taskId={task.id}
+        next={next.map((to) => ({
+          to: to.toLowerCase(),
+          label: t("moveTo", { status: tStatus(to) }),
+          ...(to === "CANCELLED" ? { confirm: t("cancelConfirm") } : {}),
+        }))}
+      />
       <FieldMap
         label={t("mapLabel", { code: task.code })}
         basemap={basemapSettings()}
         hazards={hazardFeatures(task.hazardAreas)}
         released={releasedFeatures(task.approvedReleases)}
-        submitted={polygonFeatures(task.reports.filter((r) => r.status === "SUBMITTED").map((r) => r.submittedGeometry))}
+        submitted={polygonFeatures(
+          task.reports.filter((r) => r.status === "SUBMITTED").map((r) => r.submittedGeometry),
+        )}
       />
       <h2>{t("progress")}</h2>
       <p className="note">{t("progressNote")}</p>
-      <DataTable label={t("progress")} rows={task.hazardAreas} columns={areaColumns} rowKey={(h) => h.id} empty={t("noAreas")} />
+      <DataTable
+        label={t("progress")}
+        rows={task.hazardAreas}
+        columns={areaColumns}
+        rowKey={(h) => h.id}
+        empty={t("noAreas")}
+      />
       <h2>{t("reports")}</h2>
-      <DataTable label={t("reports")} rows={task.reports} columns={reportColumns} rowKey={(r) => r.id} empty={t("noReports")} />
+      <DataTable
+        label={t("reports")}
+        rows={task.reports}
+        columns={reportColumns}
+        rowKey={(r) => r.id}
+        empty={t("noReports")}
+      />
     </>
   );
 }

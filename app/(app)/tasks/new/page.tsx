@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { TaskForm } from "@/components/tasks/task-form";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
-import { HAZARD_AREA_CHOICES, hazardAreaChoices } from "@/lib/server/queries/hazard-areas";
 import { listGrantsForTasks } from "@/lib/server/queries/funding";
+import { HAZARD_AREA_CHOICES, hazardAreaChoices } from "@/lib/server/queries/hazard-areas";
 import { listOrganisations } from "@/lib/server/queries/organisations";
 
 export default async function NewTaskPage({ searchParams }: { searchParams: Promise<{ hazardAreaId?: string }> }) {
@@ -23,7 +23,13 @@ export default async function NewTaskPage({ searchParams }: { searchParams: Prom
         <Link href="/tasks">{t("allTasks")}</Link>
       </p>
       <h1>{t("heading")}</h1>
-      <TaskForm hazardAreas={hazardAreas} choiceLimit={HAZARD_AREA_CHOICES} partners={partners} grants={grants} preselected={hazardAreaId} />
+      <TaskForm
+        hazardAreas={hazardAreas}
+        choiceLimit={HAZARD_AREA_CHOICES}
+        partners={partners}
+        grants={grants}
+        preselected={hazardAreaId}
+      />
     </>
   );
 }

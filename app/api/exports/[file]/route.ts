@@ -1,8 +1,8 @@
-import { exportFilterFrom, ZExportFile } from "@/lib/schemas/export-filter";
 import { resumeAfter } from "@/lib/exports/stream";
-import { buildExport } from "@/lib/server/exports";
-import { CommandError, fieldIssues } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
+import { exportFilterFrom, ZExportFile } from "@/lib/schemas/export-filter";
+import { CommandError, fieldIssues } from "@/lib/server/command-error";
+import { buildExport } from "@/lib/server/exports";
 import { withPermission } from "@/lib/server/http";
 
 /**
@@ -17,7 +17,8 @@ export const GET = withPermission<{ file: string }>("progress:read", async ({ re
   const file = ZExportFile.safeParse(params.file);
   if (!file.success) throw new CommandError("not_found", refusal("noSuchExport", { file: params.file }));
   const filter = exportFilterFrom(new URL(req.url).searchParams);
-  if (!filter.success) throw new CommandError("invalid_request", refusal("filterMalformed"), fieldIssues(filter.error.issues));
+  if (!filter.success)
+    throw new CommandError("invalid_request", refusal("filterMalformed"), fieldIssues(filter.error.issues));
   const resume = resumeRequest(req);
   const out = await buildExport(db, user, file.data, filter.data);
   const body = resume ? await resumeAfter(out.body, resume.from, resume.sha256) : out.body;
@@ -38,6 +39,7 @@ function resumeRequest(req: Request): { from: number; sha256: string } | null {
   const from = req.headers.get("x-resume-from");
   if (from === null) return null;
   const sha256 = req.headers.get("x-resume-sha256") ?? "";
-  if (!/^\d{1,12}$/.test(from) || !/^[0-9a-f]{64}$/.test(sha256)) throw new CommandError("invalid_request", refusal("resumeHeaders"));
+  if (!/^\d{1,12}$/.test(from) || !/^[0-9a-f]{64}$/.test(sha256))
+    throw new CommandError("invalid_request", refusal("resumeHeaders"));
   return Number(from) > 0 ? { from: Number(from), sha256 } : null;
 }

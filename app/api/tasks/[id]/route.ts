@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { CommandError } from "@/lib/server/command-error";
 import { refusal } from "@/lib/i18n/refusals";
+import { CommandError } from "@/lib/server/command-error";
 import { withPermission } from "@/lib/server/http";
 import { getTask } from "@/lib/server/queries/tasks";
 

@@ -1,25 +1,31 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { hazardFeatures, releasedFeatures } from "@/components/map/features";
 import type { Areal } from "@/components/map/field-map";
 import { FieldMap } from "@/components/map/field-map";
-import { hazardFeatures, releasedFeatures } from "@/components/map/features";
 import { CompletionForm, HandoverForm, PrintButton } from "@/components/tasks/completion-forms";
 import { turningPoints } from "@/lib/geo/turning-points";
 import { formatCount, formatDate, formatM2 } from "@/lib/i18n/format";
+import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import { getTaskCompletion } from "@/lib/server/queries/tasks";
-import { governorateName } from "@/lib/i18n/names";
 
 export default async function CompletionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePage("/tasks/[id]/completion", `/tasks/${id}/completion`);
   const task = await getTaskCompletion(await getDb(), user, id);
   if (!task) notFound();
-  const [t, tMethod, tDevice, tStatus, locale] = await Promise.all([getTranslations("completion"), getTranslations("method"), getTranslations("device"), getTranslations("taskStatus"), getLocale()]);
+  const [t, tMethod, tDevice, tStatus, locale] = await Promise.all([
+    getTranslations("completion"),
+    getTranslations("method"),
+    getTranslations("device"),
+    getTranslations("taskStatus"),
+    getLocale(),
+  ]);
   const c = task.completion;
   const isPartner = can(user, "report:submit") && user.organisationId === task.partnerId;
   const isAuthority = can(user, "task:assign") && user.organisationId === task.authorityId;
@@ -35,8 +41,17 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
       </p>
       <h1>{t("title")}</h1>
       <p className="note">{t("standard")}</p>
-      {!c && isPartner && task.status === "IN_PROGRESS" && (task.pendingReports > 0 ? <p className="error">{t("pending", { count: task.pendingReports })}</p> : <CompletionForm taskId={task.id} />)}
-      {!c && !(isPartner && task.status === "IN_PROGRESS") && <p className="note">{t("notYet", { status: tStatus(task.status) })}</p>}
+      {!c &&
+        isPartner &&
+        task.status === "IN_PROGRESS" &&
+        (task.pendingReports > 0 ? (
+          <p className="error">{t("pending", { count: task.pendingReports })}</p>
+        ) : (
+          <CompletionForm taskId={task.id} />
+        ))}
+      {!c && !(isPartner && task.status === "IN_PROGRESS") && (
+        <p className="note">{t("notYet", { status: tStatus(task.status) })}</p>
+      )}
       {c && (
         <>
           <p className="actions no-print">
@@ -124,7 +139,12 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
           ) : (
             <p>{t("noDevices")}</p>
           )}
-          <FieldMap label={t("mapLabel")} basemap={basemapSettings()} hazards={hazardFeatures(task.hazardAreas)} released={releasedFeatures(task.reports)} />
+          <FieldMap
+            label={t("mapLabel")}
+            basemap={basemapSettings()}
+            hazards={hazardFeatures(task.hazardAreas)}
+            released={releasedFeatures(task.reports)}
+          />
           {points.length > 0 && (
             <details open={points.length <= 40}>
               <summary>{t("turningPoints", { count: points.length })}</summary>

@@ -9,7 +9,13 @@ import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { getReportFormContext } from "@/lib/server/queries/land-release";
 
-export default async function NewReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ corrects?: string }> }) {
+export default async function NewReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ corrects?: string }>;
+}) {
   const [{ id }, { corrects }] = await Promise.all([params, searchParams]);
   const user = await requirePage("/tasks/[id]/reports/new", `/tasks/${id}/reports/new`);
   const context = await getReportFormContext(await getDb(), user, id, corrects);
@@ -32,7 +38,11 @@ export default async function NewReportPage({ params, searchParams }: { params: 
           taskId={task.id}
           basemap={basemapSettings()}
           released={releasedFeatures(approved)}
-          correcting={correcting ? { id: correcting.id, hazardAreaId: correcting.hazardAreaId, method: correcting.method.toLowerCase() } : undefined}
+          correcting={
+            correcting
+              ? { id: correcting.id, hazardAreaId: correcting.hazardAreaId, method: correcting.method.toLowerCase() }
+              : undefined
+          }
           hazardAreas={hazardAreas.map((h, i) => ({
             id: h.id,
             code: h.code,
