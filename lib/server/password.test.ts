@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "./password";
 
-describe("password hashing", () => {
+// Each hash is memory-hard on purpose (128 MB, about half a second alone); beside the other test files on a
+// loaded machine, three of them take longer than Vitest's 5 s default.
+describe("password hashing", { timeout: 30_000 }, () => {
   it("verifies the right password and rejects a wrong one", async () => {
     const hash = await hashPassword("correct horse battery staple");
     expect(await verifyPassword("correct horse battery staple", hash)).toBe(true);
