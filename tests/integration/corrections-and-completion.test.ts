@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Polygon } from "geojson";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { completeTask } from "@/lib/server/commands/complete-task";
 import { handOverTask } from "@/lib/server/commands/hand-over-task";
@@ -10,28 +10,10 @@ import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-relea
 import { transitionTask } from "@/lib/server/commands/transition-task";
 import { bodyWithGeometry, geometryUpload, jsonBody, MAX_BODY_BYTES } from "@/lib/server/http";
 import { getNationalProgress } from "@/lib/server/queries/progress";
-import { actorFor, refusal } from "@/tests/helpers/actors";
-import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
+import { authority, partlyReleasedTask, strip as stripOf } from "@/tests/factories";
+import { refusal } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useReferenceDatabase } from "@/tests/helpers/databases";
 
-// DEMO-NIN-001 (task DEMO-TASK-001): 600 m × 400 m around (43.05, 36.30); approved releases cover its western 60 %.
-const DLON = 600 / (111_320 * Math.cos((36.3 * Math.PI) / 180));
-const W = 43.05 - DLON / 2;
-const [S, N] = [36.3 - 400 / 110_574 / 2, 36.3 + 400 / 110_574 / 2];
-const strip = (from: number, to: number): Polygon => {
-  const [x0, x1] = [W + DLON * from, W + DLON * to];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x0, S + 1e-5],
-        [x1, S + 1e-5],
-        [x1, N - 1e-5],
-        [x0, N - 1e-5],
-        [x0, S + 1e-5],
-      ],
-    ],
-  };
-};
 const report = (geometry: unknown, extra: Record<string, unknown> = {}) => ({
   method: "cleared",
   periodStart: "2026-10-01",
@@ -41,10 +23,15 @@ const report = (geometry: unknown, extra: Record<string, unknown> = {}) => ({
 });
 
 describe.each(DATABASE_KINDS)("corrections of approved reports on %s", (kind) => {
-  const t = useSeededDatabase(kind);
-  const actor = (email: string) => actorFor(t().db, email);
-  const task = () => t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" } });
-  const hazard = () => t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+  const t = useReferenceDatabase(kind);
+  // A 600 m × 400 m hazardous area of DMA's in Ninewa; the partner's approved clearance covers its western 60 %.
+  let scene: Awaited<ReturnType<typeof partlyReleasedTask>>;
+  beforeAll(async () => {
+    scene = await partlyReleasedTask(t().db);
+  });
+  const strip = (from: number, to: number) => stripOf(scene.boundary, from, to);
+  const task = async () => scene.task;
+  const hazard = () => t().db.hazardArea.findUniqueOrThrow({ where: { id: scene.hazardArea.id } });
   const countedInForce = async (hazardAreaId: string) =>
     (
       await t().db.landReleaseReport.aggregate({
@@ -54,7 +41,7 @@ describe.each(DATABASE_KINDS)("corrections of approved reports on %s", (kind) =>
     )._sum.countedAreaM2 ?? 0;
 
   it("a correction counts only once approved, then replaces the old report, which is kept as superseded; totals move by the difference", async () => {
-    const [partner, dma] = [await actor("partner@demo.test"), await actor("dma@demo.test")];
+    const [partner, dma] = [scene.partner, scene.dma];
     const original = await submitLandReleaseReport(t().db, partner, (await task()).id, report(strip(0.6, 0.9)));
     await reviewLandReleaseReport(t().db, dma, original.id, { decision: "approve" });
     const approved = await t().db.landReleaseReport.findUniqueOrThrow({ where: { id: original.id } });
@@ -95,7 +82,7 @@ describe.each(DATABASE_KINDS)("corrections of approved reports on %s", (kind) =>
   });
 
   it("a rejected correction leaves the approved report counted; only approved reports are corrected; a superseded report cannot be replaced twice", async () => {
-    const [partner, dma] = [await actor("partner@demo.test"), await actor("dma@demo.test")];
+    const [partner, dma] = [scene.partner, scene.dma];
     const taskId = (await task()).id;
     const original = await submitLandReleaseReport(t().db, partner, taskId, report(strip(0.9, 0.95)));
     expect(
@@ -149,13 +136,17 @@ describe.each(DATABASE_KINDS)("corrections of approved reports on %s", (kind) =>
 });
 
 describe.each(DATABASE_KINDS)("completion report and handover on %s", (kind) => {
-  const t = useSeededDatabase(kind);
-  const actor = (email: string) => actorFor(t().db, email);
+  const t = useReferenceDatabase(kind);
 
   it("the partner completes once no report awaits review; the authority records the handover once, with attendees", async () => {
-    const [partner, dma] = [await actor("partner@demo.test"), await actor("dma@demo.test")];
+    // The partner's task at work on a hazardous area cleared to 60 %, with a report of the rest awaiting review.
+    const scene = await partlyReleasedTask(t().db);
+    const [partner, dma] = [scene.partner, scene.dma];
+    const strip = (from: number, to: number) => stripOf(scene.boundary, from, to);
+    await transitionTask(t().db, partner, scene.task.id, { to: "in_progress" });
+    await submitLandReleaseReport(t().db, partner, scene.task.id, report(strip(0.6, 1)));
     const task = await t().db.task.findUniqueOrThrow({
-      where: { code: "DEMO-TASK-001" },
+      where: { id: scene.task.id },
       include: { hazardAreas: { include: { hazardArea: true } } },
     });
     const pending = await refusal(completeTask(t().db, partner, task.id, { completedOn: "2026-11-20" }));
@@ -195,7 +186,7 @@ describe.each(DATABASE_KINDS)("completion report and handover on %s", (kind) => 
     expect(
       (
         await refusal(
-          handOverTask(t().db, await actor("ikmaa@demo.test"), task.id, {
+          handOverTask(t().db, await authority(t().db, "KURDISTAN"), task.id, {
             handoverDate: "2026-11-25",
             recipient: "Village council",
             attendeesMen: 3,
