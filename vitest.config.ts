@@ -44,6 +44,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One server, one browser: run the specs one after another.
           fileParallelism: false,
+          // For the tests a spec marks concurrent (accessibility.spec.ts): pages checked at once.
+          maxConcurrency: 3,
         },
       },
     ],

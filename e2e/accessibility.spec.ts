@@ -41,25 +41,26 @@ const PAGES: { path: string; as: string | null }[] = [
   { path: "/audit", as: "admin@demo.test" },
 ];
 
-const contexts = new Map<string, BrowserContext>();
+const contexts = new Map<string, Promise<BrowserContext>>();
 
-/** A signed-in (or signed-out) browser reading in the language given, as the switch would leave it. */
+async function openContext(as: string | null, language: Locale): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (as) {
+    const page = await context.newPage();
+    await signIn(page, baseUrl, as);
+    await page.waitForURL(`${baseUrl}/`);
+    await page.close();
+  }
+  // After sign-in, which sets the user's stored language: this reader's choice for this test only.
+  await context.addCookies([{ name: "mat-language", value: language, url: baseUrl }]);
+  return context;
+}
+
+/** A signed-in (or signed-out) browser reading in the language given, as the switch would leave it; one per reader, shared by the pages checked at once. */
 async function pageFor(as: string | null, language: Locale): Promise<Page> {
   const key = `${as}:${language}`;
-  let context = contexts.get(key);
-  if (!context) {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    if (as) {
-      const page = await context.newPage();
-      await signIn(page, baseUrl, as);
-      await page.waitForURL(`${baseUrl}/`);
-      await page.close();
-    }
-    // After sign-in, which sets the user's stored language: this reader's choice for this test only.
-    await context.addCookies([{ name: "mat-language", value: language, url: baseUrl }]);
-    contexts.set(key, context);
-  }
-  return context.newPage();
+  if (!contexts.has(key)) contexts.set(key, openContext(as, language));
+  return (await contexts.get(key)!).newPage();
 }
 
 beforeAll(async () => {
@@ -74,7 +75,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-describe.each(LOCALES)("pages in %s", (language) => {
+// Pages are checked a few at a time (the e2e project's maxConcurrency): the server renders one while the browser
+// runs axe on another. Nothing here writes, so the checks do not depend on each other's order.
+describe.concurrent.each(LOCALES)("pages in %s", (language) => {
   it.each(PAGES)("$path has no serious or critical accessibility violation", async ({ path: route, as }) => {
     const page = await pageFor(as, language);
     const url = `${baseUrl}${route.replace("{task}", taskId).replace("{report}", reportId)}`;
