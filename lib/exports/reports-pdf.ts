@@ -6,22 +6,18 @@ import { programmeDay } from "@/lib/domain/calendar";
 import { turningPoints } from "@/lib/geo/turning-points";
 import { formatArea, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
 import {
-  burnDownLine,
   COLOURS,
-  classify,
   FONT,
   figureCards,
   footers,
   heading,
   METHODS,
   type MethodKey,
-  map,
-  methodLegend,
   newDocument,
   paragraph,
-  stackedBars,
   table,
 } from "./pdf";
+import { burnDownLine, classify, map, methodLegend, stackedBars } from "./pdf-charts";
 
 type Areal = Polygon | MultiPolygon;
 const L = "en";
