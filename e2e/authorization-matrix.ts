@@ -1,0 +1,142 @@
+// The authorisation matrix the spec checks (e2e/authorization.spec.ts): the
+// status each caller gets from every API route, and the record pages a caller
+// with the page's permission still may not see.
+import type { PagePath } from "@/lib/server/permissions";
+
+export type Caller = "anonymous" | "ADMIN" | "DMA" | "IKMAA" | "PARTNER" | "DONOR";
+export const ACCOUNTS: Record<Exclude<Caller, "anonymous">, string> = {
+  ADMIN: "admin@demo.test",
+  DMA: "dma@demo.test",
+  IKMAA: "ikmaa@demo.test",
+  PARTNER: "partner@demo.test",
+  DONOR: "donor@demo.test",
+};
+export const ROLE = {
+  ADMIN: "ADMIN",
+  DMA: "AUTHORITY",
+  IKMAA: "AUTHORITY",
+  PARTNER: "PARTNER",
+  DONOR: "DONOR",
+} as const;
+
+/** Expected status per caller. Bodies are empty ({}), so a caller who passes authorisation gets 400, not a write. */
+export const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller, number> }> = {
+  "/api/progress": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "/api/funding/summary": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 200 },
+  },
+  "/api/funding/import": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 400, DMA: 403, IKMAA: 403, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/settings/public-page": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/organisations": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "/api/openapi.json": {
+    method: "GET",
+    expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  // Says only whether the database answers, for load balancers.
+  "/api/health": {
+    method: "GET",
+    expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "/api/hazard-areas": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  "GET /api/hazard-areas": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/tasks": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 },
+  },
+  "POST /api/tasks": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  // DEMO-TASK-001: DMA's, assigned to the demo partner.
+  "/api/tasks/{id}": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 404, PARTNER: 200, DONOR: 403 },
+  },
+  "/api/tasks/{id}/status": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 400, DONOR: 403 },
+  },
+  "/api/tasks/{id}/completion": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 },
+  },
+  "/api/tasks/{id}/handover": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/tasks/{id}/reports": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 },
+  },
+  "/api/reports/{id}/approve": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 },
+  },
+  // Every role exports; which datasets, the role's screens decide.
+  "/api/exports/{file}": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "GET /api/exports/grants.csv": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 200 },
+  },
+  "GET /api/exports/tasks.xlsx": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 },
+  },
+  "GET /api/exports/hazard-areas.geojson": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 },
+  },
+  "/api/risk-education": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "POST /api/risk-education": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 },
+  },
+  "/api/casualties": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "POST /api/casualties": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/reports/{id}/reject": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+};
+
+/**
+ * Pages about one record open DEMO-TASK-001 (DMA's, Zagros's) or its first,
+ * approved report: a caller with the page's permission who may not see that
+ * record gets 404, as for a record that does not exist. Approved reports are
+ * official figures, open to every role.
+ */
+export const RECORD_HIDDEN_FROM: Partial<Record<PagePath, Caller[]>> = {
+  "/tasks/[id]": ["IKMAA"],
+  "/tasks/[id]/completion": ["IKMAA"],
+};
