@@ -197,7 +197,7 @@ describe("field workflow in the browser", () => {
       ...(dma as Page & { errors: string[] }).errors,
       ...(partner as Page & { errors: string[] }).errors,
     ]).toEqual([]);
-  });
+  }, 180_000); // a whole field story, some twenty steps: the suite's 60 s is for one page's worth
 });
 
 describe("a boundary that crosses itself", () => {
