@@ -1,7 +1,5 @@
 "use client";
-import { Field, Submit, useAdminForm } from "./user-admin-forms";
-
-type State = { done?: string; error?: string; problems?: Record<string, string> };
+import { type FormAction, InputField, NewPasswordField, PasswordHint, Submit, useAdminForm } from "./user-admin-forms";
 
 export type ChangePasswordLabels = {
   current: string;
@@ -13,68 +11,31 @@ export type ChangePasswordLabels = {
 };
 
 /** The holder changes their own password; once done, every session of the account has ended, this one too. */
-export function ChangePasswordForm({
-  action,
-  labels,
-}: {
-  action: (prev: State, form: FormData) => Promise<State>;
-  labels: ChangePasswordLabels;
-}) {
-  const { state, form, pending } = useAdminForm(action);
-  const p = state.problems ?? {};
+export function ChangePasswordForm({ action, labels }: { action: FormAction; labels: ChangePasswordLabels }) {
+  const { state, form, pending, problems: p } = useAdminForm(action);
   return (
     <form {...form} className="report-form card" aria-label={labels.submit}>
       <div className="grid-fields">
-        <Field id="password-current" label={labels.current} problem={p.currentPassword}>
-          {(d) => (
-            <input
-              id="password-current"
-              name="currentPassword"
-              type="password"
-              required
-              autoComplete="current-password"
-              dir="ltr"
-              aria-describedby={d}
-              aria-invalid={!!d}
-            />
-          )}
-        </Field>
-        <Field id="password-next" label={labels.next} problem={p.newPassword}>
-          {(d) => (
-            <input
-              id="password-next"
-              name="newPassword"
-              type="password"
-              required
-              minLength={12}
-              maxLength={200}
-              autoComplete="new-password"
-              dir="ltr"
-              aria-describedby={d ?? "password-next-hint"}
-              aria-invalid={!!d}
-            />
-          )}
-        </Field>
-        <Field id="password-confirm" label={labels.confirm} problem={p.confirmPassword}>
-          {(d) => (
-            <input
-              id="password-confirm"
-              name="confirmPassword"
-              type="password"
-              required
-              minLength={12}
-              maxLength={200}
-              autoComplete="new-password"
-              dir="ltr"
-              aria-describedby={d}
-              aria-invalid={!!d}
-            />
-          )}
-        </Field>
+        <InputField
+          id="password-current"
+          name="currentPassword"
+          label={labels.current}
+          problem={p.currentPassword}
+          type="password"
+          required
+          autoComplete="current-password"
+          dir="ltr"
+        />
+        <NewPasswordField id="password-next" name="newPassword" label={labels.next} problem={p.newPassword} />
+        <NewPasswordField
+          id="password-confirm"
+          name="confirmPassword"
+          label={labels.confirm}
+          problem={p.confirmPassword}
+          hinted={false}
+        />
       </div>
-      <p className="note" id="password-next-hint">
-        {labels.hint}
-      </p>
+      <PasswordHint field="password-next">{labels.hint}</PasswordHint>
       <Submit label={labels.submit} pending={pending} state={state} />
       {state.done && (
         <p>

@@ -1,8 +1,17 @@
 "use client";
-import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useRef } from "react";
+import {
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+} from "react";
 
-type State = { done?: string; error?: string; problems?: Record<string, string> };
-type Action = (prev: State, form: FormData) => Promise<State>;
+/** What a form shows after the server answered: what was done, or what is wrong, each field's problem under that field. */
+export type FormState = { done?: string; error?: string; problems?: Record<string, string> };
+export type FormAction = (prev: FormState, form: FormData) => Promise<FormState>;
 type Choice = { value: string; label: string };
 
 /** A labelled field with its problem, if the server found one, said under it and tied to it for screen readers. */
@@ -31,6 +40,91 @@ export function Field({
   );
 }
 
+/** A labelled input with its problem under it; a hint elsewhere on the form may describe it while it has none. */
+export function InputField({
+  id,
+  name,
+  label,
+  problem,
+  hint,
+  ...input
+}: {
+  id: string;
+  name: string;
+  label: string;
+  problem?: string;
+  /** The id of the note that describes the field. */
+  hint?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "aria-describedby" | "aria-invalid">) {
+  return (
+    <Field id={id} label={label} problem={problem}>
+      {(d) => <input id={id} name={name} {...input} aria-describedby={d ?? hint} aria-invalid={!!d} />}
+    </Field>
+  );
+}
+
+/** A labelled choice the form needs, with its problem under it. */
+function SelectField({
+  id,
+  name,
+  label,
+  problem,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  problem?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Field id={id} label={label} problem={problem}>
+      {(d) => (
+        <select id={id} name={name} required aria-describedby={d} aria-invalid={!!d}>
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A new password: twelve characters at least. The hint under the fields
+ * (PasswordHint) says what it must be; a confirmation that repeats it is not `hinted`.
+ */
+export function NewPasswordField({
+  hinted = true,
+  ...field
+}: {
+  id: string;
+  name: string;
+  label: string;
+  problem?: string;
+  hinted?: boolean;
+}) {
+  return (
+    <InputField
+      {...field}
+      hint={hinted ? `${field.id}-hint` : undefined}
+      type="password"
+      required
+      minLength={12}
+      maxLength={200}
+      autoComplete="new-password"
+      dir="ltr"
+    />
+  );
+}
+
+/** What a new password must be, under the fields; it describes the NewPasswordField `field`. */
+export function PasswordHint({ field, children }: { field: string; children: ReactNode }) {
+  return (
+    <p className="note" id={`${field}-hint`}>
+      {children}
+    </p>
+  );
+}
+
 const options = (choices: Choice[]) =>
   choices.map((c) => (
     <option key={c.value} value={c.value}>
@@ -39,7 +133,7 @@ const options = (choices: Choice[]) =>
   ));
 
 /** The form's button, and under it what the server did or why it refused. */
-export function Submit({ label, pending, state }: { label: string; pending: boolean; state: State }) {
+export function Submit({ label, pending, state }: { label: string; pending: boolean; state: FormState }) {
   return (
     <>
       <div>
@@ -62,7 +156,7 @@ export function Submit({ label, pending, state }: { label: string; pending: bool
  * refuses it (React resets a form after its action), and clears it once done.
  * Without JavaScript the form posts as usual.
  */
-export function useAdminForm(action: Action) {
+export function useAdminForm(action: FormAction) {
   const [state, formAction, pending] = useActionState(action, {});
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -73,7 +167,34 @@ export function useAdminForm(action: Action) {
     const data = new FormData(e.currentTarget);
     startTransition(() => formAction(data));
   };
-  return { state, form: { ref, action: formAction, onSubmit }, pending };
+  return { state, form: { ref, action: formAction, onSubmit }, pending, problems: state.problems ?? {} };
+}
+
+/**
+ * An administrator's form on a card: its title, the fields in a grid, the hint
+ * saying what the new password in `passwordField` must be, the button and the server's answer.
+ */
+function AdminFormCard({
+  admin: { state, form, pending },
+  id,
+  labels,
+  passwordField,
+  children,
+}: {
+  admin: ReturnType<typeof useAdminForm>;
+  id: string;
+  labels: { title: string; submit: string; passwordHint?: string };
+  passwordField?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form {...form} className="report-form card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{labels.title}</h2>
+      <div className="grid-fields">{children}</div>
+      {passwordField && <PasswordHint field={passwordField}>{labels.passwordHint}</PasswordHint>}
+      <Submit label={labels.submit} pending={pending} state={state} />
+    </form>
+  );
 }
 
 export type AddUserLabels = {
@@ -94,84 +215,46 @@ export function AddUserForm({
   roles,
   organisations,
 }: {
-  action: Action;
+  action: FormAction;
   labels: AddUserLabels;
   roles: Choice[];
   organisations: { type: string; label: string; choices: Choice[] }[];
 }) {
-  const { state, form, pending } = useAdminForm(action);
-  const p = state.problems ?? {};
+  const admin = useAdminForm(action);
+  const p = admin.problems;
   return (
-    <form {...form} className="report-form card" aria-labelledby="add-user-title">
-      <h2 id="add-user-title">{labels.title}</h2>
-      <div className="grid-fields">
-        <Field id="user-email" label={labels.email} problem={p.email}>
-          {(d) => (
-            <input
-              id="user-email"
-              name="email"
-              type="email"
-              required
-              autoComplete="off"
-              dir="ltr"
-              aria-describedby={d}
-              aria-invalid={!!d}
-            />
-          )}
-        </Field>
-        <Field id="user-name" label={labels.name} problem={p.name}>
-          {(d) => (
-            <input
-              id="user-name"
-              name="name"
-              required
-              minLength={2}
-              maxLength={120}
-              aria-describedby={d}
-              aria-invalid={!!d}
-            />
-          )}
-        </Field>
-        <Field id="user-role" label={labels.role} problem={p.role}>
-          {(d) => (
-            <select id="user-role" name="role" required aria-describedby={d} aria-invalid={!!d}>
-              {options(roles)}
-            </select>
-          )}
-        </Field>
-        <Field id="user-organisation" label={labels.organisation} problem={p.organisationId}>
-          {(d) => (
-            <select id="user-organisation" name="organisationId" required aria-describedby={d} aria-invalid={!!d}>
-              {organisations.map((g) => (
-                <optgroup key={g.type} label={g.label}>
-                  {options(g.choices)}
-                </optgroup>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="user-password" label={labels.password} problem={p.password}>
-          {(d) => (
-            <input
-              id="user-password"
-              name="password"
-              type="password"
-              required
-              minLength={12}
-              maxLength={200}
-              autoComplete="new-password"
-              dir="ltr"
-              aria-describedby={d ?? "user-password-hint"}
-              aria-invalid={!!d}
-            />
-          )}
-        </Field>
-      </div>
-      <p className="note" id="user-password-hint">
-        {labels.passwordHint}
-      </p>
-      <Submit label={labels.submit} pending={pending} state={state} />
-    </form>
+    <AdminFormCard admin={admin} id="add-user" labels={labels} passwordField="user-password">
+      <InputField
+        id="user-email"
+        name="email"
+        label={labels.email}
+        problem={p.email}
+        type="email"
+        required
+        autoComplete="off"
+        dir="ltr"
+      />
+      <InputField
+        id="user-name"
+        name="name"
+        label={labels.name}
+        problem={p.name}
+        required
+        minLength={2}
+        maxLength={120}
+      />
+      <SelectField id="user-role" name="role" label={labels.role} problem={p.role}>
+        {options(roles)}
+      </SelectField>
+      <SelectField id="user-organisation" name="organisationId" label={labels.organisation} problem={p.organisationId}>
+        {organisations.map((g) => (
+          <optgroup key={g.type} label={g.label}>
+            {options(g.choices)}
+          </optgroup>
+        ))}
+      </SelectField>
+      <NewPasswordField id="user-password" name="password" label={labels.password} problem={p.password} />
+    </AdminFormCard>
   );
 }
 
@@ -183,50 +266,34 @@ export function AddOrganisationForm({
   labels,
   types,
 }: {
-  action: Action;
+  action: FormAction;
   labels: AddOrganisationLabels;
   types: Choice[];
 }) {
-  const { state, form, pending } = useAdminForm(action);
-  const p = state.problems ?? {};
+  const admin = useAdminForm(action);
+  const p = admin.problems;
   return (
-    <form {...form} className="report-form card" aria-labelledby="add-organisation-title">
-      <h2 id="add-organisation-title">{labels.title}</h2>
-      <div className="grid-fields">
-        <Field id="organisation-name" label={labels.name} problem={p.name}>
-          {(d) => (
-            <input
-              id="organisation-name"
-              name="name"
-              required
-              minLength={2}
-              maxLength={160}
-              aria-describedby={d}
-              aria-invalid={!!d}
-            />
-          )}
-        </Field>
-        <Field id="organisation-short-name" label={labels.shortName} problem={p.shortName}>
-          {(d) => (
-            <input
-              id="organisation-short-name"
-              name="shortName"
-              maxLength={40}
-              aria-describedby={d}
-              aria-invalid={!!d}
-            />
-          )}
-        </Field>
-        <Field id="organisation-type" label={labels.type} problem={p.type}>
-          {(d) => (
-            <select id="organisation-type" name="type" required aria-describedby={d} aria-invalid={!!d}>
-              {options(types)}
-            </select>
-          )}
-        </Field>
-      </div>
-      <Submit label={labels.submit} pending={pending} state={state} />
-    </form>
+    <AdminFormCard admin={admin} id="add-organisation" labels={labels}>
+      <InputField
+        id="organisation-name"
+        name="name"
+        label={labels.name}
+        problem={p.name}
+        required
+        minLength={2}
+        maxLength={160}
+      />
+      <InputField
+        id="organisation-short-name"
+        name="shortName"
+        label={labels.shortName}
+        problem={p.shortName}
+        maxLength={40}
+      />
+      <SelectField id="organisation-type" name="type" label={labels.type} problem={p.type}>
+        {options(types)}
+      </SelectField>
+    </AdminFormCard>
   );
 }
 
@@ -244,44 +311,18 @@ export function SetPasswordForm({
   labels,
   accounts,
 }: {
-  action: Action;
+  action: FormAction;
   labels: SetPasswordLabels;
   accounts: Choice[];
 }) {
-  const { state, form, pending } = useAdminForm(action);
-  const p = state.problems ?? {};
+  const admin = useAdminForm(action);
+  const p = admin.problems;
   return (
-    <form {...form} className="report-form card" aria-labelledby="set-password-title">
-      <h2 id="set-password-title">{labels.title}</h2>
-      <div className="grid-fields">
-        <Field id="password-account" label={labels.account} problem={p.userId}>
-          {(d) => (
-            <select id="password-account" name="userId" required aria-describedby={d} aria-invalid={!!d}>
-              {options(accounts)}
-            </select>
-          )}
-        </Field>
-        <Field id="password-new" label={labels.password} problem={p.password}>
-          {(d) => (
-            <input
-              id="password-new"
-              name="password"
-              type="password"
-              required
-              minLength={12}
-              maxLength={200}
-              autoComplete="new-password"
-              dir="ltr"
-              aria-describedby={d ?? "password-new-hint"}
-              aria-invalid={!!d}
-            />
-          )}
-        </Field>
-      </div>
-      <p className="note" id="password-new-hint">
-        {labels.passwordHint}
-      </p>
-      <Submit label={labels.submit} pending={pending} state={state} />
-    </form>
+    <AdminFormCard admin={admin} id="set-password" labels={labels} passwordField="password-new">
+      <SelectField id="password-account" name="userId" label={labels.account} problem={p.userId}>
+        {options(accounts)}
+      </SelectField>
+      <NewPasswordField id="password-new" name="password" label={labels.password} problem={p.password} />
+    </AdminFormCard>
   );
 }

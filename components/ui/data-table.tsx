@@ -11,7 +11,7 @@ export type Column<T> = {
   cell: (row: T) => ReactNode;
 };
 
-type Props<T> = {
+export type DataTableProps<T> = {
   /** What the table holds, for assistive technology. */
   label: string;
   rows: readonly T[];
@@ -22,7 +22,7 @@ type Props<T> = {
   footer?: ReactNode;
 };
 
-export function DataTable<T>({ label, rows, columns, rowKey, empty, footer }: Props<T>) {
+export function DataTable<T>({ label, rows, columns, rowKey, empty, footer }: DataTableProps<T>) {
   const locale = useLocale();
   if (rows.length === 0) return <p>{empty}</p>;
   return (

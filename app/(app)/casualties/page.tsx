@@ -1,28 +1,20 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
 import { CasualtyForm, type Correcting } from "@/components/human-impact/forms";
-import { type Column, DataTable } from "@/components/ui/data-table";
-import { Pager, pageFrom } from "@/components/ui/pager";
+import type { Column } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
-import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 import { accidentToCorrect, casualtyPage } from "@/lib/server/queries/human-impact";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 
 type Row = Awaited<ReturnType<typeof casualtyPage>>["rows"][number];
 
 /** Explosive ordnance accidents: authorities record and correct those in their governorates; every role reads them. */
-export default async function CasualtiesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requirePage("/casualties");
-  const params = await searchParams;
-  const page = pageFrom(params);
+export default async function CasualtiesPage(props: ListPageProps) {
+  const { user, params, page } = await openListPage("/casualties", props);
   const db = await getDb();
   const recording = can(user, "casualty:record");
   const correctId = recording && typeof params.correct === "string" ? params.correct : null;
@@ -108,16 +100,11 @@ export default async function CasualtiesPage({
           correcting={correcting}
         />
       )}
-      <Pager
+      <PagedTable
         path="/casualties"
         params={params}
         page={page}
-        size={LIST_PAGE_SIZE}
-        shown={rows.length}
         total={total}
-        label={t("casualtiesTitle")}
-      />
-      <DataTable
         label={t("casualtiesTitle")}
         rows={rows}
         columns={columns}

@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
 import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-charts";
 import { FilterSelect, FiltersForm, RegionFilter } from "@/components/dashboard/filter-fields";
-import { type Column, DataTable } from "@/components/ui/data-table";
-import { Pager, pageFrom } from "@/components/ui/pager";
+import type { Column } from "@/components/ui/data-table";
 import { type CostGroup, committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding } from "@/lib/domain/funding";
 import { formatCount, formatM2, formatMoney, formatUsd, formatUsdCents, formatYear } from "@/lib/i18n/format";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
-import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { fundedReleasesInView, fundingLabels, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
@@ -17,13 +16,8 @@ const GRANTS_PER_PAGE = 100;
 /** Grants in the per-grant chart: the largest by commitment (the table lists them all). */
 const PER_GRANT_CHART = 15;
 
-export default async function FundingPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requirePage("/funding");
-  const params = await searchParams;
+export default async function FundingPage(props: ListPageProps) {
+  const { user, params, page: asked } = await openListPage("/funding", props);
   const parsed = fundingFilterFrom(params);
   const filter = parsed.success ? parsed.data : { groupBy: "donor" as const };
   const db = await getDb();
@@ -51,7 +45,7 @@ export default async function FundingPage({
     .sort((a, b) => b.committedUsd - a.committedUsd)
     .slice(0, PER_GRANT_CHART);
   // A national view holds thousands of grants: the table pages through them, the figures and charts cover them all.
-  const page = Math.min(Math.max(1, Math.ceil(grants.length / GRANTS_PER_PAGE)), pageFrom(params));
+  const page = Math.min(Math.max(1, Math.ceil(grants.length / GRANTS_PER_PAGE)), asked);
   const shown = grants.slice((page - 1) * GRANTS_PER_PAGE, page * GRANTS_PER_PAGE);
   const usd = (v: number) => formatUsdCents(BigInt(Math.round(v * 100)), locale);
 
@@ -204,16 +198,12 @@ export default async function FundingPage({
         {costTable(t("byYear"), cost.byYear, (g) => formatYear(Number(g.key), locale), "cost-by-year")}
       </div>
       <h2>{t("grants")}</h2>
-      <Pager
+      <PagedTable
         path="/funding"
         params={params}
         page={page}
         size={GRANTS_PER_PAGE}
-        shown={shown.length}
         total={grants.length}
-        label={t("grants")}
-      />
-      <DataTable
         label={t("grants")}
         rows={shown}
         columns={columns}

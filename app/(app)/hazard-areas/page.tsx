@@ -1,25 +1,17 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { type Column, DataTable } from "@/components/ui/data-table";
-import { Pager, pageFrom } from "@/components/ui/pager";
+import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
+import type { Column } from "@/components/ui/data-table";
 import { formatM2 } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
-import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { hazardAreaPage } from "@/lib/server/queries/hazard-areas";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 
 type Row = Awaited<ReturnType<typeof hazardAreaPage>>["rows"][number];
 
-export default async function HazardAreasPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requirePage("/hazard-areas");
-  const params = await searchParams;
-  const page = pageFrom(params);
+export default async function HazardAreasPage(props: ListPageProps) {
+  const { user, params, page } = await openListPage("/hazard-areas", props);
   const [{ total, rows }, t, tLand, locale] = await Promise.all([
     hazardAreaPage(await getDb(), user, page),
     getTranslations("hazardAreas"),
@@ -46,16 +38,17 @@ export default async function HazardAreasPage({
           </Link>
         </p>
       )}
-      <Pager
+      <PagedTable
         path="/hazard-areas"
         params={params}
         page={page}
-        size={LIST_PAGE_SIZE}
-        shown={rows.length}
         total={total}
         label={t("title")}
+        rows={rows}
+        columns={columns}
+        rowKey={(h) => h.id}
+        empty={t("empty")}
       />
-      <DataTable label={t("title")} rows={rows} columns={columns} rowKey={(h) => h.id} empty={t("empty")} />
     </>
   );
 }

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { type Column, DataTable } from "@/components/ui/data-table";
-import { Pager, pageFrom } from "@/components/ui/pager";
+import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
+import type { Column } from "@/components/ui/data-table";
 import { formatDate, formatM2 } from "@/lib/i18n/format";
 import { drillDownFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
-import { requirePage } from "@/lib/server/auth";
 import { issueLines } from "@/lib/server/command-error";
 import { getDb } from "@/lib/server/db";
 import { asReportStatus, listReports, REPORTS_PER_PAGE, sumReports } from "@/lib/server/queries/land-release";
@@ -13,13 +12,8 @@ import { drillDownWhere } from "@/lib/server/queries/progress";
 type Row = Awaited<ReturnType<typeof listReports>>["rows"][number];
 const FILTERS = ["submitted", "approved", "rejected", "superseded"] as const;
 
-export default async function ReportsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requirePage("/reports");
-  const params = await searchParams;
+export default async function ReportsPage(props: ListPageProps) {
+  const { user, params, page } = await openListPage("/reports", props);
   const raw = typeof params.status === "string" ? params.status : undefined;
   // Authorities land on what waits for their review.
   const status = asReportStatus(raw ?? (user.role === "AUTHORITY" ? "submitted" : undefined));
@@ -39,7 +33,6 @@ export default async function ReportsPage({
     );
   }
   const drillDown = drill ? await drillDownWhere(db, drill.data) : undefined;
-  const page = pageFrom(params);
   const [{ rows, total }, t, tMethod, tStatus, locale, summed] = await Promise.all([
     listReports(db, user, { status, drillDown, page }),
     getTranslations("reports"),
@@ -80,15 +73,19 @@ export default async function ReportsPage({
     },
   ];
   // National views hold hundreds of thousands of reports: a page of them at a time; the exports hold them all.
-  const pager = (
-    <Pager
+  const table = (label: string) => (
+    <PagedTable
       path="/reports"
       params={params}
       page={page}
       size={REPORTS_PER_PAGE}
-      shown={rows.length}
       total={total}
-      label={t("title")}
+      pagerLabel={t("title")}
+      label={label}
+      rows={rows}
+      columns={columns}
+      rowKey={(r) => r.id}
+      empty={t("empty")}
     />
   );
   if (drill?.success && summed) {
@@ -107,8 +104,7 @@ export default async function ReportsPage({
             when: month ?? year ?? t("wholePeriod"),
           })}
         </p>
-        {pager}
-        <DataTable label={t("behindFigure")} rows={rows} columns={columns} rowKey={(r) => r.id} empty={t("empty")} />
+        {table(t("behindFigure"))}
       </>
     );
   }
@@ -125,14 +121,7 @@ export default async function ReportsPage({
           </Link>
         ))}
       </nav>
-      {pager}
-      <DataTable
-        label={user.role === "AUTHORITY" ? t("titleReview") : t("title")}
-        rows={rows}
-        columns={columns}
-        rowKey={(r) => r.id}
-        empty={t("empty")}
-      />
+      {table(user.role === "AUTHORITY" ? t("titleReview") : t("title"))}
     </>
   );
 }

@@ -1,29 +1,21 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
 import { type Correcting, RiskEducationForm } from "@/components/human-impact/forms";
-import { type Column, DataTable } from "@/components/ui/data-table";
-import { Pager, pageFrom } from "@/components/ui/pager";
+import type { Column } from "@/components/ui/data-table";
 import { ADULT_AGE, everyone } from "@/lib/domain/human-impact";
 import { formatCount, formatDate } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
-import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 import { riskEducationPage, sessionToCorrect } from "@/lib/server/queries/human-impact";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 
 type Row = Awaited<ReturnType<typeof riskEducationPage>>["rows"][number];
 
 /** EORE sessions: partners record theirs here, and correct them; everyone with the dashboard reads them in their scope. */
-export default async function RiskEducationPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requirePage("/risk-education");
-  const params = await searchParams;
-  const page = pageFrom(params);
+export default async function RiskEducationPage(props: ListPageProps) {
+  const { user, params, page } = await openListPage("/risk-education", props);
   const db = await getDb();
   const recording = can(user, "riskEducation:record");
   const correctId = recording && typeof params.correct === "string" ? params.correct : null;
@@ -90,16 +82,11 @@ export default async function RiskEducationPage({
           correcting={correcting}
         />
       )}
-      <Pager
+      <PagedTable
         path="/risk-education"
         params={params}
         page={page}
-        size={LIST_PAGE_SIZE}
-        shown={rows.length}
         total={total}
-        label={t("riskEducationTitle")}
-      />
-      <DataTable
         label={t("riskEducationTitle")}
         rows={rows}
         columns={columns}

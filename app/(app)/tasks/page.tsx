@@ -1,29 +1,21 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
 import { hazardFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
-import { type Column, DataTable } from "@/components/ui/data-table";
-import { Pager, pageFrom } from "@/components/ui/pager";
+import type { Column } from "@/components/ui/data-table";
 import { formatM2, formatPercent } from "@/lib/i18n/format";
-import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import { hazardAreasForMap, releasedByMethodIn } from "@/lib/server/queries/hazard-areas";
-import { LIST_PAGE_SIZE } from "@/lib/server/queries/paging";
 import { taskPage } from "@/lib/server/queries/tasks";
 
 type Row = Awaited<ReturnType<typeof taskPage>>["rows"][number];
 const METHODS = ["cancelled", "reduced", "cleared"] as const;
 
-export default async function TasksPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requirePage("/tasks");
-  const params = await searchParams;
-  const page = pageFrom(params);
+export default async function TasksPage(props: ListPageProps) {
+  const { user, params, page } = await openListPage("/tasks", props);
   const db = await getDb();
   const partner = user.role === "PARTNER";
   const { total, rows } = await taskPage(db, user, page);
@@ -101,16 +93,11 @@ export default async function TasksPage({
         <FieldMap label={t("mapLabel")} basemap={basemapSettings()} hazards={hazardFeatures(mapAreas)} />
       )}
       <p className="note">{t("progressNote")}</p>
-      <Pager
+      <PagedTable
         path="/tasks"
         params={params}
         page={page}
-        size={LIST_PAGE_SIZE}
-        shown={rows.length}
         total={total}
-        label={partner ? t("titlePartner") : t("title")}
-      />
-      <DataTable
         label={partner ? t("titlePartner") : t("title")}
         rows={rows}
         columns={columns}
