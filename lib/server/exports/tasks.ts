@@ -4,17 +4,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import { batches } from "@/lib/exports/stream";
 import type { Column } from "@/lib/exports/table";
 import { hazardAreaFilter, partnerFilter } from "@/lib/server/filters";
+import { TASK_HEADING } from "@/lib/server/queries/tasks";
 import { taskScope } from "@/lib/server/scopes";
 import { tabular } from "./dataset";
 
 const TASK_SELECT = {
-  id: true,
-  code: true,
-  title: true,
-  status: true,
-  priority: true,
-  plannedStart: true,
-  plannedEnd: true,
+  ...TASK_HEADING,
   createdAt: true,
   authority: { select: { name: true } },
   partner: { select: { name: true } },
