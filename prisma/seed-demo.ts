@@ -1,6 +1,7 @@
 // Demo accounts and demo field data (hazardous areas, tasks, reports,
 // grants), accounted with the same domain code as real reports.
 import type { Polygon } from "geojson";
+import { casualtyFields } from "@/lib/domain/human-impact";
 import { countedGeometry, releasedAfterApproval } from "@/lib/domain/land-release";
 import { previewRelease } from "@/lib/domain/release-preview";
 import { geodesicAreaM2 } from "@/lib/geo/area";
@@ -283,8 +284,6 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
           });
           if (!governorate.authorityId)
             throw new Error(`Demo accident in ${c.governorate}, a governorate without its authority.`);
-          const killed = people(c.killed);
-          const injured = people(c.injured);
           await tx.casualtyIncident.create({
             data: {
               authorityId: governorate.authorityId,
@@ -292,14 +291,7 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
               occurredOn: new Date(`${c.occurredOn}T00:00:00Z`),
               place: c.place,
               deviceCategory: c.device,
-              killedWomen: killed.women,
-              killedMen: killed.men,
-              killedGirls: killed.girls,
-              killedBoys: killed.boys,
-              injuredWomen: injured.women,
-              injuredMen: injured.men,
-              injuredGirls: injured.girls,
-              injuredBoys: injured.boys,
+              ...casualtyFields(people(c.killed), people(c.injured)),
               recordedById: (await reviewerFor(governorate.region)).id,
               isDemo: true,
             },

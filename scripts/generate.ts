@@ -11,6 +11,7 @@ import { booleanPointInPolygon } from "@turf/turf";
 import type { MultiPolygon, Polygon } from "geojson";
 import { rng } from "@/bench/scenarios";
 import { geodesicAreaM2 } from "@/lib/geo/area";
+import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
 import { bumpDataVersion } from "@/lib/server/cache";
 import { readGovernorates } from "@/prisma/governorates";
 import { runScript, withMigratedDatabase } from "./run-script";
@@ -32,16 +33,6 @@ function options(argv: string[]): Options {
   };
 }
 
-const CONTAMINATION = [
-  "AP_MINES",
-  "AT_MINES",
-  "IMPROVISED_AP_MINES",
-  "IEDS",
-  "UXO",
-  "CLUSTER_MUNITION_REMNANTS",
-  "OTHER_ERW",
-] as const;
-const LAND_USE = ["CRITICAL_INFRASTRUCTURE", "SCHOOL", "ENERGY", "AGRICULTURE", "HOUSING", "OTHER"] as const;
 const DEVICES = ["AP_MINE", "AT_MINE", "IMPROVISED_AP_MINE", "IED", "UXO", "CLUSTER_SUBMUNITION"] as const;
 const MONTHS = Array.from(
   { length: 34 },
@@ -233,8 +224,8 @@ async function main() {
         code: `GEN-${run}-${i}`,
         name: `GEN hazardous area ${i + 1}`,
         kind: random() < 0.7 ? ("CHA" as const) : ("SHA" as const),
-        contamination: [pick(CONTAMINATION)],
-        landUse: pick(LAND_USE),
+        contamination: [pick(CONTAMINATION_TYPES)],
+        landUse: pick(LAND_USES),
         priorityRank: 1 + Math.floor(random() * 5),
         governoratePcode: g.properties.pcode,
         authorityId: authority.get(g.properties.pcode)!,

@@ -7,14 +7,9 @@ import {
   type GeometryJobName,
   type JobArgs,
   type JobResult,
-  receiveGeometryError,
-  type SentGeometryError,
+  type WorkerReply as Reply,
+  replyError,
 } from "@/lib/domain/geometry-jobs";
-
-type Reply =
-  | { ready: true }
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; geometry?: SentGeometryError; message?: string };
 
 let worker: { w: Worker; ready: Promise<void> } | undefined;
 let nextId = 1;
@@ -69,7 +64,7 @@ async function run<K extends GeometryJobName>(name: K, args: JobArgs<K>, budgetM
       clearTimeout(timer);
       w.removeEventListener("message", onMessage);
       if (data.ok) resolve(data.result as JobResult<K>);
-      else reject(data.geometry ? receiveGeometryError(data.geometry) : new Error(data.message));
+      else reject(replyError(data));
     };
     w.addEventListener("message", onMessage);
     try {

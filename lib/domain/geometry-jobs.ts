@@ -76,3 +76,16 @@ export function receiveGeometryError(sent: SentGeometryError): GeometryError {
       : undefined;
   return new GeometryError(sent.problems, repaired, sent.repairable);
 }
+
+/** What a geometry worker posts: ready once GEOS has loaded, then each job's result or its error. */
+export type WorkerReply =
+  | { ready: true }
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; geometry?: SentGeometryError; message?: string; stack?: string };
+
+/** A failed job's error, to throw where it was asked for: its GeometryError, or the worker's message (with its stack when it sent one). */
+export function replyError(reply: Extract<WorkerReply, { ok: false }>): Error {
+  if (reply.geometry) return receiveGeometryError(reply.geometry);
+  const error = new Error(reply.message);
+  return "stack" in reply ? Object.assign(error, { stack: reply.stack }) : error;
+}

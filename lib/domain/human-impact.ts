@@ -20,6 +20,18 @@ export const addPeople = (a: SexAge, b: SexAge): SexAge => ({
   boys: a.boys + b.boys,
 });
 
+/** The killed and injured as an accident record holds them, a field each: killedWomen, …, injuredBoys. */
+export const casualtyFields = (killed: SexAge, injured: SexAge) => ({
+  killedWomen: killed.women,
+  killedMen: killed.men,
+  killedGirls: killed.girls,
+  killedBoys: killed.boys,
+  injuredWomen: injured.women,
+  injuredMen: injured.men,
+  injuredGirls: injured.girls,
+  injuredBoys: injured.boys,
+});
+
 export type RiskEducationRow = GovernorateNames & { pcode: string; sessions: number } & SexAge;
 export type CasualtyRow = GovernorateNames & { pcode: string; incidents: number; killed: SexAge; injured: SexAge };
 

@@ -1,5 +1,6 @@
 // National progress: baseline, land released by method, remaining.
 import type { GovernorateNames } from "@/lib/i18n/names";
+import type { ReleaseMethod } from "./land-release";
 import { fillMonths, type MonthlyRelease } from "./projection";
 
 export type BaselineRecord = {
@@ -52,7 +53,8 @@ export function summariseProgress(records: readonly BaselineRecord[], released: 
   };
 }
 
-export type ReleaseMethodKey = "cancelled" | "reduced" | "cleared";
+/** A release method as the API and the dashboard spell it. */
+export type ReleaseMethodKey = Lowercase<ReleaseMethod>;
 
 /** Approved land release aggregated in the database: one row per month, method, governorate and side of the baseline date and period start. */
 export type ReleaseAggregate = {

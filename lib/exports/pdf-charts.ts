@@ -10,19 +10,19 @@ const niceMax = (v: number) => {
   return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v)!;
 };
 
-/** Bars stacked by method, one per period, with a value axis in the unit `format` gives. */
-export function stackedBars(
+/** Where a chart goes: under the text so far, on a new page when `space` does not fit, leaving room for its axis labels. */
+function chartArea(doc: Doc, space: number) {
+  ensureSpace(doc, space);
+  return { top: doc.y + 4, left: A4.margin + 52, width: CONTENT_WIDTH - 52 };
+}
+
+/** Five gridlines across the chart's box, from 0 to `max`, each labelled on the left in the unit `format` gives. */
+function valueAxis(
   doc: Doc,
-  rows: { label: string; values: Record<MethodKey, number> }[],
+  { top, left, width, height }: { top: number; left: number; width: number; height: number },
+  max: number,
   format: (v: number) => string,
-  height = 170,
 ) {
-  ensureSpace(doc, height + 40);
-  const top = doc.y + 4;
-  const left = A4.margin + 52;
-  const width = CONTENT_WIDTH - 52;
-  const max = niceMax(Math.max(0, ...rows.map((r) => METHODS.reduce((s, m) => s + r.values[m], 0))));
-  doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.muted);
   for (let i = 0; i <= 4; i++) {
     const y = top + height - (i / 4) * height;
     doc
@@ -35,6 +35,19 @@ export function stackedBars(
       .fillColor(COLOURS.muted)
       .text(format((max * i) / 4), A4.margin, y - 4, { width: 48, align: "right", lineBreak: false });
   }
+}
+
+/** Bars stacked by method, one per period, with a value axis in the unit `format` gives. */
+export function stackedBars(
+  doc: Doc,
+  rows: { label: string; values: Record<MethodKey, number> }[],
+  format: (v: number) => string,
+  height = 170,
+) {
+  const { top, left, width } = chartArea(doc, height + 40);
+  const max = niceMax(Math.max(0, ...rows.map((r) => METHODS.reduce((s, m) => s + r.values[m], 0))));
+  doc.font(FONT.regular).fontSize(7).fillColor(COLOURS.muted);
+  valueAxis(doc, { top, left, width, height }, max, format);
   const slot = width / Math.max(1, rows.length);
   const barW = Math.min(28, slot * 0.7);
   rows.forEach((r, i) => {
@@ -80,24 +93,10 @@ export function burnDownLine(
   format: (v: number) => string,
   height = 150,
 ) {
-  ensureSpace(doc, height + 30);
-  const top = doc.y + 4;
-  const left = A4.margin + 52;
-  const width = CONTENT_WIDTH - 52;
+  const { top, left, width } = chartArea(doc, height + 30);
   const max = niceMax(Math.max(baselineM2, ...points.map((p) => p.remainingM2)));
   doc.font(FONT.regular).fontSize(7);
-  for (let i = 0; i <= 4; i++) {
-    const y = top + height - (i / 4) * height;
-    doc
-      .moveTo(left, y)
-      .lineTo(left + width, y)
-      .lineWidth(0.4)
-      .strokeColor(COLOURS.grid)
-      .stroke();
-    doc
-      .fillColor(COLOURS.muted)
-      .text(format((max * i) / 4), A4.margin, y - 4, { width: 48, align: "right", lineBreak: false });
-  }
+  valueAxis(doc, { top, left, width, height }, max, format);
   const xAt = (i: number) => left + (points.length <= 1 ? width / 2 : (i / (points.length - 1)) * width);
   const yAt = (v: number) => top + height - (v / max) * height;
   if (points.length) {

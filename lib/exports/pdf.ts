@@ -191,6 +191,8 @@ export function figureCards(doc: Doc, cards: { label: string; value: string; not
 }
 
 export type TableColumn = { header: string; width: number; align?: "left" | "right" };
+/** A column of figures, aligned right so their digits line up. */
+export const figureColumn = (header: string, width: number): TableColumn => ({ header, width, align: "right" });
 
 /** A table with a bold header, repeated on each new page, and an optional bold total row. */
 export function table(doc: Doc, columns: TableColumn[], rows: string[][], total?: string[]) {

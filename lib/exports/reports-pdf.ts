@@ -9,12 +9,14 @@ import {
   COLOURS,
   FONT,
   figureCards,
+  figureColumn,
   footers,
   heading,
   METHODS,
   type MethodKey,
   newDocument,
   paragraph,
+  type TableColumn,
   table,
 } from "./pdf";
 import { burnDownLine, classify, map, methodLegend, stackedBars } from "./pdf-charts";
@@ -166,10 +168,7 @@ export async function progressReportPdf(d: ProgressReportData): Promise<Uint8Arr
   const govRows = d.inMonth.byGovernorate.filter((g) => g.releasedM2 > 0);
   table(
     doc,
-    [
-      { header: "Governorate", width: 3 },
-      { header: "Released (m²)", width: 2, align: "right" },
-    ],
+    [{ header: "Governorate", width: 3 }, figureColumn("Released (m²)", 2)],
     govRows.map((g) => [g.name, formatM2(g.releasedM2, L)]),
     [
       "Total",
@@ -189,7 +188,7 @@ export async function progressReportPdf(d: ProgressReportData): Promise<Uint8Arr
       { header: "Partner", width: 3 },
       { header: "Method", width: 1.4 },
       { header: "Period end", width: 1.5 },
-      { header: "Counted (m²)", width: 2, align: "right" },
+      figureColumn("Counted (m²)", 2),
     ],
     d.reports.map((r) => [
       r.task,
@@ -238,6 +237,14 @@ export type CompletionReportData = {
   generatedAt: Date;
 };
 
+/** The polygon handed over, corner by corner: its part, the point's number, and where it is. */
+const TURNING_POINT_COLUMNS: TableColumn[] = [
+  { header: "Part", width: 1 },
+  { header: "Point", width: 1 },
+  figureColumn("Latitude", 2),
+  figureColumn("Longitude", 2),
+];
+
 /** IMAS 08.30: what was released, how, where (map and turning points), and the handover certificate with signature lines. */
 export async function completionReportPdf(d: CompletionReportData): Promise<Uint8Array> {
   const title = `Completion report and handover certificate, ${d.task.code}`;
@@ -271,8 +278,8 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
     [
       { header: "Hazardous area", width: 3 },
       { header: "Governorate", width: 2 },
-      { header: "Area (m²)", width: 1.6, align: "right" },
-      { header: "Released (m²)", width: 1.6, align: "right" },
+      figureColumn("Area (m²)", 1.6),
+      figureColumn("Released (m²)", 1.6),
     ],
     d.hazardAreas.map((h) => [
       `${h.code} · ${h.name} (${h.kind.toLowerCase()})`,
@@ -285,10 +292,7 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
   const total = METHODS.reduce((s, m) => s + d.releasedByMethod[m], 0);
   table(
     doc,
-    [
-      { header: "Method", width: 3 },
-      { header: "m²", width: 2, align: "right" },
-    ],
+    [{ header: "Method", width: 3 }, figureColumn("m²", 2)],
     METHODS.map((m) => [METHOD_LABEL[m], formatM2(d.releasedByMethod[m], L)]),
     ["Total", formatM2(total, L)],
   );
@@ -319,12 +323,7 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
     heading(doc, `Turning points (WGS 84), ${points.length}`, 13, Math.min(16 + 14 * (points.length + 1), 300));
     table(
       doc,
-      [
-        { header: "Part", width: 1 },
-        { header: "Point", width: 1 },
-        { header: "Latitude", width: 2, align: "right" },
-        { header: "Longitude", width: 2, align: "right" },
-      ],
+      TURNING_POINT_COLUMNS,
       points.map((p) => [String(p.part), String(p.point), p.lat.toFixed(6), p.lon.toFixed(6)]),
     );
   }

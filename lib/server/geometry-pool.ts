@@ -13,8 +13,8 @@ import {
   type GeometryJobName,
   type JobArgs,
   type JobResult,
-  receiveGeometryError,
-  type SentGeometryError,
+  replyError,
+  type WorkerReply,
 } from "@/lib/domain/geometry-jobs";
 import { checkFailedProblem, GeometryError, geometryProblem, locatedText } from "@/lib/geo/errors";
 import { refusal } from "@/lib/i18n/refusals";
@@ -43,10 +43,6 @@ type Pending = {
   waitTimer?: NodeJS.Timeout;
 };
 type Slot = { worker: Worker; ready: boolean; job: Pending | null; timer?: NodeJS.Timeout };
-type Reply =
-  | { ready: true }
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; geometry?: SentGeometryError; message?: string; stack?: string };
 
 // Inside Next.js (NEXT_RUNTIME is set by Next itself, as in instrumentation.ts) Turbopack has compiled the worker from
 // the literal `new Worker(new URL(…))` below. Outside it (Vitest, tsx scripts) both files are TypeScript: the worker
@@ -65,7 +61,7 @@ function spawn(): Slot {
   // An idle pool does not keep a script or a test run alive.
   worker.unref();
   const slot: Slot = { worker, ready: false, job: null };
-  worker.on("message", (reply: Reply) => {
+  worker.on("message", (reply: WorkerReply) => {
     // A job's budget is its own computation: it starts once the worker has loaded GEOS, not while it starts up.
     if ("ready" in reply) {
       slot.ready = true;
@@ -75,8 +71,7 @@ function spawn(): Slot {
     if (!job || job.id !== reply.id) return;
     finish(slot);
     if (reply.ok) job.resolve(reply.result);
-    else if (reply.geometry) job.reject(receiveGeometryError(reply.geometry));
-    else job.reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
+    else job.reject(replyError(reply));
     pump();
   });
   // Out of memory: the job was too complex. Any other crash is a fault, reported as one. Either way the worker goes.

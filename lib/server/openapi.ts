@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { ZCompletion, ZHandover } from "@/lib/schemas/completion";
 import { ZFundingImport } from "@/lib/schemas/funding-import";
-import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
+import { CONTAMINATION_TYPES, LAND_USES, ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
 import { ZCasualtyIncident, ZRiskEducationSession, ZWithdrawal } from "@/lib/schemas/human-impact";
 import { ZReportReview, ZReportSubmit } from "@/lib/schemas/land-release-report";
 import { ZPublicPage } from "@/lib/schemas/public-page";
@@ -43,6 +43,18 @@ const upload = {
   },
 };
 
+type QueryParameter = { name: string; description: string };
+
+/** Query parameters as OpenAPI lists them: each an optional string. */
+const queryParameters = (query: QueryParameter[]) =>
+  query.map((q) => ({
+    name: q.name,
+    in: "query",
+    required: false,
+    description: q.description,
+    schema: { type: "string" },
+  }));
+
 function op(
   summary: string,
   opts: {
@@ -52,7 +64,7 @@ function op(
     okDescription: string;
     errors: number[];
     params?: string[];
-    query?: { name: string; description: string }[];
+    query?: QueryParameter[];
   },
 ) {
   return {
@@ -60,17 +72,7 @@ function op(
     ...(opts.params
       ? { parameters: opts.params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })) }
       : {}),
-    ...(opts.query
-      ? {
-          parameters: opts.query.map((q) => ({
-            name: q.name,
-            in: "query",
-            required: false,
-            description: q.description,
-            schema: { type: "string" },
-          })),
-        }
-      : {}),
+    ...(opts.query ? { parameters: queryParameters(opts.query) } : {}),
     ...(opts.body
       ? {
           requestBody: {
@@ -98,15 +100,15 @@ const recordsKeptAsEvents = (list: string, record: string, body: z.ZodType, what
   }),
 });
 
+/** The values a parameter takes, as the API spells them: "ap_mines | at_mines | …". */
+const choices = (values: readonly string[]) => values.map((v) => v.toLowerCase()).join(" | ");
+
 const PROGRESS_QUERY = [
   { name: "region", description: "federal | kurdistan" },
   { name: "governorate", description: "OCHA P-code, e.g. IQG15" },
   { name: "partner", description: "implementing partner's organisation id" },
-  {
-    name: "contamination",
-    description: "ap_mines | at_mines | improvised_ap_mines | ieds | uxo | cluster_munition_remnants | other_erw",
-  },
-  { name: "landUse", description: "critical_infrastructure | school | energy | agriculture | housing | other" },
+  { name: "contamination", description: choices(CONTAMINATION_TYPES) },
+  { name: "landUse", description: choices(LAND_USES) },
   { name: "from", description: "first day of the period, YYYY-MM-DD (reports by period end)" },
   { name: "to", description: "last day of the period, YYYY-MM-DD; remaining is measured then" },
 ];
@@ -155,7 +157,7 @@ export const OPENAPI = {
             schema: { type: "string" },
             description: "e.g. reports.csv, tables.xlsx, released.geojson",
           },
-          ...[
+          ...queryParameters([
             ...PROGRESS_QUERY,
             { name: "donor", description: "donor organisation id (grants, transactions)" },
             {
@@ -165,13 +167,7 @@ export const OPENAPI = {
             { name: "hxl", description: "1 adds the HXL hashtag row under a CSV's header" },
             { name: "month", description: "progress.pdf: the month, YYYY-MM (default: last month)" },
             { name: "task", description: "completion.pdf: the task's id" },
-          ].map((q) => ({
-            name: q.name,
-            in: "query",
-            required: false,
-            description: q.description,
-            schema: { type: "string" },
-          })),
+          ]),
         ],
         responses: {
           "200": { description: "The file, as an attachment named after its contents and date" },

@@ -10,9 +10,8 @@ import { hashPassword, verifyPassword } from "@/lib/server/password";
 import type { Actor } from "@/lib/server/permissions";
 import { can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
-import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { activeAccountPassword } from "@/lib/server/queries/users";
-import { endSessionsAndTokens } from "./end-sessions";
+import { endSessionsForChange } from "./end-sessions";
 
 export async function changeOwnPassword(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "password:change")) throw new CommandError("forbidden", refusal("sessionEnded"));
@@ -42,13 +41,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, body: unknown) {
       data: { passwordHash, mustChangePassword: false },
     });
     if (changed.count !== 1) throw new CommandError("conflict", refusal("passwordChangedMeanwhile"));
-    await endSessionsAndTokens(tx, actor.id, actor.id, "user.changePassword");
-    await recordAuditEvent(tx, {
-      actorUserId: actor.id,
-      action: "user.changePassword",
-      entityType: "User",
-      entityId: actor.id,
-    });
+    await endSessionsForChange(tx, actor.id, actor.id, "user.changePassword");
     return { id: actor.id };
   });
 }

@@ -3,7 +3,7 @@
 // that use case's transaction, every session of the account ends at its next
 // request and every API token it holds is revoked, each revocation audited.
 import type { Prisma } from "@/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { type AuditInput, recordAuditEvent } from "@/lib/server/queries/audit";
 
 /** `because` is the audit action of the change that ended them, kept on each token's revocation. */
 export async function endSessionsAndTokens(
@@ -26,4 +26,20 @@ export async function endSessionsAndTokens(
       after: { because },
     });
   }
+}
+
+/**
+ * An account's change `action` (a password set or changed, a disable, an
+ * enable): its sessions end and its tokens are revoked, then the change is
+ * audited on the account, after the revocations it caused.
+ */
+export async function endSessionsForChange(
+  tx: Prisma.TransactionClient,
+  actorUserId: string,
+  userId: string,
+  action: string,
+  change: Pick<AuditInput, "before" | "after"> = {},
+) {
+  await endSessionsAndTokens(tx, actorUserId, userId, action);
+  await recordAuditEvent(tx, { actorUserId, action, entityType: "User", entityId: userId, ...change });
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { casualtyFields } from "@/lib/domain/human-impact";
 import { governorateName } from "@/lib/i18n/names";
 import { refusal } from "@/lib/i18n/refusals";
 import { ZCasualtyIncident } from "@/lib/schemas/human-impact";
@@ -49,20 +50,12 @@ export async function recordCasualtyIncident(db: Db, actor: Actor, body: unknown
         refusal("governorateNotYoursForAccidents", { governorate: (l) => governorateName(g, l), pcode: g.pcode }),
       );
     }
-    const { killed, injured } = input;
     fields = {
       occurredOn: day(input.occurredOn),
       governoratePcode: g.pcode,
       place: input.place,
       deviceCategory: input.deviceCategory,
-      killedWomen: killed.women,
-      killedMen: killed.men,
-      killedGirls: killed.girls,
-      killedBoys: killed.boys,
-      injuredWomen: injured.women,
-      injuredMen: injured.men,
-      injuredGirls: injured.girls,
-      injuredBoys: injured.boys,
+      ...casualtyFields(input.killed, input.injured),
     };
   }
   return writeRecord(db, actor, "casualty", input, withdrawing, replaced, (tx, correction) =>

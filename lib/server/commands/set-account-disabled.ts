@@ -2,8 +2,7 @@ import { refusal } from "@/lib/i18n/refusals";
 import { CommandError } from "@/lib/server/command-error";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
-import { recordAuditEvent } from "@/lib/server/queries/audit";
-import { endSessionsAndTokens } from "./end-sessions";
+import { endSessionsForChange } from "./end-sessions";
 
 /**
  * Disables an account (its sessions end and its API tokens are revoked at
@@ -29,12 +28,7 @@ export async function setAccountDisabled(db: Db, actor: Actor, userId: string, d
       data: { disabledAt: disabled ? new Date() : null },
       select: { id: true, disabledAt: true },
     });
-    await endSessionsAndTokens(tx, actor.id, user.id, disabled ? "user.disable" : "user.enable");
-    await recordAuditEvent(tx, {
-      actorUserId: actor.id,
-      action: disabled ? "user.disable" : "user.enable",
-      entityType: "User",
-      entityId: user.id,
+    await endSessionsForChange(tx, actor.id, user.id, disabled ? "user.disable" : "user.enable", {
       before: { disabledAt: user.disabledAt?.toISOString() ?? null },
       after: { disabledAt: updated.disabledAt?.toISOString() ?? null },
     });

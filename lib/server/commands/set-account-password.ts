@@ -4,8 +4,7 @@ import { CommandError, fieldIssue, parseOrRefuse } from "@/lib/server/command-er
 import { hashPassword } from "@/lib/server/password";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
-import { recordAuditEvent } from "@/lib/server/queries/audit";
-import { endSessionsAndTokens } from "./end-sessions";
+import { endSessionsForChange } from "./end-sessions";
 
 /**
  * An administrator sets a new password for an account whose holder forgot
@@ -21,13 +20,7 @@ export async function setAccountPassword(db: Db, actor: Actor, body: unknown) {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
     if (!user) throw new CommandError("not_found", refusal("noSuchUser"), [fieldIssue(["userId"], "noSuchUser")]);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true } });
-    await endSessionsAndTokens(tx, actor.id, user.id, "user.setPassword");
-    await recordAuditEvent(tx, {
-      actorUserId: actor.id,
-      action: "user.setPassword",
-      entityType: "User",
-      entityId: user.id,
-    });
+    await endSessionsForChange(tx, actor.id, user.id, "user.setPassword");
     return user;
   });
 }

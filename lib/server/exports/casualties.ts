@@ -5,24 +5,13 @@ import type { Prisma } from "@/generated/prisma/client";
 import { batches } from "@/lib/exports/stream";
 import type { Column } from "@/lib/exports/table";
 import { periodFilter, placeFilter } from "@/lib/server/filters";
+import { ACCIDENT_RECORD } from "@/lib/server/queries/human-impact";
 import { casualtyScope } from "@/lib/server/scopes";
 import { correctionColumns, peopleColumns, recordColumns } from "./columns";
 import { tabular } from "./dataset";
 
 const CASUALTY_SELECT = {
-  id: true,
-  occurredOn: true,
-  governoratePcode: true,
-  place: true,
-  deviceCategory: true,
-  killedWomen: true,
-  killedMen: true,
-  killedGirls: true,
-  killedBoys: true,
-  injuredWomen: true,
-  injuredMen: true,
-  injuredGirls: true,
-  injuredBoys: true,
+  ...ACCIDENT_RECORD,
   supersedesId: true,
   correctionNote: true,
   authority: { select: { name: true } },

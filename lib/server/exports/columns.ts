@@ -4,6 +4,15 @@ import type { Column } from "@/lib/exports/table";
 // Money is held in integer hundredths of its currency (lib/domain/funding-import.ts).
 export const money = (minor: bigint) => Number(minor) / 100;
 
+/** An area in square metres: a number column wide enough for a national total. */
+export const m2Column = <Row>(header: string, hxl: string, value: (row: Row) => number | null): Column<Row> => ({
+  header,
+  hxl,
+  type: "number",
+  value,
+  width: 16,
+});
+
 const PEOPLE = [
   { key: "women", name: "Women", hxl: "f+adults" },
   { key: "men", name: "Men", hxl: "m+adults" },

@@ -3,18 +3,14 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { hazardAreaFilter, partnerFilter } from "@/lib/server/filters";
+import { HAZARD_AREA_LISTED } from "@/lib/server/queries/hazard-areas";
 import { hazardAreaScope } from "@/lib/server/scopes";
 import { areal } from "./dataset";
 
 const m2 = (v: number) => Math.round(v * 1000) / 1000;
 
 const SELECT = {
-  id: true,
-  code: true,
-  name: true,
-  kind: true,
-  landUse: true,
-  priorityRank: true,
+  ...HAZARD_AREA_LISTED,
   governoratePcode: true,
   areaM2: true,
   releasedM2: true,

@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { drillDownWhere } from "@/lib/server/queries/progress";
 import { reportScope } from "@/lib/server/scopes";
+import { m2Column } from "./columns";
 import { tabular } from "./dataset";
 
 /** Approved reports in the view, by the clause the dashboard sums with (its filters only: `month` belongs to the PDF report). */
@@ -89,36 +90,12 @@ const COLUMNS: Column<ReportRow>[] = [
   { header: "periodEnd", hxl: "#date+end", type: "date", value: (r) => r.periodEnd },
   { header: "submittedAt", hxl: "#date+reported", type: "datetime", value: (r) => r.submittedAt, width: 18 },
   { header: "reviewedAt", hxl: "#date+reviewed", type: "datetime", value: (r) => r.reviewedAt, width: 18 },
-  {
-    header: "submittedAreaM2",
-    hxl: "#output+area+submitted",
-    type: "number",
-    value: (r) => r.submittedAreaM2,
-    width: 16,
-  },
-  {
-    header: "outsideHazardM2",
-    hxl: "#output+area+outside",
-    type: "number",
-    value: (r) => r.outsideHazardM2,
-    width: 16,
-  },
-  {
-    header: "alreadyReleasedM2",
-    hxl: "#output+area+previous",
-    type: "number",
-    value: (r) => r.alreadyReleasedM2,
-    width: 16,
-  },
+  m2Column("submittedAreaM2", "#output+area+submitted", (r) => r.submittedAreaM2),
+  m2Column("outsideHazardM2", "#output+area+outside", (r) => r.outsideHazardM2),
+  m2Column("alreadyReleasedM2", "#output+area+previous", (r) => r.alreadyReleasedM2),
   // Counted only while approved: a superseded report's figure left the totals with its correction, so a
   // status=all export adds up to the dashboard too.
-  {
-    header: "countedAreaM2",
-    hxl: "#output+area+counted",
-    type: "number",
-    value: (r) => (r.status === "APPROVED" ? r.countedAreaM2 : null),
-    width: 16,
-  },
+  m2Column("countedAreaM2", "#output+area+counted", (r) => (r.status === "APPROVED" ? r.countedAreaM2 : null)),
   {
     header: "devicesDestroyed",
     hxl: "#output+devices",

@@ -4,17 +4,13 @@ import type { Prisma } from "@/generated/prisma/client";
 import { batches } from "@/lib/exports/stream";
 import type { Column } from "@/lib/exports/table";
 import { hazardAreaFilter, partnerFilter } from "@/lib/server/filters";
+import { TASK_HEADING } from "@/lib/server/queries/tasks";
 import { taskScope } from "@/lib/server/scopes";
+import { m2Column } from "./columns";
 import { tabular } from "./dataset";
 
 const TASK_SELECT = {
-  id: true,
-  code: true,
-  title: true,
-  status: true,
-  priority: true,
-  plannedStart: true,
-  plannedEnd: true,
+  ...TASK_HEADING,
   createdAt: true,
   authority: { select: { name: true } },
   partner: { select: { name: true } },
@@ -37,20 +33,8 @@ const COLUMNS: Column<TaskRow>[] = [
     value: (t) => t.hazardAreas.map((h) => h.hazardArea.code).join(";"),
     width: 24,
   },
-  {
-    header: "hazardAreaM2",
-    hxl: "#targeted+area",
-    type: "number",
-    value: (t) => t.hazardAreas.reduce((s, h) => s + h.hazardArea.areaM2, 0),
-    width: 16,
-  },
-  {
-    header: "releasedM2",
-    hxl: "#output+area+counted",
-    type: "number",
-    value: (t) => t.reports.reduce((s, r) => s + r.countedAreaM2, 0),
-    width: 16,
-  },
+  m2Column("hazardAreaM2", "#targeted+area", (t) => t.hazardAreas.reduce((s, h) => s + h.hazardArea.areaM2, 0)),
+  m2Column("releasedM2", "#output+area+counted", (t) => t.reports.reduce((s, r) => s + r.countedAreaM2, 0)),
   { header: "plannedStart", hxl: "#date+start", type: "date", value: (t) => t.plannedStart },
   { header: "plannedEnd", hxl: "#date+end", type: "date", value: (t) => t.plannedEnd },
   { header: "createdAt", hxl: "#date+created", type: "datetime", value: (t) => t.createdAt, width: 18 },

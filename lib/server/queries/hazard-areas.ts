@@ -1,5 +1,6 @@
 // Read-side queries for hazardous areas, scoped to the caller in the where
 // clause (lib/server/scopes.ts).
+import type { Prisma } from "@/generated/prisma/client";
 import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import { cachedForDataVersion } from "@/lib/server/cache";
 import type { Actor } from "@/lib/server/permissions";
@@ -7,18 +8,38 @@ import type { Db } from "@/lib/server/prisma";
 import { hazardAreaScope } from "@/lib/server/scopes";
 import { type Paging, pageOf, scopeKey } from "./paging";
 
+/** A hazardous area as a list or a table names it: what it is, its land use and its priority. */
+export const HAZARD_AREA_LISTED = {
+  id: true,
+  code: true,
+  name: true,
+  kind: true,
+  landUse: true,
+  priorityRank: true,
+} as const satisfies Prisma.HazardAreaSelect;
+
+/** A hazardous area as a map draws it: its outline and how much of it is released. */
+export const HAZARD_AREA_ON_MAP = {
+  id: true,
+  code: true,
+  name: true,
+  areaM2: true,
+  releasedM2: true,
+  geometry: true,
+} as const satisfies Prisma.HazardAreaSelect;
+
+/** A task's hazardous areas, through the link between them, each with `select`. */
+export const taskHazardAreas = <const S extends Prisma.HazardAreaSelect>(select: S) => ({
+  select: { hazardArea: { select } },
+});
+
 export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {
   return db.hazardArea.findMany({
     ...paging,
     where: hazardAreaScope(actor),
     orderBy: [{ priorityRank: "asc" }, { code: "asc" }],
     select: {
-      id: true,
-      code: true,
-      name: true,
-      kind: true,
-      landUse: true,
-      priorityRank: true,
+      ...HAZARD_AREA_LISTED,
       areaM2: true,
       releasedM2: true,
       governorate: { select: { ...GOVERNORATE_NAMES, region: true } },

@@ -9,14 +9,51 @@ import { regionSql } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { casualtyScope, ownAccidentScope, ownSessionScope, riskEducationScope } from "@/lib/server/scopes";
-import { pageOf } from "./paging";
+import { counted, pageOf } from "./paging";
 
 const IN_FORCE_SQL = (table: "RiskEducationSession" | "CasualtyIncident") =>
   Prisma.sql`NOT x.withdrawn AND NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} c WHERE c."supersedesId" = x.id)`;
 
-export async function riskEducationPage(db: Db, actor: Actor, page: number) {
+/** People reached by a risk education session, by sex and age. */
+const REACHED = { women: true, men: true, girls: true, boys: true } as const;
+
+/** People killed and injured in an accident, by sex and age. */
+const CASUALTIES = {
+  killedWomen: true,
+  killedMen: true,
+  killedGirls: true,
+  killedBoys: true,
+  injuredWomen: true,
+  injuredMen: true,
+  injuredGirls: true,
+  injuredBoys: true,
+} as const satisfies Prisma.CasualtyIncidentSelect;
+
+/** A session as it is recorded: when, where and whom it reached (what a correction starts from). */
+export const SESSION_RECORD = {
+  id: true,
+  heldOn: true,
+  governoratePcode: true,
+  place: true,
+  ...REACHED,
+} as const satisfies Prisma.RiskEducationSessionSelect;
+
+/** An accident as it is recorded: when, where, the device and the people it killed and injured. */
+export const ACCIDENT_RECORD = {
+  id: true,
+  occurredOn: true,
+  governoratePcode: true,
+  place: true,
+  deviceCategory: true,
+  ...CASUALTIES,
+} as const satisfies Prisma.CasualtyIncidentSelect;
+
+/** The record's governorate as a list shows it. */
+const GOVERNORATE = { select: { pcode: true, ...GOVERNORATE_NAMES } } as const;
+
+export function riskEducationPage(db: Db, actor: Actor, page: number) {
   const where = riskEducationScope(actor);
-  const [total, rows] = await Promise.all([
+  return counted(
     db.riskEducationSession.count({ where }),
     db.riskEducationSession.findMany({
       ...pageOf(page),
@@ -26,23 +63,19 @@ export async function riskEducationPage(db: Db, actor: Actor, page: number) {
         id: true,
         heldOn: true,
         place: true,
-        women: true,
-        men: true,
-        girls: true,
-        boys: true,
+        ...REACHED,
         correctionNote: true,
         partnerId: true,
         partner: { select: { name: true } },
-        governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } },
+        governorate: GOVERNORATE,
       },
     }),
-  ]);
-  return { total, rows };
+  );
 }
 
 /** Accidents are the authorities' official records: every signed-in role reads those in force. */
-export async function casualtyPage(db: Db, page: number) {
-  const [total, rows] = await Promise.all([
+export function casualtyPage(db: Db, page: number) {
+  return counted(
     db.casualtyIncident.count({ where: casualtyScope() }),
     db.casualtyIncident.findMany({
       ...pageOf(page),
@@ -53,22 +86,14 @@ export async function casualtyPage(db: Db, page: number) {
         occurredOn: true,
         place: true,
         deviceCategory: true,
-        killedWomen: true,
-        killedMen: true,
-        killedGirls: true,
-        killedBoys: true,
-        injuredWomen: true,
-        injuredMen: true,
-        injuredGirls: true,
-        injuredBoys: true,
+        ...CASUALTIES,
         correctionNote: true,
         authorityId: true,
         authority: { select: { name: true } },
-        governorate: { select: { pcode: true, ...GOVERNORATE_NAMES } },
+        governorate: GOVERNORATE,
       },
     }),
-  ]);
-  return { total, rows };
+  );
 }
 
 /** The view's place and period as SQL on a table aliased `x` with the date column given, and governorates `g`. */
@@ -137,16 +162,7 @@ export async function getHumanImpact(db: Db, filter: ProgressFilter = {}): Promi
 export function sessionToCorrect(db: Db, actor: Actor, id: string) {
   return db.riskEducationSession.findFirst({
     where: { ...ownSessionScope(actor), id },
-    select: {
-      id: true,
-      heldOn: true,
-      governoratePcode: true,
-      place: true,
-      women: true,
-      men: true,
-      girls: true,
-      boys: true,
-    },
+    select: SESSION_RECORD,
   });
 }
 
@@ -154,21 +170,7 @@ export function sessionToCorrect(db: Db, actor: Actor, id: string) {
 export function accidentToCorrect(db: Db, actor: Actor, id: string) {
   return db.casualtyIncident.findFirst({
     where: { ...ownAccidentScope(actor), id },
-    select: {
-      id: true,
-      occurredOn: true,
-      governoratePcode: true,
-      place: true,
-      deviceCategory: true,
-      killedWomen: true,
-      killedMen: true,
-      killedGirls: true,
-      killedBoys: true,
-      injuredWomen: true,
-      injuredMen: true,
-      injuredGirls: true,
-      injuredBoys: true,
-    },
+    select: ACCIDENT_RECORD,
   });
 }
 
@@ -176,17 +178,7 @@ export function accidentToCorrect(db: Db, actor: Actor, id: string) {
 export function sessionToReplace(db: Db, partnerId: string, id: string) {
   return db.riskEducationSession.findFirst({
     where: { id, partnerId, withdrawn: false },
-    select: {
-      id: true,
-      heldOn: true,
-      governoratePcode: true,
-      place: true,
-      women: true,
-      men: true,
-      girls: true,
-      boys: true,
-      supersededBy: { select: { id: true } },
-    },
+    select: { ...SESSION_RECORD, supersededBy: { select: { id: true } } },
   });
 }
 

@@ -5,6 +5,7 @@ import { runGeometry } from "@/lib/server/geometry-pool";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { ownReportScope, reportScope, reviewableReportScope, taskScope } from "@/lib/server/scopes";
+import { HAZARD_AREA_ON_MAP, taskHazardAreas } from "./hazard-areas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -63,21 +64,7 @@ export async function getReportFormContext(db: Db, actor: Actor, taskId: string,
       code: true,
       title: true,
       status: true,
-      hazardAreas: {
-        select: {
-          hazardArea: {
-            select: {
-              id: true,
-              code: true,
-              name: true,
-              areaM2: true,
-              releasedM2: true,
-              geometry: true,
-              releasedGeometry: true,
-            },
-          },
-        },
-      },
+      hazardAreas: taskHazardAreas({ ...HAZARD_AREA_ON_MAP, releasedGeometry: true }),
     },
   });
   if (!task) return null;
@@ -209,18 +196,7 @@ export async function getReport(db: Db, actor: Actor, id: string) {
       devices: { select: { category: true, count: true } },
       task: { select: { id: true, code: true, title: true, status: true } },
       partner: { select: { name: true } },
-      hazardArea: {
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          areaM2: true,
-          releasedM2: true,
-          geometry: true,
-          releasedGeometry: true,
-          authorityId: true,
-        },
-      },
+      hazardArea: { select: { ...HAZARD_AREA_ON_MAP, releasedGeometry: true, authorityId: true } },
     },
   });
   if (!report) return null;

@@ -11,6 +11,12 @@ export const pageOf = (page: number): Paging => ({
   take: LIST_PAGE_SIZE,
 });
 
+/** A list's page and the count of all its rows, read together. */
+export async function counted<Row>(count: Promise<number>, rows: Promise<Row[]>) {
+  const [total, page] = await Promise.all([count, rows]);
+  return { total, rows: page };
+}
+
 /**
  * Counting a national list costs more than reading a page of it. The count
  * changes only with a registration, a task order or an assignment, each of

@@ -7,10 +7,42 @@ import { cachedForDataVersion } from "@/lib/server/cache";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { reportScope, taskScope } from "@/lib/server/scopes";
-import { sumByHazardAndMethod } from "./hazard-areas";
+import { HAZARD_AREA_ON_MAP, sumByHazardAndMethod, taskHazardAreas } from "./hazard-areas";
 import { pageOf, scopeKey } from "./paging";
 
 const TASK_ORDER: Prisma.TaskOrderByWithRelationInput[] = [{ priority: "asc" }, { code: "asc" }];
+
+/** A task as its page and its export head it: what it is, its state and its planned dates. */
+export const TASK_HEADING = {
+  id: true,
+  code: true,
+  title: true,
+  status: true,
+  priority: true,
+  plannedStart: true,
+  plannedEnd: true,
+} as const satisfies Prisma.TaskSelect;
+
+/** A land-release report as a task's page lists it: its method, period, state and areas. */
+const TASK_REPORT = {
+  id: true,
+  hazardAreaId: true,
+  method: true,
+  status: true,
+  periodStart: true,
+  periodEnd: true,
+  submittedAreaM2: true,
+  outsideHazardM2: true,
+  alreadyReleasedM2: true,
+  countedAreaM2: true,
+} as const satisfies Prisma.LandReleaseReportSelect;
+
+/** A task's reports the caller may see (reportScope), in the order they came, each with `select`. */
+const reportsSeenBy = <const S extends Prisma.LandReleaseReportSelect>(actor: Actor, select: S) => ({
+  where: reportScope(actor),
+  orderBy: { submittedAt: "asc" as const },
+  select,
+});
 
 /** The caller's tasks in priority order; `ids` narrows them to those (a page). */
 export function listTasks(db: Db, actor: Actor, ids?: string[]) {
@@ -54,47 +86,11 @@ export async function getTask(db: Db, actor: Actor, id: string) {
   const task = await db.task.findFirst({
     where: { id, ...taskScope(actor) },
     select: {
-      id: true,
-      code: true,
-      title: true,
-      status: true,
-      priority: true,
-      plannedStart: true,
-      plannedEnd: true,
+      ...TASK_HEADING,
       authority: { select: { id: true, name: true } },
       partner: { select: { id: true, name: true } },
-      hazardAreas: {
-        select: {
-          hazardArea: {
-            select: {
-              id: true,
-              code: true,
-              name: true,
-              kind: true,
-              governoratePcode: true,
-              areaM2: true,
-              releasedM2: true,
-              geometry: true,
-            },
-          },
-        },
-      },
-      reports: {
-        where: reportScope(actor),
-        orderBy: { submittedAt: "asc" },
-        select: {
-          id: true,
-          hazardAreaId: true,
-          method: true,
-          status: true,
-          periodStart: true,
-          periodEnd: true,
-          submittedAreaM2: true,
-          outsideHazardM2: true,
-          alreadyReleasedM2: true,
-          countedAreaM2: true,
-        },
-      },
+      hazardAreas: taskHazardAreas({ ...HAZARD_AREA_ON_MAP, kind: true, governoratePcode: true }),
+      reports: reportsSeenBy(actor, TASK_REPORT),
       statusChanges: { orderBy: { at: "asc" }, select: { fromStatus: true, toStatus: true, at: true } },
     },
   });
@@ -117,52 +113,13 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
   const task = await db.task.findFirst({
     where: { id, ...taskScope(actor) },
     select: {
-      id: true,
-      code: true,
-      title: true,
-      status: true,
-      priority: true,
-      plannedStart: true,
-      plannedEnd: true,
+      ...TASK_HEADING,
       partnerId: true,
       authorityId: true,
       authority: { select: { name: true, shortName: true } },
       partner: { select: { name: true } },
-      hazardAreas: {
-        select: {
-          hazardArea: {
-            select: {
-              id: true,
-              code: true,
-              name: true,
-              kind: true,
-              areaM2: true,
-              releasedM2: true,
-              geometry: true,
-              governorate: { select: GOVERNORATE_NAMES },
-            },
-          },
-        },
-      },
-      reports: {
-        where: reportScope(actor),
-        orderBy: { submittedAt: "asc" },
-        select: {
-          id: true,
-          hazardAreaId: true,
-          method: true,
-          status: true,
-          periodStart: true,
-          periodEnd: true,
-          submittedAt: true,
-          submittedAreaM2: true,
-          outsideHazardM2: true,
-          alreadyReleasedM2: true,
-          countedAreaM2: true,
-          submittedGeometry: true,
-          supersedesId: true,
-        },
-      },
+      hazardAreas: taskHazardAreas({ ...HAZARD_AREA_ON_MAP, kind: true, governorate: { select: GOVERNORATE_NAMES } }),
+      reports: reportsSeenBy(actor, { ...TASK_REPORT, submittedAt: true, submittedGeometry: true, supersedesId: true }),
       statusChanges: { orderBy: { at: "asc" }, select: { fromStatus: true, toStatus: true, at: true, note: true } },
       completion: { select: { id: true } },
     },
@@ -199,22 +156,11 @@ export async function getTaskCompletion(db: Db, actor: Actor, id: string) {
       partnerId: true,
       authority: { select: { name: true } },
       partner: { select: { name: true } },
-      hazardAreas: {
-        select: {
-          hazardArea: {
-            select: {
-              id: true,
-              code: true,
-              name: true,
-              kind: true,
-              areaM2: true,
-              releasedM2: true,
-              geometry: true,
-              governorate: { select: { ...GOVERNORATE_NAMES, pcode: true } },
-            },
-          },
-        },
-      },
+      hazardAreas: taskHazardAreas({
+        ...HAZARD_AREA_ON_MAP,
+        kind: true,
+        governorate: { select: { ...GOVERNORATE_NAMES, pcode: true } },
+      }),
       completion: true,
       reports: {
         where: { status: "APPROVED" },
