@@ -26,5 +26,29 @@ export function xlsxWorkbook(sheets: SheetOf<never>[]): Promise<Buffer> {
       ...rows.map((r) => spec.columns.map((c) => cell(c.value(r), c.type))),
     ],
   }));
-  return writeXlsxFile(out).toBuffer();
+  return writeXlsxFile(out).toBuffer().then(withFixedEntryTimes);
+}
+
+// MS-DOS date and time of 1 January 2000, 00:00 (the zip format's own clock).
+const DOS_DATE_2000 = ((2000 - 1980) << 9) | (1 << 5) | 1;
+
+/**
+ * The zip writer stamps each entry with the second it was written, so the same
+ * figures built two seconds apart gave different bytes, and a dropped download
+ * could not resume (the resume checks the bytes the caller has). Every entry's
+ * local header and central-directory record gets one fixed time instead.
+ */
+function withFixedEntryTimes(zip: Buffer): Buffer {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])); // end of central directory
+  if (end < 0) return zip;
+  let record = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    zip.writeUInt16LE(0, record + 12);
+    zip.writeUInt16LE(DOS_DATE_2000, record + 14);
+    const local = zip.readUInt32LE(record + 42);
+    zip.writeUInt16LE(0, local + 10);
+    zip.writeUInt16LE(DOS_DATE_2000, local + 12);
+    record += 46 + zip.readUInt16LE(record + 28) + zip.readUInt16LE(record + 30) + zip.readUInt16LE(record + 32);
+  }
+  return zip;
 }

@@ -233,7 +233,9 @@ describe("no accepted shape measures a negative or doubled area", () => {
           expect(Math.abs(verdict.areaM2 - equalAreaM2(p))).toBeLessThan(1e-6 * verdict.areaM2 + 0.01);
         } else if (verdict.error.repaired) {
           expect(verdict.error.repairedAreaM2).toBeGreaterThan(0);
-          expect(verdict.error.repairedAreaM2!).toBeLessThanOrEqual(equalAreaM2(convexHull(p)) * (1 + 1e-6));
+          // The same allowance as above: the repair is measured along geodesics, the hull in the plane (a sliver
+          // of 0.03 m² once came out 6 cm² over its hull, seed 725554544).
+          expect(verdict.error.repairedAreaM2!).toBeLessThanOrEqual(equalAreaM2(convexHull(p)) * (1 + 1e-6) + 0.01);
         }
       }),
       { numRuns: 300 },

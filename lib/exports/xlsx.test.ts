@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { TableSpec } from "./table";
+import { xlsxWorkbook } from "./xlsx";
+
+type Row = { code: string; areaM2: number };
+const spec: TableSpec<Row> = {
+  name: "hazard-areas",
+  title: "Hazardous areas",
+  columns: [
+    { header: "Code", type: "string", value: (r) => r.code },
+    { header: "Area (m²)", type: "number", value: (r) => r.areaM2 },
+  ],
+};
+const rows: Row[] = [
+  { code: "CHA-NIN-0001", areaM2: 240_000 },
+  { code: "CHA-ERB-0002", areaM2: 18_500 },
+];
+
+describe("XLSX workbooks", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("are the same bytes whenever they are built, so a dropped download can resume", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-04T10:00:00Z"));
+    const first = await xlsxWorkbook([{ spec, rows } as never]);
+    vi.setSystemTime(new Date("2026-12-04T10:00:07Z"));
+    const again = await xlsxWorkbook([{ spec, rows } as never]);
+    expect(first.equals(again)).toBe(true);
+  });
+});
