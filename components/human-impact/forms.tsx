@@ -108,69 +108,90 @@ function PeopleFields({ legend, prefix, values }: { legend: string; prefix: stri
   );
 }
 
-/** A partner records an EORE session it delivered, or corrects one. */
-export function RiskEducationForm({
-  governorates,
+/**
+ * The frame both records share: where the form posts, the day-and-place
+ * fields every record has, and the correction fields when it corrects one.
+ */
+function HumanImpactRecordForm({
+  url,
   correcting,
+  submit,
+  done,
+  heading,
+  fields,
+  children,
 }: {
-  governorates: readonly Governorate[];
+  url: string;
   correcting?: Correcting;
+  submit: string;
+  done: string;
+  heading: string;
+  fields: (d: FormData) => Record<string, unknown>;
+  children: ReactNode;
 }) {
   const t = useTranslations("humanImpact");
-  const values = correcting?.values;
   return (
     <ApiForm
       key={correcting?.id}
-      url="/api/risk-education"
-      submit={correcting ? t("recordCorrection") : t("recordSession")}
-      done={t("sessionRecorded")}
+      url={url}
+      submit={correcting ? t("recordCorrection") : submit}
+      done={done}
       then={correcting?.list}
       toBody={(d) =>
         withCorrection(d, correcting, {
-          heldOn: optional(d, "heldOn"),
           governorate: optional(d, "governorate"),
           place: optional(d, "place"),
-          ...people(d, ""),
+          ...fields(d),
         })
       }
     >
-      <h2 id="record">{correcting ? correcting.title : t("newSession")}</h2>
-      <WhenAndWhere date="heldOn" governorates={governorates} values={values} />
-      <PeopleFields legend={t("beneficiaries")} prefix="" values={values} />
+      <h2 id="record">{correcting ? correcting.title : heading}</h2>
+      {children}
       {correcting && <CorrectionFields correcting={correcting} />}
     </ApiForm>
   );
 }
 
-/** An authority records an explosive ordnance accident in one of its governorates, or corrects one. */
-export function CasualtyForm({
-  governorates,
-  correcting,
-}: {
-  governorates: readonly Governorate[];
-  correcting?: Correcting;
-}) {
+/** The governorates the record may be in, and the record it corrects, if it corrects one. */
+type RecordFormProps = { governorates: readonly Governorate[]; correcting?: Correcting };
+
+/** A partner records an EORE session it delivered, or corrects one. */
+export function RiskEducationForm({ governorates, correcting }: RecordFormProps) {
   const t = useTranslations("humanImpact");
   const values = correcting?.values;
   return (
-    <ApiForm
-      key={correcting?.id}
-      url="/api/casualties"
-      submit={correcting ? t("recordCorrection") : t("recordAccident")}
-      done={t("accidentRecorded")}
-      then={correcting?.list}
-      toBody={(d) =>
-        withCorrection(d, correcting, {
-          occurredOn: optional(d, "occurredOn"),
-          governorate: optional(d, "governorate"),
-          place: optional(d, "place"),
-          deviceCategory: optional(d, "deviceCategory"),
-          killed: people(d, "killed-"),
-          injured: people(d, "injured-"),
-        })
-      }
+    <HumanImpactRecordForm
+      url="/api/risk-education"
+      correcting={correcting}
+      submit={t("recordSession")}
+      done={t("sessionRecorded")}
+      heading={t("newSession")}
+      fields={(d) => ({ heldOn: optional(d, "heldOn"), ...people(d, "") })}
     >
-      <h2 id="record">{correcting ? correcting.title : t("newAccident")}</h2>
+      <WhenAndWhere date="heldOn" governorates={governorates} values={values} />
+      <PeopleFields legend={t("beneficiaries")} prefix="" values={values} />
+    </HumanImpactRecordForm>
+  );
+}
+
+/** An authority records an explosive ordnance accident in one of its governorates, or corrects one. */
+export function CasualtyForm({ governorates, correcting }: RecordFormProps) {
+  const t = useTranslations("humanImpact");
+  const values = correcting?.values;
+  return (
+    <HumanImpactRecordForm
+      url="/api/casualties"
+      correcting={correcting}
+      submit={t("recordAccident")}
+      done={t("accidentRecorded")}
+      heading={t("newAccident")}
+      fields={(d) => ({
+        occurredOn: optional(d, "occurredOn"),
+        deviceCategory: optional(d, "deviceCategory"),
+        killed: people(d, "killed-"),
+        injured: people(d, "injured-"),
+      })}
+    >
       <WhenAndWhere date="occurredOn" governorates={governorates} values={values}>
         <ChooseSelect
           label={t("device")}
@@ -183,7 +204,6 @@ export function CasualtyForm({
       </WhenAndWhere>
       <PeopleFields legend={t("killed")} prefix="killed-" values={values} />
       <PeopleFields legend={t("injured")} prefix="injured-" values={values} />
-      {correcting && <CorrectionFields correcting={correcting} />}
-    </ApiForm>
+    </HumanImpactRecordForm>
   );
 }
