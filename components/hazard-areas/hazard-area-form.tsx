@@ -6,8 +6,9 @@ import { useState } from "react";
 import { postWithGeometry } from "@/components/api-client";
 import type { BasemapSettings } from "@/components/map/field-map";
 import type { HazardCheck } from "@/components/map/geometry-check";
-import { GeometryInput, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
-import { GeometryPreview, useGeometrySource } from "@/components/map/geometry-preview";
+import { GeometryField } from "@/components/map/geometry-field";
+import { useGeometryCheck } from "@/components/map/geometry-input";
+import { useGeometrySource } from "@/components/map/geometry-preview";
 import { PriorityField } from "@/components/tasks/priority-field";
 import { ChooseSelect } from "@/components/ui/choose-select";
 import { ErrorList } from "@/components/ui/error-list";
@@ -34,7 +35,8 @@ export function HazardAreaForm({
   const tCont = useTranslations("contamination");
   const locale = useLocale();
   const router = useRouter();
-  const { source, repair, setRepair, onSource } = useGeometrySource();
+  const shape = useGeometrySource();
+  const { source } = shape;
   const [errors, setErrors] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const { result: check, checking } = useGeometryCheck<HazardCheck>(source, (c, s) => c.checkHazardArea(s), []);
@@ -64,21 +66,13 @@ export function HazardAreaForm({
 
   return (
     <form className="report-form" onSubmit={submitWith(submit)}>
-      <GeometryInput
-        label={t("mapLabel")}
-        basemap={basemap}
-        {...shownShape(check, Boolean(repair))}
-        onSource={onSource}
-      />
-      <GeometryPreview
+      <GeometryField
+        messages="hazardForm"
         testId="hazard-preview"
-        title={t("previewTitle")}
-        empty={t("previewEmpty")}
-        checkingLabel={t("checking")}
-        source={source}
-        checking={checking}
+        basemap={basemap}
+        shape={shape}
         check={check}
-        onUseRepaired={setRepair}
+        checking={checking}
       >
         {check?.ok && (
           <dl className="figures">
@@ -97,7 +91,7 @@ export function HazardAreaForm({
           </ul>
         )}
         {wrongAuthority && <p className="error">{t("wrongAuthority")}</p>}
-      </GeometryPreview>
+      </GeometryField>
       <div className="grid-fields">
         <label>
           {t("code")}

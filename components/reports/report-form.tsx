@@ -7,8 +7,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { postWithGeometry } from "@/components/api-client";
 import type { Areal, BasemapSettings, HazardFeature, ReleasedFeature } from "@/components/map/field-map";
 import type { ReleaseCheck } from "@/components/map/geometry-check";
-import { GeometryInput, shownShape, useGeometryCheck } from "@/components/map/geometry-input";
-import { GeometryPreview, useGeometrySource } from "@/components/map/geometry-preview";
+import { GeometryField } from "@/components/map/geometry-field";
+import { useGeometryCheck } from "@/components/map/geometry-input";
+import { useGeometrySource } from "@/components/map/geometry-preview";
 import { ChooseSelect } from "@/components/ui/choose-select";
 import { ErrorList } from "@/components/ui/error-list";
 import { submitWith } from "@/components/ui/submit-with";
@@ -51,7 +52,8 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
   const language = languageOf(locale);
   const router = useRouter();
   const [hazardAreaId, setHazardAreaId] = useState(correcting?.hazardAreaId ?? hazardAreas[0]!.id);
-  const { source, repair, setRepair, onSource } = useGeometrySource();
+  const shape = useGeometrySource();
+  const { source, setRepair } = shape;
   const [devices, setDevices] = useState<DeviceRow[]>([]);
   const [submitError, setSubmitError] = useState<string[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -182,23 +184,15 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
           </select>
         </label>
       )}
-      <GeometryInput
-        label={t("mapLabel")}
+      <GeometryField
+        messages="reportForm"
+        testId="release-preview"
         basemap={basemap}
         hazards={[hazard.feature]}
         released={released}
-        {...shownShape(check, Boolean(repair))}
-        onSource={onSource}
-      />
-      <GeometryPreview
-        testId="release-preview"
-        title={t("previewTitle")}
-        empty={t("previewEmpty")}
-        checkingLabel={t("checking")}
-        source={source}
-        checking={checking}
+        shape={shape}
         check={check}
-        onUseRepaired={setRepair}
+        checking={checking}
       >
         {check?.ok && (
           <>
@@ -224,7 +218,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
             )}
           </>
         )}
-      </GeometryPreview>
+      </GeometryField>
       <div className="grid-fields">
         <ChooseSelect label={t("method")} name="method" value={correcting?.method} placeholder={t("choose")}>
           <option value="cancelled">
