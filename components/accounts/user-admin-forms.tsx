@@ -1,9 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import {
+  createContext,
   type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
   startTransition,
+  use,
   useActionState,
   useEffect,
   useRef,
@@ -14,18 +17,22 @@ export type FormState = { done?: string; error?: string; problems?: Record<strin
 export type FormAction = (prev: FormState, form: FormData) => Promise<FormState>;
 type Choice = { value: string; label: string };
 
+/** The server's problem with each field of the form around, by the field's name. */
+export const FieldProblems = createContext<Record<string, string>>({});
+
 /** A labelled field with its problem, if the server found one, said under it and tied to it for screen readers. */
 export function Field({
   id,
+  name,
   label,
-  problem,
   children,
 }: {
   id: string;
+  name: string;
   label: string;
-  problem?: string;
   children: (describedBy?: string) => ReactNode;
 }) {
+  const problem = use(FieldProblems)[name];
   const describedBy = problem ? `${id}-problem` : undefined;
   return (
     <label htmlFor={id}>
@@ -45,40 +52,26 @@ export function InputField({
   id,
   name,
   label,
-  problem,
   hint,
   ...input
 }: {
   id: string;
   name: string;
   label: string;
-  problem?: string;
   /** The id of the note that describes the field. */
   hint?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "aria-describedby" | "aria-invalid">) {
   return (
-    <Field id={id} label={label} problem={problem}>
+    <Field id={id} name={name} label={label}>
       {(d) => <input id={id} name={name} {...input} aria-describedby={d ?? hint} aria-invalid={!!d} />}
     </Field>
   );
 }
 
 /** A labelled choice the form needs, with its problem under it. */
-function SelectField({
-  id,
-  name,
-  label,
-  problem,
-  children,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  problem?: string;
-  children: ReactNode;
-}) {
+function SelectField({ id, name, label, children }: { id: string; name: string; label: string; children: ReactNode }) {
   return (
-    <Field id={id} label={label} problem={problem}>
+    <Field id={id} name={name} label={label}>
       {(d) => (
         <select id={id} name={name} required aria-describedby={d} aria-invalid={!!d}>
           {children}
@@ -99,7 +92,6 @@ export function NewPasswordField({
   id: string;
   name: string;
   label: string;
-  problem?: string;
   hinted?: boolean;
 }) {
   return (
@@ -172,157 +164,108 @@ export function useAdminForm(action: FormAction) {
 
 /**
  * An administrator's form on a card: its title, the fields in a grid, the hint
- * saying what the new password in `passwordField` must be, the button and the server's answer.
+ * saying what the new password in the field `password.field` must be, the button and the server's answer.
  */
 function AdminFormCard({
-  admin: { state, form, pending },
+  action,
   id,
-  labels,
-  passwordField,
+  title,
+  submit,
+  password,
   children,
 }: {
-  admin: ReturnType<typeof useAdminForm>;
+  action: FormAction;
   id: string;
-  labels: { title: string; submit: string; passwordHint?: string };
-  passwordField?: string;
+  title: string;
+  submit: string;
+  password?: { field: string; hint: string };
   children: ReactNode;
 }) {
+  const { state, form, pending, problems } = useAdminForm(action);
   return (
     <form {...form} className="report-form card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{labels.title}</h2>
-      <div className="grid-fields">{children}</div>
-      {passwordField && <PasswordHint field={passwordField}>{labels.passwordHint}</PasswordHint>}
-      <Submit label={labels.submit} pending={pending} state={state} />
+      <h2 id={`${id}-title`}>{title}</h2>
+      <FieldProblems value={problems}>
+        <div className="grid-fields">{children}</div>
+      </FieldProblems>
+      {password && <PasswordHint field={password.field}>{password.hint}</PasswordHint>}
+      <Submit label={submit} pending={pending} state={state} />
     </form>
   );
 }
 
-export type AddUserLabels = {
-  title: string;
-  email: string;
-  name: string;
-  role: string;
-  organisation: string;
-  password: string;
-  passwordHint: string;
-  submit: string;
-};
-
 /** An administrator opens an account, with a first password to hand to its holder. */
 export function AddUserForm({
   action,
-  labels,
   roles,
   organisations,
 }: {
   action: FormAction;
-  labels: AddUserLabels;
   roles: Choice[];
   organisations: { type: string; label: string; choices: Choice[] }[];
 }) {
-  const admin = useAdminForm(action);
-  const p = admin.problems;
+  const t = useTranslations("users");
   return (
-    <AdminFormCard admin={admin} id="add-user" labels={labels} passwordField="user-password">
-      <InputField
-        id="user-email"
-        name="email"
-        label={labels.email}
-        problem={p.email}
-        type="email"
-        required
-        autoComplete="off"
-        dir="ltr"
-      />
-      <InputField
-        id="user-name"
-        name="name"
-        label={labels.name}
-        problem={p.name}
-        required
-        minLength={2}
-        maxLength={120}
-      />
-      <SelectField id="user-role" name="role" label={labels.role} problem={p.role}>
+    <AdminFormCard
+      action={action}
+      id="add-user"
+      title={t("addUser")}
+      submit={t("createUser")}
+      password={{ field: "user-password", hint: t("passwordHint") }}
+    >
+      <InputField id="user-email" name="email" label={t("email")} type="email" required autoComplete="off" dir="ltr" />
+      <InputField id="user-name" name="name" label={t("name")} required minLength={2} maxLength={120} />
+      <SelectField id="user-role" name="role" label={t("role")}>
         {options(roles)}
       </SelectField>
-      <SelectField id="user-organisation" name="organisationId" label={labels.organisation} problem={p.organisationId}>
+      <SelectField id="user-organisation" name="organisationId" label={t("organisation")}>
         {organisations.map((g) => (
           <optgroup key={g.type} label={g.label}>
             {options(g.choices)}
           </optgroup>
         ))}
       </SelectField>
-      <NewPasswordField id="user-password" name="password" label={labels.password} problem={p.password} />
+      <NewPasswordField id="user-password" name="password" label={t("password")} />
     </AdminFormCard>
   );
 }
 
-export type AddOrganisationLabels = { title: string; name: string; shortName: string; type: string; submit: string };
-
 /** An administrator adds an implementing partner or a donor, for accounts and task orders. */
-export function AddOrganisationForm({
-  action,
-  labels,
-  types,
-}: {
-  action: FormAction;
-  labels: AddOrganisationLabels;
-  types: Choice[];
-}) {
-  const admin = useAdminForm(action);
-  const p = admin.problems;
+export function AddOrganisationForm({ action, types }: { action: FormAction; types: Choice[] }) {
+  const t = useTranslations("users");
   return (
-    <AdminFormCard admin={admin} id="add-organisation" labels={labels}>
+    <AdminFormCard action={action} id="add-organisation" title={t("addOrganisation")} submit={t("createOrganisation")}>
       <InputField
         id="organisation-name"
         name="name"
-        label={labels.name}
-        problem={p.name}
+        label={t("organisationName")}
         required
         minLength={2}
         maxLength={160}
       />
-      <InputField
-        id="organisation-short-name"
-        name="shortName"
-        label={labels.shortName}
-        problem={p.shortName}
-        maxLength={40}
-      />
-      <SelectField id="organisation-type" name="type" label={labels.type} problem={p.type}>
+      <InputField id="organisation-short-name" name="shortName" label={t("shortName")} maxLength={40} />
+      <SelectField id="organisation-type" name="type" label={t("organisationTypeLabel")}>
         {options(types)}
       </SelectField>
     </AdminFormCard>
   );
 }
 
-export type SetPasswordLabels = {
-  title: string;
-  account: string;
-  password: string;
-  passwordHint: string;
-  submit: string;
-};
-
 /** An administrator sets a new password for an account whose holder forgot theirs. */
-export function SetPasswordForm({
-  action,
-  labels,
-  accounts,
-}: {
-  action: FormAction;
-  labels: SetPasswordLabels;
-  accounts: Choice[];
-}) {
-  const admin = useAdminForm(action);
-  const p = admin.problems;
+export function SetPasswordForm({ action, accounts }: { action: FormAction; accounts: Choice[] }) {
+  const t = useTranslations("users");
   return (
-    <AdminFormCard admin={admin} id="set-password" labels={labels} passwordField="password-new">
-      <SelectField id="password-account" name="userId" label={labels.account} problem={p.userId}>
+    <AdminFormCard
+      action={action}
+      id="set-password"
+      title={t("setPassword")}
+      submit={t("setPasswordSubmit")}
+      password={{ field: "password-new", hint: t("newPasswordHint") }}
+    >
+      <SelectField id="password-account" name="userId" label={t("account")}>
         {options(accounts)}
       </SelectField>
-      <NewPasswordField id="password-new" name="password" label={labels.password} problem={p.password} />
+      <NewPasswordField id="password-new" name="password" label={t("newPassword")} />
     </AdminFormCard>
   );
 }

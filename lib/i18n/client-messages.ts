@@ -2,6 +2,7 @@
 // browser with every page; the rest stay on the server. A test reads the
 // client components and fails when one uses a namespace missing here.
 export const CLIENT_NAMESPACES = [
+  "account",
   "apiTokens",
   "completion",
   "contamination",
@@ -23,6 +24,7 @@ export const CLIENT_NAMESPACES = [
   "review",
   "signIn",
   "taskForm",
+  "users",
 ] as const;
 
 export function clientMessages<M extends Record<string, unknown>>(messages: M): Partial<M> {

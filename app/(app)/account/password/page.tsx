@@ -15,17 +15,7 @@ export default async function ChangePasswordPage() {
         </p>
       )}
       <p>{t("intro")}</p>
-      <ChangePasswordForm
-        action={changeOwnPasswordAction}
-        labels={{
-          current: t("current"),
-          next: t("next"),
-          confirm: t("confirm"),
-          hint: t("hint"),
-          submit: t("submit"),
-          signInAgain: t("signInAgain"),
-        }}
-      />
+      <ChangePasswordForm action={changeOwnPasswordAction} />
     </>
   );
 }

@@ -65,16 +65,6 @@ export default async function UsersPage() {
       <div className="stacked-forms">
         <AddUserForm
           action={createUserAction}
-          labels={{
-            title: t("addUser"),
-            email: t("email"),
-            name: t("name"),
-            role: t("role"),
-            organisation: t("organisation"),
-            password: t("password"),
-            passwordHint: t("passwordHint"),
-            submit: t("createUser"),
-          }}
           roles={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
           organisations={ORGANISATION_TYPES.map((type) => ({
             type,
@@ -84,24 +74,10 @@ export default async function UsersPage() {
         />
         <SetPasswordForm
           action={setUserPasswordAction}
-          labels={{
-            title: t("setPassword"),
-            account: t("account"),
-            password: t("newPassword"),
-            passwordHint: t("newPasswordHint"),
-            submit: t("setPasswordSubmit"),
-          }}
           accounts={rows.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
         />
         <AddOrganisationForm
           action={createOrganisationAction}
-          labels={{
-            title: t("addOrganisation"),
-            name: t("organisationName"),
-            shortName: t("shortName"),
-            type: t("organisationTypeLabel"),
-            submit: t("createOrganisation"),
-          }}
           types={(["PARTNER", "DONOR"] as const).map((type) => ({ value: type, label: t(`organisationType.${type}`) }))}
         />
       </div>
