@@ -1,9 +1,10 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount } from "@/lib/i18n/format";
 import { useChartAxes } from "./axes";
+import { BarChartBox } from "./bar-chart-box";
 
 /** Devices found and destroyed by category. */
 export function DevicesChart({ devices }: { devices: { category: string; count: number }[] }) {
@@ -15,16 +16,11 @@ export function DevicesChart({ devices }: { devices: { category: string; count: 
   if (devices.length === 0) return <p className="note">{t("noDevices")}</p>;
   const data = devices.map((d) => ({ label: tDevice(d.category), count: d.count }));
   return (
-    <div className="chart-box" data-testid="devices-chart">
-      <ResponsiveContainer width="100%" height={40 + 32 * data.length}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 4 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis {...axes.x} type="number" allowDecimals={false} tickFormatter={count} tick={{ fontSize: 11 }} />
-          <YAxis {...axes.y} type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
-          <Tooltip formatter={count} />
-          <Bar dataKey="count" name={t("devices")} fill="#0072B2" />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <BarChartBox testId="devices-chart" height={40 + 32 * data.length} data={data} across>
+      <XAxis {...axes.x} type="number" allowDecimals={false} tickFormatter={count} tick={{ fontSize: 11 }} />
+      <YAxis {...axes.y} type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
+      <Tooltip formatter={count} />
+      <Bar dataKey="count" name={t("devices")} fill="#0072B2" />
+    </BarChartBox>
   );
 }

@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { MAP_COLOURS } from "@/lib/colours";
 import type { MonthlyRelease } from "@/lib/domain/projection";
 import { formatArea, formatM2, formatMonth } from "@/lib/i18n/format";
 import { inSeriesOrder, useChartAxes, VALUE_TICK } from "./axes";
+import { BarChartBox } from "./bar-chart-box";
 import { calendarTicks } from "./calendar-ticks";
 
 const METHODS = ["cancelled", "reduced", "cleared"] as const;
@@ -60,38 +61,33 @@ export function ReleasedChart({
           {t("byYear")}
         </button>
       </div>
-      <div className="chart-box" data-testid="released-chart">
-        <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={rows} margin={{ top: 16, right: 8, left: 8, bottom: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              {...axes.x}
-              dataKey="month"
-              ticks={calendarTicks(rows.map((r) => r.month))}
-              interval="equidistantPreserveStart"
-              tickFormatter={(m: string) => formatMonth(m, locale)}
-              tick={{ fontSize: 11 }}
-            />
-            <YAxis {...axes.y} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={VALUE_TICK} />
-            <Tooltip
-              formatter={(v) => formatM2(Number(v), locale)}
-              labelFormatter={(m) => formatMonth(String(m), locale)}
-            />
-            <Legend itemSorter={inSeriesOrder(METHODS)} />
-            {METHODS.map((m) => (
-              <Bar
-                key={m}
-                dataKey={m}
-                name={tMethod(m.toUpperCase())}
-                stackId="released"
-                fill={MAP_COLOURS.method[m.toUpperCase() as "CANCELLED"]}
-                cursor={linksOff ? undefined : "pointer"}
-                onClick={(d: { payload?: MonthlyRelease }) => d.payload && open(d.payload, m)}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <BarChartBox testId="released-chart" height={280} data={rows} top={16}>
+        <XAxis
+          {...axes.x}
+          dataKey="month"
+          ticks={calendarTicks(rows.map((r) => r.month))}
+          interval="equidistantPreserveStart"
+          tickFormatter={(m: string) => formatMonth(m, locale)}
+          tick={{ fontSize: 11 }}
+        />
+        <YAxis {...axes.y} tickFormatter={(v: number) => formatArea(v, locale)} width={90} tick={VALUE_TICK} />
+        <Tooltip
+          formatter={(v) => formatM2(Number(v), locale)}
+          labelFormatter={(m) => formatMonth(String(m), locale)}
+        />
+        <Legend itemSorter={inSeriesOrder(METHODS)} />
+        {METHODS.map((m) => (
+          <Bar
+            key={m}
+            dataKey={m}
+            name={tMethod(m.toUpperCase())}
+            stackId="released"
+            fill={MAP_COLOURS.method[m.toUpperCase() as "CANCELLED"]}
+            cursor={linksOff ? undefined : "pointer"}
+            onClick={(d: { payload?: MonthlyRelease }) => d.payload && open(d.payload, m)}
+          />
+        ))}
+      </BarChartBox>
       {!linksOff && <p className="note">{t("chartHint")}</p>}
       <details>
         <summary>{t("table")}</summary>

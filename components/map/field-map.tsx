@@ -1,7 +1,13 @@
 "use client";
 
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, StyleSpecification } from "maplibre-gl";
+import type {
+  ExpressionSpecification,
+  GeoJSONSource,
+  LngLatBoundsLike,
+  Map as MapLibreMap,
+  StyleSpecification,
+} from "maplibre-gl";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { type HazardStatus, MAP_COLOURS } from "@/lib/colours";
@@ -28,6 +34,16 @@ type Props = MapLayers & {
   label: string;
 };
 
+/** A hazardous area's colour by its status (open, partly or wholly released), for its fill, outline and dot. */
+const HAZARD_STATUS_COLOUR: ExpressionSpecification = [
+  "match",
+  ["get", "status"],
+  "released",
+  MAP_COLOURS.hazard.released,
+  "partial",
+  MAP_COLOURS.hazard.partial,
+  MAP_COLOURS.hazard.open,
+];
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 const collection = (features: Feature[] | undefined): FeatureCollection => ({
   type: "FeatureCollection",
@@ -77,15 +93,7 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
         type: "fill",
         source: "hazards",
         paint: {
-          "fill-color": [
-            "match",
-            ["get", "status"],
-            "released",
-            MAP_COLOURS.hazard.released,
-            "partial",
-            MAP_COLOURS.hazard.partial,
-            MAP_COLOURS.hazard.open,
-          ],
+          "fill-color": HAZARD_STATUS_COLOUR,
           "fill-opacity": 0.25,
         },
       },
@@ -94,15 +102,7 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
         type: "line",
         source: "hazards",
         paint: {
-          "line-color": [
-            "match",
-            ["get", "status"],
-            "released",
-            MAP_COLOURS.hazard.released,
-            "partial",
-            MAP_COLOURS.hazard.partial,
-            MAP_COLOURS.hazard.open,
-          ],
+          "line-color": HAZARD_STATUS_COLOUR,
           "line-width": 2,
         },
       },
@@ -114,15 +114,7 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
         maxzoom: 11,
         paint: {
           "circle-radius": 6,
-          "circle-color": [
-            "match",
-            ["get", "status"],
-            "released",
-            MAP_COLOURS.hazard.released,
-            "partial",
-            MAP_COLOURS.hazard.partial,
-            MAP_COLOURS.hazard.open,
-          ],
+          "circle-color": HAZARD_STATUS_COLOUR,
           "circle-stroke-color": "#ffffff",
           "circle-stroke-width": 1.5,
         },
