@@ -1,69 +1,39 @@
 // Who may do what: the one place roles map to permissions. Every page,
 // server action and route handler asks here; the UI only hides what can() denies.
-import type { Role } from "@/generated/prisma/enums";
+import { Role } from "@/generated/prisma/enums";
 
-export const PERMISSIONS = [
-  "progress:read",
-  "hazardArea:read",
-  "hazardArea:write",
-  "task:read",
-  "task:assign",
-  "report:submit",
-  "report:review",
-  "funding:read",
-  "funding:write",
-  "user:manage",
-  "audit:read",
-  "apiToken:manage",
-  "publicPage:manage",
-  "riskEducation:record",
-  "casualty:record",
-  "password:change",
-] as const;
+/** Each permission and the roles that hold it. */
+const GRANTS = {
+  "progress:read": ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"],
+  "hazardArea:read": ["ADMIN", "AUTHORITY"],
+  "hazardArea:write": ["AUTHORITY"],
+  "task:read": ["ADMIN", "AUTHORITY", "PARTNER"],
+  "task:assign": ["AUTHORITY"],
+  "report:submit": ["PARTNER"],
+  "report:review": ["AUTHORITY"],
+  "funding:read": ["ADMIN", "AUTHORITY", "DONOR"],
+  "funding:write": ["ADMIN"],
+  "user:manage": ["ADMIN"],
+  "audit:read": ["ADMIN"],
+  "apiToken:manage": ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"],
+  "publicPage:manage": ["ADMIN", "AUTHORITY"],
+  "riskEducation:record": ["PARTNER"],
+  "casualty:record": ["AUTHORITY"],
+  "password:change": ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"],
+} as const satisfies Record<string, readonly Role[]>;
 
-export type Permission = (typeof PERMISSIONS)[number];
+export type Permission = keyof typeof GRANTS;
+export const PERMISSIONS = Object.keys(GRANTS) as Permission[];
 
-export const ROLE_PERMISSIONS = {
-  ADMIN: [
-    "progress:read",
-    "hazardArea:read",
-    "task:read",
-    "funding:read",
-    "funding:write",
-    "user:manage",
-    "audit:read",
-    "apiToken:manage",
-    "publicPage:manage",
-    "password:change",
-  ],
-  AUTHORITY: [
-    "progress:read",
-    "hazardArea:read",
-    "hazardArea:write",
-    "task:read",
-    "task:assign",
-    "report:review",
-    "funding:read",
-    "apiToken:manage",
-    "publicPage:manage",
-    "casualty:record",
-    "password:change",
-  ],
-  PARTNER: [
-    "progress:read",
-    "task:read",
-    "report:submit",
-    "apiToken:manage",
-    "riskEducation:record",
-    "password:change",
-  ],
-  DONOR: ["progress:read", "funding:read", "apiToken:manage", "password:change"],
-} as const satisfies Record<Role, readonly Permission[]>;
+/** Each role of the schema and the permissions it holds, read off GRANTS. */
+export const ROLE_PERMISSIONS = Object.fromEntries(
+  Object.values(Role).map((role) => [role, PERMISSIONS.filter((p) => (GRANTS[p] as readonly Role[]).includes(role))]),
+) as unknown as Record<Role, readonly Permission[]>;
 
 export type Actor = { id: string; role: Role; organisationId: string };
 
 export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
-  return !!actor && (ROLE_PERMISSIONS[actor.role] as readonly Permission[]).includes(permission);
+  return !!actor && (GRANTS[permission] as readonly Role[]).includes(actor.role);
 }
 
 /** Each page and the permission it needs. */
