@@ -1,6 +1,10 @@
 // Demo records, clearly marked: invented organisations and sites so the
 // first screen is not empty. No invented figure is attributed to a real
 // organisation.
+import { z } from "zod";
+import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
+import { DEVICE_CATEGORIES } from "@/lib/schemas/land-release-report";
+import demoHazards from "./demo-hazards.json";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -37,214 +41,39 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "donor@demo.test", name: "Demo Donor Viewer", role: "DONOR", organisation: DEMO_DONOR.name },
 ];
 
-type Contamination =
-  | "AP_MINES"
-  | "AT_MINES"
-  | "IMPROVISED_AP_MINES"
-  | "IEDS"
-  | "UXO"
-  | "CLUSTER_MUNITION_REMNANTS"
-  | "OTHER_ERW";
-type LandUse = "CRITICAL_INFRASTRUCTURE" | "SCHOOL" | "ENERGY" | "AGRICULTURE" | "HOUSING" | "OTHER";
-
-export type DemoHazard = {
-  code: string;
-  name: string;
-  kind: "SHA" | "CHA";
-  contamination: Contamination[];
-  landUse: LandUse;
-  priorityRank: number;
+const ZDemoHazard = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(["SHA", "CHA"]),
+  contamination: z.array(z.enum(CONTAMINATION_TYPES)),
+  landUse: z.enum(LAND_USES),
+  priorityRank: z.int(),
   /** The governorate the site must fall in; the seed checks it against the boundary. */
-  expectedPcode: string;
+  expectedPcode: z.string(),
   /** Centre (lon, lat) and size in metres of the site. */
-  centre: [number, number];
-  widthM: number;
-  heightM: number;
-  partner: 0 | 1;
-  taskStatus: "ASSIGNED" | "IN_PROGRESS" | "COMPLETED";
+  centre: z.tuple([z.number(), z.number()]),
+  widthM: z.number().positive(),
+  heightM: z.number().positive(),
+  /** Which demo partner (index in DEMO_PARTNERS) holds its task. */
+  partner: z.union([z.literal(0), z.literal(1)]),
+  taskStatus: z.enum(["ASSIGNED", "IN_PROGRESS", "COMPLETED"]),
   /** Releases as fractions of the site's width, west to east, in order. */
-  releases: {
-    method: "CANCELLED" | "REDUCED" | "CLEARED";
-    from: number;
-    to: number;
-    status: "APPROVED" | "SUBMITTED" | "REJECTED";
-    month: string;
-    devices?: Partial<Record<"AP_MINE" | "AT_MINE" | "IMPROVISED_AP_MINE" | "IED" | "UXO", number>>;
-  }[];
-};
+  releases: z.array(
+    z.object({
+      method: z.enum(["CANCELLED", "REDUCED", "CLEARED"]),
+      from: z.number().min(0).max(1),
+      to: z.number().min(0).max(1),
+      status: z.enum(["APPROVED", "SUBMITTED", "REJECTED"]),
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      devices: z.partialRecord(z.enum(DEVICE_CATEGORIES), z.int().positive()).optional(),
+    }),
+  ),
+});
 
-export const DEMO_HAZARDS: readonly DemoHazard[] = [
-  {
-    code: "DEMO-NIN-001",
-    name: "Demo: Mosul west farmland",
-    kind: "CHA",
-    contamination: ["IEDS", "IMPROVISED_AP_MINES"],
-    landUse: "AGRICULTURE",
-    priorityRank: 2,
-    expectedPcode: "IQG15",
-    centre: [43.05, 36.3],
-    widthM: 600,
-    heightM: 400,
-    partner: 0,
-    taskStatus: "IN_PROGRESS",
-    releases: [
-      { method: "CANCELLED", from: 0, to: 0.3, status: "APPROVED", month: "2025-03" },
-      {
-        method: "CLEARED",
-        from: 0.25,
-        to: 0.6,
-        status: "APPROVED",
-        month: "2025-06",
-        devices: { IMPROVISED_AP_MINE: 14, IED: 3, UXO: 22 },
-      },
-      {
-        method: "CLEARED",
-        from: 0.6,
-        to: 0.8,
-        status: "SUBMITTED",
-        month: "2025-09",
-        devices: { IMPROVISED_AP_MINE: 5 },
-      },
-    ],
-  },
-  {
-    code: "DEMO-NIN-002",
-    name: "Demo: Sinjar water pumping station",
-    kind: "CHA",
-    contamination: ["IEDS", "UXO"],
-    landUse: "CRITICAL_INFRASTRUCTURE",
-    priorityRank: 1,
-    expectedPcode: "IQG15",
-    centre: [41.87, 36.32],
-    widthM: 300,
-    heightM: 250,
-    partner: 1,
-    taskStatus: "COMPLETED",
-    releases: [
-      { method: "REDUCED", from: 0, to: 0.5, status: "APPROVED", month: "2024-11" },
-      { method: "CLEARED", from: 0.5, to: 1, status: "APPROVED", month: "2025-02", devices: { IED: 7, UXO: 31 } },
-    ],
-  },
-  {
-    code: "DEMO-ANB-001",
-    name: "Demo: Ramadi school grounds",
-    kind: "CHA",
-    contamination: ["UXO", "IEDS"],
-    landUse: "SCHOOL",
-    priorityRank: 1,
-    expectedPcode: "IQG01",
-    centre: [43.3, 33.42],
-    widthM: 200,
-    heightM: 150,
-    partner: 1,
-    taskStatus: "IN_PROGRESS",
-    releases: [{ method: "CLEARED", from: 0, to: 0.4, status: "APPROVED", month: "2025-10", devices: { UXO: 12 } }],
-  },
-  {
-    code: "DEMO-SAD-001",
-    name: "Demo: Baiji power line corridor",
-    kind: "SHA",
-    contamination: ["IEDS"],
-    landUse: "ENERGY",
-    priorityRank: 2,
-    expectedPcode: "IQG16",
-    centre: [43.49, 34.93],
-    widthM: 900,
-    heightM: 120,
-    partner: 1,
-    taskStatus: "ASSIGNED",
-    releases: [],
-  },
-  {
-    code: "DEMO-BAS-001",
-    name: "Demo: Iran-Iraq war minefield near Shatt al-Arab",
-    kind: "CHA",
-    contamination: ["AP_MINES", "AT_MINES"],
-    landUse: "AGRICULTURE",
-    priorityRank: 3,
-    expectedPcode: "IQG02",
-    centre: [47.85, 30.55],
-    widthM: 800,
-    heightM: 500,
-    partner: 1,
-    taskStatus: "IN_PROGRESS",
-    releases: [
-      { method: "REDUCED", from: 0, to: 0.35, status: "APPROVED", month: "2025-01" },
-      { method: "CLEARED", from: 0.35, to: 0.5, status: "REJECTED", month: "2025-04", devices: { AP_MINE: 40 } },
-    ],
-  },
-  {
-    code: "DEMO-DUH-001",
-    name: "Demo: Amadiya border village fields",
-    kind: "CHA",
-    contamination: ["AP_MINES"],
-    landUse: "HOUSING",
-    priorityRank: 2,
-    expectedPcode: "IQG09",
-    centre: [43.49, 37.09],
-    widthM: 350,
-    heightM: 300,
-    partner: 0,
-    taskStatus: "IN_PROGRESS",
-    releases: [
-      { method: "CLEARED", from: 0, to: 0.45, status: "APPROVED", month: "2025-05", devices: { AP_MINE: 61, UXO: 4 } },
-    ],
-  },
-  {
-    code: "DEMO-ERB-001",
-    name: "Demo: Soran mountain pasture",
-    kind: "SHA",
-    contamination: ["AP_MINES", "UXO"],
-    landUse: "AGRICULTURE",
-    priorityRank: 3,
-    expectedPcode: "IQG11",
-    centre: [44.54, 36.65],
-    widthM: 700,
-    heightM: 500,
-    partner: 0,
-    taskStatus: "IN_PROGRESS",
-    releases: [{ method: "CANCELLED", from: 0, to: 0.7, status: "APPROVED", month: "2025-07" }],
-  },
-  {
-    code: "DEMO-SUL-001",
-    name: "Demo: Penjwen border minefield",
-    kind: "CHA",
-    contamination: ["AP_MINES", "AT_MINES"],
-    landUse: "AGRICULTURE",
-    priorityRank: 2,
-    expectedPcode: "IQG06",
-    centre: [45.94, 35.62],
-    widthM: 500,
-    heightM: 400,
-    partner: 0,
-    taskStatus: "IN_PROGRESS",
-    releases: [
-      {
-        method: "CLEARED",
-        from: 0,
-        to: 0.3,
-        status: "APPROVED",
-        month: "2025-08",
-        devices: { AP_MINE: 118, AT_MINE: 2 },
-      },
-    ],
-  },
-  {
-    code: "DEMO-HAL-001",
-    name: "Demo: Halabja orchard",
-    kind: "CHA",
-    contamination: ["AP_MINES"],
-    landUse: "AGRICULTURE",
-    priorityRank: 2,
-    expectedPcode: "IQG06Q05",
-    centre: [45.98, 35.18],
-    widthM: 250,
-    heightM: 200,
-    partner: 0,
-    taskStatus: "ASSIGNED",
-    releases: [],
-  },
-];
+export type DemoHazard = z.infer<typeof ZDemoHazard>;
+
+/** The demo hazardous areas, kept as data in demo-hazards.json and checked here when the seed loads them. */
+export const DEMO_HAZARDS: readonly DemoHazard[] = z.array(ZDemoHazard).parse(demoHazards);
 
 /** Demo EORE sessions: by which demo partner (index in DEMO_PARTNERS), where, when, and who attended. */
 export const DEMO_RISK_EDUCATION = [

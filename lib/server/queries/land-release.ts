@@ -9,6 +9,9 @@ import { HAZARD_AREA_ON_MAP, taskHazardAreas } from "./hazard-areas";
 
 type Tx = Prisma.TransactionClient;
 
+/** What a release is measured against: the hazardous area and the land already released from it. */
+const RELEASE_STATE = { geometry: true, releasedGeometry: true } as const satisfies Prisma.HazardAreaSelect;
+
 /** The caller's task with its hazardous areas, or null when it is not theirs to see. */
 export function findTaskForReport(db: Db, actor: Actor, taskId: string) {
   return db.task.findFirst({
@@ -17,9 +20,7 @@ export function findTaskForReport(db: Db, actor: Actor, taskId: string) {
       id: true,
       status: true,
       partnerId: true,
-      hazardAreas: {
-        select: { hazardArea: { select: { id: true, code: true, geometry: true, releasedGeometry: true } } },
-      },
+      hazardAreas: taskHazardAreas({ id: true, code: true, ...RELEASE_STATE }),
     },
   });
 }
@@ -44,7 +45,7 @@ export function findReportForReview(tx: Tx, actor: Actor, reportId: string) {
       hazardAreaId: true,
       submittedGeometry: true,
       supersedesId: true,
-      hazardArea: { select: { code: true, geometry: true, releasedGeometry: true, releasedM2: true } },
+      hazardArea: { select: { code: true, releasedM2: true, ...RELEASE_STATE } },
     },
   });
 }
