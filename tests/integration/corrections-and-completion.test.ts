@@ -10,9 +10,10 @@ import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-relea
 import { transitionTask } from "@/lib/server/commands/transition-task";
 import { bodyWithGeometry, geometryUpload, jsonBody, MAX_BODY_BYTES } from "@/lib/server/http";
 import { getNationalProgress } from "@/lib/server/queries/progress";
-import { authority, partlyReleasedTask, strip as stripOf } from "@/tests/factories";
+import { authority, partlyReleasedTask } from "@/tests/factories";
 import { refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useReferenceDatabase } from "@/tests/helpers/databases";
+import { strip as stripOf } from "@/tests/helpers/shapes";
 
 const report = (geometry: unknown, extra: Record<string, unknown> = {}) => ({
   method: "cleared",
