@@ -1,17 +1,13 @@
 // A partner on a weak connection: the report form keeps a draft on the
 // device, so a reload loses nothing; a submission made while offline waits
 // and is sent by itself when the connection is back, once.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { signIn } from "./browser";
 import { demoTask, typedBox } from "./demo-task";
+import { browserForSpec } from "./spec-browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = browserForSpec();
 
 describe("the report form on a weak connection", () => {
   it("keeps a draft across a reload and sends an offline submission when the connection is back, once", async () => {
