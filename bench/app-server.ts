@@ -1,7 +1,8 @@
 // Serving the built app on the national-scale data set for a benchmark:
 // the embedded database in a throw-away directory (generated once, then
 // reused) or a PostgreSQL server (BENCH_DATABASE_URL), one process or a
-// cluster (BENCH_WORKERS). Shared by bench/dashboard.ts and bench/load.ts.
+// cluster (BENCH_WORKERS). Shared by bench/dashboard.ts and bench/load.ts;
+// bench/hostile.ts serves its own data directory with benchEnv() and waitFor().
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,22 +21,31 @@ const databaseUrl = process.env.BENCH_DATABASE_URL;
 export const DATABASE = databaseUrl ? "postgresql" : "pglite";
 const pgliteDir =
   process.env.BENCH_PGLITE_DIR ?? path.join(os.tmpdir(), `bench-pglite-${SIZE.hazards}-${SIZE.reports}-${SIZE.grants}`);
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  PORT: String(PORT),
-  NODE_ENV: "production",
-  SEED_DEMO: "1",
-  ...(databaseUrl
-    ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" }
-    : { PGLITE_DIR: pgliteDir }),
-};
+
+/**
+ * The environment a benchmark serves the built app with: production, demo accounts seeded, on `port`, and on
+ * BENCH_DATABASE_URL's PostgreSQL server or else the embedded database in `pgliteDir`.
+ */
+export function benchEnv(port: number, pgliteDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    NODE_ENV: "production",
+    SEED_DEMO: "1",
+    ...(databaseUrl
+      ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" }
+      : { PGLITE_DIR: pgliteDir }),
+  };
+}
+const env = benchEnv(PORT, pgliteDir);
 
 function run(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status})`);
 }
 
-async function waitFor(url: string, server: ChildProcess) {
+/** Waits until the app answers `url` (anything but a server error), or fails if the server exits first. */
+export async function waitFor(url: string, server: ChildProcess) {
   for (let i = 0; i < 600; i++) {
     if (server.exitCode !== null) throw new Error(`The app exited (${server.exitCode}).`);
     try {

@@ -11,41 +11,15 @@ import os from "node:os";
 import path from "node:path";
 import { CHECK_BUDGET_MS, REPAIR_BUDGET_MS } from "@/lib/domain/geometry-budget";
 import { MAX_VERTICES } from "@/lib/geo/validate";
-import { comb, spiral, star } from "@/tests/helpers/hostile-shapes";
+import { comb, hostileReport, IN_DESERT, IN_TASK_AREA, spiral, star } from "@/tests/helpers/hostile-shapes";
 import { sessionCookie } from "@/tests/helpers/session-cookie";
+import { benchEnv, DATABASE, root, waitFor } from "./app-server";
 
-const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3500);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-hostile-"));
 // BENCH_DATABASE_URL: an empty PostgreSQL database instead of the embedded one.
-const databaseUrl = process.env.BENCH_DATABASE_URL;
-const DATABASE = databaseUrl ? "postgresql" : "pglite";
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  PORT: String(PORT),
-  NODE_ENV: "production",
-  SEED_DEMO: "1",
-  ...(databaseUrl
-    ? { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" }
-    : { PGLITE_DIR: path.join(dataDir, "pglite") }),
-};
-
-// Inside DEMO-NIN-001, the demo task's hazardous area near Mosul; and open desert in Anbar, far from any registered area.
-const IN_TASK_AREA = [43.0525, 36.2998];
-const IN_DESERT = [41.2, 33.0];
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The app did not start.");
-}
+const env = benchEnv(PORT, path.join(dataDir, "pglite"));
 
 type Sample = {
   route: string;
@@ -118,21 +92,13 @@ async function main() {
     detached: true,
   });
   try {
-    await waitFor(`${BASE}/api/health`);
+    await waitFor(`${BASE}/api/health`, server);
     const partner = await sessionCookie(BASE, "partner@demo.test");
     const dma = await sessionCookie(BASE, "dma@demo.test");
     const tasks = (await (await fetch(`${BASE}/api/tasks`, { headers: { cookie: partner } })).json()) as {
       items: { id: string; code: string }[];
     };
     const task = tasks.items.find((t) => t.code === "DEMO-TASK-001")!;
-    const report = (geometry: unknown) => ({
-      method: "cleared",
-      periodStart: "2026-11-01",
-      periodEnd: "2026-11-20",
-      clearanceDepthCm: 30,
-      geometry,
-      devices: [],
-    });
     const area = (code: string, geometry: unknown) => ({
       code,
       name: "Bench hostile shape",
@@ -150,7 +116,7 @@ async function main() {
       ["comb", comb],
     ] as const) {
       samples.push(
-        await hostile(`/api/tasks/${task.id}/reports`, shape, partner, report(make(n, IN_TASK_AREA, 0.001))),
+        await hostile(`/api/tasks/${task.id}/reports`, shape, partner, hostileReport(make(n, IN_TASK_AREA, 0.001))),
       );
       samples.push(
         await hostile("/api/hazard-areas", shape, dma, area(`BENCH-${shape.toUpperCase()}`, make(n, IN_DESERT))),

@@ -15,6 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Polygon } from "geojson";
 import { sessionCookie } from "@/tests/helpers/session-cookie";
+import { rectangle, strip } from "@/tests/helpers/shapes";
 import { BASE, DATABASE, machine, percentiles, root, runBench, SIZE, WORKERS } from "./app-server";
 import { rng } from "./scenarios";
 
@@ -30,24 +31,11 @@ type Scenario = {
 type Cookies = Record<"donor" | "dma" | "partner", string>;
 
 // DEMO-NIN-001, the demo partner's hazardous area on DEMO-TASK-001: 600 m × 400 m around (43.05, 36.30).
-const DLON = 600 / (111_320 * Math.cos((36.3 * Math.PI) / 180));
-const DLAT = 400 / 110_574;
+const NINEWA_SITE = rectangle([43.05, 36.3], 600, 400);
+/** A random strip of DEMO-NIN-001, 5–20 % of its width. */
 function stripInside(random: () => number): Polygon {
   const from = random() * 0.8;
-  const [x0, x1] = [43.05 - DLON / 2 + DLON * from, 43.05 - DLON / 2 + DLON * (from + 0.05 + random() * 0.15)];
-  const [s, n] = [36.3 - DLAT / 2 + 1e-5, 36.3 + DLAT / 2 - 1e-5];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x0, s],
-        [x1, s],
-        [x1, n],
-        [x0, n],
-        [x0, s],
-      ],
-    ],
-  };
+  return strip(NINEWA_SITE, from, from + 0.05 + random() * 0.15);
 }
 
 function scenarios(taskId: string): Scenario[] {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import ar from "@/lib/i18n/messages/ar.json";
 import refusalsAr from "@/lib/i18n/server-messages/ar.json";
 import { launchBrowser, signIn } from "./browser";
+import { demoTask, typedBox } from "./demo-task";
 
 const baseUrl = inject("baseUrl");
 const SCREENS = path.resolve(import.meta.dirname, "../test-results/screens/arabic");
@@ -67,18 +68,7 @@ describe("a partner working in Arabic", () => {
     await shot(page, "dashboard");
 
     // The report: DEMO-TASK-001, a box in the middle of its hazardous area, typed point by point.
-    const tasks = (await (await page.request.get(`${baseUrl}/api/tasks`)).json()) as {
-      items: { id: string; code: string }[];
-    };
-    const taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
-    const task = (await (await page.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {
-      hazardAreas: { geometry: { coordinates: number[][][] } }[];
-    };
-    const ring = task.hazardAreas[0]!.geometry.coordinates[0]!;
-    const [w, e] = [Math.min(...ring.map((p) => p[0]!)), Math.max(...ring.map((p) => p[0]!))];
-    const [s, n] = [Math.min(...ring.map((p) => p[1]!)), Math.max(...ring.map((p) => p[1]!))];
-    // The eastern edge: the demo reports released the west and the middle.
-    const [x0, x1, y0, y1] = [w + (e - w) * 0.85, w + (e - w) * 0.95, s + (n - s) * 0.45, s + (n - s) * 0.55];
+    const { taskId, bounds } = await demoTask(page, baseUrl);
     await page.goto(`${baseUrl}/tasks/${taskId}/reports/new`);
     await page.getByRole("heading", { name: ar.reportForm.title }).waitFor();
     // The map's scale bar in the page's digits too (MapLibre writes Latin ones).
@@ -92,18 +82,8 @@ describe("a partner working in Arabic", () => {
     expect(await picker.textContent()).toContain(ar.filePicker.choose);
     expect(await picker.textContent()).toContain(ar.filePicker.none);
     await page.getByLabel(ar.geometryInput.type).check();
-    await page.getByLabel(ar.geometryInput.typed).fill(
-      (
-        [
-          [x0, y0],
-          [x1, y0],
-          [x1, y1],
-          [x0, y1],
-        ] as const
-      )
-        .map(([x, y]) => `${x.toFixed(6)} ${y.toFixed(6)}`)
-        .join("\n"),
-    );
+    // The eastern edge: the demo reports released the west and the middle.
+    await page.getByLabel(ar.geometryInput.typed).fill(typedBox(bounds, [0.85, 0.95], [0.45, 0.55]));
     await page.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("preview-counted").textContent()).toMatch(/[٠-٩]/);
     expect(Number(await page.getByTestId("preview-counted").getAttribute("data-m2"))).toBeGreaterThan(0);

@@ -1,17 +1,13 @@
 // A donor's view in Chromium: the burn-down and the funding chart, filtered
 // by year and region, the URL reproducing the view, and a figure traced to
 // the reports behind it.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { signIn } from "./browser";
+import { browserForSpec } from "./spec-browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = browserForSpec();
 
 async function donor(): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();

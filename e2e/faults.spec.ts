@@ -20,6 +20,7 @@ import { openDb } from "@/lib/server/prisma";
 import { seed } from "@/prisma/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "@/tests/helpers/databases";
 import { sessionCookie } from "@/tests/helpers/session-cookie";
+import { rectangle, strip } from "@/tests/helpers/shapes";
 import { launchBrowser, signIn } from "./browser";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -81,32 +82,15 @@ async function stop(app: App, signal: NodeJS.Signals) {
 }
 
 // Side-by-side strips across the eastern 40 % of DEMO-NIN-001 (600 m × 400 m around 43.05, 36.30), the part
-// not yet released, so each approval counts new land.
-const DLON = 600 / (111_320 * Math.cos((36.3 * Math.PI) / 180));
-const DLAT = 400 / 110_574;
-function strip(i: number): Polygon {
-  const x0 = 43.05 - DLON / 2 + DLON * (0.6 + (0.4 * (i % 60)) / 60);
-  const x1 = x0 + (0.4 * DLON) / 60;
-  const [s, n] = [36.3 - DLAT / 2 + 1e-5, 36.3 + DLAT / 2 - 1e-5];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x0, s],
-        [x1, s],
-        [x1, n],
-        [x0, n],
-        [x0, s],
-      ],
-    ],
-  };
-}
+// not yet released, so each approval counts new land (60 strips, then the first again).
+const NINEWA_SITE = rectangle([43.05, 36.3], 600, 400);
+const stripOf = (i: number) => strip(NINEWA_SITE, 0.6 + (0.4 * (i % 60)) / 60, 0.6 + (0.4 * ((i % 60) + 1)) / 60);
 const reportBody = (i: number) =>
   JSON.stringify({
     method: "cleared",
     periodStart: "2026-11-01",
     periodEnd: "2026-11-20",
-    geometry: strip(i),
+    geometry: stripOf(i),
     devices: [{ type: "UXO", count: 1 }],
   });
 

@@ -3,17 +3,13 @@
 // second polygon, sees what each will count, submits both; the authority
 // approves one and rejects the other; the national released total moves by
 // exactly the approved report's counted area.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { signIn } from "./browser";
+import { browserForSpec } from "./spec-browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = browserForSpec();
 
 async function signedIn(email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();

@@ -5,7 +5,7 @@
 // everyone). Timings are recorded by npm run bench:hostile, not asserted here.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { MAX_VERTICES } from "@/lib/geo/validate";
-import { spiral, star } from "@/tests/helpers/hostile-shapes";
+import { hostileReport, IN_DESERT, IN_TASK_AREA, spiral, star } from "@/tests/helpers/hostile-shapes";
 import { sessionCookie } from "@/tests/helpers/session-cookie";
 
 const baseUrl = inject("baseUrl");
@@ -54,23 +54,12 @@ async function postWhileWatchingHealth(route: string, cookie: string, body: unkn
 // GEOS finds a star's first crossing in about 5 s; on a machine loaded past the 15 s budget the refusal is "too complex".
 const REFUSED = ["SELF_INTERSECTION", "GEOMETRY_TOO_COMPLEX"];
 
-const report = (geometry: unknown) => ({
-  method: "cleared",
-  periodStart: "2026-11-01",
-  periodEnd: "2026-11-20",
-  clearanceDepthCm: 30,
-  geometry,
-  devices: [],
-});
-// Inside DEMO-NIN-001, the demo task's hazardous area near Mosul.
-const IN_TASK_AREA = [43.0525, 36.2998];
-
 describe("hostile shapes at the vertex limit", () => {
   it("a self-crossing star of 100,000 vertices sent as a land-release report is refused; health answers meanwhile", async () => {
     const a = await postWhileWatchingHealth(
       `/api/tasks/${taskId}/reports`,
       partner,
-      report(star(MAX_VERTICES, IN_TASK_AREA, 0.001)),
+      hostileReport(star(MAX_VERTICES, IN_TASK_AREA, 0.001)),
     );
     expect(a).toMatchObject({ status: 422, healthFailures: 0 });
     expect(REFUSED).toContain(a.code);
@@ -85,7 +74,7 @@ describe("hostile shapes at the vertex limit", () => {
       contamination: ["AP_MINES"],
       landUse: "OTHER",
       priorityRank: 3,
-      geometry: star(MAX_VERTICES, [41.2, 33.0]),
+      geometry: star(MAX_VERTICES, IN_DESERT),
     };
     const a = await postWhileWatchingHealth("/api/hazard-areas", dma, body);
     expect(a).toMatchObject({ status: 422, healthFailures: 0 });
@@ -97,7 +86,7 @@ describe("hostile shapes at the vertex limit", () => {
     const a = await postWhileWatchingHealth(
       `/api/tasks/${taskId}/reports`,
       partner,
-      report(spiral(MAX_VERTICES, IN_TASK_AREA, 0.001)),
+      hostileReport(spiral(MAX_VERTICES, IN_TASK_AREA, 0.001)),
     );
     expect(a).toMatchObject({ status: 422, healthFailures: 0 });
     expect(REFUSED).toContain(a.code);

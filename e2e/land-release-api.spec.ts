@@ -1,17 +1,13 @@
 // The land-release API over HTTP with session cookies, against the running app:
 // a partner submits, the authority of the governorate approves, and the
 // national figure moves by exactly the counted area.
-import type { APIRequestContext, Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn } from "./browser";
+import type { APIRequestContext } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { signIn } from "./browser";
+import { browserForSpec } from "./spec-browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = browserForSpec();
 
 async function session(email: string): Promise<APIRequestContext> {
   const page = await (await browser.newContext()).newPage();

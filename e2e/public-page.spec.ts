@@ -1,16 +1,11 @@
 // The public progress page: open without signing in, approved aggregates
 // only, nobody named; an authority withdraws it and publishes it again.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { signIn } from "./browser";
+import { browserForSpec } from "./spec-browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = browserForSpec();
 
 describe("public progress page", () => {
   it("shows national and per-governorate figures to anyone, names no partner or user, and an authority can withdraw it", async () => {

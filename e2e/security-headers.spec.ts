@@ -1,17 +1,12 @@
 // Every response carries the security headers: no framing (clickjacking),
 // scripts and forms only from the app, no MIME sniffing. The browser specs
 // (maps, the geometry engine in the browser, downloads) run under this policy.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { signIn } from "./browser";
+import { browserForSpec } from "./spec-browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = browserForSpec();
 
 const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `)) ?? "";
 

@@ -1,7 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { pagesFor } from "@/lib/server/permissions";
-import { launchBrowser, signIn } from "./browser";
+import { signIn } from "./browser";
+import { browserForSpec } from "./spec-browser";
 
 const baseUrl = inject("baseUrl");
 const ROLE_LABEL = {
@@ -10,12 +10,7 @@ const ROLE_LABEL = {
   PARTNER: "implementing partner",
   DONOR: "donor",
 } as const;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = browserForSpec();
 
 async function newPage() {
   const context = await browser.newContext();

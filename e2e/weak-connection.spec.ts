@@ -1,16 +1,13 @@
 // A partner on a weak connection: the report form keeps a draft on the
 // device, so a reload loses nothing; a submission made while offline waits
 // and is sent by itself when the connection is back, once.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, signIn } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { signIn } from "./browser";
+import { demoTask, typedBox } from "./demo-task";
+import { browserForSpec } from "./spec-browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = browserForSpec();
 
 describe("the report form on a weak connection", () => {
   it("keeps a draft across a reload and sends an offline submission when the connection is back, once", async () => {
@@ -20,35 +17,14 @@ describe("the report form on a weak connection", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await signIn(page, baseUrl, "partner@demo.test");
     await page.waitForURL(`${baseUrl}/`);
-    const tasks = (await (await page.request.get(`${baseUrl}/api/tasks`)).json()) as {
-      items: { id: string; code: string }[];
-    };
-    const taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
+    const { taskId, bounds } = await demoTask(page, baseUrl);
     const reportsOfTask = async () =>
       ((await (await page.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as { reports: unknown[] }).reports
         .length;
-    const task = (await (await page.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {
-      hazardAreas: { geometry: { coordinates: number[][][] } }[];
-    };
-    const ring = task.hazardAreas[0]!.geometry.coordinates[0]!;
-    const [w, e] = [Math.min(...ring.map((p) => p[0]!)), Math.max(...ring.map((p) => p[0]!))];
-    const [s, n] = [Math.min(...ring.map((p) => p[1]!)), Math.max(...ring.map((p) => p[1]!))];
-    const [x0, x1, y0, y1] = [w + (e - w) * 0.7, w + (e - w) * 0.8, s + (n - s) * 0.2, s + (n - s) * 0.3];
 
     await page.goto(`${baseUrl}/tasks/${taskId}/reports/new`);
     await page.getByLabel("Type the turning points").check();
-    await page.getByLabel("Turning points, one per line").fill(
-      (
-        [
-          [x0, y0],
-          [x1, y0],
-          [x1, y1],
-          [x0, y1],
-        ] as const
-      )
-        .map(([x, y]) => `${x.toFixed(6)} ${y.toFixed(6)}`)
-        .join("\n"),
-    );
+    await page.getByLabel("Turning points, one per line").fill(typedBox(bounds, [0.7, 0.8], [0.2, 0.3]));
     await page.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
     const counted = Number(await page.getByTestId("preview-counted").getAttribute("data-m2"));
     expect(counted).toBeGreaterThan(0);

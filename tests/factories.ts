@@ -10,54 +10,13 @@ import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-relea
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
-
-const M_PER_DEG_LAT = 110_574;
-const mPerDegLon = (lat: number) => 111_320 * Math.cos((lat * Math.PI) / 180);
+import { rectangle, strip } from "@/tests/helpers/shapes";
 
 let sequence = 0;
 /** A code no other record of this run has: capital letters, digits and hyphens, as codes must be. */
 export function uniqueCode(prefix: string): string {
   sequence += 1;
   return `${prefix}-${process.pid.toString(36).toUpperCase()}${Date.now().toString(36).toUpperCase()}-${sequence}`;
-}
-
-/** A rectangle `widthM` × `heightM` metres centred on `[lon, lat]`, counter-clockwise. */
-export function rectangle([lon, lat]: [number, number], widthM: number, heightM: number): Polygon {
-  const [dx, dy] = [widthM / mPerDegLon(lat) / 2, heightM / M_PER_DEG_LAT / 2];
-  const [w, e, s, n] = [lon - dx, lon + dx, lat - dy, lat + dy];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [w, s],
-        [e, s],
-        [e, n],
-        [w, n],
-        [w, s],
-      ],
-    ],
-  };
-}
-
-/**
- * The part of a rectangle between fractions `from` and `to` of its width, west
- * to east, kept 1e-5° inside its south and north edges (a strip of cleared lanes).
- */
-export function strip(rect: Polygon, from: number, to: number): Polygon {
-  const [[w, s], [e], [, n]] = rect.coordinates[0] as [[number, number], [number, number], [number, number]];
-  const [x0, x1] = [w + (e - w) * from, w + (e - w) * to];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x0, s + 1e-5],
-        [x1, s + 1e-5],
-        [x1, n - 1e-5],
-        [x0, n - 1e-5],
-        [x0, s + 1e-5],
-      ],
-    ],
-  };
 }
 
 /** An account at an existing organisation, acting as the server sees a signed-in caller. */

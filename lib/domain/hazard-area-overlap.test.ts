@@ -1,21 +1,8 @@
-import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
+import { box } from "@/tests/helpers/shapes";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
-
-const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 
 // Two registered areas near Mosul, side by side, each about 900 m × 1,100 m.
 const west = { code: "SHA-W", name: "West", geometry: box(43.0, 36.3, 43.01, 36.31) };

@@ -1,22 +1,9 @@
-import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { deepFreeze } from "@/tests/helpers/freeze";
+import { box } from "@/tests/helpers/shapes";
 import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
-
-const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 
 // A hazardous area near Mosul, about 900 m × 1,100 m.
 const hazard = deepFreeze(box(43.0, 36.3, 43.01, 36.31));

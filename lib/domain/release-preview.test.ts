@@ -1,22 +1,10 @@
-import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { GeometryError } from "@/lib/geo/errors";
 import { deepFreeze } from "@/tests/helpers/freeze";
+import { box } from "@/tests/helpers/shapes";
 import { previewRelease, validateHazardArea } from "./release-preview";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
-const box = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ],
-});
 const hazard = deepFreeze({
   code: "CHA-NIN-0042",
   geometry: box(43.0, 36.3, 43.01, 36.31),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { readGeometryFile } from "@/lib/geo/read";
+import { boxRing } from "@/tests/helpers/shapes";
 import { geojsonText, kmlText, type SpatialFeature, shapefileZip } from "./spatial";
 
 // Near Mosul: a field with a hole (an excluded house plot), and a two-part released area.
@@ -9,22 +10,8 @@ const field: SpatialFeature = {
   properties: { name: "حقل الموصل 1", code: "HA-1", area_m2: 0 },
   geometry: {
     type: "Polygon",
-    coordinates: [
-      [
-        [43.1, 36.3],
-        [43.11, 36.3],
-        [43.11, 36.31],
-        [43.1, 36.31],
-        [43.1, 36.3],
-      ],
-      [
-        [43.103, 36.303],
-        [43.103, 36.305],
-        [43.105, 36.305],
-        [43.105, 36.303],
-        [43.103, 36.303],
-      ],
-    ],
+    // The hole is the house plot's box walked the other way, clockwise.
+    coordinates: [boxRing(43.1, 36.3, 43.11, 36.31), boxRing(43.103, 36.303, 43.105, 36.305).toReversed()],
   },
 };
 const twoParts: SpatialFeature = {
@@ -41,15 +28,7 @@ const twoParts: SpatialFeature = {
           [41.8, 36.3],
         ],
       ],
-      [
-        [
-          [41.81, 36.31],
-          [41.813, 36.31],
-          [41.813, 36.313],
-          [41.81, 36.313],
-          [41.81, 36.31],
-        ],
-      ],
+      [boxRing(41.81, 36.31, 41.813, 36.313)],
     ],
   },
 };

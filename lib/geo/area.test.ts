@@ -1,6 +1,7 @@
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { readGovernorates } from "@/prisma/governorates";
+import { square } from "@/tests/helpers/shapes";
 import { geodesicAreaM2, ringAreaM2 } from "./area";
 
 // Ellipsoidal areas published with the reference data (shared/data/README.md), km², rounded to 0.1.
@@ -13,19 +14,6 @@ const PUBLISHED_KM2: Record<string, number> = {
   "Al-Basrah": 18_905.1,
   "Al-Anbar": 123_727.8,
 };
-
-const square = (lon: number, lat: number, d: number): Polygon => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + d, lat],
-      [lon + d, lat + d],
-      [lon, lat + d],
-      [lon, lat],
-    ],
-  ],
-});
 
 describe("geodesicAreaM2", () => {
   it.each(Object.entries(PUBLISHED_KM2))("%s matches its published WGS84 area", (name, km2) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
+import { bowtie } from "@/tests/helpers/shapes";
 import { describeLocation, GeometryError, type GeometryProblem } from "./errors";
 import { readGeometryFile } from "./read";
 import { validateAreal } from "./validate";
@@ -39,7 +40,7 @@ describe("a problem carries its text in every language", () => {
   });
 
   it("a self-intersecting boundary: the first crossing's coordinate keeps its digits in every language", () => {
-    const bowtie = {
+    const crossed = {
       type: "Polygon",
       coordinates: [
         [
@@ -52,7 +53,7 @@ describe("a problem carries its text in every language", () => {
         ],
       ],
     };
-    const [p] = problemsOf(() => validateAreal(bowtie));
+    const [p] = problemsOf(() => validateAreal(crossed));
     expect(p?.code).toBe("SELF_INTERSECTION");
     expectWritten(p!);
     const digits = p!.coordinate!.map((c) => Number(c.toPrecision(10))).join(", ");
@@ -62,20 +63,7 @@ describe("a problem carries its text in every language", () => {
   });
 
   it("a single crossing is not counted", () => {
-    const [p] = problemsOf(() =>
-      validateAreal({
-        type: "Polygon",
-        coordinates: [
-          [
-            [43.05, 36.3],
-            [43.055, 36.305],
-            [43.055, 36.3],
-            [43.05, 36.305],
-            [43.05, 36.3],
-          ],
-        ],
-      }),
-    );
+    const [p] = problemsOf(() => validateAreal(bowtie(43.05, 36.3, 43.055, 36.305)));
     expect(p?.text.en).toMatch(/crosses itself, so/);
     expect(p?.text.ar).toMatch(/نفسه، لذا/);
     expect(p?.text.ckb).toMatch(/دەبڕێت، بۆیە/);

@@ -1,35 +1,13 @@
-import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { tooComplex } from "@/lib/domain/geometry-budget";
 import { GeometryError } from "@/lib/geo/errors";
 import { geometryFailure } from "@/tests/helpers/geometry-failure";
 import { comb, star } from "@/tests/helpers/hostile-shapes";
+import { bowtie as bowtieOf, box } from "@/tests/helpers/shapes";
 import { runGeometry, runInWorker } from "./geometry-pool";
 
-const square: Polygon = {
-  type: "Polygon",
-  coordinates: [
-    [
-      [43.05, 36.3],
-      [43.055, 36.3],
-      [43.055, 36.305],
-      [43.05, 36.305],
-      [43.05, 36.3],
-    ],
-  ],
-};
-const bowtie: Polygon = {
-  type: "Polygon",
-  coordinates: [
-    [
-      [43.05, 36.3],
-      [43.055, 36.305],
-      [43.055, 36.3],
-      [43.05, 36.305],
-      [43.05, 36.3],
-    ],
-  ],
-};
+const square = box(43.05, 36.3, 43.055, 36.305);
+const bowtie = bowtieOf(43.05, 36.3, 43.055, 36.305);
 
 const refusal = geometryFailure;
 
@@ -77,21 +55,8 @@ describe("geometry in worker threads", { timeout: 120_000 }, () => {
     const valid = await runGeometry("validateHazardArea", comb(100_000, [41.2, 33.0]));
     expect(valid.geometry.type).toBe("Polygon");
     // Teeth half as wide as their pitch over 90 % of the height, and the 10 % strip along the base: 55 % of the box.
-    const box = (
-      await runGeometry("validateHazardArea", {
-        type: "Polygon",
-        coordinates: [
-          [
-            [41.2, 33],
-            [41.22, 33],
-            [41.22, 33.01],
-            [41.2, 33.01],
-            [41.2, 33],
-          ],
-        ],
-      })
-    ).areaM2;
-    expect(valid.areaM2 / box).toBeCloseTo(0.55, 3);
+    const boxM2 = (await runGeometry("validateHazardArea", box(41.2, 33, 41.22, 33.01))).areaM2;
+    expect(valid.areaM2 / boxM2).toBeCloseTo(0.55, 3);
   });
 
   it("input nested past what can be sent to a worker is refused as not a polygon, and the pool goes on working", async () => {

@@ -1,6 +1,7 @@
 import { CommandError } from "@/lib/server/command-error";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
+import { rejection } from "@/tests/helpers/rejection";
 
 /** The acting user behind a (demo) account, as the server sees a signed-in caller. */
 export async function actorFor(db: Db, email: string): Promise<Actor> {
@@ -9,12 +10,5 @@ export async function actorFor(db: Db, email: string): Promise<Actor> {
 }
 
 /** The CommandError a use case refused with; fails the test if it did not refuse. */
-export async function refusal(p: Promise<unknown>): Promise<CommandError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CommandError) return err;
-    throw err;
-  }
-  throw new Error("expected the use case to refuse with a CommandError");
-}
+export const refusal = (p: Promise<unknown>): Promise<CommandError> =>
+  rejection(p, CommandError, "expected the use case to refuse with a CommandError");

@@ -9,10 +9,12 @@ import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-relea
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { transitionTask } from "@/lib/server/commands/transition-task";
 import { bodyWithGeometry, geometryUpload, jsonBody, MAX_BODY_BYTES } from "@/lib/server/http";
+import type { Actor } from "@/lib/server/permissions";
 import { getNationalProgress } from "@/lib/server/queries/progress";
-import { authority, partlyReleasedTask, strip as stripOf } from "@/tests/factories";
+import { authority, partlyReleasedTask } from "@/tests/factories";
 import { refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useReferenceDatabase } from "@/tests/helpers/databases";
+import { strip as stripOf } from "@/tests/helpers/shapes";
 
 const report = (geometry: unknown, extra: Record<string, unknown> = {}) => ({
   method: "cleared",
@@ -168,32 +170,15 @@ describe.each(DATABASE_KINDS)("completion report and handover on %s", (kind) => 
       "conflict",
     );
 
-    const noOne = await refusal(
-      handOverTask(t().db, dma, task.id, { handoverDate: "2026-11-25", recipient: "Village council" }),
+    // A handover of the task refused: by whom, on which date, to whom, and with how many men attending.
+    const refusedHandOver = (by: Actor, handoverDate: string, recipient: string, attendeesMen?: number) =>
+      refusal(handOverTask(t().db, by, task.id, { handoverDate, recipient, attendeesMen }));
+    expect((await refusedHandOver(dma, "2026-11-25", "Village council")).message).toMatch(/incomplete/);
+    expect((await refusedHandOver(dma, "2026-11-19", "Village council", 3)).message).toMatch(
+      /before the work was completed/,
     );
-    expect(noOne.message).toMatch(/incomplete/);
-    expect(
-      (
-        await refusal(
-          handOverTask(t().db, dma, task.id, {
-            handoverDate: "2026-11-19",
-            recipient: "Village council",
-            attendeesMen: 3,
-          }),
-        )
-      ).message,
-    ).toMatch(/before the work was completed/);
-    expect(
-      (
-        await refusal(
-          handOverTask(t().db, await authority(t().db, "KURDISTAN"), task.id, {
-            handoverDate: "2026-11-25",
-            recipient: "Village council",
-            attendeesMen: 3,
-          }),
-        )
-      ).code,
-    ).toBe("not_found");
+    const ikmaa = await authority(t().db, "KURDISTAN");
+    expect((await refusedHandOver(ikmaa, "2026-11-25", "Village council", 3)).code).toBe("not_found");
     await handOverTask(t().db, dma, task.id, {
       handoverDate: "2026-11-25",
       recipient: "Village council",
@@ -210,17 +195,7 @@ describe.each(DATABASE_KINDS)("completion report and handover on %s", (kind) => 
       attendeesGirls: 2,
       attendeesBoys: 1,
     });
-    expect(
-      (
-        await refusal(
-          handOverTask(t().db, dma, task.id, {
-            handoverDate: "2026-11-26",
-            recipient: "Someone else",
-            attendeesMen: 1,
-          }),
-        )
-      ).code,
-    ).toBe("conflict");
+    expect((await refusedHandOver(dma, "2026-11-26", "Someone else", 1)).code).toBe("conflict");
     const history = await t().db.taskStatusChange.findMany({ where: { taskId: task.id }, orderBy: { at: "asc" } });
     expect(history.map((h) => h.toStatus).slice(-2)).toEqual(["COMPLETED", "HANDED_OVER"]);
     expect((await refusal(transitionTask(t().db, dma, task.id, { to: "cancelled" }))).message).toMatch(/final/);

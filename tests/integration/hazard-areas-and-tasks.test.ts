@@ -1,4 +1,3 @@
-import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { completeTask } from "@/lib/server/commands/complete-task";
 import { createTask } from "@/lib/server/commands/create-task";
@@ -8,19 +7,9 @@ import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-relea
 import { transitionTask } from "@/lib/server/commands/transition-task";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
+import { square } from "@/tests/helpers/shapes";
 
-const box = (x: number, y: number, d = 0.004): Polygon => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
+const box = (x: number, y: number, d = 0.004) => square(x, y, d);
 // Kirkuk (federal, DMA) and Erbil (Kurdistan Region, IKMAA).
 const KIRKUK = box(44.39, 35.47);
 const ERBIL = box(44.01, 36.19);

@@ -6,9 +6,10 @@ import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-relea
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { openDb } from "@/lib/server/prisma";
 import { getNationalProgress } from "@/lib/server/queries/progress";
-import { authority, donor, partlyReleasedTask, partner, strip as stripOf } from "@/tests/factories";
+import { authority, donor, partlyReleasedTask, partner } from "@/tests/factories";
 import { refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useReferenceDatabase } from "@/tests/helpers/databases";
+import { strip as stripOf } from "@/tests/helpers/shapes";
 
 const report = (geometry: unknown, method = "cleared") => ({
   method,

@@ -22,28 +22,13 @@ import type { Db } from "@/lib/server/prisma";
 import { getReport } from "@/lib/server/queries/land-release";
 import { actorFor } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
+import { rectangle, strip } from "@/tests/helpers/shapes";
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 
 /** A strip from..to (0–1, west to east) of a demo site's rectangle, inset so it lies inside. */
-function strip(centre: [number, number], widthM: number, heightM: number, from: number, to: number): Polygon {
-  const dLon = widthM / (111_320 * Math.cos((centre[1] * Math.PI) / 180));
-  const dLat = heightM / 110_574;
-  const [w, s, n] = [centre[0] - dLon / 2, centre[1] - dLat / 2 + 1e-5, centre[1] + dLat / 2 - 1e-5];
-  const [x0, x1] = [w + dLon * from, w + dLon * to];
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x0, s],
-        [x1, s],
-        [x1, n],
-        [x0, n],
-        [x0, s],
-      ],
-    ],
-  };
-}
+const siteStrip = (centre: [number, number], widthM: number, heightM: number, from: number, to: number) =>
+  strip(rectangle(centre, widthM, heightM), from, to);
 // DEMO-NIN-001 (Ninewa, DMA's, the demo partner's DEMO-TASK-001) and DEMO-ERB-001 (Erbil, IKMAA's, the demo partner's too).
 const NINEWA = { centre: [43.05, 36.3] as [number, number], w: 600, h: 400 };
 const ERBIL = { centre: [44.54, 36.65] as [number, number], w: 700, h: 500 };
@@ -130,7 +115,7 @@ describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
     const db = t().db;
     const submitted = await call(submitReport, "PARTNER", {
       params: { id: erbilTask },
-      body: report(strip(ERBIL.centre, ERBIL.w, ERBIL.h, 0.75, 0.9)),
+      body: report(siteStrip(ERBIL.centre, ERBIL.w, ERBIL.h, 0.75, 0.9)),
     });
     expect(submitted.status).toBe(201);
     const erbilReport = (JSON.parse(submitted.text) as { id: string }).id;
@@ -167,12 +152,12 @@ describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
       (
         await call(submitReport, "OTHER_PARTNER", {
           params: { id: ninewaTask },
-          body: report(strip(NINEWA.centre, NINEWA.w, NINEWA.h, 0.8, 0.9)),
+          body: report(siteStrip(NINEWA.centre, NINEWA.w, NINEWA.h, 0.8, 0.9)),
         })
       ).status,
     ).toBe(404);
     const correction = {
-      ...report(strip(NINEWA.centre, NINEWA.w, NINEWA.h, 0, 0.3)),
+      ...report(siteStrip(NINEWA.centre, NINEWA.w, NINEWA.h, 0, 0.3)),
       method: "cancelled",
       supersedesId: ninewaApproved,
     };
@@ -213,8 +198,8 @@ describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
       geometry,
     });
     // Beside the demo sites, away from them: in Erbil for DMA, in Ninewa for IKMAA.
-    const inErbil = strip([44.6, 36.7], 200, 200, 0, 1);
-    const inNinewa = strip([43.2, 36.4], 200, 200, 0, 1);
+    const inErbil = siteStrip([44.6, 36.7], 200, 200, 0, 1);
+    const inNinewa = siteStrip([43.2, 36.4], 200, 200, 0, 1);
     const dmaInErbil = await call(registerHazardArea, "DMA", {
       body: hazard(`SCOPE-ERB-${kind.toUpperCase()}`, inErbil),
     });

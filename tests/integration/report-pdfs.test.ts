@@ -34,6 +34,9 @@ function read(pdf: Uint8Array, name: string) {
 describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
   const t = useSeededDatabase(kind);
   const now = new Date("2026-11-26T10:00:00Z");
+  /** A task's completion report, as the account of `email` downloads it on `now`. */
+  const completionPdf = async (email: string, taskId: string) =>
+    buildExport(t().db, await actorFor(t().db, email), "completion.pdf", ZExportFilter.parse({ task: taskId }), now);
 
   it("a monthly progress report carries the dashboard's figures for the month and to date, its charts and map", async () => {
     const db = t().db;
@@ -72,13 +75,7 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
       where: { completion: { isNot: null } },
       include: { completion: true },
     });
-    const out = await buildExport(
-      db,
-      await actorFor(db, "dma@demo.test"),
-      "completion.pdf",
-      ZExportFilter.parse({ task: task.id }),
-      now,
-    );
+    const out = await completionPdf("dma@demo.test", task.id);
     const { text, pages } = read(out.body as Uint8Array, `completion-${kind}`);
     expect(out.fileName).toBe(`completion-report_${task.code}_as-of_2026-11-26.pdf`);
     expect(text).toContain(task.code);
@@ -103,13 +100,7 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
       "فحص ضمان الجودة عشر الممرات المطهرة ولم يعثر على أي جسم. سلمت الأرض إلى المختار بحضور ممثل السلطة الوطنية وأهالي القرية، وتم توقيع شهادة التسليم في الموقع.";
     await db.hazardArea.update({ where: { id: task.hazardAreas[0]!.hazardAreaId }, data: { name } });
     await db.completionReport.update({ where: { taskId: task.id }, data: { qaNotes: notes } });
-    const out = await buildExport(
-      db,
-      await actorFor(db, "dma@demo.test"),
-      "completion.pdf",
-      ZExportFilter.parse({ task: task.id }),
-      now,
-    );
+    const out = await completionPdf("dma@demo.test", task.id);
     const { text } = read(out.body as Uint8Array, `completion-arabic-${kind}`);
     // Every word comes back from the PDF as the Arabic it is (pdftotext's own ordering of a right-to-left line around
     // punctuation, and its reading of the lam-alef ligature, are its own: those are looked at in the PNG instead).
@@ -126,34 +117,10 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
     const open = await db.task.findFirstOrThrow({
       where: { completion: null, authority: { name: "Directorate of Mine Action" } },
     });
+    const refused = async (email: string, taskId: string) => (await refusal(completionPdf(email, taskId))).code;
     const ikmaa = await actorFor(db, "ikmaa@demo.test");
-    if (done.authorityId !== ikmaa.organisationId)
-      expect(
-        (await refusal(buildExport(db, ikmaa, "completion.pdf", ZExportFilter.parse({ task: done.id })))).code,
-      ).toBe("not_found");
-    expect(
-      (
-        await refusal(
-          buildExport(
-            db,
-            await actorFor(db, "dma@demo.test"),
-            "completion.pdf",
-            ZExportFilter.parse({ task: open.id }),
-          ),
-        )
-      ).code,
-    ).toBe("unprocessable");
-    expect(
-      (
-        await refusal(
-          buildExport(
-            db,
-            await actorFor(db, "donor@demo.test"),
-            "completion.pdf",
-            ZExportFilter.parse({ task: done.id }),
-          ),
-        )
-      ).code,
-    ).toBe("forbidden");
+    if (done.authorityId !== ikmaa.organisationId) expect(await refused("ikmaa@demo.test", done.id)).toBe("not_found");
+    expect(await refused("dma@demo.test", open.id)).toBe("unprocessable");
+    expect(await refused("donor@demo.test", done.id)).toBe("forbidden");
   });
 });

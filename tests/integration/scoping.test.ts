@@ -13,19 +13,7 @@ import { getProgress } from "@/lib/server/queries/progress";
 import { getTask, getTaskWorkspace, listTasks, taskPage } from "@/lib/server/queries/tasks";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
-
-const box = (x: number, y: number, d: number) => ({
-  type: "Polygon" as const,
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
+import { square as box } from "@/tests/helpers/shapes";
 
 type Area = Awaited<ReturnType<Db["hazardArea"]["findFirstOrThrow"]>>;
 const pick = (h: Area) => ({
