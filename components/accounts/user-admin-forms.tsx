@@ -162,34 +162,41 @@ export function useAdminForm(action: FormAction) {
   return { state, form: { ref, action: formAction, onSubmit }, pending, problems: state.problems ?? {} };
 }
 
+/** Each administrator's form: its title and button, and the new password it sets with the hint under it. */
+const ADMIN_FORMS = {
+  "add-user": { title: "addUser", submit: "createUser", password: { field: "user-password", hint: "passwordHint" } },
+  "set-password": {
+    title: "setPassword",
+    submit: "setPasswordSubmit",
+    password: { field: "password-new", hint: "newPasswordHint" },
+  },
+  "add-organisation": { title: "addOrganisation", submit: "createOrganisation", password: undefined },
+} as const;
+
 /**
  * An administrator's form on a card: its title, the fields in a grid, the hint
- * saying what the new password in the field `password.field` must be, the button and the server's answer.
+ * saying what the new password must be, the button and the server's answer.
  */
 function AdminFormCard({
   action,
   id,
-  title,
-  submit,
-  password,
   children,
 }: {
   action: FormAction;
-  id: string;
-  title: string;
-  submit: string;
-  password?: { field: string; hint: string };
+  id: keyof typeof ADMIN_FORMS;
   children: ReactNode;
 }) {
+  const t = useTranslations("users");
+  const { title, submit, password } = ADMIN_FORMS[id];
   const { state, form, pending, problems } = useAdminForm(action);
   return (
     <form {...form} className="report-form card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{title}</h2>
+      <h2 id={`${id}-title`}>{t(title)}</h2>
       <FieldProblems value={problems}>
         <div className="grid-fields">{children}</div>
       </FieldProblems>
-      {password && <PasswordHint field={password.field}>{password.hint}</PasswordHint>}
-      <Submit label={submit} pending={pending} state={state} />
+      {password && <PasswordHint field={password.field}>{t(password.hint)}</PasswordHint>}
+      <Submit label={t(submit)} pending={pending} state={state} />
     </form>
   );
 }
@@ -206,13 +213,7 @@ export function AddUserForm({
 }) {
   const t = useTranslations("users");
   return (
-    <AdminFormCard
-      action={action}
-      id="add-user"
-      title={t("addUser")}
-      submit={t("createUser")}
-      password={{ field: "user-password", hint: t("passwordHint") }}
-    >
+    <AdminFormCard action={action} id="add-user">
       <InputField id="user-email" name="email" label={t("email")} type="email" required autoComplete="off" dir="ltr" />
       <InputField id="user-name" name="name" label={t("name")} required minLength={2} maxLength={120} />
       <SelectField id="user-role" name="role" label={t("role")}>
@@ -234,7 +235,7 @@ export function AddUserForm({
 export function AddOrganisationForm({ action, types }: { action: FormAction; types: Choice[] }) {
   const t = useTranslations("users");
   return (
-    <AdminFormCard action={action} id="add-organisation" title={t("addOrganisation")} submit={t("createOrganisation")}>
+    <AdminFormCard action={action} id="add-organisation">
       <InputField
         id="organisation-name"
         name="name"
@@ -255,13 +256,7 @@ export function AddOrganisationForm({ action, types }: { action: FormAction; typ
 export function SetPasswordForm({ action, accounts }: { action: FormAction; accounts: Choice[] }) {
   const t = useTranslations("users");
   return (
-    <AdminFormCard
-      action={action}
-      id="set-password"
-      title={t("setPassword")}
-      submit={t("setPasswordSubmit")}
-      password={{ field: "password-new", hint: t("newPasswordHint") }}
-    >
+    <AdminFormCard action={action} id="set-password">
       <SelectField id="password-account" name="userId" label={t("account")}>
         {options(accounts)}
       </SelectField>
