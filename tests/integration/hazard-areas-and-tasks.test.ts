@@ -77,6 +77,38 @@ describe.each(DATABASE_KINDS)("hazardous areas and task orders on %s", (kind) =>
     expect((await registerHazardArea(t().db, dma, area("CHA-KRK-0002", box(44.394, 35.47)))).code).toBe("CHA-KRK-0002");
   });
 
+  it("refuses an overlap across a governorate border, where each area is filed under another governorate", async () => {
+    // North of the line (about 35.46° N here) is Erbil, south of it Kirkuk. The first area's centre is in
+    // Erbil and its southern strip in Kirkuk; the second's centre is in Kirkuk and reaches into that strip.
+    const erbil = await registerHazardArea(
+      t().db,
+      await actor("ikmaa@demo.test"),
+      area("CHA-ERB-0100", square(43.45, 35.457, 0.012)),
+    );
+    expect(erbil.governoratePcode).toBe("IQG11");
+    const across = await refusal(
+      registerHazardArea(t().db, await actor("dma@demo.test"), area("CHA-KRK-0100", square(43.452, 35.45, 0.01))),
+    );
+    expect(across.code).toBe("conflict");
+    expect(across.message).toMatch(/CHA-ERB-0100/);
+  });
+
+  it("files every area's bounding box however it was written, and finds candidates through its index", async () => {
+    const boxes = await t().db.$queryRaw<{ code: string; bbox: string | null }[]>`
+      SELECT "code", "bbox"::text AS "bbox" FROM "HazardArea" ORDER BY "code"`;
+    // The demo seed and the registrations above: no area without its box.
+    expect(boxes.length).toBeGreaterThan(5);
+    expect(boxes.filter((b) => b.bbox === null)).toEqual([]);
+    // KIRKUK is the square from (44.39, 35.47) to (44.394, 35.474): box() prints (east, north), (west, south).
+    expect(boxes.find((b) => b.code === "CHA-KRK-0001")?.bbox).toBe("(44.394,35.474),(44.39,35.47)");
+    const plan = await t().db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
+        EXPLAIN SELECT "code" FROM "HazardArea" WHERE "bbox" && box(point(44, 35), point(45, 36))`;
+    });
+    expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/HazardArea_bbox_idx/);
+  });
+
   it("a task order assigned to a partner takes its reports", async () => {
     const dma = await actor("dma@demo.test");
     const hazard = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "CHA-KRK-0001" } });

@@ -14,8 +14,7 @@ import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { hazardAreaCodeTaken } from "@/lib/server/queries/field-checks";
 import { findGovernorate, governorateBoundaries } from "@/lib/server/queries/governorates";
-
-const NEIGHBOURHOOD_DEG = 0.2;
+import { hazardAreasInBox } from "@/lib/server/queries/hazard-areas";
 
 /**
  * An authority registers a hazardous area. The governorate is the one
@@ -49,29 +48,11 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   if (await hazardAreaCodeTaken(db, input.code)) {
     throw new CommandError("conflict", refusal("hazardCodeTaken", { code: input.code }));
   }
-  // Areas that could overlap are filed under the governorates the polygon's box reaches (usually its own), or
-  // one beside them that holds the centre of an area reaching across the border: the box is widened by 0.2°
-  // (about 20 km), more than a hazardous area spans.
-  const [w, s, e, n] = bbox(valid.geometry).map((v, i) => v + (i < 2 ? -NEIGHBOURHOOD_DEG : NEIGHBOURHOOD_DEG)) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  const near = boundaries
-    .filter((g) => {
-      const [gw, gs, ge, gn] = bbox(g.geometry);
-      return gw <= e && w <= ge && gs <= n && s <= gn;
-    })
-    .map((g) => g.properties.pcode);
   return db.$transaction(
     async (tx) => {
       // One registration at a time, so two overlapping areas registered at once cannot both pass the check.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
-      const registered = await tx.hazardArea.findMany({
-        where: { governoratePcode: { in: near } },
-        select: { code: true, name: true, geometry: true },
-      });
+      const registered = await hazardAreasInBox(tx, bbox(valid.geometry));
       const overlaps = await runGeometry(
         "overlapsWithRegistered",
         valid.geometry,

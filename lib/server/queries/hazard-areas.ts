@@ -135,3 +135,14 @@ export function hazardAreasForMap(db: Db, actor: Actor) {
     select: { code: true, name: true, areaM2: true, releasedM2: true, geometry: true },
   });
 }
+
+/**
+ * The registered areas whose bounding box meets `box` ([west, south, east,
+ * north] in degrees), found through the box's GiST index: every area a
+ * polygon in that box could overlap, and only those, whatever the size of the register.
+ */
+export function hazardAreasInBox(db: Db | Prisma.TransactionClient, [w, s, e, n]: readonly number[]) {
+  return db.$queryRaw<{ code: string; name: string; geometry: Prisma.JsonValue }[]>`
+    SELECT "code", "name", "geometry" FROM "HazardArea"
+    WHERE "bbox" && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))`;
+}
