@@ -4,7 +4,8 @@
 // registers BENCH_REGISTRATIONS walked boundaries of 20–500 vertices, one after another as
 // an officer would, at random points of federal Iraq, timing each answer. Each request runs
 // the whole registration: validation, governorate, the overlap check against the areas whose
-// box the index finds, the insert and its audit event.
+// box the index finds, the insert and its audit event. Then times the register map's
+// views (GET /api/hazard-areas/map) of the whole country and of a district.
 import fs from "node:fs";
 import path from "node:path";
 import { bbox, booleanPointInPolygon, point } from "@turf/turf";
@@ -14,6 +15,7 @@ import { BASE, DATABASE, machine, percentiles, root, runBench, SIZE } from "./ap
 import { rng, walkedBoundary } from "./scenarios";
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 200);
+const VIEWS = Number(process.env.BENCH_VIEWS ?? 100);
 const TARGET_P95_MS = 100;
 
 /** A random point inside a federal governorate (DMA's region), by rejection from its bounding box. */
@@ -58,15 +60,45 @@ runBench(async () => {
   }
   const registerOne = { ...percentiles(latencies), registrations: REGISTRATIONS, answers, targetP95Ms: TARGET_P95_MS };
   console.log("registerOne", JSON.stringify(registerOne));
+  // The register map's views: the whole country (areas counted in cells), and a district's
+  // window (about 50 × 45 km) at random places of federal Iraq, each area drawn.
+  const views = async (make: () => { bbox: number[]; zoom: number }) => {
+    const times: number[] = [];
+    const levels: Record<string, number> = {};
+    for (let i = 0; i < VIEWS; i++) {
+      const { bbox, zoom } = make();
+      const started = performance.now();
+      const res = await fetch(`${BASE}/api/hazard-areas/map?bbox=${bbox.join(",")}&zoom=${zoom}`, {
+        headers: { cookie },
+      });
+      const body = (await res.json()) as { level: string };
+      times.push(performance.now() - started);
+      levels[`${res.status} ${body.level}`] = (levels[`${res.status} ${body.level}`] ?? 0) + 1;
+    }
+    return { ...percentiles(times), views: VIEWS, answers: levels };
+  };
+  const national = await views(() => ({ bbox: [38.79, 29.06, 48.57, 37.38], zoom: 6 }));
+  const district = await views(() => {
+    const [lon, lat] = federalPoint(random);
+    return { bbox: [lon - 0.25, lat - 0.2, lon + 0.25, lat + 0.2], zoom: 10 };
+  });
+  const viewport = {
+    nationalP95Ms: national.p95Ms,
+    districtP95Ms: district.p95Ms,
+    national,
+    district,
+    targetP95Ms: TARGET_P95_MS,
+  };
+  console.log("viewport", JSON.stringify(viewport));
   const out = {
     measuredAt: new Date().toISOString(),
     machine: machine(),
     database: DATABASE,
     data: SIZE,
     registerOne,
-    // Not built yet (issue 19's import and register map): measured when they are.
+    viewport,
+    // Not built yet (issue 19's import): measured when it is.
     import20000: null,
-    viewport: null,
   };
   fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
   const file = path.join(root, "bench/results", DATABASE === "pglite" ? "register.json" : `register-${DATABASE}.json`);

@@ -58,6 +58,11 @@ export const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller
     method: "GET",
     expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 403 },
   },
+  // Without a view (bbox, zoom) a caller who may read the register gets 400.
+  "/api/hazard-areas/map": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
   "/api/tasks": {
     method: "GET",
     expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 403 },

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import type {
   ExpressionSpecification,
   GeoJSONSource,
@@ -13,6 +13,7 @@ import { useEffect, useRef, useState } from "react";
 import { type HazardStatus, MAP_COLOURS } from "@/lib/colours";
 import { formatDecimal } from "@/lib/i18n/format";
 import { directionOf } from "@/lib/i18n/locales";
+import { MapLegend } from "./map-legend";
 
 export type Areal = Polygon | MultiPolygon;
 export type HazardFeature = Feature<Areal, { code: string; name: string; status: HazardStatus }>;
@@ -22,6 +23,8 @@ export type MapLayers = {
   released?: ReleasedFeature[];
   /** The report under review or being drafted. */
   submitted?: Feature<Areal>[];
+  /** Hazardous areas counted in cells (the register at small scales): a dot sized by how many. */
+  cells?: Feature<Point, { areas: number; status: HazardStatus }>[];
 };
 export type BasemapSettings = { tileUrl?: string; tileAttribution?: string };
 
@@ -31,6 +34,8 @@ type Props = MapLayers & {
   onDraw?: (polygons: Feature<Polygon>[]) => void;
   /** Bumped by the caller to clear the drawing. */
   drawResetKey?: number;
+  /** Called with the view's bounds (west, south, east, north) and zoom once the map is shown and after each move. */
+  onView?: (bbox: [number, number, number, number], zoom: number) => void;
   label: string;
 };
 
@@ -72,6 +77,7 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
       "hazard-points": { type: "geojson", data: EMPTY },
       released: { type: "geojson", data: EMPTY },
       submitted: { type: "geojson", data: EMPTY },
+      cells: { type: "geojson", data: EMPTY },
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#dfe7ec" } },
@@ -137,6 +143,18 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
         },
       },
       {
+        id: "cells",
+        type: "circle",
+        source: "cells",
+        paint: {
+          "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "areas"]], 1, 5, 30, 24],
+          "circle-color": HAZARD_STATUS_COLOUR,
+          "circle-opacity": 0.75,
+          "circle-stroke-color": "#ffffff",
+          "circle-stroke-width": 1,
+        },
+      },
+      {
         id: "submitted-line",
         type: "line",
         source: "submitted",
@@ -187,7 +205,7 @@ const IRAQ: LngLatBoundsLike = [38.79, 29.06, 48.57, 37.38];
  * given) polygon drawing with terra-draw. MapLibre and terra-draw load only
  * in the browser.
  */
-export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawResetKey, label }: Props) {
+export function FieldMap({ hazards, released, submitted, cells, basemap, onDraw, drawResetKey, onView, label }: Props) {
   const t = useTranslations("map");
   const locale = useLocale();
   const rtl = directionOf(locale) === "rtl";
@@ -195,6 +213,8 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
   const mapRef = useRef<MapLibreMap | null>(null);
   const drawRef = useRef<{ clear(): void } | null>(null);
   const onDrawRef = useRef(onDraw);
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   onDrawRef.current = onDraw;
@@ -244,6 +264,12 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
       if (cancelled) return;
       scaleInPageDigits();
       mapRef.current = map;
+      const view = () => {
+        const b = map!.getBounds();
+        onViewRef.current?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map!.getZoom());
+      };
+      map.on("moveend", view);
+      view();
       if (drawing) {
         const [{ TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode }, { TerraDrawMapLibreGLAdapter }] =
           await Promise.all([import("terra-draw"), import("terra-draw-maplibre-gl-adapter")]);
@@ -300,7 +326,8 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
     (map.getSource("hazard-points") as GeoJSONSource).setData(centres(hazards));
     (map.getSource("released") as GeoJSONSource).setData(collection(released));
     (map.getSource("submitted") as GeoJSONSource).setData(collection(submitted));
-  }, [ready, hazards, released, submitted]);
+    (map.getSource("cells") as GeoJSONSource).setData(collection(cells));
+  }, [ready, hazards, released, submitted, cells]);
 
   useEffect(() => {
     if (drawResetKey) drawRef.current?.clear();
@@ -311,50 +338,12 @@ export function FieldMap({ hazards, released, submitted, basemap, onDraw, drawRe
       {/* biome-ignore lint/a11y/useSemanticElements: MapLibre builds its canvas inside this element; a section would take the page's card styles. */}
       <div ref={container} className="map" role="region" aria-label={label} data-ready={ready ? "true" : "false"} />
       {failed && <p className="error">{t("failed", { reason: failed })}</p>}
-      <figcaption className="legend">
-        {hazards && hazards.length > 0 && (
-          <>
-            <Swatch colour={MAP_COLOURS.hazard.open} text={t("hazardOpen")} />
-            <Swatch colour={MAP_COLOURS.hazard.partial} text={t("hazardPartial")} />
-            <Swatch colour={MAP_COLOURS.hazard.released} text={t("hazardReleased")} />
-          </>
-        )}
-        {released && released.length > 0 && (
-          <>
-            <Swatch colour={MAP_COLOURS.method.CANCELLED} text={t("cancelled")} filled />
-            <Swatch colour={MAP_COLOURS.method.REDUCED} text={t("reduced")} filled />
-            <Swatch colour={MAP_COLOURS.method.CLEARED} text={t("cleared")} filled />
-          </>
-        )}
-        {submitted && submitted.length > 0 && <Swatch colour={MAP_COLOURS.submitted} text={t("submitted")} dashed />}
-        {drawing && <span className="note legend-help">{t("drawHelp")}</span>}
-      </figcaption>
-    </figure>
-  );
-}
-
-function Swatch({
-  colour,
-  text,
-  filled,
-  dashed,
-}: {
-  colour: string;
-  text: string;
-  filled?: boolean;
-  dashed?: boolean;
-}) {
-  return (
-    <span className="map-key">
-      <span
-        aria-hidden
-        style={{
-          borderColor: colour,
-          background: filled ? colour : "transparent",
-          borderStyle: dashed ? "dashed" : "solid",
-        }}
+      <MapLegend
+        hazards={Boolean(hazards?.length || cells?.length)}
+        released={Boolean(released?.length)}
+        submitted={Boolean(submitted?.length)}
+        drawing={drawing}
       />
-      {text}
-    </span>
+    </figure>
   );
 }

@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = [
   "map",
   "method",
   "public",
+  "registerMap",
   "reportForm",
   "review",
   "signIn",

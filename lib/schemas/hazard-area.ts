@@ -27,3 +27,30 @@ export const ZHazardAreaCreate = z.object({
   priorityRank: z.int().min(1).max(1_000).default(3),
   geometry: z.unknown(),
 });
+
+/**
+ * A view of the register map: the map's bounds as `bbox=west,south,east,north`
+ * in degrees (WGS 84) and its zoom. Bounds past Iraq are clipped by the query,
+ * not refused: a map panned off the country is still a view.
+ */
+export const ZRegisterView = z
+  .object({
+    bbox: z
+      .string()
+      .transform((s) => s.split(",").map(Number))
+      .pipe(
+        z.tuple(
+          [
+            z.number().min(-180).max(180),
+            z.number().min(-90).max(90),
+            z.number().min(-180).max(180),
+            z.number().min(-90).max(90),
+          ],
+          { error: "Give bbox as west,south,east,north in degrees." },
+        ),
+      )
+      .refine(([w, s, e, n]) => w <= e && s <= n, "West must not be east of east, nor south north of north."),
+    zoom: z.coerce.number().min(0).max(24),
+  })
+  .strict();
+export type TRegisterView = z.infer<typeof ZRegisterView>;

@@ -259,6 +259,21 @@ export const OPENAPI = {
         },
       ),
     },
+    "/api/hazard-areas/map": {
+      get: op(
+        "The caller's hazardous areas in a map view (authority: its own; administrator: all), found through the bounding-box index",
+        {
+          ok: 200,
+          okDescription:
+            'From zoom 9, when the view holds 2,000 areas or fewer: `{ level: "areas", features }`, GeoJSON features with `{ id, code, name, kind, contamination, status }` (status open, partial or released). Otherwise `{ level: "cells", cellDeg, reason: "zoom" | "tooMany", features }`: points at the mean centre of the areas in each square cell of `cellDeg` degrees, with `{ areas, areaM2, releasedM2, status }`; every area in the view is counted in one cell',
+          errors: [400, 401, 403],
+          query: [
+            { name: "bbox", description: "west,south,east,north in degrees (WGS 84)" },
+            { name: "zoom", description: "the map's zoom, 0 to 24" },
+          ],
+        },
+      ),
+    },
     "/api/tasks": {
       get: op("The caller's tasks, 100 a page (`page`, from 1)", {
         ok: 200,

@@ -41,6 +41,7 @@ export const PAGE_PERMISSIONS = {
   "/": "progress:read",
   "/hazard-areas": "hazardArea:read",
   "/hazard-areas/new": "hazardArea:write",
+  "/hazard-areas/map": "hazardArea:read",
   "/tasks": "task:read",
   "/tasks/new": "task:assign",
   "/tasks/[id]": "task:read",

@@ -3,7 +3,7 @@
 // not a row to be filtered out later. A partner sees its own work, an
 // authority the work in its governorates, a donor what its grants fund, an
 // admin everything.
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "./permissions";
 
 /**
@@ -31,6 +31,17 @@ export function hazardAreaScope(actor: Actor): Prisma.HazardAreaWhereInput {
   return actor.role === "AUTHORITY"
     ? { authorityId: actor.organisationId }
     : { tasks: { some: { task: taskScope(actor) } } };
+}
+
+/**
+ * hazardAreaScope as SQL on "HazardArea", for the queries Prisma cannot write
+ * (the bounding-box index's `&&`): the roles that read the register (see
+ * hazardArea:read), an admin all of it, an authority its own areas; no one else.
+ */
+export function hazardAreaScopeSql(actor: Actor): Prisma.Sql {
+  if (actor.role === "ADMIN") return Prisma.sql`TRUE`;
+  if (actor.role === "AUTHORITY") return Prisma.sql`"authorityId" = ${actor.organisationId}`;
+  return Prisma.sql`FALSE`;
 }
 
 /** Reports of the caller's own work: a partner its own, an authority those in its hazardous areas, an admin all, a donor none. */

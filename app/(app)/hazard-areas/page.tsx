@@ -31,13 +31,14 @@ export default async function HazardAreasPage(props: ListPageProps) {
   return (
     <>
       <h1>{t("title")}</h1>
-      {can(user, "hazardArea:write") && (
-        <p>
+      <p className="actions">
+        {can(user, "hazardArea:write") && (
           <Link className="button" href="/hazard-areas/new">
             {t("register")}
           </Link>
-        </p>
-      )}
+        )}{" "}
+        <Link href="/hazard-areas/map">{t("map")}</Link>
+      </p>
       <PagedTable
         path="/hazard-areas"
         params={params}

@@ -1,0 +1,78 @@
+// The register on a map: what an authority's map shows of its hazardous areas
+// in the view, found through the bounding-box index and simplified by zoom.
+import type { MultiPolygon, Polygon } from "geojson";
+import { Prisma } from "@/generated/prisma/client";
+import { hazardStatus } from "@/lib/colours";
+import type { RegisterMap } from "@/lib/domain/register-map";
+import type { TRegisterView } from "@/lib/schemas/hazard-area";
+import type { Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { hazardAreaScopeSql } from "@/lib/server/scopes";
+
+/** From this zoom (a district fills the screen) each area is drawn; below it, areas are counted in cells. */
+export const AREAS_FROM_ZOOM = 9;
+/** The most areas one view draws; a view holding more is shown in cells, and says so. */
+export const MAX_AREAS_IN_VIEW = 2_000;
+/** A cell's side on screen, in pixels (256 to a tile). */
+const CELL_PX = 48;
+
+const envelope = ([w, s, e, n]: readonly number[]) =>
+  Prisma.sql`"bbox" && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))`;
+
+/**
+ * The caller's hazardous areas in the view: each with its polygon from
+ * AREAS_FROM_ZOOM up when the view holds `maxAreas` or fewer, else
+ * counted in square cells of CELL_PX at that zoom, so a national view costs
+ * a few hundred cells however large the register. Every area in the view is
+ * in exactly one cell, so the cells' counts and areas add up to the view's.
+ */
+export async function registerMap(
+  db: Db,
+  actor: Actor,
+  view: TRegisterView,
+  maxAreas = MAX_AREAS_IN_VIEW,
+): Promise<RegisterMap> {
+  const where = Prisma.sql`${envelope(view.bbox)} AND ${hazardAreaScopeSql(actor)}`;
+  if (view.zoom >= AREAS_FROM_ZOOM) {
+    const rows = await db.$queryRaw<
+      {
+        id: string;
+        code: string;
+        name: string;
+        kind: string;
+        contamination: string[];
+        areaM2: number;
+        releasedM2: number;
+        geometry: Polygon | MultiPolygon;
+      }[]
+    >`SELECT "id", "code", "name", "kind"::text AS "kind", "contamination"::text[] AS "contamination",
+        "areaM2", "releasedM2", "geometry"
+      FROM "HazardArea" WHERE ${where}
+      ORDER BY "priorityRank", "code" LIMIT ${maxAreas + 1}`;
+    if (rows.length <= maxAreas)
+      return {
+        level: "areas",
+        features: rows.map(({ geometry, areaM2, releasedM2, ...r }) => ({
+          type: "Feature",
+          geometry,
+          properties: { ...r, status: hazardStatus(areaM2, releasedM2) },
+        })),
+      };
+  }
+  const cellDeg = (360 / (256 * 2 ** view.zoom)) * CELL_PX;
+  const cells = await db.$queryRaw<{ areas: number; areaM2: number; releasedM2: number; lon: number; lat: number }[]>`
+    SELECT count(*)::int AS "areas", sum("areaM2")::float8 AS "areaM2", sum("releasedM2")::float8 AS "releasedM2",
+      avg((center("bbox"))[0])::float8 AS "lon", avg((center("bbox"))[1])::float8 AS "lat"
+    FROM "HazardArea" WHERE ${where}
+    GROUP BY floor((center("bbox"))[0] / ${cellDeg}::float8), floor((center("bbox"))[1] / ${cellDeg}::float8)`;
+  return {
+    level: "cells",
+    cellDeg,
+    reason: view.zoom >= AREAS_FROM_ZOOM ? "tooMany" : "zoom",
+    features: cells.map(({ lon, lat, ...c }) => ({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [lon, lat] },
+      properties: { ...c, status: hazardStatus(c.areaM2, c.releasedM2) },
+    })),
+  };
+}

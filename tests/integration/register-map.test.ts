@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { GET as registerMapRoute } from "@/app/api/hazard-areas/map/route";
+import type { RegisterMap } from "@/lib/domain/register-map";
+import { ZRegisterView } from "@/lib/schemas/hazard-area";
+import { issueApiToken } from "@/lib/server/commands/issue-api-token";
+import type { Db } from "@/lib/server/prisma";
+import { registerMap } from "@/lib/server/queries/register-map";
+import { actorFor } from "@/tests/helpers/actors";
+import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
+
+const IRAQ = "38.79,29.06,48.57,37.38";
+const view = (bbox: string, zoom: number) => ZRegisterView.parse({ bbox, zoom: String(zoom) });
+const codes = (m: RegisterMap) => (m.level === "areas" ? m.features.map((f) => f.properties.code).sort() : []);
+const counted = (m: RegisterMap) =>
+  m.level === "cells" ? m.features.reduce((sum, f) => sum + f.properties.areas, 0) : m.features.length;
+
+describe.each(DATABASE_KINDS)("the register on a map on %s", (kind) => {
+  const t = useSeededDatabase(kind);
+  const actor = (email: string) => actorFor(t().db, email);
+
+  it("draws each of the caller's areas in a close view, and only the caller's", async () => {
+    const [dma, ikmaa, admin] = await Promise.all([
+      actor("dma@demo.test"),
+      actor("ikmaa@demo.test"),
+      actor("admin@demo.test"),
+    ]);
+    const own = async (a: typeof dma) =>
+      (await t().db.hazardArea.findMany({ where: { authorityId: a.organisationId }, select: { code: true } }))
+        .map((h) => h.code)
+        .sort();
+    // The whole country at a district's zoom: few enough areas to draw each.
+    const close = view(IRAQ, 10);
+    expect(codes(await registerMap(t().db, dma, close))).toEqual(await own(dma));
+    expect(codes(await registerMap(t().db, ikmaa, close))).toEqual(await own(ikmaa));
+    expect((await registerMap(t().db, admin, close)).features).toHaveLength(await t().db.hazardArea.count());
+    const area = (await registerMap(t().db, dma, close)).features[0]!;
+    expect(area.geometry.type).toMatch(/Polygon/);
+    expect(area.properties.status).toMatch(/^(open|partial|released)$/);
+  });
+
+  it("finds only the areas in the view", async () => {
+    const admin = await actor("admin@demo.test");
+    // DEMO-BAS-001 is in Basra, near the Shatt al-Arab (47.85, 30.55); nothing else is that far south-east.
+    expect(codes(await registerMap(t().db, admin, view("47.5,30.3,48.2,30.8", 11)))).toEqual(["DEMO-BAS-001"]);
+    expect(codes(await registerMap(t().db, admin, view("40,30,40.1,30.1", 11)))).toEqual([]);
+  });
+
+  it("counts areas in cells at national zoom, or when a view holds too many, and the cells add up", async () => {
+    const admin = await actor("admin@demo.test");
+    const all = await t().db.hazardArea.count();
+    const national = await registerMap(t().db, admin, view(IRAQ, 5));
+    expect(national).toMatchObject({ level: "cells", reason: "zoom" });
+    expect(counted(national)).toBe(all);
+    const areaM2 = (await t().db.hazardArea.aggregate({ _sum: { areaM2: true } }))._sum.areaM2!;
+    const cellsM2 = national.features.reduce((s, f) => s + ("areaM2" in f.properties ? f.properties.areaM2 : 0), 0);
+    expect(cellsM2).toBeCloseTo(areaM2, 3);
+    const crowded = await registerMap(t().db, admin, view(IRAQ, 10), 3);
+    expect(crowded).toMatchObject({ level: "cells", reason: "tooMany" });
+    expect(counted(crowded)).toBe(all);
+  });
+
+  it("answers the API: a view for an authority, 400 for a malformed view, 403 for a partner", async () => {
+    // The route handler reads the app's database through getDb(): point it at this test's.
+    (globalThis as { __mineActionDb?: Promise<Db> }).__mineActionDb = Promise.resolve(t().db);
+    const tokens = new Map<string, string>();
+    for (const email of ["dma@demo.test", "partner@demo.test"])
+      tokens.set(email, (await issueApiToken(t().db, await actor(email), "register map")).token);
+    const get = (email: string, query: string) =>
+      registerMapRoute(
+        new Request(`http://localhost/api/hazard-areas/map?${query}`, {
+          headers: { authorization: `Bearer ${tokens.get(email)}` },
+        }),
+      );
+    const ok = await get("dma@demo.test", `bbox=${IRAQ}&zoom=10`);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as RegisterMap).level).toBe("areas");
+    for (const bad of ["bbox=1,2,3&zoom=5", `bbox=48,30,40,37&zoom=5`, `bbox=${IRAQ}`, `bbox=${IRAQ}&zoom=99`])
+      expect((await get("dma@demo.test", bad)).status).toBe(400);
+    expect((await get("partner@demo.test", `bbox=${IRAQ}&zoom=10`)).status).toBe(403);
+  });
+});
