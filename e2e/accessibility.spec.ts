@@ -32,6 +32,7 @@ const PAGES: { path: string; as: string | null }[] = [
   { path: "/account/password", as: "partner@demo.test" },
   { path: "/hazard-areas", as: "dma@demo.test" },
   { path: "/hazard-areas/new", as: "dma@demo.test" },
+  { path: "/hazard-areas/map", as: "dma@demo.test" },
   { path: "/tasks/new", as: "dma@demo.test" },
   { path: "/reports", as: "dma@demo.test" },
   { path: "/reports/{report}", as: "dma@demo.test" },

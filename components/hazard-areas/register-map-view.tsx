@@ -15,8 +15,8 @@ const STATUS_LABEL = { open: "hazardOpen", partial: "hazardPartial", released: "
 /**
  * An authority's register on a map: what the view holds is asked of the
  * server after each move (the newest view wins), each area drawn when zoomed
- * in to a district, counted in circles further out. The status filter hides
- * areas and circles of the statuses left unticked; the contamination filter
+ * in to a district, counted in circles further out. The status filter takes
+ * the areas of the statuses left unticked off the map and out of the circles' counts; the contamination filter
  * applies to the areas drawn one by one, which carry their contamination.
  */
 export function RegisterMapView({ basemap }: { basemap: BasemapSettings }) {
@@ -57,8 +57,20 @@ export function RegisterMapView({ basemap }: { basemap: BasemapSettings }) {
         : undefined,
     [register, shown, contamination],
   );
+  // A cell counts only the areas of the statuses shown, and goes when none is.
   const cells = useMemo(
-    () => (register?.level === "cells" ? register.features.filter((f) => shown.has(f.properties.status)) : undefined),
+    () =>
+      register?.level === "cells"
+        ? register.features
+            .map((f) => ({
+              ...f,
+              properties: {
+                ...f.properties,
+                areas: STATUSES.reduce((n, s) => n + (shown.has(s) ? f.properties.byStatus[s] : 0), 0),
+              },
+            }))
+            .filter((f) => f.properties.areas > 0)
+        : undefined,
     [register, shown],
   );
   const inView = register?.level === "cells" ? cells!.reduce((n, c) => n + c.properties.areas, 0) : areas?.length;

@@ -54,6 +54,16 @@ describe.each(DATABASE_KINDS)("the register on a map on %s", (kind) => {
     const areaM2 = (await t().db.hazardArea.aggregate({ _sum: { areaM2: true } }))._sum.areaM2!;
     const cellsM2 = national.features.reduce((s, f) => s + ("areaM2" in f.properties ? f.properties.areaM2 : 0), 0);
     expect(cellsM2).toBeCloseTo(areaM2, 3);
+    // Each cell's counts by status are those of its areas, drawn one by one.
+    const byStatus = { open: 0, partial: 0, released: 0 };
+    for (const f of (await registerMap(t().db, admin, view(IRAQ, 10))).features)
+      if ("status" in f.properties && "code" in f.properties) byStatus[f.properties.status]++;
+    const cellsByStatus = { open: 0, partial: 0, released: 0 };
+    for (const f of national.features)
+      if ("byStatus" in f.properties)
+        for (const s of ["open", "partial", "released"] as const) cellsByStatus[s] += f.properties.byStatus[s];
+    expect(cellsByStatus).toEqual(byStatus);
+    expect(byStatus.open * byStatus.partial * byStatus.released).toBeGreaterThan(0);
     const crowded = await registerMap(t().db, admin, view(IRAQ, 10), 3);
     expect(crowded).toMatchObject({ level: "cells", reason: "tooMany" });
     expect(counted(crowded)).toBe(all);

@@ -60,8 +60,15 @@ export async function registerMap(
       };
   }
   const cellDeg = (360 / (256 * 2 ** view.zoom)) * CELL_PX;
-  const cells = await db.$queryRaw<{ areas: number; areaM2: number; releasedM2: number; lon: number; lat: number }[]>`
-    SELECT count(*)::int AS "areas", sum("areaM2")::float8 AS "areaM2", sum("releasedM2")::float8 AS "releasedM2",
+  // Each cell counts its areas by status with hazardStatus()'s rule (lib/colours.ts), in SQL; the test
+  // compares the counts with the statuses of the same areas drawn one by one.
+  const cells = await db.$queryRaw<
+    { open: number; partial: number; released: number; areaM2: number; releasedM2: number; lon: number; lat: number }[]
+  >`
+    SELECT count(*) FILTER (WHERE "releasedM2" <= 0)::int AS "open",
+      count(*) FILTER (WHERE "releasedM2" > 0 AND "releasedM2" < "areaM2" * 0.9999)::int AS "partial",
+      count(*) FILTER (WHERE "releasedM2" > 0 AND "releasedM2" >= "areaM2" * 0.9999)::int AS "released",
+      sum("areaM2")::float8 AS "areaM2", sum("releasedM2")::float8 AS "releasedM2",
       avg((center("bbox"))[0])::float8 AS "lon", avg((center("bbox"))[1])::float8 AS "lat"
     FROM "HazardArea" WHERE ${where}
     GROUP BY floor((center("bbox"))[0] / ${cellDeg}::float8), floor((center("bbox"))[1] / ${cellDeg}::float8)`;
@@ -69,10 +76,15 @@ export async function registerMap(
     level: "cells",
     cellDeg,
     reason: view.zoom >= AREAS_FROM_ZOOM ? "tooMany" : "zoom",
-    features: cells.map(({ lon, lat, ...c }) => ({
+    features: cells.map(({ lon, lat, open, partial, released, ...c }) => ({
       type: "Feature",
       geometry: { type: "Point", coordinates: [lon, lat] },
-      properties: { ...c, status: hazardStatus(c.areaM2, c.releasedM2) },
+      properties: {
+        ...c,
+        areas: open + partial + released,
+        byStatus: { open, partial, released },
+        status: hazardStatus(c.areaM2, c.releasedM2),
+      },
     })),
   };
 }

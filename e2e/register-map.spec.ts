@@ -1,0 +1,45 @@
+// An authority's register on one map: every area it holds, counted in
+// circles at national scale; the status filter takes the unticked ones out of the count.
+import { describe, expect, inject, it } from "vitest";
+import type { RegisterMap } from "@/lib/domain/register-map";
+import { signIn } from "./browser";
+import { browserForSpec } from "./spec-browser";
+
+const baseUrl = inject("baseUrl");
+const browser = browserForSpec();
+const IRAQ = "38.79,29.06,48.57,37.38";
+
+describe("the register map", () => {
+  it("shows an authority all its hazardous areas, counted at national scale, and filters them by status", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await signIn(page, baseUrl, "dma@demo.test");
+    await page.waitForURL(`${baseUrl}/`);
+    // What the register holds for DMA, each area with its status, as the API gives it close up.
+    const close = (await (
+      await page.request.get(`${baseUrl}/api/hazard-areas/map?bbox=${IRAQ}&zoom=10`)
+    ).json()) as RegisterMap;
+    expect(close.level).toBe("areas");
+    const all = close.features.length;
+    const open = close.features.filter((f) => f.properties.status === "open").length;
+    expect(all).toBeGreaterThan(open);
+    expect(open).toBeGreaterThan(0);
+
+    await page.goto(`${baseUrl}/hazard-areas`);
+    await page.getByRole("link", { name: "Map of the register" }).click();
+    await page.waitForURL(`${baseUrl}/hazard-areas/map`);
+    await page.locator('.map[data-ready="true"]').waitFor({ timeout: 30_000 });
+    const status = page.getByTestId("register-map-status");
+    await expect
+      .poll(() => status.textContent(), { timeout: 15_000 })
+      .toBe(`${all} hazardous areas in view, counted in circles: zoom in to a district to see each.`);
+    await page.getByLabel("Hazardous area, nothing released").uncheck();
+    await expect
+      .poll(() => status.textContent())
+      .toBe(`${all - open} hazardous areas in view, counted in circles: zoom in to a district to see each.`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
