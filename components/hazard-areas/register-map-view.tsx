@@ -77,7 +77,7 @@ export function RegisterMapView({ basemap }: { basemap: BasemapSettings }) {
 
   return (
     <>
-      <fieldset className="filters">
+      <fieldset className="filters-form">
         <legend>{t("show")}</legend>
         {STATUSES.map((s) => (
           <label key={s} className="checkbox">
