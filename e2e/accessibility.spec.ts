@@ -15,6 +15,7 @@ const SCREENS = path.resolve(import.meta.dirname, "../test-results/screens");
 let browser: Browser;
 let taskId: string;
 let reportId: string;
+let areaId: string;
 
 /** Each page, as the role that works on it. */
 const PAGES: { path: string; as: string | null }[] = [
@@ -33,6 +34,7 @@ const PAGES: { path: string; as: string | null }[] = [
   { path: "/hazard-areas", as: "dma@demo.test" },
   { path: "/hazard-areas/new", as: "dma@demo.test" },
   { path: "/hazard-areas/map", as: "dma@demo.test" },
+  { path: "/hazard-areas/{area}", as: "dma@demo.test" },
   { path: "/tasks/new", as: "dma@demo.test" },
   { path: "/reports", as: "dma@demo.test" },
   { path: "/reports/{report}", as: "dma@demo.test" },
@@ -73,6 +75,10 @@ beforeAll(async () => {
     reports: { id: string; status: string }[];
   };
   reportId = task.reports.find((r) => r.status === "submitted")?.id ?? task.reports[0]!.id;
+  const areas = (await (await api.get(`${baseUrl}/api/hazard-areas?q=DEMO-NIN-001`)).json()) as {
+    items: { id: string; code: string }[];
+  };
+  areaId = areas.items.find((a) => a.code === "DEMO-NIN-001")!.id;
 });
 afterAll(() => browser?.close());
 
@@ -81,7 +87,7 @@ afterAll(() => browser?.close());
 describe.concurrent.each(LOCALES)("pages in %s", (language) => {
   it.each(PAGES)("$path has no serious or critical accessibility violation", async ({ path: route, as }) => {
     const page = await pageFor(as, language);
-    const url = `${baseUrl}${route.replace("{task}", taskId).replace("{report}", reportId)}`;
+    const url = `${baseUrl}${route.replace("{task}", taskId).replace("{report}", reportId).replace("{area}", areaId)}`;
     const res = await page.goto(url);
     expect(res?.status(), url).toBe(200);
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([

@@ -10,7 +10,7 @@ const browser = browserForSpec();
 const IRAQ = "38.79,29.06,48.57,37.38";
 
 describe("the register map", () => {
-  it("shows an authority all its hazardous areas, counted at national scale, and filters them by status", async () => {
+  it("shows an authority all its hazardous areas, counted at national scale, filters them by status, and opens one", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -39,6 +39,15 @@ describe("the register map", () => {
     await expect
       .poll(() => status.textContent())
       .toBe(`${all - open} hazardous areas in view, counted in circles: zoom in to a district to see each.`);
+
+    // An area opens from the register's list: what it is, and its released land, which its reports add up to.
+    await page.goto(`${baseUrl}/hazard-areas`);
+    await page.getByRole("link", { name: "DEMO-NIN-001" }).click();
+    await page.getByRole("heading", { level: 1, name: /DEMO-NIN-001/ }).waitFor();
+    const released = await page.getByTestId("released-m2").textContent();
+    expect(released).not.toBe("0 m²");
+    expect(await page.getByTestId("released-total").textContent()).toBe(released);
+    expect(await page.getByRole("link", { name: "DEMO-TASK-001" }).count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { getJson } from "@/components/api-client";
@@ -24,6 +25,7 @@ export function RegisterMapView({ basemap }: { basemap: BasemapSettings }) {
   const tMap = useTranslations("map");
   const tCont = useTranslations("contamination");
   const locale = useLocale();
+  const router = useRouter();
   const [register, setRegister] = useState<RegisterMap | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [shown, setShown] = useState<ReadonlySet<HazardStatus>>(new Set(STATUSES));
@@ -119,7 +121,14 @@ export function RegisterMapView({ basemap }: { basemap: BasemapSettings }) {
             : t("loading")}
         {register?.level === "cells" && contamination && ` ${t("contaminationWhenClose")}`}
       </p>
-      <FieldMap basemap={basemap} hazards={areas} cells={cells} onView={onView} label={t("mapLabel")} />
+      <FieldMap
+        basemap={basemap}
+        hazards={areas}
+        cells={cells}
+        onView={onView}
+        onOpenHazard={(id) => router.push(`/hazard-areas/${id}`)}
+        label={t("mapLabel")}
+      />
     </>
   );
 }

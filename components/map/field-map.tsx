@@ -36,6 +36,8 @@ type Props = MapLayers & {
   drawResetKey?: number;
   /** Called with the view's bounds (west, south, east, north) and zoom once the map is shown and after each move. */
   onView?: (bbox: [number, number, number, number], zoom: number) => void;
+  /** Called with the `id` property of the hazardous area clicked, for areas that carry one. */
+  onOpenHazard?: (id: string) => void;
   label: string;
 };
 
@@ -205,7 +207,18 @@ const IRAQ: LngLatBoundsLike = [38.79, 29.06, 48.57, 37.38];
  * given) polygon drawing with terra-draw. MapLibre and terra-draw load only
  * in the browser.
  */
-export function FieldMap({ hazards, released, submitted, cells, basemap, onDraw, drawResetKey, onView, label }: Props) {
+export function FieldMap({
+  hazards,
+  released,
+  submitted,
+  cells,
+  basemap,
+  onDraw,
+  drawResetKey,
+  onView,
+  onOpenHazard,
+  label,
+}: Props) {
   const t = useTranslations("map");
   const locale = useLocale();
   const rtl = directionOf(locale) === "rtl";
@@ -215,6 +228,8 @@ export function FieldMap({ hazards, released, submitted, cells, basemap, onDraw,
   const onDrawRef = useRef(onDraw);
   const onViewRef = useRef(onView);
   onViewRef.current = onView;
+  const onOpenHazardRef = useRef(onOpenHazard);
+  onOpenHazardRef.current = onOpenHazard;
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   onDrawRef.current = onDraw;
@@ -270,6 +285,17 @@ export function FieldMap({ hazards, released, submitted, cells, basemap, onDraw,
       };
       map.on("moveend", view);
       view();
+      // The same area opens from a list beside the map, for keyboards and screen readers.
+      map.on("click", "hazards-fill", (e) => {
+        const id = e.features?.[0]?.properties?.id;
+        if (typeof id === "string") onOpenHazardRef.current?.(id);
+      });
+      map.on("mouseenter", "hazards-fill", () => {
+        if (onOpenHazardRef.current) map!.getCanvas().style.cursor = "pointer";
+      });
+      map.on("mouseleave", "hazards-fill", () => {
+        map!.getCanvas().style.cursor = "";
+      });
       if (drawing) {
         const [{ TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode }, { TerraDrawMapLibreGLAdapter }] =
           await Promise.all([import("terra-draw"), import("terra-draw-maplibre-gl-adapter")]);

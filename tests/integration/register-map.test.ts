@@ -4,6 +4,7 @@ import type { RegisterMap } from "@/lib/domain/register-map";
 import { ZRegisterView } from "@/lib/schemas/hazard-area";
 import { issueApiToken } from "@/lib/server/commands/issue-api-token";
 import type { Db } from "@/lib/server/prisma";
+import { getHazardAreaRecord } from "@/lib/server/queries/hazard-areas";
 import { registerMap } from "@/lib/server/queries/register-map";
 import { actorFor } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
@@ -87,5 +88,16 @@ describe.each(DATABASE_KINDS)("the register on a map on %s", (kind) => {
     for (const bad of ["bbox=1,2,3&zoom=5", `bbox=48,30,40,37&zoom=5`, `bbox=${IRAQ}`, `bbox=${IRAQ}&zoom=99`])
       expect((await get("dma@demo.test", bad)).status).toBe(400);
     expect((await get("partner@demo.test", `bbox=${IRAQ}&zoom=10`)).status).toBe(403);
+  });
+
+  it("opens an area's record to its own authority only, with the reports that add up to its released land", async () => {
+    const [dma, ikmaa] = await Promise.all([actor("dma@demo.test"), actor("ikmaa@demo.test")]);
+    const nineveh = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "DEMO-NIN-001" } });
+    const record = await getHazardAreaRecord(t().db, dma, nineveh.id);
+    expect(record?.code).toBe("DEMO-NIN-001");
+    expect(record!.reports.length).toBeGreaterThan(0);
+    expect(record!.reports.reduce((sum, r) => sum + r.countedAreaM2, 0)).toBeCloseTo(record!.releasedM2, 6);
+    expect(record!.tasks.map((k) => k.task.code)).toContain("DEMO-TASK-001");
+    expect(await getHazardAreaRecord(t().db, ikmaa, nineveh.id)).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ export default async function HazardAreasPage(props: ListPageProps) {
     getLocale(),
   ]);
   const columns: Column<Row>[] = [
-    { key: "code", header: t("code"), cell: (h) => h.code },
+    { key: "code", header: t("code"), cell: (h) => <Link href={`/hazard-areas/${h.id}`}>{h.code}</Link> },
     { key: "name", header: t("name"), cell: (h) => h.name },
     { key: "kind", header: t("kind"), cell: (h) => h.kind },
     { key: "governorate", header: t("governorate"), cell: (h) => governorateName(h.governorate, locale) },

@@ -146,3 +146,35 @@ export function hazardAreasInBox(db: Db | Prisma.TransactionClient, [w, s, e, n]
     SELECT "code", "name", "geometry" FROM "HazardArea"
     WHERE "bbox" && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))`;
 }
+
+/**
+ * A hazardous area's page, when the caller may see it (else null): what it
+ * is, where and how much of it is released, who registered it and when, its
+ * task orders, and the approved reports that released its land, with the
+ * polygons they counted, oldest first.
+ */
+export function getHazardAreaRecord(db: Db, actor: Actor, id: string) {
+  return db.hazardArea.findFirst({
+    where: { id, ...hazardAreaScope(actor) },
+    select: {
+      ...HAZARD_AREA_LISTED,
+      ...HAZARD_AREA_ON_MAP,
+      contamination: true,
+      createdAt: true,
+      governorate: { select: GOVERNORATE_NAMES },
+      authority: { select: { name: true } },
+      tasks: {
+        orderBy: { task: { code: "asc" } },
+        select: {
+          task: { select: { id: true, code: true, title: true, status: true, partner: { select: { name: true } } } },
+        },
+      },
+      reports: {
+        // Approved and in force: a corrected report is SUPERSEDED, its correction APPROVED.
+        where: { status: "APPROVED" },
+        orderBy: { reviewedAt: "asc" },
+        select: { id: true, method: true, reviewedAt: true, countedAreaM2: true, countedGeometry: true },
+      },
+    },
+  });
+}

@@ -1,0 +1,112 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { hazardFeatures, releasedFeatures } from "@/components/map/features";
+import { FieldMap } from "@/components/map/field-map";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { governorateName } from "@/lib/i18n/names";
+import { requirePage } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { basemapSettings } from "@/lib/server/env";
+import { getHazardAreaRecord } from "@/lib/server/queries/hazard-areas";
+
+type Area = NonNullable<Awaited<ReturnType<typeof getHazardAreaRecord>>>;
+
+/** A hazardous area: what it is, how much of it is released and by which reports, and its task orders. */
+export default async function HazardAreaPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePage("/hazard-areas/[id]", `/hazard-areas/${id}`);
+  const area = await getHazardAreaRecord(await getDb(), user, id);
+  if (!area) notFound();
+  const [t, tCont, tLand, tMethod, tStatus, locale] = await Promise.all([
+    getTranslations("hazardAreas"),
+    getTranslations("contamination"),
+    getTranslations("landUse"),
+    getTranslations("method"),
+    getTranslations("taskStatus"),
+    getLocale(),
+  ]);
+  type Task = Area["tasks"][number]["task"];
+  const taskColumns: Column<Task>[] = [
+    { key: "code", header: t("code"), cell: (k) => <Link href={`/tasks/${k.id}`}>{k.code}</Link> },
+    { key: "title", header: t("taskTitle"), cell: (k) => k.title },
+    { key: "partner", header: t("partner"), cell: (k) => k.partner?.name ?? "—" },
+    { key: "status", header: t("taskStatus"), cell: (k) => tStatus(k.status) },
+  ];
+  type Release = Area["reports"][number];
+  const releaseColumns: Column<Release>[] = [
+    {
+      key: "approved",
+      header: t("approvedOn"),
+      cell: (r) => <Link href={`/reports/${r.id}`}>{r.reviewedAt ? formatDate(r.reviewedAt, locale) : "—"}</Link>,
+    },
+    { key: "method", header: t("method"), cell: (r) => tMethod(r.method) },
+    { key: "counted", header: t("counted"), numeric: true, cell: (r) => formatM2(r.countedAreaM2, locale) },
+  ];
+  const counted = area.reports.reduce((sum, r) => sum + r.countedAreaM2, 0);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/hazard-areas">{t("allAreas")}</Link>
+      </p>
+      <h1>
+        <span className="code">{area.code}</span> · {area.name}
+      </h1>
+      <dl className="facts">
+        <dt>{t("kind")}</dt>
+        <dd>{area.kind}</dd>
+        <dt>{t("contamination")}</dt>
+        <dd>{area.contamination.map((c) => tCont(c)).join(", ")}</dd>
+        <dt>{t("landUse")}</dt>
+        <dd>{tLand(area.landUse)}</dd>
+        <dt>{t("priority")}</dt>
+        <dd>{area.priorityRank}</dd>
+        <dt>{t("governorate")}</dt>
+        <dd>{governorateName(area.governorate, locale)}</dd>
+        <dt>{t("authority")}</dt>
+        <dd>{area.authority.name}</dd>
+        <dt>{t("registeredOn")}</dt>
+        <dd>{formatDate(area.createdAt, locale)}</dd>
+        <dt>{t("area")}</dt>
+        <dd data-testid="area-m2">{formatM2(area.areaM2, locale)}</dd>
+        <dt>{t("released")}</dt>
+        <dd data-testid="released-m2">{formatM2(area.releasedM2, locale)}</dd>
+        <dt>{t("remaining")}</dt>
+        <dd>{formatM2(Math.max(0, area.areaM2 - area.releasedM2), locale)}</dd>
+      </dl>
+      <FieldMap
+        basemap={basemapSettings()}
+        hazards={hazardFeatures([area])}
+        released={releasedFeatures(area.reports)}
+        label={t("mapLabel", { code: area.code })}
+      />
+      <h2>{t("releases")}</h2>
+      <DataTable
+        label={t("releases")}
+        rows={area.reports}
+        columns={releaseColumns}
+        rowKey={(r) => r.id}
+        empty={t("noReleases")}
+        footer={
+          <tr>
+            <th scope="row" colSpan={2}>
+              {t("releasedTotal")}
+            </th>
+            <td className="num" data-testid="released-total">
+              {formatM2(counted, locale)}
+            </td>
+          </tr>
+        }
+      />
+      <h2>{t("tasks")}</h2>
+      <DataTable
+        label={t("tasks")}
+        rows={area.tasks.map((k) => k.task)}
+        columns={taskColumns}
+        rowKey={(k) => k.id}
+        empty={t("noTasks")}
+      />
+    </>
+  );
+}
