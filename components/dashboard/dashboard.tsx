@@ -1,10 +1,12 @@
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { BurnDownChart } from "@/components/charts/burn-down-chart";
 import { DevicesChart } from "@/components/charts/devices-chart";
 import { ReleasedChart } from "@/components/charts/released-chart";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { HumanImpactFigures } from "@/components/human-impact/figures";
 import { Choropleth } from "@/components/map/choropleth";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { Breakdown, Dashboard } from "@/lib/domain/dashboard";
 import { TRAILING_MONTHS } from "@/lib/domain/projection";
 import { formatArea, formatCount, formatM2, formatYear } from "@/lib/i18n/format";
@@ -52,7 +54,7 @@ export async function DashboardView({
   ) => (
     <section className="card">
       <h2>{title}</h2>
-      <table data-testid={testId}>
+      <TableThatAddsUp label={title} testId={testId} note={t("addUp")}>
         <thead>
           <tr>
             <th />
@@ -98,8 +100,7 @@ export async function DashboardView({
             </td>
           </tr>
         </tfoot>
-      </table>
-      <p className="note">{t("addUp")}</p>
+      </TableThatAddsUp>
     </section>
   );
 
@@ -164,7 +165,7 @@ export async function DashboardView({
       </div>
       <section className="card">
         <h2>{t("byGovernorate")}</h2>
-        <table data-testid="by-governorate">
+        <TableThatAddsUp label={t("byGovernorate")} testId="by-governorate" note={t("addUp")}>
           <thead>
             <tr>
               <th>{t("governorateCol")}</th>
@@ -198,8 +199,7 @@ export async function DashboardView({
               <td />
             </tr>
           </tfoot>
-        </table>
-        <p className="note">{t("addUp")}</p>
+        </TableThatAddsUp>
       </section>
       <HumanImpactFigures data={data.humanImpact} locale={locale} />
       {links &&
@@ -217,6 +217,28 @@ export async function DashboardView({
         (b) => ({ landUse: b.key }),
         "by-land-use",
       )}
+    </>
+  );
+}
+
+/** A table whose rows add up to its footer, scrolling sideways on a narrow screen, with the note that says so. */
+function TableThatAddsUp({
+  label,
+  testId,
+  note,
+  children,
+}: {
+  label: string;
+  testId: string;
+  note: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <TableScroll label={label}>
+        <table data-testid={testId}>{children}</table>
+      </TableScroll>
+      <p className="note">{note}</p>
     </>
   );
 }

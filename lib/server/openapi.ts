@@ -55,6 +55,12 @@ const queryParameters = (query: QueryParameter[]) =>
     schema: { type: "string" },
   }));
 
+/** A map view, as the register map's route reads it (ZRegisterView). */
+const MAP_VIEW: QueryParameter[] = [
+  { name: "bbox", description: "west,south,east,north in degrees (WGS 84)" },
+  { name: "zoom", description: "the map's zoom, 0 to 24" },
+];
+
 function op(
   summary: string,
   opts: {
@@ -265,12 +271,9 @@ export const OPENAPI = {
         {
           ok: 200,
           okDescription:
-            'From zoom 9, when the view holds 2,000 areas or fewer: `{ level: "areas", features }`, GeoJSON features with `{ id, code, name, kind, contamination, status }` (status open, partial or released). Otherwise `{ level: "cells", cellDeg, reason: "zoom" | "tooMany", features }`: points at the mean centre of the areas in each square cell of `cellDeg` degrees, with `{ areas, areaM2, releasedM2, status }`; every area in the view is counted in one cell',
+            'From zoom 9, when the view holds 2,000 areas or fewer: `{ level: "areas", features }`, GeoJSON features with `{ id, code, name, kind, contamination, status }` (status open, partial or released). Otherwise `{ level: "cells", cellDeg, reason: "zoom" | "tooMany", features }`: points at the mean centre of the areas in each square cell of `cellDeg` degrees, with `{ areas, byStatus: { open, partial, released }, areaM2, releasedM2, status }`; every area in the view is counted in one cell',
           errors: [400, 401, 403],
-          query: [
-            { name: "bbox", description: "west,south,east,north in degrees (WGS 84)" },
-            { name: "zoom", description: "the map's zoom, 0 to 24" },
-          ],
+          query: MAP_VIEW,
         },
       ),
     },
