@@ -144,4 +144,6 @@ export const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller
 export const RECORD_HIDDEN_FROM: Partial<Record<PagePath, Caller[]>> = {
   "/tasks/[id]": ["IKMAA"],
   "/tasks/[id]/completion": ["IKMAA"],
+  // DEMO-NIN-001: DMA's.
+  "/hazard-areas/[id]": ["IKMAA"],
 };

@@ -197,6 +197,7 @@ let browser: Browser;
 const callers = {} as Record<Caller, APIRequestContext>;
 let taskId: string;
 let reportId: string;
+let hazardAreaId: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -215,10 +216,17 @@ beforeAll(async () => {
     reports: { id: string; status: string }[];
   };
   reportId = task.reports.find((r) => r.status === "approved")!.id;
+  const areas = (await (await callers.ADMIN.get(`${baseUrl}/api/hazard-areas?q=DEMO-NIN-001`)).json()) as {
+    items: { id: string; code: string }[];
+  };
+  hazardAreaId = areas.items.find((a) => a.code === "DEMO-NIN-001")!.id;
 });
 
 const pageUrl = (page: string) =>
-  page.replace("/tasks/[id]", `/tasks/${taskId}`).replace("/reports/[id]", `/reports/${reportId}`);
+  page
+    .replace("/tasks/[id]", `/tasks/${taskId}`)
+    .replace("/reports/[id]", `/reports/${reportId}`)
+    .replace("/hazard-areas/[id]", `/hazard-areas/${hazardAreaId}`);
 afterAll(() => browser?.close());
 
 describe("authorisation matrix", () => {
