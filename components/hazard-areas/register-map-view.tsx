@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { getJson } from "@/components/api-client";
 import { type BasemapSettings, FieldMap } from "@/components/map/field-map";
 import type { HazardStatus } from "@/lib/colours";
@@ -14,13 +14,19 @@ const STATUSES = ["open", "partial", "released"] as const satisfies readonly Haz
 const STATUS_LABEL = { open: "hazardOpen", partial: "hazardPartial", released: "hazardReleased" } as const;
 
 /**
- * An authority's register on a map: what the view holds is asked of the
- * server after each move (the newest view wins), each area drawn when zoomed
- * in to a district, counted in circles further out. The status filter takes
- * the areas of the statuses left unticked off the map and out of the circles' counts; the contamination filter
- * applies to the areas drawn one by one, which carry their contamination.
+ * An authority's register on a map: what the view holds, with the
+ * contamination and partner chosen, is asked of the server after each move
+ * or change (the newest wins), each area drawn when zoomed in to a district,
+ * counted in circles further out. The status filter takes the areas of the
+ * statuses left unticked off the map and out of the circles' counts.
  */
-export function RegisterMapView({ basemap }: { basemap: BasemapSettings }) {
+export function RegisterMapView({
+  basemap,
+  partners,
+}: {
+  basemap: BasemapSettings;
+  partners: readonly { id: string; name: string }[];
+}) {
   const t = useTranslations("registerMap");
   const tMap = useTranslations("map");
   const tCont = useTranslations("contamination");
@@ -30,13 +36,20 @@ export function RegisterMapView({ basemap }: { basemap: BasemapSettings }) {
   const [failed, setFailed] = useState<string | null>(null);
   const [shown, setShown] = useState<ReadonlySet<HazardStatus>>(new Set(STATUSES));
   const [contamination, setContamination] = useState("");
-  const asked = useRef<AbortController | null>(null);
+  const [partner, setPartner] = useState("");
+  const [view, setView] = useState<{ bbox: [number, number, number, number]; zoom: number } | null>(null);
+  const onView = useCallback((bbox: [number, number, number, number], zoom: number) => setView({ bbox, zoom }), []);
 
-  const onView = useCallback((bbox: [number, number, number, number], zoom: number) => {
-    asked.current?.abort();
+  // The newest view and filters win: an earlier answer still on its way is dropped.
+  useEffect(() => {
+    if (!view) return;
     const controller = new AbortController();
-    asked.current = controller;
-    const query = new URLSearchParams({ bbox: bbox.map((v) => v.toFixed(5)).join(","), zoom: zoom.toFixed(2) });
+    const query = new URLSearchParams({
+      bbox: view.bbox.map((v) => v.toFixed(5)).join(","),
+      zoom: view.zoom.toFixed(2),
+      ...(contamination ? { contamination } : {}),
+      ...(partner ? { partner } : {}),
+    });
     getJson<RegisterMap>(`/api/hazard-areas/map?${query}`, { signal: controller.signal }).then(
       (answer) => {
         setFailed(null);
@@ -46,18 +59,12 @@ export function RegisterMapView({ basemap }: { basemap: BasemapSettings }) {
         if (!controller.signal.aborted) setFailed(err instanceof Error ? err.message : String(err));
       },
     );
-  }, []);
-  useEffect(() => () => asked.current?.abort(), []);
+    return () => controller.abort();
+  }, [view, contamination, partner]);
 
   const areas = useMemo(
-    () =>
-      register?.level === "areas"
-        ? register.features.filter(
-            (f) =>
-              shown.has(f.properties.status) && (!contamination || f.properties.contamination.includes(contamination)),
-          )
-        : undefined,
-    [register, shown, contamination],
+    () => (register?.level === "areas" ? register.features.filter((f) => shown.has(f.properties.status)) : undefined),
+    [register, shown],
   );
   // A cell counts only the areas of the statuses shown, and goes when none is.
   const cells = useMemo(
@@ -107,6 +114,17 @@ export function RegisterMapView({ basemap }: { basemap: BasemapSettings }) {
             ))}
           </select>
         </label>
+        <label>
+          {t("partner")}
+          <select value={partner} onChange={(e) => setPartner(e.target.value)}>
+            <option value="">{t("anyPartner")}</option>
+            {partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
       </fieldset>
       <p role="status" data-testid="register-map-status">
         {failed
@@ -119,7 +137,6 @@ export function RegisterMapView({ basemap }: { basemap: BasemapSettings }) {
                   shown: formatCount(inView, locale),
                 })
             : t("loading")}
-        {register?.level === "cells" && contamination && ` ${t("contaminationWhenClose")}`}
       </p>
       <FieldMap
         basemap={basemap}

@@ -30,8 +30,8 @@ export const ZHazardAreaCreate = z.object({
 
 /**
  * A view of the register map: the map's bounds as `bbox=west,south,east,north`
- * in degrees (WGS 84) and its zoom. Bounds past Iraq are clipped by the query,
- * not refused: a map panned off the country is still a view.
+ * in degrees (WGS 84) and its zoom, and the filters of the areas shown. Bounds
+ * past Iraq are not refused: a map panned off the country is still a view.
  */
 export const ZRegisterView = z
   .object({
@@ -51,6 +51,10 @@ export const ZRegisterView = z
       )
       .refine(([w, s, e, n]) => w <= e && s <= n, "West must not be east of east, nor south north of north."),
     zoom: z.coerce.number().min(0).max(24),
+    /** Only areas with this contamination. */
+    contamination: z.enum(CONTAMINATION_TYPES).optional(),
+    /** Only areas on a task order of this partner (its organisation id). */
+    partner: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type TRegisterView = z.infer<typeof ZRegisterView>;

@@ -59,6 +59,8 @@ const queryParameters = (query: QueryParameter[]) =>
 const MAP_VIEW: QueryParameter[] = [
   { name: "bbox", description: "west,south,east,north in degrees (WGS 84)" },
   { name: "zoom", description: "the map's zoom, 0 to 24" },
+  { name: "contamination", description: "only areas with this contamination, e.g. AP_MINES" },
+  { name: "partner", description: "only areas on a task order of this partner (organisation id)" },
 ];
 
 function op(

@@ -70,6 +70,28 @@ describe.each(DATABASE_KINDS)("the register on a map on %s", (kind) => {
     expect(counted(crowded)).toBe(all);
   });
 
+  it("shows only the areas with the contamination or the partner chosen, close up and counted alike", async () => {
+    const admin = await actor("admin@demo.test");
+    const filtered = (filter: Record<string, string>, zoom: number) =>
+      registerMap(t().db, admin, ZRegisterView.parse({ bbox: IRAQ, zoom: String(zoom), ...filter }));
+    const mines = await t().db.hazardArea.findMany({
+      where: { contamination: { has: "AP_MINES" } },
+      select: { code: true },
+    });
+    expect(mines.length).toBeGreaterThan(0);
+    expect(codes(await filtered({ contamination: "AP_MINES" }, 10))).toEqual(mines.map((h) => h.code).sort());
+    expect(counted(await filtered({ contamination: "AP_MINES" }, 5))).toBe(mines.length);
+    const partner = await t().db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Zagros" } } });
+    const tasked = await t().db.hazardArea.findMany({
+      where: { tasks: { some: { task: { partnerId: partner.id } } } },
+      select: { code: true },
+    });
+    expect(tasked.length).toBeGreaterThan(0);
+    expect(tasked.length).toBeLessThan(await t().db.hazardArea.count());
+    expect(codes(await filtered({ partner: partner.id }, 10))).toEqual(tasked.map((h) => h.code).sort());
+    expect(counted(await filtered({ partner: partner.id }, 5))).toBe(tasked.length);
+  });
+
   it("answers the API: a view for an authority, 400 for a malformed view, 403 for a partner", async () => {
     // The route handler reads the app's database through getDb(): point it at this test's.
     (globalThis as { __mineActionDb?: Promise<Db> }).__mineActionDb = Promise.resolve(t().db);
@@ -85,7 +107,14 @@ describe.each(DATABASE_KINDS)("the register on a map on %s", (kind) => {
     const ok = await get("dma@demo.test", `bbox=${IRAQ}&zoom=10`);
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as RegisterMap).level).toBe("areas");
-    for (const bad of ["bbox=1,2,3&zoom=5", `bbox=48,30,40,37&zoom=5`, `bbox=${IRAQ}`, `bbox=${IRAQ}&zoom=99`])
+    for (const bad of [
+      "bbox=1,2,3&zoom=5",
+      `bbox=48,30,40,37&zoom=5`,
+      `bbox=${IRAQ}`,
+      `bbox=${IRAQ}&zoom=99`,
+      `bbox=${IRAQ}&zoom=5&contamination=SNAKES`,
+      `bbox=${IRAQ}&zoom=5&colour=red`,
+    ])
       expect((await get("dma@demo.test", bad)).status).toBe(400);
     expect((await get("partner@demo.test", `bbox=${IRAQ}&zoom=10`)).status).toBe(403);
   });

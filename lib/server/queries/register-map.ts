@@ -20,7 +20,8 @@ const envelope = ([w, s, e, n]: readonly number[]) =>
   Prisma.sql`"bbox" && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))`;
 
 /**
- * The caller's hazardous areas in the view: each with its polygon from
+ * The caller's hazardous areas in the view, with the view's contamination
+ * and partner (an area on one of its task orders), if it names them: each with its polygon from
  * AREAS_FROM_ZOOM up when the view holds `maxAreas` or fewer, else
  * counted in square cells of CELL_PX at that zoom, so a national view costs
  * a few hundred cells however large the register. Every area in the view is
@@ -32,7 +33,14 @@ export async function registerMap(
   view: TRegisterView,
   maxAreas = MAX_AREAS_IN_VIEW,
 ): Promise<RegisterMap> {
-  const where = Prisma.sql`${envelope(view.bbox)} AND ${hazardAreaScopeSql(actor)}`;
+  const where = Prisma.sql`${envelope(view.bbox)} AND ${hazardAreaScopeSql(actor)}
+    AND ${view.contamination ? Prisma.sql`${view.contamination}::"ContaminationType" = ANY("contamination")` : Prisma.sql`TRUE`}
+    AND ${
+      view.partner
+        ? Prisma.sql`EXISTS (SELECT 1 FROM "TaskHazardArea" a JOIN "Task" t ON t."id" = a."taskId"
+            WHERE a."hazardAreaId" = "HazardArea"."id" AND t."partnerId" = ${view.partner})`
+        : Prisma.sql`TRUE`
+    }`;
   if (view.zoom >= AREAS_FROM_ZOOM) {
     const rows = await db.$queryRaw<
       {

@@ -2,11 +2,16 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RegisterMapView } from "@/components/hazard-areas/register-map-view";
 import { requirePage } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
+import { listOrganisations } from "@/lib/server/queries/organisations";
 
 export default async function RegisterMapPage() {
   await requirePage("/hazard-areas/map");
-  const t = await getTranslations("registerMap");
+  const [t, partners] = await Promise.all([
+    getTranslations("registerMap"),
+    listOrganisations(await getDb(), "PARTNER"),
+  ]);
   return (
     <>
       <p className="breadcrumb">
@@ -14,7 +19,7 @@ export default async function RegisterMapPage() {
       </p>
       <h1>{t("title")}</h1>
       <p className="note">{t("intro")}</p>
-      <RegisterMapView basemap={basemapSettings()} />
+      <RegisterMapView basemap={basemapSettings()} partners={partners} />
     </>
   );
 }
