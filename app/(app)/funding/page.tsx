@@ -4,6 +4,7 @@ import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-p
 import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-charts";
 import { FilterSelect, FiltersForm, RegionFilter } from "@/components/dashboard/filter-fields";
 import type { Column } from "@/components/ui/data-table";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { type CostGroup, committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding } from "@/lib/domain/funding";
 import { formatCount, formatM2, formatMoney, formatUsd, formatUsdCents, formatYear } from "@/lib/i18n/format";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
@@ -104,26 +105,28 @@ export default async function FundingPage(props: ListPageProps) {
   const costTable = (title: string, groups: CostGroup[], label: (g: CostGroup) => string, testId: string) => (
     <section className="card">
       <h3>{title}</h3>
-      <table data-testid={testId}>
-        <thead>
-          <tr>
-            <th />
-            <th className="num">{t("attributedM2")}</th>
-            <th className="num">{t("attributedUsd")}</th>
-            <th className="num">{t("usdPerM2")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.key}>
-              <th scope="row">{label(g)}</th>
-              <td className="num">{formatM2(g.attributedM2, locale)}</td>
-              <td className="num">{usd(g.attributedUsd)}</td>
-              <td className="num">{g.usdPerM2 === null ? "—" : formatUsd(g.usdPerM2, locale)}</td>
+      <TableScroll label={title}>
+        <table data-testid={testId}>
+          <thead>
+            <tr>
+              <th />
+              <th className="num">{t("attributedM2")}</th>
+              <th className="num">{t("attributedUsd")}</th>
+              <th className="num">{t("usdPerM2")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.key}>
+                <th scope="row">{label(g)}</th>
+                <td className="num">{formatM2(g.attributedM2, locale)}</td>
+                <td className="num">{usd(g.attributedUsd)}</td>
+                <td className="num">{g.usdPerM2 === null ? "—" : formatUsd(g.usdPerM2, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { hazardAreaScopeSql } from "@/lib/server/scopes";
 
-/** From this zoom (a district fills the screen) each area is drawn; below it, areas are counted in cells. */
+/** From this zoom (a view some 250 km wide on a laptop, a governorate or less) each area is drawn; below it, areas are counted in cells. */
 export const AREAS_FROM_ZOOM = 9;
 /** The most areas one view draws; a view holding more is shown in cells, and says so. */
 export const MAX_AREAS_IN_VIEW = 2_000;
