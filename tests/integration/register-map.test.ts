@@ -5,7 +5,7 @@ import { ZRegisterView } from "@/lib/schemas/hazard-area";
 import { issueApiToken } from "@/lib/server/commands/issue-api-token";
 import type { Db } from "@/lib/server/prisma";
 import { getHazardAreaRecord } from "@/lib/server/queries/hazard-areas";
-import { registerMap } from "@/lib/server/queries/register-map";
+import { registerMap, VIEW_LIMITS } from "@/lib/server/queries/register-map";
 import { actorFor } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
@@ -65,9 +65,13 @@ describe.each(DATABASE_KINDS)("the register on a map on %s", (kind) => {
         for (const s of ["open", "partial", "released"] as const) cellsByStatus[s] += f.properties.byStatus[s];
     expect(cellsByStatus).toEqual(byStatus);
     expect(byStatus.open * byStatus.partial * byStatus.released).toBeGreaterThan(0);
-    const crowded = await registerMap(t().db, admin, view(IRAQ, 10), 3);
+    // Too many areas, or too many bytes of polygons, for one view: counted in cells instead, all of them.
+    const crowded = await registerMap(t().db, admin, view(IRAQ, 10), { ...VIEW_LIMITS, areas: 3 });
     expect(crowded).toMatchObject({ level: "cells", reason: "tooMany" });
     expect(counted(crowded)).toBe(all);
+    const heavy = await registerMap(t().db, admin, view(IRAQ, 10), { ...VIEW_LIMITS, geometryBytes: 1_000 });
+    expect(heavy).toMatchObject({ level: "cells", reason: "tooMany" });
+    expect(counted(heavy)).toBe(all);
   });
 
   it("shows only the areas with the contamination or the partner chosen, close up and counted alike", async () => {

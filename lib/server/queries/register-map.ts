@@ -11,8 +11,13 @@ import { hazardAreaScopeSql } from "@/lib/server/scopes";
 
 /** From this zoom (a view some 250 km wide on a laptop, a governorate or less) each area is drawn; below it, areas are counted in cells. */
 export const AREAS_FROM_ZOOM = 9;
-/** The most areas one view draws; a view holding more is shown in cells, and says so. */
-export const MAX_AREAS_IN_VIEW = 2_000;
+/**
+ * The most one view draws: areas, and bytes of stored polygons (as PostgreSQL
+ * keeps them, about the size of the JSON sent). A view holding more is shown
+ * in cells, and says so: 2,000 walked boundaries are a few megabytes, while
+ * 2,000 areas at the 100,000-vertex limit would be gigabytes.
+ */
+export const VIEW_LIMITS = { areas: 2_000, geometryBytes: 8_000_000 };
 /** A cell's side on screen, in pixels (256 to a tile). */
 const CELL_PX = 48;
 
@@ -22,7 +27,7 @@ const envelope = ([w, s, e, n]: readonly number[]) =>
 /**
  * The caller's hazardous areas in the view, with the view's contamination
  * and partner (an area on one of its task orders), if it names them: each with its polygon from
- * AREAS_FROM_ZOOM up when the view holds `maxAreas` or fewer, else
+ * AREAS_FROM_ZOOM up when the view holds no more than `limits`, else
  * counted in square cells of CELL_PX at that zoom, so a national view costs
  * a few hundred cells however large the register. Every area in the view is
  * in exactly one cell, so the cells' counts and areas add up to the view's.
@@ -31,7 +36,7 @@ export async function registerMap(
   db: Db,
   actor: Actor,
   view: TRegisterView,
-  maxAreas = MAX_AREAS_IN_VIEW,
+  limits = VIEW_LIMITS,
 ): Promise<RegisterMap> {
   const where = Prisma.sql`${envelope(view.bbox)} AND ${hazardAreaScopeSql(actor)}
     AND ${view.contamination ? Prisma.sql`${view.contamination}::"ContaminationType" = ANY("contamination")` : Prisma.sql`TRUE`}
@@ -42,6 +47,8 @@ export async function registerMap(
         : Prisma.sql`TRUE`
     }`;
   if (view.zoom >= AREAS_FROM_ZOOM) {
+    // Highest priority first, as long as the polygons so far stay within the byte limit (sizes read
+    // without loading the polygons); `total` says whether every area in the view came.
     const rows = await db.$queryRaw<
       {
         id: string;
@@ -52,15 +59,22 @@ export async function registerMap(
         areaM2: number;
         releasedM2: number;
         geometry: Polygon | MultiPolygon;
+        total: number;
       }[]
     >`SELECT "id", "code", "name", "kind"::text AS "kind", "contamination"::text[] AS "contamination",
-        "areaM2", "releasedM2", "geometry"
-      FROM "HazardArea" WHERE ${where}
-      ORDER BY "priorityRank", "code" LIMIT ${maxAreas + 1}`;
-    if (rows.length <= maxAreas)
+        "areaM2", "releasedM2", "geometry", "total"
+      FROM (
+        SELECT "id", "code", "name", "kind", "contamination", "areaM2", "releasedM2", "geometry", "priorityRank",
+          sum(pg_column_size("geometry")) OVER (ORDER BY "priorityRank", "code") AS "bytes",
+          count(*) OVER ()::int AS "total"
+        FROM "HazardArea" WHERE ${where}
+      ) AS "inView"
+      WHERE "bytes" <= ${limits.geometryBytes}
+      ORDER BY "priorityRank", "code" LIMIT ${limits.areas + 1}`;
+    if (rows.length <= limits.areas && rows.length === (rows[0]?.total ?? 0))
       return {
         level: "areas",
-        features: rows.map(({ geometry, areaM2, releasedM2, ...r }) => ({
+        features: rows.map(({ geometry, areaM2, releasedM2, total: _, ...r }) => ({
           type: "Feature",
           geometry,
           properties: { ...r, status: hazardStatus(areaM2, releasedM2) },
