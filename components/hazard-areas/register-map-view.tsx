@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { getJson } from "@/components/api-client";
 import { type BasemapSettings, FieldMap } from "@/components/map/field-map";
 import type { HazardStatus } from "@/lib/colours";
-import type { RegisterMap } from "@/lib/domain/register-map";
+import { cellStatus, type RegisterMap } from "@/lib/domain/register-map";
 import { formatCount } from "@/lib/i18n/format";
 import { CONTAMINATION_TYPES } from "@/lib/schemas/hazard-area";
 
@@ -66,19 +66,16 @@ export function RegisterMapView({
     () => (register?.level === "areas" ? register.features.filter((f) => shown.has(f.properties.status)) : undefined),
     [register, shown],
   );
-  // A cell counts only the areas of the statuses shown, and goes when none is.
+  // A cell counts, and is coloured by, only the areas of the statuses shown, and goes when none is.
   const cells = useMemo(
     () =>
       register?.level === "cells"
-        ? register.features
-            .map((f) => ({
-              ...f,
-              properties: {
-                ...f.properties,
-                areas: STATUSES.reduce((n, s) => n + (shown.has(s) ? f.properties.byStatus[s] : 0), 0),
-              },
-            }))
-            .filter((f) => f.properties.areas > 0)
+        ? register.features.flatMap((f) => {
+            const status = cellStatus(f.properties.byStatus, shown);
+            if (!status) return [];
+            const areas = STATUSES.reduce((n, s) => n + (shown.has(s) ? f.properties.byStatus[s] : 0), 0);
+            return [{ ...f, properties: { areas, status } }];
+          })
         : undefined,
     [register, shown],
   );

@@ -101,12 +101,7 @@ export async function registerMap(
     features: cells.map(({ lon, lat, open, partial, released, ...c }) => ({
       type: "Feature",
       geometry: { type: "Point", coordinates: [lon, lat] },
-      properties: {
-        ...c,
-        areas: open + partial + released,
-        byStatus: { open, partial, released },
-        status: hazardStatus(c.areaM2, c.releasedM2),
-      },
+      properties: { ...c, areas: open + partial + released, byStatus: { open, partial, released } },
     })),
   };
 }
