@@ -151,6 +151,11 @@ describe("dashboard", () => {
     expect(await shown("released-reduced")).toBe(api.releasedM2.reduced);
     expect(await shown("released-cleared")).toBe(api.releasedM2.cleared);
     expect(await shown("remaining")).toBe(api.remainingM2);
+    // Remaining in its two parts, and the governorate table's remaining is the registered part.
+    expect(await shown("remaining-registered")).toBe(api.registeredRemainingM2);
+    expect(await shown("remaining-unregistered")).toBe(api.unregisteredEstimateM2);
+    expect(await shown("by-governorate-remaining")).toBe(api.registeredRemainingM2);
+    expect(api.registeredRemainingM2 + api.unregisteredEstimateM2).toBeCloseTo(api.remainingM2, 4);
     expect(api.baselineM2).toBe(650_000_000);
     expect(api.releasedM2.total).toBeGreaterThan(0);
     expect(api.releasedM2.cancelled + api.releasedM2.reduced + api.releasedM2.cleared).toBeCloseTo(

@@ -4,6 +4,7 @@ import { BurnDownChart } from "@/components/charts/burn-down-chart";
 import { DevicesChart } from "@/components/charts/devices-chart";
 import { ReleasedChart } from "@/components/charts/released-chart";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
+import { TreatyTable } from "@/components/dashboard/treaty-table";
 import { HumanImpactFigures } from "@/components/human-impact/figures";
 import { Choropleth } from "@/components/map/choropleth";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -165,7 +166,7 @@ export async function DashboardView({
       </div>
       <section className="card">
         <h2>{t("byGovernorate")}</h2>
-        <TableThatAddsUp label={t("byGovernorate")} testId="by-governorate" note={t("addUp")}>
+        <TableThatAddsUp label={t("byGovernorate")} testId="by-governorate" note={t("addUpGovernorates")}>
           <thead>
             <tr>
               <th>{t("governorateCol")}</th>
@@ -196,11 +197,30 @@ export async function DashboardView({
               <td className="num" data-testid="by-governorate-total" data-m2={sum(data.byGovernorate)}>
                 {formatM2(sum(data.byGovernorate), locale)}
               </td>
-              <td />
+              <td className="num" data-testid="by-governorate-remaining" data-m2={data.registeredRemainingM2}>
+                {formatM2(data.registeredRemainingM2, locale)}
+              </td>
             </tr>
+            {data.baselineBasis !== "registered-areas" && (
+              <>
+                <tr>
+                  <th scope="row" colSpan={4}>
+                    {t("unregisteredRow")}
+                  </th>
+                  <td className="num">{formatM2(data.unregisteredEstimateM2, locale)}</td>
+                </tr>
+                <tr>
+                  <th scope="row" colSpan={4}>
+                    {t("remainingAll")}
+                  </th>
+                  <td className="num">{formatM2(data.remainingM2, locale)}</td>
+                </tr>
+              </>
+            )}
           </tfoot>
         </TableThatAddsUp>
       </section>
+      <TreatyTable report={data.treaty} locale={locale} />
       <HumanImpactFigures data={data.humanImpact} locale={locale} />
       {links &&
         breakdown(

@@ -20,6 +20,9 @@ type Props = {
     | "remainingM2"
     | "fractionReleased"
     | "releasedToDateM2"
+    | "nationalEstimateM2"
+    | "registeredRemainingM2"
+    | "unregisteredEstimateM2"
   >;
   locale: string;
   /** The view's filter; released figures link to the reports behind them (omitted on the public page). */
@@ -43,17 +46,23 @@ export function HeadlineFigures({ progress, locale, filter }: Props) {
   return (
     <div className="cards">
       <section className="card">
-        <h2>{progress.baselineBasis === "registered-areas" ? t("baselineRegistered") : t("baseline")}</h2>
+        <h2>{progress.baselineBasis === "national-record" ? t("baseline") : t("baselineRegistered")}</h2>
         {figure("baseline", progress.baselineM2)}
         <p className="note">
           {progress.baselineBasis === "registered-areas"
             ? t(filter?.partner ? "baselinePartnerNote" : "baselineRegisteredNote", {
                 date: baselineDate(progress.baselineSource?.asOf),
               })
-            : t("baselineSource", {
-                source: progress.baselineSource!.source,
-                date: baselineDate(progress.baselineSource!.asOf),
-              })}
+            : progress.baselineBasis === "register-exceeds-estimate"
+              ? t("baselineExceedsNote", {
+                  estimate: formatArea(progress.nationalEstimateM2, locale),
+                  source: progress.baselineSource!.source,
+                  date: baselineDate(progress.baselineSource!.asOf),
+                })
+              : t("baselineSource", {
+                  source: progress.baselineSource!.source,
+                  date: baselineDate(progress.baselineSource!.asOf),
+                })}
           {progress.newlyFoundM2 > 0 && <> ({t("newlyFound", { area: formatArea(progress.newlyFoundM2, locale) })})</>}
         </p>
       </section>
@@ -84,7 +93,27 @@ export function HeadlineFigures({ progress, locale, filter }: Props) {
       <section className="card">
         <h2>{t("remaining")}</h2>
         {figure("remaining", progress.remainingM2)}
-        <p className="note">{t("percentReleased", { percent: formatPercent(progress.fractionReleased, locale) })}</p>
+        {/* Only a national view has an estimate to fall short of; a filtered one is its registered areas alone. */}
+        {progress.baselineBasis !== "registered-areas" && (
+          <ul className="split">
+            <li>
+              <span>{t("remainingRegistered")}</span>
+              <span data-testid="remaining-registered" data-m2={progress.registeredRemainingM2}>
+                {formatM2(progress.registeredRemainingM2, locale)}
+              </span>
+            </li>
+            <li>
+              <span>{t("remainingUnregistered")}</span>
+              <span data-testid="remaining-unregistered" data-m2={progress.unregisteredEstimateM2}>
+                {formatM2(progress.unregisteredEstimateM2, locale)}
+              </span>
+            </li>
+          </ul>
+        )}
+        <p className="note">
+          {progress.baselineBasis !== "registered-areas" && `${t("remainingPartsNote")} `}
+          {t("percentReleased", { percent: formatPercent(progress.fractionReleased, locale) })}
+        </p>
       </section>
     </div>
   );

@@ -4,6 +4,7 @@
 import type { HumanImpact } from "./human-impact";
 import type { ProgressView } from "./progress";
 import type { BurnDownPoint, MonthlyRelease, Projection } from "./projection";
+import type { TreatyReport } from "./treaty-report";
 
 /** Land released (m²) by method for one partner or one land use, and their sum. */
 export type Breakdown = {
@@ -26,4 +27,6 @@ export type Dashboard = Omit<ProgressView, "sinceBaseline"> & {
   byPartner: Breakdown[];
   byLandUse: Breakdown[];
   humanImpact: HumanImpact;
+  /** Remaining contamination by governorate and treaty type (Article 7's shape). */
+  treaty: TreatyReport;
 };

@@ -76,9 +76,30 @@ export type GovernorateProgress = GovernorateRef & {
   remainingM2: number;
 };
 
+/**
+ * What a view's baseline is. national-record: the dated, sourced national
+ * estimate; registered-areas: the registered hazardous areas in the view (a
+ * filtered view, or no national estimate recorded); register-exceeds-estimate:
+ * the register holds more contamination at the estimate's date than the
+ * estimate says, so the register is the figure.
+ */
+export type BaselineBasis = "national-record" | "registered-areas" | "register-exceeds-estimate";
+
 export type ProgressView = ProgressSummary & {
-  /** national-record: the dated, sourced national baseline; registered-areas: the registered hazardous areas in the filtered scope. */
-  baselineBasis: "national-record" | "registered-areas";
+  baselineBasis: BaselineBasis;
+  /** The national estimate (latest BASELINE record plus newly found since), whatever the view's basis; 0 when none. */
+  nationalEstimateM2: number;
+  /** Registered hazardous areas in the view, all of their area (released or not). */
+  registeredM2: number;
+  /** What is left to release in the registered areas at the period's end: the governorate table's remaining, summed. */
+  registeredRemainingM2: number;
+  /**
+   * The part of the national estimate no registered area accounts for yet:
+   * estimate − (registered − released there before the estimate's date), never
+   * below 0; 0 in a filtered view (no national estimate covers a part of the
+   * country). registeredRemainingM2 + unregisteredEstimateM2 = remainingM2.
+   */
+  unregisteredEstimateM2: number;
   /** Released since the baseline date up to the period's end: what remaining is measured from. */
   releasedToDateM2: number;
   byGovernorate: GovernorateProgress[];
@@ -93,12 +114,15 @@ const zero = (): { cancelled: number; reduced: number; cleared: number } => ({ c
 /**
  * Progress for a view, from the baseline records, the registered hazardous
  * areas in its scope and the approved releases aggregated in the database.
- * Unfiltered, the baseline is the national record; filtered by place,
- * partner, contamination or land use, it is the registered hazardous areas in
+ * Unfiltered, remaining is what is left in the registered areas plus the part
+ * of the national estimate not registered yet, so the baseline is the national
+ * estimate, or the register where it holds more. Filtered by place, partner,
+ * contamination or land use, the baseline is the registered hazardous areas in
  * scope less what was released there before the baseline date (no national
  * record covers a governorate) and, in one partner's view, less what other
- * partners released there. Either way released + remaining = baseline,
- * and the governorates' released areas add up to the released total.
+ * partners released there. Either way released + remaining = baseline, the
+ * governorates' remaining adds up to registeredRemainingM2 and their released
+ * areas to the released total.
  */
 export function buildProgressView(input: {
   records: readonly BaselineRecord[];
@@ -145,8 +169,29 @@ export function buildProgressView(input: {
       released[r.method] += r.m2;
     }
   }
-  const registeredBaseline = [...perGovernorate.values()].reduce((s, x) => s + x.registered - x.outside, 0);
-  const baselineM2 = input.scoped ? Math.max(0, registeredBaseline) : national.baselineM2;
+  // Registered contamination at the baseline's date: the registered areas less what was released there before it.
+  const registeredAtBaseline = Math.max(
+    0,
+    [...perGovernorate.values()].reduce((s, x) => s + x.registered - x.outside, 0),
+  );
+  const registeredRemainingM2 = [...perGovernorate.values()].reduce(
+    (s, x) => s + Math.max(0, x.registered - x.outside - x.toDate),
+    0,
+  );
+  // Remaining = what is left in registered areas + the part of the national estimate not registered yet; so the
+  // baseline it is measured from is the larger of the estimate and the register, and releasing land in a
+  // registered area lowers remaining whether or not the estimate had counted it.
+  const basis: BaselineBasis = input.scoped
+    ? "registered-areas"
+    : !base
+      ? registeredAtBaseline > 0
+        ? "registered-areas"
+        : "national-record"
+      : registeredAtBaseline > national.baselineM2
+        ? "register-exceeds-estimate"
+        : "national-record";
+  const baselineM2 = basis === "national-record" ? national.baselineM2 : registeredAtBaseline;
+  const unregisteredEstimateM2 = basis === "national-record" ? national.baselineM2 - registeredAtBaseline : 0;
   const total = released.cancelled + released.reduced + released.cleared;
   const start = baseMonth ?? [...monthly.keys()].sort()[0] ?? input.toMonth;
   const sinceBaseline = fillMonths([...monthly.values()], start, input.toMonth);
@@ -156,10 +201,14 @@ export function buildProgressView(input: {
     baselineM2,
     baselineSource: national.baselineSource,
     newlyFoundM2: input.scoped ? 0 : national.newlyFoundM2,
-    baselineBasis: input.scoped ? "registered-areas" : "national-record",
+    baselineBasis: basis,
+    nationalEstimateM2: national.baselineM2,
+    registeredM2: [...perGovernorate.values()].reduce((s, x) => s + x.registered, 0),
+    registeredRemainingM2,
+    unregisteredEstimateM2,
     releasedM2: { ...released, total },
     releasedToDateM2,
-    remainingM2: Math.max(0, baselineM2 - releasedToDateM2),
+    remainingM2: registeredRemainingM2 + unregisteredEstimateM2,
     fractionReleased: baselineM2 > 0 ? Math.min(1, releasedToDateM2 / baselineM2) : 0,
     byGovernorate: [...perGovernorate.entries()]
       .filter(([pcode]) => names.has(pcode))

@@ -10,6 +10,7 @@ export const TABULAR = [
   "transactions",
   "risk-education",
   "casualties",
+  "article-7",
 ] as const;
 const SPATIAL = ["hazard-areas", "released"] as const;
 export type TabularDataset = (typeof TABULAR)[number];

@@ -199,7 +199,7 @@ export const OPENAPI = {
         {
           ok: 200,
           okDescription:
-            "`{ baselineM2, baselineBasis, baselineSource, releasedM2: { cancelled, reduced, cleared, total }, releasedToDateM2, remainingM2, fractionReleased, byGovernorate, byPartner, byLandUse, monthly, yearly, burnDown, projection, devices }`",
+            "`{ baselineM2, baselineBasis, baselineSource, nationalEstimateM2, registeredM2, registeredRemainingM2, unregisteredEstimateM2, releasedM2: { cancelled, reduced, cleared, total }, releasedToDateM2, remainingM2, fractionReleased, byGovernorate, byPartner, byLandUse, monthly, yearly, burnDown, projection, devices }`. remainingM2 = registeredRemainingM2 (left in registered hazardous areas) + unregisteredEstimateM2 (the national estimate less the registered areas, less land released there before the estimate's date, never below 0; 0 in a filtered view). baselineBasis: `national-record`, `registered-areas` (a filtered view, or no estimate recorded) or `register-exceeds-estimate` (the register is the figure).",
           errors: [400, 401],
           query: PROGRESS_QUERY,
         },

@@ -134,6 +134,7 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
       "Funding transactions",
       "Risk education sessions",
       "Casualties",
+      "Remaining by type (Article 7)",
     ]);
     const rows = await readSheet(file, "Land release reports");
     const header = rows[0]!;

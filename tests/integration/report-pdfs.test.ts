@@ -69,6 +69,25 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
     expect(pages[0]!.byteLength).toBeGreaterThan(10_000); // figures and a chart drawn, not a blank page
   });
 
+  it("a national progress report splits remaining into registered areas and the estimate not yet registered", async () => {
+    const db = t().db;
+    const month = "2025-06";
+    const out = await buildExport(
+      db,
+      { ...(await actorFor(db, "dma@demo.test")), name: "Demo DMA" },
+      "progress.pdf",
+      ZExportFilter.parse({ month }),
+      now,
+    );
+    const { text } = read(out.body as Uint8Array, `progress-national-${kind}`);
+    const toDate = await getDashboard(db, { to: "2025-06-30" });
+    expect(toDate.unregisteredEstimateM2).toBeGreaterThan(0);
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain(
+      `Remaining: ${m2(toDate.registeredRemainingM2)} in registered hazardous areas and ${m2(toDate.unregisteredEstimateM2)} of the national estimate not yet registered.`,
+    );
+  });
+
   it("a completion report lists the task's release and turning points, with the handover certificate", async () => {
     const db = t().db;
     const task = await db.task.findFirstOrThrow({

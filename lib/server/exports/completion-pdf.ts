@@ -3,7 +3,7 @@
 import "server-only";
 import type { MultiPolygon, Polygon } from "geojson";
 import { programmeDay } from "@/lib/domain/calendar";
-import { completionReportPdf } from "@/lib/exports/reports-pdf";
+import { completionReportPdf } from "@/lib/exports/completion-pdf";
 import { refusal } from "@/lib/i18n/refusals";
 import { roleWord } from "@/lib/i18n/words";
 import type { ExportFilter } from "@/lib/schemas/export-filter";

@@ -23,6 +23,7 @@ import { CommandError } from "@/lib/server/command-error";
 import { type Actor, can, type Permission } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { article7 } from "./article-7";
 import { casualties } from "./casualties";
 import { completionPdf } from "./completion-pdf";
 import type { Areas, Dataset, Table } from "./dataset";
@@ -48,6 +49,7 @@ const TABLES: Record<TabularDataset, Dataset<Table>> = {
   transactions,
   "risk-education": riskEducation,
   casualties,
+  "article-7": article7,
 };
 const AREAS: Record<SpatialDataset, Dataset<Areas>> = { "hazard-areas": hazardAreas, released };
 

@@ -85,6 +85,7 @@ export async function progressPdf(
       source: toDate.baselineSource?.source ?? "registered hazardous areas",
       asOf: toDate.baselineSource?.asOf ?? "",
       basis: toDate.baselineBasis,
+      nationalEstimateM2: toDate.nationalEstimateM2,
     },
     inMonth: {
       releasedM2: inMonth.releasedM2,
@@ -94,6 +95,8 @@ export async function progressPdf(
     toDate: {
       releasedM2: toDate.releasedToDateM2,
       remainingM2: toDate.remainingM2,
+      registeredRemainingM2: toDate.registeredRemainingM2,
+      unregisteredEstimateM2: toDate.unregisteredEstimateM2,
       fractionReleased: toDate.fractionReleased,
       completionYear: toDate.projection.completionYear,
       decadesAway: toDate.projection.decadesAway,

@@ -13,6 +13,7 @@ import {
   type ReleaseMethodKey,
 } from "@/lib/domain/progress";
 import { addMonths, burnDown, projectCompletion, releasedByYear } from "@/lib/domain/projection";
+import { type RemainingByTypes, type TreatyReport, treatyReport } from "@/lib/domain/treaty-report";
 import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import { type DrillDown, type ProgressFilter, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
@@ -133,6 +134,31 @@ export async function getDevicesDestroyed(db: Db, filter: ProgressFilter = {}, b
     GROUP BY 1 ORDER BY 2 DESC`;
 }
 
+/**
+ * Remaining contamination at the period's end by governorate and treaty
+ * type: each registered area in the view less the land approved as released
+ * in it by then, whoever released it, so its all-types column is the
+ * governorate table's remaining.
+ */
+export async function getTreatyReport(db: Db, filter: ProgressFilter = {}): Promise<TreatyReport> {
+  const [groups, governorates] = await Promise.all([
+    db.$queryRaw<RemainingByTypes[]>`
+      SELECT h."governoratePcode" AS pcode, h.contamination::text[] AS types,
+             count(*) FILTER (WHERE h."areaM2" - coalesce(rel.m2, 0) > 0)::int AS areas,
+             sum(greatest(0, h."areaM2" - coalesce(rel.m2, 0)))::float8 AS "remainingM2"
+      FROM "HazardArea" h
+      JOIN "Governorate" g ON g.pcode = h."governoratePcode"
+      LEFT JOIN LATERAL (
+        SELECT sum(r."countedAreaM2") AS m2 FROM "LandReleaseReport" r
+        WHERE r."hazardAreaId" = h.id AND r.status = 'APPROVED' AND r."periodEnd" <= ${filter.to ?? today()}::date
+      ) rel ON true
+      WHERE true ${scopeSql(filter, { partnerOnReports: false })}
+      GROUP BY 1, 2`,
+    db.governorate.findMany({ select: { pcode: true, ...GOVERNORATE_NAMES, region: true } }),
+  ]);
+  return treatyReport(groups, governorates);
+}
+
 /** The national figures with no filter: the dashboard's headline and GET /api/progress without parameters. */
 export const getNationalProgress = (db: Db) => getProgress(db, {});
 
@@ -184,11 +210,12 @@ export function getDashboard(db: Db, filter: ProgressFilter = {}) {
 
 async function computeDashboard(db: Db, filter: ProgressFilter): Promise<Dashboard> {
   const baselines = await nationalBaselines(db);
-  const [progress, devices, breakdowns, humanImpact] = await Promise.all([
+  const [progress, devices, breakdowns, humanImpact, treaty] = await Promise.all([
     getProgress(db, filter, baselines),
     getDevicesDestroyed(db, filter, baselines),
     getReleaseBreakdowns(db, filter, baselines),
     getHumanImpact(db, filter),
+    getTreatyReport(db, filter),
   ]);
   const currentMonth = today().slice(0, 7);
   // The projection rests on complete months: the period's last month if it has ended, else the month before this one.
@@ -203,6 +230,7 @@ async function computeDashboard(db: Db, filter: ProgressFilter): Promise<Dashboa
     devices,
     ...breakdowns,
     humanImpact,
+    treaty,
   };
 }
 
