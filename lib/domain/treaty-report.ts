@@ -21,6 +21,13 @@ export const TREATY_CATEGORIES = {
 export type TreatyCategory = keyof typeof TREATY_CATEGORIES;
 export const TREATY_CATEGORY_KEYS = Object.keys(TREATY_CATEGORIES) as TreatyCategory[];
 
+/**
+ * Less than this left of an area is the accounting's floating-point noise
+ * (it conserves area to about 1e-8 of it), not land still to release: such
+ * an area is released, and not counted as one with contamination left.
+ */
+export const RELEASED_IN_FULL_BELOW_M2 = 0.01;
+
 /** Registered areas of one governorate sharing one set of contamination types, as the database sums them. */
 export type RemainingByTypes = { pcode: string; types: readonly string[]; areas: number; remainingM2: number };
 
@@ -56,7 +63,7 @@ export function treatyReport(
   const total = empty();
   for (const g of groups) {
     const ref = names.get(g.pcode);
-    if (!ref || g.remainingM2 <= 0) continue;
+    if (!ref || g.areas === 0 || g.remainingM2 <= 0) continue;
     const row = rows.get(g.pcode) ?? rows.set(g.pcode, { ...ref, ...empty() }).get(g.pcode)!;
     const add = (key: TreatyCategory | "allTypes") => {
       for (const cell of [row[key], total[key]]) {

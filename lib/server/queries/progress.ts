@@ -13,7 +13,12 @@ import {
   type ReleaseMethodKey,
 } from "@/lib/domain/progress";
 import { addMonths, burnDown, projectCompletion, releasedByYear } from "@/lib/domain/projection";
-import { type RemainingByTypes, type TreatyReport, treatyReport } from "@/lib/domain/treaty-report";
+import {
+  RELEASED_IN_FULL_BELOW_M2,
+  type RemainingByTypes,
+  type TreatyReport,
+  treatyReport,
+} from "@/lib/domain/treaty-report";
 import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import { type DrillDown, type ProgressFilter, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
@@ -143,16 +148,15 @@ export async function getDevicesDestroyed(db: Db, filter: ProgressFilter = {}, b
 export async function getTreatyReport(db: Db, filter: ProgressFilter = {}): Promise<TreatyReport> {
   const [groups, governorates] = await Promise.all([
     db.$queryRaw<RemainingByTypes[]>`
-      SELECT h."governoratePcode" AS pcode, h.contamination::text[] AS types,
-             count(*) FILTER (WHERE h."areaM2" - coalesce(rel.m2, 0) > 0)::int AS areas,
-             sum(greatest(0, h."areaM2" - coalesce(rel.m2, 0)))::float8 AS "remainingM2"
+      SELECT h."governoratePcode" AS pcode, h.contamination::text[] AS types, count(*)::int AS areas,
+             sum(x.left_m2)::float8 AS "remainingM2"
       FROM "HazardArea" h
       JOIN "Governorate" g ON g.pcode = h."governoratePcode"
-      LEFT JOIN LATERAL (
-        SELECT sum(r."countedAreaM2") AS m2 FROM "LandReleaseReport" r
+      CROSS JOIN LATERAL (
+        SELECT h."areaM2" - coalesce(sum(r."countedAreaM2"), 0) AS left_m2 FROM "LandReleaseReport" r
         WHERE r."hazardAreaId" = h.id AND r.status = 'APPROVED' AND r."periodEnd" <= ${filter.to ?? today()}::date
-      ) rel ON true
-      WHERE true ${scopeSql(filter, { partnerOnReports: false })}
+      ) x
+      WHERE x.left_m2 >= ${RELEASED_IN_FULL_BELOW_M2} ${scopeSql(filter, { partnerOnReports: false })}
       GROUP BY 1, 2`,
     db.governorate.findMany({ select: { pcode: true, ...GOVERNORATE_NAMES, region: true } }),
   ]);
