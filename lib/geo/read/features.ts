@@ -7,7 +7,7 @@ import { geometryText, inEach, joinTexts } from "@/lib/geo/messages";
 import type { LocalisedText } from "@/lib/i18n/localised";
 import type { PrjCrs } from "./datums";
 import { nestRings } from "./rings";
-import type { ReadOptions, ReadPolygon, UtmZone } from "./types";
+import type { FeatureAttributes, ReadOptions, ReadPolygon, UtmZone } from "./types";
 import { looksProjected, utmToLonLat, zoneFromCrsText } from "./utm";
 
 /** A walked boundary whose ends are this close (metres) is closed. */
@@ -22,7 +22,26 @@ export function distanceM(a: Position, b: Position): number {
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-export type Collected = { polygons: ReadPolygon[]; notes: LocalisedText[]; projectedZone?: UtmZone; crs?: PrjCrs };
+export type Collected = {
+  polygons: ReadPolygon[];
+  /** Each feature's attributes, by its index (ReadPolygon.feature). */
+  attributes: FeatureAttributes[];
+  notes: LocalisedText[];
+  projectedZone?: UtmZone;
+  crs?: PrjCrs;
+};
+
+/**
+ * A feature's attributes with plain values (text, numbers, yes/no, dates):
+ * the columns an import maps; KML's styles and nested objects are not columns.
+ */
+function plainAttributes(properties: Record<string, unknown> | null | undefined): FeatureAttributes {
+  const out: FeatureAttributes = {};
+  for (const [k, v] of Object.entries(properties ?? {}))
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date || v === null)
+      out[k] = v;
+  return out;
+}
 
 /** The geometry with every position converted (a file's coordinate system to WGS84). */
 export function mapPositions(g: Geometry | null, f: (p: Position) => Position): Geometry | null {
@@ -159,5 +178,10 @@ export function polygonsFromFeatures(
           });
     throw new GeometryError(geometryProblem("NOT_A_POLYGON", text));
   }
-  return { polygons, notes, ...(projectedZone ? { projectedZone } : {}) };
+  return {
+    polygons,
+    attributes: features.map((f) => plainAttributes(f.properties)),
+    notes,
+    ...(projectedZone ? { projectedZone } : {}),
+  };
 }

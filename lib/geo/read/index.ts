@@ -132,6 +132,7 @@ export async function readGeometryFile(
   return {
     format,
     polygons: collected.polygons,
+    attributes: collected.attributes,
     sourceCrs: crsFromFile ?? (collected.projectedZone ? utmCrs(collected.projectedZone) : "EPSG:4326"),
     ...(collected.crs?.transformation ? { datumTransformation: collected.crs.transformation } : {}),
     // Once each: two segments of one track closing on themselves say the same thing.

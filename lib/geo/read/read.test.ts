@@ -172,6 +172,36 @@ describe("zipped shapefiles", () => {
     );
   });
 
+  it("keeps each feature's attributes by feature, for an import to map", async () => {
+    const zip = storedZip({
+      "register/areas.shp": polygonShp([[clockwise(MOSUL)], [clockwise(SINJAR)]]),
+      "register/areas.dbf": namesDbf(["CHA-17", "SHA-02"]),
+    });
+    const shp = await read("areas.zip", zip);
+    expect(shp.attributes.map((a) => String(a.NAME).trim())).toEqual(["CHA-17", "SHA-02"]);
+    expect(shp.polygons.map((p) => p.feature)).toEqual([0, 1]);
+    const kml = await read(
+      "areas.kml",
+      `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>CHA-17</name><ExtendedData><Data name="HAZ_TYPE"><value>Confirmed Hazardous Area</value></Data></ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>${MOSUL.map((p) => p.join(",")).join(" ")}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>`,
+    );
+    expect(kml.attributes[0]).toMatchObject({ name: "CHA-17", HAZ_TYPE: "Confirmed Hazardous Area" });
+    const geojson = await read(
+      "areas.geojson",
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: [
+          {
+            type: "Feature",
+            properties: { code: "CHA-17", priority: 2, nested: { a: 1 } },
+            geometry: { type: "Polygon", coordinates: [MOSUL] },
+          },
+        ],
+      }),
+    );
+    // Nested objects are not columns.
+    expect(geojson.attributes).toEqual([{ code: "CHA-17", priority: 2 }]);
+  });
+
   it("reprojects UTM 37N from the .prj", async () => {
     const r = await read(
       "sinjar.zip",

@@ -40,10 +40,14 @@ export type DatumTransformation = {
 
 export type ReadPolygon = { feature: number; name?: string; geometry: Polygon };
 
+export type FeatureAttributes = Record<string, string | number | boolean | Date | null>;
+
 export type ReadResult = {
   format: "geojson" | "kml" | "gpx" | "shapefile" | "csv";
   /** Every polygon found, in file order, in WGS84 [lon, lat]; not yet validated. */
   polygons: ReadPolygon[];
+  /** Each feature's attributes (a shapefile's .dbf row, a KML placemark's data, GeoJSON properties), by feature index. */
+  attributes: FeatureAttributes[];
   /** Source coordinate reference system, e.g. "EPSG:4326", "EPSG:32638", "EPSG:7006", or the .prj's name when it states no code. */
   sourceCrs: string;
   /** The datum shift applied to reach WGS 84, when the file's datum is not WGS 84 (also told in `notes`). */
