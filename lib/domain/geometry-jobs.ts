@@ -10,6 +10,7 @@ import { GeometryError, type GeometryProblem } from "@/lib/geo/errors";
 import { asFeatureCollection, readGeometryFile } from "@/lib/geo/read";
 import { offerRepair } from "@/lib/geo/validate";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
+import { checkImportGeometries, commitShapes, importOverlaps } from "./import-geometry";
 import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
 import { type HazardContext, previewRelease, validateHazardArea } from "./release-preview";
 
@@ -37,6 +38,10 @@ export const GEOMETRY_JOBS = {
   },
   overlapsWithRegistered,
   unionAll: (list: readonly Areal[]) => unionAll(list),
+  /** An import's rows, a batch at a time: their polygons checked, their overlaps found, and what each becomes at commit. */
+  checkImportGeometries,
+  importOverlaps,
+  commitShapes,
   /** GEOS's repair of an invalid shape, with its area. */
   repair: (polygons: readonly Polygon[]) => offerRepair(polygons) ?? null,
 };

@@ -53,17 +53,30 @@ export function polygonShp(polygons: Position[][][]): Uint8Array {
 
 /** dBase III table with one 20-character NAME field. */
 export function namesDbf(names: string[]): Uint8Array {
-  const fieldLength = 20;
-  const header = Buffer.alloc(32 + 32 + 1);
+  return attributesDbf(names.map((NAME) => ({ NAME })), 20);
+}
+
+/**
+ * dBase III table of text fields (names of up to 10 characters, as a
+ * shapefile cuts them), one record per object, each field `width` wide; the
+ * fields are the first record's keys.
+ */
+export function attributesDbf(records: Record<string, string>[], width = 40): Uint8Array {
+  const fields = Object.keys(records[0] ?? {});
+  const header = Buffer.alloc(32 + 32 * fields.length + 1);
   header.writeUInt8(3, 0);
-  header.writeUInt32LE(names.length, 4);
+  header.writeUInt32LE(records.length, 4);
   header.writeUInt16LE(header.length, 8);
-  header.writeUInt16LE(1 + fieldLength, 10);
-  header.write("NAME", 32, "ascii");
-  header.write("C", 32 + 11, "ascii");
-  header.writeUInt8(fieldLength, 32 + 16);
-  header.writeUInt8(0x0d, 64);
-  const rows = names.map((n) => Buffer.from(` ${n.padEnd(fieldLength).slice(0, fieldLength)}`, "ascii"));
+  header.writeUInt16LE(1 + width * fields.length, 10);
+  fields.forEach((f, i) => {
+    header.write(f.slice(0, 10), 32 + 32 * i, "ascii");
+    header.write("C", 32 + 32 * i + 11, "ascii");
+    header.writeUInt8(width, 32 + 32 * i + 16);
+  });
+  header.writeUInt8(0x0d, 32 + 32 * fields.length);
+  const rows = records.map((r) =>
+    Buffer.from(` ${fields.map((f) => (r[f] ?? "").padEnd(width).slice(0, width)).join("")}`, "latin1"),
+  );
   return Buffer.concat([header, ...rows, Buffer.from([0x1a])]);
 }
 

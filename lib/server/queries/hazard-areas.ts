@@ -1,6 +1,7 @@
 // Read-side queries for hazardous areas, scoped to the caller in the where
 // clause (lib/server/scopes.ts).
 import type { Prisma } from "@/generated/prisma/client";
+import type { RegisteredArea } from "@/lib/domain/hazard-area-overlap";
 import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import { cachedForDataVersion } from "@/lib/server/cache";
 import type { Actor } from "@/lib/server/permissions";
@@ -177,4 +178,23 @@ export function getHazardAreaRecord(db: Db, actor: Actor, id: string) {
       },
     },
   });
+}
+
+/**
+ * hazardAreasInBox for many boxes in one query (an import's batch of rows):
+ * the registered areas each box meets, by the box's key.
+ */
+export async function hazardAreasInBoxes(
+  db: Db | Prisma.TransactionClient,
+  boxes: readonly { key: number; box: readonly number[] }[],
+): Promise<Map<number, RegisteredArea[]>> {
+  const out = new Map<number, RegisteredArea[]>();
+  if (!boxes.length) return out;
+  const rows = await db.$queryRaw<({ key: number } & RegisteredArea)[]>`
+    SELECT b.key, h."code", h."name", h."geometry"
+    FROM unnest(${boxes.map((b) => b.key)}::int[], ${boxes.map((b) => b.box[0])}::float8[], ${boxes.map((b) => b.box[1])}::float8[],
+                ${boxes.map((b) => b.box[2])}::float8[], ${boxes.map((b) => b.box[3])}::float8[]) AS b(key, w, s, e, n)
+    JOIN "HazardArea" h ON h."bbox" && box(point(b.w, b.s), point(b.e, b.n))`;
+  for (const { key, ...area } of rows) (out.get(key) ?? out.set(key, []).get(key)!).push(area);
+  return out;
 }

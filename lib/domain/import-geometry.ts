@@ -1,0 +1,108 @@
+// The geometry of an import, a batch of rows at a time in a geometry worker:
+// each row's polygon checked as a single registration checks it, the land it
+// shares with the register and with earlier rows of the file, and at commit
+// what of it is not registered yet. Pure; GEOS underneath.
+import { bbox } from "@turf/turf";
+import { geodesicAreaM2 } from "@/lib/geo/area";
+import { type Areal, difference, intersection, unionAll } from "@/lib/geo/boolean";
+import { GeometryError, type GeometryProblem } from "@/lib/geo/errors";
+import type { LocalisedText } from "@/lib/i18n/localised";
+import { OVERLAP_TOLERANCE_M2, type Overlap, overlapsWithRegistered, type RegisteredArea } from "./hazard-area-overlap";
+import { validateHazardArea } from "./release-preview";
+
+export type CheckedRow =
+  | { row: number; ok: true; geometry: Areal; areaM2: number; notes: LocalisedText[] }
+  | { row: number; ok: false; problems: GeometryProblem[] };
+
+/** Each row's polygon as single registration checks it (valid, in Iraq, not a sliver), without a repair: a file is fixed at its source. */
+export function checkImportGeometries(items: readonly { row: number; geometry: unknown }[]): CheckedRow[] {
+  return items.map(({ row, geometry }) => {
+    try {
+      const valid = validateHazardArea(geometry, { repair: false });
+      return { row, ok: true as const, geometry: valid.geometry, areaM2: valid.areaM2, notes: valid.notes };
+    } catch (err) {
+      if (err instanceof GeometryError) return { row, ok: false as const, problems: [...err.problems] };
+      throw err;
+    }
+  });
+}
+
+export type RowOverlaps = {
+  row: number;
+  /** Registered areas it shares land with, largest share first. */
+  register: Overlap[];
+  /** Earlier rows of the file it shares land with. */
+  rows: { row: number; overlapM2: number }[];
+};
+
+/** The land each row shares with the registered areas and the earlier rows given with it (found by their boxes beforehand). */
+export function importOverlaps(
+  items: readonly {
+    row: number;
+    geometry: Areal;
+    registered: RegisteredArea[];
+    earlier: { row: number; geometry: Areal }[];
+  }[],
+): RowOverlaps[] {
+  return items.map((item) => {
+    const [w, s, e, n] = bbox(item.geometry);
+    const rows: RowOverlaps["rows"] = [];
+    for (const other of item.earlier) {
+      const [ow, os, oe, on] = bbox(other.geometry);
+      if (ow > e || w > oe || os > n || s > on) continue;
+      const common = intersection(item.geometry, other.geometry);
+      const overlapM2 = common ? geodesicAreaM2(common) : 0;
+      if (overlapM2 >= OVERLAP_TOLERANCE_M2) rows.push({ row: other.row, overlapM2 });
+    }
+    return { row: item.row, register: overlapsWithRegistered(item.geometry, item.registered), rows };
+  });
+}
+
+export type CommittedShape =
+  | { row: number; action: "create"; geometry: Areal; areaM2: number; trimmedM2: number }
+  | { row: number; action: "skip"; overlaps: Overlap[] };
+
+/**
+ * What each row of a batch becomes at commit, in row order, against the
+ * register as it is then (earlier batches of the import included) and the
+ * rows of the batch before it: itself when it shares no land; with
+ * "remainder", the part not yet registered (skipped when less than a square
+ * metre is left); with "skip", nothing.
+ */
+export function commitShapes(
+  items: readonly {
+    row: number;
+    code: string;
+    name: string;
+    geometry: Areal;
+    registered: RegisteredArea[];
+    decision: "skip" | "remainder";
+  }[],
+): CommittedShape[] {
+  const created: RegisteredArea[] = [];
+  return items.map(({ row, code, name, geometry, registered, decision }) => {
+    const [w, s, e, n] = bbox(geometry);
+    const near = created.filter((c) => {
+      const [cw, cs, ce, cn] = bbox(c.geometry);
+      return !(cw > e || w > ce || cs > n || s > cn);
+    });
+    const candidates = [...registered, ...near];
+    const overlaps = overlapsWithRegistered(geometry, candidates);
+    const areaM2 = geodesicAreaM2(geometry);
+    let shape: CommittedShape;
+    if (!overlaps.length) shape = { row, action: "create", geometry, areaM2, trimmedM2: 0 };
+    else if (decision === "skip") shape = { row, action: "skip", overlaps };
+    else {
+      const sharing = new Set(overlaps.map((o) => o.code));
+      const taken = unionAll(candidates.filter((r) => sharing.has(r.code)).map((r) => r.geometry));
+      const left = difference(geometry, taken);
+      const leftM2 = left ? geodesicAreaM2(left) : 0;
+      shape =
+        !left || leftM2 < OVERLAP_TOLERANCE_M2
+          ? { row, action: "skip", overlaps }
+          : { row, action: "create", geometry: left, areaM2: leftM2, trimmedM2: areaM2 - leftM2 };
+    }
+    if (shape.action === "create") created.push({ code, name, geometry: shape.geometry });
+    return shape;
+  });
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { REGISTER_FIELDS } from "@/lib/domain/register-import";
+
+/** What can be imported: hazardous areas (past land-release records are still to come). */
+export const IMPORT_KINDS = ["hazard-areas"] as const;
+
+/**
+ * How a file's columns and words map to the register's fields and values:
+ * `{ "fields": { "code": "HAZ_LOCALI" }, "values": { "kind": { "Confirmed": "CHA" } } }`.
+ * A field left out is recognised by its column's name when it can be.
+ */
+export const ZImportMapping = z
+  .object({
+    fields: z.partialRecord(z.enum(REGISTER_FIELDS), z.string().min(1).max(200)).default({}),
+    values: z
+      .partialRecord(z.enum(REGISTER_FIELDS), z.record(z.string().max(200), z.string().min(1).max(200)))
+      .default({}),
+  })
+  .strict();
+
+export const ZImportRequest = z
+  .object({
+    kind: z.enum(IMPORT_KINDS, { error: "kind is hazard-areas (past land-release records cannot be imported yet)." }),
+    mapping: ZImportMapping.optional(),
+    utmZone: z.union([z.literal(37), z.literal(38)]).optional(),
+  })
+  .strict();
+
+/** How rows sharing land with the register (or with earlier rows) are taken at commit. */
+export const ZImportCommit = z.object({ overlaps: z.enum(["skip", "remainder"]).optional() }).strict();

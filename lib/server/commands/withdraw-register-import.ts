@@ -1,0 +1,60 @@
+// Taking an import back: its areas leave the register while none of them has
+// been given a task, a report or a baseline record; nothing else is touched.
+// A preview not committed is simply discarded. The areas' codes stay in the
+// audit trail and the import's rows, so what was withdrawn can be read.
+import { refusal } from "@/lib/i18n/refusals";
+import { bumpDataVersion } from "@/lib/server/cache";
+import { CommandError } from "@/lib/server/command-error";
+import type { Actor } from "@/lib/server/permissions";
+import type { Db } from "@/lib/server/prisma";
+import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { ownImport } from "./commit-register-import";
+
+export async function withdrawRegisterImport(db: Db, actor: Actor, id: string) {
+  const found = await ownImport(db, actor, id);
+  if (found.status === "WITHDRAWN") throw new CommandError("conflict", refusal("importWithdrawnAlready"));
+  if (found.status === "COMMITTING") throw new CommandError("conflict", refusal("importStillCommitting"));
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
+    const areas = await tx.hazardArea.findMany({
+      where: { importId: id },
+      select: { id: true, code: true, areaM2: true, _count: { select: { tasks: true, reports: true } } },
+    });
+    const baselines = await tx.contaminationBaseline.findMany({
+      where: { hazardAreaId: { in: areas.map((a) => a.id) } },
+      select: { hazardAreaId: true },
+    });
+    const inUse = areas.filter(
+      (a) => a._count.tasks > 0 || a._count.reports > 0 || baselines.some((b) => b.hazardAreaId === a.id),
+    );
+    if (inUse.length)
+      throw new CommandError(
+        "conflict",
+        refusal("importInUse", {
+          count: inUse.length,
+          codes: inUse
+            .slice(0, 10)
+            .map((a) => a.code)
+            .join(", "),
+        }),
+      );
+    const removed = await tx.hazardArea.deleteMany({ where: { importId: id } });
+    await tx.registerImport.update({
+      where: { id },
+      data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawnById: actor.id },
+    });
+    await recordAuditEvent(tx, {
+      actorUserId: actor.id,
+      action: "registerImport.withdraw",
+      entityType: "RegisterImport",
+      entityId: id,
+      before: {
+        status: found.status,
+        areas: areas.map((a) => a.code),
+        areaM2: areas.reduce((s, a) => s + a.areaM2, 0),
+      },
+    });
+    if (removed.count) await bumpDataVersion(tx);
+    return { id, status: "withdrawn" as const, removed: removed.count };
+  });
+}
