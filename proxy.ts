@@ -17,5 +17,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Not the build's static files: they are never documents, so a policy there protects nothing.
-export const config = { matcher: ["/((?!_next/static|_next/image).*)"] };
+// Not the build's static files: they are never documents, so a policy there protects nothing. Nor the
+// register import's upload: the proxy buffers a body it passes on only up to proxyClientMaxBodySize, and a
+// national register is larger; its answers are JSON, given a fixed policy in next.config.ts.
+export const config = { matcher: ["/((?!_next/static|_next/image|api/imports).*)"] };

@@ -34,6 +34,7 @@ const PAGES: { path: string; as: string | null }[] = [
   { path: "/hazard-areas", as: "dma@demo.test" },
   { path: "/hazard-areas/new", as: "dma@demo.test" },
   { path: "/hazard-areas/map", as: "dma@demo.test" },
+  { path: "/hazard-areas/import", as: "dma@demo.test" },
   { path: "/hazard-areas/{area}", as: "dma@demo.test" },
   { path: "/tasks/new", as: "dma@demo.test" },
   { path: "/reports", as: "dma@demo.test" },

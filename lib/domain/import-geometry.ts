@@ -59,8 +59,8 @@ export function importOverlaps(
 }
 
 export type CommittedShape =
-  | { row: number; action: "create"; geometry: Areal; areaM2: number; trimmedM2: number }
-  | { row: number; action: "skip"; overlaps: Overlap[] };
+  | { row: number; result: "create"; geometry: Areal; areaM2: number; trimmedM2: number }
+  | { row: number; result: "skip"; overlaps: Overlap[] };
 
 /**
  * What each row of a batch becomes at commit, in row order, against the
@@ -90,8 +90,8 @@ export function commitShapes(
     const overlaps = overlapsWithRegistered(geometry, candidates);
     const areaM2 = geodesicAreaM2(geometry);
     let shape: CommittedShape;
-    if (!overlaps.length) shape = { row, action: "create", geometry, areaM2, trimmedM2: 0 };
-    else if (decision === "skip") shape = { row, action: "skip", overlaps };
+    if (!overlaps.length) shape = { row, result: "create", geometry, areaM2, trimmedM2: 0 };
+    else if (decision === "skip") shape = { row, result: "skip", overlaps };
     else {
       const sharing = new Set(overlaps.map((o) => o.code));
       const taken = unionAll(candidates.filter((r) => sharing.has(r.code)).map((r) => r.geometry));
@@ -99,10 +99,10 @@ export function commitShapes(
       const leftM2 = left ? geodesicAreaM2(left) : 0;
       shape =
         !left || leftM2 < OVERLAP_TOLERANCE_M2
-          ? { row, action: "skip", overlaps }
-          : { row, action: "create", geometry: left, areaM2: leftM2, trimmedM2: areaM2 - leftM2 };
+          ? { row, result: "skip", overlaps }
+          : { row, result: "create", geometry: left, areaM2: leftM2, trimmedM2: areaM2 - leftM2 };
     }
-    if (shape.action === "create") created.push({ code, name, geometry: shape.geometry });
+    if (shape.result === "create") created.push({ code, name, geometry: shape.geometry });
     return shape;
   });
 }

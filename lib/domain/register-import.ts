@@ -55,6 +55,8 @@ export type ImportMapping = {
 
 /** A problem at a row of the file (1 = its first feature) and a field: `message` in English, `text` in every language. */
 export type ImportProblem = {
+  /** For an unknown value: the file's word, to map. */
+  value?: string;
   row: number;
   field: RegisterField | "geometry" | "file";
   code: string;
@@ -163,7 +165,11 @@ export function mapImportRow(
   ) => {
     const own = fromUser(mapping, field, raw);
     const value = (own !== undefined && choices.includes(own) ? (own as T) : undefined) ?? words[key(raw)];
-    if (!value) problem(field, "UNKNOWN_VALUE", "importUnknownValue", { value: raw, choices: choices.join(", ") });
+    if (!value) {
+      problem(field, "UNKNOWN_VALUE", "importUnknownValue", { value: raw, choices: choices.join(", ") });
+      // The file's word itself, so the user can map it to one of the register's values.
+      problems.at(-1)!.value = raw;
+    }
     return value;
   };
 

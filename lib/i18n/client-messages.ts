@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = [
   "map",
   "method",
   "public",
+  "registerImport",
   "registerMap",
   "reportForm",
   "review",

@@ -171,18 +171,7 @@ export async function geometryUpload(req: Request): Promise<{ body: unknown; rea
   const type = mediaType(req);
   if (type === "application/json") return { body: await jsonBody(req) };
   if (type !== "multipart/form-data") throw new CommandError("invalid_request", refusal("contentTypeJsonOrForm"));
-  const bytes = await boundedBody(req);
-  let form: FormData;
-  try {
-    form = await new Response(bytes as BodyInit, {
-      headers: { "content-type": req.headers.get("content-type")! },
-    }).formData();
-  } catch {
-    throw new CommandError("invalid_request", refusal("multipartUnreadable"));
-  }
-  const file = form.get("file");
-  if (!(file instanceof File))
-    throw new CommandError("invalid_request", refusal("attachFile"), [fieldIssue(["file"], "required")]);
+  const { form, file } = await formWithFile(req);
   let data: unknown = {};
   const raw = form.get("data");
   if (typeof raw === "string" && raw.trim()) {
@@ -211,6 +200,24 @@ export async function geometryUpload(req: Request): Promise<{ body: unknown; rea
     if (err instanceof GeometryError) throw geometryRefusal(err);
     throw err;
   }
+}
+
+/** A multipart/form-data body with its `file`, read within `max` bytes; a 400 that says what is wrong otherwise. */
+export async function formWithFile(req: Request, max = MAX_BODY_BYTES): Promise<{ form: FormData; file: File }> {
+  if (mediaType(req) !== "multipart/form-data") throw new CommandError("invalid_request", refusal("contentTypeForm"));
+  const bytes = await boundedBody(req, max);
+  let form: FormData;
+  try {
+    form = await new Response(bytes as BodyInit, {
+      headers: { "content-type": req.headers.get("content-type")! },
+    }).formData();
+  } catch {
+    throw new CommandError("invalid_request", refusal("multipartUnreadable"));
+  }
+  const file = form.get("file");
+  if (!(file instanceof File))
+    throw new CommandError("invalid_request", refusal("attachFile"), [fieldIssue(["file"], "required")]);
+  return { form, file };
 }
 
 /** A list's `?page=` (from 1, default 1); anything else is refused with what was sent. */

@@ -3,7 +3,11 @@ import { OPENAPI } from "./openapi";
 
 describe("OpenAPI description", () => {
   it("describes report submission with the schema the handler parses", () => {
-    const body = OPENAPI.paths["/api/tasks/{id}/reports"].post.requestBody!.content["application/json"].schema as {
+    const content = OPENAPI.paths["/api/tasks/{id}/reports"].post.requestBody!.content as Record<
+      string,
+      { schema: unknown }
+    >;
+    const body = content["application/json"]!.schema as {
       properties: Record<string, unknown>;
       required: string[];
     };

@@ -8,6 +8,7 @@ import { CONTAMINATION_TYPES, LAND_USES, ZHazardAreaCreate } from "@/lib/schemas
 import { ZCasualtyIncident, ZRiskEducationSession, ZWithdrawal } from "@/lib/schemas/human-impact";
 import { ZReportReview, ZReportSubmit } from "@/lib/schemas/land-release-report";
 import { ZPublicPage } from "@/lib/schemas/public-page";
+import { ZImportCommit } from "@/lib/schemas/register-import";
 import { ZTaskCreate, ZTaskTransition } from "@/lib/schemas/task";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -43,6 +44,35 @@ const upload = {
   },
 };
 
+/** The register import's form: the file, what it holds, and optionally how its columns map and its zone. */
+const importForm = {
+  "multipart/form-data": {
+    schema: {
+      type: "object",
+      required: ["file", "kind"],
+      properties: {
+        file: {
+          type: "string",
+          format: "binary",
+          description:
+            "GeoJSON, KML or zipped shapefile (.zip with .shp/.dbf and its .prj: UTM 37N/38N and Iraq's datums are read), one feature per hazardous area with its attributes; 100 MB and 20,000 areas at most",
+        },
+        kind: { type: "string", enum: ["hazard-areas"] },
+        mapping: {
+          type: "string",
+          description:
+            'JSON `{ "fields": { "<register field>": "<file column>" }, "values": { "<register field>": { "<file value>": "<register value>" } } }`; register fields: code, name, kind, contamination, landUse, priorityRank, informationDate, sourceReference. Without it, columns named as the register\'s fields or as IMSMA NG exports them (e.g. HAZ_LOCALI, HAZ_TYPE, CONTAMINAT) are recognised, and IMSMA\'s words for values ("Confirmed Hazardous Area", "AP mines")',
+        },
+        crs: {
+          type: "string",
+          enum: ["EPSG:32637", "EPSG:32638"],
+          description: "for projected coordinates without a .prj",
+        },
+      },
+    },
+  },
+};
+
 type QueryParameter = { name: string; description: string };
 
 /** Query parameters as OpenAPI lists them: each an optional string. */
@@ -68,6 +98,8 @@ function op(
   opts: {
     body?: z.ZodType;
     upload?: boolean;
+    /** A multipart form, and no JSON body. */
+    form?: typeof importForm;
     ok: number;
     okDescription: string;
     errors: number[];
@@ -81,6 +113,7 @@ function op(
       ? { parameters: opts.params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })) }
       : {}),
     ...(opts.query ? { parameters: queryParameters(opts.query) } : {}),
+    ...(opts.form ? { requestBody: { required: true, content: opts.form } } : {}),
     ...(opts.body
       ? {
           requestBody: {
@@ -92,7 +125,7 @@ function op(
     // Every body is refused over 25 MB, and any call gets 503 (with Retry-After) while the database is down or full (lib/server/http.ts).
     responses: {
       [String(opts.ok)]: { description: opts.okDescription },
-      ...errors(...opts.errors, ...(opts.body ? [413] : []), 503),
+      ...errors(...opts.errors, ...(opts.body || opts.form ? [413] : []), 503),
     },
   };
 }
@@ -276,6 +309,51 @@ export const OPENAPI = {
             'From zoom 9, when the view holds 2,000 areas or fewer whose polygons together are under about 8 MB: `{ level: "areas", features }`, GeoJSON features with `{ id, code, name, kind, contamination, status }` (status open, partial or released). Otherwise `{ level: "cells", cellDeg, reason: "zoom" | "tooMany", features }`: points at the mean centre of the areas in each square cell of `cellDeg` degrees, with `{ areas, byStatus: { open, partial, released }, areaM2, releasedM2 }`; every area in the view is counted in one cell',
           errors: [400, 401, 403],
           query: MAP_VIEW,
+        },
+      ),
+    },
+    "/api/imports": {
+      post: op(
+        "Preview a file of hazardous areas for the register (authority, its own governorates): every row mapped and checked as single registration checks it; nothing is registered",
+        {
+          form: importForm,
+          ok: 201,
+          okDescription:
+            "`{ id, status: \"previewed\", rows, accepted, overlapping, acceptedM2, problems: [{ row, field, code, message }], columns, mapping, sourceCrs, notes }`: `problems` names each refused row's field (or `geometry`) with the same messages as single registration; `overlapping` rows share land with the register or earlier rows and need a decision at commit. 422 when the required fields (code, kind, contamination) have no column: `details` lists the file's `columns`",
+          errors: [400, 401, 403, 422],
+        },
+      ),
+    },
+    "/api/imports/{id}": {
+      get: op("An import of the caller's authority: its problems, and the progress of its commit", {
+        ok: 200,
+        okDescription:
+          "`{ id, fileName, rowCount, acceptedCount, overlappingCount, problems, columns, mapping, progress: { status, accepted, created, skipped, pending, running }, registeredM2, registeredAreas }`",
+        errors: [401, 403, 404],
+        params: ["id"],
+      }),
+    },
+    "/api/imports/{id}/commit": {
+      post: op(
+        "Register the previewed rows, in batches of 50 (each one transaction, audited), against the register as it stands: rows sharing land with it are skipped or trimmed to their unregistered part. Committing again resumes a stopped commit",
+        {
+          body: ZImportCommit,
+          ok: 200,
+          okDescription:
+            "`{ status, accepted, created, skipped, pending, running }` when done; 202 with the same while it goes on (read GET /api/imports/{id}). 412 when rows overlap and `overlaps` (skip or remainder) is not given",
+          errors: [400, 401, 403, 404, 409, 412],
+          params: ["id"],
+        },
+      ),
+    },
+    "/api/imports/{id}/withdraw": {
+      post: op(
+        "Withdraw an import: its areas leave the register while none has a task, report or baseline record; a preview is discarded",
+        {
+          ok: 200,
+          okDescription: '`{ id, status: "withdrawn", removed }`',
+          errors: [401, 403, 404, 409],
+          params: ["id"],
         },
       ),
     },

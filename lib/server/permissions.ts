@@ -42,6 +42,7 @@ export const PAGE_PERMISSIONS = {
   "/hazard-areas": "hazardArea:read",
   "/hazard-areas/new": "hazardArea:write",
   "/hazard-areas/map": "hazardArea:read",
+  "/hazard-areas/import": "hazardArea:write",
   "/hazard-areas/[id]": "hazardArea:read",
   "/tasks": "task:read",
   "/tasks/new": "task:assign",

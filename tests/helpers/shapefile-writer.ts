@@ -53,7 +53,10 @@ export function polygonShp(polygons: Position[][][]): Uint8Array {
 
 /** dBase III table with one 20-character NAME field. */
 export function namesDbf(names: string[]): Uint8Array {
-  return attributesDbf(names.map((NAME) => ({ NAME })), 20);
+  return attributesDbf(
+    names.map((NAME) => ({ NAME })),
+    20,
+  );
 }
 
 /**

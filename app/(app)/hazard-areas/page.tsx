@@ -33,9 +33,12 @@ export default async function HazardAreasPage(props: ListPageProps) {
       <h1>{t("title")}</h1>
       <p className="actions">
         {can(user, "hazardArea:write") && (
-          <Link className="button" href="/hazard-areas/new">
-            {t("register")}
-          </Link>
+          <>
+            <Link className="button" href="/hazard-areas/new">
+              {t("register")}
+            </Link>{" "}
+            <Link href="/hazard-areas/import">{t("import")}</Link>
+          </>
         )}{" "}
         <Link href="/hazard-areas/map">{t("map")}</Link>
       </p>

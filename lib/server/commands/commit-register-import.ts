@@ -148,7 +148,7 @@ function registerBatch(db: Db, actor: Actor, id: string, decision: "skip" | "rem
       for (const [i, shape] of shapes.entries()) {
         const r = rows[i]!;
         const v = r.value as unknown as RegisterRow;
-        if (shape.action === "skip") {
+        if (shape.result === "skip") {
           skipped.push(r.row);
           await tx.registerImportRow.update({
             where: { id: r.id },

@@ -7,12 +7,13 @@ const running = () =>
 
 /** How far a commit has come: rows registered, skipped and still pending, of those accepted at preview. */
 export async function importProgress(db: Db, id: string) {
-  const [found, counts] = await Promise.all([
+  const [found, counts, area] = await Promise.all([
     db.registerImport.findUniqueOrThrow({
       where: { id },
       select: { status: true, acceptedCount: true, overlapDecision: true },
     }),
     db.registerImportRow.groupBy({ by: ["status"], where: { importId: id }, _count: { _all: true } }),
+    db.hazardArea.aggregate({ where: { importId: id }, _sum: { areaM2: true } }),
   ]);
   const count = (s: string) => counts.find((c) => c.status === s)?._count._all ?? 0;
   return {
@@ -23,6 +24,8 @@ export async function importProgress(db: Db, id: string) {
     skipped: count("SKIPPED"),
     pending: count("PENDING"),
     overlapDecision: found.overlapDecision,
+    /** The area of its hazardous areas in the register now (0 once withdrawn). */
+    registeredM2: area._sum.areaM2 ?? 0,
     /** Whether this process is registering its rows now; committing but not running means it stopped and can be resumed. */
     running: running().has(id),
   };
@@ -48,11 +51,11 @@ export async function getRegisterImport(db: Db, authorityId: string, id: string)
     },
   });
   if (!found) return null;
-  const [progress, area] = await Promise.all([
+  const [progress, registeredAreas] = await Promise.all([
     importProgress(db, id),
-    db.hazardArea.aggregate({ where: { importId: id }, _sum: { areaM2: true }, _count: { _all: true } }),
+    db.hazardArea.count({ where: { importId: id } }),
   ]);
-  return { ...found, progress, registeredM2: area._sum.areaM2 ?? 0, registeredAreas: area._count._all };
+  return { ...found, progress, registeredM2: progress.registeredM2, registeredAreas };
 }
 
 /** The rows accepted at preview, with their polygons and overlaps, for the preview's map and decisions. */

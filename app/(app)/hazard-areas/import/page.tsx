@@ -1,0 +1,136 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { type ImportProgress, RegisterImportCommit } from "@/components/hazard-areas/register-import-commit";
+import { ImportProblems } from "@/components/hazard-areas/register-import-problems";
+import { RegisterImportUpload } from "@/components/hazard-areas/register-import-upload";
+import type { Areal, HazardFeature } from "@/components/map/field-map";
+import { FieldMap } from "@/components/map/field-map";
+import { type Column, DataTable } from "@/components/ui/data-table";
+import type { ImportProblem } from "@/lib/domain/register-import";
+import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { languageOf } from "@/lib/i18n/locales";
+import { requirePage } from "@/lib/server/auth";
+import { getDb } from "@/lib/server/db";
+import { basemapSettings } from "@/lib/server/env";
+import { getRegisterImport, importRows, listRegisterImports } from "@/lib/server/queries/register-imports";
+
+/** Drawn on the review's map up to this many rows; a national file is seen on the register's map once committed. */
+const MAP_ROWS = 2_000;
+
+type Overlaps = { register: { code: string; overlapM2: number }[]; rows: { row: number; overlapM2: number }[] };
+
+export default async function RegisterImportPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
+  const user = await requirePage("/hazard-areas/import");
+  const { id } = await searchParams;
+  const [t, locale, db] = await Promise.all([getTranslations("registerImport"), getLocale(), getDb()]);
+  const back = (
+    <p className="breadcrumb">
+      <Link href={id ? "/hazard-areas/import" : "/hazard-areas"}>{id ? t("title") : t("back")}</Link>
+    </p>
+  );
+
+  if (!id) {
+    const imports = user.organisationId ? await listRegisterImports(db, user.organisationId) : [];
+    type Row = (typeof imports)[number];
+    const columns: Column<Row>[] = [
+      {
+        key: "file",
+        header: t("fileName"),
+        cell: (i) => <Link href={`/hazard-areas/import?id=${i.id}`}>{i.fileName}</Link>,
+      },
+      { key: "when", header: t("when"), cell: (i) => formatDate(i.createdAt, locale) },
+      { key: "status", header: t("status"), cell: (i) => t(`statuses.${i.status}`) },
+      { key: "rows", header: t("rowsCol"), numeric: true, cell: (i) => i.rowCount },
+      { key: "accepted", header: t("acceptedCol"), numeric: true, cell: (i) => i.acceptedCount },
+    ];
+    return (
+      <>
+        {back}
+        <h1>{t("title")}</h1>
+        <p className="note">{t("intro")}</p>
+        <RegisterImportUpload />
+        <h2>{t("imports")}</h2>
+        <DataTable label={t("imports")} rows={imports} columns={columns} rowKey={(i) => i.id} empty={t("noImports")} />
+      </>
+    );
+  }
+
+  const found = user.organisationId ? await getRegisterImport(db, user.organisationId, id) : null;
+  if (!found) notFound();
+  const lang = languageOf(locale);
+  const problems = (found.problems as unknown as ImportProblem[]).map((p) => ({ ...p, message: p.text[lang] }));
+  const rows = found.acceptedCount <= MAP_ROWS ? await importRows(db, id) : [];
+  const shown = rows.filter((r) => r.status !== "SKIPPED");
+  const hazards: HazardFeature[] = shown.map((r) => ({
+    type: "Feature",
+    properties: { code: (r.value as { code: string }).code, name: `${t("row")} ${r.row}`, status: "open" },
+    geometry: r.geometry as unknown as Areal,
+  }));
+  const overlapping = rows.filter((r) => {
+    const o = r.overlaps as unknown as Overlaps;
+    return o.register.length || o.rows.length;
+  });
+  return (
+    <>
+      {back}
+      <h1>{t("reviewTitle", { name: found.fileName })}</h1>
+      <p className="note">
+        {t("summary", {
+          rows: found.rowCount,
+          accepted: found.acceptedCount,
+          area: formatM2(
+            rows.reduce((s, r) => s + r.areaM2, 0),
+            locale,
+          ),
+          problems: problems.length,
+        })}{" "}
+        {t("crs", { crs: found.sourceCrs })}
+      </p>
+      <RegisterImportCommit id={id} overlapping={found.overlappingCount} initial={found.progress as ImportProgress} />
+      {found.acceptedCount > MAP_ROWS ? (
+        <p className="note">{t("mapTooMany", { count: found.acceptedCount })}</p>
+      ) : (
+        <FieldMap
+          hazards={hazards}
+          submitted={overlapping.map((r) => ({
+            type: "Feature" as const,
+            properties: {},
+            geometry: r.geometry as unknown as Areal,
+          }))}
+          basemap={basemapSettings()}
+          label={t("mapLabel")}
+        />
+      )}
+      {overlapping.length > 0 && (
+        <section className="card">
+          <h2>{t("overlapsTitle")}</h2>
+          <DataTable
+            label={t("overlapsTitle")}
+            rows={overlapping}
+            rowKey={(r) => String(r.row)}
+            columns={[
+              { key: "row", header: t("row"), numeric: true, cell: (r) => r.row },
+              { key: "code", header: t("fields.code"), cell: (r) => (r.value as { code: string }).code },
+              {
+                key: "with",
+                header: t("overlapsCol"),
+                cell: (r) => {
+                  const o = r.overlaps as unknown as Overlaps;
+                  return [
+                    ...o.register.map((x) => `${x.code} (${formatM2(x.overlapM2, locale)})`),
+                    ...o.rows.map((x) => `${t("overlapRow", { row: x.row })} (${formatM2(x.overlapM2, locale)})`),
+                  ].join("; ");
+                },
+              },
+            ]}
+            empty=""
+          />
+        </section>
+      )}
+      <section className="card">
+        <ImportProblems problems={problems} importId={id} />
+      </section>
+    </>
+  );
+}
