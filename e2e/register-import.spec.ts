@@ -69,7 +69,7 @@ describe("importing a register", () => {
     expect(await commit.isDisabled()).toBe(true);
     await page.getByLabel("Keep only their part not yet registered").check();
     await commit.click();
-    // The bar shows how far it has come (six batches of 50 rows here), then what was registered.
+    // The bar shows how far it has come (two batches of 200 rows here), then what was registered.
     await page.getByRole("progressbar", { name: "Progress of the import" }).waitFor();
     await page.getByTestId("import-committed").waitFor({ timeout: 120_000 });
     expect(await page.getByTestId("import-committed").textContent()).toMatch(

@@ -1,5 +1,6 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { formatCount } from "@/lib/i18n/format";
 
 export type ShownProblem = { row: number; field: string; code: string; message: string };
 
@@ -9,6 +10,7 @@ const SHOWN = 500;
 /** An import's problems, row by row: the row (0 for the file), the field and what is wrong, in the reader's language. */
 export function ImportProblems({ problems, importId }: { problems: readonly ShownProblem[]; importId: string }) {
   const t = useTranslations("registerImport");
+  const locale = useLocale();
   if (!problems.length) return null;
   return (
     <>
@@ -25,7 +27,7 @@ export function ImportProblems({ problems, importId }: { problems: readonly Show
           <tbody>
             {problems.slice(0, SHOWN).map((p, i) => (
               <tr key={i} data-row={p.row} data-field={p.field} data-code={p.code}>
-                <td className="num">{p.row || t("fileLevel")}</td>
+                <td className="num">{p.row ? formatCount(p.row, locale) : t("fileLevel")}</td>
                 <td>{t(`fields.${p.field}` as "fields.code")}</td>
                 <td>{p.message}</td>
               </tr>

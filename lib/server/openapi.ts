@@ -335,7 +335,7 @@ export const OPENAPI = {
     },
     "/api/imports/{id}/commit": {
       post: op(
-        "Register the previewed rows, in batches of 50 (each one transaction, audited), against the register as it stands: rows sharing land with it are skipped or trimmed to their unregistered part. Committing again resumes a stopped commit",
+        "Register the previewed rows, in batches of 200 (each one transaction, audited), against the register as it stands: rows sharing land with it are skipped or trimmed to their unregistered part. Committing again resumes a stopped commit",
         {
           body: ZImportCommit,
           ok: 200,

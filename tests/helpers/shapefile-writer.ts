@@ -42,12 +42,15 @@ export function polygonShp(polygons: Position[][][]): Uint8Array {
   header.writeInt32BE(length / 2, 24);
   header.writeInt32LE(1000, 28);
   header.writeInt32LE(5, 32);
-  [
-    Math.min(...all.map((p) => p[0]!)),
-    Math.min(...all.map((p) => p[1]!)),
-    Math.max(...all.map((p) => p[0]!)),
-    Math.max(...all.map((p) => p[1]!)),
-  ].forEach((v, i) => header.writeDoubleLE(v, 36 + 8 * i));
+  // A loop, not Math.min(...all): a national register's millions of points would overflow the call's arguments.
+  const extent = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of all) {
+    extent[0] = Math.min(extent[0]!, x!);
+    extent[1] = Math.min(extent[1]!, y!);
+    extent[2] = Math.max(extent[2]!, x!);
+    extent[3] = Math.max(extent[3]!, y!);
+  }
+  extent.forEach((v, i) => header.writeDoubleLE(v, 36 + 8 * i));
   return Buffer.concat([header, ...records]);
 }
 

@@ -52,6 +52,24 @@ const ROWS_PER_JOB = 50;
 
 export type ImportFile = { name: string; bytes: Uint8Array };
 
+/**
+ * Each item's job, two at a time: both geometry workers busy, and no more
+ * than two of the import's jobs ahead of another user's check in the queue.
+ */
+async function inTurns<T, R>(items: readonly T[], job: (item: T) => Promise<R>, atOnce = 2): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(atOnce, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await job(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
 const chunks = <T>(list: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
@@ -155,15 +173,17 @@ export async function previewRegisterImport(
 
   const checked = new Map<number, Extract<CheckedRow, { ok: true }>>();
   const drawn = rows.filter((r): r is typeof r & { geometry: Areal } => r.geometry !== null);
-  for (const batch of chunks(drawn, ROWS_PER_JOB))
-    for (const c of await checkGeometries(batch.map((r) => ({ row: r.row, geometry: r.geometry })))) {
-      if (c.ok) checked.set(c.row, c);
-      else
-        for (const p of c.problems)
-          problems.push(
-            importProblem(c.row, "geometry", p.code, "importRowGeometry", { row: c.row, problem: (l) => p.text[l] }),
-          );
-    }
+  const results = await inTurns(chunks(drawn, ROWS_PER_JOB), (batch) =>
+    checkGeometries(batch.map((r) => ({ row: r.row, geometry: r.geometry }))),
+  );
+  for (const c of results.flat()) {
+    if (c.ok) checked.set(c.row, c);
+    else
+      for (const p of c.problems)
+        problems.push(
+          importProblem(c.row, "geometry", p.code, "importRowGeometry", { row: c.row, problem: (l) => p.text[l] }),
+        );
+  }
 
   // Where each row lies: in one of the authority's governorates, or refused.
   const boundaries = await governorateBoundaries(db);
@@ -225,7 +245,7 @@ export async function previewRegisterImport(
           importId: created.id,
           row: a.row,
           value: toJson(a.value),
-          geometry: toJson(a.geometry),
+          geometry: JSON.stringify(a.geometry),
           areaM2: a.areaM2,
           governoratePcode: a.pcode,
           overlaps: toJson({ register: overlaps.get(a.row)?.register ?? [], rows: overlaps.get(a.row)?.rows ?? [] }),
@@ -273,31 +293,32 @@ async function findOverlaps(
       for (let y = Math.floor(s / CELL); y <= Math.floor(n / CELL); y++) out.push(`${x}:${y}`);
     return out;
   };
+  // Earlier rows that may share land with each row, by the grid, in file order.
+  const earlier = accepted.map((_, i) => {
+    const found = new Set<number>();
+    for (const cell of cellsOf(boxes[i]!)) for (const j of grid.get(cell) ?? []) found.add(j);
+    for (const cell of cellsOf(boxes[i]!)) (grid.get(cell) ?? grid.set(cell, []).get(cell)!).push(i);
+    return [...found].filter((j) => meets(boxes[j]!, boxes[i]!));
+  });
   const out = new Map<number, RowOverlaps>();
-  for (const batch of chunks(
-    accepted.map((a, i) => ({ ...a, i })),
+  const batches = chunks(
+    accepted.map((_, i) => i),
     ROWS_PER_JOB,
-  )) {
+  );
+  await inTurns(batches, async (batch) => {
     const registered = await hazardAreasInBoxes(
       db,
-      batch.map((a) => ({ key: a.row, box: boxes[a.i]! })),
+      batch.map((i) => ({ key: accepted[i]!.row, box: boxes[i]! })),
     );
-    const items = batch.map((a) => {
-      const earlier = new Set<number>();
-      for (const cell of cellsOf(boxes[a.i]!)) for (const j of grid.get(cell) ?? []) earlier.add(j);
-      for (const cell of cellsOf(boxes[a.i]!)) (grid.get(cell) ?? grid.set(cell, []).get(cell)!).push(a.i);
-      return {
-        row: a.row,
-        geometry: a.geometry,
-        registered: registered.get(a.row) ?? [],
-        earlier: [...earlier]
-          .filter((j) => meets(boxes[j]!, boxes[a.i]!))
-          .map((j) => ({ row: accepted[j]!.row, geometry: accepted[j]!.geometry })),
-      };
-    });
-    if (!items.some((i) => i.registered.length || i.earlier.length)) continue;
+    const items = batch.map((i) => ({
+      row: accepted[i]!.row,
+      geometry: accepted[i]!.geometry,
+      registered: registered.get(accepted[i]!.row) ?? [],
+      earlier: earlier[i]!.map((j) => ({ row: accepted[j]!.row, geometry: accepted[j]!.geometry })),
+    }));
+    if (!items.some((i) => i.registered.length || i.earlier.length)) return;
     for (const o of await runInWorker("importOverlaps", [items], CHECK_BUDGET_MS)) out.set(o.row, o);
-  }
+  });
   return out;
 }
 

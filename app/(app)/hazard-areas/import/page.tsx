@@ -8,7 +8,7 @@ import type { Areal, HazardFeature } from "@/components/map/field-map";
 import { FieldMap } from "@/components/map/field-map";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import type { ImportProblem } from "@/lib/domain/register-import";
-import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { formatCount, formatDate, formatM2 } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -41,8 +41,8 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
       },
       { key: "when", header: t("when"), cell: (i) => formatDate(i.createdAt, locale) },
       { key: "status", header: t("status"), cell: (i) => t(`statuses.${i.status}`) },
-      { key: "rows", header: t("rowsCol"), numeric: true, cell: (i) => i.rowCount },
-      { key: "accepted", header: t("acceptedCol"), numeric: true, cell: (i) => i.acceptedCount },
+      { key: "rows", header: t("rowsCol"), numeric: true, cell: (i) => formatCount(i.rowCount, locale) },
+      { key: "accepted", header: t("acceptedCol"), numeric: true, cell: (i) => formatCount(i.acceptedCount, locale) },
     ];
     return (
       <>
@@ -65,7 +65,7 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
   const hazards: HazardFeature[] = shown.map((r) => ({
     type: "Feature",
     properties: { code: (r.value as { code: string }).code, name: `${t("row")} ${r.row}`, status: "open" },
-    geometry: r.geometry as unknown as Areal,
+    geometry: JSON.parse(r.geometry) as Areal,
   }));
   const overlapping = rows.filter((r) => {
     const o = r.overlaps as unknown as Overlaps;
@@ -91,16 +91,7 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
       {found.acceptedCount > MAP_ROWS ? (
         <p className="note">{t("mapTooMany", { count: found.acceptedCount })}</p>
       ) : (
-        <FieldMap
-          hazards={hazards}
-          submitted={overlapping.map((r) => ({
-            type: "Feature" as const,
-            properties: {},
-            geometry: r.geometry as unknown as Areal,
-          }))}
-          basemap={basemapSettings()}
-          label={t("mapLabel")}
-        />
+        <FieldMap hazards={hazards} basemap={basemapSettings()} label={t("mapLabel")} />
       )}
       {overlapping.length > 0 && (
         <section className="card">
@@ -110,7 +101,7 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
             rows={overlapping}
             rowKey={(r) => String(r.row)}
             columns={[
-              { key: "row", header: t("row"), numeric: true, cell: (r) => r.row },
+              { key: "row", header: t("row"), numeric: true, cell: (r) => formatCount(r.row, locale) },
               { key: "code", header: t("fields.code"), cell: (r) => (r.value as { code: string }).code },
               {
                 key: "with",
@@ -119,7 +110,10 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
                   const o = r.overlaps as unknown as Overlaps;
                   return [
                     ...o.register.map((x) => `${x.code} (${formatM2(x.overlapM2, locale)})`),
-                    ...o.rows.map((x) => `${t("overlapRow", { row: x.row })} (${formatM2(x.overlapM2, locale)})`),
+                    ...o.rows.map(
+                      (x) =>
+                        `${t("overlapRow", { row: formatCount(x.row, locale) })} (${formatM2(x.overlapM2, locale)})`,
+                    ),
                   ].join("; ");
                 },
               },
