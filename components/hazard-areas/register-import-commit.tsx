@@ -101,26 +101,18 @@ export function RegisterImportCommit({
           {overlapping > 0 && progress.status === "previewed" && (
             <fieldset>
               <legend>{t("decision")}</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="overlaps"
-                  value="skip"
-                  checked={decision === "skip"}
-                  onChange={() => setDecision("skip")}
-                />
-                {t("skip")}
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="overlaps"
-                  value="remainder"
-                  checked={decision === "remainder"}
-                  onChange={() => setDecision("remainder")}
-                />
-                {t("remainder")}
-              </label>
+              {(["skip", "remainder"] as const).map((choice) => (
+                <label key={choice}>
+                  <input
+                    type="radio"
+                    name="overlaps"
+                    value={choice}
+                    checked={decision === choice}
+                    onChange={() => setDecision(choice)}
+                  />
+                  {t(choice)}
+                </label>
+              ))}
             </fieldset>
           )}
           <button

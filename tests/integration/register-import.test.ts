@@ -143,6 +143,44 @@ describe.each(DATABASE_KINDS)("importing a register on %s", (kind) => {
     expect(await t().db.hazardArea.count({ where: { code: "SHA-NIN-9002" } })).toBe(0);
   });
 
+  it("resumes a commit that stopped: the rows still pending are registered, with the decision taken before, none twice", async () => {
+    const actor = await dma();
+    const preview = await previewRegisterImport(
+      t().db,
+      actor,
+      { name: "hazards.zip", bytes: registerShapefile({ count: ROWS }) },
+      { kind: "hazard-areas" },
+      TODAY,
+    );
+    // As a process that stopped after taking the decision and registering the first rows would leave it.
+    await t().db.registerImport.update({
+      where: { id: preview.id },
+      data: { status: "COMMITTING", overlapDecision: "remainder" },
+    });
+    const first = await t().db.registerImportRow.findFirstOrThrow({
+      where: { importId: preview.id },
+      orderBy: { row: "asc" },
+    });
+    await t().db.registerImportRow.update({ where: { id: first.id }, data: { status: "SKIPPED" } });
+    const resumed = await commitRegisterImport(t().db, actor, preview.id, {});
+    expect(resumed.progress).toMatchObject({
+      status: "committed",
+      created: preview.accepted - 1,
+      skipped: 1,
+      pending: 0,
+    });
+    const codes = (await t().db.hazardArea.findMany({ where: { importId: preview.id }, select: { code: true } })).map(
+      (a) => a.code,
+    );
+    expect(new Set(codes).size).toBe(preview.accepted - 1);
+    // The overlapping row was trimmed, as decided before the stop.
+    const trimmed = await t().db.registerImportRow.findFirstOrThrow({
+      where: { importId: preview.id, row: OVERLAPPING_ROW },
+    });
+    expect((trimmed.outcome as { trimmedM2: number }).trimmedM2).toBeGreaterThan(0);
+    await withdrawRegisterImport(t().db, actor, preview.id);
+  });
+
   it("says which required fields no column maps, and keeps nothing; only an authority imports", async () => {
     const bare = {
       type: "FeatureCollection",
