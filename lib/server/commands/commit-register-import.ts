@@ -72,12 +72,7 @@ export async function commitRegisterImport(db: Db, actor: Actor, id: string, bod
       .get(id)!;
   // A small import is answered when done; a large one goes on after the answer, its progress read with GET.
   const finished = await Promise.race([
-    run.then(
-      () => true,
-      (err: unknown) => {
-        throw err;
-      },
-    ),
+    run.then(() => true),
     new Promise<false>((resolve) => setTimeout(() => resolve(false), ANSWER_WITHIN_MS).unref()),
   ]);
   return { finished, progress: await importProgress(db, id) };

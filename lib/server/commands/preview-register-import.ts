@@ -92,17 +92,31 @@ function rowsOf(read: ReadResult): { row: number; attributes: Record<string, unk
   });
 }
 
-/** Checks a batch of polygons in a worker; a batch over its budget is checked row by row, so only the slow row is refused. */
-async function checkGeometries(items: { row: number; geometry: Areal }[]): Promise<CheckedRow[]> {
+/**
+ * Polygons over the check's budget a file may have before it is refused as a
+ * whole: each holds a geometry worker for the full budget (15 s), so a file
+ * of thousands would keep both workers from other users for hours.
+ */
+const MAX_TOO_COMPLEX = 3;
+
+/**
+ * Checks a batch of polygons in a worker; a batch over its budget is checked
+ * row by row, so only the slow row is refused, until the file has had
+ * MAX_TOO_COMPLEX such rows.
+ */
+async function checkGeometries(
+  items: { row: number; geometry: Areal }[],
+  overruns: { count: number },
+): Promise<CheckedRow[]> {
   try {
     return await runInWorker("checkImportGeometries", [items], CHECK_BUDGET_MS);
   } catch (err) {
-    if (!(err instanceof GeometryError) || items.length === 1) {
-      if (err instanceof GeometryError) return [{ row: items[0]!.row, ok: false, problems: [...err.problems] }];
-      throw err;
-    }
+    if (!(err instanceof GeometryError)) throw err;
+    if (err.code === "GEOMETRY_TOO_COMPLEX" && ++overruns.count > MAX_TOO_COMPLEX)
+      throw new CommandError("unprocessable", refusal("importTooComplex", { count: MAX_TOO_COMPLEX }));
+    if (items.length === 1) return [{ row: items[0]!.row, ok: false, problems: [...err.problems] }];
     const out: CheckedRow[] = [];
-    for (const item of items) out.push(...(await checkGeometries([item])));
+    for (const item of items) out.push(...(await checkGeometries([item], overruns)));
     return out;
   }
 }
@@ -173,8 +187,12 @@ export async function previewRegisterImport(
 
   const checked = new Map<number, Extract<CheckedRow, { ok: true }>>();
   const drawn = rows.filter((r): r is typeof r & { geometry: Areal } => r.geometry !== null);
+  const overruns = { count: 0 };
   const results = await inTurns(chunks(drawn, ROWS_PER_JOB), (batch) =>
-    checkGeometries(batch.map((r) => ({ row: r.row, geometry: r.geometry }))),
+    checkGeometries(
+      batch.map((r) => ({ row: r.row, geometry: r.geometry })),
+      overruns,
+    ),
   );
   for (const c of results.flat()) {
     if (c.ok) checked.set(c.row, c);
