@@ -58,6 +58,15 @@ export const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller
     method: "GET",
     expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 403 },
   },
+  // No hazardous area has the task's id: an authority gets 404 reading its history, 400 sending {} (the change is checked first).
+  "/api/hazard-areas/{id}/changes": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 404, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 },
+  },
+  "POST /api/hazard-areas/{id}/changes": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
   // Without a view (bbox, zoom) a caller who may read the register gets 400.
   "/api/hazard-areas/map": {
     method: "GET",

@@ -12,6 +12,7 @@ import { offerRepair } from "@/lib/geo/validate";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
 import { checkImportGeometries, commitShapes, importOverlaps } from "./import-geometry";
 import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
+import { checkRevision, mergeAreas, RegisterChangeError, splitArea } from "./register-changes";
 import { type HazardContext, previewRelease, validateHazardArea } from "./release-preview";
 
 export const GEOMETRY_JOBS = {
@@ -42,11 +43,26 @@ export const GEOMETRY_JOBS = {
   checkImportGeometries,
   importOverlaps,
   commitShapes,
+  /** A living register's changes: their parts, or why the geometry is refused (as data, to cross from a worker). */
+  splitArea: (...args: Parameters<typeof splitArea>) => refusedOr(() => splitArea(...args)),
+  mergeAreas: (...args: Parameters<typeof mergeAreas>) => refusedOr(() => mergeAreas(...args)),
+  checkRevision: (...args: Parameters<typeof checkRevision>) => refusedOr(() => checkRevision(...args)),
   /** GEOS's repair of an invalid shape, with its area. */
   repair: (polygons: readonly Polygon[]) => offerRepair(polygons) ?? null,
 };
 
 export type GeometryJobs = typeof GEOMETRY_JOBS;
+
+function refusedOr<T>(
+  work: () => T,
+): { ok: T } | { refused: { reason: RegisterChangeError["reason"]; values: RegisterChangeError["values"] } } {
+  try {
+    return { ok: work() };
+  } catch (err) {
+    if (err instanceof RegisterChangeError) return { refused: { reason: err.reason, values: err.values } };
+    throw err;
+  }
+}
 export type GeometryJobName = keyof GeometryJobs;
 export type JobArgs<K extends GeometryJobName> = Parameters<GeometryJobs[K]>;
 export type JobResult<K extends GeometryJobName> = Awaited<ReturnType<GeometryJobs[K]>>;

@@ -87,7 +87,10 @@ export type BaselineBasis = "national-record" | "registered-areas" | "register-e
 
 export type ProgressView = ProgressSummary & {
   baselineBasis: BaselineBasis;
-  /** The national estimate (latest BASELINE record plus newly found since), whatever the view's basis; 0 when none. */
+  /**
+   * The national estimate (latest BASELINE record plus newly found since: NEWLY_FOUND records and areas registered
+   * on land released earlier), whatever the view's basis; 0 when none.
+   */
   nationalEstimateM2: number;
   /** Registered hazardous areas in the view, all of their area (released or not). */
   registeredM2: number;
@@ -127,7 +130,8 @@ const zero = (): { cancelled: number; reduced: number; cleared: number } => ({ c
 export function buildProgressView(input: {
   records: readonly BaselineRecord[];
   scoped: boolean;
-  registered: readonly { pcode: string; areaM2: number }[];
+  /** newlyFoundM2: the part of areaM2 in areas found on land released earlier, beyond what the estimate knew. */
+  registered: readonly { pcode: string; areaM2: number; newlyFoundM2?: number }[];
   releases: readonly ReleaseAggregate[];
   /** In a view of one partner's work: land other partners released in its areas up to the period's end, not the view's to release. */
   releasedByOthers?: readonly { pcode: string; m2: number }[];
@@ -138,7 +142,14 @@ export function buildProgressView(input: {
 }): ProgressView {
   const base = currentBaseline(input.records);
   const baseMonth = base ? base.asOf.toISOString().slice(0, 7) : undefined;
-  const national = summariseProgress(input.records, zero());
+  const recorded = summariseProgress(input.records, zero());
+  // Contamination found on land released earlier was not in the estimate: it adds to it, as a NEWLY_FOUND record would.
+  const foundInRegisterM2 = input.scoped ? 0 : input.registered.reduce((s, r) => s + (r.newlyFoundM2 ?? 0), 0);
+  const national = {
+    ...recorded,
+    baselineM2: recorded.baselineM2 + (base ? foundInRegisterM2 : 0),
+    newlyFoundM2: recorded.newlyFoundM2 + foundInRegisterM2,
+  };
   const released = zero();
   let releasedToDateM2 = 0;
   // outside: released there but not by the view (before the baseline date, or by other partners).

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { HazardAreaChangeKind } from "@/generated/prisma/enums";
 import en from "./messages/en.json";
 
 /** Every .ts file under these folders, tests aside. */
@@ -21,6 +22,8 @@ describe("the audit trail's names", () => {
     // Written from a template in record-human-impact.ts: the kind, then what was done.
     for (const kind of ["riskEducation", "casualty"])
       for (const done of ["record", "correct", "withdraw"]) actions.push(`${kind}.${done}`);
+    // Written from a template in change-hazard-area.ts: one per kind of change to a hazardous area.
+    for (const kind of Object.values(HazardAreaChangeKind)) actions.push(`hazardArea.change.${kind}`);
     const entities = [
       ...text.matchAll(/entityType: "(\w+)"/g),
       ...text.matchAll(/(\w+): "(RiskEducationSession|CasualtyIncident)"/g),

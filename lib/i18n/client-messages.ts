@@ -4,6 +4,7 @@
 export const CLIENT_NAMESPACES = [
   "account",
   "apiTokens",
+  "areaChanges",
   "completion",
   "contamination",
   "dashboard",

@@ -4,6 +4,7 @@
 import { ZCompletion, ZHandover } from "@/lib/schemas/completion";
 import { ZFundingImport } from "@/lib/schemas/funding-import";
 import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
+import { ZHazardAreaChange } from "@/lib/schemas/hazard-area-change";
 import { ZCasualtyIncident, ZRiskEducationSession } from "@/lib/schemas/human-impact";
 import { ZReportReview, ZReportSubmit } from "@/lib/schemas/land-release-report";
 import { ZPublicPage } from "@/lib/schemas/public-page";
@@ -162,6 +163,27 @@ export const OPENAPI = {
           okDescription:
             "`{ id, code, areaM2, governoratePcode, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy",
           errors: [400, 401, 403, 409, 422],
+        },
+      ),
+    },
+    "/api/hazard-areas/{id}/changes": {
+      get: op("A hazardous area's history, newest first: each change with its kind, date, evidence, before and after", {
+        ok: 200,
+        okDescription:
+          "`{ items: [{ id, kind, effectiveDate, evidence, before, after, related: [{ id, code }], by, at }] }`",
+        errors: [401, 403, 404],
+        params: ["id"],
+      }),
+      post: op(
+        "Change a hazardous area (authority, its own): `reclassify` (kind SHA/CHA, contamination), `revise` its boundary (which must keep its released land), `split` it by a polygon drawn across it into two new areas, `merge` others of its governorate into one new area, `suspend`, `reopen`, `withdraw` it as recorded in error, `closeInvestigation`; each with `effectiveDate` and `evidence`. Split and merge keep the areas before as superseded, with their reports; the new areas carry their released land, so no figure moves. An area closes by itself when all of its land is released",
+        {
+          body: ZHazardAreaChange,
+          upload: true,
+          ok: 200,
+          okDescription:
+            "The area as changed; for split and merge `{ superseded: [codes], created: [{ id, code, areaM2, releasedM2, status }] }`",
+          errors: [400, 401, 403, 404, 409, 422],
+          params: ["id"],
         },
       ),
     },

@@ -1,4 +1,5 @@
 import { bbox } from "@turf/turf";
+import { blockingOverlaps, OVERLAP_TOLERANCE_M2 } from "@/lib/domain/hazard-area-overlap";
 import { GeometryError } from "@/lib/geo/errors";
 import { locate } from "@/lib/geo/locate";
 import { formatM2 } from "@/lib/i18n/format";
@@ -15,13 +16,17 @@ import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { hazardAreaCodeTaken } from "@/lib/server/queries/field-checks";
 import { findGovernorate, governorateBoundaries } from "@/lib/server/queries/governorates";
 import { hazardAreasInBox } from "@/lib/server/queries/hazard-areas";
+import { asAreal } from "@/lib/server/queries/land-release";
+import { recordFoundOnReleasedLand } from "./found-on-released-land";
 
 /**
  * An authority registers a hazardous area. The governorate is the one
  * holding the polygon's centroid, and with it the responsible authority,
  * which must be the caller's: DMA registers in federal Iraq, IKMAA in the
- * Kurdistan Region. Land already in a registered hazardous area is refused
- * (see hazard-area-overlap.ts), checked one registration at a time.
+ * Kurdistan Region. Land still to release in a registered hazardous area is
+ * refused (see hazard-area-overlap.ts), checked one registration at a time;
+ * land an area has released may be registered again, as newly found
+ * contamination linked to the releases it was found on.
  */
 export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "hazardArea:write")) throw new CommandError("forbidden", refusal("onlyAuthorityRegisters"));
@@ -53,11 +58,12 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
       // One registration at a time, so two overlapping areas registered at once cannot both pass the check.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
       const registered = await hazardAreasInBox(tx, bbox(valid.geometry));
-      const overlaps = await runGeometry(
+      const found = await runGeometry(
         "overlapsWithRegistered",
         valid.geometry,
-        registered.map((r) => ({ ...r, geometry: r.geometry as never })),
+        registered.map((r) => ({ ...r, geometry: asAreal(r.geometry)!, released: asAreal(r.releasedGeometry) })),
       );
+      const overlaps = blockingOverlaps(found);
       if (overlaps.length) {
         const list = (locale: string) =>
           overlaps
@@ -67,6 +73,8 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
           fieldIssue(["geometry"], "overlapsRegisteredArea"),
         ]);
       }
+      // Land an earlier area released, found contaminated again: a new area, newly found, flagged for investigation.
+      const onReleased = found.filter((o) => o.onReleasedM2 >= OVERLAP_TOLERANCE_M2);
       const area = await tx.hazardArea.create({
         data: {
           code: input.code,
@@ -80,6 +88,7 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
           geometry: toJson(valid.geometry),
           areaM2: valid.areaM2,
           createdById: actor.id,
+          ...(onReleased.length ? { newlyFound: true, needsInvestigation: true } : {}),
         },
         select: { id: true, code: true, areaM2: true, governoratePcode: true },
       });
@@ -90,8 +99,9 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
         entityId: area.id,
         after: { ...area, kind: input.kind, landUse: input.landUse },
       });
+      if (onReleased.length) await recordFoundOnReleasedLand(tx, actor, area.id, valid.geometry, onReleased);
       await bumpDataVersion(tx);
-      return { ...area, notes: valid.notes };
+      return { ...area, newlyFound: onReleased.length > 0, notes: valid.notes };
     },
     { timeout: TRANSACTION_WITH_GEOMETRY_MS, maxWait: TRANSACTION_WITH_GEOMETRY_MS },
   );

@@ -18,14 +18,19 @@ export async function withdrawRegisterImport(db: Db, actor: Actor, id: string) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
     const areas = await tx.hazardArea.findMany({
       where: { importId: id },
-      select: { id: true, code: true, areaM2: true, _count: { select: { tasks: true, reports: true } } },
+      select: { id: true, code: true, areaM2: true, _count: { select: { tasks: true, reports: true, changes: true } } },
     });
     const baselines = await tx.contaminationBaseline.findMany({
       where: { hazardAreaId: { in: areas.map((a) => a.id) } },
       select: { hazardAreaId: true },
     });
     const inUse = areas.filter(
-      (a) => a._count.tasks > 0 || a._count.reports > 0 || baselines.some((b) => b.hazardAreaId === a.id),
+      // An area changed since (reclassified, split, merged …) has a life of its own in the register.
+      (a) =>
+        a._count.tasks > 0 ||
+        a._count.reports > 0 ||
+        a._count.changes > 0 ||
+        baselines.some((b) => b.hazardAreaId === a.id),
     );
     if (inUse.length)
       throw new CommandError(

@@ -1,6 +1,7 @@
 // What the field commands (task orders, status changes, completion,
 // handover, hazard-area registration) read before their one transaction:
 // the caller's own task or hazardous areas, in the shape each check needs.
+import { IN_REGISTER } from "@/lib/domain/hazard-area-status";
 import type { Db } from "@/lib/server/prisma";
 
 /** A task of the caller's side: an authority's own order, or a partner's assignment. */
@@ -30,9 +31,12 @@ export function taskForHandover(db: Db, authorityId: string, taskId: string) {
   });
 }
 
-/** Those of the hazardous areas named that the authority registered. */
+/** Those of the hazardous areas named that the authority registered and its register still holds (not split, merged or withdrawn). */
 export function hazardAreasOfAuthority(db: Db, authorityId: string, ids: string[]) {
-  return db.hazardArea.findMany({ where: { id: { in: ids }, authorityId }, select: { id: true } });
+  return db.hazardArea.findMany({
+    where: { id: { in: ids }, authorityId, status: { in: [...IN_REGISTER] } },
+    select: { id: true },
+  });
 }
 
 /** Whether a hazardous area already has the code (codes are unique across the country). */

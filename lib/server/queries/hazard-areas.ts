@@ -2,6 +2,7 @@
 // clause (lib/server/scopes.ts).
 import type { Prisma } from "@/generated/prisma/client";
 import type { RegisteredArea } from "@/lib/domain/hazard-area-overlap";
+import { IN_REGISTER } from "@/lib/domain/hazard-area-status";
 import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import { cachedForDataVersion } from "@/lib/server/cache";
 import type { Actor } from "@/lib/server/permissions";
@@ -37,12 +38,14 @@ export const taskHazardAreas = <const S extends Prisma.HazardAreaSelect>(select:
 export function listHazardAreas(db: Db, actor: Actor, paging: Paging = {}) {
   return db.hazardArea.findMany({
     ...paging,
-    where: hazardAreaScope(actor),
+    where: { ...hazardAreaScope(actor), status: { in: [...IN_REGISTER] } },
     orderBy: [{ priorityRank: "asc" }, { code: "asc" }],
     select: {
       ...HAZARD_AREA_LISTED,
       areaM2: true,
       releasedM2: true,
+      status: true,
+      needsInvestigation: true,
       governorate: { select: { ...GOVERNORATE_NAMES, region: true } },
     },
   });
@@ -62,6 +65,7 @@ export async function hazardAreaChoices(db: Db, actor: Actor, query: string, inc
   const matches = await db.hazardArea.findMany({
     where: {
       ...hazardAreaScope(actor),
+      status: "ACTIVE",
       releasedM2: { lt: db.hazardArea.fields.areaM2 },
       ...(q
         ? {
@@ -95,7 +99,7 @@ export async function hazardAreaChoices(db: Db, actor: Actor, query: string, inc
 export async function hazardAreaPage(db: Db, actor: Actor, page: number) {
   const [total, rows] = await Promise.all([
     cachedForDataVersion(db, `hazardAreas:count:${scopeKey(actor)}`, () =>
-      db.hazardArea.count({ where: hazardAreaScope(actor) }),
+      db.hazardArea.count({ where: { ...hazardAreaScope(actor), status: { in: [...IN_REGISTER] } } }),
     ),
     listHazardAreas(db, actor, pageOf(page)),
   ]);
@@ -143,9 +147,12 @@ export function hazardAreasForMap(db: Db, actor: Actor) {
  * polygon in that box could overlap, and only those, whatever the size of the register.
  */
 export function hazardAreasInBox(db: Db | Prisma.TransactionClient, [w, s, e, n]: readonly number[]) {
-  return db.$queryRaw<{ code: string; name: string; geometry: Prisma.JsonValue }[]>`
-    SELECT "code", "name", "geometry" FROM "HazardArea"
-    WHERE "bbox" && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))`;
+  return db.$queryRaw<
+    { id: string; code: string; name: string; geometry: Prisma.JsonValue; releasedGeometry: Prisma.JsonValue | null }[]
+  >`
+    SELECT "id", "code", "name", "geometry", "releasedGeometry" FROM "HazardArea"
+    WHERE "bbox" && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))
+      AND "status"::text = ANY (${[...IN_REGISTER]}::text[])`;
 }
 
 /**
@@ -162,6 +169,10 @@ export function getHazardAreaRecord(db: Db, actor: Actor, id: string) {
       ...HAZARD_AREA_ON_MAP,
       contamination: true,
       createdAt: true,
+      status: true,
+      newlyFound: true,
+      needsInvestigation: true,
+      releasedGeometry: true,
       governorate: { select: GOVERNORATE_NAMES },
       authority: { select: { name: true } },
       tasks: {
@@ -175,6 +186,12 @@ export function getHazardAreaRecord(db: Db, actor: Actor, id: string) {
         where: { status: "APPROVED" },
         orderBy: { reviewedAt: "asc" },
         select: { id: true, method: true, reviewedAt: true, countedAreaM2: true, countedGeometry: true },
+      },
+      // The land of areas it was split from or merged out of, released before: each report's share here.
+      inherited: {
+        where: { report: { status: "APPROVED" } },
+        orderBy: { report: { reviewedAt: "asc" } },
+        select: { m2: true, report: { select: { id: true, method: true, reviewedAt: true } } },
       },
     },
   });
@@ -194,7 +211,7 @@ export async function hazardAreasInBoxes(
     SELECT b.key, h."code", h."name", h."geometry"
     FROM unnest(${boxes.map((b) => b.key)}::int[], ${boxes.map((b) => b.box[0])}::float8[], ${boxes.map((b) => b.box[1])}::float8[],
                 ${boxes.map((b) => b.box[2])}::float8[], ${boxes.map((b) => b.box[3])}::float8[]) AS b(key, w, s, e, n)
-    JOIN "HazardArea" h ON h."bbox" && box(point(b.w, b.s), point(b.e, b.n))`;
+    JOIN "HazardArea" h ON h."bbox" && box(point(b.w, b.s), point(b.e, b.n)) AND h."status"::text = ANY (${[...IN_REGISTER]}::text[])`;
   for (const { key, ...area } of rows) (out.get(key) ?? out.set(key, []).get(key)!).push(area);
   return out;
 }

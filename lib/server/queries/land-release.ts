@@ -45,7 +45,7 @@ export function findReportForReview(tx: Tx, actor: Actor, reportId: string) {
       hazardAreaId: true,
       submittedGeometry: true,
       supersedesId: true,
-      hazardArea: { select: { code: true, releasedM2: true, ...RELEASE_STATE } },
+      hazardArea: { select: { code: true, releasedM2: true, areaM2: true, status: true, ...RELEASE_STATE } },
     },
   });
 }

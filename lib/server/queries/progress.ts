@@ -5,6 +5,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { programmeDay } from "@/lib/domain/calendar";
 import type { Breakdown, Dashboard, DevicesDestroyed } from "@/lib/domain/dashboard";
+import { IN_REGISTER } from "@/lib/domain/hazard-area-status";
 import {
   buildProgressView,
   currentBaseline,
@@ -28,6 +29,9 @@ import { getHumanImpact } from "./human-impact";
 
 const ISO_DAY = 10;
 
+/** The areas the register holds (see IN_REGISTER): split, merged and withdrawn areas are history; their reports still count. */
+const inRegister = Prisma.sql`h.status::text IN (${Prisma.join([...IN_REGISTER])})`;
+
 /** The view's scope as SQL on reports `r`, hazardous areas `h` and governorates `g`. */
 function scopeSql(f: ProgressFilter, opts: { partnerOnReports: boolean }): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
@@ -41,7 +45,9 @@ function scopeSql(f: ProgressFilter, opts: { partnerOnReports: boolean }): Prism
         ? Prisma.sql`r."partnerId" = ${f.partner}`
         : // Its areas: those of its tasks, and those it released land in on a task since handed to another partner.
           Prisma.sql`(EXISTS (SELECT 1 FROM "TaskHazardArea" th JOIN "Task" t ON t.id = th."taskId" WHERE th."hazardAreaId" = h.id AND t."partnerId" = ${f.partner})
-            OR EXISTS (SELECT 1 FROM "LandReleaseReport" pr WHERE pr."hazardAreaId" = h.id AND pr."partnerId" = ${f.partner} AND pr.status = 'APPROVED'))`,
+            OR EXISTS (SELECT 1 FROM "LandReleaseReport" pr WHERE pr."hazardAreaId" = h.id AND pr."partnerId" = ${f.partner} AND pr.status = 'APPROVED')
+            OR EXISTS (SELECT 1 FROM "InheritedRelease" pi JOIN "LandReleaseReport" pr ON pr.id = pi."reportId"
+                       WHERE pi."hazardAreaId" = h.id AND pr."partnerId" = ${f.partner} AND pr.status = 'APPROVED'))`,
     );
   }
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
@@ -98,10 +104,11 @@ export async function getProgress(
       JOIN "Governorate" g ON g.pcode = h."governoratePcode"
       WHERE r.status = 'APPROVED' AND r."periodEnd" <= ${to}::date ${scopeSql(filter, { partnerOnReports: true })}
       GROUP BY 1, 2, 3, 4, 5`,
-    db.$queryRaw<{ pcode: string; areaM2: number }[]>`
-      SELECT h."governoratePcode" AS pcode, sum(h."areaM2")::float8 AS "areaM2"
+    db.$queryRaw<{ pcode: string; areaM2: number; newlyFoundM2: number }[]>`
+      SELECT h."governoratePcode" AS pcode, sum(h."areaM2")::float8 AS "areaM2",
+             coalesce(sum(h."areaM2") FILTER (WHERE h."newlyFound"), 0)::float8 AS "newlyFoundM2"
       FROM "HazardArea" h JOIN "Governorate" g ON g.pcode = h."governoratePcode"
-      WHERE true ${scopeSql(filter, { partnerOnReports: false })}
+      WHERE ${inRegister} ${scopeSql(filter, { partnerOnReports: false })}
       GROUP BY 1`,
     // A partner's areas are often shared: what others released there is neither its release nor its remaining work.
     filter.partner
@@ -153,10 +160,16 @@ export async function getTreatyReport(db: Db, filter: ProgressFilter = {}): Prom
       FROM "HazardArea" h
       JOIN "Governorate" g ON g.pcode = h."governoratePcode"
       CROSS JOIN LATERAL (
-        SELECT h."areaM2" - coalesce(sum(r."countedAreaM2"), 0) AS left_m2 FROM "LandReleaseReport" r
-        WHERE r."hazardAreaId" = h.id AND r.status = 'APPROVED' AND r."periodEnd" <= ${filter.to ?? today()}::date
+        SELECT h."areaM2" - coalesce(sum(s.m2), 0) AS left_m2 FROM (
+          SELECT r."countedAreaM2" AS m2 FROM "LandReleaseReport" r
+          WHERE r."hazardAreaId" = h.id AND r.status = 'APPROVED' AND r."periodEnd" <= ${filter.to ?? today()}::date
+          UNION ALL
+          -- What the areas it was split from or merged out of released, its share of each report.
+          SELECT i.m2 FROM "InheritedRelease" i JOIN "LandReleaseReport" r ON r.id = i."reportId"
+          WHERE i."hazardAreaId" = h.id AND r.status = 'APPROVED' AND r."periodEnd" <= ${filter.to ?? today()}::date
+        ) s
       ) x
-      WHERE x.left_m2 >= ${RELEASED_IN_FULL_BELOW_M2} ${scopeSql(filter, { partnerOnReports: false })}
+      WHERE ${inRegister} AND x.left_m2 >= ${RELEASED_IN_FULL_BELOW_M2} ${scopeSql(filter, { partnerOnReports: false })}
       GROUP BY 1, 2`,
     db.governorate.findMany({ select: { pcode: true, ...GOVERNORATE_NAMES, region: true } }),
   ]);

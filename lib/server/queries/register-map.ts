@@ -1,8 +1,10 @@
 // The register on a map: what an authority's map shows of its hazardous areas
 // in the view, found through the bounding-box index and simplified by zoom.
+
 import type { MultiPolygon, Polygon } from "geojson";
 import { Prisma } from "@/generated/prisma/client";
 import { hazardStatus } from "@/lib/colours";
+import { IN_REGISTER } from "@/lib/domain/hazard-area-status";
 import type { RegisterMap } from "@/lib/domain/register-map";
 import type { TRegisterView } from "@/lib/schemas/hazard-area";
 import type { Actor } from "@/lib/server/permissions";
@@ -39,6 +41,7 @@ export async function registerMap(
   limits = VIEW_LIMITS,
 ): Promise<RegisterMap> {
   const where = Prisma.sql`${envelope(view.bbox)} AND ${hazardAreaScopeSql(actor)}
+    AND "status"::text IN (${Prisma.join([...IN_REGISTER])})
     AND ${view.contamination ? Prisma.sql`${view.contamination}::"ContaminationType" = ANY("contamination")` : Prisma.sql`TRUE`}
     AND ${
       view.partner

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AreaHistory } from "@/components/hazard-areas/area-history";
+import { HazardAreaChanges } from "@/components/hazard-areas/hazard-area-changes";
 import { hazardFeatures, releasedFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
 import { type Column, DataTable } from "@/components/ui/data-table";
@@ -9,6 +11,8 @@ import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
+import { can } from "@/lib/server/permissions";
+import { hazardAreaHistory } from "@/lib/server/queries/hazard-area-life";
 import { getHazardAreaRecord } from "@/lib/server/queries/hazard-areas";
 
 type Area = NonNullable<Awaited<ReturnType<typeof getHazardAreaRecord>>>;
@@ -17,8 +21,10 @@ type Area = NonNullable<Awaited<ReturnType<typeof getHazardAreaRecord>>>;
 export default async function HazardAreaPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePage("/hazard-areas/[id]", `/hazard-areas/${id}`);
-  const area = await getHazardAreaRecord(await getDb(), user, id);
+  const db = await getDb();
+  const area = await getHazardAreaRecord(db, user, id);
   if (!area) notFound();
+  const history = await hazardAreaHistory(db, area.id);
   const [t, tCont, tLand, tMethod, tStatus, locale] = await Promise.all([
     getTranslations("hazardAreas"),
     getTranslations("contamination"),
@@ -34,17 +40,46 @@ export default async function HazardAreaPage({ params }: { params: Promise<{ id:
     { key: "partner", header: t("partner"), cell: (k) => k.partner?.name ?? "—" },
     { key: "status", header: t("taskStatus"), cell: (k) => tStatus(k.status) },
   ];
-  type Release = Area["reports"][number];
+  // Its own approved reports, then its share of those released in the areas it came from.
+  type Release = {
+    id: string;
+    method: Area["reports"][number]["method"];
+    reviewedAt: Date | null;
+    countedAreaM2: number;
+    carried: boolean;
+  };
+  const releases: Release[] = [
+    ...area.reports.map((r) => ({ ...r, carried: false })),
+    ...area.inherited.map((i) => ({ ...i.report, countedAreaM2: i.m2, carried: true })),
+  ];
   const releaseColumns: Column<Release>[] = [
     {
       key: "approved",
       header: t("approvedOn"),
       cell: (r) => <Link href={`/reports/${r.id}`}>{r.reviewedAt ? formatDate(r.reviewedAt, locale) : "—"}</Link>,
     },
-    { key: "method", header: t("method"), cell: (r) => tMethod(r.method) },
+    {
+      key: "method",
+      header: t("method"),
+      cell: (r) => (r.carried ? `${tMethod(r.method)} (${t("carriedOver")})` : tMethod(r.method)),
+    },
     { key: "counted", header: t("counted"), numeric: true, cell: (r) => formatM2(r.countedAreaM2, locale) },
   ];
-  const counted = area.reports.reduce((sum, r) => sum + r.countedAreaM2, 0);
+  const counted = releases.reduce((sum, r) => sum + r.countedAreaM2, 0);
+  const inRegister = area.status !== "SUPERSEDED" && area.status !== "WITHDRAWN";
+  const unused = !area.reports.length && !area.tasks.length && !area.inherited.length;
+  const offered = !inRegister
+    ? []
+    : ([
+        "reclassify",
+        ...(area.status === "CLOSED" ? [] : (["revise"] as const)),
+        "split",
+        "merge",
+        ...(area.status === "ACTIVE" ? (["suspend"] as const) : []),
+        ...(area.status === "SUSPENDED" ? (["reopen"] as const) : []),
+        ...(unused ? (["withdraw"] as const) : []),
+        ...(area.needsInvestigation ? (["closeInvestigation"] as const) : []),
+      ] as const);
   return (
     <>
       <p className="breadcrumb">
@@ -53,7 +88,16 @@ export default async function HazardAreaPage({ params }: { params: Promise<{ id:
       <h1>
         <span className="code">{area.code}</span> · {area.name}
       </h1>
+      {!inRegister && <p className="note">{t("superseded")}</p>}
+      {area.needsInvestigation && (
+        <p className="error" role="status">
+          {t("investigate")}
+        </p>
+      )}
+      {area.newlyFound && <p className="note">{t("newlyFound")}</p>}
       <dl className="facts">
+        <dt>{t("status")}</dt>
+        <dd data-testid="area-status">{t(`statuses.${area.status}`)}</dd>
         <dt>{t("kind")}</dt>
         <dd>{area.kind}</dd>
         <dt>{t("contamination")}</dt>
@@ -78,13 +122,17 @@ export default async function HazardAreaPage({ params }: { params: Promise<{ id:
       <FieldMap
         basemap={basemapSettings()}
         hazards={hazardFeatures([area])}
-        released={releasedFeatures(area.reports)}
+        released={
+          area.inherited.length && area.releasedGeometry
+            ? releasedFeatures([...area.reports, { method: "CLEARED", countedGeometry: area.releasedGeometry }])
+            : releasedFeatures(area.reports)
+        }
         label={t("mapLabel", { code: area.code })}
       />
       <h2>{t("releases")}</h2>
       <DataTable
         label={t("releases")}
-        rows={area.reports}
+        rows={releases}
         columns={releaseColumns}
         rowKey={(r) => r.id}
         empty={t("noReleases")}
@@ -107,6 +155,22 @@ export default async function HazardAreaPage({ params }: { params: Promise<{ id:
         rowKey={(k) => k.id}
         empty={t("noTasks")}
       />
+      <h2>{t("history")}</h2>
+      <AreaHistory entries={history} />
+      {offered.length > 0 && can(user, "hazardArea:write") && (
+        <>
+          <h2>{t("changeArea")}</h2>
+          <HazardAreaChanges
+            id={area.id}
+            code={area.code}
+            kind={area.kind}
+            contamination={area.contamination}
+            offered={[...offered]}
+            basemap={basemapSettings()}
+            hazards={hazardFeatures([area])}
+          />
+        </>
+      )}
     </>
   );
 }
