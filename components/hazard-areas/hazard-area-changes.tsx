@@ -102,14 +102,24 @@ export function HazardAreaChanges({
     // A split or merge makes new areas: the first is where the work goes on.
     const created = (res.body as { created?: { id: string }[] }).created;
     if (created?.[0]) router.push(`/hazard-areas/${created[0].id}`);
-    else router.refresh();
+    else {
+      form.reset();
+      router.refresh();
+    }
   }
 
   return (
     <form className="report-form" onSubmit={submitWith(submit)} data-testid="area-changes">
       <label>
         {t("change")}
-        <select name="change" value={change} onChange={(e) => setChange(e.target.value as Change)}>
+        <select
+          name="change"
+          value={change}
+          onChange={(e) => {
+            setChange(e.target.value as Change);
+            setErrors(null);
+          }}
+        >
           {offered.map((c) => (
             <option key={c} value={c}>
               {t(`kinds.${c}`)}
@@ -151,7 +161,7 @@ export function HazardAreaChanges({
           {check?.ok && (
             <dl className="figures">
               <dt>{t("drawnArea")}</dt>
-              <dd>{formatM2(check.areaM2, locale)}</dd>
+              <dd data-testid="change-area-m2">{formatM2(check.areaM2, locale)}</dd>
             </dl>
           )}
         </GeometryField>

@@ -35,6 +35,7 @@ export function RegisterMapView({
   const [register, setRegister] = useState<RegisterMap | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [shown, setShown] = useState<ReadonlySet<HazardStatus>>(new Set(STATUSES));
+  const [showReleased, setShowReleased] = useState(true);
   const [contamination, setContamination] = useState("");
   const [partner, setPartner] = useState("");
   const [view, setView] = useState<{ bbox: [number, number, number, number]; zoom: number } | null>(null);
@@ -100,6 +101,10 @@ export function RegisterMapView({
             {tMap(STATUS_LABEL[s])}
           </label>
         ))}
+        <label className="checkbox">
+          <input type="checkbox" checked={showReleased} onChange={(e) => setShowReleased(e.target.checked)} />
+          {t("releasedLand")}
+        </label>
         <label>
           {t("contamination")}
           <select value={contamination} onChange={(e) => setContamination(e.target.value)}>
@@ -138,6 +143,7 @@ export function RegisterMapView({
       <FieldMap
         basemap={basemap}
         hazards={areas}
+        released={showReleased && register?.level === "areas" ? register.released : undefined}
         cells={cells}
         onView={onView}
         onOpenHazard={(id) => router.push(`/hazard-areas/${id}`)}

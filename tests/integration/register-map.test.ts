@@ -41,6 +41,23 @@ describe.each(DATABASE_KINDS)("the register on a map on %s", (kind) => {
     expect(area?.properties.status).toMatch(/^(open|partial|released)$/);
   });
 
+  it("draws the land released in the areas drawn, each approved report once, by its method", async () => {
+    const dma = await actor("dma@demo.test");
+    const drawn = await registerMap(t().db, dma, view(IRAQ, 10));
+    if (drawn.level !== "areas") throw new Error("expected areas");
+    const reports = await t().db.landReleaseReport.findMany({
+      where: {
+        status: "APPROVED",
+        countedGeometry: { not: { equals: null } },
+        hazardArea: { authorityId: dma.organisationId },
+      },
+      select: { method: true },
+    });
+    expect(reports.length).toBeGreaterThan(0);
+    expect(drawn.released.map((r) => r.properties.method).sort()).toEqual(reports.map((r) => r.method).sort());
+    expect(drawn.released.every((r) => /Polygon/.test(r.geometry.type))).toBe(true);
+  });
+
   it("finds only the areas in the view", async () => {
     const admin = await actor("admin@demo.test");
     // DEMO-BAS-001 is in Basra, near the Shatt al-Arab (47.85, 30.55); nothing else is that far south-east.

@@ -1,7 +1,9 @@
 // Hazardous areas with their polygons: the caller's, in the view's place,
-// contamination and land use, and of the view's partner's tasks.
+// contamination and land use, and of the view's partner's tasks; those the
+// register holds, so their areas add up to the dashboard's registered figure.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { IN_REGISTER } from "@/lib/domain/hazard-area-status";
 import { hazardAreaFilter, partnerFilter } from "@/lib/server/filters";
 import { HAZARD_AREA_LISTED } from "@/lib/server/queries/hazard-areas";
 import { hazardAreaScope } from "@/lib/server/scopes";
@@ -14,6 +16,7 @@ const SELECT = {
   governoratePcode: true,
   areaM2: true,
   releasedM2: true,
+  status: true,
   geometry: true,
   governorate: { select: { nameEn: true, region: true } },
   authority: { select: { name: true } },
@@ -25,6 +28,7 @@ export const hazardAreas = areal(
     const where: Prisma.HazardAreaWhereInput = {
       AND: [
         hazardAreaScope(actor),
+        { status: { in: [...IN_REGISTER] } },
         hazardAreaFilter(f),
         f.partner ? { tasks: { some: { task: partnerFilter(f) } } } : {},
       ],
@@ -50,6 +54,7 @@ export const hazardAreas = areal(
       area_m2: m2(h.areaM2),
       rel_m2: m2(h.releasedM2),
       remain_m2: m2(Math.max(0, h.areaM2 - h.releasedM2)),
+      status: h.status.toLowerCase(),
     },
   }),
 );

@@ -5,7 +5,7 @@ import type { MultiPolygon, Polygon } from "geojson";
 import { Prisma } from "@/generated/prisma/client";
 import { hazardStatus } from "@/lib/colours";
 import { IN_REGISTER } from "@/lib/domain/hazard-area-status";
-import type { RegisterMap } from "@/lib/domain/register-map";
+import type { RegisterMap, RegisterRelease } from "@/lib/domain/register-map";
 import type { TRegisterView } from "@/lib/schemas/hazard-area";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
@@ -77,6 +77,11 @@ export async function registerMap(
     if (rows.length <= limits.areas && rows.length === (rows[0]?.total ?? 0))
       return {
         level: "areas",
+        released: await releasedIn(
+          db,
+          rows.map((r) => r.id),
+          limits.geometryBytes,
+        ),
         features: rows.map(({ geometry, areaM2, releasedM2, total: _, ...r }) => ({
           type: "Feature",
           geometry,
@@ -107,4 +112,26 @@ export async function registerMap(
       properties: { ...c, areas: open + partial + released, byStatus: { open, partial, released } },
     })),
   };
+}
+
+/**
+ * The land approved reports released in these areas, their own and those of
+ * the areas they were split from or merged out of, each report once, oldest
+ * first, as much as the byte limit allows.
+ */
+async function releasedIn(db: Db, areaIds: string[], geometryBytes: number): Promise<RegisterRelease[]> {
+  if (!areaIds.length) return [];
+  const rows = await db.$queryRaw<
+    { method: RegisterRelease["properties"]["method"]; geometry: Polygon | MultiPolygon }[]
+  >`
+    SELECT "method", "geometry" FROM (
+      SELECT r."method"::text AS "method", r."countedGeometry" AS "geometry",
+        sum(pg_column_size(r."countedGeometry")) OVER (ORDER BY r."periodEnd", r."id") AS "bytes"
+      FROM "LandReleaseReport" r
+      WHERE r."status" = 'APPROVED' AND r."countedGeometry" IS NOT NULL
+        AND (r."hazardAreaId" = ANY (${areaIds}::text[])
+          OR r."id" IN (SELECT "reportId" FROM "InheritedRelease" WHERE "hazardAreaId" = ANY (${areaIds}::text[])))
+    ) AS "inView"
+    WHERE "bytes" <= ${geometryBytes}`;
+  return rows.map(({ method, geometry }) => ({ type: "Feature", geometry, properties: { method } }));
 }
