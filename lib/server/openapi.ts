@@ -193,7 +193,7 @@ export const OPENAPI = {
         {
           ok: 200,
           okDescription:
-            'From zoom 9, when the view holds 2,000 areas or fewer whose polygons together are under about 8 MB: `{ level: "areas", features }`, GeoJSON features with `{ id, code, name, kind, contamination, status }` (status open, partial or released). Otherwise `{ level: "cells", cellDeg, reason: "zoom" | "tooMany", features }`: points at the mean centre of the areas in each square cell of `cellDeg` degrees, with `{ areas, byStatus: { open, partial, released }, areaM2, releasedM2 }`; every area in the view is counted in one cell',
+            'From zoom 9, when the view holds 2,000 areas or fewer whose polygons together are under about 8 MB: `{ level: "areas", features }`, GeoJSON features with `{ id, code, name, kind, contamination, status }` (status open, partial or released), and from zoom 13 `released`: the land approved reports released in them, `{ method }`, each report once. Otherwise `{ level: "cells", cellDeg, reason: "zoom" | "tooMany", features }`: points at the mean centre of the areas in each square cell of `cellDeg` degrees, with `{ areas, byStatus: { open, partial, released }, areaM2, releasedM2 }`; every area in the view is counted in one cell',
           errors: [400, 401, 403],
           query: MAP_VIEW,
         },

@@ -5,7 +5,7 @@ import { ZRegisterView } from "@/lib/schemas/hazard-area";
 import { issueApiToken } from "@/lib/server/commands/issue-api-token";
 import type { Db } from "@/lib/server/prisma";
 import { getHazardAreaRecord } from "@/lib/server/queries/hazard-areas";
-import { registerMap, VIEW_LIMITS } from "@/lib/server/queries/register-map";
+import { RELEASED_FROM_ZOOM, registerMap, VIEW_LIMITS } from "@/lib/server/queries/register-map";
 import { actorFor } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
@@ -43,7 +43,10 @@ describe.each(DATABASE_KINDS)("the register on a map on %s", (kind) => {
 
   it("draws the land released in the areas drawn, each approved report once, by its method", async () => {
     const dma = await actor("dma@demo.test");
-    const drawn = await registerMap(t().db, dma, view(IRAQ, 10));
+    // Drawn from a village's zoom on (RELEASED_FROM_ZOOM); at a district's, the areas alone.
+    const district = await registerMap(t().db, dma, view(IRAQ, RELEASED_FROM_ZOOM - 1));
+    expect(district.level === "areas" && district.released).toEqual([]);
+    const drawn = await registerMap(t().db, dma, view(IRAQ, RELEASED_FROM_ZOOM));
     if (drawn.level !== "areas") throw new Error("expected areas");
     const reports = await t().db.landReleaseReport.findMany({
       where: {

@@ -22,6 +22,13 @@ export default async function HazardAreasPage(props: ListPageProps) {
     { key: "code", header: t("code"), cell: (h) => <Link href={`/hazard-areas/${h.id}`}>{h.code}</Link> },
     { key: "name", header: t("name"), cell: (h) => h.name },
     { key: "kind", header: t("kind"), cell: (h) => h.kind },
+    {
+      key: "status",
+      header: t("status"),
+      // Flagged areas say so in the list, where the authority looks for its work.
+      cell: (h) =>
+        h.needsInvestigation ? `${t(`statuses.${h.status}`)} · ${t("toInvestigate")}` : t(`statuses.${h.status}`),
+    },
     { key: "governorate", header: t("governorate"), cell: (h) => governorateName(h.governorate, locale) },
     { key: "landUse", header: t("landUse"), cell: (h) => tLand(h.landUse) },
     { key: "priority", header: t("priority"), numeric: true, cell: (h) => h.priorityRank },

@@ -14,6 +14,13 @@ import { hazardAreaScopeSql } from "@/lib/server/scopes";
 /** From this zoom (a view some 250 km wide on a laptop, a governorate or less) each area is drawn; below it, areas are counted in cells. */
 export const AREAS_FROM_ZOOM = 9;
 /**
+ * Released land is drawn from the zoom where a clearance lane shows (about
+ * 20 m a pixel): further out it is a few pixels inside its area, and reading
+ * every report's polygon for a district's 200 areas took the view's p95 from
+ * 38 ms to 190 ms (npm run bench:register).
+ */
+export const RELEASED_FROM_ZOOM = 13;
+/**
  * The most one view draws: areas, and bytes of stored polygons (as PostgreSQL
  * keeps them, about the size of the JSON sent). A view holding more is shown
  * in cells, and says so: 2,000 walked boundaries are a few megabytes, while
@@ -77,11 +84,14 @@ export async function registerMap(
     if (rows.length <= limits.areas && rows.length === (rows[0]?.total ?? 0))
       return {
         level: "areas",
-        released: await releasedIn(
-          db,
-          rows.map((r) => r.id),
-          limits.geometryBytes,
-        ),
+        released:
+          view.zoom >= RELEASED_FROM_ZOOM
+            ? await releasedIn(
+                db,
+                rows.map((r) => r.id),
+                limits.geometryBytes,
+              )
+            : [],
         features: rows.map(({ geometry, areaM2, releasedM2, total: _, ...r }) => ({
           type: "Feature",
           geometry,
