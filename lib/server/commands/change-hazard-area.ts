@@ -4,12 +4,11 @@ import { blockingOverlaps } from "@/lib/domain/hazard-area-overlap";
 import { settledStatus } from "@/lib/domain/hazard-area-status";
 import { GeometryError } from "@/lib/geo/errors";
 import { locate } from "@/lib/geo/locate";
-import { formatM2 } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { refusal } from "@/lib/i18n/refusals";
 import { type THazardAreaChange, ZHazardAreaChange } from "@/lib/schemas/hazard-area-change";
 import { bumpDataVersion } from "@/lib/server/cache";
-import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "@/lib/server/command-error";
+import { CommandError, geometryRefusal, parseOrRefuse } from "@/lib/server/command-error";
 import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "@/lib/server/geometry-pool";
 import { toJson } from "@/lib/server/json";
 import { type Actor, can } from "@/lib/server/permissions";
@@ -18,7 +17,13 @@ import { findGovernorate, governorateBoundaries } from "@/lib/server/queries/gov
 import { lockAreas } from "@/lib/server/queries/hazard-area-life";
 import { hazardAreasInBox } from "@/lib/server/queries/hazard-areas";
 import { asAreal } from "@/lib/server/queries/land-release";
-import { type ChangeContext, geometryChangeRefused, lockRegister, recordChange } from "./hazard-area-change-record";
+import {
+  type ChangeContext,
+  geometryChangeRefused,
+  lockRegister,
+  overlapRefusal,
+  recordChange,
+} from "./hazard-area-change-record";
 import { mergeHazardAreas, splitHazardArea } from "./split-merge-hazard-areas";
 
 /**
@@ -116,15 +121,7 @@ async function reviseBoundary(
       released,
     ),
   );
-  if (blocking.length) {
-    const list = (l: string) =>
-      blocking
-        .map((o) => `\u2066${o.code}\u2069 (${o.name}): ${formatM2(o.overlapM2, l)}`)
-        .join(l === "en" ? "; " : "؛ ");
-    throw new CommandError("conflict", refusal("hazardAreaOverlaps", { list }), [
-      fieldIssue(["geometry"], "overlapsRegisteredArea"),
-    ]);
-  }
+  if (blocking.length) throw overlapRefusal(blocking);
   const status = settledStatus(area.status, check.ok.areaM2, area.releasedM2);
   await tx.hazardArea.update({
     where: { id: area.id },

@@ -69,3 +69,14 @@ export async function recordChange(
     after: toJson({ ...change.after, evidence: change.evidence, effectiveDate: change.effectiveDate }),
   });
 }
+
+/** The refusal of a polygon that takes land still to release in registered areas, naming each and how much. */
+export function overlapRefusal(overlaps: readonly { code: string; name: string; overlapM2: number }[]) {
+  const list = (l: string) =>
+    overlaps
+      .map((o) => `\u2066${o.code}\u2069 (${o.name}): ${formatM2(o.overlapM2, l)}`)
+      .join(l === "en" ? "; " : "؛ ");
+  return new CommandError("conflict", refusal("hazardAreaOverlaps", { list }), [
+    fieldIssue(["geometry"], "overlapsRegisteredArea"),
+  ]);
+}

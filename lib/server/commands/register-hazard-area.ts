@@ -2,12 +2,11 @@ import { bbox } from "@turf/turf";
 import { blockingOverlaps, OVERLAP_TOLERANCE_M2 } from "@/lib/domain/hazard-area-overlap";
 import { GeometryError } from "@/lib/geo/errors";
 import { locate } from "@/lib/geo/locate";
-import { formatM2 } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { refusal } from "@/lib/i18n/refusals";
 import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
 import { bumpDataVersion } from "@/lib/server/cache";
-import { CommandError, fieldIssue, geometryRefusal, parseOrRefuse } from "@/lib/server/command-error";
+import { CommandError, geometryRefusal, parseOrRefuse } from "@/lib/server/command-error";
 import { runGeometry, TRANSACTION_WITH_GEOMETRY_MS } from "@/lib/server/geometry-pool";
 import { toJson } from "@/lib/server/json";
 import { type Actor, can } from "@/lib/server/permissions";
@@ -18,6 +17,7 @@ import { findGovernorate, governorateBoundaries } from "@/lib/server/queries/gov
 import { hazardAreasInBox } from "@/lib/server/queries/hazard-areas";
 import { asAreal } from "@/lib/server/queries/land-release";
 import { recordFoundOnReleasedLand } from "./found-on-released-land";
+import { overlapRefusal } from "./hazard-area-change-record";
 
 /**
  * An authority registers a hazardous area. The governorate is the one
@@ -64,15 +64,7 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
         registered.map((r) => ({ ...r, geometry: asAreal(r.geometry)!, released: asAreal(r.releasedGeometry) })),
       );
       const overlaps = blockingOverlaps(found);
-      if (overlaps.length) {
-        const list = (locale: string) =>
-          overlaps
-            .map((o) => `\u2066${o.code}\u2069 (${o.name}): ${formatM2(o.overlapM2, locale)}`)
-            .join(locale === "en" ? "; " : "؛ ");
-        throw new CommandError("conflict", refusal("hazardAreaOverlaps", { list }), [
-          fieldIssue(["geometry"], "overlapsRegisteredArea"),
-        ]);
-      }
+      if (overlaps.length) throw overlapRefusal(overlaps);
       // Land an earlier area released, found contaminated again: a new area, newly found, flagged for investigation.
       const onReleased = found.filter((o) => o.onReleasedM2 >= OVERLAP_TOLERANCE_M2);
       const area = await tx.hazardArea.create({
