@@ -20,6 +20,7 @@ import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { hazardAreasInBoxes } from "@/lib/server/queries/hazard-areas";
 import { importProgress } from "@/lib/server/queries/register-imports";
+import { lockRegister } from "./hazard-area-change-record";
 
 /**
  * Rows per transaction: its geometry is one worker job, and the register's
@@ -98,7 +99,7 @@ function registerBatch(db: Db, actor: Actor, id: string, decision: "skip" | "rem
   return db.$transaction(
     async (tx) => {
       // The register's lock, as single registration takes it: no area registered meanwhile escapes the check.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
+      await lockRegister(tx);
       const rows = await tx.registerImportRow.findMany({
         where: { importId: id, status: "PENDING" },
         orderBy: { row: "asc" },

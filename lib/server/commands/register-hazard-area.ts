@@ -17,7 +17,7 @@ import { findGovernorate, governorateBoundaries } from "@/lib/server/queries/gov
 import { hazardAreasInBox } from "@/lib/server/queries/hazard-areas";
 import { asAreal } from "@/lib/server/queries/land-release";
 import { recordFoundOnReleasedLand } from "./found-on-released-land";
-import { overlapRefusal } from "./hazard-area-change-record";
+import { lockRegister, overlapRefusal } from "./hazard-area-change-record";
 
 /**
  * An authority registers a hazardous area. The governorate is the one
@@ -56,7 +56,7 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
   return db.$transaction(
     async (tx) => {
       // One registration at a time, so two overlapping areas registered at once cannot both pass the check.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
+      await lockRegister(tx);
       const registered = await hazardAreasInBox(tx, bbox(valid.geometry));
       const found = await runGeometry(
         "overlapsWithRegistered",

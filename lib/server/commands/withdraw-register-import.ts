@@ -9,13 +9,14 @@ import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { ownImport } from "./commit-register-import";
+import { lockRegister } from "./hazard-area-change-record";
 
 export async function withdrawRegisterImport(db: Db, actor: Actor, id: string) {
   const found = await ownImport(db, actor, id);
   if (found.status === "WITHDRAWN") throw new CommandError("conflict", refusal("importWithdrawnAlready"));
   if (found.status === "COMMITTING") throw new CommandError("conflict", refusal("importStillCommitting"));
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hazardArea.register'))`;
+    await lockRegister(tx);
     const areas = await tx.hazardArea.findMany({
       where: { importId: id },
       select: { id: true, code: true, areaM2: true, _count: { select: { tasks: true, reports: true, changes: true } } },
