@@ -3,7 +3,8 @@
 // donor, contamination and land use. A filter not given adds nothing.
 // What the caller may see is not here: that is lib/server/scopes.ts.
 import { Prisma } from "@/generated/prisma/client";
-import type { ContaminationType, LandUse, Region } from "@/generated/prisma/enums";
+import { type ContaminationType, HazardAreaStatus, type LandUse, type Region } from "@/generated/prisma/enums";
+import { IN_REGISTER } from "@/lib/domain/hazard-area-status";
 import type { ProgressFilter } from "@/lib/schemas/progress-filter";
 
 type Place = Pick<ProgressFilter, "region" | "governorate">;
@@ -11,6 +12,19 @@ type Period = Pick<ProgressFilter, "from" | "to">;
 
 /** A YYYY-MM-DD day as the Date the database stores for it (midnight UTC). */
 export const day = (s: string) => new Date(`${s}T00:00:00Z`);
+
+/** Statuses of areas that are history (split, merged, withdrawn): the complement of IN_REGISTER. */
+const OUT_OF_REGISTER = Object.values(HazardAreaStatus).filter((s) => !(IN_REGISTER as readonly string[]).includes(s));
+
+/**
+ * In the register (IN_REGISTER), as SQL on the hazardous areas' `status`: said as "none of the statuses of
+ * history" and compared as the enum, so that the planner, with the column's statistics or without them (PGlite
+ * has no autovacuum), expects nearly every area to pass. Said as "one of the register's statuses", or compared
+ * as text, it guessed half a percent of the register and joined an import's batch of boxes against a scan of
+ * every area instead of the box index: 2.4 s a batch instead of 5 ms on a register of 20,000.
+ */
+export const inRegisterSql = (status: Prisma.Sql = Prisma.sql`"status"`) =>
+  Prisma.sql`${status} <> ALL (${OUT_OF_REGISTER}::"HazardAreaStatus"[])`;
 
 /** The filter's region as the database's enum value. */
 export const regionValue = (region: NonNullable<ProgressFilter["region"]>): Region =>

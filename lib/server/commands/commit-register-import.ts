@@ -18,7 +18,7 @@ import { toJson } from "@/lib/server/json";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
-import { hazardAreasInBoxes } from "@/lib/server/queries/hazard-areas";
+import { hazardAreasInBoxes, refreshRegisterStatistics } from "@/lib/server/queries/hazard-areas";
 import { importProgress } from "@/lib/server/queries/register-imports";
 import { lockRegister } from "./hazard-area-change-record";
 
@@ -90,7 +90,7 @@ async function registerPending(db: Db, actor: Actor, id: string, decision: "skip
       }
       throw err;
     });
-    if (!left) return;
+    if (!left) return refreshRegisterStatistics(db);
   }
 }
 

@@ -8,6 +8,7 @@ import { CommandError } from "@/lib/server/command-error";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
+import { refreshRegisterStatistics } from "@/lib/server/queries/hazard-areas";
 import { ownImport } from "./commit-register-import";
 import { lockRegister } from "./hazard-area-change-record";
 
@@ -15,7 +16,7 @@ export async function withdrawRegisterImport(db: Db, actor: Actor, id: string) {
   const found = await ownImport(db, actor, id);
   if (found.status === "WITHDRAWN") throw new CommandError("conflict", refusal("importWithdrawnAlready"));
   if (found.status === "COMMITTING") throw new CommandError("conflict", refusal("importStillCommitting"));
-  return db.$transaction(async (tx) => {
+  const withdrawn = await db.$transaction(async (tx) => {
     await lockRegister(tx);
     const areas = await tx.hazardArea.findMany({
       where: { importId: id },
@@ -63,4 +64,6 @@ export async function withdrawRegisterImport(db: Db, actor: Actor, id: string) {
     if (removed.count) await bumpDataVersion(tx);
     return { id, status: "withdrawn" as const, removed: removed.count };
   });
+  if (withdrawn.removed) await refreshRegisterStatistics(db);
+  return withdrawn;
 }

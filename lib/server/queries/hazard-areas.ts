@@ -1,10 +1,11 @@
 // Read-side queries for hazardous areas, scoped to the caller in the where
 // clause (lib/server/scopes.ts).
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { RegisteredArea } from "@/lib/domain/hazard-area-overlap";
 import { IN_REGISTER } from "@/lib/domain/hazard-area-status";
 import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import { cachedForDataVersion } from "@/lib/server/cache";
+import { inRegisterSql } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { hazardAreaScope } from "@/lib/server/scopes";
@@ -152,7 +153,7 @@ export function hazardAreasInBox(db: Db | Prisma.TransactionClient, [w, s, e, n]
   >`
     SELECT "id", "code", "name", "geometry", "releasedGeometry" FROM "HazardArea"
     WHERE "bbox" && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))
-      AND "status"::text = ANY (${[...IN_REGISTER]}::text[])`;
+      AND ${inRegisterSql()}`;
 }
 
 /**
@@ -211,7 +212,16 @@ export async function hazardAreasInBoxes(
     SELECT b.key, h."code", h."name", h."geometry"
     FROM unnest(${boxes.map((b) => b.key)}::int[], ${boxes.map((b) => b.box[0])}::float8[], ${boxes.map((b) => b.box[1])}::float8[],
                 ${boxes.map((b) => b.box[2])}::float8[], ${boxes.map((b) => b.box[3])}::float8[]) AS b(key, w, s, e, n)
-    JOIN "HazardArea" h ON h."bbox" && box(point(b.w, b.s), point(b.e, b.n)) AND h."status"::text = ANY (${[...IN_REGISTER]}::text[])`;
+    JOIN "HazardArea" h ON h."bbox" && box(point(b.w, b.s), point(b.e, b.n)) AND ${inRegisterSql(Prisma.sql`h."status"`)}`;
   for (const { key, ...area } of rows) (out.get(key) ?? out.set(key, []).get(key)!).push(area);
   return out;
+}
+
+/**
+ * The planner's statistics of the register made anew, after an import adds or takes away thousands of
+ * areas at once: the embedded database has no autovacuum to do it, and a plan chosen for the register
+ * before the import can be a scan where the box index would answer.
+ */
+export async function refreshRegisterStatistics(db: Db) {
+  await db.$executeRawUnsafe(`ANALYZE "HazardArea"`);
 }

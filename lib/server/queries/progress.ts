@@ -5,7 +5,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { programmeDay } from "@/lib/domain/calendar";
 import type { Breakdown, Dashboard, DevicesDestroyed } from "@/lib/domain/dashboard";
-import { IN_REGISTER } from "@/lib/domain/hazard-area-status";
 import {
   buildProgressView,
   currentBaseline,
@@ -23,14 +22,14 @@ import {
 import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import { type DrillDown, type ProgressFilter, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
-import { day, hazardAreaFilter, partnerFilter, regionSql } from "@/lib/server/filters";
+import { day, hazardAreaFilter, inRegisterSql, partnerFilter, regionSql } from "@/lib/server/filters";
 import type { Db } from "@/lib/server/prisma";
 import { getHumanImpact } from "./human-impact";
 
 const ISO_DAY = 10;
 
 /** The areas the register holds (see IN_REGISTER): split, merged and withdrawn areas are history; their reports still count. */
-const inRegister = Prisma.sql`h.status::text IN (${Prisma.join([...IN_REGISTER])})`;
+const inRegister = inRegisterSql(Prisma.sql`h.status`);
 
 /** The view's scope as SQL on reports `r`, hazardous areas `h` and governorates `g`. */
 function scopeSql(f: ProgressFilter, opts: { partnerOnReports: boolean }): Prisma.Sql {

@@ -4,9 +4,9 @@
 import type { MultiPolygon, Polygon } from "geojson";
 import { Prisma } from "@/generated/prisma/client";
 import { hazardStatus } from "@/lib/colours";
-import { IN_REGISTER } from "@/lib/domain/hazard-area-status";
 import type { RegisterMap, RegisterRelease } from "@/lib/domain/register-map";
 import type { TRegisterView } from "@/lib/schemas/hazard-area";
+import { inRegisterSql } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { hazardAreaScopeSql } from "@/lib/server/scopes";
@@ -48,7 +48,7 @@ export async function registerMap(
   limits = VIEW_LIMITS,
 ): Promise<RegisterMap> {
   const where = Prisma.sql`${envelope(view.bbox)} AND ${hazardAreaScopeSql(actor)}
-    AND "status"::text IN (${Prisma.join([...IN_REGISTER])})
+    AND ${inRegisterSql()}
     AND ${view.contamination ? Prisma.sql`${view.contamination}::"ContaminationType" = ANY("contamination")` : Prisma.sql`TRUE`}
     AND ${
       view.partner
