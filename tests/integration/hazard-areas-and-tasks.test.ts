@@ -5,6 +5,7 @@ import { handOverTask } from "@/lib/server/commands/hand-over-task";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { transitionTask } from "@/lib/server/commands/transition-task";
+import { toJson } from "@/lib/server/json";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 import { square } from "@/tests/helpers/shapes";
@@ -101,6 +102,18 @@ describe.each(DATABASE_KINDS)("hazardous areas and task orders on %s", (kind) =>
     expect(boxes.filter((b) => b.bbox === null)).toEqual([]);
     // KIRKUK is the square from (44.39, 35.47) to (44.394, 35.474): box() prints (east, north), (west, south).
     expect(boxes.find((b) => b.code === "CHA-KRK-0001")?.bbox).toBe("(44.394,35.474),(44.39,35.47)");
+    // A geometry written again without a box gets its new box (a boundary revision writes it so).
+    const kirkuk = await t().db.hazardArea.findUniqueOrThrow({ where: { code: "CHA-KRK-0001" } });
+    await t().db.hazardArea.update({
+      where: { id: kirkuk.id },
+      data: { geometry: toJson(square(44.39, 35.47, 0.006)) },
+    });
+    const [moved] = await t().db.$queryRaw<{ bbox: string; stale: number }[]>`
+      SELECT "bbox"::text AS "bbox",
+             (SELECT count(*)::int FROM "HazardArea" WHERE NOT ("bbox" ~= hazard_area_box("geometry"))) AS "stale"
+      FROM "HazardArea" WHERE "id" = ${kirkuk.id}`;
+    expect(moved).toEqual({ bbox: "(44.396,35.476),(44.39,35.47)", stale: 0 });
+    await t().db.hazardArea.update({ where: { id: kirkuk.id }, data: { geometry: kirkuk.geometry! } });
     const plan = await t().db.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
       return tx.$queryRaw<{ "QUERY PLAN": string }[]>`

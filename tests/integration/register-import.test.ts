@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { changeHazardArea } from "@/lib/server/commands/change-hazard-area";
 import { commitRegisterImport, ROWS_PER_BATCH } from "@/lib/server/commands/commit-register-import";
 import { previewRegisterImport } from "@/lib/server/commands/preview-register-import";
+import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { withdrawRegisterImport } from "@/lib/server/commands/withdraw-register-import";
 import { getDashboard } from "@/lib/server/queries/progress";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
-import { BROKEN_ROWS, codeOfRow, OVERLAPPING_ROW, registerShapefile } from "@/tests/helpers/register-file";
+import { BROKEN_ROWS, codeOfRow, OVERLAPPING_ROW, registerShapefile, squareOfRow } from "@/tests/helpers/register-file";
 
 const ROWS = 60;
 const TODAY = "2026-12-06";
@@ -178,6 +180,64 @@ describe.each(DATABASE_KINDS)("importing a register on %s", (kind) => {
       where: { importId: preview.id, row: OVERLAPPING_ROW },
     });
     expect((trimmed.outcome as { trimmedM2: number }).trimmedM2).toBeGreaterThan(0);
+    await withdrawRegisterImport(t().db, actor, preview.id);
+  });
+
+  it("measures a row again at commit only against land registered or redrawn after the preview, and gives each area its box", async () => {
+    const actor = await dma();
+    const ring = (row: number, grow: number) =>
+      squareOfRow(row).map(([x, y], i) => [
+        x! + (i === 1 || i === 2 ? grow : -grow),
+        y! + (i >= 2 && i <= 3 ? grow : -grow),
+      ]);
+    const body = (code: string, coordinates: number[][]) => ({
+      code,
+      name: code,
+      kind: "SHA",
+      contamination: ["AP_MINES"],
+      landUse: "AGRICULTURE",
+      priorityRank: 3,
+      geometry: { type: "Polygon", coordinates: [coordinates] },
+    });
+    // Registered before the preview between row 25's square and the next: the preview measures nothing shared.
+    const beside = await registerHazardArea(
+      t().db,
+      actor,
+      body(
+        "SHA-KRK-BESIDE",
+        ring(25, 0).map(([x, y]) => [x! + 0.004, y!]),
+      ),
+    );
+    const preview = await previewRegisterImport(t().db, actor, file(), { kind: "hazard-areas" }, TODAY);
+    const rowOverlaps = async (row: number) =>
+      (await t().db.registerImportRow.findFirstOrThrow({ where: { importId: preview.id, row } })).overlaps;
+    expect(await rowOverlaps(25)).toEqual({ register: [], rows: [] });
+    // After the preview: an area registered over row 21, and the one beside row 25 redrawn over it.
+    await registerHazardArea(t().db, actor, body("SHA-KRK-AFTER", ring(21, 0.0005)));
+    await changeHazardArea(t().db, actor, beside.id, {
+      change: "revise",
+      geometry: { type: "Polygon", coordinates: [ring(25, 0.0005)] },
+      effectiveDate: TODAY,
+      evidence: "Re-survey after the preview",
+    });
+    const done = await commitRegisterImport(t().db, actor, preview.id, { overlaps: "skip" });
+    const outcomes = await t().db.registerImportRow.findMany({
+      where: { importId: preview.id },
+      orderBy: { row: "asc" },
+    });
+    const skipped = outcomes.filter((r) => r.status === "SKIPPED");
+    expect(skipped.map((r) => r.row)).toEqual([OVERLAPPING_ROW, 21, 25]);
+    const named = (row: number) =>
+      (skipped.find((r) => r.row === row)!.outcome as { overlaps: { code: string }[] }).overlaps.map((o) => o.code);
+    expect(named(OVERLAPPING_ROW)).toEqual([codeOfRow(OVERLAPPING_ROW - 1)]);
+    expect(named(21)).toEqual(["SHA-KRK-AFTER"]);
+    expect(named(25)).toEqual(["SHA-KRK-BESIDE"]);
+    expect(done.progress).toMatchObject({ status: "committed", created: preview.accepted - 3, skipped: 3 });
+    // The boxes the commit gave are the boxes of the polygons it registered.
+    const [boxes] = await t().db.$queryRaw<{ given: number; stale: number }[]>`
+      SELECT count(*)::int AS "given", count(*) FILTER (WHERE NOT ("bbox" ~= hazard_area_box("geometry")))::int AS "stale"
+      FROM "HazardArea" WHERE "importId" = ${preview.id}`;
+    expect(boxes).toEqual({ given: preview.accepted - 3, stale: 0 });
     await withdrawRegisterImport(t().db, actor, preview.id);
   });
 

@@ -6,7 +6,9 @@
 // before, and a batch takes the register's lock, so a process that restarts
 // or a second one cannot register a row twice.
 import { bbox } from "@turf/turf";
-import type { CommittedShape } from "@/lib/domain/import-geometry";
+import type { Prisma } from "@/generated/prisma/client";
+import { planCommitBatch, type RowPlan } from "@/lib/domain/import-commit-plan";
+import type { CommittedShape, RowOverlaps } from "@/lib/domain/import-geometry";
 import type { RegisterRow } from "@/lib/domain/register-import";
 import type { Areal } from "@/lib/geo/boolean";
 import { refusal } from "@/lib/i18n/refusals";
@@ -14,12 +16,16 @@ import { ZImportCommit } from "@/lib/schemas/register-import";
 import { bumpDataVersion } from "@/lib/server/cache";
 import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
 import { runInWorker } from "@/lib/server/geometry-pool";
-import { toJson } from "@/lib/server/json";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
-import { hazardAreasInBoxes, refreshRegisterStatistics } from "@/lib/server/queries/hazard-areas";
-import { importProgress } from "@/lib/server/queries/register-imports";
+import { refreshRegisterStatistics } from "@/lib/server/queries/hazard-areas";
+import {
+  commitCandidates,
+  earlierImportRows,
+  importProgress,
+  registeredAreasById,
+} from "@/lib/server/queries/register-imports";
 import { lockRegister } from "./hazard-area-change-record";
 
 /**
@@ -62,7 +68,7 @@ export async function commitRegisterImport(db: Db, actor: Actor, id: string, bod
     running
       .set(
         id,
-        registerPending(db, actor, id, decision ?? "skip")
+        registerPending(db, actor, id, decision ?? "skip", found.registerAsOf)
           .catch((err: unknown) => {
             // Left committing, its pending rows still pending: committing again resumes it (GET says it is not running).
             console.error(`register import ${id} stopped:`, err);
@@ -80,9 +86,15 @@ export async function commitRegisterImport(db: Db, actor: Actor, id: string, bod
 }
 
 /** Registers the pending rows batch by batch until none is left, then marks the import committed. */
-async function registerPending(db: Db, actor: Actor, id: string, decision: "skip" | "remainder"): Promise<void> {
+async function registerPending(
+  db: Db,
+  actor: Actor,
+  id: string,
+  decision: "skip" | "remainder",
+  registerAsOf: Date | null,
+): Promise<void> {
   for (;;) {
-    const left = await registerBatch(db, actor, id, decision).catch(async (err: unknown) => {
+    const left = await registerBatch(db, actor, id, decision, registerAsOf).catch(async (err: unknown) => {
       // Other users' geometry comes first: when the workers are busy, the import waits its turn.
       if (err instanceof CommandError && err.code === "unavailable") {
         await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -95,7 +107,13 @@ async function registerPending(db: Db, actor: Actor, id: string, decision: "skip
 }
 
 /** One batch of pending rows in one transaction; 0 when none was left (the import is then committed). */
-function registerBatch(db: Db, actor: Actor, id: string, decision: "skip" | "remainder"): Promise<number> {
+function registerBatch(
+  db: Db,
+  actor: Actor,
+  id: string,
+  decision: "skip" | "remainder",
+  registerAsOf: Date | null,
+): Promise<number> {
   return db.$transaction(
     async (tx) => {
       // The register's lock, as single registration takes it: no area registered meanwhile escapes the check.
@@ -131,59 +149,39 @@ function registerBatch(db: Db, actor: Actor, id: string, decision: "skip" | "rem
         return 0;
       }
       const geometries = rows.map((r) => JSON.parse(r.geometry) as Areal);
-      const registered = await hazardAreasInBoxes(
+      const values = rows.map((r) => r.value as unknown as RegisterRow);
+      const previewed = rows.map((r) => r.overlaps as unknown as Omit<RowOverlaps, "row">);
+      const candidates = await commitCandidates(
         tx,
+        id,
+        registerAsOf,
         rows.map((r, k) => ({ key: r.row, box: bbox(geometries[k]!) })),
       );
-      // A batch no registered area comes near, none of whose rows shared land with an earlier row at preview,
-      // is registered as checked then; any other goes whole to GEOS (its rows count as registered for those after them).
-      const items = rows.map((r, k) => {
-        const v = r.value as unknown as RegisterRow;
-        return {
-          row: r.row,
-          code: v.code,
-          name: v.name,
-          geometry: geometries[k]!,
-          registered: registered.get(r.row) ?? [],
-          decision,
-        };
-      });
-      const nearOthers =
-        items.some((i) => i.registered.length) ||
-        rows.some((r) => (r.overlaps as unknown as { rows: unknown[] }).rows.length > 0);
-      const shapes: CommittedShape[] = nearOthers
-        ? await runInWorker("commitShapes", [items], BATCH_BUDGET_MS)
-        : items.map((i, k) => ({
-            row: i.row,
-            result: "create",
-            geometry: i.geometry,
-            areaM2: rows[k]!.areaM2,
-            trimmedM2: 0,
-          }));
+      const earlier = await earlierImportRows(tx, id, [
+        ...new Set(previewed.flatMap((o) => o.rows.map((e) => e.row)).filter((row) => row < rows[0]!.row)),
+      ]);
+      const plans = planCommitBatch(
+        rows.map((r, k) => ({ row: r.row, code: values[k]!.code, name: values[k]!.name, ...previewed[k]! })),
+        candidates,
+        earlier,
+        decision,
+      );
+      const shapes = await measureAgain(tx, plans, rows, values, geometries, decision);
       // One insert for the batch's new areas and one update for its rows: a row at a time was most of the commit's time.
       const creating = shapes.flatMap((shape, i) => (shape.result === "create" ? [{ shape, row: rows[i]! }] : []));
-      const areas = await tx.hazardArea.createManyAndReturn({
-        data: creating.map(({ shape, row }) => {
-          const v = row.value as unknown as RegisterRow;
-          return {
-            code: v.code,
-            name: v.name,
-            kind: v.kind,
-            contamination: v.contamination,
-            landUse: v.landUse,
-            priorityRank: v.priorityRank,
-            governoratePcode: row.governoratePcode,
-            authorityId: actor.organisationId!,
-            geometry: toJson(shape.geometry),
-            areaM2: shape.areaM2,
-            informationDate: v.informationDate ? new Date(`${v.informationDate}T00:00:00Z`) : null,
-            sourceReference: v.sourceReference,
-            importId: id,
-            createdById: actor.id,
-          };
-        }),
-        select: { id: true, code: true },
-      });
+      const areas = await insertImportedAreas(
+        tx,
+        actor,
+        id,
+        creating.map(({ shape, row }) => ({
+          value: row.value as unknown as RegisterRow,
+          governoratePcode: row.governoratePcode,
+          // A row registered whole keeps the text it was stored as: not parsed and written out again.
+          geometry: shape.geometry === geometries[rows.indexOf(row)] ? row.geometry : JSON.stringify(shape.geometry),
+          box: bbox(shape.geometry),
+          areaM2: shape.areaM2,
+        })),
+      );
       const areaOf = new Map(areas.map((a) => [a.code, a.id]));
       const outcomes = shapes.map((shape, i) => {
         const r = rows[i]!;
@@ -213,4 +211,98 @@ function registerBatch(db: Db, actor: Actor, id: string, decision: "skip" | "rem
     },
     { timeout: BATCH_BUDGET_MS * 2, maxWait: BATCH_BUDGET_MS },
   );
+}
+
+type PendingRow = { row: number; geometry: string; areaM2: number };
+
+/**
+ * Each row's shape as the plan says: registered whole, skipped as the preview
+ * measured it, or measured again by GEOS (one worker job for the batch's
+ * measured rows, in row order) against the areas and earlier rows named.
+ */
+async function measureAgain(
+  tx: Prisma.TransactionClient,
+  plans: readonly RowPlan[],
+  rows: readonly PendingRow[],
+  values: readonly RegisterRow[],
+  geometries: readonly Areal[],
+  decision: "skip" | "remainder",
+): Promise<CommittedShape[]> {
+  const index = new Map(rows.map((r, k) => [r.row, k]));
+  const measuring = plans.flatMap((p) => (p.plan === "measure" ? [p] : []));
+  const areas = await registeredAreasById(
+    tx,
+    measuring.flatMap((p) => p.areaIds),
+  );
+  const measured = measuring.length
+    ? await runInWorker(
+        "commitShapes",
+        [
+          measuring.map((p) => {
+            const k = index.get(p.row)!;
+            return {
+              row: p.row,
+              code: values[k]!.code,
+              name: values[k]!.name,
+              geometry: geometries[k]!,
+              registered: [
+                ...p.areaIds.map((areaId) => areas.get(areaId)!).filter(Boolean),
+                ...p.batchRows.map((row) => {
+                  const j = index.get(row)!;
+                  return { code: values[j]!.code, name: values[j]!.name, geometry: geometries[j]! };
+                }),
+              ],
+              decision,
+            };
+          }),
+        ],
+        BATCH_BUDGET_MS,
+      )
+    : [];
+  const byRow = new Map(measured.map((m) => [m.row, m]));
+  return plans.map((p, k): CommittedShape => {
+    if (p.plan === "skip") return { row: p.row, result: "skip", overlaps: p.overlaps };
+    if (p.plan === "create")
+      return { row: p.row, result: "create", geometry: geometries[k]!, areaM2: rows[k]!.areaM2, trimmedM2: 0 };
+    return byRow.get(p.row)!;
+  });
+}
+
+/**
+ * The batch's new areas in one insert, each with the box its polygon was
+ * measured to (the trigger on the table would otherwise walk the JSON again
+ * for it) and its polygon as JSON text (Prisma walked every position of 200
+ * polygons to send them, a tenth of the commit's time).
+ */
+async function insertImportedAreas(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  importId: string,
+  areas: readonly {
+    value: RegisterRow;
+    governoratePcode: string;
+    geometry: string;
+    box: number[];
+    areaM2: number;
+  }[],
+): Promise<{ id: string; code: string }[]> {
+  if (!areas.length) return [];
+  const column = <T>(f: (a: (typeof areas)[number]) => T) => areas.map(f);
+  return tx.$queryRaw<{ id: string; code: string }[]>`
+    INSERT INTO "HazardArea" ("id", "code", "name", "kind", "contamination", "landUse", "priorityRank",
+      "governoratePcode", "authorityId", "geometry", "areaM2", "informationDate", "sourceReference", "importId",
+      "createdById", "createdAt", "bbox")
+    SELECT gen_random_uuid()::text, v.code, v.name, v.kind::"HazardKind", v.contamination::"ContaminationType"[],
+      v.land::"LandUse", v.priority, v.pcode, ${actor.organisationId}, v.geometry::jsonb, v.area, v.informed::date,
+      v.source, ${importId}, ${actor.id}, ${new Date()}::timestamp(3), box(point(v.w, v.s), point(v.e, v.n))
+    FROM unnest(${column((a) => a.value.code)}::text[], ${column((a) => a.value.name)}::text[],
+                ${column((a) => a.value.kind)}::text[], ${column((a) => `{${a.value.contamination.join(",")}}`)}::text[],
+                ${column((a) => a.value.landUse)}::text[], ${column((a) => a.value.priorityRank)}::int[],
+                ${column((a) => a.governoratePcode)}::text[], ${column((a) => a.geometry)}::text[],
+                ${column((a) => a.areaM2)}::float8[], ${column((a) => a.value.informationDate ?? null)}::text[],
+                ${column((a) => a.value.sourceReference ?? null)}::text[],
+                ${column((a) => a.box[0]!)}::float8[], ${column((a) => a.box[1]!)}::float8[],
+                ${column((a) => a.box[2]!)}::float8[], ${column((a) => a.box[3]!)}::float8[])
+      AS v(code, name, kind, contamination, land, priority, pcode, geometry, area, informed, source, w, s, e, n)
+    RETURNING "id", "code"`;
 }

@@ -238,6 +238,8 @@ export async function previewRegisterImport(
   const accepted = rows
     .filter((r) => mapped.has(r.row) && checked.has(r.row) && placed.has(r.row) && !refusedCode.has(r.row))
     .map((r) => ({ value: mapped.get(r.row)!, ...checked.get(r.row)!, pcode: placed.get(r.row)! }));
+  // Before the register is read: an area registered or redrawn after this is measured again at commit.
+  const registerAsOf = new Date();
   const overlaps = await findOverlaps(db, accepted);
 
   problems.sort((a, b) => a.row - b.row);
@@ -246,6 +248,7 @@ export async function previewRegisterImport(
       data: {
         fileName: file.name,
         sourceCrs: read.sourceCrs,
+        registerAsOf,
         authorityId: actor.organisationId!,
         createdById: actor.id,
         mapping: toJson(mapping),

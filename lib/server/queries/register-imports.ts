@@ -1,5 +1,9 @@
 // Imports of hazardous areas as their authority sees them: status, progress
 // of the commit, the problems of the preview, and the rows waiting.
+import { Prisma } from "@/generated/prisma/client";
+import type { RegisteredArea } from "@/lib/domain/hazard-area-overlap";
+import type { CommitCandidate, EarlierRow } from "@/lib/domain/import-commit-plan";
+import { inRegisterSql } from "@/lib/server/filters";
 import type { Db } from "@/lib/server/prisma";
 
 const running = () =>
@@ -84,4 +88,54 @@ export function listRegisterImports(db: Db, authorityId: string) {
       withdrawnAt: true,
     },
   });
+}
+
+type Tx = Db | Prisma.TransactionClient;
+
+/**
+ * The registered areas whose boxes meet each row's (by the box index), without their polygons: `fresh` when
+ * registered by anyone but this import, or redrawn, after the preview read the register at `asOf` (with no
+ * `asOf`, every area is fresh).
+ */
+export async function commitCandidates(
+  tx: Tx,
+  importId: string,
+  asOf: Date | null,
+  boxes: readonly { key: number; box: readonly number[] }[],
+): Promise<Map<number, CommitCandidate[]>> {
+  const out = new Map<number, CommitCandidate[]>();
+  if (!boxes.length) return out;
+  const rows = await tx.$queryRaw<({ key: number } & CommitCandidate)[]>`
+    SELECT b.key, h."id", h."code",
+      (${asOf}::timestamp(3) IS NULL
+        OR (h."createdAt" > ${asOf}::timestamp(3) AND h."importId" IS DISTINCT FROM ${importId})
+        OR EXISTS (SELECT 1 FROM "HazardAreaChange" c WHERE c."hazardAreaId" = h."id"
+                   AND c."kind" = 'BOUNDARY_REVISED' AND c."at" > ${asOf}::timestamp(3))) AS "fresh"
+    FROM unnest(${boxes.map((b) => b.key)}::int[], ${boxes.map((b) => b.box[0])}::float8[], ${boxes.map((b) => b.box[1])}::float8[],
+                ${boxes.map((b) => b.box[2])}::float8[], ${boxes.map((b) => b.box[3])}::float8[]) AS b(key, w, s, e, n)
+    JOIN "HazardArea" h ON h."bbox" && box(point(b.w, b.s), point(b.e, b.n)) AND ${inRegisterSql(Prisma.sql`h."status"`)}`;
+  for (const { key, ...candidate } of rows) (out.get(key) ?? out.set(key, []).get(key)!).push(candidate);
+  return out;
+}
+
+/** Rows of the import by number, as they stand (for the rows a batch's rows shared land with at preview). */
+export async function earlierImportRows(tx: Tx, importId: string, rows: readonly number[]) {
+  const found = rows.length
+    ? await tx.$queryRaw<
+        { row: number; status: EarlierRow["status"]; code: string; name: string; areaId: string | null }[]
+      >`
+        SELECT "row", "status"::text AS "status", "value"->>'code' AS "code", "value"->>'name' AS "name",
+               "hazardAreaId" AS "areaId"
+        FROM "RegisterImportRow" WHERE "importId" = ${importId} AND "row" = ANY (${[...rows]}::int[])`
+    : [];
+  return new Map<number, EarlierRow>(found.map(({ row, ...r }) => [row, r]));
+}
+
+/** Registered areas with their polygons, by id. */
+export async function registeredAreasById(tx: Tx, ids: readonly string[]): Promise<Map<string, RegisteredArea>> {
+  const found = ids.length
+    ? await tx.$queryRaw<(RegisteredArea & { id: string })[]>`
+        SELECT "id", "code", "name", "geometry" FROM "HazardArea" WHERE "id" = ANY (${[...new Set(ids)]}::text[])`
+    : [];
+  return new Map(found.map((a) => [a.id, a]));
 }
