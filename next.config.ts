@@ -39,6 +39,7 @@ const nextConfig: NextConfig = {
     "pglite-prisma-adapter",
     "@prisma/schema-engine-wasm",
     "geos-wasm",
+    "sql.js",
     "pdfkit",
   ],
   experimental: {

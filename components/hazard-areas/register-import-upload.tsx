@@ -100,7 +100,7 @@ export function RegisterImportUpload() {
     <div className="report-form">
       <FilePicker
         label={t("file")}
-        accept=".zip,.geojson,.json,.kml"
+        accept=".zip,.gpkg,.geojson,.json,.kml,.kmz,.csv,.xlsx"
         onFile={(f) => {
           setFile(f);
           setPreview(null);

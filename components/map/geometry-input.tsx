@@ -82,7 +82,7 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
         </label>
         {kind === "file" ? (
           <div className="upload">
-            <FilePicker label={t("file")} accept=".geojson,.json,.kml,.gpx,.zip,.csv" onFile={setFile} />
+            <FilePicker label={t("file")} accept=".geojson,.json,.kml,.kmz,.gpx,.zip,.csv,.xlsx" onFile={setFile} />
             {zoneSelect}
             <p className="note">
               {t("fileHelp", { megabytes: formatCount(DEFAULT_READ_LIMITS.maxBytes / 1024 / 1024, locale) })}

@@ -25,7 +25,7 @@ const upload = {
           type: "string",
           format: "binary",
           description:
-            "GeoJSON, KML, GPX, zipped shapefile (.zip with .shp/.dbf/.prj) or CSV of turning points; 20 MB at most",
+            "GeoJSON, KML or KMZ, GPX, zipped shapefile (.zip with .shp/.dbf/.prj), or CSV or Excel (.xlsx) of turning points or of polygons as WKT; 20 MB at most",
         },
         data: { type: "string", description: "The other fields of the JSON body (without `geometry`), as JSON" },
         utmZone: {
@@ -49,7 +49,7 @@ export const importForm = {
           type: "string",
           format: "binary",
           description:
-            "GeoJSON, KML or zipped shapefile (.zip with .shp/.dbf and its .prj: UTM 37N/38N and Iraq's datums are read), one feature per hazardous area with its attributes; 100 MB and 20,000 areas at most",
+            "GeoJSON, KML or KMZ, zipped shapefile (.zip with .shp/.dbf and its .prj: UTM 37N/38N and Iraq's datums are read), GeoPackage (.gpkg, its first polygon layer), or CSV or Excel (.xlsx) with each polygon as WKT or EWKT; one feature or row per hazardous area with its attributes; 100 MB and 20,000 areas at most",
         },
         kind: { type: "string", enum: ["hazard-areas"] },
         mapping: {

@@ -241,6 +241,34 @@ describe.each(DATABASE_KINDS)("importing a register on %s", (kind) => {
     await withdrawRegisterImport(t().db, actor, preview.id);
   });
 
+  it("previews an Excel-style table with each area's polygon as WKT, its problems on the rows the sheet shows", async () => {
+    const wkt = (row: number) =>
+      `"POLYGON ((${squareOfRow(row + 40)
+        .map((p) => p.join(" "))
+        .join(", ")}))"`;
+    const csv = [
+      "Code,Type,Threat,Boundary",
+      `SHA-KRK-7001,SHA,AP mines,${wkt(1)}`,
+      `SHA-KRK-7002,Danger zone,UXO,${wkt(2)}`,
+      "SHA-KRK-7003,CHA,UXO,",
+    ].join("\n");
+    const preview = await previewRegisterImport(
+      t().db,
+      await dma(),
+      { name: "register.csv", bytes: new TextEncoder().encode(csv) },
+      { kind: "hazard-areas", mapping: { fields: { code: "Code", kind: "Type", contamination: "Threat" } } },
+      TODAY,
+    );
+    expect(preview).toMatchObject({ rows: 3, accepted: 1 });
+    expect(preview.columns).toEqual(["Code", "Type", "Threat"]);
+    expect(preview.problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [3, "kind", "UNKNOWN_VALUE"],
+      [4, "geometry", "NOT_A_POLYGON"],
+    ]);
+    const rows = await t().db.registerImportRow.findMany({ where: { importId: preview.id } });
+    expect(rows.map((r) => r.row)).toEqual([2]);
+  });
+
   it("says which required fields no column maps, and keeps nothing; only an authority imports", async () => {
     const bare = {
       type: "FeatureCollection",

@@ -1,12 +1,14 @@
 // CSV of turning points: one row per point, in order, with longitude/latitude
 // or easting/northing (UTM 37N/38N). An id column puts several polygons in one
-// file; an order column sorts points within each.
+// file; an order column sorts points within each. A CSV with a WKT column is a
+// table of areas instead, one per row (table.ts).
 
 import type { Feature, Position } from "geojson";
 import Papa from "papaparse";
 import { GeometryError, geometryProblem } from "@/lib/geo/errors";
 import { geometryText } from "@/lib/geo/messages";
 import { type Collected, polygonsFromFeatures } from "./features";
+import { readWktTable, wktColumn } from "./table";
 import type { ReadOptions, UtmZone } from "./types";
 import { utmToLonLat } from "./utm";
 
@@ -43,7 +45,26 @@ function number(row: Row, col: string, rowNumber: number): number {
 
 export function readCsv(text: string, options: ReadOptions): Collected {
   const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy" });
-  const headers = parsed.meta.fields ?? [];
+  return readRows(parsed.meta.fields ?? [], parsed.data, options);
+}
+
+/**
+ * A sheet's rows under its header row (a CSV's, or a spreadsheet's first
+ * sheet's): a table of areas when a column holds WKT (table.ts), otherwise
+ * turning points, one per row.
+ */
+export function readRows(
+  headers: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  options: ReadOptions,
+): Collected {
+  const wkt = wktColumn(headers, rows);
+  if (wkt) return readWktTable(rows, wkt, options);
+  const text = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v == null ? "" : String(v)])));
+  return readTurningPoints([...headers], text, options);
+}
+
+function readTurningPoints(headers: string[], rows: readonly Row[], options: ReadOptions): Collected {
   const lon = column(headers, COLUMNS.lon);
   const lat = column(headers, COLUMNS.lat);
   const easting = column(headers, COLUMNS.easting);
@@ -59,7 +80,7 @@ export function readCsv(text: string, options: ReadOptions): Collected {
   const orderCol = column(headers, COLUMNS.order);
   const zoneCol = column(headers, COLUMNS.zone);
   const groups = new Map<string, { order: number; position: Position }[]>();
-  parsed.data.forEach((row, i) => {
+  rows.forEach((row, i) => {
     const rowNumber = i + 2; // the header is row 1, as in a spreadsheet
     let position: Position = [number(row, xCol, rowNumber), number(row, yCol, rowNumber)];
     const projected = Math.abs(position[0]!) > 180 || Math.abs(position[1]!) > 90;

@@ -8,10 +8,12 @@ import { readCsv } from "./csv";
 import type { PrjCrs } from "./datums";
 import type { Collected } from "./features";
 import { readGeoJson } from "./geojson";
+import { readGeoPackage } from "./geopackage";
 import { readZippedShapefile } from "./shapefile";
+import { readSpreadsheet } from "./spreadsheet";
 import { DEFAULT_READ_LIMITS, type ReadOptions, type ReadResult } from "./types";
 import { utmCrs, zoneFromCrsText } from "./utm";
-import { readGpx, readKml } from "./xml";
+import { readGpx, readKml, readKmz } from "./xml";
 
 export * from "./types";
 
@@ -19,9 +21,12 @@ const FORMATS: Record<string, ReadResult["format"]> = {
   ".geojson": "geojson",
   ".json": "geojson",
   ".kml": "kml",
+  ".kmz": "kmz",
   ".gpx": "gpx",
   ".zip": "shapefile",
   ".csv": "csv",
+  ".xlsx": "xlsx",
+  ".gpkg": "geopackage",
 };
 
 /**
@@ -50,7 +55,8 @@ function notesOnCrs(crs: PrjCrs): LocalisedText[] {
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /**
- * Reads a GeoJSON, KML, GPX, zipped shapefile or CSV file of turning points.
+ * Reads a GeoJSON, KML or KMZ, GPX, zipped shapefile or GeoPackage file, or a
+ * CSV or Excel sheet (turning points, or areas as WKT).
  * Throws GeometryError for an unsupported, unreadable or oversized file, or
  * projected coordinates whose zone is unknown.
  */
@@ -85,6 +91,18 @@ export async function readGeometryFile(
     case "kml":
       collected = readKml(text(), options);
       break;
+    case "kmz":
+      collected = await readKmz(file.bytes, options);
+      break;
+    case "xlsx":
+      collected = await readSpreadsheet(file.bytes, options);
+      break;
+    case "geopackage": {
+      const read = await readGeoPackage(file.bytes, options);
+      collected = read;
+      crsFromFile = read.sourceCrs;
+      break;
+    }
     case "gpx":
       collected = readGpx(text(), options);
       break;
@@ -131,6 +149,7 @@ export async function readGeometryFile(
   }
   return {
     format,
+    firstRow: format === "csv" || format === "xlsx" ? 2 : 1,
     polygons: collected.polygons,
     attributes: collected.attributes,
     sourceCrs: crsFromFile ?? (collected.projectedZone ? utmCrs(collected.projectedZone) : "EPSG:4326"),

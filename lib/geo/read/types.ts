@@ -43,7 +43,7 @@ export type ReadPolygon = { feature: number; name?: string; geometry: Polygon };
 export type FeatureAttributes = Record<string, string | number | boolean | Date | null>;
 
 export type ReadResult = {
-  format: "geojson" | "kml" | "gpx" | "shapefile" | "csv";
+  format: "geojson" | "kml" | "kmz" | "gpx" | "shapefile" | "csv" | "xlsx" | "geopackage";
   /** Every polygon found, in file order, in WGS84 [lon, lat]; not yet validated. */
   polygons: ReadPolygon[];
   /** Each feature's attributes (a shapefile's .dbf row, a KML placemark's data, GeoJSON properties), by feature index. */
@@ -52,6 +52,8 @@ export type ReadResult = {
   sourceCrs: string;
   /** The datum shift applied to reach WGS 84, when the file's datum is not WGS 84 (also told in `notes`). */
   datumTransformation?: DatumTransformation;
+  /** The number a person reading the file gives its first feature: 2 in a table under its header row, else 1. */
+  firstRow: number;
   /** What the user should know that is not an error (ignored waypoints, closed tracks…), in every language. */
   notes: LocalisedText[];
 };

@@ -88,7 +88,8 @@ function rowsOf(read: ReadResult): { row: number; attributes: Record<string, unk
       : polygons.length === 1
         ? polygons[0]!
         : ({ type: "MultiPolygon", coordinates: polygons.map((p) => p.coordinates) } satisfies MultiPolygon);
-    return { row: i + 1, attributes, geometry };
+    // Numbered as the file's reader would: a spreadsheet's first area is on its row 2, under the header.
+    return { row: i + read.firstRow, attributes, geometry };
   });
 }
 
