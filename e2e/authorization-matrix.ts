@@ -77,6 +77,15 @@ export const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller
     method: "POST",
     expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
   },
+  // An authority reads its mappings; sent {}, saving one gets 400 (no name, no mapping).
+  "/api/imports/mappings": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 403 },
+  },
+  "POST /api/imports/mappings": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
   // No import has the task's id: an authority gets 404 (so would another authority for a real one).
   "/api/imports/{id}": {
     method: "GET",

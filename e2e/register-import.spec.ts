@@ -34,6 +34,8 @@ describe("importing a register", () => {
       mimeType: "application/zip",
       buffer: Buffer.from(registerShapefile({ count: ROWS })),
     });
+    // IMSMA NG's export is offered as a mapping of its own.
+    await page.getByRole("combobox", { name: /^Start from a mapping/ }).selectOption({ label: "IMSMA NG (built in)" });
     await page.getByRole("button", { name: "Read and check the file" }).click();
     const problems = page.getByTestId("import-problems").locator("tbody tr");
     await page.getByTestId("import-preview").waitFor({ timeout: 60_000 });
@@ -59,6 +61,12 @@ describe("importing a register", () => {
           .filter(([row]) => row !== "3")
           .map(([row, p]) => [Number(row), p.field, p.code]),
       );
+    // Kept with the word mapped, for this source's next export.
+    await page.getByLabel("Save this mapping as").fill("Kirkuk office export");
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    await expect
+      .poll(() => page.getByTestId("import-mapping").getByRole("status").textContent())
+      .toContain("Saved as “Kirkuk office export”");
     const accepted = ROWS - 3;
     await page.getByRole("button", { name: "Review and commit" }).click();
     await page.waitForURL(/\/hazard-areas\/import\?id=/);

@@ -9,6 +9,7 @@ import { FilePicker } from "@/components/ui/file-picker";
 import { type ImportMapping, REGISTER_FIELDS, type RegisterField } from "@/lib/domain/register-import";
 import { formatM2 } from "@/lib/i18n/format";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
+import { MappingChoice, SaveMapping } from "./register-import-mappings";
 import { ImportProblems, type ShownProblem } from "./register-import-problems";
 
 type Preview = {
@@ -48,6 +49,8 @@ export function RegisterImportUpload() {
   const [columns, setColumns] = useState<string[] | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({ fields: {}, values: {} });
   const [preview, setPreview] = useState<Preview | null>(null);
+  // A saved mapping chosen before the first check is sent with it; otherwise the server recognises the columns.
+  const [startFrom, setStartFrom] = useState<ImportMapping | null>(null);
 
   async function check(withMapping: ImportMapping | null) {
     if (!file) return;
@@ -61,6 +64,7 @@ export function RegisterImportUpload() {
     body.set("kind", "hazard-areas");
     if (zone) body.set("crs", `EPSG:326${zone}`);
     if (withMapping) body.set("mapping", JSON.stringify(withMapping));
+    if (withMapping && withMapping === startFrom) body.set("savedMapping", "true");
     try {
       const res = await fetch("/api/imports", { method: "POST", body });
       const json = await res.json().catch(() => null);
@@ -117,7 +121,8 @@ export function RegisterImportUpload() {
           <option value="38">UTM 38N (EPSG:32638)</option>
         </select>
       </label>
-      <button type="button" disabled={!file || busy} onClick={() => void check(columns ? mapping : null)}>
+      {!columns && <MappingChoice onChoose={setStartFrom} />}
+      <button type="button" disabled={!file || busy} onClick={() => void check(columns ? mapping : startFrom)}>
         {t("check")}
       </button>
       {busy && file && (
@@ -150,6 +155,7 @@ export function RegisterImportUpload() {
               </select>
             </label>
           ))}
+          <SaveMapping mapping={mapping} />
         </section>
       )}
 

@@ -184,3 +184,21 @@ export const LAND_USE_WORDS: Record<string, LandUse> = Object.fromEntries(
 );
 
 export const PRIORITY_WORDS: Record<string, number> = { high: 1, medium: 2, low: 3, [key("very high")]: 1 };
+
+/**
+ * IMSMA NG's hazard layer as its shapefile export names the columns (cut to ten characters), offered as a
+ * mapping of its own: the same names are recognised in any file, this says which they are.
+ */
+export const IMSMA_NG_MAPPING = {
+  fields: {
+    code: "HAZ_LOCALI",
+    name: "HAZARD_NAM",
+    kind: "HAZ_TYPE",
+    contamination: "CONTAMINAT",
+    landUse: "LAND_USE",
+    priorityRank: "PRIORITY",
+    informationDate: "DATE_OF_IN",
+    sourceReference: "HAZARD_GUI",
+  },
+  values: {},
+} as const satisfies { fields: Record<RegisterField, string>; values: object };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { IMSMA_NG_MAPPING } from "./import-vocabulary";
 import { duplicateCodes, type ImportMapping, mapImportRow, readDay, recogniseColumns } from "./register-import";
 
 const TODAY = "2026-12-06";
@@ -28,6 +29,8 @@ describe("recogniseColumns", () => {
       informationDate: "DATE_OF_IN",
       sourceReference: "HAZARD_GUI",
     });
+    // The built-in IMSMA NG mapping names the same columns recognition finds.
+    expect(IMSMA_NG_MAPPING.fields).toEqual(recogniseColumns(IMSMA_SHAPEFILE));
     expect(recogniseColumns(["Hazard Local ID", "Hazard Name", "Hazard Type", "Device Type"])).toEqual({
       code: "Hazard Local ID",
       name: "Hazard Name",

@@ -22,9 +22,19 @@ export const ZImportRequest = z
   .object({
     kind: z.enum(IMPORT_KINDS, { error: "kind is hazard-areas (past land-release records cannot be imported yet)." }),
     mapping: ZImportMapping.optional(),
+    /** The mapping is a saved one (GET /api/imports/mappings): its columns this file lacks are not refused. */
+    savedMapping: z.boolean().optional(),
     utmZone: z.union([z.literal(37), z.literal(38)]).optional(),
   })
   .strict();
 
 /** How rows sharing land with the register (or with earlier rows) are taken at commit. */
 export const ZImportCommit = z.object({ overlaps: z.enum(["skip", "remainder"]).optional() }).strict();
+
+/** A mapping saved under a name, for the next file of the same source. */
+export const ZSavedImportMapping = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    mapping: ZImportMapping,
+  })
+  .strict();

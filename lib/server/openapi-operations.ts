@@ -57,6 +57,12 @@ export const importForm = {
           description:
             'JSON `{ "fields": { "<register field>": "<file column>" }, "values": { "<register field>": { "<file value>": "<register value>" } } }`; register fields: code, name, kind, contamination, landUse, priorityRank, informationDate, sourceReference. Without it, columns named as the register\'s fields or as IMSMA NG exports them (e.g. HAZ_LOCALI, HAZ_TYPE, CONTAMINAT) are recognised, and IMSMA\'s words for values ("Confirmed Hazardous Area", "AP mines")',
         },
+        savedMapping: {
+          type: "string",
+          enum: ["true"],
+          description:
+            "`mapping` is a saved one (GET /api/imports/mappings), made for another file of the source: its columns this file lacks are left to recognition instead of refused",
+        },
         crs: {
           type: "string",
           enum: ["EPSG:32637", "EPSG:32638"],

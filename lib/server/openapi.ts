@@ -8,7 +8,7 @@ import { ZHazardAreaChange } from "@/lib/schemas/hazard-area-change";
 import { ZCasualtyIncident, ZRiskEducationSession } from "@/lib/schemas/human-impact";
 import { ZReportReview, ZReportSubmit } from "@/lib/schemas/land-release-report";
 import { ZPublicPage } from "@/lib/schemas/public-page";
-import { ZImportCommit } from "@/lib/schemas/register-import";
+import { ZImportCommit, ZSavedImportMapping } from "@/lib/schemas/register-import";
 import { ZTaskCreate, ZTaskTransition } from "@/lib/schemas/task";
 import {
   errors,
@@ -208,6 +208,24 @@ export const OPENAPI = {
           okDescription:
             "`{ id, status: \"previewed\", rows, accepted, overlapping, acceptedM2, problems: [{ row, field, code, message }], columns, mapping, sourceCrs, notes }`: `problems` names each refused row's field (or `geometry`) with the same messages as single registration; `overlapping` rows share land with the register or earlier rows and need a decision at commit. 422 when the required fields (code, kind, contamination) have no column: `details` lists the file's `columns`",
           errors: [400, 401, 403, 422],
+        },
+      ),
+    },
+    "/api/imports/mappings": {
+      get: op("The column mappings the caller's authority can start a file from: IMSMA NG's (built in), then its own", {
+        ok: 200,
+        okDescription:
+          "`{ mappings: [{ id, name, mapping: { fields, values }, savedAt, builtIn }] }`: IMSMA NG's shapefile export first (`builtIn`), then the authority's by name",
+        errors: [401, 403],
+      }),
+      post: op(
+        "Save a column mapping under a name for the caller's authority (audited); the same name replaces it. Pass its `mapping` with the next file to POST /api/imports",
+        {
+          body: ZSavedImportMapping,
+          ok: 201,
+          okDescription:
+            "`{ id, name, mapping, savedAt, builtIn: false, replaced }`; 200 when it replaced a mapping of that name",
+          errors: [400, 401, 403],
         },
       ),
     },

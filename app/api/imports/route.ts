@@ -28,6 +28,7 @@ export const POST = withPermission("hazardArea:write", async ({ req, user, db })
     {
       kind: form.get("kind") ?? undefined,
       ...(form.get("mapping") ? { mapping: jsonField(form, "mapping") } : {}),
+      ...(form.get("savedMapping") === "true" ? { savedMapping: true } : {}),
       ...(utmZone ? { utmZone } : {}),
     },
   );

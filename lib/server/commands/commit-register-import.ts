@@ -294,7 +294,7 @@ async function insertImportedAreas(
       "createdById", "createdAt", "bbox")
     SELECT gen_random_uuid()::text, v.code, v.name, v.kind::"HazardKind", v.contamination::"ContaminationType"[],
       v.land::"LandUse", v.priority, v.pcode, ${actor.organisationId}, v.geometry::jsonb, v.area, v.informed::date,
-      v.source, ${importId}, ${actor.id}, ${new Date()}::timestamp(3), box(point(v.w, v.s), point(v.e, v.n))
+      v.source, ${importId}, ${actor.id}, (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC')::timestamp(3), box(point(v.w, v.s), point(v.e, v.n))
     FROM unnest(${column((a) => a.value.code)}::text[], ${column((a) => a.value.name)}::text[],
                 ${column((a) => a.value.kind)}::text[], ${column((a) => `{${a.value.contamination.join(",")}}`)}::text[],
                 ${column((a) => a.value.landUse)}::text[], ${column((a) => a.value.priorityRank)}::int[],

@@ -145,8 +145,12 @@ export async function previewRegisterImport(
   }
 
   const columns = [...new Set(read.attributes.flatMap((a) => Object.keys(a)))];
+  // A saved mapping was made for another file of the source: a column this file lacks is left to recognition.
+  const given = Object.entries(request.mapping?.fields ?? {}).filter(
+    ([, column]) => !request.savedMapping || columns.includes(column),
+  );
   const mapping: ImportMapping = {
-    fields: { ...recogniseColumns(columns), ...request.mapping?.fields },
+    fields: { ...recogniseColumns(columns), ...Object.fromEntries(given) },
     values: request.mapping?.values ?? {},
   };
   const problems: ImportProblem[] = [];

@@ -3,6 +3,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { RegisteredArea } from "@/lib/domain/hazard-area-overlap";
 import type { CommitCandidate, EarlierRow } from "@/lib/domain/import-commit-plan";
+import { IMSMA_NG_MAPPING } from "@/lib/domain/import-vocabulary";
+import type { ImportMapping } from "@/lib/domain/register-import";
 import { inRegisterSql } from "@/lib/server/filters";
 import type { Db } from "@/lib/server/prisma";
 
@@ -105,12 +107,17 @@ export async function commitCandidates(
 ): Promise<Map<number, CommitCandidate[]>> {
   const out = new Map<number, CommitCandidate[]>();
   if (!boxes.length) return out;
+  // Times are stored as UTC without a zone (as Prisma writes them): the instant is given as UTC text and read as
+  // UTC, whatever the session's time zone.
+  const since = asOf
+    ? Prisma.sql`(${asOf.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
+    : Prisma.sql`NULL::timestamp`;
   const rows = await tx.$queryRaw<({ key: number } & CommitCandidate)[]>`
     SELECT b.key, h."id", h."code",
-      (${asOf}::timestamp(3) IS NULL
-        OR (h."createdAt" > ${asOf}::timestamp(3) AND h."importId" IS DISTINCT FROM ${importId})
+      (${since} IS NULL
+        OR (h."createdAt" > ${since} AND h."importId" IS DISTINCT FROM ${importId})
         OR EXISTS (SELECT 1 FROM "HazardAreaChange" c WHERE c."hazardAreaId" = h."id"
-                   AND c."kind" = 'BOUNDARY_REVISED' AND c."at" > ${asOf}::timestamp(3))) AS "fresh"
+                   AND c."kind" = 'BOUNDARY_REVISED' AND c."at" > ${since})) AS "fresh"
     FROM unnest(${boxes.map((b) => b.key)}::int[], ${boxes.map((b) => b.box[0])}::float8[], ${boxes.map((b) => b.box[1])}::float8[],
                 ${boxes.map((b) => b.box[2])}::float8[], ${boxes.map((b) => b.box[3])}::float8[]) AS b(key, w, s, e, n)
     JOIN "HazardArea" h ON h."bbox" && box(point(b.w, b.s), point(b.e, b.n)) AND ${inRegisterSql(Prisma.sql`h."status"`)}`;
@@ -138,4 +145,17 @@ export async function registeredAreasById(tx: Tx, ids: readonly string[]): Promi
         SELECT "id", "code", "name", "geometry" FROM "HazardArea" WHERE "id" = ANY (${[...new Set(ids)]}::text[])`
     : [];
   return new Map(found.map((a) => [a.id, a]));
+}
+
+/** The mappings an authority can start a file from: IMSMA NG's (built in), then its own by name. */
+export async function importMappings(db: Db, authorityId: string) {
+  const saved = await db.savedImportMapping.findMany({
+    where: { authorityId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, mapping: true, savedAt: true },
+  });
+  return [
+    { id: "imsma-ng", name: "IMSMA NG", mapping: IMSMA_NG_MAPPING as ImportMapping, savedAt: null, builtIn: true },
+    ...saved.map((m) => ({ ...m, mapping: m.mapping as unknown as ImportMapping, builtIn: false })),
+  ];
 }
