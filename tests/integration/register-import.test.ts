@@ -220,24 +220,34 @@ describe.each(DATABASE_KINDS)("importing a register on %s", (kind) => {
       effectiveDate: TODAY,
       evidence: "Re-survey after the preview",
     });
+    // And row 30's code taken elsewhere: that row is skipped, not its batch stopped on the unique code.
+    await registerHazardArea(
+      t().db,
+      actor,
+      body(
+        codeOfRow(30),
+        ring(29, 0).map(([x, y]) => [x! + 0.004, y!]),
+      ),
+    );
     const done = await commitRegisterImport(t().db, actor, preview.id, { overlaps: "skip" });
     const outcomes = await t().db.registerImportRow.findMany({
       where: { importId: preview.id },
       orderBy: { row: "asc" },
     });
     const skipped = outcomes.filter((r) => r.status === "SKIPPED");
-    expect(skipped.map((r) => r.row)).toEqual([OVERLAPPING_ROW, 21, 25]);
+    expect(skipped.map((r) => r.row)).toEqual([OVERLAPPING_ROW, 21, 25, 30]);
+    expect(skipped.at(-1)!.outcome).toEqual({ overlaps: [], codeTaken: codeOfRow(30) });
     const named = (row: number) =>
       (skipped.find((r) => r.row === row)!.outcome as { overlaps: { code: string }[] }).overlaps.map((o) => o.code);
     expect(named(OVERLAPPING_ROW)).toEqual([codeOfRow(OVERLAPPING_ROW - 1)]);
     expect(named(21)).toEqual(["SHA-KRK-AFTER"]);
     expect(named(25)).toEqual(["SHA-KRK-BESIDE"]);
-    expect(done.progress).toMatchObject({ status: "committed", created: preview.accepted - 3, skipped: 3 });
+    expect(done.progress).toMatchObject({ status: "committed", created: preview.accepted - 4, skipped: 4 });
     // The boxes the commit gave are the boxes of the polygons it registered.
     const [boxes] = await t().db.$queryRaw<{ given: number; stale: number }[]>`
       SELECT count(*)::int AS "given", count(*) FILTER (WHERE NOT ("bbox" ~= hazard_area_box("geometry")))::int AS "stale"
       FROM "HazardArea" WHERE "importId" = ${preview.id}`;
-    expect(boxes).toEqual({ given: preview.accepted - 3, stale: 0 });
+    expect(boxes).toEqual({ given: preview.accepted - 4, stale: 0 });
     await withdrawRegisterImport(t().db, actor, preview.id);
   });
 

@@ -28,7 +28,7 @@ function column(headers: string[], names: readonly string[]): string | undefined
   return headers.find((h) => names.includes(h.trim().toLowerCase()));
 }
 
-function number(row: Row, col: string, rowNumber: number): number {
+function number(row: Row, col: string, rowNumber: number, position: number): number {
   const raw = (row[col] ?? "").trim();
   const value = Number(raw);
   if (raw === "" || !Number.isFinite(value)) {
@@ -38,14 +38,23 @@ function number(row: Row, col: string, rowNumber: number): number {
       value: raw,
       decimalComma: raw.includes(",") ? "yes" : "no",
     });
-    throw new GeometryError(geometryProblem("INVALID_COORDINATE", text, { position: rowNumber - 2 }));
+    throw new GeometryError(geometryProblem("INVALID_COORDINATE", text, { position }));
   }
   return value;
 }
 
 export function readCsv(text: string, options: ReadOptions): Collected {
-  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy" });
-  return readRows(parsed.meta.fields ?? [], parsed.data, options);
+  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: false });
+  // Blank lines are left out but still counted, so a row is named by the line a spreadsheet shows it on.
+  const rows: Row[] = [];
+  const numbers: number[] = [];
+  parsed.data.forEach((row, i) => {
+    if (Object.values(row).some((v) => String(v ?? "").trim() !== "")) {
+      rows.push(row);
+      numbers.push(i + 2);
+    }
+  });
+  return readRows(parsed.meta.fields ?? [], rows, options, numbers);
 }
 
 /**
@@ -57,14 +66,20 @@ export function readRows(
   headers: readonly string[],
   rows: readonly Record<string, unknown>[],
   options: ReadOptions,
+  rowNumbers: readonly number[] = rows.map((_, i) => i + 2),
 ): Collected {
   const wkt = wktColumn(headers, rows);
-  if (wkt) return readWktTable(rows, wkt, options);
+  if (wkt) return readWktTable(rows, wkt, options, rowNumbers);
   const text = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v == null ? "" : String(v)])));
-  return readTurningPoints([...headers], text, options);
+  return readTurningPoints([...headers], text, options, rowNumbers);
 }
 
-function readTurningPoints(headers: string[], rows: readonly Row[], options: ReadOptions): Collected {
+function readTurningPoints(
+  headers: string[],
+  rows: readonly Row[],
+  options: ReadOptions,
+  rowNumbers: readonly number[],
+): Collected {
   const lon = column(headers, COLUMNS.lon);
   const lat = column(headers, COLUMNS.lat);
   const easting = column(headers, COLUMNS.easting);
@@ -81,8 +96,8 @@ function readTurningPoints(headers: string[], rows: readonly Row[], options: Rea
   const zoneCol = column(headers, COLUMNS.zone);
   const groups = new Map<string, { order: number; position: Position }[]>();
   rows.forEach((row, i) => {
-    const rowNumber = i + 2; // the header is row 1, as in a spreadsheet
-    let position: Position = [number(row, xCol, rowNumber), number(row, yCol, rowNumber)];
+    const rowNumber = rowNumbers[i]!; // the header is row 1, as in a spreadsheet
+    let position: Position = [number(row, xCol, rowNumber, i), number(row, yCol, rowNumber, i)];
     const projected = Math.abs(position[0]!) > 180 || Math.abs(position[1]!) > 90;
     if (projected) {
       const zone = (zoneCol ? Number.parseInt(row[zoneCol] ?? "", 10) : options.utmZone) as UtmZone | undefined;
@@ -93,7 +108,7 @@ function readTurningPoints(headers: string[], rows: readonly Row[], options: Rea
       position = utmToLonLat(zone)(position);
     }
     const key = idCol ? (row[idCol] ?? "").trim() : "";
-    const order = orderCol ? number(row, orderCol, rowNumber) : i;
+    const order = orderCol ? number(row, orderCol, rowNumber, i) : i;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push({ order, position });
   });

@@ -29,6 +29,8 @@ export type Collected = {
   notes: LocalisedText[];
   projectedZone?: UtmZone;
   crs?: PrjCrs;
+  /** For a table of areas, the number a person reading it gives each feature's row (a sheet's, header row 1). */
+  rowNumbers?: readonly number[];
 };
 
 /**

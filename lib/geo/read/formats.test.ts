@@ -77,6 +77,14 @@ describe("reading a register's files", () => {
     expect(read.format).toBe("kmz");
     expectRing(read.polygons[0]!.geometry.coordinates[0], KIRKUK);
     expect(read.attributes[0]).toMatchObject({ name: "SHA-KRK-0042", Contamination: "AP mines" });
+    // A ZIP64 locator before the end record: another reader would follow a directory this one does not see.
+    const zip = storedZip({ "doc.kml": kml });
+    const zip64 = new Uint8Array(zip.byteLength + 20);
+    zip64.set(zip.subarray(0, zip.byteLength - 22));
+    zip64.set([0x50, 0x4b, 0x06, 0x07], zip.byteLength - 22);
+    zip64.set(zip.subarray(zip.byteLength - 22), zip.byteLength - 2);
+    const refused = await geometryFailure(readGeometryFile({ name: "survey.kmz", bytes: zip64 }));
+    expect(refused.problems[0]!.text.en).toMatch(/ZIP64 archives are not read/);
     const empty = await geometryFailure(readGeometryFile({ name: "x.kmz", bytes: storedZip({ "a.txt": "x" }) }));
     expect(empty.problems[0]!.text.en).toMatch(/holds no \.kml/);
   });
@@ -86,11 +94,13 @@ describe("reading a register's files", () => {
     const csv = [
       "HAZ_LOCALI,HAZ_TYPE,SHAPE@WKT",
       `SHA-KRK-0001,Suspected Hazardous Area,"${wkt(KIRKUK)}"`,
+      "",
       `SHA-KRK-0002,Confirmed Hazardous Area,`,
       "",
     ].join("\n");
     const read = await readGeometryFile({ name: "register.csv", bytes: enc(csv) });
-    expect(read.firstRow).toBe(2);
+    // Named by the lines a spreadsheet shows them on, the blank line between them counted.
+    expect(read.rowNumbers).toEqual([2, 4]);
     expect(read.attributes).toEqual([
       { HAZ_LOCALI: "SHA-KRK-0001", HAZ_TYPE: "Suspected Hazardous Area" },
       { HAZ_LOCALI: "SHA-KRK-0002", HAZ_TYPE: "Confirmed Hazardous Area" },
@@ -103,6 +113,10 @@ describe("reading a register's files", () => {
     const fromUtm = await readGeometryFile({ name: "utm.csv", bytes: enc(projected) });
     expect(fromUtm.sourceCrs).toBe("EPSG:32638");
     expectRing(fromUtm.polygons[0]!.geometry.coordinates[0], KIRKUK);
+
+    const mixed = `code,wkt\nA,"SRID=32638;${wkt(KIRKUK.map(utm))}"\nB,"${wkt(KIRKUK)}"\n`;
+    const unsaid = await geometryFailure(readGeometryFile({ name: "mixed.csv", bytes: enc(mixed) }));
+    expect(unsaid.problems[0]!.text.en).toMatch(/more than one coordinate system \(SRID 32638, none\)/);
 
     const broken = `code,wkt\nA,"${wkt(KIRKUK)}"\nB,"POLYGON ((44.1 35.2, 44.2"\n`;
     const failure = await geometryFailure(readGeometryFile({ name: "broken.csv", bytes: enc(broken) }));
@@ -159,6 +173,13 @@ describe("reading a register's files", () => {
     expect(read.polygons.map((p) => p.feature)).toEqual([0]);
     expectRing(read.polygons[0]!.geometry.coordinates[0], KIRKUK);
     expect(read.notes.map((n) => n.en)).toContain("Layer 'hazards' was read; the file's layer 'points' was not.");
+
+    // A layer that is a view (which could make rows without end) is not read.
+    const viewDb = new SQL.Database(bytes);
+    viewDb.run("ALTER TABLE hazards RENAME TO hazards_data; CREATE VIEW hazards AS SELECT * FROM hazards_data");
+    const asView = await geometryFailure(readGeometryFile({ name: "view.gpkg", bytes: viewDb.export() }));
+    viewDb.close();
+    expect(asView.problems[0]!.text.en).toMatch(/no layer of polygons/);
 
     const notSqlite = await geometryFailure(readGeometryFile({ name: "x.gpkg", bytes: enc("PK not a database") }));
     expect(notSqlite.problems[0]!.text.en).toMatch(/^The GeoPackage could not be read \(it is not an SQLite file\)/);

@@ -11,7 +11,7 @@ import { GeometryError, geometryProblem } from "@/lib/geo/errors";
 import { geometryText } from "@/lib/geo/messages";
 import { crsFromEpsgCode, crsFromPrj, type PrjCrs } from "./datums";
 import { type Collected, mapPositions, polygonsFromFeatures } from "./features";
-import type { FeatureAttributes, ReadOptions } from "./types";
+import { DEFAULT_READ_LIMITS, type FeatureAttributes, type ReadOptions } from "./types";
 import { wkbToGeoJSON } from "./wkb";
 
 const SQLITE_HEADER = "SQLite format 3\0";
@@ -64,10 +64,16 @@ export async function readGeoPackage(
   let db: InstanceType<SqlJsStatic["Database"]> | undefined;
   try {
     db = new SQL.Database(bytes);
+    const tables = db.exec(
+      `SELECT count(*) FROM sqlite_master WHERE type = 'table'
+       AND name IN ('gpkg_contents', 'gpkg_geometry_columns', 'gpkg_spatial_ref_sys')`,
+    )[0]?.values[0]?.[0];
+    if (tables !== 3) throw unreadable("it lacks the GeoPackage tables (gpkg_contents, gpkg_geometry_columns)");
     const layers = db.exec(
       `SELECT c.table_name, g.column_name, g.srs_id, upper(g.geometry_type_name)
        FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name
-       WHERE c.data_type = 'features' ORDER BY c.rowid`,
+       JOIN sqlite_master t ON t.name = c.table_name AND t.type = 'table'
+       WHERE c.data_type = 'features' ORDER BY c.rowid LIMIT 100`,
     )[0]?.values as [string, string, number, string][] | undefined;
     const layer = layers?.find((l) => AREA_TYPES.includes(l[3]));
     if (!layer) throw unreadable("it has no layer of polygons (gpkg_geometry_columns)");
@@ -76,12 +82,15 @@ export async function readGeoPackage(
       .filter((l) => l !== layer)
       .map((l) => geometryText("noteGeoPackageLayerNotRead", { layer: table, other: l[0] }));
     const srs = db.exec(
-      `SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ${Number(srsId)}`,
+      `SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ${Number(srsId)} LIMIT 1`,
     )[0]?.values[0] as [string, number, string] | undefined;
     const epsg = srs && srs[0].toUpperCase() === "EPSG" ? Number(srs[1]) : undefined;
 
     const features: Feature<Geometry | null>[] = [];
-    const statement = db.prepare(`SELECT * FROM ${quoted(table)}`);
+    // A real table only (a view, recursive, could make rows without end), and no more rows than a file may
+    // have features: one more says it has too many (readGeometryFile refuses it).
+    const most = (options.limits?.maxFeatures ?? DEFAULT_READ_LIMITS.maxFeatures) + 1;
+    const statement = db.prepare(`SELECT * FROM ${quoted(table)} LIMIT ${most}`);
     try {
       while (statement.step()) {
         const values = statement.getAsObject();

@@ -149,7 +149,7 @@ export async function readGeometryFile(
   }
   return {
     format,
-    firstRow: format === "csv" || format === "xlsx" ? 2 : 1,
+    ...(collected.rowNumbers ? { rowNumbers: collected.rowNumbers } : {}),
     polygons: collected.polygons,
     attributes: collected.attributes,
     sourceCrs: crsFromFile ?? (collected.projectedZone ? utmCrs(collected.projectedZone) : "EPSG:4326"),

@@ -22,8 +22,15 @@ export async function readSpreadsheet(bytes: Uint8Array, options: ReadOptions): 
   }
   const [header = [], ...body] = sheet;
   const headers = header.map((h, i) => (h == null || String(h).trim() === "" ? `column ${i + 1}` : String(h).trim()));
-  const rows = body
-    .filter((cells) => cells.some((c) => c != null && String(c).trim() !== ""))
-    .map((cells) => Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? null])));
-  return readRows(headers, rows, options);
+  // Blank rows are left out but still counted, so a row is named by the number the sheet shows it with.
+  const kept = body.flatMap((cells, i) =>
+    cells.some((c) => c != null && String(c).trim() !== "") ? [{ cells, number: i + 2 }] : [],
+  );
+  const rows = kept.map(({ cells }) => Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? null])));
+  return readRows(
+    headers,
+    rows,
+    options,
+    kept.map((k) => k.number),
+  );
 }

@@ -32,8 +32,8 @@ function splitEwkt(text: string): { srid?: number; wkt: string } {
 }
 
 /**
- * Rows of a table (the header's names as keys, `firstRow` the number a
- * spreadsheet shows for the first of them) with their polygons in `column`.
+ * Rows of a table (the header's names as keys, `rowNumbers` the number a
+ * spreadsheet shows for each) with their polygons in `column`.
  * An empty cell leaves the row without a polygon (the import says so for that
  * row); WKT that cannot be read refuses the file, naming the row and column.
  */
@@ -41,9 +41,9 @@ export function readWktTable(
   rows: readonly Record<string, unknown>[],
   column: string,
   options: ReadOptions,
-  firstRow = 2,
+  rowNumbers: readonly number[],
 ): Collected {
-  const srids = new Set<number>();
+  const srids = new Set<number | "none">();
   const features: Feature<Geometry | null>[] = rows.map((row, i) => {
     const properties: FeatureAttributes = {};
     for (const [k, v] of Object.entries(row))
@@ -63,29 +63,32 @@ export function readWktTable(
     }
     if (!geometry) {
       const text = geometryText("wktUnreadable", {
-        row: String(firstRow + i),
+        row: String(rowNumbers[i]),
         column,
         value: cell.length > 40 ? `${cell.slice(0, 40)}…` : cell,
       });
       throw new GeometryError(geometryProblem("UNREADABLE_FILE", text, { feature: i }));
     }
-    if (srid !== undefined) srids.add(srid);
+    srids.add(srid ?? "none");
     return { type: "Feature", properties, geometry };
   });
   // One SRID for the file: a system on one of Iraq's datums is shifted to WGS 84 (datums.ts); UTM on WGS 84
   // is converted by the zone its code names; 4326 is taken as it is.
-  const [srid] = srids;
+  // Some rows with an SRID and others without are refused too: which system the others are in is not said.
   if (srids.size > 1) {
     const text = geometryText("wktMixedSrids", { srids: [...srids].join(", ") });
     throw new GeometryError(geometryProblem("UNREADABLE_FILE", text));
   }
+  const [given] = srids;
+  const srid = given === "none" ? undefined : given;
   const crs = srid !== undefined ? crsFromEpsgCode(srid) : undefined;
   if (crs) {
     const converted = features.map((f) => ({ ...f, geometry: mapPositions(f.geometry, crs.toLonLat) }));
-    return { ...polygonsFromFeatures(converted, options), crs };
+    return { ...polygonsFromFeatures(converted, options), crs, rowNumbers };
   }
-  return polygonsFromFeatures(features, {
+  const collected = polygonsFromFeatures(features, {
     ...options,
     ...(srid !== undefined && srid !== 4326 ? { crsText: `EPSG:${srid}` } : {}),
   });
+  return { ...collected, rowNumbers };
 }

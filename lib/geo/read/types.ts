@@ -52,8 +52,8 @@ export type ReadResult = {
   sourceCrs: string;
   /** The datum shift applied to reach WGS 84, when the file's datum is not WGS 84 (also told in `notes`). */
   datumTransformation?: DatumTransformation;
-  /** The number a person reading the file gives its first feature: 2 in a table under its header row, else 1. */
-  firstRow: number;
+  /** For a table of areas (CSV, Excel), the row number the sheet shows for each feature; else features count from 1. */
+  rowNumbers?: readonly number[];
   /** What the user should know that is not an error (ignored waypoints, closed tracks…), in every language. */
   notes: LocalisedText[];
 };

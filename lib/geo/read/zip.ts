@@ -49,12 +49,22 @@ function boundedInflate(budget: { left: number; max: number }) {
  * lastIndexOf, whose negative start wraps to the end: on a file without one
  * it searches forever. Checked here first so such a file is refused, not hung on.
  */
-function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
+function endOfCentralDirectory(bytes: Uint8Array): number {
   const last = bytes.length - 22;
   for (let i = last; i >= 0 && i >= last - 0xffff; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return true;
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return i;
   }
-  return false;
+  return -1;
+}
+
+/**
+ * A ZIP64 locator just before the end record: but-unzip reads the ordinary directory, while the spreadsheet
+ * reader (fflate) follows the ZIP64 one, so a workbook could show this reader harmless entries and the other
+ * a sheet of gigabytes. No register file is over the 4 GB that ZIP64 is for: such an archive is refused.
+ */
+function hasZip64Locator(bytes: Uint8Array, end: number): boolean {
+  const at = end - 20;
+  return at >= 0 && bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 0x06 && bytes[at + 3] === 0x07;
 }
 
 /**
@@ -66,9 +76,12 @@ export async function unzipEntries(
   options: ReadOptions,
   wanted: (name: string) => boolean,
 ): Promise<Map<string, Uint8Array>> {
-  if (!hasEndOfCentralDirectory(bytes)) {
-    throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("zipWithoutDirectory")));
-  }
+  const end = endOfCentralDirectory(bytes);
+  if (end < 0) throw new GeometryError(geometryProblem("UNREADABLE_FILE", geometryText("zipWithoutDirectory")));
+  if (hasZip64Locator(bytes, end))
+    throw new GeometryError(
+      geometryProblem("UNREADABLE_FILE", geometryText("zipUnreadable", { detail: "ZIP64 archives are not read" })),
+    );
   const files = new Map<string, Uint8Array>();
   const max = options.limits?.maxUnzippedBytes ?? DEFAULT_READ_LIMITS.maxUnzippedBytes;
   const budget = { left: max, max };

@@ -167,8 +167,20 @@ function registerBatch(
         decision,
       );
       const shapes = await measureAgain(tx, plans, rows, values, geometries, decision);
+      // A code another writer registered since the preview: that row is skipped rather than every attempt at its
+      // batch failing on the unique code, which left the import committing for good.
+      const taken = new Set(
+        (
+          await tx.hazardArea.findMany({
+            where: { code: { in: shapes.flatMap((s, i) => (s.result === "create" ? [values[i]!.code] : [])) } },
+            select: { code: true },
+          })
+        ).map((a) => a.code),
+      );
       // One insert for the batch's new areas and one update for its rows: a row at a time was most of the commit's time.
-      const creating = shapes.flatMap((shape, i) => (shape.result === "create" ? [{ shape, row: rows[i]! }] : []));
+      const creating = shapes.flatMap((shape, i) =>
+        shape.result === "create" && !taken.has(values[i]!.code) ? [{ shape, row: rows[i]! }] : [],
+      );
       const areas = await insertImportedAreas(
         tx,
         actor,
@@ -186,6 +198,8 @@ function registerBatch(
       const outcomes = shapes.map((shape, i) => {
         const r = rows[i]!;
         const code = (r.value as unknown as RegisterRow).code;
+        if (shape.result === "create" && taken.has(code))
+          return { id: r.id, status: "SKIPPED", hazardAreaId: null, outcome: { overlaps: [], codeTaken: code } };
         return shape.result === "create"
           ? { id: r.id, status: "CREATED", hazardAreaId: areaOf.get(code)!, outcome: { trimmedM2: shape.trimmedM2 } }
           : { id: r.id, status: "SKIPPED", hazardAreaId: null, outcome: { overlaps: shape.overlaps } };

@@ -33,6 +33,7 @@ import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { governorateBoundaries } from "@/lib/server/queries/governorates";
 import { hazardAreasInBoxes } from "@/lib/server/queries/hazard-areas";
+import { lockRegister } from "./hazard-area-change-record";
 
 /**
  * A national register: 20,000 areas of up to a few hundred vertices each,
@@ -89,7 +90,7 @@ function rowsOf(read: ReadResult): { row: number; attributes: Record<string, unk
         ? polygons[0]!
         : ({ type: "MultiPolygon", coordinates: polygons.map((p) => p.coordinates) } satisfies MultiPolygon);
     // Numbered as the file's reader would: a spreadsheet's first area is on its row 2, under the header.
-    return { row: i + read.firstRow, attributes, geometry };
+    return { row: read.rowNumbers?.[i] ?? i + 1, attributes, geometry };
   });
 }
 
@@ -243,8 +244,12 @@ export async function previewRegisterImport(
   const accepted = rows
     .filter((r) => mapped.has(r.row) && checked.has(r.row) && placed.has(r.row) && !refusedCode.has(r.row))
     .map((r) => ({ value: mapped.get(r.row)!, ...checked.get(r.row)!, pcode: placed.get(r.row)! }));
-  // Before the register is read: an area registered or redrawn after this is measured again at commit.
-  const registerAsOf = new Date();
+  // Before the register is read, under its lock: every writer stamps an area's time while holding it, so an area
+  // stamped before this has been committed, and one registered or redrawn after it is measured again at commit.
+  const registerAsOf = await db.$transaction(async (tx) => {
+    await lockRegister(tx);
+    return new Date();
+  });
   const overlaps = await findOverlaps(db, accepted);
 
   problems.sort((a, b) => a.row - b.row);
