@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { apiErrorFrom, errorLines } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
 import type { ImportMapping } from "@/lib/domain/register-import";
@@ -13,17 +13,14 @@ export function MappingChoice({ onChoose }: { onChoose: (mapping: ImportMapping 
   const t = useTranslations("registerImport");
   const [mappings, setMappings] = useState<Saved[]>([]);
   const [chosen, setChosen] = useState("");
-  const load = useCallback(async () => {
-    const res = await fetch("/api/imports/mappings").catch(() => null);
-    if (res?.ok) setMappings(((await res.json()) as { mappings: Saved[] }).mappings);
-  }, []);
+  // Shown until a file is first checked, and again for the next file: each time it is shown it reads the list,
+  // so a mapping saved meanwhile is offered.
   useEffect(() => {
-    void load();
-    // A mapping saved below is offered here at once.
-    const reload = () => void load();
-    window.addEventListener("import-mapping-saved", reload);
-    return () => window.removeEventListener("import-mapping-saved", reload);
-  }, [load]);
+    void (async () => {
+      const res = await fetch("/api/imports/mappings").catch(() => null);
+      if (res?.ok) setMappings(((await res.json()) as { mappings: Saved[] }).mappings);
+    })();
+  }, []);
   return (
     <label>
       {t("startFrom")}
@@ -67,7 +64,6 @@ export function SaveMapping({ mapping }: { mapping: ImportMapping }) {
       else {
         const saved = json as { name: string; replaced: boolean };
         setSaid(t(saved.replaced ? "mappingReplaced" : "mappingSaved", { name: saved.name }));
-        window.dispatchEvent(new Event("import-mapping-saved"));
       }
     } catch {
       setFailure([t("network")]);

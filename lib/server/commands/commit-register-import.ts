@@ -179,17 +179,19 @@ function registerBatch(
       );
       // One insert for the batch's new areas and one update for its rows: a row at a time was most of the commit's time.
       const creating = shapes.flatMap((shape, i) =>
-        shape.result === "create" && !taken.has(values[i]!.code) ? [{ shape, row: rows[i]! }] : [],
+        shape.result === "create" && !taken.has(values[i]!.code)
+          ? [{ shape, row: rows[i]!, whole: geometries[i] }]
+          : [],
       );
       const areas = await insertImportedAreas(
         tx,
         actor,
         id,
-        creating.map(({ shape, row }) => ({
+        creating.map(({ shape, row, whole }) => ({
           value: row.value as unknown as RegisterRow,
           governoratePcode: row.governoratePcode,
           // A row registered whole keeps the text it was stored as: not parsed and written out again.
-          geometry: shape.geometry === geometries[rows.indexOf(row)] ? row.geometry : JSON.stringify(shape.geometry),
+          geometry: shape.geometry === whole ? row.geometry : JSON.stringify(shape.geometry),
           box: bbox(shape.geometry),
           areaM2: shape.areaM2,
         })),
