@@ -8,6 +8,7 @@ import { ErrorList } from "@/components/ui/error-list";
 import { formatM2 } from "@/lib/i18n/format";
 
 export type ImportProgress = {
+  kind: "hazard-areas" | "releases";
   status: "previewed" | "committing" | "committed" | "withdrawn";
   accepted: number;
   created: number;
@@ -15,6 +16,7 @@ export type ImportProgress = {
   pending: number;
   running: boolean;
   registeredM2: number;
+  releasedM2: number;
 };
 
 /**
@@ -40,6 +42,7 @@ export function RegisterImportCommit({
   const [busy, setBusy] = useState(false);
   const [removed, setRemoved] = useState<number | null>(null);
   const watching = progress.status === "committing" && (busy || progress.running);
+  const releases = progress.kind === "releases";
 
   // While it commits, its progress is read once a second; when done, the page is read again for its figures.
   useEffect(() => {
@@ -80,7 +83,11 @@ export function RegisterImportCommit({
   }
 
   async function withdraw() {
-    if (progress.status === "committed" && !window.confirm(t("confirmWithdraw", { count: progress.created }))) return;
+    if (
+      progress.status === "committed" &&
+      !window.confirm(t(releases ? "confirmWithdrawReleases" : "confirmWithdraw", { count: progress.created }))
+    )
+      return;
     setBusy(true);
     setFailure(null);
     const res = await postJson<{ removed: number }>(`/api/imports/${id}/withdraw`, {}).catch(() => null);
@@ -120,7 +127,9 @@ export function RegisterImportCommit({
             disabled={busy || (overlapping > 0 && progress.status === "previewed" && !decision)}
             onClick={() => void commit()}
           >
-            {progress.status === "committing" ? t("resume") : t("commit", { count: progress.accepted })}
+            {progress.status === "committing"
+              ? t("resume")
+              : t(releases ? "commitReleases" : "commit", { count: progress.accepted })}
           </button>{" "}
           {progress.status === "previewed" && (
             <button type="button" className="secondary" disabled={busy} onClick={() => void withdraw()}>
@@ -138,10 +147,10 @@ export function RegisterImportCommit({
       {progress.status === "committed" && (
         <>
           <p role="status" data-testid="import-committed">
-            {t("committed", {
+            {t(releases ? "committedReleases" : "committed", {
               created: progress.created,
               skipped: progress.skipped,
-              area: formatM2(progress.registeredM2, locale),
+              area: formatM2(releases ? progress.releasedM2 : progress.registeredM2, locale),
             })}
           </p>
           <p className="actions">
@@ -152,7 +161,7 @@ export function RegisterImportCommit({
           </p>
         </>
       )}
-      {removed !== null && <p role="status">{t("withdrawn", { removed })}</p>}
+      {removed !== null && <p role="status">{t(releases ? "withdrawnReleases" : "withdrawn", { removed })}</p>}
       <ErrorList messages={failure} />
     </section>
   );

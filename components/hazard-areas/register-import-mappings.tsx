@@ -4,12 +4,25 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { apiErrorFrom, errorLines } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
-import type { ImportMapping } from "@/lib/domain/register-import";
+import { type ImportMapping, RELEASE_FIELDS } from "@/lib/domain/register-import";
 
 type Saved = { id: string; name: string; mapping: ImportMapping; builtIn: boolean };
 
-/** The mappings to start a file from (IMSMA NG's built in, then the authority's), chosen before the first check. */
-export function MappingChoice({ onChoose }: { onChoose: (mapping: ImportMapping | null) => void }) {
+/** A mapping of past releases names a release's fields; any other is a mapping of hazardous areas. */
+const mapsReleases = (m: ImportMapping) =>
+  Object.keys(m.fields).some((f) => (RELEASE_FIELDS as readonly string[]).includes(f) && f !== "sourceReference");
+
+/**
+ * The mappings to start a file from (IMSMA NG's built in, then the
+ * authority's), those for the kind of file only, chosen before the first check.
+ */
+export function MappingChoice({
+  kind,
+  onChoose,
+}: {
+  kind: "hazard-areas" | "releases";
+  onChoose: (mapping: ImportMapping | null) => void;
+}) {
   const t = useTranslations("registerImport");
   const [mappings, setMappings] = useState<Saved[]>([]);
   const [chosen, setChosen] = useState("");
@@ -18,9 +31,14 @@ export function MappingChoice({ onChoose }: { onChoose: (mapping: ImportMapping 
   useEffect(() => {
     void (async () => {
       const res = await fetch("/api/imports/mappings").catch(() => null);
-      if (res?.ok) setMappings(((await res.json()) as { mappings: Saved[] }).mappings);
+      if (res?.ok)
+        setMappings(
+          ((await res.json()) as { mappings: Saved[] }).mappings.filter(
+            (m) => mapsReleases(m.mapping) === (kind === "releases"),
+          ),
+        );
     })();
-  }, []);
+  }, [kind]);
   return (
     <label>
       {t("startFrom")}

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { apiErrorFrom, errorLines } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
 import { FilePicker } from "@/components/ui/file-picker";
-import { type ImportMapping, REGISTER_FIELDS, type RegisterField } from "@/lib/domain/register-import";
+import { type ImportField, type ImportMapping, REGISTER_FIELDS, RELEASE_FIELDS } from "@/lib/domain/register-import";
 import { formatM2 } from "@/lib/i18n/format";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
 import { MappingChoice, SaveMapping } from "./register-import-mappings";
@@ -18,28 +18,41 @@ type Preview = {
   accepted: number;
   overlapping: number;
   acceptedM2: number;
+  /** A file of past releases: what its accepted rows count as released, what was already released, what lies outside. */
+  countedM2?: number;
+  alreadyReleasedM2?: number;
+  outsideM2?: number;
   problems: (ShownProblem & { value?: string })[];
   columns: string[];
   mapping: ImportMapping;
 };
 
-/** The register's values a file's word can be mapped to, field by field. */
-const CHOICES: Partial<Record<RegisterField, readonly string[]>> = {
+export type ImportKind = "hazard-areas" | "releases";
+
+/** The register's values a file's word can be mapped to, field by field (an operator: an organisation's name). */
+const choicesFor = (operators: readonly string[]): Partial<Record<ImportField, readonly string[]>> => ({
   kind: ["SHA", "CHA"],
   contamination: CONTAMINATION_TYPES,
   landUse: LAND_USES,
-};
+  method: ["CANCELLED", "REDUCED", "CLEARED"],
+  operator: operators,
+});
 
 /**
- * A file of hazardous areas sent to be read and checked on the server
- * (nothing registered): its columns mapped to the register's fields, its
- * unknown words mapped to the register's values, checked again until the
- * user is content, then opened for review and commit.
+ * A file of hazardous areas, or of past releases on registered areas, sent to
+ * be read and checked on the server (nothing registered): its columns mapped
+ * to the register's fields, its unknown words mapped to the register's
+ * values, checked again until the user is content, then opened for review
+ * and commit.
  */
-export function RegisterImportUpload() {
+export function RegisterImportUpload({ operators }: { operators: readonly string[] }) {
   const t = useTranslations("registerImport");
   const tContamination = useTranslations("contamination");
   const tLand = useTranslations("landUse");
+  const tMethod = useTranslations("method");
+  const [kind, setKind] = useState<ImportKind>("hazard-areas");
+  const fields: readonly ImportField[] = kind === "releases" ? RELEASE_FIELDS : REGISTER_FIELDS;
+  const CHOICES = choicesFor(operators);
   const locale = useLocale();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
@@ -61,7 +74,7 @@ export function RegisterImportUpload() {
     setPreview(null);
     const body = new FormData();
     body.set("file", file);
-    body.set("kind", "hazard-areas");
+    body.set("kind", kind);
     if (zone) body.set("crs", `EPSG:326${zone}`);
     if (withMapping) body.set("mapping", JSON.stringify(withMapping));
     if (withMapping && withMapping === startFrom) body.set("savedMapping", "true");
@@ -89,28 +102,53 @@ export function RegisterImportUpload() {
     }
   }
 
-  const unknown = new Map<string, { field: RegisterField; value: string; rows: number }>();
+  const unknown = new Map<string, { field: ImportField; value: string; rows: number }>();
   for (const p of preview?.problems ?? [])
-    if (p.code === "UNKNOWN_VALUE" && p.value !== undefined && p.field in CHOICES) {
+    if ((p.code === "UNKNOWN_VALUE" || p.code === "UNKNOWN_OPERATOR") && p.value !== undefined && p.field in CHOICES) {
       const key = `${p.field}\u0000${p.value}`;
-      const seen = unknown.get(key) ?? { field: p.field as RegisterField, value: p.value, rows: 0 };
+      const seen = unknown.get(key) ?? { field: p.field as ImportField, value: p.value, rows: 0 };
       seen.rows++;
       unknown.set(key, seen);
     }
-  const label = (field: RegisterField, value: string) =>
-    field === "contamination" ? tContamination(value) : field === "landUse" ? tLand(value) : value;
+  const label = (field: ImportField, value: string) =>
+    field === "contamination"
+      ? tContamination(value)
+      : field === "landUse"
+        ? tLand(value)
+        : field === "method"
+          ? tMethod(value)
+          : value;
+  const forget = () => {
+    setPreview(null);
+    setColumns(null);
+    setFailure(null);
+    setMapping({ fields: {}, values: {} });
+  };
 
   return (
     <div className="report-form">
+      <label>
+        {t("kindLabel")}
+        <select
+          name="kind"
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as ImportKind);
+            setStartFrom(null);
+            forget();
+          }}
+        >
+          <option value="hazard-areas">{t("kinds.hazardAreas")}</option>
+          <option value="releases">{t("kinds.releases")}</option>
+        </select>
+      </label>
+      {kind === "releases" && <p className="note">{t("releasesIntro")}</p>}
       <FilePicker
-        label={t("file")}
+        label={t(kind === "releases" ? "releasesFile" : "file")}
         accept=".zip,.gpkg,.geojson,.json,.kml,.kmz,.csv,.xlsx"
         onFile={(f) => {
           setFile(f);
-          setPreview(null);
-          setColumns(null);
-          setFailure(null);
-          setMapping({ fields: {}, values: {} });
+          forget();
         }}
       />
       <label>
@@ -121,7 +159,7 @@ export function RegisterImportUpload() {
           <option value="38">UTM 38N (EPSG:32638)</option>
         </select>
       </label>
-      {!columns && <MappingChoice onChoose={setStartFrom} />}
+      {!columns && <MappingChoice key={kind} kind={kind} onChoose={setStartFrom} />}
       <button type="button" disabled={!file || busy} onClick={() => void check(columns ? mapping : startFrom)}>
         {t("check")}
       </button>
@@ -135,8 +173,8 @@ export function RegisterImportUpload() {
       {columns && (
         <section className="card" data-testid="import-mapping">
           <h2>{t("mapping")}</h2>
-          <p className="note">{t("mappingIntro")}</p>
-          {REGISTER_FIELDS.map((field) => (
+          <p className="note">{t(kind === "releases" ? "releasesMappingIntro" : "mappingIntro")}</p>
+          {fields.map((field) => (
             <label key={field}>
               {t(`fields.${field}`)}
               <select
@@ -195,12 +233,21 @@ export function RegisterImportUpload() {
       {preview && (
         <section className="card" data-testid="import-preview">
           <p role="status">
-            {t("summary", {
-              rows: preview.rows,
-              accepted: preview.accepted,
-              area: formatM2(preview.acceptedM2, locale),
-              problems: preview.problems.length,
-            })}
+            {preview.countedM2 === undefined
+              ? t("summary", {
+                  rows: preview.rows,
+                  accepted: preview.accepted,
+                  area: formatM2(preview.acceptedM2, locale),
+                  problems: preview.problems.length,
+                })
+              : t("releasesSummary", {
+                  rows: preview.rows,
+                  accepted: preview.accepted,
+                  counted: formatM2(preview.countedM2, locale),
+                  already: formatM2(preview.alreadyReleasedM2 ?? 0, locale),
+                  outside: formatM2(preview.outsideM2 ?? 0, locale),
+                  problems: preview.problems.length,
+                })}
           </p>
           {preview.overlapping > 0 && <p className="note">{t("overlappingNote", { count: preview.overlapping })}</p>}
           <ImportProblems problems={preview.problems} importId={preview.id} />

@@ -11,7 +11,14 @@ import { asFeatureCollection, readGeometryFile } from "@/lib/geo/read";
 import { offerRepair } from "@/lib/geo/validate";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
 import { checkImportGeometries, commitShapes, importOverlaps } from "./import-geometry";
-import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
+import {
+  accountCorrection,
+  accountImportedReleases,
+  accountRelease,
+  countedGeometry,
+  releasedAfterApproval,
+  releasedWithout,
+} from "./land-release";
 import { checkRevision, mergeAreas, RegisterChangeError, splitArea } from "./register-changes";
 import { type HazardContext, previewRelease, validateHazardArea } from "./release-preview";
 
@@ -37,6 +44,12 @@ export const GEOMETRY_JOBS = {
       releasedAfter: releasedAfterApproval(input.released, account.insideGeometry),
     };
   },
+  /** Past releases of a file, area by area, accounted as successive approvals (preview and commit). */
+  accountImportedReleases: (areas: readonly Parameters<typeof accountImportedReleases>[0][]) =>
+    areas.map(accountImportedReleases),
+  /** Areas' released land without the land an import's releases counted (its withdrawal). */
+  releasedWithout: (areas: readonly { released: Areal | null; counted: readonly Areal[] }[]) =>
+    areas.map((a) => releasedWithout(a.released, a.counted)),
   overlapsWithRegistered,
   unionAll: (list: readonly Areal[]) => unionAll(list),
   /** An import's rows, a batch at a time: their polygons checked, their overlaps found, and what each becomes at commit. */

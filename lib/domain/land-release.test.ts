@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { deepFreeze } from "@/tests/helpers/freeze";
 import { box } from "@/tests/helpers/shapes";
-import { accountCorrection, accountRelease, countedGeometry, releasedAfterApproval } from "./land-release";
+import {
+  accountCorrection,
+  accountImportedReleases,
+  accountRelease,
+  countedGeometry,
+  releasedAfterApproval,
+  releasedWithout,
+} from "./land-release";
 import "@/tests/helpers/geometry-engine"; // GEOS, which this file's code measures and overlays with
 
 // A hazardous area near Mosul, about 900 m × 1,100 m.
@@ -109,5 +116,31 @@ describe("accountCorrection", () => {
     closeTo(c.countedAreaM2, geodesicAreaM2(corrected));
     expect(c.reinstatedM2).toBeLessThan(1e-3);
     expect(c.alreadyReleasedM2).toBe(0);
+  });
+});
+
+describe("accountImportedReleases and releasedWithout", () => {
+  it("counts overlapping past releases once each m², in the order given, and taking them back leaves what was released before", () => {
+    const before = box(43.0, 36.3, 43.002, 36.31);
+    const { accounts, releasedAfter } = accountImportedReleases({
+      hazard,
+      released: before,
+      rows: [
+        { row: 7, geometry: box(43.0, 36.3, 43.006, 36.31) },
+        { row: 2, geometry: box(43.004, 36.3, 43.008, 36.31) },
+        { row: 3, geometry: box(43.02, 36.3, 43.03, 36.31) },
+      ],
+    });
+    expect(accounts.map((a) => a.row)).toEqual([7, 2, 3]);
+    closeTo(accounts[0]!.countedAreaM2, geodesicAreaM2(box(43.002, 36.3, 43.006, 36.31)));
+    closeTo(accounts[0]!.alreadyReleasedM2, geodesicAreaM2(before));
+    closeTo(accounts[1]!.countedAreaM2, geodesicAreaM2(box(43.006, 36.3, 43.008, 36.31)));
+    closeTo(accounts[1]!.alreadyReleasedM2, geodesicAreaM2(box(43.004, 36.3, 43.006, 36.31)));
+    expect([accounts[2]!.countedAreaM2, accounts[2]!.counted]).toEqual([0, null]);
+    const counted = accounts.flatMap((a) => (a.counted ? [a.counted] : []));
+    const sum = counted.reduce((s, g) => s + geodesicAreaM2(g), 0);
+    closeTo(geodesicAreaM2(releasedAfter!), geodesicAreaM2(before) + sum);
+    closeTo(geodesicAreaM2(releasedWithout(releasedAfter, counted)!), geodesicAreaM2(before));
+    expect(releasedWithout(null, counted)).toBeNull();
   });
 });

@@ -109,3 +109,37 @@ export function accountCorrection(input: {
     reinstatedM2: Math.max(0, countedAreaM2 - own.countedAreaM2),
   };
 }
+
+/** A past release's account at import: approved as it is committed, so its counted land is kept too. */
+export type ImportedReleaseAccount = Omit<ReleaseAccount, "insideGeometry"> & { row: number; counted: Areal | null };
+
+/**
+ * Past releases in one hazardous area, accounted one after another in the
+ * order given (oldest first) as successive approvals would be: each counts
+ * only what the area's released land and the earlier rows had not released,
+ * so every m² counts once, on the day it was first released.
+ */
+export function accountImportedReleases(area: {
+  hazard: Areal;
+  released: Areal | null;
+  rows: readonly { row: number; geometry: Areal }[];
+}): { accounts: ImportedReleaseAccount[]; releasedAfter: Areal | null } {
+  let released = area.released;
+  const accounts = area.rows.map(({ row, geometry }) => {
+    const { insideGeometry, ...account } = accountRelease({ submitted: geometry, hazard: area.hazard, released });
+    const counted = countedGeometry(insideGeometry, released);
+    released = releasedAfterApproval(released, insideGeometry);
+    return { row, ...account, counted };
+  });
+  return { accounts, releasedAfter: released };
+}
+
+/**
+ * An area's released land once the land some imported releases counted is
+ * taken back: what they counted had not been released before them, so the
+ * difference is the land released without them.
+ */
+export function releasedWithout(released: Areal | null, counted: readonly Areal[]): Areal | null {
+  if (!released || !counted.length) return released;
+  return difference(released, unionAll(counted));
+}

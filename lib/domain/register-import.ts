@@ -27,6 +27,19 @@ export const REGISTER_FIELDS = [
 ] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
 
+/** A past land release's fields, for a file of releases on registered areas. */
+export const RELEASE_FIELDS = [
+  "hazardAreaCode",
+  "method",
+  "operator",
+  "periodStart",
+  "periodEnd",
+  "sourceReference",
+  "clearanceDepthCm",
+] as const;
+export type ReleaseField = (typeof RELEASE_FIELDS)[number];
+export type ImportField = RegisterField | ReleaseField;
+
 type Contamination = (typeof CONTAMINATION_TYPES)[number];
 type LandUse = (typeof LAND_USES)[number];
 
@@ -49,8 +62,8 @@ export type RegisterRow = {
  * register's values: `{ fields: { kind: "HAZ_TYPE" }, values: { kind: { "Confirmed": "CHA" } } }`.
  */
 export type ImportMapping = {
-  fields: Partial<Record<RegisterField, string>>;
-  values: Partial<Record<RegisterField, Record<string, string>>>;
+  fields: Partial<Record<ImportField, string>>;
+  values: Partial<Record<ImportField, Record<string, string>>>;
 };
 
 /** A problem at a row of the file (1 = its first feature) and a field: `message` in English, `text` in every language. */
@@ -58,7 +71,7 @@ export type ImportProblem = {
   /** For an unknown value: the file's word, to map. */
   value?: string;
   row: number;
-  field: RegisterField | "geometry" | "file";
+  field: ImportField | "geometry" | "file";
   code: string;
   message: string;
   text: LocalisedText;
@@ -76,12 +89,15 @@ export function importProblem(
 }
 
 /** The columns recognised in a file's header, field by field (the first match wins; a column serves one field). */
-export function recogniseColumns(columns: readonly string[]): ImportMapping["fields"] {
+export function recogniseColumns(
+  columns: readonly string[],
+  known: Partial<Record<ImportField, readonly string[]>> = KNOWN_COLUMNS,
+): ImportMapping["fields"] {
   const fields: ImportMapping["fields"] = {};
   const taken = new Set<string>();
-  for (const field of REGISTER_FIELDS) {
-    const known = new Set(KNOWN_COLUMNS[field].map(key));
-    const column = columns.find((c) => !taken.has(c) && known.has(key(c)));
+  for (const [field, names] of Object.entries(known) as [ImportField, readonly string[]][]) {
+    const spelled = new Set(names.map(key));
+    const column = columns.find((c) => !taken.has(c) && spelled.has(key(c)));
     if (column) {
       fields[field] = column;
       taken.add(column);
@@ -91,11 +107,11 @@ export function recogniseColumns(columns: readonly string[]): ImportMapping["fie
 }
 
 /** Empty cells, and the "NULL"/"N/A" GIS exports write into them, say nothing. */
-const blank = (v: unknown) =>
+export const blank = (v: unknown) =>
   v === null || v === undefined || (typeof v === "string" && /^\s*(|null|n\/a|na|-)\s*$/i.test(v));
 
 /** The file's own word for a value, looked up in the user's value mapping first (exactly, then by `key`). */
-function fromUser(mapping: ImportMapping, field: RegisterField, raw: string): string | undefined {
+export function fromUser(mapping: ImportMapping, field: ImportField, raw: string): string | undefined {
   const own = mapping.values[field];
   if (!own) return undefined;
   if (raw in own) return own[raw];

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { REGISTER_FIELDS } from "@/lib/domain/register-import";
+import { REGISTER_FIELDS, RELEASE_FIELDS } from "@/lib/domain/register-import";
 
-/** What can be imported: hazardous areas (past land-release records are still to come). */
-export const IMPORT_KINDS = ["hazard-areas"] as const;
+/** What can be imported: hazardous areas, or past land releases on areas already registered. */
+export const IMPORT_KINDS = ["hazard-areas", "releases"] as const;
+const IMPORT_FIELDS = [...REGISTER_FIELDS, ...RELEASE_FIELDS.filter((f) => f !== "sourceReference")] as const;
 
 /**
  * How a file's columns and words map to the register's fields and values:
@@ -11,16 +12,16 @@ export const IMPORT_KINDS = ["hazard-areas"] as const;
  */
 export const ZImportMapping = z
   .object({
-    fields: z.partialRecord(z.enum(REGISTER_FIELDS), z.string().min(1).max(200)).default({}),
+    fields: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200)).default({}),
     values: z
-      .partialRecord(z.enum(REGISTER_FIELDS), z.record(z.string().max(200), z.string().min(1).max(200)))
+      .partialRecord(z.enum(IMPORT_FIELDS), z.record(z.string().max(200), z.string().min(1).max(200)))
       .default({}),
   })
   .strict();
 
 export const ZImportRequest = z
   .object({
-    kind: z.enum(IMPORT_KINDS, { error: "kind is hazard-areas (past land-release records cannot be imported yet)." }),
+    kind: z.enum(IMPORT_KINDS, { error: "kind is hazard-areas or releases." }),
     mapping: ZImportMapping.optional(),
     /** The mapping is a saved one (GET /api/imports/mappings): its columns this file lacks are not refused. */
     savedMapping: z.boolean().optional(),

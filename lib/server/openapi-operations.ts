@@ -49,13 +49,18 @@ export const importForm = {
           type: "string",
           format: "binary",
           description:
-            "GeoJSON, KML or KMZ, zipped shapefile (.zip with .shp/.dbf and its .prj: UTM 37N/38N and Iraq's datums are read), GeoPackage (.gpkg, its first polygon layer), or CSV or Excel (.xlsx) with each polygon as WKT or EWKT; one feature or row per hazardous area with its attributes; 100 MB and 20,000 areas at most",
+            "GeoJSON, KML or KMZ, zipped shapefile (.zip with .shp/.dbf and its .prj: UTM 37N/38N and Iraq's datums are read), GeoPackage (.gpkg, its first polygon layer), or CSV or Excel (.xlsx) with each polygon as WKT or EWKT; one feature or row per hazardous area (or per past release) with its attributes; 100 MB and 20,000 rows at most",
         },
-        kind: { type: "string", enum: ["hazard-areas"] },
+        kind: {
+          type: "string",
+          enum: ["hazard-areas", "releases"],
+          description:
+            "hazard-areas: areas to register. releases: past land releases on areas already in the register, each committed as an approved report marked as imported (no task), accounted as an approval is (clipped to its area, oldest first, each m² once); the preview's answer adds countedM2, alreadyReleasedM2 and outsideM2",
+        },
         mapping: {
           type: "string",
           description:
-            'JSON `{ "fields": { "<register field>": "<file column>" }, "values": { "<register field>": { "<file value>": "<register value>" } } }`; register fields: code, name, kind, contamination, landUse, priorityRank, informationDate, sourceReference. Without it, columns named as the register\'s fields or as IMSMA NG exports them (e.g. HAZ_LOCALI, HAZ_TYPE, CONTAMINAT) are recognised, and IMSMA\'s words for values ("Confirmed Hazardous Area", "AP mines")',
+            'JSON `{ "fields": { "<register field>": "<file column>" }, "values": { "<register field>": { "<file value>": "<register value>" } } }`; register fields: code, name, kind, contamination, landUse, priorityRank, informationDate, sourceReference; release fields: hazardAreaCode, method (CANCELLED, REDUCED, CLEARED), operator (the name or short name of an organisation), periodStart, periodEnd, sourceReference, clearanceDepthCm. Without it, columns named as the register\'s fields or as IMSMA NG exports them (e.g. HAZ_LOCALI, HAZ_TYPE, CONTAMINAT; ACT_TYPE, ORG_NAME, END_DATE) are recognised, and IMSMA\'s words for values ("Confirmed Hazardous Area", "AP mines", "Non-Technical Survey")',
         },
         savedMapping: {
           type: "string",

@@ -201,12 +201,12 @@ export const OPENAPI = {
     },
     "/api/imports": {
       post: op(
-        "Preview a file of hazardous areas for the register (authority, its own governorates): every row mapped and checked as single registration checks it; nothing is registered",
+        "Preview a file of hazardous areas, or of past land releases on registered areas, for the register (authority, its own governorates): every row mapped and checked as single registration (or a report's approval) checks it; nothing is registered or counted",
         {
           form: importForm,
           ok: 201,
           okDescription:
-            "`{ id, status: \"previewed\", rows, accepted, overlapping, acceptedM2, problems: [{ row, field, code, message }], columns, mapping, sourceCrs, notes }`: `problems` names each refused row's field (or `geometry`) with the same messages as single registration; `overlapping` rows share land with the register or earlier rows and need a decision at commit. 422 when the required fields (code, kind, contamination) have no column: `details` lists the file's `columns`",
+            "`{ id, status: \"previewed\", rows, accepted, overlapping, acceptedM2, problems: [{ row, field, code, message }], columns, mapping, sourceCrs, notes }`: `problems` names each refused row's field (or `geometry`) with the same messages as single registration; `overlapping` rows share land with the register or earlier rows and need a decision at commit. For `kind=releases`, also `countedM2`, `alreadyReleasedM2`, `outsideM2`: what the accepted releases would count, accounted oldest first against their areas' released land. 422 when the required fields (code, kind, contamination; for releases hazardAreaCode, method, operator, periodEnd) have no column: `details` lists the file's `columns`",
           errors: [400, 401, 403, 422],
         },
       ),
@@ -233,14 +233,14 @@ export const OPENAPI = {
       get: op("An import of the caller's authority: its problems, and the progress of its commit", {
         ok: 200,
         okDescription:
-          "`{ id, fileName, rowCount, acceptedCount, overlappingCount, problems, columns, mapping, progress: { status, accepted, created, skipped, pending, running }, registeredM2, registeredAreas }`",
+          "`{ id, kind, fileName, rowCount, acceptedCount, overlappingCount, problems, columns, mapping, progress: { kind, status, accepted, created, skipped, pending, running, registeredM2, releasedM2 }, registeredM2, registeredAreas }`: `releasedM2`, what an import of releases counts as released now",
         errors: [401, 403, 404],
         params: ["id"],
       }),
     },
     "/api/imports/{id}/commit": {
       post: op(
-        "Register the previewed rows, in batches of 200 (each one transaction, audited), against the register as it stands: rows sharing land with it are skipped or trimmed to their unregistered part. Committing again resumes a stopped commit",
+        "Register the previewed rows, in batches of 200 (each one transaction, audited), against the register as it stands: rows sharing land with it are skipped or trimmed to their unregistered part. Past releases become approved reports marked as imported, accounted against their areas' released land then (an area released to the last m² closes). Committing again resumes a stopped commit",
         {
           body: ZImportCommit,
           ok: 200,
@@ -253,7 +253,7 @@ export const OPENAPI = {
     },
     "/api/imports/{id}/withdraw": {
       post: op(
-        "Withdraw an import: its areas leave the register while none has a task, report or baseline record; a preview is discarded",
+        "Withdraw an import: its areas leave the register while none has a task, report or baseline record; its past releases are kept, marked withdrawn and no longer counted, their areas' released land as it was without them (refused once land was released or a boundary changed in those areas after the import); a preview is discarded",
         {
           ok: 200,
           okDescription: '`{ id, status: "withdrawn", removed }`',

@@ -92,7 +92,7 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
         task: { status: { in: ["ASSIGNED", "IN_PROGRESS"] } },
       },
     });
-    const correction = await submitLandReleaseReport(db, partner, original.taskId, {
+    const correction = await submitLandReleaseReport(db, partner, original.taskId!, {
       method: original.method.toLowerCase(),
       periodStart: "2026-11-01",
       periodEnd: "2026-11-10",

@@ -50,11 +50,14 @@ export default async function ReportsPage(props: ListPageProps) {
     {
       key: "task",
       header: t("task"),
-      cell: (r) => (
-        <Link href={`/tasks/${r.task.id}`} className="code">
-          {r.task.code}
-        </Link>
-      ),
+      cell: (r) =>
+        r.task ? (
+          <Link href={`/tasks/${r.task.id}`} className="code">
+            {r.task.code}
+          </Link>
+        ) : (
+          t("imported")
+        ),
     },
     { key: "hazard", header: t("hazardArea"), cell: (r) => <span className="code">{r.hazardArea.code}</span> },
     { key: "partner", header: t("partner"), cell: (r) => r.partner.name },

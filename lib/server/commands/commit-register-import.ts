@@ -26,6 +26,7 @@ import {
   importProgress,
   registeredAreasById,
 } from "@/lib/server/queries/register-imports";
+import { releaseBatch } from "./commit-release-import";
 import { lockRegister } from "./hazard-area-change-record";
 
 /**
@@ -68,7 +69,7 @@ export async function commitRegisterImport(db: Db, actor: Actor, id: string, bod
     running
       .set(
         id,
-        registerPending(db, actor, id, decision ?? "skip", found.registerAsOf)
+        registerPending(db, actor, found.kind, id, decision ?? "skip", found.registerAsOf)
           .catch((err: unknown) => {
             // Left committing, its pending rows still pending: committing again resumes it (GET says it is not running).
             console.error(`register import ${id} stopped:`, err);
@@ -89,12 +90,17 @@ export async function commitRegisterImport(db: Db, actor: Actor, id: string, bod
 async function registerPending(
   db: Db,
   actor: Actor,
+  kind: "HAZARD_AREAS" | "RELEASES",
   id: string,
   decision: "skip" | "remainder",
   registerAsOf: Date | null,
 ): Promise<void> {
   for (;;) {
-    const left = await registerBatch(db, actor, id, decision, registerAsOf).catch(async (err: unknown) => {
+    const batch =
+      kind === "RELEASES"
+        ? releaseBatch(db, actor, id, (tx) => finishImport(tx, actor, id))
+        : registerBatch(db, actor, id, decision, registerAsOf);
+    const left = await batch.catch(async (err: unknown) => {
       // Other users' geometry comes first: when the workers are busy, the import waits its turn.
       if (err instanceof CommandError && err.code === "unavailable") {
         await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -104,6 +110,23 @@ async function registerPending(
     });
     if (!left) return refreshRegisterStatistics(db);
   }
+}
+
+/** The import committed, once no row is left pending, with the audit event that says what it made. */
+async function finishImport(tx: Prisma.TransactionClient, actor: Actor, id: string) {
+  const done = await tx.registerImport.update({
+    where: { id },
+    data: { status: "COMMITTED", committedAt: new Date() },
+    select: { authorityId: true, kind: true },
+  });
+  const counts = await importProgress(tx as unknown as Db, id);
+  await recordAuditEvent(tx, {
+    actorUserId: actor.id,
+    action: "registerImport.commit",
+    entityType: "RegisterImport",
+    entityId: id,
+    after: { authorityId: done.authorityId, kind: done.kind, created: counts.created, skipped: counts.skipped },
+  });
 }
 
 /** One batch of pending rows in one transaction; 0 when none was left (the import is then committed). */
@@ -133,19 +156,7 @@ function registerBatch(
         },
       });
       if (!rows.length) {
-        const done = await tx.registerImport.update({
-          where: { id },
-          data: { status: "COMMITTED", committedAt: new Date() },
-          select: { authorityId: true },
-        });
-        const counts = await importProgress(tx as unknown as Db, id);
-        await recordAuditEvent(tx, {
-          actorUserId: actor.id,
-          action: "registerImport.commit",
-          entityType: "RegisterImport",
-          entityId: id,
-          after: { authorityId: done.authorityId, created: counts.created, skipped: counts.skipped },
-        });
+        await finishImport(tx, actor, id);
         return 0;
       }
       const geometries = rows.map((r) => JSON.parse(r.geometry) as Areal);

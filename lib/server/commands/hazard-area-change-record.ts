@@ -2,6 +2,8 @@
 // entry in the area's history with its audit event, and the refusal of a
 // change's geometry in the words of its reason.
 import type { Prisma } from "@/generated/prisma/client";
+import { programmeDay } from "@/lib/domain/calendar";
+import { type HazardAreaStatus, settledStatus } from "@/lib/domain/hazard-area-status";
 import type { RegisterChangeError } from "@/lib/domain/register-changes";
 import { formatM2 } from "@/lib/i18n/format";
 import { type RefusalKey, refusal } from "@/lib/i18n/refusals";
@@ -79,4 +81,26 @@ export function overlapRefusal(overlaps: readonly { code: string; name: string; 
   return new CommandError("conflict", refusal("hazardAreaOverlaps", { list }), [
     fieldIssue(["geometry"], "overlapsRegisteredArea"),
   ]);
+}
+
+/**
+ * An area whose released land moved: one released to the last m² closes, one
+ * given land back opens again, each as an entry in its history saying why.
+ */
+export async function settleReleasedArea(
+  { tx, actor }: Pick<ChangeContext, "tx" | "actor">,
+  area: { id: string; status: HazardAreaStatus; areaM2: number; releasedM2: number },
+  releasedM2: number,
+  cause: object,
+) {
+  const settled = settledStatus(area.status, area.areaM2, releasedM2);
+  if (settled === area.status) return;
+  await tx.hazardArea.update({ where: { id: area.id }, data: { status: settled } });
+  await recordChange({ tx, actor }, area.id, {
+    kind: settled === "CLOSED" ? "CLOSED" : "REOPENED",
+    effectiveDate: programmeDay(),
+    evidence: "",
+    before: { status: area.status, releasedM2: area.releasedM2 },
+    after: { status: settled, releasedM2, ...cause },
+  });
 }

@@ -1,6 +1,4 @@
 import { Prisma } from "@/generated/prisma/client";
-import { programmeDay } from "@/lib/domain/calendar";
-import { settledStatus } from "@/lib/domain/hazard-area-status";
 import type { Areal } from "@/lib/geo/boolean";
 import { refusal } from "@/lib/i18n/refusals";
 import { ZReportReview } from "@/lib/schemas/land-release-report";
@@ -12,7 +10,7 @@ import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } from "@/lib/server/queries/land-release";
-import { recordChange } from "./hazard-area-change-record";
+import { settleReleasedArea } from "./hazard-area-change-record";
 
 /**
  * An authority approves or rejects a submitted report in its governorates.
@@ -95,17 +93,9 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** An area whose land the approval released to the last m² closes; one a correction gives land back to opens again. */
-async function settleAreaStatus(tx: Tx, actor: Actor, report: ReviewedReport, releasedM2: number) {
-  const { status, areaM2 } = report.hazardArea;
-  const settled = settledStatus(status, areaM2, releasedM2);
-  if (settled === status) return;
-  await tx.hazardArea.update({ where: { id: report.hazardAreaId }, data: { status: settled } });
-  await recordChange({ tx, actor }, report.hazardAreaId, {
-    kind: settled === "CLOSED" ? "CLOSED" : "REOPENED",
-    effectiveDate: programmeDay(),
-    evidence: "",
-    before: { status, releasedM2: report.hazardArea.releasedM2 },
-    after: { status: settled, releasedM2, report: report.id },
+function settleAreaStatus(tx: Tx, actor: Actor, report: ReviewedReport, releasedM2: number) {
+  return settleReleasedArea({ tx, actor }, { id: report.hazardAreaId, ...report.hazardArea }, releasedM2, {
+    report: report.id,
   });
 }
 type ReviewedReport = NonNullable<Awaited<ReturnType<typeof findReportForReview>>>;

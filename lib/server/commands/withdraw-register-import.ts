@@ -2,6 +2,7 @@
 // been given a task, a report or a baseline record; nothing else is touched.
 // A preview not committed is simply discarded. The areas' codes stay in the
 // audit trail and the import's rows, so what was withdrawn can be read.
+import type { Prisma } from "@/generated/prisma/client";
 import { refusal } from "@/lib/i18n/refusals";
 import { bumpDataVersion } from "@/lib/server/cache";
 import { CommandError } from "@/lib/server/command-error";
@@ -11,11 +12,28 @@ import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { refreshRegisterStatistics } from "@/lib/server/queries/hazard-areas";
 import { ownImport } from "./commit-register-import";
 import { lockRegister } from "./hazard-area-change-record";
+import { WITHDRAW_BUDGET_MS, withdrawReleases } from "./withdraw-release-import";
 
 export async function withdrawRegisterImport(db: Db, actor: Actor, id: string) {
   const found = await ownImport(db, actor, id);
   if (found.status === "WITHDRAWN") throw new CommandError("conflict", refusal("importWithdrawnAlready"));
   if (found.status === "COMMITTING") throw new CommandError("conflict", refusal("importStillCommitting"));
+  if (found.kind === "RELEASES" && found.status === "COMMITTED")
+    return db.$transaction(
+      async (tx) => {
+        // Claimed first: a second withdrawal at the same moment finds it withdrawn, and takes nothing back twice.
+        const claimed = await tx.registerImport.updateMany({
+          where: { id, status: "COMMITTED" },
+          data: { status: "WITHDRAWN" },
+        });
+        if (!claimed.count) throw new CommandError("conflict", refusal("importWithdrawnAlready"));
+        const taken = await withdrawReleases(tx, actor, found);
+        await markWithdrawn(tx, actor, found, taken);
+        await bumpDataVersion(tx);
+        return { id, status: "withdrawn" as const, removed: taken.reports };
+      },
+      { timeout: WITHDRAW_BUDGET_MS * 2, maxWait: WITHDRAW_BUDGET_MS },
+    );
   const withdrawn = await db.$transaction(async (tx) => {
     await lockRegister(tx);
     const areas = await tx.hazardArea.findMany({
@@ -46,24 +64,32 @@ export async function withdrawRegisterImport(db: Db, actor: Actor, id: string) {
         }),
       );
     const removed = await tx.hazardArea.deleteMany({ where: { importId: id } });
-    await tx.registerImport.update({
-      where: { id },
-      data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawnById: actor.id },
-    });
-    await recordAuditEvent(tx, {
-      actorUserId: actor.id,
-      action: "registerImport.withdraw",
-      entityType: "RegisterImport",
-      entityId: id,
-      before: {
-        status: found.status,
-        areas: areas.map((a) => a.code),
-        areaM2: areas.reduce((s, a) => s + a.areaM2, 0),
-      },
+    await markWithdrawn(tx, actor, found, {
+      areas: areas.map((a) => a.code),
+      areaM2: areas.reduce((s, a) => s + a.areaM2, 0),
     });
     if (removed.count) await bumpDataVersion(tx);
     return { id, status: "withdrawn" as const, removed: removed.count };
   });
   if (withdrawn.removed) await refreshRegisterStatistics(db);
   return withdrawn;
+}
+
+async function markWithdrawn(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  found: { id: string; status: string },
+  taken: object,
+) {
+  await tx.registerImport.update({
+    where: { id: found.id },
+    data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawnById: actor.id },
+  });
+  await recordAuditEvent(tx, {
+    actorUserId: actor.id,
+    action: "registerImport.withdraw",
+    entityType: "RegisterImport",
+    entityId: found.id,
+    before: { status: found.status, ...taken },
+  });
 }

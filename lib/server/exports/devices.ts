@@ -26,7 +26,7 @@ type DeviceRow = Prisma.DeviceFoundGetPayload<{ select: typeof DEVICE_SELECT }>;
 const COLUMNS: Column<DeviceRow>[] = [
   { header: "reportId", hxl: "#meta+id", type: "string", value: (d) => d.report.id, width: 28 },
   { header: "reportStatus", hxl: "#status", type: "string", value: (d) => d.report.status.toLowerCase() },
-  { header: "taskCode", hxl: "#activity+code", type: "string", value: (d) => d.report.task.code, width: 18 },
+  { header: "taskCode", hxl: "#activity+code", type: "string", value: (d) => d.report.task?.code ?? "", width: 18 },
   {
     header: "hazardAreaCode",
     hxl: "#loc+hazard+code",

@@ -113,7 +113,7 @@ export async function progressPdf(
       inScope: inScope(g),
     })),
     reports: reports.map((r) => ({
-      task: r.task.code,
+      task: r.task?.code ?? "",
       hazardArea: r.hazardArea.code,
       partner: r.partner.name,
       method: r.method.toLowerCase() as "cancelled",

@@ -32,7 +32,7 @@ export const released = areal(
     properties: {
       name: `${r.hazardArea.code} ${r.method.toLowerCase()} ${r.periodEnd.toISOString().slice(0, 10)}`,
       report_id: r.id,
-      task: r.task.code,
+      task: r.task?.code ?? "",
       hazard: r.hazardArea.code,
       pcode: r.hazardArea.governoratePcode,
       method: r.method.toLowerCase(),

@@ -57,6 +57,8 @@ const REPORT_SELECT = {
   countedAreaM2: true,
   supersedesId: true,
   task: { select: { code: true } },
+  import: { select: { fileName: true } },
+  sourceReference: true,
   hazardArea: {
     select: { code: true, governoratePcode: true, governorate: { select: { nameEn: true, region: true } } },
   },
@@ -69,7 +71,10 @@ const COLUMNS: Column<ReportRow>[] = [
   { header: "reportId", hxl: "#meta+id", type: "string", value: (r) => r.id, width: 28 },
   { header: "status", hxl: "#status", type: "string", value: (r) => r.status.toLowerCase() },
   { header: "method", hxl: "#activity+type", type: "string", value: (r) => r.method.toLowerCase() },
-  { header: "taskCode", hxl: "#activity+code", type: "string", value: (r) => r.task.code, width: 18 },
+  { header: "taskCode", hxl: "#activity+code", type: "string", value: (r) => r.task?.code ?? "", width: 18 },
+  // A past release imported from the authority's records has no task: its file and its id in the source say where it came from.
+  { header: "importedFrom", hxl: "#meta+source", type: "string", value: (r) => r.import?.fileName ?? "", width: 18 },
+  { header: "sourceReference", hxl: "#meta+ref", type: "string", value: (r) => r.sourceReference ?? "", width: 18 },
   { header: "hazardAreaCode", hxl: "#loc+hazard+code", type: "string", value: (r) => r.hazardArea.code, width: 18 },
   { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (r) => r.hazardArea.governoratePcode },
   {

@@ -108,7 +108,7 @@ export async function findCorrectionBasis(db: Db | Tx, hazardAreaId: string, sup
   return { superseded, othersSubmitted: others.map((o) => asAreal(o.submittedGeometry)!) };
 }
 
-const REPORT_STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "SUPERSEDED"] as const;
+const REPORT_STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "SUPERSEDED", "WITHDRAWN"] as const;
 export type ReportStatusFilter = (typeof REPORT_STATUSES)[number];
 export const asReportStatus = (s: string | undefined): ReportStatusFilter | undefined =>
   REPORT_STATUSES.find((x) => x === s?.toUpperCase());
@@ -196,6 +196,8 @@ export async function getReport(db: Db, actor: Actor, id: string) {
       corrections: { where: reportScope(actor), select: { id: true, status: true, submittedAt: true } },
       devices: { select: { category: true, count: true } },
       task: { select: { id: true, code: true, title: true, status: true } },
+      import: { select: { fileName: true } },
+      sourceReference: true,
       partner: { select: { name: true } },
       hazardArea: { select: { ...HAZARD_AREA_ON_MAP, releasedGeometry: true, authorityId: true } },
     },

@@ -13,17 +13,19 @@ const running = () =>
 
 /** How far a commit has come: rows registered, skipped and still pending, of those accepted at preview. */
 export async function importProgress(db: Db, id: string) {
-  const [found, counts, area] = await Promise.all([
+  const [found, counts, area, released] = await Promise.all([
     db.registerImport.findUniqueOrThrow({
       where: { id },
-      select: { status: true, acceptedCount: true, overlapDecision: true },
+      select: { kind: true, status: true, acceptedCount: true, overlapDecision: true },
     }),
     db.registerImportRow.groupBy({ by: ["status"], where: { importId: id }, _count: { _all: true } }),
     db.hazardArea.aggregate({ where: { importId: id }, _sum: { areaM2: true } }),
+    db.landReleaseReport.aggregate({ where: { importId: id, status: "APPROVED" }, _sum: { countedAreaM2: true } }),
   ]);
   const count = (s: string) => counts.find((c) => c.status === s)?._count._all ?? 0;
   return {
     id,
+    kind: found.kind === "RELEASES" ? ("releases" as const) : ("hazard-areas" as const),
     status: found.status.toLowerCase() as "previewed" | "committing" | "committed" | "withdrawn",
     accepted: found.acceptedCount,
     created: count("CREATED"),
@@ -32,6 +34,8 @@ export async function importProgress(db: Db, id: string) {
     overlapDecision: found.overlapDecision,
     /** The area of its hazardous areas in the register now (0 once withdrawn). */
     registeredM2: area._sum.areaM2 ?? 0,
+    /** The land its past releases count as released now (0 once withdrawn). */
+    releasedM2: released._sum.countedAreaM2 ?? 0,
     /** Whether this process is registering its rows now; committing but not running means it stopped and can be resumed. */
     running: running().has(id),
   };
@@ -43,6 +47,7 @@ export async function getRegisterImport(db: Db, authorityId: string, id: string)
     where: { id, authorityId },
     select: {
       id: true,
+      kind: true,
       fileName: true,
       sourceCrs: true,
       createdAt: true,
@@ -61,7 +66,7 @@ export async function getRegisterImport(db: Db, authorityId: string, id: string)
     importProgress(db, id),
     db.hazardArea.count({ where: { importId: id } }),
   ]);
-  return { ...found, progress, registeredM2: progress.registeredM2, registeredAreas };
+  return { ...found, kind: progress.kind, progress, registeredM2: progress.registeredM2, registeredAreas };
 }
 
 /** The rows accepted at preview, with their polygons and overlaps, for the preview's map and decisions. */
@@ -81,6 +86,7 @@ export function listRegisterImports(db: Db, authorityId: string) {
     take: 50,
     select: {
       id: true,
+      kind: true,
       fileName: true,
       status: true,
       createdAt: true,

@@ -4,10 +4,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { type ImportProgress, RegisterImportCommit } from "@/components/hazard-areas/register-import-commit";
 import { ImportProblems } from "@/components/hazard-areas/register-import-problems";
 import { RegisterImportUpload } from "@/components/hazard-areas/register-import-upload";
+import { previewTotals, ReleaseRows } from "@/components/hazard-areas/release-import-rows";
 import type { Areal, HazardFeature } from "@/components/map/field-map";
 import { FieldMap } from "@/components/map/field-map";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import type { ImportProblem } from "@/lib/domain/register-import";
+import type { StoredRelease } from "@/lib/domain/release-import";
 import { formatCount, formatDate, formatM2 } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
 import { requirePage } from "@/lib/server/auth";
@@ -31,7 +33,15 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
   );
 
   if (!id) {
-    const imports = user.organisationId ? await listRegisterImports(db, user.organisationId) : [];
+    const [imports, operators] = await Promise.all([
+      user.organisationId ? listRegisterImports(db, user.organisationId) : [],
+      // The organisations a past release can be counted to: partners, and the authority's own national teams.
+      db.organisation.findMany({
+        where: { OR: [{ type: "PARTNER" }, { id: user.organisationId ?? "" }] },
+        orderBy: { name: "asc" },
+        select: { name: true },
+      }),
+    ]);
     type Row = (typeof imports)[number];
     const columns: Column<Row>[] = [
       {
@@ -40,6 +50,11 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
         cell: (i) => <Link href={`/hazard-areas/import?id=${i.id}`}>{i.fileName}</Link>,
       },
       { key: "when", header: t("when"), cell: (i) => formatDate(i.createdAt, locale) },
+      {
+        key: "kind",
+        header: t("kindCol"),
+        cell: (i) => t(i.kind === "RELEASES" ? "kinds.releases" : "kinds.hazardAreas"),
+      },
       { key: "status", header: t("status"), cell: (i) => t(`statuses.${i.status}`) },
       { key: "rows", header: t("rowsCol"), numeric: true, cell: (i) => formatCount(i.rowCount, locale) },
       { key: "accepted", header: t("acceptedCol"), numeric: true, cell: (i) => formatCount(i.acceptedCount, locale) },
@@ -49,7 +64,7 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
         {back}
         <h1>{t("title")}</h1>
         <p className="note">{t("intro")}</p>
-        <RegisterImportUpload />
+        <RegisterImportUpload operators={operators.map((o) => o.name)} />
         <h2>{t("imports")}</h2>
         <DataTable label={t("imports")} rows={imports} columns={columns} rowKey={(i) => i.id} empty={t("noImports")} />
       </>
@@ -61,10 +76,15 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
   const lang = languageOf(locale);
   const problems = (found.problems as unknown as ImportProblem[]).map((p) => ({ ...p, message: p.text[lang] }));
   const rows = found.acceptedCount <= MAP_ROWS ? await importRows(db, id) : [];
+  const releases = found.kind === "releases";
   const shown = rows.filter((r) => r.status !== "SKIPPED");
   const hazards: HazardFeature[] = shown.map((r) => ({
     type: "Feature",
-    properties: { code: (r.value as { code: string }).code, name: `${t("row")} ${r.row}`, status: "open" },
+    properties: {
+      code: releases ? (r.value as StoredRelease).hazardAreaCode : (r.value as { code: string }).code,
+      name: `${t("row")} ${r.row}`,
+      status: "open",
+    },
     geometry: JSON.parse(r.geometry) as Areal,
   }));
   const overlapping = rows.filter((r) => {
@@ -76,15 +96,22 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
       {back}
       <h1>{t("reviewTitle", { name: found.fileName })}</h1>
       <p className="note">
-        {t("summary", {
-          rows: found.rowCount,
-          accepted: found.acceptedCount,
-          area: formatM2(
-            rows.reduce((s, r) => s + r.areaM2, 0),
-            locale,
-          ),
-          problems: problems.length,
-        })}{" "}
+        {releases
+          ? t("releasesSummary", {
+              rows: found.rowCount,
+              accepted: found.acceptedCount,
+              ...previewTotals(rows, locale),
+              problems: problems.length,
+            })
+          : t("summary", {
+              rows: found.rowCount,
+              accepted: found.acceptedCount,
+              area: formatM2(
+                rows.reduce((s, r) => s + r.areaM2, 0),
+                locale,
+              ),
+              problems: problems.length,
+            })}{" "}
         {t("crs", { crs: found.sourceCrs })}
       </p>
       <RegisterImportCommit id={id} overlapping={found.overlappingCount} initial={found.progress as ImportProgress} />
@@ -93,6 +120,7 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
       ) : (
         <FieldMap hazards={hazards} basemap={basemapSettings()} label={t("mapLabel")} />
       )}
+      {releases && rows.length > 0 && <ReleaseRows rows={rows} />}
       {overlapping.length > 0 && (
         <section className="card">
           <h2>{t("overlapsTitle")}</h2>

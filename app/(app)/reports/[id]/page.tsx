@@ -33,13 +33,17 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const correctable =
     report.status === "APPROVED" &&
     can(user, "report:submit") &&
-    (report.task.status === "ASSIGNED" || report.task.status === "IN_PROGRESS");
+    (report.task?.status === "ASSIGNED" || report.task?.status === "IN_PROGRESS");
   return (
     <>
       <p className="breadcrumb">
-        <Link href={`/tasks/${report.task.id}`}>
-          {report.task.code} · {report.task.title}
-        </Link>
+        {report.task ? (
+          <Link href={`/tasks/${report.task.id}`}>
+            {report.task.code} · {report.task.title}
+          </Link>
+        ) : (
+          t("importedFrom", { file: report.import?.fileName ?? "—" })
+        )}
       </p>
       <h1>{t("title", { hazard: report.hazardArea.code, method: tMethod(report.method) })}</h1>
       <dl className="facts">
@@ -47,6 +51,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <dd data-testid="report-status">{tStatus(report.status)}</dd>
         <dt>{t("partner")}</dt>
         <dd>{report.partner.name}</dd>
+        {report.sourceReference && (
+          <>
+            <dt>{t("sourceReference")}</dt>
+            <dd className="code">{report.sourceReference}</dd>
+          </>
+        )}
         <dt>{t("period")}</dt>
         <dd>
           {formatDate(report.periodStart, locale)} – {formatDate(report.periodEnd, locale)}
@@ -137,6 +147,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </tbody>
       </table>
       {report.status === "SUPERSEDED" && <p className="note">{t("supersededNote")}</p>}
+      {report.import && <p className="note">{t(report.status === "WITHDRAWN" ? "withdrawnNote" : "importedNote")}</p>}
       {now && report.supersedesId && (
         <p className="note">{t("correctionNet", { net: formatM2(now.netChangeM2, locale) })}</p>
       )}
@@ -155,7 +166,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       {reviewable && <ReviewActions reportId={report.id} />}
       {correctable && (
         <p>
-          <Link className="button secondary" href={`/tasks/${report.task.id}/reports/new?corrects=${report.id}`}>
+          <Link className="button secondary" href={`/tasks/${report.task!.id}/reports/new?corrects=${report.id}`}>
             {t("correct")}
           </Link>
         </p>
