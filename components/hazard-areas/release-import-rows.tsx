@@ -7,9 +7,13 @@ type Row = { row: number; status: string; value: unknown; outcome: unknown };
 const release = (r: Row) => r.value as StoredRelease;
 /** Counted at commit once committed, else as the preview accounted it. */
 const counted = (r: Row) =>
-  r.status === "CREATED" ? (r.outcome as { countedAreaM2: number }).countedAreaM2 : release(r).preview.countedAreaM2;
+  r.status === "CREATED"
+    ? (r.outcome as { countedAreaM2: number }).countedAreaM2
+    : r.status === "SKIPPED"
+      ? 0
+      : release(r).preview.countedAreaM2;
 
-/** What the preview accounted a file's releases to count, already find released, and leave outside their areas. */
+/** What the preview accounted a file's releases to count, found already released, and leave outside their areas. */
 export function previewTotals(rows: readonly Row[], locale: string) {
   const sum = (f: (r: Row) => number) =>
     formatM2(
