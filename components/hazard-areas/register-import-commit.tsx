@@ -13,9 +13,11 @@ export type ImportProgress = {
   accepted: number;
   created: number;
   skipped: number;
+  merged: number;
   pending: number;
   running: boolean;
   registeredM2: number;
+  mergedM2: number;
   releasedM2: number;
 };
 
@@ -37,7 +39,7 @@ export function RegisterImportCommit({
   const locale = useLocale();
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
-  const [decision, setDecision] = useState<"skip" | "remainder" | "">("");
+  const [decision, setDecision] = useState<"skip" | "remainder" | "merge" | "">("");
   const [failure, setFailure] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [removed, setRemoved] = useState<number | null>(null);
@@ -99,7 +101,7 @@ export function RegisterImportCommit({
     router.refresh();
   }
 
-  const done = progress.created + progress.skipped;
+  const done = progress.created + progress.skipped + progress.merged;
   return (
     <section className="card" data-testid="import-commit">
       {(progress.status === "previewed" || (progress.status === "committing" && !watching)) && (
@@ -108,7 +110,7 @@ export function RegisterImportCommit({
           {overlapping > 0 && progress.status === "previewed" && (
             <fieldset>
               <legend>{t("decision")}</legend>
-              {(["skip", "remainder"] as const).map((choice) => (
+              {(["skip", "remainder", "merge"] as const).map((choice) => (
                 <label key={choice}>
                   <input
                     type="radio"
@@ -152,6 +154,8 @@ export function RegisterImportCommit({
               skipped: progress.skipped,
               area: formatM2(releases ? progress.releasedM2 : progress.registeredM2, locale),
             })}
+            {progress.merged > 0 &&
+              ` ${t("mergedNote", { merged: progress.merged, area: formatM2(progress.mergedM2, locale) })}`}
           </p>
           <p className="actions">
             <a href="/hazard-areas/map">{t("seeMap")}</a>{" "}

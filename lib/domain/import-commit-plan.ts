@@ -5,6 +5,7 @@
 // (as every batch near a registered area was, GEOS on one worker) was a
 // quarter of the commit's time. Pure.
 import type { Overlap } from "./hazard-area-overlap";
+import type { ImportDecision } from "./import-geometry";
 
 /** A pending row as the preview left it: the land it shares with the register then, and with earlier rows. */
 export type PlannedRow = {
@@ -23,7 +24,8 @@ export type CommitCandidate = { id: string; code: string; fresh: boolean };
 
 /** An earlier row of the import in an earlier batch, as it stands: created (with its area), skipped, or pending. */
 export type EarlierRow = {
-  status: "PENDING" | "CREATED" | "SKIPPED";
+  /** MERGED: its land was added to an area (`areaId`), which holds it now. */
+  status: "PENDING" | "CREATED" | "SKIPPED" | "MERGED";
   code: string;
   name: string;
   areaId: string | null;
@@ -44,14 +46,14 @@ export type RowPlan =
  * Each row's plan, in row order. With "skip", a row the preview found sharing
  * land with an area still registered as it measured it, or with an earlier
  * row registered whole, is skipped as the preview measured it; with
- * "remainder" it is measured again, its part not yet registered being what is
- * kept. A row near an area registered or redrawn since is measured again.
+ * "remainder" or "merge" it is measured again, its part not yet registered
+ * being what is kept (or added to the area it shares most land with). A row near an area registered or redrawn since is measured again.
  */
 export function planCommitBatch(
   rows: readonly PlannedRow[],
   candidates: ReadonlyMap<number, readonly CommitCandidate[]>,
   earlier: ReadonlyMap<number, EarlierRow>,
-  decision: "skip" | "remainder",
+  decision: ImportDecision,
 ): RowPlan[] {
   const planned = new Map<number, { plan: RowPlan; row: PlannedRow }>();
   return rows.map((r) => {
@@ -71,7 +73,7 @@ export function planCommitBatch(
         wholeInBatch.push(o.row);
         known.push({ code: inBatch.row.code, name: inBatch.row.name, overlapM2: o.overlapM2, onReleasedM2: 0 });
       } else if (inBatch?.plan.plan === "measure") measuredInBatch = true;
-      else if (before?.status === "CREATED" && area) {
+      else if ((before?.status === "CREATED" || before?.status === "MERGED") && area) {
         known.push({ code: before.code, name: before.name, overlapM2: o.overlapM2, onReleasedM2: 0 });
         knownIds.push(area.id);
       }

@@ -4,7 +4,7 @@
 // what of it is not registered yet. Pure; GEOS underneath.
 import { bbox } from "@turf/turf";
 import { geodesicAreaM2 } from "@/lib/geo/area";
-import { type Areal, difference, intersection, unionAll } from "@/lib/geo/boolean";
+import { type Areal, difference, intersection, union, unionAll } from "@/lib/geo/boolean";
 import { GeometryError, type GeometryProblem } from "@/lib/geo/errors";
 import { validateAreal } from "@/lib/geo/validate";
 import type { LocalisedText } from "@/lib/i18n/localised";
@@ -64,16 +64,44 @@ export function importOverlaps(
   });
 }
 
+export type ImportDecision = "skip" | "remainder" | "merge";
+
+/** A registered area a row may be measured against; `own`: the importing authority's, so a row may merge into it. */
+export type CommitArea = RegisteredArea & { own?: boolean };
+
 export type CommittedShape =
   | { row: number; result: "create"; geometry: Areal; areaM2: number; trimmedM2: number }
-  | { row: number; result: "skip"; overlaps: Overlap[] };
+  | { row: number; result: "skip"; overlaps: Overlap[] }
+  /**
+   * Its land not yet registered added to the area it shares most land with: `into` the area's code,
+   * `geometry`/`areaM2` the area's boundary once grown (after the batch's earlier merges into it too; an
+   * earlier row of the batch is created with the last such boundary).
+   */
+  | {
+      row: number;
+      result: "merge";
+      into: string;
+      addedM2: number;
+      geometry: Areal;
+      areaM2: number;
+      overlaps: Overlap[];
+    };
+
+const boxesMeet = (a: Areal, b: Areal) => {
+  const [w, s, e, n] = bbox(a);
+  const [bw, bs, be, bn] = bbox(b);
+  return !(bw > e || w > be || bs > n || s > bn);
+};
 
 /**
  * What each row of a batch becomes at commit, in row order, against the
  * register as it is then (earlier batches of the import included) and the
  * rows of the batch before it: itself when it shares no land; with
  * "remainder", the part not yet registered (skipped when less than a square
- * metre is left); with "skip", nothing.
+ * metre is left); with "merge", that part added to the authority's area it
+ * shares most land with (kept as its own area when it shares land with no
+ * area of the authority); with "skip", nothing. An area grown by a merge is
+ * measured grown for the rows after it.
  */
 export function commitShapes(
   items: readonly {
@@ -81,18 +109,21 @@ export function commitShapes(
     code: string;
     name: string;
     geometry: Areal;
-    registered: RegisteredArea[];
-    decision: "skip" | "remainder";
+    registered: CommitArea[];
+    decision: ImportDecision;
   }[],
 ): CommittedShape[] {
-  const created: RegisteredArea[] = [];
-  return items.map(({ row, code, name, geometry, registered, decision }) => {
-    const [w, s, e, n] = bbox(geometry);
-    const near = created.filter((c) => {
-      const [cw, cs, ce, cn] = bbox(c.geometry);
-      return !(cw > e || w > ce || cs > n || s > cn);
-    });
-    const candidates = [...registered, ...near];
+  // The batch's new areas and the registered areas merges have grown, by code, as they stand now.
+  const created = new Map<string, { row: number; area: CommitArea }>();
+  const grown = new Map<string, CommitArea>();
+  const out: CommittedShape[] = [];
+  for (const { row, code, name, geometry, registered, decision } of items) {
+    const near = [...created.values()].map((c) => c.area).filter((c) => boxesMeet(c.geometry, geometry));
+    const candidates = [
+      ...registered.filter((r) => !grown.has(r.code)).map((r) => r),
+      ...[...grown.values()].filter((g) => boxesMeet(g.geometry, geometry)),
+      ...near,
+    ];
     const overlaps = overlapsWithRegistered(geometry, candidates);
     const areaM2 = geodesicAreaM2(geometry);
     let shape: CommittedShape;
@@ -103,12 +134,32 @@ export function commitShapes(
       const taken = unionAll(candidates.filter((r) => sharing.has(r.code)).map((r) => r.geometry));
       const left = difference(geometry, taken);
       const leftM2 = left ? geodesicAreaM2(left) : 0;
-      shape =
-        !left || leftM2 < OVERLAP_TOLERANCE_M2
-          ? { row, result: "skip", overlaps }
-          : { row, result: "create", geometry: left, areaM2: leftM2, trimmedM2: areaM2 - leftM2 };
+      const target =
+        decision === "merge"
+          ? overlaps.map((o) => candidates.find((c) => c.code === o.code)!).find((c) => c.own)
+          : undefined;
+      if (!left || leftM2 < OVERLAP_TOLERANCE_M2) shape = { row, result: "skip", overlaps };
+      else if (!target) shape = { row, result: "create", geometry: left, areaM2: leftM2, trimmedM2: areaM2 - leftM2 };
+      else {
+        const boundary = union(target.geometry, left) ?? target.geometry;
+        const grownArea = { ...target, geometry: boundary };
+        const batch = created.get(target.code);
+        if (batch) created.set(target.code, { row: batch.row, area: grownArea });
+        else grown.set(target.code, grownArea);
+        shape = {
+          row,
+          result: "merge",
+          into: target.code,
+          addedM2: leftM2,
+          geometry: boundary,
+          areaM2: geodesicAreaM2(boundary),
+          overlaps,
+        };
+      }
     }
-    if (shape.result === "create") created.push({ code, name, geometry: shape.geometry });
-    return shape;
-  });
+    if (shape.result === "create")
+      created.set(code, { row, area: { code, name, geometry: shape.geometry, own: true } });
+    out.push(shape);
+  }
+  return out;
 }

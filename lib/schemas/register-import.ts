@@ -30,7 +30,7 @@ export const ZImportRequest = z
   .strict();
 
 /** How rows sharing land with the register (or with earlier rows) are taken at commit. */
-export const ZImportCommit = z.object({ overlaps: z.enum(["skip", "remainder"]).optional() }).strict();
+export const ZImportCommit = z.object({ overlaps: z.enum(["skip", "remainder", "merge"]).optional() }).strict();
 
 /** A mapping saved under a name, for the next file of the same source. */
 export const ZSavedImportMapping = z

@@ -240,12 +240,12 @@ export const OPENAPI = {
     },
     "/api/imports/{id}/commit": {
       post: op(
-        "Register the previewed rows, in batches of 200 (each one transaction, audited), against the register as it stands: rows sharing land with it are skipped or trimmed to their unregistered part. Past releases become approved reports marked as imported, accounted against their areas' released land then (an area released to the last m² closes). Committing again resumes a stopped commit",
+        "Register the previewed rows, in batches of 200 (each one transaction, audited), against the register as it stands: rows sharing land with it are skipped, trimmed to their unregistered part, or merged (that part added to the authority's area they share most land with, its boundary revised in its history). Past releases become approved reports marked as imported, accounted against their areas' released land then (an area released to the last m² closes). Committing again resumes a stopped commit",
         {
           body: ZImportCommit,
           ok: 200,
           okDescription:
-            "`{ status, accepted, created, skipped, pending, running }` when done; 202 with the same while it goes on (read GET /api/imports/{id}). 412 when rows overlap and `overlaps` (skip or remainder) is not given",
+            "`{ status, accepted, created, skipped, merged, pending, running, registeredM2, mergedM2 }` when done (`mergedM2`: land added to areas registered before the import); 202 with the same while it goes on (read GET /api/imports/{id}). 412 when rows overlap and `overlaps` (skip, remainder or merge) is not given",
           errors: [400, 401, 403, 404, 409, 412],
           params: ["id"],
         },
@@ -253,7 +253,7 @@ export const OPENAPI = {
     },
     "/api/imports/{id}/withdraw": {
       post: op(
-        "Withdraw an import: its areas leave the register while none has a task, report or baseline record; its past releases are kept, marked withdrawn and no longer counted, their areas' released land as it was without them (refused once land was released or a boundary changed in those areas after the import); a preview is discarded",
+        "Withdraw an import: its areas leave the register while none has a task, report or baseline record, and areas its rows merged into get their boundary back; its past releases are kept, marked withdrawn and no longer counted, their areas' released land as it was without them (refused once land was released or a boundary changed in those areas after the import); a preview is discarded",
         {
           ok: 200,
           okDescription: '`{ id, status: "withdrawn", removed }`',

@@ -8,7 +8,7 @@
 import { bbox } from "@turf/turf";
 import type { Prisma } from "@/generated/prisma/client";
 import { planCommitBatch, type RowPlan } from "@/lib/domain/import-commit-plan";
-import type { CommittedShape, RowOverlaps } from "@/lib/domain/import-geometry";
+import type { CommittedShape, ImportDecision, RowOverlaps } from "@/lib/domain/import-geometry";
 import type { RegisterRow } from "@/lib/domain/register-import";
 import type { Areal } from "@/lib/geo/boolean";
 import { refusal } from "@/lib/i18n/refusals";
@@ -28,6 +28,7 @@ import {
 } from "@/lib/server/queries/register-imports";
 import { releaseBatch } from "./commit-release-import";
 import { lockRegister } from "./hazard-area-change-record";
+import { type GrownArea, growMergedAreas } from "./import-merges";
 
 /**
  * Rows per transaction: its geometry is one worker job, and the register's
@@ -56,7 +57,7 @@ export async function commitRegisterImport(db: Db, actor: Actor, id: string, bod
   const { overlaps } = parseOrRefuse(ZImportCommit, body ?? {}, "importCommitMalformed");
   if (found.status === "COMMITTED") throw new CommandError("conflict", refusal("importAlreadyCommitted"));
   if (found.status === "WITHDRAWN") throw new CommandError("conflict", refusal("importWithdrawnAlready"));
-  const decision = (overlaps ?? found.overlapDecision) as "skip" | "remainder" | null;
+  const decision = (overlaps ?? found.overlapDecision) as ImportDecision | null;
   if (found.overlappingCount > 0 && !decision)
     throw new CommandError("precondition_failed", refusal("importDecideOverlaps", { count: found.overlappingCount }));
   if (found.status === "PREVIEWED")
@@ -69,7 +70,7 @@ export async function commitRegisterImport(db: Db, actor: Actor, id: string, bod
     running
       .set(
         id,
-        registerPending(db, actor, found.kind, id, decision ?? "skip", found.registerAsOf)
+        registerPending(db, actor, found, decision ?? "skip")
           .catch((err: unknown) => {
             // Left committing, its pending rows still pending: committing again resumes it (GET says it is not running).
             console.error(`register import ${id} stopped:`, err);
@@ -87,19 +88,13 @@ export async function commitRegisterImport(db: Db, actor: Actor, id: string, bod
 }
 
 /** Registers the pending rows batch by batch until none is left, then marks the import committed. */
-async function registerPending(
-  db: Db,
-  actor: Actor,
-  kind: "HAZARD_AREAS" | "RELEASES",
-  id: string,
-  decision: "skip" | "remainder",
-  registerAsOf: Date | null,
-): Promise<void> {
+async function registerPending(db: Db, actor: Actor, found: CommittingImport, decision: ImportDecision): Promise<void> {
+  const { id } = found;
   for (;;) {
     const batch =
-      kind === "RELEASES"
+      found.kind === "RELEASES"
         ? releaseBatch(db, actor, id, (tx) => finishImport(tx, actor, id))
-        : registerBatch(db, actor, id, decision, registerAsOf);
+        : registerBatch(db, actor, found, decision);
     const left = await batch.catch(async (err: unknown) => {
       // Other users' geometry comes first: when the workers are busy, the import waits its turn.
       if (err instanceof CommandError && err.code === "unavailable") {
@@ -130,13 +125,10 @@ async function finishImport(tx: Prisma.TransactionClient, actor: Actor, id: stri
 }
 
 /** One batch of pending rows in one transaction; 0 when none was left (the import is then committed). */
-function registerBatch(
-  db: Db,
-  actor: Actor,
-  id: string,
-  decision: "skip" | "remainder",
-  registerAsOf: Date | null,
-): Promise<number> {
+type CommittingImport = { id: string; kind: "HAZARD_AREAS" | "RELEASES"; fileName: string; registerAsOf: Date | null };
+
+function registerBatch(db: Db, actor: Actor, found: CommittingImport, decision: ImportDecision): Promise<number> {
+  const { id, fileName, registerAsOf } = found;
   return db.$transaction(
     async (tx) => {
       // The register's lock, as single registration takes it: no area registered meanwhile escapes the check.
@@ -177,7 +169,19 @@ function registerBatch(
         earlier,
         decision,
       );
-      const shapes = await measureAgain(tx, plans, rows, values, geometries, decision);
+      const shapes = await measureAgain(tx, plans, rows, values, geometries, decision, actor.organisationId!);
+      // The last boundary each area a row merged into grows to in this batch.
+      const grownTo = new Map<string, GrownArea>();
+      shapes.forEach((shape, i) => {
+        if (shape.result !== "merge") return;
+        const rowsBefore = grownTo.get(shape.into)?.rows ?? [];
+        grownTo.set(shape.into, {
+          code: shape.into,
+          geometry: shape.geometry,
+          areaM2: shape.areaM2,
+          rows: [...rowsBefore, rows[i]!.row],
+        });
+      });
       // A code another writer registered since the preview: that row is skipped rather than every attempt at its
       // batch failing on the unique code, which left the import committing for good.
       const taken = new Set(
@@ -191,9 +195,10 @@ function registerBatch(
       // One insert for the batch's new areas and one update for its rows: a row at a time was most of the commit's time.
       const creating = shapes.flatMap((shape, i) =>
         shape.result === "create" && !taken.has(values[i]!.code)
-          ? [{ shape, row: rows[i]!, whole: geometries[i] }]
+          ? [{ shape: { ...shape, ...grownTo.get(values[i]!.code) }, row: rows[i]!, whole: geometries[i] }]
           : [],
       );
+      const batchCodes = new Set(creating.map((c) => (c.row.value as unknown as RegisterRow).code));
       const areas = await insertImportedAreas(
         tx,
         actor,
@@ -208,11 +213,38 @@ function registerBatch(
         })),
       );
       const areaOf = new Map(areas.map((a) => [a.code, a.id]));
+      const held = await growMergedAreas(
+        tx,
+        actor,
+        id,
+        fileName,
+        [...grownTo.values()].filter((g) => !batchCodes.has(g.code) && !taken.has(g.code)),
+      );
+      for (const [code, area] of held) areaOf.set(code, area.id);
       const outcomes = shapes.map((shape, i) => {
         const r = rows[i]!;
         const code = (r.value as unknown as RegisterRow).code;
         if (shape.result === "create" && taken.has(code))
           return { id: r.id, status: "SKIPPED", hazardAreaId: null, outcome: { overlaps: [], codeTaken: code } };
+        if (shape.result === "merge")
+          return areaOf.has(shape.into)
+            ? {
+                id: r.id,
+                status: "MERGED",
+                hazardAreaId: areaOf.get(shape.into)!,
+                outcome: {
+                  mergedInto: shape.into,
+                  addedM2: shape.addedM2,
+                  // Land added to an area this import made is in the import's own area; to another, it is not.
+                  intoImport: batchCodes.has(shape.into) || !!held.get(shape.into)?.own,
+                },
+              }
+            : {
+                id: r.id,
+                status: "SKIPPED",
+                hazardAreaId: null,
+                outcome: { overlaps: shape.overlaps, codeTaken: shape.into },
+              };
         return shape.result === "create"
           ? { id: r.id, status: "CREATED", hazardAreaId: areaOf.get(code)!, outcome: { trimmedM2: shape.trimmedM2 } }
           : { id: r.id, status: "SKIPPED", hazardAreaId: null, outcome: { overlaps: shape.overlaps } };
@@ -253,7 +285,8 @@ async function measureAgain(
   rows: readonly PendingRow[],
   values: readonly RegisterRow[],
   geometries: readonly Areal[],
-  decision: "skip" | "remainder",
+  decision: ImportDecision,
+  authorityId: string,
 ): Promise<CommittedShape[]> {
   const index = new Map(rows.map((r, k) => [r.row, k]));
   const measuring = plans.flatMap((p) => (p.plan === "measure" ? [p] : []));
@@ -273,10 +306,14 @@ async function measureAgain(
               name: values[k]!.name,
               geometry: geometries[k]!,
               registered: [
-                ...p.areaIds.map((areaId) => areas.get(areaId)!).filter(Boolean),
+                ...p.areaIds.flatMap((areaId) => {
+                  const area = areas.get(areaId);
+                  // Only the importing authority's own areas take a merged row's land.
+                  return area ? [{ ...area, own: area.authorityId === authorityId }] : [];
+                }),
                 ...p.batchRows.map((row) => {
                   const j = index.get(row)!;
-                  return { code: values[j]!.code, name: values[j]!.name, geometry: geometries[j]! };
+                  return { code: values[j]!.code, name: values[j]!.name, geometry: geometries[j]!, own: true };
                 }),
               ],
               decision,

@@ -12,6 +12,7 @@ import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { refreshRegisterStatistics } from "@/lib/server/queries/hazard-areas";
 import { ownImport } from "./commit-register-import";
 import { lockRegister } from "./hazard-area-change-record";
+import { revertMerges } from "./import-merges";
 import { WITHDRAW_BUDGET_MS, withdrawReleases } from "./withdraw-release-import";
 
 export async function withdrawRegisterImport(db: Db, actor: Actor, id: string) {
@@ -63,13 +64,16 @@ export async function withdrawRegisterImport(db: Db, actor: Actor, id: string) {
             .join(", "),
         }),
       );
+    // Land its rows merged into areas held before it goes back out of them: those areas get their boundary back.
+    const unmerged = await revertMerges(tx, actor, id);
     const removed = await tx.hazardArea.deleteMany({ where: { importId: id } });
     await markWithdrawn(tx, actor, found, {
       areas: areas.map((a) => a.code),
       areaM2: areas.reduce((s, a) => s + a.areaM2, 0),
+      ...(unmerged.length ? { unmerged } : {}),
     });
-    if (removed.count) await bumpDataVersion(tx);
-    return { id, status: "withdrawn" as const, removed: removed.count };
+    if (removed.count || unmerged.length) await bumpDataVersion(tx);
+    return { id, status: "withdrawn" as const, removed: removed.count, unmerged: unmerged.length };
   });
   if (withdrawn.removed) await refreshRegisterStatistics(db);
   return withdrawn;

@@ -13,7 +13,7 @@ const running = () =>
 
 /** How far a commit has come: rows registered, skipped and still pending, of those accepted at preview. */
 export async function importProgress(db: Db, id: string) {
-  const [found, counts, area, released] = await Promise.all([
+  const [found, counts, area, released, merged] = await Promise.all([
     db.registerImport.findUniqueOrThrow({
       where: { id },
       select: { kind: true, status: true, acceptedCount: true, overlapDecision: true },
@@ -21,7 +21,11 @@ export async function importProgress(db: Db, id: string) {
     db.registerImportRow.groupBy({ by: ["status"], where: { importId: id }, _count: { _all: true } }),
     db.hazardArea.aggregate({ where: { importId: id }, _sum: { areaM2: true } }),
     db.landReleaseReport.aggregate({ where: { importId: id, status: "APPROVED" }, _sum: { countedAreaM2: true } }),
+    db.registerImportRow.findMany({ where: { importId: id, status: "MERGED" }, select: { outcome: true } }),
   ]);
+  const addedElsewhere = merged
+    .map((r) => r.outcome as { addedM2: number; intoImport: boolean })
+    .filter((o) => !o.intoImport);
   const count = (s: string) => counts.find((c) => c.status === s)?._count._all ?? 0;
   return {
     id,
@@ -30,10 +34,14 @@ export async function importProgress(db: Db, id: string) {
     accepted: found.acceptedCount,
     created: count("CREATED"),
     skipped: count("SKIPPED"),
+    /** Rows whose land was added to the area they shared most land with. */
+    merged: count("MERGED"),
     pending: count("PENDING"),
     overlapDecision: found.overlapDecision,
     /** The area of its hazardous areas in the register now (0 once withdrawn). */
     registeredM2: area._sum.areaM2 ?? 0,
+    /** Land its rows added to areas the register held before it (their part of the registered figure's move). */
+    mergedM2: found.status === "WITHDRAWN" ? 0 : addedElsewhere.reduce((s, o) => s + o.addedM2, 0),
     /** The land its past releases count as released now (0 once withdrawn). */
     releasedM2: released._sum.countedAreaM2 ?? 0,
     /** Whether this process is registering its rows now; committing but not running means it stopped and can be resumed. */
@@ -145,10 +153,13 @@ export async function earlierImportRows(tx: Tx, importId: string, rows: readonly
 }
 
 /** Registered areas with their polygons, by id. */
-export async function registeredAreasById(tx: Tx, ids: readonly string[]): Promise<Map<string, RegisteredArea>> {
+export async function registeredAreasById(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<Map<string, RegisteredArea & { authorityId: string }>> {
   const found = ids.length
-    ? await tx.$queryRaw<(RegisteredArea & { id: string })[]>`
-        SELECT "id", "code", "name", "geometry" FROM "HazardArea" WHERE "id" = ANY (${[...new Set(ids)]}::text[])`
+    ? await tx.$queryRaw<(RegisteredArea & { id: string; authorityId: string })[]>`
+        SELECT "id", "code", "name", "geometry", "authorityId" FROM "HazardArea" WHERE "id" = ANY (${[...new Set(ids)]}::text[])`
     : [];
   return new Map(found.map((a) => [a.id, a]));
 }

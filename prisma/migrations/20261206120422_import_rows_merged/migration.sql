@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RegisterImportRowStatus" ADD VALUE 'MERGED';
