@@ -72,32 +72,32 @@ export const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller
     method: "GET",
     expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
   },
-  // An authority may import: sent {} as JSON, not a form, it gets 400.
+  // An authority (in its region) and an admin (in any) may import: sent {} as JSON, not a form, each gets 400.
   "/api/imports": {
     method: "POST",
-    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+    expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
   },
   // An authority reads its mappings; sent {}, saving one gets 400 (no name, no mapping).
   "/api/imports/mappings": {
     method: "GET",
-    expect: { anonymous: 401, ADMIN: 403, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 403 },
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 403 },
   },
   "POST /api/imports/mappings": {
     method: "POST",
-    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+    expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
   },
   // No import has the task's id: an authority gets 404 (so would another authority for a real one).
   "/api/imports/{id}": {
     method: "GET",
-    expect: { anonymous: 401, ADMIN: 403, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 },
+    expect: { anonymous: 401, ADMIN: 404, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 },
   },
   "/api/imports/{id}/commit": {
     method: "POST",
-    expect: { anonymous: 401, ADMIN: 403, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 },
+    expect: { anonymous: 401, ADMIN: 404, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 },
   },
   "/api/imports/{id}/withdraw": {
     method: "POST",
-    expect: { anonymous: 401, ADMIN: 403, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 },
+    expect: { anonymous: 401, ADMIN: 404, DMA: 404, IKMAA: 404, PARTNER: 403, DONOR: 403 },
   },
   "/api/tasks": {
     method: "GET",

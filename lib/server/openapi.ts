@@ -201,7 +201,7 @@ export const OPENAPI = {
     },
     "/api/imports": {
       post: op(
-        "Preview a file of hazardous areas, or of past land releases on registered areas, for the register (authority, its own governorates): every row mapped and checked as single registration (or a report's approval) checks it; nothing is registered or counted",
+        "Preview a file of hazardous areas, or of past land releases on registered areas, for the register (an authority in its own governorates, an admin in any: each area goes to its governorate's authority): every row mapped and checked as single registration (or a report's approval) checks it; nothing is registered or counted",
         {
           form: importForm,
           ok: 201,

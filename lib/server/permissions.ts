@@ -7,6 +7,8 @@ const GRANTS = {
   "progress:read": ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"],
   "hazardArea:read": ["ADMIN", "AUTHORITY"],
   "hazardArea:write": ["AUTHORITY"],
+  /** Bringing a register or its past releases in from a file: an authority in its region, an admin in any. */
+  "register:import": ["ADMIN", "AUTHORITY"],
   "task:read": ["ADMIN", "AUTHORITY", "PARTNER"],
   "task:assign": ["AUTHORITY"],
   "report:submit": ["PARTNER"],
@@ -42,7 +44,7 @@ export const PAGE_PERMISSIONS = {
   "/hazard-areas": "hazardArea:read",
   "/hazard-areas/new": "hazardArea:write",
   "/hazard-areas/map": "hazardArea:read",
-  "/hazard-areas/import": "hazardArea:write",
+  "/hazard-areas/import": "register:import",
   "/hazard-areas/[id]": "hazardArea:read",
   "/tasks": "task:read",
   "/tasks/new": "task:assign",

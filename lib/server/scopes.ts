@@ -108,3 +108,12 @@ export function ownSessionScope(actor: Actor): Prisma.RiskEducationSessionWhereI
 export function ownAccidentScope(actor: Actor): Prisma.CasualtyIncidentWhereInput {
   return { ...IN_FORCE, authorityId: actor.organisationId };
 }
+
+/** The register imports a caller works with: an authority its own (not an admin's national one), an admin every one. */
+export function registerImportScope(actor: Actor): Prisma.RegisterImportWhereInput {
+  return actor.role === "ADMIN" ? {} : { authorityId: actor.organisationId, national: false };
+}
+
+/** Whether the caller acts for the authority holding a place: an authority in its own region, an admin in any. */
+export const actsInRegionOf = (actor: Actor, authorityId: string | null | undefined) =>
+  actor.role === "ADMIN" || (!!authorityId && authorityId === actor.organisationId);

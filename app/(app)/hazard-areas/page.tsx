@@ -44,9 +44,9 @@ export default async function HazardAreasPage(props: ListPageProps) {
             <Link className="button" href="/hazard-areas/new">
               {t("register")}
             </Link>{" "}
-            <Link href="/hazard-areas/import">{t("import")}</Link>
           </>
-        )}{" "}
+        )}
+        {can(user, "register:import") && <Link href="/hazard-areas/import">{t("import")}</Link>}{" "}
         <Link href="/hazard-areas/map">{t("map")}</Link>
       </p>
       <PagedTable

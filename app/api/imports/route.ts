@@ -16,7 +16,7 @@ function jsonField(form: FormData, field: string): unknown {
 }
 
 /** POST /api/imports: a file previewed (nothing registered); 201 with every row's problem and what can be committed. */
-export const POST = withPermission("hazardArea:write", async ({ req, user, db }) => {
+export const POST = withPermission("register:import", async ({ req, user, db }) => {
   // Its own limit: a national register as a zipped shapefile is larger than a field file (this route is outside the proxy).
   const { form, file } = await formWithFile(req, IMPORT_LIMITS.maxBytes + 1024 * 1024);
   const zone = form.get("crs") ?? form.get("utmZone");

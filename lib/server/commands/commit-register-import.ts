@@ -26,6 +26,7 @@ import {
   importProgress,
   registeredAreasById,
 } from "@/lib/server/queries/register-imports";
+import { registerImportScope } from "@/lib/server/scopes";
 import { releaseBatch } from "./commit-release-import";
 import { lockRegister } from "./hazard-area-change-record";
 import { type GrownArea, growMergedAreas } from "./import-merges";
@@ -45,9 +46,9 @@ const running = ((globalThis as { __registerImportsRunning?: Map<string, Promise
 
 /** The import, if it is the caller's authority's; else not found (another authority's import is not there for it). */
 export async function ownImport(db: Db, actor: Actor, id: string) {
-  if (!can(actor, "hazardArea:write") || !actor.organisationId)
+  if (!can(actor, "register:import") || !actor.organisationId)
     throw new CommandError("forbidden", refusal("onlyAuthorityImports"));
-  const found = await db.registerImport.findFirst({ where: { id, authorityId: actor.organisationId } });
+  const found = await db.registerImport.findFirst({ where: { id, ...registerImportScope(actor) } });
   if (!found) throw new CommandError("not_found", refusal("importNotFound"));
   return found;
 }
@@ -169,7 +170,16 @@ function registerBatch(db: Db, actor: Actor, found: CommittingImport, decision: 
         earlier,
         decision,
       );
-      const shapes = await measureAgain(tx, plans, rows, values, geometries, decision, actor.organisationId!);
+      // Each row's area belongs to the authority of its governorate (an admin's file may span both regions).
+      const authorityOf = new Map(
+        (await tx.governorate.findMany({ select: { pcode: true, authorityId: true } })).map((g) => [
+          g.pcode,
+          g.authorityId,
+        ]),
+      );
+      const shapes = await measureAgain(tx, plans, rows, values, geometries, decision, (row) =>
+        authorityOf.get(row.governoratePcode),
+      );
       // The last boundary each area a row merged into grows to in this batch.
       const grownTo = new Map<string, GrownArea>();
       shapes.forEach((shape, i) => {
@@ -206,6 +216,7 @@ function registerBatch(db: Db, actor: Actor, found: CommittingImport, decision: 
         creating.map(({ shape, row, whole }) => ({
           value: row.value as unknown as RegisterRow,
           governoratePcode: row.governoratePcode,
+          authorityId: authorityOf.get(row.governoratePcode)!,
           // A row registered whole keeps the text it was stored as: not parsed and written out again.
           geometry: shape.geometry === whole ? row.geometry : JSON.stringify(shape.geometry),
           box: bbox(shape.geometry),
@@ -272,7 +283,7 @@ function registerBatch(db: Db, actor: Actor, found: CommittingImport, decision: 
   );
 }
 
-type PendingRow = { row: number; geometry: string; areaM2: number };
+type PendingRow = { row: number; geometry: string; areaM2: number; governoratePcode: string };
 
 /**
  * Each row's shape as the plan says: registered whole, skipped as the preview
@@ -286,7 +297,7 @@ async function measureAgain(
   values: readonly RegisterRow[],
   geometries: readonly Areal[],
   decision: ImportDecision,
-  authorityId: string,
+  authorityOf: (row: PendingRow) => string | null | undefined,
 ): Promise<CommittedShape[]> {
   const index = new Map(rows.map((r, k) => [r.row, k]));
   const measuring = plans.flatMap((p) => (p.plan === "measure" ? [p] : []));
@@ -309,7 +320,7 @@ async function measureAgain(
                 ...p.areaIds.flatMap((areaId) => {
                   const area = areas.get(areaId);
                   // Only the importing authority's own areas take a merged row's land.
-                  return area ? [{ ...area, own: area.authorityId === authorityId }] : [];
+                  return area ? [{ ...area, own: area.authorityId === authorityOf(rows[k]!) }] : [];
                 }),
                 ...p.batchRows.map((row) => {
                   const j = index.get(row)!;
@@ -345,6 +356,7 @@ async function insertImportedAreas(
   areas: readonly {
     value: RegisterRow;
     governoratePcode: string;
+    authorityId: string;
     geometry: string;
     box: number[];
     areaM2: number;
@@ -357,16 +369,17 @@ async function insertImportedAreas(
       "governoratePcode", "authorityId", "geometry", "areaM2", "informationDate", "sourceReference", "importId",
       "createdById", "createdAt", "bbox")
     SELECT gen_random_uuid()::text, v.code, v.name, v.kind::"HazardKind", v.contamination::"ContaminationType"[],
-      v.land::"LandUse", v.priority, v.pcode, ${actor.organisationId}, v.geometry::jsonb, v.area, v.informed::date,
+      v.land::"LandUse", v.priority, v.pcode, v.authority, v.geometry::jsonb, v.area, v.informed::date,
       v.source, ${importId}, ${actor.id}, (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC')::timestamp(3), box(point(v.w, v.s), point(v.e, v.n))
     FROM unnest(${column((a) => a.value.code)}::text[], ${column((a) => a.value.name)}::text[],
                 ${column((a) => a.value.kind)}::text[], ${column((a) => `{${a.value.contamination.join(",")}}`)}::text[],
                 ${column((a) => a.value.landUse)}::text[], ${column((a) => a.value.priorityRank)}::int[],
-                ${column((a) => a.governoratePcode)}::text[], ${column((a) => a.geometry)}::text[],
+                ${column((a) => a.governoratePcode)}::text[], ${column((a) => a.authorityId)}::text[],
+                ${column((a) => a.geometry)}::text[],
                 ${column((a) => a.areaM2)}::float8[], ${column((a) => a.value.informationDate ?? null)}::text[],
                 ${column((a) => a.value.sourceReference ?? null)}::text[],
                 ${column((a) => a.box[0]!)}::float8[], ${column((a) => a.box[1]!)}::float8[],
                 ${column((a) => a.box[2]!)}::float8[], ${column((a) => a.box[3]!)}::float8[])
-      AS v(code, name, kind, contamination, land, priority, pcode, geometry, area, informed, source, w, s, e, n)
+      AS v(code, name, kind, contamination, land, priority, pcode, authority, geometry, area, informed, source, w, s, e, n)
     RETURNING "id", "code"`;
 }

@@ -28,6 +28,7 @@ import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { governorateBoundaries } from "@/lib/server/queries/governorates";
 import { hazardAreasInBoxes } from "@/lib/server/queries/hazard-areas";
+import { actsInRegionOf } from "@/lib/server/scopes";
 import { lockRegister } from "./hazard-area-change-record";
 import {
   checkRowGeometries,
@@ -54,7 +55,7 @@ export async function previewRegisterImport(
   body: unknown,
   today = programmeDay(),
 ) {
-  if (!can(actor, "hazardArea:write") || !actor.organisationId)
+  if (!can(actor, "register:import") || !actor.organisationId)
     throw new CommandError("forbidden", refusal("onlyAuthorityImports"));
   const request = parseOrRefuse(ZImportRequest, body, "importRequestMalformed");
   if (request.kind === "releases") return previewReleaseImport(db, actor, file, request, today);
@@ -81,7 +82,7 @@ export async function previewRegisterImport(
     const governorate = locate(c.geometry, boundaries);
     if (!governorate)
       problems.push(importProblem(row, "geometry", "OUTSIDE_GOVERNORATES", "importOutsideGovernorates", { row }));
-    else if (governorate.properties.authorityId !== actor.organisationId)
+    else if (!actsInRegionOf(actor, governorate.properties.authorityId))
       problems.push(
         importProblem(row, "geometry", "NOT_YOUR_GOVERNORATE", "importNotYourGovernorate", {
           row,
@@ -125,6 +126,7 @@ export async function previewRegisterImport(
         sourceCrs: read.sourceCrs,
         registerAsOf,
         authorityId: actor.organisationId!,
+        national: actor.role === "ADMIN",
         createdById: actor.id,
         mapping: toJson(mapping),
         columns: toJson(columns),

@@ -17,6 +17,7 @@ import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { asAreal } from "@/lib/server/queries/land-release";
+import { actsInRegionOf } from "@/lib/server/scopes";
 import {
   checkRowGeometries,
   chunks,
@@ -50,9 +51,11 @@ export async function previewReleaseImport(
     "operator",
     "periodEnd",
   ]);
-  // A release is counted to its operator: a partner, or the authority's own national teams.
+  // A release is counted to its operator: a partner, or an authority's own national teams (an admin's file: any).
   const operators = await db.organisation.findMany({
-    where: { OR: [{ type: "PARTNER" }, { id: actor.organisationId! }] },
+    where: {
+      OR: [{ type: "PARTNER" }, actor.role === "ADMIN" ? { type: "AUTHORITY" } : { id: actor.organisationId }],
+    },
     select: { id: true, name: true, shortName: true },
   });
   const problems: ImportProblem[] = [];
@@ -90,7 +93,7 @@ export async function previewReleaseImport(
     const code = value.hazardAreaCode;
     const area = areas.get(code);
     if (!area) problems.push(importProblem(row, "hazardAreaCode", "UNKNOWN_AREA", "importUnknownArea", { row, code }));
-    else if (area.authorityId !== actor.organisationId)
+    else if (!actsInRegionOf(actor, area.authorityId))
       problems.push(importProblem(row, "hazardAreaCode", "NOT_YOUR_AREA", "importAreaNotYours", { row, code }));
     else if (area.status === "SUPERSEDED")
       problems.push(importProblem(row, "hazardAreaCode", "AREA_SUPERSEDED", "importAreaSuperseded", { row, code }));
@@ -149,6 +152,7 @@ export async function previewReleaseImport(
         fileName: file.name,
         sourceCrs: read.sourceCrs,
         authorityId: actor.organisationId!,
+        national: actor.role === "ADMIN",
         createdById: actor.id,
         mapping: toJson(mapping),
         columns: toJson(columns),

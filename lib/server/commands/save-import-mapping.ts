@@ -10,7 +10,7 @@ import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 
 export async function saveImportMapping(db: Db, actor: Actor, body: unknown) {
-  if (!can(actor, "hazardArea:write") || !actor.organisationId)
+  if (!can(actor, "register:import") || !actor.organisationId)
     throw new CommandError("forbidden", refusal("onlyAuthorityImports"));
   const { name, mapping } = parseOrRefuse(ZSavedImportMapping, body, "importMappingMalformed");
   const authorityId = actor.organisationId;

@@ -6,7 +6,9 @@ import type { CommitCandidate, EarlierRow } from "@/lib/domain/import-commit-pla
 import { IMSMA_NG_MAPPING } from "@/lib/domain/import-vocabulary";
 import type { ImportMapping } from "@/lib/domain/register-import";
 import { inRegisterSql } from "@/lib/server/filters";
+import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
+import { registerImportScope } from "@/lib/server/scopes";
 
 const running = () =>
   (globalThis as { __registerImportsRunning?: Map<string, Promise<void>> }).__registerImportsRunning ?? new Map();
@@ -49,10 +51,10 @@ export async function importProgress(db: Db, id: string) {
   };
 }
 
-/** An import of the caller's authority with its preview and progress, or null. */
-export async function getRegisterImport(db: Db, authorityId: string, id: string) {
+/** An import the caller works with (its authority's; an admin's: any) with its preview and progress, or null. */
+export async function getRegisterImport(db: Db, actor: Actor, id: string) {
   const found = await db.registerImport.findFirst({
-    where: { id, authorityId },
+    where: { id, ...registerImportScope(actor) },
     select: {
       id: true,
       kind: true,
@@ -86,10 +88,10 @@ export function importRows(db: Db, id: string) {
   });
 }
 
-/** The authority's imports, newest first. */
-export function listRegisterImports(db: Db, authorityId: string) {
+/** The imports the caller works with, newest first. */
+export function listRegisterImports(db: Db, actor: Actor) {
   return db.registerImport.findMany({
-    where: { authorityId },
+    where: registerImportScope(actor),
     orderBy: { createdAt: "desc" },
     take: 50,
     select: {

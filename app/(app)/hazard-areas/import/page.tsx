@@ -34,10 +34,12 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
 
   if (!id) {
     const [imports, operators] = await Promise.all([
-      user.organisationId ? listRegisterImports(db, user.organisationId) : [],
+      listRegisterImports(db, user),
       // The organisations a past release can be counted to: partners, and the authority's own national teams.
       db.organisation.findMany({
-        where: { OR: [{ type: "PARTNER" }, { id: user.organisationId ?? "" }] },
+        where: {
+          OR: [{ type: "PARTNER" }, user.role === "ADMIN" ? { type: "AUTHORITY" } : { id: user.organisationId }],
+        },
         orderBy: { name: "asc" },
         select: { name: true },
       }),
@@ -71,7 +73,7 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
     );
   }
 
-  const found = user.organisationId ? await getRegisterImport(db, user.organisationId, id) : null;
+  const found = await getRegisterImport(db, user, id);
   if (!found) notFound();
   const lang = languageOf(locale);
   const problems = (found.problems as unknown as ImportProblem[]).map((p) => ({ ...p, message: p.text[lang] }));

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RegisterImport" ADD COLUMN     "national" BOOLEAN NOT NULL DEFAULT false;
