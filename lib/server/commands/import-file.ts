@@ -18,6 +18,8 @@ import type { ReadLimits, ReadResult } from "@/lib/geo/read";
 import { refusal } from "@/lib/i18n/refusals";
 import { CommandError, geometryRefusal } from "@/lib/server/command-error";
 import { runInWorker } from "@/lib/server/geometry-pool";
+import { toJson } from "@/lib/server/json";
+import type { Actor } from "@/lib/server/permissions";
 
 /**
  * A national register: 20,000 areas of up to a few hundred vertices each,
@@ -188,4 +190,26 @@ export async function checkRowGeometries(rows: ReturnType<typeof rowsOf>) {
         );
   }
   return { checked, problems };
+}
+
+/** What every import records of its preview: the file as read, who made it for whom, its mapping and problems. */
+export function previewRecord(
+  actor: Actor,
+  file: ImportFile,
+  read: ReadResult,
+  preview: { columns: string[]; mapping: ImportMapping; problems: ImportProblem[]; rows: number; accepted: number },
+) {
+  return {
+    fileName: file.name,
+    sourceCrs: read.sourceCrs,
+    authorityId: actor.organisationId,
+    // An administrator's import is national: only an administrator works with it.
+    national: actor.role === "ADMIN",
+    createdById: actor.id,
+    mapping: toJson(preview.mapping),
+    columns: toJson(preview.columns),
+    problems: toJson(preview.problems),
+    rowCount: preview.rows,
+    acceptedCount: preview.accepted,
+  };
 }

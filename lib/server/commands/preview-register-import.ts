@@ -36,6 +36,7 @@ import {
   type ImportFile,
   inTurns,
   mapColumns,
+  previewRecord,
   ROWS_PER_JOB,
   readImportFile,
   rowsOf,
@@ -122,17 +123,14 @@ export async function previewRegisterImport(
   const saved = await db.$transaction(async (tx) => {
     const created = await tx.registerImport.create({
       data: {
-        fileName: file.name,
-        sourceCrs: read.sourceCrs,
+        ...previewRecord(actor, file, read, {
+          columns,
+          mapping,
+          problems,
+          rows: rows.length,
+          accepted: accepted.length,
+        }),
         registerAsOf,
-        authorityId: actor.organisationId!,
-        national: actor.role === "ADMIN",
-        createdById: actor.id,
-        mapping: toJson(mapping),
-        columns: toJson(columns),
-        problems: toJson(problems),
-        rowCount: rows.length,
-        acceptedCount: accepted.length,
         overlappingCount: [...overlaps.values()].filter((o) => o.register.length || o.rows.length).length,
       },
       select: { id: true, overlappingCount: true },

@@ -24,6 +24,7 @@ import {
   type ImportFile,
   inTurns,
   mapColumns,
+  previewRecord,
   readImportFile,
   rowsOf,
 } from "./import-file";
@@ -149,16 +150,13 @@ export async function previewReleaseImport(
     const created = await tx.registerImport.create({
       data: {
         kind: "RELEASES",
-        fileName: file.name,
-        sourceCrs: read.sourceCrs,
-        authorityId: actor.organisationId!,
-        national: actor.role === "ADMIN",
-        createdById: actor.id,
-        mapping: toJson(mapping),
-        columns: toJson(columns),
-        problems: toJson(problems),
-        rowCount: rows.length,
-        acceptedCount: accepted.length,
+        ...previewRecord(actor, file, read, {
+          columns,
+          mapping,
+          problems,
+          rows: rows.length,
+          accepted: accepted.length,
+        }),
       },
       select: { id: true },
     });
