@@ -10,7 +10,7 @@ import { asReportStatus, listReports, REPORTS_PER_PAGE, sumReports } from "@/lib
 import { drillDownWhere } from "@/lib/server/queries/progress";
 
 type Row = Awaited<ReturnType<typeof listReports>>["rows"][number];
-const FILTERS = ["submitted", "approved", "rejected", "superseded"] as const;
+const FILTERS = ["submitted", "approved", "rejected", "superseded", "withdrawn"] as const;
 
 export default async function ReportsPage(props: ListPageProps) {
   const { user, params, page } = await openListPage("/reports", props);
