@@ -1,6 +1,8 @@
 // Taking an import back: its areas leave the register while none of them has
-// been given a task, a report or a baseline record; nothing else is touched.
-// A preview not committed is simply discarded. The areas' codes stay in the
+// been given a task, a report or a baseline record, and the areas its rows
+// merged into get their boundary back; nothing else is touched. An import of
+// past releases takes them out of the figures (withdraw-release-import.ts). A
+// preview not committed is simply discarded. The areas' codes stay in the
 // audit trail and the import's rows, so what was withdrawn can be read.
 import type { Prisma } from "@/generated/prisma/client";
 import { refusal } from "@/lib/i18n/refusals";
