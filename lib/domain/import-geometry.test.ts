@@ -8,8 +8,8 @@ const closeTo = (actual: number, expected: number) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-5 * Math.abs(expected));
 
 // The authority's area near Mosul, and another authority's to its south.
-const own = { code: "HA-OWN", name: "Own", geometry: box(43.0, 36.3, 43.01, 36.31), own: true };
-const theirs = { code: "HA-THEIRS", name: "Theirs", geometry: box(43.0, 36.2, 43.01, 36.21), own: false };
+const own = { code: "HA-OWN", name: "Own", geometry: box(43.0, 36.3, 43.01, 36.31), authorityId: "DMA" };
+const theirs = { code: "HA-THEIRS", name: "Theirs", geometry: box(43.0, 36.2, 43.01, 36.21), authorityId: "IKMAA" };
 const row = (n: number, geometry: ReturnType<typeof box>, registered = [own, theirs]) => ({
   row: n,
   code: `ROW-${n}`,
@@ -17,6 +17,7 @@ const row = (n: number, geometry: ReturnType<typeof box>, registered = [own, the
   geometry,
   registered,
   decision: "merge" as const,
+  authorityId: "DMA",
 });
 
 describe("commitShapes with the merge decision", () => {
@@ -43,12 +44,15 @@ describe("commitShapes with the merge decision", () => {
       row(3, box(44.005, 36.0, 44.02, 36.01)),
       // Wholly inside land already registered: nothing is added anywhere.
       row(4, box(43.001, 36.301, 43.002, 36.302)),
+      // Over row 2's area, but in a governorate of another authority: kept apart, never merged across.
+      { ...row(5, box(44.015, 36.0, 44.025, 36.01)), authorityId: "IKMAA" },
     ]);
     expect(shapes.map((s) => [s.row, s.result, s.result === "merge" ? s.into : null])).toEqual([
       [1, "create", null],
       [2, "create", null],
       [3, "merge", "ROW-2"],
       [4, "skip", null],
+      [5, "create", null],
     ]);
     if (shapes[0]!.result === "create") closeTo(shapes[0]!.areaM2, geodesicAreaM2(box(43.01, 36.2, 43.015, 36.21)));
     if (shapes[2]!.result === "merge") closeTo(shapes[2]!.areaM2, geodesicAreaM2(box(44.0, 36.0, 44.02, 36.01)));

@@ -66,8 +66,8 @@ export function importOverlaps(
 
 export type ImportDecision = "skip" | "remainder" | "merge";
 
-/** A registered area a row may be measured against; `own`: the importing authority's, so a row may merge into it. */
-export type CommitArea = RegisteredArea & { own?: boolean };
+/** A registered area a row may be measured against, with the authority holding it: a row merges only into its own authority's. */
+export type CommitArea = RegisteredArea & { authorityId?: string | null };
 
 export type CommittedShape =
   | { row: number; result: "create"; geometry: Areal; areaM2: number; trimmedM2: number }
@@ -111,13 +111,15 @@ export function commitShapes(
     geometry: Areal;
     registered: CommitArea[];
     decision: ImportDecision;
+    /** The authority of the row's governorate. */
+    authorityId?: string | null;
   }[],
 ): CommittedShape[] {
   // The batch's new areas and the registered areas merges have grown, by code, as they stand now.
   const created = new Map<string, { row: number; area: CommitArea }>();
   const grown = new Map<string, CommitArea>();
   const out: CommittedShape[] = [];
-  for (const { row, code, name, geometry, registered, decision } of items) {
+  for (const { row, code, name, geometry, registered, decision, authorityId } of items) {
     const near = [...created.values()].map((c) => c.area).filter((c) => boxesMeet(c.geometry, geometry));
     const candidates = [
       ...registered.filter((r) => !grown.has(r.code)).map((r) => r),
@@ -136,7 +138,9 @@ export function commitShapes(
       const leftM2 = left ? geodesicAreaM2(left) : 0;
       const target =
         decision === "merge"
-          ? overlaps.map((o) => candidates.find((c) => c.code === o.code)!).find((c) => c.own)
+          ? overlaps
+              .map((o) => candidates.find((c) => c.code === o.code)!)
+              .find((c) => !!authorityId && c.authorityId === authorityId)
           : undefined;
       if (!left || leftM2 < OVERLAP_TOLERANCE_M2) shape = { row, result: "skip", overlaps };
       else if (!target) shape = { row, result: "create", geometry: left, areaM2: leftM2, trimmedM2: areaM2 - leftM2 };
@@ -158,7 +162,7 @@ export function commitShapes(
       }
     }
     if (shape.result === "create")
-      created.set(code, { row, area: { code, name, geometry: shape.geometry, own: true } });
+      created.set(code, { row, area: { code, name, geometry: shape.geometry, authorityId: authorityId ?? null } });
     out.push(shape);
   }
   return out;

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { commitRegisterImport } from "@/lib/server/commands/commit-register-import";
 import { previewRegisterImport } from "@/lib/server/commands/preview-register-import";
+import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
+import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
 import { withdrawRegisterImport } from "@/lib/server/commands/withdraw-register-import";
 import { getDashboard } from "@/lib/server/queries/progress";
+import { hazardArea, partner, task } from "@/tests/factories";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 import { codeOfRow, OVERLAPPING_ROW, registerShapefile, squareOfRow } from "@/tests/helpers/register-file";
+import { rectangle } from "@/tests/helpers/shapes";
 
 const TODAY = "2026-12-06";
 const ROWS = 20;
@@ -81,5 +85,54 @@ describe.each(DATABASE_KINDS)("merging imported rows into the register on %s", (
     expect(back.areaM2).toBeCloseTo(single.areaM2, 6);
     expect(back.geometry).toEqual(single.geometry);
     expect((await getDashboard(db)).registeredM2).toBeCloseTo(afterFirst.registeredM2, 3);
+  });
+
+  it("keeps a merge once a report accounted against the grown boundary is approved, even one submitted before it", async () => {
+    const db = t().db;
+    const dma = await actorFor(db, "dma@demo.test");
+    const { organisation, actor: partnerActor } = await partner(db);
+    const area = await hazardArea(db, dma, { geometry: rectangle([44.47, 35.45], 400, 400) });
+    const order = await task(db, dma, { hazardAreas: [area], partnerId: organisation.id });
+    // Half of it east of the area: land the re-survey then adds to it.
+    const east = rectangle([44.47 + 200 / (111_320 * Math.cos((35.45 * Math.PI) / 180)), 35.45], 400, 400);
+    const report = await submitLandReleaseReport(db, partnerActor, order.id, {
+      method: "cleared",
+      periodStart: "2026-11-01",
+      periodEnd: "2026-11-10",
+      geometry: east,
+    });
+    const resurvey = await previewRegisterImport(
+      db,
+      dma,
+      {
+        name: "resurvey.geojson",
+        bytes: new TextEncoder().encode(
+          JSON.stringify({
+            type: "FeatureCollection",
+            features: [
+              {
+                type: "Feature",
+                properties: { code: "CHA-KRK-91001", kind: "CHA", contamination: "AP mines" },
+                geometry: east,
+              },
+            ],
+          }),
+        ),
+      },
+      { kind: "hazard-areas" },
+      TODAY,
+    );
+    await commitRegisterImport(db, dma, resurvey.id, { overlaps: "merge" });
+    const grown = await db.hazardArea.findUniqueOrThrow({ where: { id: area.id } });
+    expect(grown.areaM2 / area.areaM2).toBeCloseTo(1.5, 2);
+    await reviewLandReleaseReport(db, dma, report.id, { decision: "approve" });
+    const approved = await db.landReleaseReport.findUniqueOrThrow({ where: { id: report.id } });
+    // It counted the merged land: taking that land out of the area would leave released land outside it.
+    expect(approved.outsideHazardM2).toBeCloseTo(0, 0);
+    const refused = await refusal(withdrawRegisterImport(db, dma, resurvey.id));
+    expect([refused.code, refused.message]).toEqual([
+      "conflict",
+      `The import cannot be withdrawn: ${area.code} took land from its rows and have changed, been given a task or had a report since. Revise those areas instead.`,
+    ]);
   });
 });

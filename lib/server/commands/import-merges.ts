@@ -11,6 +11,7 @@ import { refusal } from "@/lib/i18n/refusals";
 import { CommandError } from "@/lib/server/command-error";
 import { toJson } from "@/lib/server/json";
 import type { Actor } from "@/lib/server/permissions";
+import { lockHazardArea } from "@/lib/server/queries/land-release";
 import { recordChange, settleReleasedArea } from "./hazard-area-change-record";
 
 type Tx = Prisma.TransactionClient;
@@ -27,6 +28,9 @@ export async function growMergedAreas(
   grown: readonly GrownArea[],
 ): Promise<Map<string, { id: string; own: boolean }>> {
   if (!grown.length) return new Map();
+  // Locked in id order, as approvals and release imports lock areas, and read under the lock.
+  const ids = await tx.hazardArea.findMany({ where: { code: { in: grown.map((g) => g.code) } }, select: { id: true } });
+  for (const { id } of ids.sort((a, b) => (a.id < b.id ? -1 : 1))) await lockHazardArea(tx, id);
   const areas = await tx.hazardArea.findMany({
     where: { code: { in: grown.map((g) => g.code) } },
     select: { id: true, code: true, status: true, areaM2: true, releasedM2: true, geometry: true, importId: true },
@@ -77,7 +81,7 @@ export async function revertMerges(tx: Tx, actor: Actor, importId: string) {
       releasedM2: true,
       geometry: true,
       changes: { select: { at: true, kind: true, after: true } },
-      reports: { select: { submittedAt: true } },
+      reports: { select: { submittedAt: true, reviewedAt: true } },
       tasks: { select: { task: { select: { createdAt: true } } } },
     },
   });
@@ -92,7 +96,8 @@ export async function revertMerges(tx: Tx, actor: Actor, importId: string) {
           c.kind !== "CLOSED" &&
           c.kind !== "REOPENED",
       ) ||
-      a.reports.some((r) => r.submittedAt > since(a)) ||
+      // A report approved since was accounted against the grown boundary, even one submitted before the merge.
+      a.reports.some((r) => r.submittedAt > since(a) || (r.reviewedAt !== null && r.reviewedAt > since(a))) ||
       a.tasks.some((t) => t.task.createdAt > since(a)),
   );
   if (changed.length)
