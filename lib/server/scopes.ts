@@ -116,4 +116,4 @@ export function registerImportScope(actor: Actor): Prisma.RegisterImportWhereInp
 
 /** Whether the caller acts for the authority holding a place: an authority in its own region, an admin in any. */
 export const actsInRegionOf = (actor: Actor, authorityId: string | null | undefined) =>
-  actor.role === "ADMIN" || (!!authorityId && authorityId === actor.organisationId);
+  !!authorityId && (actor.role === "ADMIN" || authorityId === actor.organisationId);

@@ -61,11 +61,15 @@ export async function commitRegisterImport(db: Db, actor: Actor, id: string, bod
   const decision = (overlaps ?? found.overlapDecision) as ImportDecision | null;
   if (found.overlappingCount > 0 && !decision)
     throw new CommandError("precondition_failed", refusal("importDecideOverlaps", { count: found.overlappingCount }));
-  if (found.status === "PREVIEWED")
-    await db.registerImport.updateMany({
+  if (found.status === "PREVIEWED") {
+    const moved = await db.registerImport.updateMany({
       where: { id, status: "PREVIEWED" },
       data: { status: "COMMITTING", overlapDecision: decision ?? "skip" },
     });
+    // Discarded at the same moment: it is not committed.
+    if (!moved.count && (await db.registerImport.findUnique({ where: { id } }))?.status === "WITHDRAWN")
+      throw new CommandError("conflict", refusal("importWithdrawnAlready"));
+  }
   const run =
     running.get(id) ??
     running
@@ -134,6 +138,9 @@ function registerBatch(db: Db, actor: Actor, found: CommittingImport, decision: 
     async (tx) => {
       // The register's lock, as single registration takes it: no area registered meanwhile escapes the check.
       await lockRegister(tx);
+      // Withdrawn meanwhile (it was claimed before its commit began): nothing more is registered.
+      const now = await tx.registerImport.findUnique({ where: { id }, select: { status: true } });
+      if (now?.status !== "COMMITTING") return 0;
       const rows = await tx.registerImportRow.findMany({
         where: { importId: id, status: "PENDING" },
         orderBy: { row: "asc" },
@@ -319,15 +326,21 @@ async function measureAgain(
               registered: [
                 ...p.areaIds.flatMap((areaId) => {
                   const area = areas.get(areaId);
-                  // Only the importing authority's own areas take a merged row's land.
-                  return area ? [{ ...area, own: area.authorityId === authorityOf(rows[k]!) }] : [];
+                  return area ? [area] : [];
                 }),
                 ...p.batchRows.map((row) => {
                   const j = index.get(row)!;
-                  return { code: values[j]!.code, name: values[j]!.name, geometry: geometries[j]!, own: true };
+                  return {
+                    code: values[j]!.code,
+                    name: values[j]!.name,
+                    geometry: geometries[j]!,
+                    authorityId: authorityOf(rows[j]!),
+                  };
                 }),
               ],
               decision,
+              // A row's land merges only into an area of its governorate's authority.
+              authorityId: authorityOf(rows[k]!),
             };
           }),
         ],

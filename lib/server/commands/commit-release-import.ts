@@ -26,6 +26,10 @@ const BATCH_BUDGET_MS = 60_000;
 export function releaseBatch(db: Db, actor: Actor, id: string, finish: (tx: Tx) => Promise<void>): Promise<number> {
   return db.$transaction(
     async (tx) => {
+      // The import's row locked first: a second process resuming it waits here, then finds these rows done.
+      const [held] = await tx.$queryRaw<{ status: string }[]>`
+        SELECT status::text FROM "RegisterImport" WHERE id = ${id} FOR UPDATE`;
+      if (held?.status !== "COMMITTING") return 0;
       const rows = await tx.registerImportRow.findMany({
         where: { importId: id, status: "PENDING" },
         orderBy: [{ commitOrder: "asc" }, { row: "asc" }],

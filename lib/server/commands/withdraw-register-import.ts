@@ -37,46 +37,61 @@ export async function withdrawRegisterImport(db: Db, actor: Actor, id: string) {
       },
       { timeout: WITHDRAW_BUDGET_MS * 2, maxWait: WITHDRAW_BUDGET_MS },
     );
-  const withdrawn = await db.$transaction(async (tx) => {
-    await lockRegister(tx);
-    const areas = await tx.hazardArea.findMany({
-      where: { importId: id },
-      select: { id: true, code: true, areaM2: true, _count: { select: { tasks: true, reports: true, changes: true } } },
-    });
-    const baselines = await tx.contaminationBaseline.findMany({
-      where: { hazardAreaId: { in: areas.map((a) => a.id) } },
-      select: { hazardAreaId: true },
-    });
-    const inUse = areas.filter(
-      // An area changed since (reclassified, split, merged …) has a life of its own in the register.
-      (a) =>
-        a._count.tasks > 0 ||
-        a._count.reports > 0 ||
-        a._count.changes > 0 ||
-        baselines.some((b) => b.hazardAreaId === a.id),
-    );
-    if (inUse.length)
-      throw new CommandError(
-        "conflict",
-        refusal("importInUse", {
-          count: inUse.length,
-          codes: inUse
-            .slice(0, 10)
-            .map((a) => a.code)
-            .join(", "),
-        }),
+  const withdrawn = await db.$transaction(
+    async (tx) => {
+      await lockRegister(tx);
+      // Claimed first, as it stood when read: a commit that began meanwhile keeps it (and it is refused here).
+      const claimed = await tx.registerImport.updateMany({
+        where: { id, status: found.status },
+        data: { status: "WITHDRAWN" },
+      });
+      if (!claimed.count) throw new CommandError("conflict", refusal("importStillCommitting"));
+      const areas = await tx.hazardArea.findMany({
+        where: { importId: id },
+        select: {
+          id: true,
+          code: true,
+          areaM2: true,
+          _count: { select: { tasks: true, reports: true, changes: true } },
+        },
+      });
+      const baselines = await tx.contaminationBaseline.findMany({
+        where: { hazardAreaId: { in: areas.map((a) => a.id) } },
+        select: { hazardAreaId: true },
+      });
+      const inUse = areas.filter(
+        // An area changed since (reclassified, split, merged …) has a life of its own in the register.
+        (a) =>
+          a._count.tasks > 0 ||
+          a._count.reports > 0 ||
+          a._count.changes > 0 ||
+          baselines.some((b) => b.hazardAreaId === a.id),
       );
-    // Land its rows merged into areas held before it goes back out of them: those areas get their boundary back.
-    const unmerged = await revertMerges(tx, actor, id);
-    const removed = await tx.hazardArea.deleteMany({ where: { importId: id } });
-    await markWithdrawn(tx, actor, found, {
-      areas: areas.map((a) => a.code),
-      areaM2: areas.reduce((s, a) => s + a.areaM2, 0),
-      ...(unmerged.length ? { unmerged } : {}),
-    });
-    if (removed.count || unmerged.length) await bumpDataVersion(tx);
-    return { id, status: "withdrawn" as const, removed: removed.count, unmerged: unmerged.length };
-  });
+      if (inUse.length)
+        throw new CommandError(
+          "conflict",
+          refusal("importInUse", {
+            count: inUse.length,
+            codes: inUse
+              .slice(0, 10)
+              .map((a) => a.code)
+              .join(", "),
+          }),
+        );
+      // Land its rows merged into areas held before it goes back out of them: those areas get their boundary back.
+      const unmerged = await revertMerges(tx, actor, id);
+      const removed = await tx.hazardArea.deleteMany({ where: { importId: id } });
+      await markWithdrawn(tx, actor, found, {
+        areas: areas.map((a) => a.code),
+        areaM2: areas.reduce((s, a) => s + a.areaM2, 0),
+        ...(unmerged.length ? { unmerged } : {}),
+      });
+      if (removed.count || unmerged.length) await bumpDataVersion(tx);
+      return { id, status: "withdrawn" as const, removed: removed.count, unmerged: unmerged.length };
+      // Giving thousands of merged areas their boundary back, with their history, takes longer than an ordinary write.
+    },
+    { timeout: WITHDRAW_BUDGET_MS * 2, maxWait: WITHDRAW_BUDGET_MS },
+  );
   if (withdrawn.removed) await refreshRegisterStatistics(db);
   return withdrawn;
 }
