@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Areal } from "@/lib/geo/boolean";
+import { changeHazardArea } from "@/lib/server/commands/change-hazard-area";
 import { commitRegisterImport } from "@/lib/server/commands/commit-register-import";
 import { previewRegisterImport } from "@/lib/server/commands/preview-register-import";
 import { withdrawRegisterImport } from "@/lib/server/commands/withdraw-register-import";
@@ -218,6 +219,36 @@ describe.each(DATABASE_KINDS)("importing past land releases on %s", (kind) => {
     expect(after.unregisteredEstimateM2 - before.unregisteredEstimateM2).toBeCloseTo(counted, 3);
     expect(after.remainingM2).toBeCloseTo(before.remainingM2, 3);
     expect(after.releasedM2.total).toBeCloseTo(before.releasedM2.total, 3);
+  });
+
+  it("a suspended area an import closed is suspended again when the import is withdrawn", async () => {
+    const db = t().db;
+    const actor = await dma();
+    const area = await openArea(db);
+    await changeHazardArea(db, actor, area.id, {
+      change: "suspend",
+      effectiveDate: "2026-12-01",
+      evidence: "Access denied by the landowner",
+    });
+    const preview = await previewRegisterImport(
+      db,
+      actor,
+      releaseFile([
+        {
+          HAZ_LOCALI: area.code,
+          ACT_TYPE: "Clearance",
+          ORG_NAME: "ZCL-demo",
+          END_DATE: "2025-04-30",
+          geometry: area.geometry as unknown as Areal,
+        },
+      ]),
+      { kind: "releases" },
+      TODAY,
+    );
+    await commitRegisterImport(db, actor, preview.id, {});
+    expect((await db.hazardArea.findUniqueOrThrow({ where: { id: area.id } })).status).toBe("CLOSED");
+    await withdrawRegisterImport(db, actor, preview.id);
+    expect((await db.hazardArea.findUniqueOrThrow({ where: { id: area.id } })).status).toBe("SUSPENDED");
   });
 
   it("refuses a release in another authority's area, and a partner's import", async () => {

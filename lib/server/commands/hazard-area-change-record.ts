@@ -92,8 +92,11 @@ export async function settleReleasedArea(
   area: { id: string; status: HazardAreaStatus; areaM2: number; releasedM2: number },
   releasedM2: number,
   cause: object,
+  /** The status it had before the change now taken back closed it (a suspended area reopens suspended). */
+  reopenAs?: HazardAreaStatus,
 ) {
-  const settled = settledStatus(area.status, area.areaM2, releasedM2);
+  const plain = settledStatus(area.status, area.areaM2, releasedM2);
+  const settled = plain === "ACTIVE" && area.status === "CLOSED" && reopenAs === "SUSPENDED" ? reopenAs : plain;
   if (settled === area.status) return;
   await tx.hazardArea.update({ where: { id: area.id }, data: { status: settled } });
   await recordChange({ tx, actor }, area.id, {

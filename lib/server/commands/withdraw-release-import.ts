@@ -4,6 +4,7 @@
 // them: land released in those areas after the import (whose account assumed
 // the imported land released), or a boundary change, split or merge since.
 import { Prisma } from "@/generated/prisma/client";
+import type { HazardAreaStatus } from "@/lib/domain/hazard-area-status";
 import type { Areal } from "@/lib/geo/boolean";
 import { refusal } from "@/lib/i18n/refusals";
 import { CommandError } from "@/lib/server/command-error";
@@ -42,11 +43,21 @@ export async function withdrawReleases(tx: Tx, actor: Actor, found: { id: string
       select: { hazardAreaId: true },
     }),
     tx.hazardAreaChange.findMany({
-      where: { hazardAreaId: { in: areaIds }, at: { gt: found.createdAt }, kind: { notIn: [...OWN_CHANGES] } },
-      select: { hazardAreaId: true },
+      where: { hazardAreaId: { in: areaIds }, at: { gt: found.createdAt } },
+      select: { hazardAreaId: true, kind: true, before: true, after: true },
     }),
   ]);
-  const followed = new Set([...later, ...changed].map((r) => r.hazardAreaId));
+  // An area this import closed reopens as it was before (a suspended area stays suspended).
+  const closedFrom = new Map(
+    changed
+      .filter((c) => c.kind === "CLOSED" && (c.after as { import?: string } | null)?.import === found.id)
+      .map((c) => [c.hazardAreaId, (c.before as { status: HazardAreaStatus }).status]),
+  );
+  const followed = new Set(
+    [...later, ...changed.filter((c) => !(OWN_CHANGES as readonly string[]).includes(c.kind))].map(
+      (r) => r.hazardAreaId,
+    ),
+  );
   const retired = areas.filter((a) => followed.has(a.id) || a.status === "SUPERSEDED");
   if (retired.length)
     throw new CommandError(
@@ -77,7 +88,7 @@ export async function withdrawReleases(tx: Tx, actor: Actor, found: { id: string
       where: { id: area.id },
       data: { releasedM2, releasedGeometry: released ? toJson(released) : Prisma.DbNull },
     });
-    await settleReleasedArea({ tx, actor }, area, releasedM2, { importWithdrawn: found.id });
+    await settleReleasedArea({ tx, actor }, area, releasedM2, { importWithdrawn: found.id }, closedFrom.get(area.id));
   }
   await tx.landReleaseReport.updateMany({
     where: { importId: found.id, status: "APPROVED" },
