@@ -13,22 +13,8 @@ const counted = (r: Row) =>
       ? 0
       : release(r).preview.countedAreaM2;
 
-/** What the preview accounted a file's releases to count, found already released, and leave outside their areas. */
-export function previewTotals(rows: readonly Row[], locale: string) {
-  const sum = (f: (r: Row) => number) =>
-    formatM2(
-      rows.reduce((s, r) => s + f(r), 0),
-      locale,
-    );
-  return {
-    counted: sum(counted),
-    already: sum((r) => release(r).preview.alreadyReleasedM2),
-    outside: sum((r) => release(r).preview.outsideHazardM2),
-  };
-}
-
 /** A file's past releases, row by row: the area, how, when, and what each counts (each m² once, oldest first). */
-export async function ReleaseRows({ rows }: { rows: readonly Row[] }) {
+export async function ReleaseRows({ rows, withdrawn }: { rows: readonly Row[]; withdrawn: boolean }) {
   const [t, tMethod, locale] = await Promise.all([
     getTranslations("registerImport"),
     getTranslations("method"),
@@ -54,8 +40,18 @@ export async function ReleaseRows({ rows }: { rows: readonly Row[] }) {
       numeric: true,
       cell: (r) => formatM2(release(r).preview.alreadyReleasedM2, locale),
     },
-    { key: "counted", header: t("countedCol"), numeric: true, cell: (r) => formatM2(counted(r), locale) },
-    { key: "status", header: t("status"), cell: (r) => t(`rowStatuses.${r.status}`) },
+    {
+      key: "counted",
+      header: t("countedCol"),
+      numeric: true,
+      // Withdrawn with its import: it counts nothing now.
+      cell: (r) => (withdrawn ? "—" : formatM2(counted(r), locale)),
+    },
+    {
+      key: "status",
+      header: t("status"),
+      cell: (r) => (withdrawn ? t("statuses.WITHDRAWN") : t(`rowStatuses.${r.status}`)),
+    },
   ];
   return (
     <section className="card">

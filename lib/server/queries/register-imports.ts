@@ -178,3 +178,13 @@ export async function importMappings(db: Db, authorityId: string) {
     ...saved.map((m) => ({ ...m, mapping: m.mapping as unknown as ImportMapping, builtIn: false })),
   ];
 }
+
+/** What the preview accounted an import of past releases to count, find already released and leave outside, over all its rows. */
+export async function releasePreviewTotals(db: Db, id: string) {
+  const [totals] = await db.$queryRaw<{ counted: number; already: number; outside: number }[]>`
+    SELECT coalesce(sum((value->'preview'->>'countedAreaM2')::float8), 0)::float8 AS counted,
+           coalesce(sum((value->'preview'->>'alreadyReleasedM2')::float8), 0)::float8 AS already,
+           coalesce(sum((value->'preview'->>'outsideHazardM2')::float8), 0)::float8 AS outside
+    FROM "RegisterImportRow" WHERE "importId" = ${id}`;
+  return totals ?? { counted: 0, already: 0, outside: 0 };
+}

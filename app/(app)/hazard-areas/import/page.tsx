@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { type ImportProgress, RegisterImportCommit } from "@/components/hazard-areas/register-import-commit";
 import { ImportProblems } from "@/components/hazard-areas/register-import-problems";
 import { RegisterImportUpload } from "@/components/hazard-areas/register-import-upload";
-import { previewTotals, ReleaseRows } from "@/components/hazard-areas/release-import-rows";
+import { ReleaseRows } from "@/components/hazard-areas/release-import-rows";
 import type { Areal, HazardFeature } from "@/components/map/field-map";
 import { FieldMap } from "@/components/map/field-map";
 import { type Column, DataTable } from "@/components/ui/data-table";
@@ -15,7 +15,12 @@ import { languageOf } from "@/lib/i18n/locales";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
-import { getRegisterImport, importRows, listRegisterImports } from "@/lib/server/queries/register-imports";
+import {
+  getRegisterImport,
+  importRows,
+  listRegisterImports,
+  releasePreviewTotals,
+} from "@/lib/server/queries/register-imports";
 
 /** Drawn on the review's map up to this many rows; a national file is seen on the register's map once committed. */
 const MAP_ROWS = 2_000;
@@ -102,7 +107,9 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
           ? t("releasesSummary", {
               rows: found.rowCount,
               accepted: found.acceptedCount,
-              ...previewTotals(rows, locale),
+              ...Object.fromEntries(
+                Object.entries(await releasePreviewTotals(db, id)).map(([k, m2]) => [k, formatM2(m2, locale)]),
+              ),
               problems: problems.length,
             })
           : t("summary", {
@@ -122,7 +129,7 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
       ) : (
         <FieldMap hazards={hazards} basemap={basemapSettings()} label={t("mapLabel")} />
       )}
-      {releases && rows.length > 0 && <ReleaseRows rows={rows} />}
+      {releases && rows.length > 0 && <ReleaseRows rows={rows} withdrawn={found.progress.status === "withdrawn"} />}
       {overlapping.length > 0 && (
         <section className="card">
           <h2>{t("overlapsTitle")}</h2>
