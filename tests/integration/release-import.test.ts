@@ -4,6 +4,7 @@ import { changeHazardArea } from "@/lib/server/commands/change-hazard-area";
 import { commitRegisterImport } from "@/lib/server/commands/commit-register-import";
 import { previewRegisterImport } from "@/lib/server/commands/preview-register-import";
 import { withdrawRegisterImport } from "@/lib/server/commands/withdraw-register-import";
+import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { getDashboard } from "@/lib/server/queries/progress";
 import { actorFor, refusal } from "@/tests/helpers/actors";
@@ -47,6 +48,27 @@ async function openArea(db: Db) {
     select: { id: true, code: true, geometry: true, areaM2: true, releasedM2: true, status: true },
   });
   return areas.sort((a, b) => b.areaM2 - b.releasedM2 - (a.areaM2 - a.releasedM2))[0]!;
+}
+
+/** One past clearance of the whole area, ending on `end`, imported and committed. */
+async function clearWhole(db: Db, actor: Actor, area: { code: string; geometry: unknown }, end: string) {
+  const preview = await previewRegisterImport(
+    db,
+    actor,
+    releaseFile([
+      {
+        HAZ_LOCALI: area.code,
+        ACT_TYPE: "Clearance",
+        ORG_NAME: "ZCL-demo",
+        END_DATE: end,
+        geometry: area.geometry as Areal,
+      },
+    ]),
+    { kind: "releases" },
+    TODAY,
+  );
+  await commitRegisterImport(db, actor, preview.id, {});
+  return preview;
 }
 
 describe.each(DATABASE_KINDS)("importing past land releases on %s", (kind) => {
@@ -196,22 +218,7 @@ describe.each(DATABASE_KINDS)("importing past land releases on %s", (kind) => {
     const actor = await dma();
     const area = await openArea(db);
     const before = await getDashboard(db);
-    const preview = await previewRegisterImport(
-      db,
-      actor,
-      releaseFile([
-        {
-          HAZ_LOCALI: area.code,
-          ACT_TYPE: "Clearance",
-          ORG_NAME: "ZCL-demo",
-          END_DATE: "2019-04-30",
-          geometry: area.geometry as unknown as Areal,
-        },
-      ]),
-      { kind: "releases" },
-      TODAY,
-    );
-    await commitRegisterImport(db, actor, preview.id, {});
+    const preview = await clearWhole(db, actor, area, "2019-04-30");
     const counted = (await db.landReleaseReport.findFirstOrThrow({ where: { importId: preview.id } })).countedAreaM2;
     expect(counted).toBeCloseTo(area.areaM2 - area.releasedM2, 0);
     const after = await getDashboard(db);
@@ -230,22 +237,7 @@ describe.each(DATABASE_KINDS)("importing past land releases on %s", (kind) => {
       effectiveDate: "2026-12-01",
       evidence: "Access denied by the landowner",
     });
-    const preview = await previewRegisterImport(
-      db,
-      actor,
-      releaseFile([
-        {
-          HAZ_LOCALI: area.code,
-          ACT_TYPE: "Clearance",
-          ORG_NAME: "ZCL-demo",
-          END_DATE: "2025-04-30",
-          geometry: area.geometry as unknown as Areal,
-        },
-      ]),
-      { kind: "releases" },
-      TODAY,
-    );
-    await commitRegisterImport(db, actor, preview.id, {});
+    const preview = await clearWhole(db, actor, area, "2025-04-30");
     expect((await db.hazardArea.findUniqueOrThrow({ where: { id: area.id } })).status).toBe("CLOSED");
     await withdrawRegisterImport(db, actor, preview.id);
     expect((await db.hazardArea.findUniqueOrThrow({ where: { id: area.id } })).status).toBe("SUSPENDED");
