@@ -256,7 +256,7 @@ export function RegisterImportUpload({ operators }: { operators: readonly string
               {t("review")}
             </button>
           ) : (
-            <p>{t("nothing")}</p>
+            <p>{t(kind === "releases" ? "nothingReleases" : "nothing")}</p>
           )}
         </section>
       )}
