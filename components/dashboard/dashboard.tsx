@@ -9,7 +9,7 @@ import { HumanImpactFigures } from "@/components/human-impact/figures";
 import { Choropleth } from "@/components/map/choropleth";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { Breakdown, Dashboard } from "@/lib/domain/dashboard";
-import { TRAILING_MONTHS } from "@/lib/domain/projection";
+import { PROJECTION_HORIZON_YEAR, TRAILING_MONTHS } from "@/lib/domain/projection";
 import { formatArea, formatCount, formatM2, formatYear } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { drillDownQuery, type ProgressFilter, progressFilterQuery } from "@/lib/schemas/progress-filter";
@@ -38,6 +38,13 @@ export async function DashboardView({
     getTranslations("landUse"),
   ]);
   const p = data.projection;
+  // A year past the horizon is not a year to plan for: "not by 2100"; no rate at all: "never".
+  const projectedYear = (year: number | null, beyond: boolean) =>
+    year !== null
+      ? formatYear(year, locale)
+      : beyond
+        ? t("projectionNotBy", { horizon: formatYear(PROJECTION_HORIZON_YEAR, locale) })
+        : t("projectionNever");
   const sum = (rows: { releasedM2: number }[]) => rows.reduce((s, r) => s + r.releasedM2, 0);
   const drill = (figure: { method?: string; governorate?: string; partner?: string; landUse?: string }) => {
     const { method, ...scope } = figure;
@@ -135,17 +142,23 @@ export async function DashboardView({
                       year: formatYear(p.completionYear, locale),
                       months: formatCount(TRAILING_MONTHS, locale),
                     })
-                  : t("projectionNone", { months: formatCount(TRAILING_MONTHS, locale) })}{" "}
+                  : p.completionBeyond
+                    ? t("projectionBeyond", {
+                        rate: formatArea(p.trailing12M2, locale),
+                        months: formatCount(TRAILING_MONTHS, locale),
+                        horizon: formatYear(PROJECTION_HORIZON_YEAR, locale),
+                      })
+                    : t("projectionNone", { months: formatCount(TRAILING_MONTHS, locale) })}{" "}
                 {p.bestYear &&
                   p.worstYear &&
                   p.bestYear.year !== p.worstYear.year &&
                   t("projectionRange", {
                     best: formatYear(p.bestYear.year, locale),
                     bestArea: formatArea(p.bestYear.releasedM2, locale),
-                    earliest: p.earliestYear !== null ? formatYear(p.earliestYear, locale) : t("projectionNever"),
+                    earliest: projectedYear(p.earliestYear, p.earliestBeyond),
                     worst: formatYear(p.worstYear.year, locale),
                     worstArea: formatArea(p.worstYear.releasedM2, locale),
-                    latest: p.latestYear !== null ? formatYear(p.latestYear, locale) : t("projectionNever"),
+                    latest: projectedYear(p.latestYear, p.latestBeyond),
                   })}
               </>
             )}

@@ -85,4 +85,29 @@ describe("projectCompletion", () => {
   it("is done when nothing remains", () => {
     expect(projectCompletion(0, months, "2025-11")).toMatchObject({ completionYear: 2025, decadesAway: false });
   });
+
+  it("counts a release of this month in the trailing rate as soon as it is approved", () => {
+    // Nothing from December 2024 to November 2025, then 500 m² in December 2025 so far.
+    const quiet = fillMonths([month("2024-11", 100), month("2025-12", 500)], "2024-11", "2025-12");
+    const lastComplete = projectCompletion(1_000, quiet, "2025-11");
+    expect([lastComplete.trailing12M2, lastComplete.completionYear]).toEqual([0, null]);
+    const today = projectCompletion(1_000, quiet, "2025-11", "2025-12");
+    expect(today.trailing12M2).toBe(500);
+    // Two years' work from the end of December 2025.
+    expect(today.completionYear).toBe(2027);
+  });
+
+  it("says a completion past 2100 as beyond the horizon, not as a year", () => {
+    // 1,300 m² a year against 200,000 m² left: 154 years.
+    const p = projectCompletion(200_000, months, "2025-11");
+    expect(p).toMatchObject({ completionYear: null, completionBeyond: true, decadesAway: true });
+    // The best year (2,400 m²) ends it in 2109, the worst (1,200 m²) in 2192: both past the horizon.
+    expect(p).toMatchObject({ earliestYear: null, earliestBeyond: true, latestYear: null, latestBeyond: true });
+    // Just inside it: a year.
+    const near = projectCompletion(1_300 * 75, months, "2025-11");
+    expect([near.completionYear, near.completionBeyond]).toEqual([2100, false]);
+    // Nothing released in the 12 months: never, which is not "beyond".
+    const idle = projectCompletion(1_000, fillMonths([month("2020-03", 50)], "2020-01", "2025-11"), "2025-11");
+    expect([idle.completionYear, idle.completionBeyond]).toEqual([null, false]);
+  });
 });

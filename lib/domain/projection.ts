@@ -4,23 +4,30 @@
 
 /** The months whose release sets the projection's rate. */
 export const TRAILING_MONTHS = 12;
+/** A completion year past this is not a year anyone can plan for: it is said as "not by 2100 at this rate". */
+export const PROJECTION_HORIZON_YEAR = 2100;
 
 export type MonthlyRelease = { month: string; cancelled: number; reduced: number; cleared: number };
 
 export type BurnDownPoint = { month: string; releasedToDateM2: number; remainingM2: number };
 
 export type Projection = {
-  /** Released in the 12 months ending with `asOfMonth`, m². */
+  /** Released in the 12 months ending with `throughMonth` (this month, so far, when the view runs to today), m². */
   trailing12M2: number;
   /** Years left at the trailing-12-month rate; null when nothing was released in that time. */
   yearsAtTrailingRate: number | null;
+  /** Null when nothing was released in the 12 months, or when the year would be past the horizon (`completionBeyond`). */
   completionYear: number | null;
+  completionBeyond: boolean;
   /** Complete calendar years with their released totals, the range's basis. */
   bestYear: { year: number; releasedM2: number } | null;
   worstYear: { year: number; releasedM2: number } | null;
   /** Completion year at the best year's rate (earliest) and the worst year's (latest; null if that year released nothing). */
   earliestYear: number | null;
   latestYear: number | null;
+  /** The best or worst year's rate would end the work only past the horizon (the year is then null). */
+  earliestBeyond: boolean;
+  latestBeyond: boolean;
   /** More than 20 years away at the trailing rate, or never at it. */
   decadesAway: boolean;
 };
@@ -67,25 +74,34 @@ export function burnDown(baselineM2: number, months: readonly MonthlyRelease[]):
 }
 
 /**
- * Projects completion from the months up to `asOfMonth` (the last complete
- * month). The trailing rate is the last 12 months' release; the range comes
- * from the best and worst complete calendar years since releases began.
+ * Projects completion from the months up to `throughMonth` (this month when
+ * the view runs to today: a release approved this month counts at once). The
+ * trailing rate is the 12 months' release ending with it, and the years left
+ * are counted from its end; the range comes from the best and worst complete
+ * calendar years (up to `asOfMonth`, the last complete month) since releases
+ * began. A year past PROJECTION_HORIZON_YEAR is not given as a year.
  */
 export function projectCompletion(
   remainingM2: number,
   months: readonly MonthlyRelease[],
   asOfMonth: string,
+  throughMonth: string = asOfMonth,
 ): Projection {
   const asOfYear = Number(asOfMonth.slice(0, 4));
   const first = months.find((m) => total(m) > 0)?.month;
   const trailing12M2 = months
-    .filter((m) => m.month > addMonths(asOfMonth, -TRAILING_MONTHS) && m.month <= asOfMonth)
+    .filter((m) => m.month > addMonths(throughMonth, -TRAILING_MONTHS) && m.month <= throughMonth)
     .reduce((s, m) => s + total(m), 0);
   const years = (rate: number) => (rate > 0 ? remainingM2 / rate : null);
-  // Counted from the end of the last complete month, not of its year: 3.2 years after June 2025 is 2028, not 2029.
+  // Counted from the end of the rate's last month, not of its year: 3.2 years after June 2025 is 2028, not 2029.
   // Work that ends exactly at a year's end ends in that year.
-  const asOfEnd = asOfYear + Number(asOfMonth.slice(5, 7)) / 12;
-  const yearOf = (y: number | null) => (y === null ? null : Math.ceil(asOfEnd + y) - 1);
+  const fromEnd = Number(throughMonth.slice(0, 4)) + Number(throughMonth.slice(5, 7)) / 12;
+  const rawYear = (y: number | null) => (y === null ? null : Math.ceil(fromEnd + y) - 1);
+  const beyond = (y: number | null) => y !== null && y > PROJECTION_HORIZON_YEAR;
+  const yearOf = (y: number | null) => {
+    const year = rawYear(y);
+    return beyond(year) ? null : year;
+  };
   const lastCompleteYear = asOfMonth.endsWith("-12") ? asOfYear : asOfYear - 1;
   const complete = first
     ? releasedByYear(months.filter((m) => m.month <= asOfMonth)).filter(
@@ -103,14 +119,19 @@ export function projectCompletion(
   const bestYear = ranked[0] ?? null;
   const worstYear = ranked.at(-1) ?? null;
   const yearsAtTrailingRate = years(trailing12M2);
+  const atBest = bestYear ? years(bestYear.releasedM2) : null;
+  const atWorst = worstYear ? years(worstYear.releasedM2) : null;
   return {
     trailing12M2,
     yearsAtTrailingRate,
-    completionYear: remainingM2 <= 0 ? asOfYear : yearOf(yearsAtTrailingRate),
+    completionYear: remainingM2 <= 0 ? Number(throughMonth.slice(0, 4)) : yearOf(yearsAtTrailingRate),
+    completionBeyond: remainingM2 > 0 && beyond(rawYear(yearsAtTrailingRate)),
     bestYear,
     worstYear,
-    earliestYear: bestYear ? yearOf(years(bestYear.releasedM2)) : null,
-    latestYear: worstYear ? yearOf(years(worstYear.releasedM2)) : null,
+    earliestYear: yearOf(atBest),
+    latestYear: yearOf(atWorst),
+    earliestBeyond: beyond(rawYear(atBest)),
+    latestBeyond: beyond(rawYear(atWorst)),
     decadesAway: remainingM2 > 0 && (yearsAtTrailingRate === null || yearsAtTrailingRate > 20),
   };
 }

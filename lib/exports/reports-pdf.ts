@@ -2,6 +2,7 @@
 // Pure: the figures come in, the document goes out.
 import type { MultiPolygon, Polygon } from "geojson";
 import type { BaselineBasis } from "@/lib/domain/progress";
+import { PROJECTION_HORIZON_YEAR } from "@/lib/domain/projection";
 import { formatArea, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
 import {
   COLOURS,
@@ -41,6 +42,7 @@ export type ProgressReportData = {
     unregisteredEstimateM2: number;
     fractionReleased: number;
     completionYear: number | null;
+    completionBeyond: boolean;
     decadesAway: boolean;
     trailing12M2: number;
   };
@@ -132,7 +134,9 @@ export async function progressReportPdf(d: ProgressReportData): Promise<Uint8Arr
           : "No contamination baseline has been recorded yet: there is nothing to project."
       : d.toDate.completionYear !== null
         ? `At the last 12 months' rate (${short(d.toDate.trailing12M2)} a year), the remaining land would be released in ${d.toDate.completionYear}.${d.toDate.decadesAway ? " At this rate completion is decades away." : ""}`
-        : "Nothing was released in the last 12 months, so no completion year can be projected.",
+        : d.toDate.completionBeyond
+          ? `At the last 12 months' rate (${short(d.toDate.trailing12M2)} a year), the remaining land would not be released by ${PROJECTION_HORIZON_YEAR}: not at this rate.`
+          : "Nothing was released in the last 12 months, so no completion year can be projected.",
   );
 
   heading(doc, "Released per month, by method (last 12 months)", 13, 200);

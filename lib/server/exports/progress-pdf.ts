@@ -99,6 +99,7 @@ export async function progressPdf(
       unregisteredEstimateM2: toDate.unregisteredEstimateM2,
       fractionReleased: toDate.fractionReleased,
       completionYear: toDate.projection.completionYear,
+      completionBeyond: toDate.projection.completionBeyond,
       decadesAway: toDate.projection.decadesAway,
       trailing12M2: toDate.projection.trailing12M2,
     },

@@ -234,15 +234,17 @@ async function computeDashboard(db: Db, filter: ProgressFilter): Promise<Dashboa
     getTreatyReport(db, filter),
   ]);
   const currentMonth = today().slice(0, 7);
-  // The projection rests on complete months: the period's last month if it has ended, else the month before this one.
-  const lastComplete =
-    filter.to && filter.to.slice(0, 7) < currentMonth ? filter.to.slice(0, 7) : addMonths(currentMonth, -1);
+  // The rate runs to the period's end: its last month if it has ended, else this month so far (a release approved
+  // today counts at once); the best and worst years are complete calendar years up to the last complete month.
+  const ended = filter.to && filter.to.slice(0, 7) < currentMonth;
+  const throughMonth = ended ? filter.to!.slice(0, 7) : currentMonth;
+  const lastComplete = ended ? throughMonth : addMonths(currentMonth, -1);
   const { sinceBaseline, ...view } = progress;
   return {
     ...view,
     yearly: releasedByYear(progress.monthly),
     burnDown: burnDown(progress.baselineM2, sinceBaseline),
-    projection: projectCompletion(progress.remainingM2, sinceBaseline, lastComplete),
+    projection: projectCompletion(progress.remainingM2, sinceBaseline, lastComplete, throughMonth),
     devices,
     ...breakdowns,
     humanImpact,
