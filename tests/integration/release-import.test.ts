@@ -243,6 +243,33 @@ describe.each(DATABASE_KINDS)("importing past land releases on %s", (kind) => {
     expect((await db.hazardArea.findUniqueOrThrow({ where: { id: area.id } })).status).toBe("SUSPENDED");
   });
 
+  it("accounts an area's releases across jobs in date order: more releases than one job takes count its land once", async () => {
+    const db = t().db;
+    const actor = await dma();
+    const area = await openArea(db);
+    const whole = area.geometry as unknown as Areal;
+    const rows: Row[] = Array.from({ length: 205 }, (_, i) => ({
+      HAZ_LOCALI: area.code,
+      ACT_TYPE: "Technical Survey",
+      ORG_NAME: "ZCL-demo",
+      // The newest first in the file: the oldest (the last row) is the one that counts the land.
+      END_DATE: new Date(Date.UTC(2025, 11, 28) - i * 86_400_000).toISOString().slice(0, 10),
+      geometry: whole,
+    }));
+    const preview = await previewRegisterImport(db, actor, releaseFile(rows), { kind: "releases" }, TODAY);
+    expect(preview.accepted).toBe(205);
+    const open = area.areaM2 - area.releasedM2;
+    expect("countedM2" in preview && preview.countedM2).toBeCloseTo(open, 0);
+    await commitRegisterImport(db, actor, preview.id, {});
+    const reports = await db.landReleaseReport.findMany({
+      where: { importId: preview.id },
+      orderBy: { periodEnd: "asc" },
+    });
+    expect(reports).toHaveLength(205);
+    expect(reports[0]!.countedAreaM2).toBeCloseTo(open, 0);
+    expect(reports.slice(1).reduce((s, r) => s + r.countedAreaM2, 0)).toBeCloseTo(0, 3);
+  });
+
   it("refuses a release in another authority's area, and a partner's import", async () => {
     const db = t().db;
     const ikmaa = await db.hazardArea.findFirstOrThrow({

@@ -5,7 +5,6 @@
 // successive approvals would be, so the preview says what each release will
 // count, what was already released and what lies outside its area.
 import { programmeDay } from "@/lib/domain/calendar";
-import { CHECK_BUDGET_MS } from "@/lib/domain/geometry-budget";
 import type { ImportedReleaseAccount } from "@/lib/domain/land-release";
 import { type ImportProblem, importProblem } from "@/lib/domain/register-import";
 import { mapReleaseRow, RELEASE_COLUMNS, type ReleaseRow, type StoredRelease } from "@/lib/domain/release-import";
@@ -29,8 +28,9 @@ import {
   rowsOf,
 } from "./import-file";
 
-/** Areas per accounting job: an area's releases are accounted in one job, in order. */
-const AREAS_PER_JOB = 50;
+/** Releases per accounting job, as a commit batch takes them, and the job's budget. */
+const ROWS_PER_JOB = 200;
+const ACCOUNT_BUDGET_MS = 60_000;
 
 /** Oldest first, so each m² is counted to the release that first released it; then in file order. */
 const byDate = (a: { value: ReleaseRow; row: number }, b: { value: ReleaseRow; row: number }) =>
@@ -110,20 +110,49 @@ export async function previewReleaseImport(
   for (const p of placed) (byArea.get(p.areaId) ?? byArea.set(p.areaId, []).get(p.areaId)!).push(p);
   const areaById = new Map([...areas.values()].map((a) => [a.id, a]));
   const accounts = new Map<number, ImportedReleaseAccount>();
-  await inTurns(chunks([...byArea.entries()], AREAS_PER_JOB), async (batch) => {
+  // Jobs of at most ROWS_PER_JOB releases, so each stays well inside its budget: small areas packed together, an
+  // area with more releases in jobs of its own, one after another, each taking the released land the last left.
+  const account = async (parts: { areaId: string; released: Areal | null; list: typeof placed }[]) => {
     const results = await runInWorker(
       "accountImportedReleases",
       [
-        batch.map(([areaId, list]) => ({
+        parts.map(({ areaId, released, list }) => ({
           hazard: asAreal(areaById.get(areaId)!.geometry)!,
-          released: asAreal(areaById.get(areaId)!.releasedGeometry),
+          released,
           rows: list.map((p) => ({ row: p.row, geometry: p.geometry })),
         })),
       ],
-      CHECK_BUDGET_MS,
+      ACCOUNT_BUDGET_MS,
     );
     for (const r of results) for (const a of r.accounts) accounts.set(a.row, a);
-  });
+    return results;
+  };
+  const jobs: (() => Promise<unknown>)[] = [];
+  let packed: { areaId: string; released: Areal | null; list: typeof placed }[] = [];
+  let packedRows = 0;
+  for (const [areaId, list] of byArea) {
+    const released = asAreal(areaById.get(areaId)!.releasedGeometry);
+    if (list.length > ROWS_PER_JOB) {
+      jobs.push(async () => {
+        let left = released;
+        for (const part of chunks(list, ROWS_PER_JOB))
+          left = (await account([{ areaId, released: left, list: part }]))[0]!.releasedAfter;
+      });
+      continue;
+    }
+    if (packedRows + list.length > ROWS_PER_JOB) {
+      const parts = packed;
+      jobs.push(() => account(parts));
+      [packed, packedRows] = [[], 0];
+    }
+    packed.push({ areaId, released, list });
+    packedRows += list.length;
+  }
+  if (packed.length) {
+    const parts = packed;
+    jobs.push(() => account(parts));
+  }
+  await inTurns(jobs, (job) => job());
   const outside = placed.filter((p) => accounts.get(p.row)!.outsideHazardM2 >= accounts.get(p.row)!.submittedAreaM2);
   for (const p of outside)
     problems.push(
