@@ -14,7 +14,7 @@ export const ZTaskCreate = z.object({
     .max(20)
     .refine(
       (g) => g.reduce((s, x) => s + x.shareBp, 0) <= 10_000,
-      "The grants' shares add up to more than the whole task (10000 basis points).",
+      "The grants' shares add up to more than 100 % of the task: lower one of them.",
     )
     .refine((g) => new Set(g.map((x) => x.grantId)).size === g.length, "A grant is named twice.")
     .default([]),
