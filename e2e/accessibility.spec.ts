@@ -9,41 +9,12 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { launchBrowser, signIn } from "./browser";
+import { type DemoRecords, demoRecords, EVERY_PAGE, pageUrl, screenName } from "./every-page";
 
 const baseUrl = inject("baseUrl");
 const SCREENS = path.resolve(import.meta.dirname, "../test-results/screens");
 let browser: Browser;
-let taskId: string;
-let reportId: string;
-let areaId: string;
-
-/** Each page, as the role that works on it. */
-const PAGES: { path: string; as: string | null }[] = [
-  { path: "/sign-in", as: null },
-  { path: "/public", as: null },
-  { path: "/", as: "donor@demo.test" },
-  { path: "/funding", as: "donor@demo.test" },
-  { path: "/tasks", as: "partner@demo.test" },
-  { path: "/tasks/{task}", as: "partner@demo.test" },
-  { path: "/tasks/{task}/reports/new", as: "partner@demo.test" },
-  { path: "/tasks/{task}/completion", as: "partner@demo.test" },
-  { path: "/risk-education", as: "partner@demo.test" },
-  { path: "/exports", as: "partner@demo.test" },
-  { path: "/account/tokens", as: "partner@demo.test" },
-  { path: "/account/password", as: "partner@demo.test" },
-  { path: "/hazard-areas", as: "dma@demo.test" },
-  { path: "/hazard-areas/new", as: "dma@demo.test" },
-  { path: "/hazard-areas/map", as: "dma@demo.test" },
-  { path: "/hazard-areas/import", as: "dma@demo.test" },
-  { path: "/hazard-areas/{area}", as: "dma@demo.test" },
-  { path: "/tasks/new", as: "dma@demo.test" },
-  { path: "/reports", as: "dma@demo.test" },
-  { path: "/reports/{report}", as: "dma@demo.test" },
-  { path: "/casualties", as: "dma@demo.test" },
-  { path: "/funding/import", as: "admin@demo.test" },
-  { path: "/admin/users", as: "admin@demo.test" },
-  { path: "/audit", as: "admin@demo.test" },
-];
+let records: DemoRecords;
 
 const contexts = new Map<string, Promise<BrowserContext>>();
 
@@ -69,26 +40,16 @@ async function pageFor(as: string | null, language: Locale): Promise<Page> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const api = (await pageFor("dma@demo.test", "en")).request;
-  const tasks = (await (await api.get(`${baseUrl}/api/tasks`)).json()) as { items: { id: string; code: string }[] };
-  taskId = tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id;
-  const task = (await (await api.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {
-    reports: { id: string; status: string }[];
-  };
-  reportId = task.reports.find((r) => r.status === "submitted")?.id ?? task.reports[0]!.id;
-  const areas = (await (await api.get(`${baseUrl}/api/hazard-areas?q=DEMO-NIN-001`)).json()) as {
-    items: { id: string; code: string }[];
-  };
-  areaId = areas.items.find((a) => a.code === "DEMO-NIN-001")!.id;
+  records = await demoRecords((await pageFor("dma@demo.test", "en")).request, baseUrl);
 });
 afterAll(() => browser?.close());
 
 // Pages are checked a few at a time (the e2e project's maxConcurrency): the server renders one while the browser
 // runs axe on another. Nothing here writes, so the checks do not depend on each other's order.
 describe.concurrent.each(LOCALES)("pages in %s", (language) => {
-  it.each(PAGES)("$path has no serious or critical accessibility violation", async ({ path: route, as }) => {
+  it.each(EVERY_PAGE)("$path has no serious or critical accessibility violation", async ({ path: route, as }) => {
     const page = await pageFor(as, language);
-    const url = `${baseUrl}${route.replace("{task}", taskId).replace("{report}", reportId).replace("{area}", areaId)}`;
+    const url = pageUrl(baseUrl, route, records);
     const res = await page.goto(url);
     expect(res?.status(), url).toBe(200);
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
@@ -109,7 +70,7 @@ describe.concurrent.each(LOCALES)("pages in %s", (language) => {
       );
     fs.mkdirSync(path.join(SCREENS, language), { recursive: true });
     await page.screenshot({
-      path: path.join(SCREENS, language, `${route.replace(/[/{}]+/g, "_").replace(/^_|_$/g, "") || "dashboard"}.png`),
+      path: path.join(SCREENS, language, `${screenName(route)}.png`),
       fullPage: true,
     });
     await page.close();

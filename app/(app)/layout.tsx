@@ -5,6 +5,7 @@ import { chooseLanguageAction } from "@/app/language-actions";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { AppNav } from "@/components/ui/app-nav";
+import { AppSidebar } from "@/components/ui/app-sidebar";
 import { currentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { type NavPage, pagesFor } from "@/lib/server/permissions";
@@ -46,11 +47,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   }));
   return (
     <div className="shell">
-      <aside className="sidebar">
-        <div className="brand">
-          {tApp("name")}
-          <small>{tApp("tagline")}</small>
-        </div>
+      <AppSidebar
+        menuLabel={t("menu")}
+        brand={
+          <div className="brand">
+            {tApp("name")}
+            <small>{tApp("tagline")}</small>
+          </div>
+        }
+      >
         <AppNav items={items} label={t("label")} />
         <p className="who" data-testid="signed-in-as">
           {t("signedInAs", { name: user.name, role: tRoles(user.role), organisation })}
@@ -58,7 +63,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <Link href="/account/password">{t("changePassword")}</Link>
         <SignOutButton label={t("signOut")} />
         <LanguageSwitch action={chooseLanguageAction} />
-      </aside>
+      </AppSidebar>
       <main>{children}</main>
     </div>
   );

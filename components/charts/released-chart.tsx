@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Bar, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { MAP_COLOURS } from "@/lib/colours";
 import type { MonthlyRelease } from "@/lib/domain/projection";
 import { formatArea, formatM2, formatMonth } from "@/lib/i18n/format";
@@ -91,30 +92,32 @@ export function ReleasedChart({
       {!linksOff && <p className="note">{t("chartHint")}</p>}
       <details>
         <summary>{t("table")}</summary>
-        <table data-testid="released-table">
-          <thead>
-            <tr>
-              <th>{mode === "month" ? t("byMonth") : t("byYear")}</th>
-              {METHODS.map((m) => (
-                <th key={m} className="num">
-                  {tMethod(m.toUpperCase())}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.month}>
-                <td>{formatMonth(r.month, locale)}</td>
+        <TableScroll label={t("table")}>
+          <table data-testid="released-table">
+            <thead>
+              <tr>
+                <th>{mode === "month" ? t("byMonth") : t("byYear")}</th>
                 {METHODS.map((m) => (
-                  <td key={m} className="num" data-m2={r[m]}>
-                    {linksOff ? formatM2(r[m], locale) : <a href={href(r, m)}>{formatM2(r[m], locale)}</a>}
-                  </td>
+                  <th key={m} className="num">
+                    {tMethod(m.toUpperCase())}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.month}>
+                  <td>{formatMonth(r.month, locale)}</td>
+                  {METHODS.map((m) => (
+                    <td key={m} className="num" data-m2={r[m]}>
+                      {linksOff ? formatM2(r[m], locale) : <a href={href(r, m)}>{formatM2(r[m], locale)}</a>}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </details>
     </section>
   );

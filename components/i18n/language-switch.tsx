@@ -14,7 +14,9 @@ export async function LanguageSwitch({ action }: { action: (form: FormData) => P
   // "As usual" unless the reader chose otherwise, so switching from English to Arabic brings Arabic-Indic digits.
   const chosenDigits = numerals === defaultNumerals(language) ? "" : numerals;
   return (
-    <form action={action} className="language-switch" aria-label={t("label")}>
+    // Keyed by the language: after the action React resets the form to the defaults it rendered with, which were
+    // the previous language's, so the list showed the old language until a reload.
+    <form key={locale} action={action} className="language-switch" aria-label={t("label")}>
       <label>
         {t("language")}
         <select name="language" defaultValue={language}>
