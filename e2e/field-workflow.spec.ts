@@ -84,6 +84,10 @@ describe("field workflow in the browser", () => {
 
     // It goes straight on to a task order with the new area ticked.
     await dma.waitForURL(/\/tasks\/new\?hazardAreaId=/);
+    // Saying it was saved, what and where: not a silent jump to the next form.
+    await expect
+      .poll(() => dma.getByTestId("notice").textContent())
+      .toMatch(new RegExp(`^Registered ${code}, [\\d,]+\\sm², [^.,]+\\.`));
     await expect.poll(() => dma.getByLabel(new RegExp(code)).isChecked()).toBe(true);
     // A national list is searched, not scrolled: find another area, tick it, then think better of it.
     await dma.getByLabel("Find hazardous areas").fill("nin-001");
@@ -96,6 +100,9 @@ describe("field workflow in the browser", () => {
     await dma.getByRole("button", { name: "Issue the task order" }).click();
     await dma.waitForURL(/\/tasks\/c[a-z0-9]+$/);
     const taskUrl = dma.url();
+    await expect
+      .poll(() => dma.getByTestId("notice").textContent())
+      .toMatch(/^Task order \S+ issued to Zagros Clearance \(demo partner\)\./);
     await expect.poll(() => dma.getByTestId("task-status").textContent(), SERVER_ROUND_TRIP).toBe("Assigned");
 
     // The partner finds it among its tasks and starts.
@@ -134,6 +141,11 @@ describe("field workflow in the browser", () => {
     await partner.getByRole("button", { name: "Submit the report" }).click();
     await partner.waitForURL(/\/reports\/c[a-z0-9]+$/);
     const kmlReportUrl = partner.url();
+    await expect
+      .poll(() => partner.getByTestId("notice").textContent())
+      .toContain(
+        `Report submitted for review. As it stands, approval would count ${await partner.getByTestId("report-counted").textContent()}.`,
+      );
     expect(await partner.getByTestId("report-status").textContent()).toBe("Awaiting review");
     // The server read the file itself and agrees with the browser.
     expect(Math.abs((await m2Of(partner, "report-counted")) - kmlPreview)).toBeLessThan(1e-6 * kmlPreview);

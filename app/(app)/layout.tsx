@@ -6,6 +6,7 @@ import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { AppNav } from "@/components/ui/app-nav";
 import { AppSidebar } from "@/components/ui/app-sidebar";
+import { NoticeArea } from "@/components/ui/notice";
 import { currentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { type NavPage, pagesFor } from "@/lib/server/permissions";
@@ -64,7 +65,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <SignOutButton label={t("signOut")} />
         <LanguageSwitch action={chooseLanguageAction} />
       </AppSidebar>
-      <main>{children}</main>
+      <main>
+        <NoticeArea dismissLabel={t("dismiss")} />
+        {children}
+      </main>
     </div>
   );
 }

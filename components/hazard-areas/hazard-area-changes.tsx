@@ -10,6 +10,7 @@ import { GeometryField } from "@/components/map/geometry-field";
 import { useGeometryCheck } from "@/components/map/geometry-input";
 import { useGeometrySource } from "@/components/map/geometry-preview";
 import { ErrorList } from "@/components/ui/error-list";
+import { announce } from "@/components/ui/notice";
 import { submitWith } from "@/components/ui/submit-with";
 import { programmeDay } from "@/lib/domain/calendar";
 import { formatM2 } from "@/lib/i18n/format";
@@ -51,6 +52,7 @@ export function HazardAreaChanges({
   hazards: MapLayers["hazards"];
 }) {
   const t = useTranslations("areaChanges");
+  const tNotice = useTranslations("notices");
   const tCont = useTranslations("contamination");
   const locale = useLocale();
   const router = useRouter();
@@ -100,8 +102,11 @@ export function HazardAreaChanges({
     setBusy(false);
     if (!res.ok) return setErrors(res.messages);
     // A split or merge makes new areas: the first is where the work goes on.
-    const created = (res.body as { created?: { id: string }[] }).created;
-    if (created?.[0]) router.push(`/hazard-areas/${created[0].id}`);
+    const created = (res.body as { created?: { id: string; code: string }[] }).created;
+    const codes = created?.map((c) => c.code).join(", ") ?? "";
+    const where = created?.[0] ? `/hazard-areas/${created[0].id}` : undefined;
+    announce(tNotice(`areaChanged.${change}`, { code, codes }), where);
+    if (where) router.push(where);
     else {
       form.reset();
       router.refresh();

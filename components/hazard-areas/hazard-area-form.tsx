@@ -12,10 +12,12 @@ import { useGeometrySource } from "@/components/map/geometry-preview";
 import { PriorityField } from "@/components/tasks/priority-field";
 import { ChooseSelect } from "@/components/ui/choose-select";
 import { ErrorList } from "@/components/ui/error-list";
+import { announce } from "@/components/ui/notice";
 import { Options } from "@/components/ui/options";
 import { submitWith } from "@/components/ui/submit-with";
 import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
+import { type GovernorateNames, governorateName } from "@/lib/i18n/names";
 import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
 
 /**
@@ -31,6 +33,7 @@ export function HazardAreaForm({
   kurdistanAuthority: boolean;
 }) {
   const t = useTranslations("hazardForm");
+  const tNotice = useTranslations("notices");
   const tLand = useTranslations("landUse");
   const tCont = useTranslations("contamination");
   const locale = useLocale();
@@ -61,7 +64,17 @@ export function HazardAreaForm({
     );
     setBusy(false);
     if (!res.ok) return setErrors(res.messages);
-    router.push(`/tasks/new?hazardAreaId=${res.body.id}`);
+    const registered = res.body as { id: string; code: string; areaM2: number; governorate: GovernorateNames };
+    const next = `/tasks/new?hazardAreaId=${registered.id}`;
+    announce(
+      tNotice("areaRegistered", {
+        code: registered.code,
+        area: formatM2(registered.areaM2, locale),
+        governorate: governorateName(registered.governorate, locale),
+      }),
+      next,
+    );
+    router.push(next);
   }
 
   return (

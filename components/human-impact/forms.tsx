@@ -135,7 +135,7 @@ function HumanImpactRecordForm({
       key={correcting?.id}
       url={url}
       submit={correcting ? t("recordCorrection") : submit}
-      done={done}
+      done={correcting ? t("correctionRecorded") : done}
       then={correcting?.list}
       toBody={(d) =>
         withCorrection(d, correcting, {

@@ -12,6 +12,7 @@ import { useGeometryCheck } from "@/components/map/geometry-input";
 import { useGeometrySource } from "@/components/map/geometry-preview";
 import { ChooseSelect } from "@/components/ui/choose-select";
 import { ErrorList } from "@/components/ui/error-list";
+import { announce } from "@/components/ui/notice";
 import { submitWith } from "@/components/ui/submit-with";
 import { formatDateTime, formatM2 } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
@@ -47,6 +48,7 @@ type DeviceRow = { type: (typeof DEVICE_TYPES)[number]; count: string };
  */
 export function ReportForm({ taskId, hazardAreas, released, basemap, correcting }: Props) {
   const t = useTranslations("reportForm");
+  const tNotice = useTranslations("notices");
   const tMethod = useTranslations("method");
   const locale = useLocale();
   const language = languageOf(locale);
@@ -158,7 +160,16 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
     setOffline(false);
     if (!res.ok) return setSubmitError(res.messages);
     clearDraft(draftName);
-    router.push(`/reports/${res.body.id}`);
+    const report = res.body as { id: string; countedAreaM2: number };
+    announce(
+      correcting
+        ? tNotice("correctionSubmitted")
+        : report.countedAreaM2 > 0
+          ? tNotice("reportSubmitted", { counted: formatM2(report.countedAreaM2, locale) })
+          : tNotice("reportSubmittedCountsNothing"),
+      `/reports/${report.id}`,
+    );
+    router.push(`/reports/${report.id}`);
     router.refresh();
   }
 

@@ -10,6 +10,7 @@ export function CompletionForm({ taskId }: { taskId: string }) {
     <ApiForm
       url={`/api/tasks/${taskId}/completion`}
       submit={t("complete")}
+      done={t("completedNotice")}
       toBody={(d) => ({
         completedOn: optional(d, "completedOn"),
         clearanceDepthCm: d.get("clearanceDepthCm") ? Number(d.get("clearanceDepthCm")) : undefined,
@@ -42,6 +43,7 @@ export function HandoverForm({ taskId }: { taskId: string }) {
     <ApiForm
       url={`/api/tasks/${taskId}/handover`}
       submit={t("handOver")}
+      done={t("handedOverNotice")}
       toBody={(d) => ({
         handoverDate: optional(d, "handoverDate"),
         recipient: optional(d, "recipient"),

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { getJson, postJson } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
+import { announce } from "@/components/ui/notice";
 import { Options } from "@/components/ui/options";
 import { submitWith } from "@/components/ui/submit-with";
 import { formatCount, formatM2 } from "@/lib/i18n/format";
@@ -25,6 +26,7 @@ type Props = {
 /** An authority issues a task order: hazardous areas, partner, priority, planned dates and the grants funding it. */
 export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselected }: Props) {
   const t = useTranslations("taskForm");
+  const tNotice = useTranslations("notices");
   const locale = useLocale();
   const router = useRouter();
   const [partnerId, setPartnerId] = useState("");
@@ -65,7 +67,7 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
     const str = (k: string) => (data.get(k) ? String(data.get(k)) : undefined);
     setBusy(true);
     setErrors(null);
-    const res = await postJson<{ id: string }>("/api/tasks", {
+    const res = await postJson<{ id: string; code: string }>("/api/tasks", {
       title: str("title"),
       hazardAreaIds: data.getAll("hazardAreaIds").map(String),
       partnerId: partnerId || undefined,
@@ -78,6 +80,13 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
     });
     setBusy(false);
     if (!res.ok) return setErrors(res.messages);
+    const partner = partners.find((p) => p.id === partnerId);
+    announce(
+      partner
+        ? tNotice("taskIssuedTo", { code: res.body.code, partner: partner.name })
+        : tNotice("taskIssued", { code: res.body.code }),
+      `/tasks/${res.body.id}`,
+    );
     router.push(`/tasks/${res.body.id}`);
   }
 

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { postJson } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
+import { announce } from "@/components/ui/notice";
 
 /** A form that posts its fields as JSON to an API route, lists what the server refused, and refreshes the page once it is accepted. */
 export function ApiForm({
@@ -18,7 +19,7 @@ export function ApiForm({
   toBody: (d: FormData) => unknown;
   submit: string;
   children: ReactNode;
-  /** For a form that records one entry after another: said once accepted, and the form is emptied for the next. */
+  /** Said once accepted (on the page of `then`, or this one, whose form is then emptied for the next entry). */
   done?: string;
   /** Where to go once accepted, instead of staying (e.g. back to the list after a correction). */
   then?: string;
@@ -26,7 +27,6 @@ export function ApiForm({
   const router = useRouter();
   const [errors, setErrors] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const [accepted, setAccepted] = useState(false);
   return (
     <form
       className="card report-form no-print"
@@ -35,21 +35,17 @@ export function ApiForm({
         const form = e.currentTarget;
         setBusy(true);
         setErrors(null);
-        setAccepted(false);
         const res = await postJson(url, toBody(new FormData(form)));
         setBusy(false);
         if (!res.ok) return setErrors(res.messages);
+        if (done) announce(done, then);
         if (then) return router.push(then);
-        if (done) {
-          form.reset();
-          setAccepted(true);
-        }
+        form.reset();
         router.refresh();
       }}
     >
       {children}
       <ErrorList messages={errors} />
-      {done && <p role="status">{accepted ? done : ""}</p>}
       <button type="submit" disabled={busy}>
         {submit}
       </button>

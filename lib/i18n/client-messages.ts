@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = [
   "landUse",
   "map",
   "method",
+  "notices",
   "public",
   "registerImport",
   "registerMap",

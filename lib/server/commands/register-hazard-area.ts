@@ -2,7 +2,7 @@ import { bbox } from "@turf/turf";
 import { blockingOverlaps, OVERLAP_TOLERANCE_M2 } from "@/lib/domain/hazard-area-overlap";
 import { GeometryError } from "@/lib/geo/errors";
 import { locate } from "@/lib/geo/locate";
-import { governorateName } from "@/lib/i18n/names";
+import { GOVERNORATE_NAMES, governorateName } from "@/lib/i18n/names";
 import { refusal } from "@/lib/i18n/refusals";
 import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
 import { bumpDataVersion } from "@/lib/server/cache";
@@ -82,7 +82,13 @@ export async function registerHazardArea(db: Db, actor: Actor, body: unknown) {
           createdById: actor.id,
           ...(onReleased.length ? { newlyFound: true, needsInvestigation: true } : {}),
         },
-        select: { id: true, code: true, areaM2: true, governoratePcode: true },
+        select: {
+          id: true,
+          code: true,
+          areaM2: true,
+          governoratePcode: true,
+          governorate: { select: GOVERNORATE_NAMES },
+        },
       });
       await recordAuditEvent(tx, {
         actorUserId: actor.id,
