@@ -57,7 +57,9 @@ describe("exports for a partner", () => {
     const xlsx = await exportFile("Land-release reports: Excel (XLSX)");
     expect(xlsx.name).toMatch(/\.xlsx$/);
     const sheet = await readSheet(xlsx.bytes);
-    const counted = sheet[0]!.indexOf("countedAreaM2");
+    // The workbook is for a person: its columns are named in the reader's language, with the unit.
+    const counted = sheet[0]!.indexOf("Counted area (m²)");
+    expect(counted).toBeGreaterThanOrEqual(0);
     const xlsxTotal = sum(sheet.slice(1).map((r) => r[counted] as number));
 
     const geojson = await exportFile("Released land: GeoJSON");

@@ -3,7 +3,7 @@ import { refusal } from "@/lib/i18n/refusals";
 import { exportFilterFrom, ZExportFile } from "@/lib/schemas/export-filter";
 import { CommandError, fieldIssues } from "@/lib/server/command-error";
 import { buildExport } from "@/lib/server/exports";
-import { withPermission } from "@/lib/server/http";
+import { language, withPermission } from "@/lib/server/http";
 
 /**
  * GET /api/exports/{dataset}.{format}?<dashboard filters>&status=&donor=&hxl=1
@@ -20,7 +20,7 @@ export const GET = withPermission<{ file: string }>("progress:read", async ({ re
   if (!filter.success)
     throw new CommandError("invalid_request", refusal("filterMalformed"), fieldIssues(filter.error.issues));
   const resume = resumeRequest(req);
-  const out = await buildExport(db, user, file.data, filter.data);
+  const out = await buildExport(db, user, file.data, filter.data, new Date(), language(req));
   const body = resume ? await resumeAfter(out.body, resume.from, resume.sha256) : out.body;
   if (!body) throw new CommandError("precondition_failed", refusal("exportChanged"));
   return new Response(body as BodyInit, {
