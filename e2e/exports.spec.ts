@@ -44,7 +44,8 @@ describe("exports for a partner", () => {
     await page.waitForURL(/region=kurdistan/);
 
     const csv = await exportFile("Land-release reports: CSV");
-    expect(csv.name).toMatch(/^reports_approved_kurdistan_partner-.+_as-of_\d{4}-\d{2}-\d{2}\.csv$/);
+    // Named after the partner, not its database id.
+    expect(csv.name).toMatch(/^reports_approved_kurdistan_partner-ZCL-demo_as-of_\d{4}-\d{2}-\d{2}\.csv$/);
     await page.getByTestId("export-saved").waitFor();
     const rows = Papa.parse<Record<string, string>>(csv.bytes.toString("utf8").replace(/^\uFEFF/, ""), {
       header: true,

@@ -70,6 +70,26 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     expect(event.after).toMatchObject({ file: out.fileName, rows: out.rows, filter: { region: "kurdistan" } });
   });
 
+  it("names the partner and the governorate, not their ids; a partner sharing its short name with another by its full name", async () => {
+    const db = t().db;
+    const zagros = await db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Zagros" } } });
+    const erbil = await db.governorate.findFirstOrThrow({ where: { nameEn: "Erbil" } });
+    const view = { partner: zagros.id, governorate: erbil.pcode };
+    expect((await run("admin@demo.test", "reports.csv", view)).fileName).toBe(
+      "reports_approved_Erbil_partner-ZCL-demo_as-of_2026-11-26.csv",
+    );
+    const twin = await db.organisation.create({
+      data: { name: "Zagros Clearance Lebanon", shortName: "zcl-DEMO", type: "PARTNER" },
+    });
+    try {
+      expect((await run("admin@demo.test", "reports.csv", view)).fileName).toBe(
+        "reports_approved_Erbil_partner-Zagros-Clearance-demo-partner_as-of_2026-11-26.csv",
+      );
+    } finally {
+      await db.organisation.delete({ where: { id: twin.id } });
+    }
+  });
+
   it("a partner sees every approved report and its own unapproved ones, never another partner's; a donor no unapproved one", async () => {
     const db = t().db;
     const partner = await actorFor(db, "partner@demo.test");

@@ -30,7 +30,7 @@ import { forReaders } from "./columns";
 import { completionPdf } from "./completion-pdf";
 import type { Areas, Dataset, TableDataset } from "./dataset";
 import { devices } from "./devices";
-import { type ExportResponse, exportFileName } from "./file-name";
+import { type ExportResponse, exportFileName, filterNames } from "./file-name";
 import { grants } from "./grants";
 import { hazardAreas } from "./hazard-areas";
 import { iatiXml } from "./iati";
@@ -103,13 +103,13 @@ export async function buildExport(
   const dot = file.lastIndexOf(".");
   const dataset = file.slice(0, dot) as TabularDataset | SpatialDataset | "tables";
   const format = file.slice(dot + 1) as "csv" | "xlsx" | "geojson" | "kml" | "zip";
-  const fileName = exportFileName(file, f, now);
   if (dataset !== "tables" && !can(actor, DATASET_PERMISSION[dataset])) {
     throw new CommandError(
       "forbidden",
       refusal("roleMayNotExport", { role: roleWord(actor.role), dataset, permission: DATASET_PERMISSION[dataset] }),
     );
   }
+  const fileName = exportFileName(file, f, now, await filterNames(db, f));
 
   if (format === "csv" || format === "xlsx") {
     const datasets =

@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { sumReports } from "@/lib/server/queries/land-release";
 import { drillDownWhere, getDashboard } from "@/lib/server/queries/progress";
-import { type ExportResponse, exportFileName } from "./file-name";
+import { type ExportResponse, exportFileName, filterNames } from "./file-name";
 
 const lastDay = (month: string) =>
   new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
@@ -32,7 +32,7 @@ export async function progressPdf(
     contamination: f.contamination,
     landUse: f.landUse,
   };
-  const [inMonth, toDate, governorates, partner] = await Promise.all([
+  const [inMonth, toDate, governorates, partner, names] = await Promise.all([
     getDashboard(db, { ...view, from: `${month}-01`, to: lastDay(month) }),
     getDashboard(db, { ...view, to: lastDay(month) }),
     db.governorate.findMany({
@@ -40,6 +40,7 @@ export async function progressPdf(
       select: { pcode: true, nameEn: true, region: true, boundary: true },
     }),
     f.partner ? db.organisation.findUnique({ where: { id: f.partner }, select: { name: true } }) : null,
+    filterNames(db, f),
   ]);
   const where = await drillDownWhere(db, { ...view, month });
   const [reports, total] = await Promise.all([
@@ -127,6 +128,7 @@ export async function progressPdf(
     `progress-report-${month}.pdf` as ExportFile,
     { ...f, from: undefined, to: undefined, status: "approved" },
     now,
+    names,
   );
   return { body: pdf, contentType: "application/pdf", fileName, rows: total.count };
 }

@@ -1,3 +1,4 @@
+import { attachment } from "@/lib/exports/content-disposition";
 import { resumeAfter } from "@/lib/exports/stream";
 import { refusal } from "@/lib/i18n/refusals";
 import { exportFilterFrom, ZExportFile } from "@/lib/schemas/export-filter";
@@ -27,7 +28,7 @@ export const GET = withPermission<{ file: string }>("progress:read", async ({ re
     headers: {
       ...(resume ? { "x-export-resumed-from": String(resume.from) } : {}),
       "content-type": out.contentType,
-      "content-disposition": `attachment; filename="${out.fileName}"`,
+      "content-disposition": attachment(out.fileName),
       // Lets the download show its progress while a large export streams.
       "x-export-rows": String(out.rows),
       "cache-control": "no-store",
