@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatArea, formatAreaIn, formatM2, formatMoney, formatUsdCents } from "./format";
+import { formatArea, formatAreaIn, formatM2, formatMoney, formatPercent, formatUsdCents } from "./format";
 
 describe("formatting at the edge", () => {
   it.each([
@@ -25,5 +25,18 @@ describe("formatting at the edge", () => {
   it("shows a grant in its own currency", () => {
     expect(formatMoney(1_370_000_000n, "EUR", "en")).toBe("€13,700,000");
     expect(formatMoney(250_050n, "GBP", "en")).toBe("£2,500.50");
+  });
+
+  it("gives every percentage one decimal place, in the reader's digits", () => {
+    expect(formatPercent(0.38773, "en")).toBe("38.8%");
+    expect(formatPercent(0.6, "en")).toBe("60.0%");
+    expect(formatPercent(0, "en")).toBe("0.0%");
+    expect(formatPercent(1, "en")).toBe("100.0%");
+    expect(formatPercent(0.6, "ar-IQ-u-nu-arab")).toMatch(/^٦٠٫٠/);
+  });
+
+  it("never rounds a share between none and all to 0.0% or 100.0%", () => {
+    expect(formatPercent(0.0001, "en")).toBe("0.1%");
+    expect(formatPercent(0.99996, "en")).toBe("99.9%");
   });
 });

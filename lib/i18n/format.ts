@@ -86,8 +86,15 @@ export function formatM2(areaM2: number, locale: string): string {
   return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)}${NO_BREAK_SPACE}m²`;
 }
 
+/**
+ * A share as a percentage with one decimal place, always ("38.8%" beside
+ * "60.0%", where up to three decimals had put "38.773%" beside "60%"): one
+ * rule for the pages and the PDFs. A share between none and all never
+ * rounds to 0.0% or 100.0%, which would say nothing or everything was released.
+ */
 export function formatPercent(fraction: number, locale: string): string {
-  return numberFormat(locale, { style: "percent", maximumFractionDigits: 3 }).format(fraction);
+  const shown = fraction > 0 && fraction < 0.0005 ? 0.001 : fraction < 1 && fraction >= 0.9995 ? 0.999 : fraction;
+  return numberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(shown);
 }
 
 /** Integer US cents as dollars, no fraction for whole amounts. */

@@ -5,6 +5,7 @@ import type { MultiPolygon, Polygon } from "geojson";
 import { programmeDay } from "@/lib/domain/calendar";
 import { addMonths } from "@/lib/domain/projection";
 import { progressReportPdf } from "@/lib/exports/reports-pdf";
+import { contaminationWord, landUseWord, roleWord } from "@/lib/i18n/words";
 import type { ExportFile, ExportFilter } from "@/lib/schemas/export-filter";
 import type { ProgressFilter } from "@/lib/schemas/progress-filter";
 import { regionValue } from "@/lib/server/filters";
@@ -70,9 +71,9 @@ export async function progressPdf(
         : f.region === "federal"
           ? "Federal Iraq"
           : "All of Iraq",
-    partner && `partner ${partner.name}`,
-    f.contamination && `contamination ${f.contamination.replaceAll("_", " ")}`,
-    f.landUse && `land use ${f.landUse.replaceAll("_", " ")}`,
+    partner && `partner: ${partner.name}`,
+    f.contamination && `contamination: ${contaminationWord(f.contamination)("en")}`,
+    f.landUse && `land use: ${landUseWord(f.landUse)("en")}`,
   ]
     .filter(Boolean)
     .join(", ");
@@ -80,7 +81,7 @@ export async function progressPdf(
     month,
     scope,
     generatedAt: now,
-    generatedBy: actor.name ?? actor.role.toLowerCase(),
+    generatedBy: actor.name ?? roleWord(actor.role)("en"),
     baseline: {
       m2: toDate.baselineM2,
       source: toDate.baselineSource?.source ?? "registered hazardous areas",
