@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatArea, formatAreaIn, formatM2, formatMoney, formatPercent, formatUsdCents } from "./format";
+import {
+  formatArea,
+  formatAreaIn,
+  formatM2,
+  formatMoney,
+  formatPercent,
+  formatProgrammeDay,
+  formatUsdCents,
+} from "./format";
 
 describe("formatting at the edge", () => {
   it.each([
@@ -38,5 +46,11 @@ describe("formatting at the edge", () => {
   it("never rounds a share between none and all to 0.0% or 100.0%", () => {
     expect(formatPercent(0.0001, "en")).toBe("0.1%");
     expect(formatPercent(0.99996, "en")).toBe("99.9%");
+  });
+
+  it("dates a submission by Baghdad's day, as the files do, not UTC's", () => {
+    // 22:30 UTC on 3 December is 01:30 on 4 December in Baghdad (UTC+3).
+    expect(formatProgrammeDay(new Date("2026-12-03T22:30:00Z"), "en")).toBe("Dec\u00a04,\u00a02026");
+    expect(formatProgrammeDay(new Date("2026-12-03T20:59:00Z"), "en")).toBe("Dec\u00a03,\u00a02026");
   });
 });

@@ -1,4 +1,5 @@
 // Areas are stored in m²; the unit shown is chosen here, at the edge.
+import { programmeDay } from "@/lib/domain/calendar";
 import { directionOf, languageOf } from "./locales";
 
 // Chromium's Intl has no Sorani (ckb): it would print Latin digits and English
@@ -122,6 +123,15 @@ export function formatDate(date: Date, locale: string): string {
     ? soraniDate(date, locale)
     : dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
   return text.replaceAll(" ", NO_BREAK_SPACE);
+}
+
+/**
+ * The day a moment (a report's submission, its review) fell on in Iraq, as
+ * formatDate writes a day: a report sent at 01:00 in Baghdad is on that day,
+ * as its files say, not on UTC's day before.
+ */
+export function formatProgrammeDay(at: Date, locale: string): string {
+  return formatDate(new Date(`${programmeDay(at)}T00:00:00Z`), locale);
 }
 
 /** US$ with cents, for prices such as cost per m². */
