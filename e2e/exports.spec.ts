@@ -44,7 +44,8 @@ describe("exports for a partner", () => {
     await page.waitForURL(/region=kurdistan/);
 
     const csv = await exportFile("Land-release reports: CSV");
-    expect(csv.name).toMatch(/^reports_approved_kurdistan_partner-.+_as-of_\d{4}-\d{2}-\d{2}\.csv$/);
+    // Named after the partner, not its database id.
+    expect(csv.name).toMatch(/^reports_approved_kurdistan_partner-ZCL-demo_as-of_\d{4}-\d{2}-\d{2}\.csv$/);
     await page.getByTestId("export-saved").waitFor();
     const rows = Papa.parse<Record<string, string>>(csv.bytes.toString("utf8").replace(/^\uFEFF/, ""), {
       header: true,
@@ -57,7 +58,9 @@ describe("exports for a partner", () => {
     const xlsx = await exportFile("Land-release reports: Excel (XLSX)");
     expect(xlsx.name).toMatch(/\.xlsx$/);
     const sheet = await readSheet(xlsx.bytes);
-    const counted = sheet[0]!.indexOf("countedAreaM2");
+    // The workbook is for a person: its columns are named in the reader's language, with the unit.
+    const counted = sheet[0]!.indexOf("Counted area (m²)");
+    expect(counted).toBeGreaterThanOrEqual(0);
     const xlsxTotal = sum(sheet.slice(1).map((r) => r[counted] as number));
 
     const geojson = await exportFile("Released land: GeoJSON");

@@ -6,6 +6,7 @@ import { errorLines, readApiError } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
 import { programmeDay } from "@/lib/domain/calendar";
 import { addMonths } from "@/lib/domain/projection";
+import { fileNameOf } from "@/lib/exports/content-disposition";
 import { DownloadRefused, resumableDownload, waitForConnection } from "./resumable-download";
 
 export type ExportChoice = { file: string; dataset: string; format: string };
@@ -85,7 +86,7 @@ export function ExportDownloads({
     }
     const { parts, headers: res } = result;
     const rows = Number(res.get("x-export-rows"));
-    const name = /filename="([^"]+)"/.exec(res.get("content-disposition") ?? "")?.[1] ?? choice.file;
+    const name = fileNameOf(res.get("content-disposition")) ?? choice.file;
     const url = URL.createObjectURL(
       new Blob(parts as BlobPart[], { type: res.get("content-type") ?? "application/octet-stream" }),
     );

@@ -3,9 +3,10 @@
 import type { MultiPolygon, Polygon } from "geojson";
 import { programmeDay } from "@/lib/domain/calendar";
 import { turningPoints } from "@/lib/geo/turning-points";
-import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { formatCount, formatDate, formatM2 } from "@/lib/i18n/format";
 import {
   COLOURS,
+  devicesByType,
   FONT,
   figureColumn,
   footers,
@@ -97,7 +98,7 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
       figureColumn("Released (m²)", 1.6),
     ],
     d.hazardAreas.map((h) => [
-      `${h.code} · ${h.name} (${h.kind.toLowerCase()})`,
+      `${h.code} · ${h.name} (${h.kind.toUpperCase()})`,
       h.governorate,
       formatM2(h.areaM2, L),
       formatM2(h.releasedM2, L),
@@ -111,10 +112,11 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
     METHODS.map((m) => [METHOD_LABEL[m], formatM2(d.releasedByMethod[m], L)]),
     ["Total", formatM2(total, L)],
   );
+  const destroyed = d.devices.reduce((n, x) => n + x.count, 0);
   paragraph(
     doc,
-    d.devices.length
-      ? `Devices destroyed: ${d.devices.map((x) => `${x.category.toLowerCase().replaceAll("_", " ")} ${x.count}`).join(", ")}.`
+    destroyed
+      ? `Devices destroyed: ${formatCount(destroyed, L)} (${devicesByType(d.devices, L)}).`
       : "No devices were found.",
   );
 

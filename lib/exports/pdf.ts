@@ -4,6 +4,9 @@
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { MAP_COLOURS } from "@/lib/colours";
+import { formatCount } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { deviceWord } from "@/lib/i18n/words";
 
 // DejaVu Sans, not PDFKit's built-in Helvetica: Helvetica has no Arabic,
 // so Arabic and Sorani names (of hazardous areas, places, organisations,
@@ -86,6 +89,16 @@ export const COLOURS = {
 };
 export const METHODS = ["cancelled", "reduced", "cleared"] as const;
 export type MethodKey = (typeof METHODS)[number];
+
+/**
+ * Devices by type in the screens' words, "Anti-personnel mines: 4, Unexploded
+ * ordnance: 12" (the enum's "ap mine 4" read as neither word nor sentence).
+ */
+export function devicesByType(devices: { category: string; count: number }[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { type: "unit" }).format(
+    devices.map((d) => `${deviceWord(d.category)(locale)}: ${formatCount(d.count, locale)}`),
+  );
+}
 
 export const A4 = { width: 595.28, height: 841.89, margin: 48 };
 export const CONTENT_WIDTH = A4.width - 2 * A4.margin;

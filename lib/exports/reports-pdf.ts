@@ -3,9 +3,11 @@
 import type { MultiPolygon, Polygon } from "geojson";
 import type { BaselineBasis } from "@/lib/domain/progress";
 import { PROJECTION_HORIZON_YEAR } from "@/lib/domain/projection";
-import { formatArea, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
+import { formatArea, formatCount, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
+import { methodWord } from "@/lib/i18n/words";
 import {
   COLOURS,
+  devicesByType,
   FONT,
   figureCards,
   figureColumn,
@@ -21,7 +23,8 @@ import { burnDownLine, classify, map, methodLegend, stackedBars } from "./pdf-ch
 
 type Areal = Polygon | MultiPolygon;
 const L = "en";
-const SHORT_LABEL: Record<MethodKey, string> = { cancelled: "Cancelled", reduced: "Reduced", cleared: "Cleared" };
+// The screens' words for the methods, so the paper and the dashboard name them alike.
+const SHORT_LABEL = Object.fromEntries(METHODS.map((m) => [m, methodWord(m)(L)])) as Record<MethodKey, string>;
 const short = (m2: number) => formatArea(m2, L);
 
 export type ProgressReportData = {
@@ -97,7 +100,7 @@ export async function progressReportPdf(d: ProgressReportData): Promise<Uint8Arr
   paragraph(
     doc,
     devices
-      ? `Devices destroyed this month: ${devices} (${d.inMonth.devices.map((x) => `${x.category.toLowerCase().replaceAll("_", " ")} ${x.count}`).join(", ")}).`
+      ? `Devices destroyed this month: ${formatCount(devices, L)} (${devicesByType(d.inMonth.devices, L)}).`
       : "No devices destroyed this month.",
   );
 
@@ -140,7 +143,7 @@ export async function progressReportPdf(d: ProgressReportData): Promise<Uint8Arr
   );
 
   heading(doc, "Released per month, by method (last 12 months)", 13, 200);
-  methodLegend(doc, { cancelled: "Cancelled", reduced: "Reduced", cleared: "Cleared" });
+  methodLegend(doc, SHORT_LABEL);
   stackedBars(
     doc,
     d.monthly.map((m) => ({ label: m.month.slice(2), values: m.values })),
@@ -198,7 +201,7 @@ export async function progressReportPdf(d: ProgressReportData): Promise<Uint8Arr
       r.task,
       r.hazardArea,
       r.partner,
-      r.method,
+      SHORT_LABEL[r.method],
       formatDate(r.periodEnd, L),
       formatM2(r.countedM2, L),
     ]),

@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { TableSpec } from "./table";
 import { xlsxWorkbook } from "./xlsx";
@@ -26,5 +27,14 @@ describe("XLSX workbooks", () => {
     vi.setSystemTime(new Date("2026-12-04T10:00:07Z"));
     const again = await xlsxWorkbook([{ spec, rows } as never]);
     expect(first.equals(again)).toBe(true);
+  });
+
+  it("lay a sheet out right to left for a reader of Arabic or Sorani, left to right otherwise", async () => {
+    const sheetView = async (rightToLeft: boolean) => {
+      const zip = await JSZip.loadAsync(await xlsxWorkbook([{ spec, rows } as never], { rightToLeft }));
+      return /<sheetView [^>]*>/.exec(await zip.file("xl/worksheets/sheet1.xml")!.async("string"))![0];
+    };
+    expect(await sheetView(true)).toMatch(/rightToLeft="(1|true)"/);
+    expect(await sheetView(false)).not.toMatch(/rightToLeft="(1|true)"/);
   });
 });

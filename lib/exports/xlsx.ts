@@ -14,12 +14,14 @@ function cell(value: Cell, type: Column<unknown>["type"]): XlsxCell {
 /**
  * A workbook with one sheet per table: a bold, frozen header row, typed
  * cells (numbers as numbers, dates as dates, so sums and filters work in
- * Excel), text made formula-safe.
+ * Excel), text made formula-safe; sheets laid out right to left for a
+ * reader of Arabic or Sorani.
  */
-export function xlsxWorkbook(sheets: SheetOf<never>[]): Promise<Buffer> {
+export function xlsxWorkbook(sheets: SheetOf<never>[], options: { rightToLeft?: boolean } = {}): Promise<Buffer> {
   const out: Sheet<never>[] = sheets.map(({ spec, rows }) => ({
     sheet: spec.title.slice(0, 31),
     stickyRowsCount: 1,
+    rightToLeft: options.rightToLeft === true,
     columns: spec.columns.map((c) => ({ width: c.width ?? Math.min(40, Math.max(10, c.header.length + 2)) })),
     data: [
       spec.columns.map((c) => ({ value: c.header, fontWeight: "bold" as const })),

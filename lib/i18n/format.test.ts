@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatArea, formatAreaIn, formatM2, formatMoney, formatUsdCents } from "./format";
+import {
+  formatArea,
+  formatAreaIn,
+  formatM2,
+  formatMoney,
+  formatPercent,
+  formatProgrammeDay,
+  formatUsdCents,
+} from "./format";
 
 describe("formatting at the edge", () => {
   it.each([
@@ -25,5 +33,24 @@ describe("formatting at the edge", () => {
   it("shows a grant in its own currency", () => {
     expect(formatMoney(1_370_000_000n, "EUR", "en")).toBe("€13,700,000");
     expect(formatMoney(250_050n, "GBP", "en")).toBe("£2,500.50");
+  });
+
+  it("gives every percentage one decimal place, in the reader's digits", () => {
+    expect(formatPercent(0.38773, "en")).toBe("38.8%");
+    expect(formatPercent(0.6, "en")).toBe("60.0%");
+    expect(formatPercent(0, "en")).toBe("0.0%");
+    expect(formatPercent(1, "en")).toBe("100.0%");
+    expect(formatPercent(0.6, "ar-IQ-u-nu-arab")).toMatch(/^٦٠٫٠/);
+  });
+
+  it("never rounds a share between none and all to 0.0% or 100.0%", () => {
+    expect(formatPercent(0.0001, "en")).toBe("0.1%");
+    expect(formatPercent(0.99996, "en")).toBe("99.9%");
+  });
+
+  it("dates a submission by Baghdad's day, as the files do, not UTC's", () => {
+    // 22:30 UTC on 3 December is 01:30 on 4 December in Baghdad (UTC+3).
+    expect(formatProgrammeDay(new Date("2026-12-03T22:30:00Z"), "en")).toBe("Dec\u00a04,\u00a02026");
+    expect(formatProgrammeDay(new Date("2026-12-03T20:59:00Z"), "en")).toBe("Dec\u00a03,\u00a02026");
   });
 });

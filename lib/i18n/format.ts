@@ -1,4 +1,5 @@
 // Areas are stored in m²; the unit shown is chosen here, at the edge.
+import { programmeDay } from "@/lib/domain/calendar";
 import { directionOf, languageOf } from "./locales";
 
 // Chromium's Intl has no Sorani (ckb): it would print Latin digits and English
@@ -86,8 +87,15 @@ export function formatM2(areaM2: number, locale: string): string {
   return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(areaM2)}${NO_BREAK_SPACE}m²`;
 }
 
+/**
+ * A share as a percentage with one decimal place, always ("38.8%" beside
+ * "60.0%", where up to three decimals had put "38.773%" beside "60%"): one
+ * rule for the pages and the PDFs. A share between none and all never
+ * rounds to 0.0% or 100.0%, which would say nothing or everything was released.
+ */
 export function formatPercent(fraction: number, locale: string): string {
-  return numberFormat(locale, { style: "percent", maximumFractionDigits: 3 }).format(fraction);
+  const shown = fraction > 0 && fraction < 0.0005 ? 0.001 : fraction < 1 && fraction >= 0.9995 ? 0.999 : fraction;
+  return numberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(shown);
 }
 
 /** Integer US cents as dollars, no fraction for whole amounts. */
@@ -115,6 +123,15 @@ export function formatDate(date: Date, locale: string): string {
     ? soraniDate(date, locale)
     : dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
   return text.replaceAll(" ", NO_BREAK_SPACE);
+}
+
+/**
+ * The day a moment (a report's submission, its review) fell on in Iraq, as
+ * formatDate writes a day: a report sent at 01:00 in Baghdad is on that day,
+ * as its files say, not on UTC's day before.
+ */
+export function formatProgrammeDay(at: Date, locale: string): string {
+  return formatDate(new Date(`${programmeDay(at)}T00:00:00Z`), locale);
 }
 
 /** US$ with cents, for prices such as cost per m². */

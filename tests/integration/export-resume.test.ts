@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+import { readSheet } from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import { GET as exportFile } from "@/app/api/exports/[file]/route";
+import { fileNameOf } from "@/lib/exports/content-disposition";
 import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
 import type { Db } from "@/lib/server/prisma";
 import { actorFor } from "@/tests/helpers/actors";
@@ -35,6 +37,14 @@ describe.each(DATABASE_KINDS)("a dropped export resumes on %s", (kind) => {
       expect(res.headers.get("x-export-resumed-from")).toBe(String(from));
       expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(whole.subarray(from)))).toBe(true);
     }
+  });
+
+  it("gives the file its name in Content-Disposition, and a workbook in the reader's language", async () => {
+    const get = await caller("partner@demo.test");
+    const res = await get("reports.xlsx", { "accept-language": "ar" });
+    expect(fileNameOf(res.headers.get("content-disposition"))).toMatch(/^reports_all_as-of_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [header] = await readSheet(Buffer.from(await res.arrayBuffer()));
+    expect(header![0]).toBe("معرّف التقرير");
   });
 
   it("refuses with 412 when the bytes are not the file's any more, and says so in the reader's language", async () => {

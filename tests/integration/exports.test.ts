@@ -4,6 +4,7 @@ import readXlsxFile, { readSheet } from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import { geodesicAreaM2 } from "@/lib/geo/area";
 import { readGeometryFile } from "@/lib/geo/read";
+import type { Locale } from "@/lib/i18n/locales";
 import { type ExportFile, ZExportFilter } from "@/lib/schemas/export-filter";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
@@ -22,9 +23,15 @@ async function bytesOf(body: ReadableStream<Uint8Array> | Uint8Array): Promise<U
 
 describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
   const t = useSeededDatabase(kind);
-  const run = async (email: string, file: ExportFile, query: Record<string, string | undefined> = {}) => {
+  const run = async (
+    email: string,
+    file: ExportFile,
+    query: Record<string, string | undefined> = {},
+    locale: Locale = "en",
+  ) => {
     const actor = await actorFor(t().db, email);
-    const out = await buildExport(t().db, actor, file, ZExportFilter.parse(query), new Date("2026-11-26T10:00:00Z"));
+    const filter = ZExportFilter.parse(query);
+    const out = await buildExport(t().db, actor, file, filter, new Date("2026-11-26T10:00:00Z"), locale);
     return { ...out, bytes: await bytesOf(out.body) };
   };
   const csvRows = (bytes: Uint8Array) => {
@@ -61,6 +68,26 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
       orderBy: { id: "desc" },
     });
     expect(event.after).toMatchObject({ file: out.fileName, rows: out.rows, filter: { region: "kurdistan" } });
+  });
+
+  it("names the partner and the governorate, not their ids; a partner sharing its short name with another by its full name", async () => {
+    const db = t().db;
+    const zagros = await db.organisation.findFirstOrThrow({ where: { name: { startsWith: "Zagros" } } });
+    const erbil = await db.governorate.findFirstOrThrow({ where: { nameEn: "Erbil" } });
+    const view = { partner: zagros.id, governorate: erbil.pcode };
+    expect((await run("admin@demo.test", "reports.csv", view)).fileName).toBe(
+      "reports_approved_Erbil_partner-ZCL-demo_as-of_2026-11-26.csv",
+    );
+    const twin = await db.organisation.create({
+      data: { name: "Zagros Clearance Lebanon", shortName: "zcl-DEMO", type: "PARTNER" },
+    });
+    try {
+      expect((await run("admin@demo.test", "reports.csv", view)).fileName).toBe(
+        "reports_approved_Erbil_partner-Zagros-Clearance-demo-partner_as-of_2026-11-26.csv",
+      );
+    } finally {
+      await db.organisation.delete({ where: { id: twin.id } });
+    }
   });
 
   it("a partner sees every approved report and its own unapproved ones, never another partner's; a donor no unapproved one", async () => {
@@ -138,14 +165,30 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     ]);
     const rows = await readSheet(file, "Land release reports");
     const header = rows[0]!;
-    const counted = header.indexOf("countedAreaM2");
-    const periodEnd = header.indexOf("periodEnd");
+    // A person reads the workbook: each column named in their language, with its unit.
+    const counted = header.indexOf("Counted area (m²)");
+    const periodEnd = header.indexOf("Period end");
     expect(typeof rows[1]![counted]).toBe("number");
     expect(rows[1]![periodEnd]).toBeInstanceOf(Date);
     const dashboard = await getDashboard(t().db);
     expect(sum(rows.slice(1).map((r) => r[counted] as number))).toBeCloseTo(dashboard.releasedM2.total, 4);
     const sheet = await (await JSZip.loadAsync(file)).file("xl/worksheets/sheet1.xml")!.async("string");
     expect(sheet).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+  });
+
+  it("XLSX for a reader of Arabic: the sheet, its columns and their units in Arabic, right to left; CSV keeps the machine names", async () => {
+    const out = await run("partner@demo.test", "reports.xlsx", {}, "ar");
+    const file = Buffer.from(out.bytes);
+    expect((await readXlsxFile(file)).map((s) => s.sheet)).toEqual(["تقارير الإفراج عن الأراضي"]);
+    const [header, ...rows] = await readSheet(file);
+    expect(header!.slice(0, 4)).toEqual(["معرّف التقرير", "الحالة", "الطريقة", "رمز المهمة"]);
+    const counted = header!.indexOf("المساحة المحتسَبة (m²)");
+    expect(counted).toBeGreaterThan(0);
+    expect(sum(rows.map((r) => r[counted] as number))).toBeCloseTo((await getDashboard(t().db)).releasedM2.total, 4);
+    const sheet = await (await JSZip.loadAsync(file)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toMatch(/<sheetView [^>]*rightToLeft="(1|true)"/);
+    const csv = new TextDecoder().decode((await run("partner@demo.test", "reports.csv", {}, "ar")).bytes);
+    expect(csv.split("\r\n")[0]).toMatch(/^reportId,status,method,taskCode,/);
   });
 
   it("text that a spreadsheet would run as a formula is neutralised in CSV and XLSX", async () => {

@@ -65,6 +65,17 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
     expect(text).toContain(m2(inMonth.releasedM2.total));
     expect(text).toContain(m2(toDate.releasedToDateM2));
     expect(text).toMatch(/Approved reports this month \(\d+\)/);
+    // Methods and devices read as the screens' words in sentence case, never the enum's "cleared" or "ap mine 4".
+    const flat = text.replace(/\s+/g, " ");
+    expect(text).not.toMatch(/ {2}(cancelled|reduced|cleared) {2}/);
+    expect(text).toMatch(/ {2}(Cancelled|Reduced|Cleared) {2}/);
+    expect(flat).not.toMatch(/\b(ap|at) mine\b|_/i);
+    if (inMonth.devices.length)
+      expect(flat).toMatch(
+        /Devices destroyed this month: [\d,]+ \((Anti-personnel mines|Anti-vehicle mines|[A-Z][a-z -]+): \d/,
+      );
+    // One decimal place for every percentage.
+    expect(flat).toMatch(/\d+\.\d% released/);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages[0]!.byteLength).toBeGreaterThan(10_000); // figures and a chart drawn, not a blank page
   });
@@ -105,6 +116,11 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
       _sum: { countedAreaM2: true },
     });
     expect(text).toContain(m2(released._sum.countedAreaM2 ?? 0));
+    // Devices by the screens' names in sentence case, each with its count: never the enum's "uxo 31".
+    const devices = await db.deviceFound.findMany({ where: { report: { taskId: task.id, status: "APPROVED" } } });
+    const flat = text.replace(/\s+/g, " ");
+    if (devices.length) expect(flat).toMatch(/Devices destroyed: [\d,]+ \([A-Z][a-z-]+( [a-z-]+)*: \d/);
+    expect(flat).not.toMatch(/\b(uxo|ied|ap mine|at mine)\b/);
     expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -1,5 +1,33 @@
-// Columns more than one table shares.
-import type { Column } from "@/lib/exports/table";
+// Columns more than one table shares, and every column's name for a reader.
+import type { Column, TableSpec } from "@/lib/exports/table";
+import type { Locale } from "@/lib/i18n/locales";
+import ar from "@/lib/i18n/messages/ar.json";
+import ckb from "@/lib/i18n/messages/ckb.json";
+import en from "@/lib/i18n/messages/en.json";
+
+// A column's header is its machine name, kept in CSV (and with its HXL tag) so
+// scripts and OCHA's tools read it; a person opening the workbook reads the
+// name in their language, with the unit, looked up by that machine name.
+const NAMES: Record<Locale, { sheets: Record<string, string>; columns: Record<string, string> }> = {
+  en: en.exportTables,
+  ar: ar.exportTables,
+  ckb: ckb.exportTables,
+};
+
+/** A column's name for a reader ("Counted area (m²)" for `countedAreaM2`), or null when the catalogue lacks it. */
+export const columnName = (header: string, locale: Locale): string | null => NAMES[locale].columns[header] ?? null;
+
+/** A table's sheet name for a reader ("Land release reports" for `reports`), or null when the catalogue lacks it. */
+export const sheetName = (name: string, locale: Locale): string | null => NAMES[locale].sheets[name] ?? null;
+
+/** A table as a spreadsheet shows it: the sheet and every column named in the reader's language. */
+export function forReaders<Row>(spec: TableSpec<Row>, locale: Locale): TableSpec<Row> {
+  return {
+    ...spec,
+    title: sheetName(spec.name, locale) ?? spec.title,
+    columns: spec.columns.map((c) => ({ ...c, header: columnName(c.header, locale) ?? c.header })),
+  };
+}
 
 // Money is held in integer hundredths of its currency (lib/domain/funding-import.ts).
 export const money = (minor: bigint) => Number(minor) / 100;

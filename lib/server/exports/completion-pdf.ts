@@ -11,7 +11,7 @@ import { CommandError } from "@/lib/server/command-error";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { getTaskCompletion } from "@/lib/server/queries/tasks";
-import type { ExportResponse } from "./file-name";
+import { type ExportResponse, namePart } from "./file-name";
 
 /** A task's completion report and handover certificate, for a caller who may read tasks. */
 export async function completionPdf(db: Db, actor: Actor, f: ExportFilter, now: Date): Promise<ExportResponse> {
@@ -52,6 +52,6 @@ export async function completionPdf(db: Db, actor: Actor, f: ExportFilter, now: 
     devices: task.devices,
     generatedAt: now,
   });
-  const fileName = `completion-report_${task.code}_as-of_${programmeDay(now)}.pdf`.replace(/[^A-Za-z0-9._-]/g, "-");
+  const fileName = `completion-report_${namePart(task.code) || "task"}_as-of_${programmeDay(now)}.pdf`;
   return { body: pdf, contentType: "application/pdf", fileName, rows: 1 };
 }

@@ -19,6 +19,9 @@ export type Areas = { count: () => Promise<number>; features: () => AsyncIterabl
 /** A dataset: who may read it (the permission of its screen) and its records for the caller and the view. */
 export type Dataset<Records> = { permission: Permission; read: Read<Records> };
 
+/** A table dataset, its sheet and columns known before any row is read. */
+export type TableDataset = Dataset<Table> & { spec: TableSpec<never> };
+
 type Read<Records> = (db: Db, actor: Actor, f: ExportFilter) => Promise<Records>;
 
 /** A table dataset: its name and title (the sheet's), the permission of its screen, its columns, and how to count and read its rows. */
@@ -28,12 +31,9 @@ export function tabular<Row>(
   permission: Permission,
   columns: Column<Row>[],
   read: Read<{ count: () => Promise<number>; rows: () => AsyncIterable<Row[]> }>,
-): Dataset<Table> {
-  return {
-    permission,
-    read: async (db, actor, f) =>
-      ({ spec: { name, title, columns }, ...(await read(db, actor, f)) }) as unknown as Table,
-  };
+): TableDataset {
+  const spec = { name, title, columns } as unknown as TableSpec<never>;
+  return { permission, spec, read: async (db, actor, f) => ({ spec, ...(await read(db, actor, f)) }) as Table };
 }
 
 /**

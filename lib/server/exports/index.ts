@@ -10,6 +10,7 @@ import { csvChunks } from "@/lib/exports/csv";
 import { geojsonChunks, kmlText, shapefileZip } from "@/lib/exports/spatial";
 import { collect, streamOf } from "@/lib/exports/stream";
 import { type SheetOf, xlsxWorkbook } from "@/lib/exports/xlsx";
+import { directionOf, type Locale } from "@/lib/i18n/locales";
 import { refusal } from "@/lib/i18n/refusals";
 import { roleWord } from "@/lib/i18n/words";
 import {
@@ -25,10 +26,11 @@ import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { article7 } from "./article-7";
 import { casualties } from "./casualties";
+import { forReaders } from "./columns";
 import { completionPdf } from "./completion-pdf";
-import type { Areas, Dataset, Table } from "./dataset";
+import type { Areas, Dataset, TableDataset } from "./dataset";
 import { devices } from "./devices";
-import { type ExportResponse, exportFileName } from "./file-name";
+import { type ExportResponse, exportFileName, filterNames } from "./file-name";
 import { grants } from "./grants";
 import { hazardAreas } from "./hazard-areas";
 import { iatiXml } from "./iati";
@@ -41,7 +43,7 @@ import { transactions } from "./transactions";
 
 export { type ExportResponse, exportFileName } from "./file-name";
 
-const TABLES: Record<TabularDataset, Dataset<Table>> = {
+export const TABLES: Record<TabularDataset, TableDataset> = {
   reports,
   devices,
   tasks,
@@ -73,7 +75,9 @@ function refuseLarge(count: number, max: number, what: "rows" | "areas") {
 /**
  * Builds an export for the caller, or refuses it (403 for a dataset the
  * role may not read, 422 for a file too large for its format). The export
- * is recorded in the audit trail with its filters and row count.
+ * is recorded in the audit trail with its filters and row count. A
+ * workbook speaks the reader's `locale` (its sheets' and columns' names,
+ * right to left in Arabic and Sorani); CSV keeps the machine names.
  */
 export async function buildExport(
   db: Db,
@@ -81,6 +85,7 @@ export async function buildExport(
   file: ExportFile,
   f: ExportFilter,
   now = new Date(),
+  locale: Locale = "en",
 ): Promise<ExportResponse> {
   const audit = (fileName: string, rows: number) =>
     recordAuditEvent(db, {
@@ -98,13 +103,13 @@ export async function buildExport(
   const dot = file.lastIndexOf(".");
   const dataset = file.slice(0, dot) as TabularDataset | SpatialDataset | "tables";
   const format = file.slice(dot + 1) as "csv" | "xlsx" | "geojson" | "kml" | "zip";
-  const fileName = exportFileName(file, f, now);
   if (dataset !== "tables" && !can(actor, DATASET_PERMISSION[dataset])) {
     throw new CommandError(
       "forbidden",
       refusal("roleMayNotExport", { role: roleWord(actor.role), dataset, permission: DATASET_PERMISSION[dataset] }),
     );
   }
+  const fileName = exportFileName(file, f, now, await filterNames(db, f));
 
   if (format === "csv" || format === "xlsx") {
     const datasets =
@@ -123,10 +128,10 @@ export async function buildExport(
     }
     refuseLarge(rows, XLSX_MAX_ROWS, "rows");
     const sheets: SheetOf<never>[] = [];
-    for (const t of tables) sheets.push({ spec: t.spec, rows: await collect(t.rows()) });
+    for (const t of tables) sheets.push({ spec: forReaders(t.spec, locale), rows: await collect(t.rows()) });
     await audit(fileName, rows);
     return {
-      body: new Uint8Array(await xlsxWorkbook(sheets)),
+      body: new Uint8Array(await xlsxWorkbook(sheets, { rightToLeft: directionOf(locale) === "rtl" })),
       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       fileName,
       rows,

@@ -5,6 +5,7 @@ import type { MultiPolygon, Polygon } from "geojson";
 import { programmeDay } from "@/lib/domain/calendar";
 import { addMonths } from "@/lib/domain/projection";
 import { progressReportPdf } from "@/lib/exports/reports-pdf";
+import { contaminationWord, landUseWord, roleWord } from "@/lib/i18n/words";
 import type { ExportFile, ExportFilter } from "@/lib/schemas/export-filter";
 import type { ProgressFilter } from "@/lib/schemas/progress-filter";
 import { regionValue } from "@/lib/server/filters";
@@ -12,7 +13,7 @@ import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { sumReports } from "@/lib/server/queries/land-release";
 import { drillDownWhere, getDashboard } from "@/lib/server/queries/progress";
-import { type ExportResponse, exportFileName } from "./file-name";
+import { type ExportResponse, exportFileName, filterNames } from "./file-name";
 
 const lastDay = (month: string) =>
   new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
@@ -32,7 +33,7 @@ export async function progressPdf(
     contamination: f.contamination,
     landUse: f.landUse,
   };
-  const [inMonth, toDate, governorates, partner] = await Promise.all([
+  const [inMonth, toDate, governorates, partner, names] = await Promise.all([
     getDashboard(db, { ...view, from: `${month}-01`, to: lastDay(month) }),
     getDashboard(db, { ...view, to: lastDay(month) }),
     db.governorate.findMany({
@@ -40,6 +41,7 @@ export async function progressPdf(
       select: { pcode: true, nameEn: true, region: true, boundary: true },
     }),
     f.partner ? db.organisation.findUnique({ where: { id: f.partner }, select: { name: true } }) : null,
+    filterNames(db, f),
   ]);
   const where = await drillDownWhere(db, { ...view, month });
   const [reports, total] = await Promise.all([
@@ -69,9 +71,9 @@ export async function progressPdf(
         : f.region === "federal"
           ? "Federal Iraq"
           : "All of Iraq",
-    partner && `partner ${partner.name}`,
-    f.contamination && `contamination ${f.contamination.replaceAll("_", " ")}`,
-    f.landUse && `land use ${f.landUse.replaceAll("_", " ")}`,
+    partner && `partner: ${partner.name}`,
+    f.contamination && `contamination: ${contaminationWord(f.contamination)("en")}`,
+    f.landUse && `land use: ${landUseWord(f.landUse)("en")}`,
   ]
     .filter(Boolean)
     .join(", ");
@@ -79,7 +81,7 @@ export async function progressPdf(
     month,
     scope,
     generatedAt: now,
-    generatedBy: actor.name ?? actor.role.toLowerCase(),
+    generatedBy: actor.name ?? roleWord(actor.role)("en"),
     baseline: {
       m2: toDate.baselineM2,
       source: toDate.baselineSource?.source ?? "registered hazardous areas",
@@ -127,6 +129,7 @@ export async function progressPdf(
     `progress-report-${month}.pdf` as ExportFile,
     { ...f, from: undefined, to: undefined, status: "approved" },
     now,
+    names,
   );
   return { body: pdf, contentType: "application/pdf", fileName, rows: total.count };
 }

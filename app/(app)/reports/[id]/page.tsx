@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { hazardFeatures, polygonFeatures, releasedFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
 import { ReviewActions } from "@/components/reports/review-actions";
-import { formatCount, formatDate, formatM2 } from "@/lib/i18n/format";
+import { formatCount, formatDate, formatM2, formatProgrammeDay } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
@@ -62,11 +62,13 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           {formatDate(report.periodStart, locale)} – {formatDate(report.periodEnd, locale)}
         </dd>
         <dt>{t("submitted")}</dt>
-        <dd>{t("by", { when: formatDate(report.submittedAt, locale), who: report.submittedByName ?? "—" })}</dd>
+        <dd>{t("by", { when: formatProgrammeDay(report.submittedAt, locale), who: report.submittedByName ?? "—" })}</dd>
         {report.reviewedAt && (
           <>
             <dt>{t("reviewed")}</dt>
-            <dd>{t("by", { when: formatDate(report.reviewedAt, locale), who: report.reviewedByName ?? "—" })}</dd>
+            <dd>
+              {t("by", { when: formatProgrammeDay(report.reviewedAt, locale), who: report.reviewedByName ?? "—" })}
+            </dd>
           </>
         )}
         {report.reviewReason && (
@@ -95,7 +97,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             <dd>
               {report.corrections.map((c) => (
                 <Link key={c.id} href={`/reports/${c.id}`}>
-                  {formatDate(c.submittedAt, locale)} ({tStatus(c.status)}){" "}
+                  {formatProgrammeDay(c.submittedAt, locale)} ({tStatus(c.status)}){" "}
                 </Link>
               ))}
             </dd>

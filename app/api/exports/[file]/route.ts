@@ -1,9 +1,10 @@
+import { attachment } from "@/lib/exports/content-disposition";
 import { resumeAfter } from "@/lib/exports/stream";
 import { refusal } from "@/lib/i18n/refusals";
 import { exportFilterFrom, ZExportFile } from "@/lib/schemas/export-filter";
 import { CommandError, fieldIssues } from "@/lib/server/command-error";
 import { buildExport } from "@/lib/server/exports";
-import { withPermission } from "@/lib/server/http";
+import { language, withPermission } from "@/lib/server/http";
 
 /**
  * GET /api/exports/{dataset}.{format}?<dashboard filters>&status=&donor=&hxl=1
@@ -20,14 +21,14 @@ export const GET = withPermission<{ file: string }>("progress:read", async ({ re
   if (!filter.success)
     throw new CommandError("invalid_request", refusal("filterMalformed"), fieldIssues(filter.error.issues));
   const resume = resumeRequest(req);
-  const out = await buildExport(db, user, file.data, filter.data);
+  const out = await buildExport(db, user, file.data, filter.data, new Date(), language(req));
   const body = resume ? await resumeAfter(out.body, resume.from, resume.sha256) : out.body;
   if (!body) throw new CommandError("precondition_failed", refusal("exportChanged"));
   return new Response(body as BodyInit, {
     headers: {
       ...(resume ? { "x-export-resumed-from": String(resume.from) } : {}),
       "content-type": out.contentType,
-      "content-disposition": `attachment; filename="${out.fileName}"`,
+      "content-disposition": attachment(out.fileName),
       // Lets the download show its progress while a large export streams.
       "x-export-rows": String(out.rows),
       "cache-control": "no-store",
