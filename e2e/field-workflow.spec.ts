@@ -108,7 +108,7 @@ describe("field workflow in the browser", () => {
     // The partner finds it among its tasks and starts.
     const partner = await signedIn("partner@demo.test");
     await partner.goto(taskUrl);
-    await partner.getByRole("button", { name: "Mark as In progress" }).click();
+    await partner.getByRole("button", { name: "Start the work" }).click();
     await expect.poll(() => partner.getByTestId("task-status").textContent(), SERVER_ROUND_TRIP).toBe("In progress");
     const taskId = taskUrl.split("/").pop()!;
     const task = (await (await partner.request.get(`${baseUrl}/api/tasks/${taskId}`)).json()) as {

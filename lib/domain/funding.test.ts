@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { costPerM2, type GrantMoney, moneyFlow, summariseFunding } from "./funding";
+import { costPerM2, fiscalYearChoices, type GrantMoney, moneyFlow, summariseFunding } from "./funding";
+import { placeOfGrant } from "./funding-place";
 
 const grant = (
   id: string,
@@ -20,6 +21,7 @@ const grant = (
 const labels = {
   unnamedPartner: "not named",
   unspecifiedRegion: "unspecified",
+  bothRegions: "both",
   region: (r: string) => r.toLowerCase(),
 };
 
@@ -80,6 +82,31 @@ describe("summariseFunding", () => {
       ["2025", 750_000.55],
     ]);
     expect(summariseFunding(grants, "partner", labels).items.find((i) => i.key === "unnamed")!.label).toBe("not named");
+  });
+
+  it("sums a grant stating no region where the tasks it funds are, each grant once", () => {
+    const [erbil, ninewa] = [
+      { pcode: "IQG11", region: "KURDISTAN" as const },
+      { pcode: "IQG15", region: "FEDERAL" as const },
+    ];
+    const placed = [
+      { ...grants[0]!, place: placeOfGrant("FEDERAL", [erbil]) }, // stated: federal, whatever its tasks
+      { ...grants[1]!, region: null, place: placeOfGrant(null, [erbil]) },
+      { ...grants[2]!, place: placeOfGrant(null, [erbil, ninewa]) },
+    ];
+    expect(summariseFunding(placed, "region", labels).items.map((i) => [i.key, i.label, i.committedUsd])).toEqual([
+      ["federal", "federal", 1_000_000],
+      ["kurdistan", "kurdistan", 500_000],
+      ["both", "both", 250_000.55],
+    ]);
+  });
+});
+
+describe("fiscalYearChoices", () => {
+  it("offers the years with grants, newest first, and the year asked for even without grants", () => {
+    expect(fiscalYearChoices([2025, 2018, 2025])).toEqual([2025, 2018]);
+    expect(fiscalYearChoices([2025], 2018)).toEqual([2025, 2018]);
+    expect(fiscalYearChoices([2025, 2018], 2018)).toEqual([2025, 2018]);
   });
 });
 

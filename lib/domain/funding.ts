@@ -1,6 +1,8 @@
 // What the money bought. Money is integer US cents (bigint) until it is shown;
 // areas are m². Pure: the queries bring the rows, this adds them up.
 
+import { type GrantPlace, placeOfGrant, regionGroup } from "./funding-place";
+
 export type TransactionKind = "INCOMING_COMMITMENT" | "OUTGOING_COMMITMENT" | "DISBURSEMENT" | "EXPENDITURE";
 
 export type GrantMoney = {
@@ -9,7 +11,10 @@ export type GrantMoney = {
   donor: { id: string; name: string };
   partner: { id: string; name: string } | null;
   fiscalYear: number;
+  /** As the grant states it. */
   region: "FEDERAL" | "KURDISTAN" | null;
+  /** Where its money went (see placeOfGrant); its stated region alone when not given. */
+  place?: GrantPlace;
   transactions: { type: TransactionKind; amountUsdCents: bigint }[];
 };
 
@@ -40,12 +45,26 @@ export type FundingItem = { key: string; label: string; committedUsd: number; di
 
 const usd = (cents: bigint) => Number(cents) / 100;
 
-/** Grants' money by donor, fiscal year, partner or region; the items add up to the totals. */
-export function summariseFunding(
-  grants: readonly GrantMoney[],
-  groupBy: FundingGroupBy,
-  labels: { unnamedPartner: string; unspecifiedRegion: string; region: (r: "FEDERAL" | "KURDISTAN") => string },
-) {
+/** The region a grant's money is summed under, and its name: a grant funding work in both regions under both together. */
+function regionKey(g: GrantMoney, labels: FundingGroupLabels): [string, string] {
+  const group = regionGroup(g.place ?? placeOfGrant(g.region, []));
+  if (group === null) return ["unspecified", labels.unspecifiedRegion];
+  return [group.toLowerCase(), group === "BOTH" ? labels.bothRegions : labels.region(group)];
+}
+
+type FundingGroupLabels = {
+  unnamedPartner: string;
+  unspecifiedRegion: string;
+  bothRegions: string;
+  region: (r: "FEDERAL" | "KURDISTAN") => string;
+};
+
+/**
+ * Grants' money by donor, fiscal year, partner or region (where the money
+ * went: see placeOfGrant); each grant in one group, so the items add up to
+ * the totals.
+ */
+export function summariseFunding(grants: readonly GrantMoney[], groupBy: FundingGroupBy, labels: FundingGroupLabels) {
   const groups = new Map<string, { label: string } & MoneyFlow>();
   const totals: MoneyFlow = { committedCents: 0n, disbursedCents: 0n, spentCents: 0n };
   for (const g of grants) {
@@ -56,7 +75,7 @@ export function summariseFunding(
           ? [String(g.fiscalYear), String(g.fiscalYear)]
           : groupBy === "partner"
             ? [g.partner?.id ?? "unnamed", g.partner?.name ?? labels.unnamedPartner]
-            : [g.region?.toLowerCase() ?? "unspecified", g.region ? labels.region(g.region) : labels.unspecifiedRegion];
+            : regionKey(g, labels);
     const flow = moneyFlow(g.transactions);
     const group =
       groups.get(key) ?? groups.set(key, { label, committedCents: 0n, disbursedCents: 0n, spentCents: 0n }).get(key)!;
@@ -165,4 +184,13 @@ export function committedByYearAndDonor(grants: readonly GrantMoney[], top: numb
   }
   const donors = byDonor.size > named.length ? [...named, otherLabel] : named;
   return { rows: [...years.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r), donors };
+}
+
+/**
+ * The fiscal years a funding view offers, newest first: those of the grants
+ * the caller sees, and the year asked for (an address may name a year with no
+ * grant in it; the view then says so, under that year, not under "all").
+ */
+export function fiscalYearChoices(withGrants: readonly number[], asked?: number): number[] {
+  return [...new Set(asked === undefined ? withGrants : [...withGrants, asked])].sort((a, b) => b - a);
 }

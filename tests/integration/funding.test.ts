@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { costPerM2, moneyFlow } from "@/lib/domain/funding";
 import { importFunding } from "@/lib/server/commands/import-funding";
-import { type FundingLabels, fundedReleases, getFundingSummary } from "@/lib/server/queries/funding";
+import { type FundingLabels, fundedReleases, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
-const labels: FundingLabels = { unnamedPartner: "not named", unspecifiedRegion: "unspecified", region: (r) => r };
+const labels: FundingLabels = {
+  unnamedPartner: "not named",
+  unspecifiedRegion: "unspecified",
+  bothRegions: "both",
+  region: (r) => r,
+};
 
 describe.each(DATABASE_KINDS)("funding on %s", (kind) => {
   const t = useSeededDatabase(kind);
@@ -49,6 +54,51 @@ describe.each(DATABASE_KINDS)("funding on %s", (kind) => {
       _sum: { countedAreaM2: true },
     });
     expect(cost.byMethod.reduce((s, g) => s + g.attributedM2, 0)).toBeCloseTo(approved._sum.countedAreaM2!, 4);
+  });
+
+  it("places a donor's grants that state no region where the tasks they fund are, and each region shows them", async () => {
+    const donor = await actorFor(t().db, "donor@demo.test");
+    // Independently of the rule's code: the donor's grants with a task in each region's governorates.
+    const fundingWorkIn = async (region: "FEDERAL" | "KURDISTAN") =>
+      (
+        await t().db.grant.findMany({
+          where: {
+            donorId: donor.organisationId,
+            region: null,
+            tasks: { some: { task: { hazardAreas: { some: { hazardArea: { governorate: { region } } } } } } },
+          },
+          select: { code: true },
+        })
+      )
+        .map((g) => g.code)
+        .sort();
+    for (const [region, filter] of [
+      ["KURDISTAN", "kurdistan"],
+      ["FEDERAL", "federal"],
+    ] as const) {
+      const expected = await fundingWorkIn(region);
+      expect(expected.length).toBeGreaterThan(0);
+      const { grants, summary } = await getFundingSummary(t().db, donor, { groupBy: "donor", region: filter }, labels);
+      expect(grants.map((g) => g.code).sort()).toEqual(expected);
+      expect(grants.every((g) => g.place.fromTasks && g.place.regions.includes(region))).toBe(true);
+      expect(summary.totalUsd).toBeGreaterThan(0);
+    }
+    // Summed by region, each grant counts once: the groups add up to the donor's whole funding.
+    const all = await getFundingSummary(t().db, donor, { groupBy: "region" }, labels);
+    expect(all.summary.items.reduce((s, i) => s + i.committedUsd, 0)).toBeCloseTo(all.summary.totalUsd, 2);
+    expect(all.summary.items.map((i) => i.key)).not.toContain("unspecified");
+  });
+
+  it("shows a donor no other donor's year: a year without its grants is an empty view, not someone else's money", async () => {
+    const donor = await actorFor(t().db, "donor@demo.test");
+    const years = await grantYears(t().db, donor);
+    const own = await t().db.grant.findMany({ where: { donorId: donor.organisationId }, select: { fiscalYear: true } });
+    expect(years).toEqual([...new Set(own.map((g) => g.fiscalYear))].sort((a, b) => b - a));
+    expect(years).not.toContain(2018);
+    const { grants } = await getFundingSummary(t().db, donor, { groupBy: "donor", year: 2018 }, labels);
+    expect(grants).toEqual([]);
+    // An administrator sees Landmine Monitor's 2018 contributions in that year.
+    expect(await grantYears(t().db, await actorFor(t().db, "admin@demo.test"))).toContain(2018);
   });
 });
 

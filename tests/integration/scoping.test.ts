@@ -236,7 +236,7 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
       task.id,
       report({ geometry: box(44.302, 35.402, 0.001) }),
     );
-    await transitionTask(db, dma, task.id, { to: "planned" });
+    // The first partner's reports started the work: it goes back to assigned only to another partner.
     await transitionTask(db, dma, task.id, { to: "assigned", partnerId: other.id });
 
     // The first partner's progress still counts the area it released land in: its remaining is what is left there and in its tasks' areas.

@@ -5,12 +5,21 @@ import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-char
 import { FilterSelect, FiltersForm, RegionFilter } from "@/components/dashboard/filter-fields";
 import type { Column } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { type CostGroup, committedByYearAndDonor, costPerM2, moneyFlow, summariseFunding } from "@/lib/domain/funding";
+import {
+  type CostGroup,
+  committedByYearAndDonor,
+  costPerM2,
+  fiscalYearChoices,
+  moneyFlow,
+  summariseFunding,
+} from "@/lib/domain/funding";
 import { formatCount, formatM2, formatMoney, formatUsd, formatUsdCents, formatYear } from "@/lib/i18n/format";
+import { governorateName } from "@/lib/i18n/names";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { fundedReleasesInView, fundingLabels, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
+import { governorateChoices } from "@/lib/server/queries/governorates";
 
 const GRANTS_PER_PAGE = 100;
 
@@ -22,8 +31,9 @@ export default async function FundingPage(props: ListPageProps) {
   const parsed = fundingFilterFrom(params);
   const filter = parsed.success ? parsed.data : { groupBy: "donor" as const };
   const db = await getDb();
-  const [years, t, tMethod, locale] = await Promise.all([
+  const [years, governorates, t, tMethod, locale] = await Promise.all([
     grantYears(db, user),
+    governorateChoices(db),
     getTranslations("funding"),
     getTranslations("method"),
     getLocale(),
@@ -49,6 +59,17 @@ export default async function FundingPage(props: ListPageProps) {
   const page = Math.min(Math.max(1, Math.ceil(grants.length / GRANTS_PER_PAGE)), asked);
   const shown = grants.slice((page - 1) * GRANTS_PER_PAGE, page * GRANTS_PER_PAGE);
   const usd = (v: number) => formatUsdCents(BigInt(Math.round(v * 100)), locale);
+  const governorateNames = new Map(governorates.map((g) => [g.pcode, governorateName(g, locale)]));
+  const regionName = (r: "FEDERAL" | "KURDISTAN") => t(r === "FEDERAL" ? "federal" : "kurdistan");
+  // Said in the reader's words when a filter leaves nothing: which grants, where and when.
+  const emptyView = () => {
+    const values = { mine: user.role === "DONOR" ? "yes" : "no", region: filter.region ?? "", year: "" };
+    if (filter.year) values.year = formatYear(filter.year, locale);
+    if (filter.year && filter.region) return t("emptyYearRegion", values);
+    if (filter.year) return t("emptyYear", values);
+    if (filter.region) return t("emptyRegion", values);
+    return t("empty");
+  };
 
   type Row = (typeof grants)[number];
   const columns: Column<Row>[] = [
@@ -64,6 +85,27 @@ export default async function FundingPage(props: ListPageProps) {
     },
     { key: "donor", header: t("donor"), cell: (g) => g.donor.name },
     { key: "partner", header: t("partner"), cell: (g) => g.partner?.name ?? t("notNamed") },
+    {
+      key: "place",
+      header: t("where"),
+      cell: (g) => (
+        <>
+          {g.place.regions.length ? g.place.regions.map(regionName).join(" · ") : t("unspecifiedRegion")}
+          {g.place.governorates.length > 0 && (
+            <>
+              <br />
+              <small>{g.place.governorates.map((p) => governorateNames.get(p) ?? p).join(", ")}</small>
+            </>
+          )}
+          {g.place.fromTasks && (
+            <>
+              <br />
+              <small className="note">{t("placeFromTasks")}</small>
+            </>
+          )}
+        </>
+      ),
+    },
     { key: "year", header: t("year"), numeric: true, cell: (g) => formatYear(g.fiscalYear, locale) },
     {
       key: "amount",
@@ -93,7 +135,7 @@ export default async function FundingPage(props: ListPageProps) {
   ];
   const footer = (
     <tr>
-      <th colSpan={6}>{grants.length > shown.length ? t("totalAll", { count: grants.length }) : t("total")}</th>
+      <th colSpan={7}>{grants.length > shown.length ? t("totalAll", { count: grants.length }) : t("total")}</th>
       <th className="num" data-testid="funding-total" data-usd={summary.totals.committedUsd}>
         {usd(summary.totals.committedUsd)}
       </th>
@@ -116,6 +158,13 @@ export default async function FundingPage(props: ListPageProps) {
             </tr>
           </thead>
           <tbody>
+            {groups.length === 0 && (
+              <tr>
+                <td colSpan={4} className="note">
+                  {t("noAttributedLand")}
+                </td>
+              </tr>
+            )}
             {groups.map((g) => (
               <tr key={g.key}>
                 <th scope="row">{label(g)}</th>
@@ -145,10 +194,11 @@ export default async function FundingPage(props: ListPageProps) {
           name="year"
           value={filter.year}
           all={t("allYears")}
-          choices={years.map((y) => ({ value: y, label: formatYear(y, locale) }))}
+          choices={fiscalYearChoices(years, filter.year).map((y) => ({ value: y, label: formatYear(y, locale) }))}
         />
         <RegionFilter value={filter.region} t={t} />
       </FiltersForm>
+      {filter.region && <p className="note">{t("placeRule")}</p>}
       {can(user, "funding:write") && (
         <p>
           <Link className="button secondary" href="/funding/import">
@@ -156,64 +206,72 @@ export default async function FundingPage(props: ListPageProps) {
           </Link>
         </p>
       )}
-      <div className="cards">
-        <section className="card">
-          <h2>{t("committed")}</h2>
-          <div className="figure" data-testid="committed-total" data-usd={summary.totals.committedUsd}>
-            {usd(summary.totals.committedUsd)}
+      {grants.length === 0 ? (
+        <p className="note" role="status" data-testid="funding-empty">
+          {emptyView()} {(filter.year || filter.region) && t("emptyHint")}
+        </p>
+      ) : (
+        <>
+          <div className="cards">
+            <section className="card">
+              <h2>{t("committed")}</h2>
+              <div className="figure" data-testid="committed-total" data-usd={summary.totals.committedUsd}>
+                {usd(summary.totals.committedUsd)}
+              </div>
+            </section>
+            <section className="card">
+              <h2>{t("disbursed")}</h2>
+              <div className="figure">{usd(summary.totals.disbursedUsd)}</div>
+            </section>
+            <section className="card">
+              <h2>{t("spent")}</h2>
+              <div className="figure">{usd(summary.totals.spentUsd)}</div>
+            </section>
           </div>
-        </section>
-        <section className="card">
-          <h2>{t("disbursed")}</h2>
-          <div className="figure">{usd(summary.totals.disbursedUsd)}</div>
-        </section>
-        <section className="card">
-          <h2>{t("spent")}</h2>
-          <div className="figure">{usd(summary.totals.spentUsd)}</div>
-        </section>
-      </div>
-      <div className="chart-grid">
-        <section className="card chart">
-          <h2>{t("byDonorYear")}</h2>
-          <DonorYearChart rows={byDonorYear.rows} donors={byDonorYear.donors} />
-        </section>
-        <section className="card chart">
-          <h2>{t("perGrant", { count: formatCount(PER_GRANT_CHART, locale) })}</h2>
-          <MoneyFlowChart items={perGrant} testId="per-grant-chart" />
-        </section>
-        <section className="card chart">
-          <h2>{t("byPartner")}</h2>
-          <MoneyFlowChart items={byPartner.items} testId="by-partner-chart" />
-        </section>
-        <section className="card chart">
-          <h2>{t("byRegion")}</h2>
-          <MoneyFlowChart items={byRegion.items} testId="by-region-chart" />
-        </section>
-      </div>
-      <h2>{t("costTitle")}</h2>
-      <p className="note" data-testid="attribution-rule">
-        {t("rule")}
-      </p>
-      <div className="chart-grid">
-        {costTable(t("byDonor"), cost.byDonor, (g) => g.label, "cost-by-donor")}
-        {costTable(t("byPartner"), cost.byPartner, (g) => g.label, "cost-by-partner")}
-        {costTable(t("byMethod"), cost.byMethod, (g) => tMethod(g.key.toUpperCase()), "cost-by-method")}
-        {costTable(t("byYear"), cost.byYear, (g) => formatYear(Number(g.key), locale), "cost-by-year")}
-      </div>
-      <h2>{t("grants")}</h2>
-      <PagedTable
-        path="/funding"
-        params={params}
-        page={page}
-        size={GRANTS_PER_PAGE}
-        total={grants.length}
-        label={t("grants")}
-        rows={shown}
-        columns={columns}
-        rowKey={(g) => g.id}
-        empty={t("empty")}
-        footer={footer}
-      />
+          <div className="chart-grid">
+            <section className="card chart">
+              <h2>{t("byDonorYear")}</h2>
+              <DonorYearChart rows={byDonorYear.rows} donors={byDonorYear.donors} />
+            </section>
+            <section className="card chart">
+              <h2>{t("perGrant", { count: formatCount(PER_GRANT_CHART, locale) })}</h2>
+              <MoneyFlowChart items={perGrant} testId="per-grant-chart" />
+            </section>
+            <section className="card chart">
+              <h2>{t("byPartner")}</h2>
+              <MoneyFlowChart items={byPartner.items} testId="by-partner-chart" />
+            </section>
+            <section className="card chart">
+              <h2>{t("byRegion")}</h2>
+              <MoneyFlowChart items={byRegion.items} testId="by-region-chart" />
+            </section>
+          </div>
+          <h2>{t("costTitle")}</h2>
+          <p className="note" data-testid="attribution-rule">
+            {t("rule")}
+          </p>
+          <div className="chart-grid">
+            {costTable(t("byDonor"), cost.byDonor, (g) => g.label, "cost-by-donor")}
+            {costTable(t("byPartner"), cost.byPartner, (g) => g.label, "cost-by-partner")}
+            {costTable(t("byMethod"), cost.byMethod, (g) => tMethod(g.key.toUpperCase()), "cost-by-method")}
+            {costTable(t("byYear"), cost.byYear, (g) => formatYear(Number(g.key), locale), "cost-by-year")}
+          </div>
+          <h2>{t("grants")}</h2>
+          <PagedTable
+            path="/funding"
+            params={params}
+            page={page}
+            size={GRANTS_PER_PAGE}
+            total={grants.length}
+            label={t("grants")}
+            rows={shown}
+            columns={columns}
+            rowKey={(g) => g.id}
+            empty={t("empty")}
+            footer={footer}
+          />
+        </>
+      )}
     </>
   );
 }

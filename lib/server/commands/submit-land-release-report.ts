@@ -23,6 +23,7 @@ import {
   REPORT_SUMMARY,
   reportOfSubmission,
 } from "@/lib/server/queries/land-release";
+import { startTaskByReport } from "./move-task";
 
 const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
 
@@ -31,7 +32,8 @@ const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
  * the hazardous area as the form previewed it, stored as SUBMITTED with its
  * devices and an audit event, in one transaction. Counts only once approved.
  * A correction names the approved report it replaces (supersedesId), on the
- * same task and hazardous area, and is accounted as replacing it.
+ * same task and hazardous area, and is accounted as replacing it. The first
+ * report on an assigned task starts the work (the task is then in progress).
  */
 export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: string, body: unknown) {
   if (!can(actor, "report:submit")) throw new CommandError("forbidden", refusal("onlyPartnersReport"));
@@ -138,6 +140,7 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
           devices: input.devices,
         },
       });
+      await startTaskByReport(tx, task, report.id);
       return { ...report, notes: preview.notes, replayed: false };
     });
   try {

@@ -37,7 +37,10 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
   // These two steps carry a record of their own (IMAS 08.30), written with the step.
   if (to === "COMPLETED") throw new CommandError("conflict", refusal("completeWithReport", { id: task.id }));
   if (to === "HANDED_OVER") throw new CommandError("conflict", refusal("handoverWithCertificate", { id: task.id }));
-  const check = checkTransition(task.status, to, side, !!partnerId);
+  const check = checkTransition(task.status, to, side, {
+    hasPartner: !!partnerId,
+    partnerChanges: !!input.partnerId && input.partnerId !== task.partnerId,
+  });
   if (!check.ok) throw new CommandError("conflict", transitionRefusal(check, task.status, to));
   return db.$transaction((tx) => moveTask(tx, actor, { ...task, partnerId }, to, input.note));
 }
@@ -49,6 +52,7 @@ function transitionRefusal(
 ) {
   const steps = { from: statusWord(from), to: statusWord(to) };
   if (check.why === "needs-partner") return refusal("assignNeedsPartner");
+  if (check.why === "reassign-needs-other-partner") return refusal("reassignNeedsOtherPartner");
   if (check.why === "other-side") return refusal("transitionOtherSide", { ...steps, side: check.side.toLowerCase() });
   const key: RefusalKey = check.possible.length ? "transitionNotAllowed" : "transitionFromFinal";
   return refusal(key, { ...steps, next: statusChoices(check.possible) });

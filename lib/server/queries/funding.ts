@@ -1,8 +1,9 @@
 import { Prisma } from "@/generated/prisma/client";
 import { type FundedRelease, summariseFunding } from "@/lib/domain/funding";
+import { fundsWorkIn, type GrantPlace, placeOfGrant, type WorkPlace } from "@/lib/domain/funding-place";
 import type { FundingFilter } from "@/lib/schemas/funding-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
-import { regionFilter } from "@/lib/server/filters";
+import { regionValue } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { grantScope } from "@/lib/server/scopes";
@@ -35,20 +36,49 @@ export async function listGrantsForTasks(db: Db) {
 type GrantFilter = { year?: number; region?: "federal" | "kurdistan" };
 
 /**
- * Grants with their transactions, as the funding page and summaries need
- * them; a donor's own only. Cached until the data changes (grants are
- * written by the funding import and task orders, which bump the version);
- * callers share the result and must not change it.
+ * Grants with their transactions and where their money went, as the funding
+ * page and summaries need them; a donor's own only. A region's grants are
+ * those funding work there: by the region a grant states, else by the tasks
+ * it funds (placeOfGrant). Cached until the data changes (grants are written
+ * by the funding import and task orders, which bump the version); callers
+ * share the result and must not change it.
  */
-export function fundingGrants(db: Db, actor: Actor, filter: GrantFilter = {}) {
-  return cachedForDataVersion(db, `funding:grants:${scopeKey(actor)}:${filter.year ?? ""}:${filter.region ?? ""}`, () =>
-    readGrants(db, actor, filter),
-  );
+export function fundingGrants(db: Db, actor: Actor, filter: GrantFilter = {}): Promise<PlacedGrant[]> {
+  const { region, year } = filter;
+  if (region)
+    return cachedForDataVersion(db, `funding:grants:${scopeKey(actor)}:${year ?? ""}:${region}`, async () =>
+      (await fundingGrants(db, actor, { year })).filter((g) => fundsWorkIn(g.place, regionValue(region))),
+    );
+  return cachedForDataVersion(db, `funding:grants:${scopeKey(actor)}:${year ?? ""}:`, async () => {
+    const grants = await readGrants(db, actor, year);
+    const work = await workPlaces(
+      db,
+      grants.map((g) => g.id),
+    );
+    return grants.map((g) => ({ ...g, place: placeOfGrant(g.region, work.get(g.id) ?? []) }));
+  });
 }
 
-function readGrants(db: Db, actor: Actor, filter: GrantFilter) {
+type PlacedGrant = Awaited<ReturnType<typeof readGrants>>[number] & { place: GrantPlace };
+
+/** The governorates of the hazardous areas in the tasks each grant funds. */
+async function workPlaces(db: Db, grantIds: readonly string[]): Promise<Map<string, WorkPlace[]>> {
+  const byGrant = new Map<string, WorkPlace[]>();
+  if (grantIds.length === 0) return byGrant;
+  const rows = await db.$queryRaw<(WorkPlace & { grantId: string })[]>`
+    SELECT DISTINCT gt."grantId" AS "grantId", g.pcode AS pcode, g.region::text AS region
+    FROM "GrantTask" gt
+    JOIN "TaskHazardArea" th ON th."taskId" = gt."taskId"
+    JOIN "HazardArea" h ON h.id = th."hazardAreaId"
+    JOIN "Governorate" g ON g.pcode = h."governoratePcode"
+    WHERE gt."grantId" IN (${Prisma.join([...grantIds])})`;
+  for (const { grantId, ...place } of rows) byGrant.set(grantId, [...(byGrant.get(grantId) ?? []), place]);
+  return byGrant;
+}
+
+function readGrants(db: Db, actor: Actor, year: number | undefined) {
   return db.grant.findMany({
-    where: { ...grantScope(actor), ...(filter.year ? { fiscalYear: filter.year } : {}), ...regionFilter(filter) },
+    where: { ...grantScope(actor), ...(year ? { fiscalYear: year } : {}) },
     orderBy: [{ fiscalYear: "desc" }, { amountUsdCents: "desc" }],
     select: {
       id: true,
@@ -95,10 +125,11 @@ export type FundingLabels = Parameters<typeof summariseFunding>[2];
 
 /** Group labels in the reader's language, from the "funding" messages. */
 export const fundingLabels = (
-  t: (key: "notNamed" | "unspecifiedRegion" | "federal" | "kurdistan") => string,
+  t: (key: "notNamed" | "unspecifiedRegion" | "bothRegions" | "federal" | "kurdistan") => string,
 ): FundingLabels => ({
   unnamedPartner: t("notNamed"),
   unspecifiedRegion: t("unspecifiedRegion"),
+  bothRegions: t("bothRegions"),
   region: (r) => t(r === "FEDERAL" ? "federal" : "kurdistan"),
 });
 

@@ -6,7 +6,7 @@ import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import { cachedForDataVersion } from "@/lib/server/cache";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
-import { reportScope, taskScope } from "@/lib/server/scopes";
+import { grantScope, reportScope, taskScope } from "@/lib/server/scopes";
 import { HAZARD_AREA_ON_MAP, sumByHazardAndMethod, taskHazardAreas } from "./hazard-areas";
 import { pageOf, scopeKey } from "./paging";
 
@@ -107,7 +107,7 @@ export async function getTask(db: Db, actor: Actor, id: string) {
  * A task's page: its hazardous areas with their geometry, the approved
  * released land in them by method (whoever released it: approved figures are
  * not private), and the task's reports the caller may see, with their
- * polygons. Scoped like getTask.
+ * polygons, and the grants funding it (a donor its own). Scoped like getTask.
  */
 export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
   const task = await db.task.findFirst({
@@ -122,6 +122,15 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
       reports: reportsSeenBy(actor, { ...TASK_REPORT, submittedAt: true, submittedGeometry: true, supersedesId: true }),
       statusChanges: { orderBy: { at: "asc" }, select: { fromStatus: true, toStatus: true, at: true, note: true } },
       completion: { select: { id: true } },
+      // A donor sees its own grants among those funding the task, as on the funding page.
+      grants: {
+        where: { grant: grantScope(actor) },
+        orderBy: { grant: { code: "asc" } },
+        select: {
+          shareBp: true,
+          grant: { select: { id: true, code: true, title: true, donor: { select: { name: true } } } },
+        },
+      },
     },
   });
   if (!task) return null;

@@ -5,7 +5,7 @@ import { hazardFeatures, polygonFeatures, releasedFeatures } from "@/components/
 import { FieldMap } from "@/components/map/field-map";
 import { TaskStatusActions } from "@/components/tasks/task-status-actions";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import { nextStatuses, type TaskActorSide } from "@/lib/domain/task-lifecycle";
+import { nextStatuses, stepOf, type TaskActorSide } from "@/lib/domain/task-lifecycle";
 import { formatCount, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
@@ -34,8 +34,9 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       : can(user, "report:submit")
         ? "PARTNER"
         : null;
-  // Completing and handing over go through the completion report's form.
-  const next = side ? nextStatuses(task.status, side).filter((s) => s !== "COMPLETED" && s !== "HANDED_OVER") : [];
+  // Only moves the server accepts from this caller; completing and handing over go through the completion form.
+  // Handing started work to another partner needs that partner named, through the API: not offered here.
+  const next = side ? nextStatuses(task.status, side, { hasPartner: !!task.partnerId, partnerChanges: false }) : [];
   const open = task.status === "ASSIGNED" || task.status === "IN_PROGRESS";
 
   type Area = Workspace["hazardAreas"][number];
@@ -65,6 +66,12 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       numeric: true,
       cell: (h) => formatPercent(h.areaM2 > 0 ? h.releasedM2 / h.areaM2 : 0, locale),
     },
+  ];
+  type Funding = Workspace["grants"][number];
+  const grantColumns: Column<Funding>[] = [
+    { key: "grant", header: t("grant"), cell: (g) => `${g.grant.code} · ${g.grant.title}` },
+    { key: "donor", header: t("donor"), cell: (g) => g.grant.donor.name },
+    { key: "share", header: t("shareOfTask"), numeric: true, cell: (g) => formatPercent(g.shareBp / 10_000, locale) },
   ];
   type Report = Workspace["reports"][number];
   const codeOf = new Map(task.hazardAreas.map((h) => [h.id, h.code]));
@@ -143,7 +150,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         taskId={task.id}
         next={next.map((to) => ({
           to: to.toLowerCase(),
-          label: t("moveTo", { status: tStatus(to) }),
+          label: t(`step.${stepOf(task.status, to)}`, { partner: task.partner?.name ?? "" }),
           ...(to === "CANCELLED" ? { confirm: t("cancelConfirm") } : {}),
         }))}
       />
@@ -164,6 +171,14 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         columns={areaColumns}
         rowKey={(h) => h.id}
         empty={t("noAreas")}
+      />
+      <h2>{t("fundedBy")}</h2>
+      <DataTable
+        label={t("fundedBy")}
+        rows={task.grants}
+        columns={grantColumns}
+        rowKey={(g) => g.grant.id}
+        empty={t("noGrants")}
       />
       <h2>{t("reports")}</h2>
       <DataTable
