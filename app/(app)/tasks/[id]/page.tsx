@@ -152,6 +152,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           to: to.toLowerCase(),
           label: t(`step.${stepOf(task.status, to)}`, { partner: task.partner?.name ?? "" }),
           ...(to === "CANCELLED" ? { confirm: t("cancelConfirm") } : {}),
+          done: t("moved", { code: task.code, status: tStatus(to) }),
         }))}
       />
       <FieldMap
