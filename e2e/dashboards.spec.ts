@@ -29,6 +29,15 @@ describe("dashboards for a donor", () => {
     expect(await empty.getByTestId("projection").textContent()).toBe(
       "No hazardous area is registered in this view: there is nothing to project.",
     );
+    // Nothing to draw: a sentence, not a bare axis of 0 m², 1 m², 2 m².
+    expect(await empty.getByTestId("burn-down-chart-empty").textContent()).toContain("Nothing in this view");
+    expect(await empty.locator(".recharts-surface").count()).toBe(0);
+    // A period before the national estimate's date says why it counts nothing.
+    await empty.goto(`${baseUrl}/?from=2018-01-01&to=2018-12-31`);
+    expect(await empty.getByTestId("period-note").textContent()).toMatch(
+      /^This period ends before .+ the date of the national estimate/,
+    );
+    expect(await empty.getByTestId("released-chart-empty").textContent()).toContain("Nothing in this view");
     await empty.close();
 
     await page.getByLabel("Region").selectOption("kurdistan");

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BurnDownPoint, Projection } from "@/lib/domain/projection";
 import { TRAILING_MONTHS } from "@/lib/domain/projection";
+import { hasFigures } from "@/lib/domain/view-notes";
 import { formatArea, formatCount, formatM2, formatYear } from "@/lib/i18n/format";
 import { inSeriesOrder, useChartAxes, VALUE_TICK } from "./axes";
 
@@ -38,6 +39,13 @@ export function BurnDownChart({
     const years = Math.min(projection.yearsAtTrailingRate, HORIZON_YEARS);
     data[data.length - 1]!.projected = last.remainingM2;
     data.push({ x: start + years, projected: Math.max(0, last.remainingM2 - projection.trailing12M2 * years) });
+  }
+  if (!hasFigures(data, ["remaining", "projected"])) {
+    return (
+      <p className="note chart-empty" data-testid="burn-down-chart-empty">
+        {t("nothingRemainingInView")}
+      </p>
+    );
   }
   return (
     <div className="chart-box" data-testid="burn-down-chart">

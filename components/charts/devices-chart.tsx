@@ -16,7 +16,14 @@ export function DevicesChart({ devices }: { devices: { category: string; count: 
   if (devices.length === 0) return <p className="note">{t("noDevices")}</p>;
   const data = devices.map((d) => ({ label: tDevice(d.category), count: d.count }));
   return (
-    <BarChartBox testId="devices-chart" height={40 + 32 * data.length} data={data} across>
+    <BarChartBox
+      testId="devices-chart"
+      height={40 + 32 * data.length}
+      data={data}
+      across
+      series={["count"]}
+      empty={t("noDevices")}
+    >
       <XAxis {...axes.x} type="number" allowDecimals={false} tickFormatter={count} tick={{ fontSize: 11 }} />
       <YAxis {...axes.y} type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
       <Tooltip formatter={count} />

@@ -24,7 +24,14 @@ export function MoneyFlowChart({ items, testId }: { items: FundingItem[]; testId
   const usd = useUsd();
   const axes = useChartAxes();
   return (
-    <BarChartBox testId={testId} height={Math.max(200, 60 + 36 * items.length)} data={items} across>
+    <BarChartBox
+      testId={testId}
+      height={Math.max(200, 60 + 36 * items.length)}
+      data={items}
+      across
+      series={["committedUsd", "disbursedUsd", "spentUsd"]}
+      empty={t("nothingInView")}
+    >
       <XAxis {...axes.x} type="number" tickFormatter={usd.short} tick={{ fontSize: 11 }} />
       <YAxis {...axes.y} type="category" dataKey="label" width={200} tick={{ fontSize: 11 }} />
       <Tooltip formatter={usd.full} />
@@ -38,11 +45,12 @@ export function MoneyFlowChart({ items, testId }: { items: FundingItem[]; testId
 
 /** Committed funding by fiscal year, stacked by donor (the largest named, the rest together). */
 export function DonorYearChart({ rows, donors }: { rows: Record<string, number | string>[]; donors: string[] }) {
+  const t = useTranslations("funding");
   const usd = useUsd();
   const locale = useLocale();
   const axes = useChartAxes();
   return (
-    <BarChartBox testId="donor-year-chart" height={300} data={rows}>
+    <BarChartBox testId="donor-year-chart" height={300} data={rows} series={donors} empty={t("nothingInView")}>
       <XAxis {...axes.x} dataKey="year" tickFormatter={(y: number) => formatYear(y, locale)} tick={{ fontSize: 11 }} />
       <YAxis {...axes.y} tickFormatter={usd.short} width={80} tick={VALUE_TICK} />
       <Tooltip formatter={usd.full} />

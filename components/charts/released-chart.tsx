@@ -7,6 +7,7 @@ import { Bar, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { MAP_COLOURS } from "@/lib/colours";
 import type { MonthlyRelease } from "@/lib/domain/projection";
+import { hasFigures } from "@/lib/domain/view-notes";
 import { formatArea, formatM2, formatMonth } from "@/lib/i18n/format";
 import { inSeriesOrder, useChartAxes, VALUE_TICK } from "./axes";
 import { BarChartBox } from "./bar-chart-box";
@@ -37,6 +38,8 @@ export function ReleasedChart({
   const axes = useChartAxes();
   const [mode, setMode] = useState<"month" | "year">(monthly.length > 36 ? "year" : "month");
   const rows = mode === "month" ? monthly : yearly;
+  // Nothing released: the chart says so, and there is neither a bar to open nor a table of zeros to read.
+  const released = hasFigures(rows, METHODS);
   const href = (row: MonthlyRelease, method: string) =>
     `/reports?${drillQuery}${drillQuery ? "&" : ""}method=${method}&${mode}=${row.month}`;
   const open = (row: MonthlyRelease, method: string) => !linksOff && router.push(href(row, method));
@@ -62,7 +65,14 @@ export function ReleasedChart({
           {t("byYear")}
         </button>
       </div>
-      <BarChartBox testId="released-chart" height={280} data={rows} top={16}>
+      <BarChartBox
+        testId="released-chart"
+        height={280}
+        data={rows}
+        top={16}
+        series={METHODS}
+        empty={t("nothingReleasedInView")}
+      >
         <XAxis
           {...axes.x}
           dataKey="month"
@@ -89,36 +99,38 @@ export function ReleasedChart({
           />
         ))}
       </BarChartBox>
-      {!linksOff && <p className="note">{t("chartHint")}</p>}
-      <details>
-        <summary>{t("table")}</summary>
-        <TableScroll label={t("table")}>
-          <table data-testid="released-table">
-            <thead>
-              <tr>
-                <th>{mode === "month" ? t("byMonth") : t("byYear")}</th>
-                {METHODS.map((m) => (
-                  <th key={m} className="num">
-                    {tMethod(m.toUpperCase())}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.month}>
-                  <td>{formatMonth(r.month, locale)}</td>
+      {!linksOff && released && <p className="note">{t("chartHint")}</p>}
+      {released && (
+        <details>
+          <summary>{t("table")}</summary>
+          <TableScroll label={t("table")}>
+            <table data-testid="released-table">
+              <thead>
+                <tr>
+                  <th>{mode === "month" ? t("byMonth") : t("byYear")}</th>
                   {METHODS.map((m) => (
-                    <td key={m} className="num" data-m2={r[m]}>
-                      {linksOff ? formatM2(r[m], locale) : <a href={href(r, m)}>{formatM2(r[m], locale)}</a>}
-                    </td>
+                    <th key={m} className="num">
+                      {tMethod(m.toUpperCase())}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </details>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.month}>
+                    <td>{formatMonth(r.month, locale)}</td>
+                    {METHODS.map((m) => (
+                      <td key={m} className="num" data-m2={r[m]}>
+                        {linksOff ? formatM2(r[m], locale) : <a href={href(r, m)}>{formatM2(r[m], locale)}</a>}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </details>
+      )}
     </section>
   );
 }

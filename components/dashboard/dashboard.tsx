@@ -10,7 +10,8 @@ import { Choropleth } from "@/components/map/choropleth";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { Breakdown, Dashboard } from "@/lib/domain/dashboard";
 import { PROJECTION_HORIZON_YEAR, TRAILING_MONTHS } from "@/lib/domain/projection";
-import { formatArea, formatCount, formatM2, formatYear } from "@/lib/i18n/format";
+import { periodAgainstBaseline } from "@/lib/domain/view-notes";
+import { formatArea, formatCount, formatDate, formatM2, formatYear } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { drillDownQuery, type ProgressFilter, progressFilterQuery } from "@/lib/schemas/progress-filter";
 
@@ -112,8 +113,17 @@ export async function DashboardView({
     </section>
   );
 
+  // A period before the estimate's date counts nothing by construction: say so, rather than let zeros read as no work.
+  const period = periodAgainstBaseline(filter, data.baselineSource?.asOf ?? null);
   return (
     <>
+      {period && (
+        <p className="warning" data-testid="period-note">
+          {t(period.kind === "before" ? "periodBeforeBaseline" : "periodStraddlesBaseline", {
+            asOf: formatDate(new Date(`${period.asOf}T00:00:00Z`), locale),
+          })}
+        </p>
+      )}
       <HeadlineFigures progress={data} locale={locale} filter={links ? filter : undefined} />
       <div className="chart-grid">
         <ReleasedChart
