@@ -36,7 +36,12 @@ export async function HumanImpactFigures({ data, locale }: { data: HumanImpact; 
         <section className="card" aria-labelledby="eore-title">
           <h2 id="eore-title">{t("riskEducationTitle")}</h2>
           <p className="figure" data-testid="eore-beneficiaries" data-count={everyone(eore.beneficiaries)}>
-            {t("beneficiariesFigure", { people: n(everyone(eore.beneficiaries)), sessions: n(eore.sessions) })}
+            {t("beneficiariesFigure", {
+              people: everyone(eore.beneficiaries),
+              peopleText: n(everyone(eore.beneficiaries)),
+              sessions: eore.sessions,
+              sessionsText: n(eore.sessions),
+            })}
           </p>
           {eore.sessions === 0 ? (
             <p className="note">{t("noSessions")}</p>
@@ -80,9 +85,12 @@ export async function HumanImpactFigures({ data, locale }: { data: HumanImpact; 
             data-injured={everyone(casualties.injured)}
           >
             {t("casualtiesFigure", {
-              killed: n(everyone(casualties.killed)),
-              injured: n(everyone(casualties.injured)),
-              accidents: n(casualties.incidents),
+              killed: everyone(casualties.killed),
+              killedText: n(everyone(casualties.killed)),
+              injured: everyone(casualties.injured),
+              injuredText: n(everyone(casualties.injured)),
+              accidents: casualties.incidents,
+              accidentsText: n(casualties.incidents),
             })}
           </p>
           {casualties.incidents === 0 ? (

@@ -1,4 +1,5 @@
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import geometryAr from "./geometry-messages/ar.json";
 import geometryCkb from "./geometry-messages/ckb.json";
@@ -91,5 +92,35 @@ describe.each(CATALOGUES)("the %s catalogues", (_set, englishCatalogue, arCatalo
     it("keeps US$ whole in right-to-left text", () => {
       expect([...translated].filter(([, message]) => /US\$(?!\u200e)/.test(message)).map(([key]) => key)).toEqual([]);
     });
+  });
+});
+
+describe("counts in sentences agree with their number", () => {
+  const say = (locale: "en" | "ar", key: string, values: Record<string, number>) =>
+    createTranslator({
+      locale,
+      messages: (locale === "en" ? en : ar) as Record<string, unknown>,
+      namespace: "humanImpact",
+    })(
+      key,
+      Object.fromEntries(
+        Object.entries(values).flatMap(([k, v]) => [
+          [k, v],
+          [`${k}Text`, String(v)],
+        ]),
+      ),
+    );
+  it("says one session and one accident, not '1 sessions', '1 accidents'", () => {
+    expect(say("en", "beneficiariesFigure", { people: 1, sessions: 1 })).toBe("1 person reached in 1 session");
+    expect(say("en", "beneficiariesFigure", { people: 70, sessions: 2 })).toBe("70 people reached in 2 sessions");
+    expect(say("en", "casualtiesFigure", { killed: 1, injured: 0, accidents: 1 })).toBe(
+      "1 killed, 0 injured in 1 accident",
+    );
+  });
+  it("uses Arabic's forms for two and for three to ten", () => {
+    expect(say("ar", "beneficiariesFigure", { people: 2, sessions: 3 })).toBe("وصلت التوعية إلى شخصين في 3 جلسات");
+    expect(say("ar", "casualtiesFigure", { killed: 11, injured: 1, accidents: 2 })).toBe(
+      "11 قتيلًا وجريح واحد في حادثين",
+    );
   });
 });
