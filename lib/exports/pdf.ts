@@ -212,31 +212,34 @@ export function table(doc: Doc, columns: TableColumn[], rows: string[][], total?
   const scale = CONTENT_WIDTH / columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => c.width * scale);
   const rowHeight = 14;
-  const line = (cells: string[], bold: boolean) => {
-    ensureSpace(doc, rowHeight + 2);
-    const y = doc.y;
-    let x = A4.margin;
+  const font = (bold: boolean) =>
     doc
       .font(bold ? FONT.bold : FONT.regular)
       .fontSize(8)
       .fillColor(COLOURS.text);
+  // A cell too long for its column wraps onto more lines, and its row grows: a name is never cut ("Zagros Clearance (demo…").
+  const heightOf = (cells: string[], bold: boolean) => {
+    font(bold);
+    return Math.max(rowHeight, ...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 4 }) + 5));
+  };
+  const line = (cells: string[], bold: boolean) => {
+    const height = heightOf(cells, bold);
+    ensureSpace(doc, height + 2);
+    const y = doc.y;
+    let x = A4.margin;
+    font(bold);
     cells.forEach((cell, i) => {
-      writeText(doc, cell, x + 2, y + 3, {
-        width: widths[i]! - 4,
-        height: rowHeight - 4,
-        align: columns[i]!.align ?? "left",
-        ellipsis: true,
-      });
+      writeText(doc, cell, x + 2, y + 3, { width: widths[i]! - 4, align: columns[i]!.align ?? "left" });
       x += widths[i]!;
     });
     doc
-      .moveTo(A4.margin, y + rowHeight)
-      .lineTo(A4.margin + CONTENT_WIDTH, y + rowHeight)
+      .moveTo(A4.margin, y + height)
+      .lineTo(A4.margin + CONTENT_WIDTH, y + height)
       .lineWidth(0.4)
       .strokeColor(COLOURS.grid)
       .stroke();
     doc.x = A4.margin;
-    doc.y = y + rowHeight;
+    doc.y = y + height;
   };
   // A table of facts (label, value) has no header row.
   const header = columns.some((c) => c.header)
@@ -248,7 +251,7 @@ export function table(doc: Doc, columns: TableColumn[], rows: string[][], total?
     : () => {};
   header();
   for (const r of rows) {
-    if (doc.y + rowHeight > A4.height - A4.margin) {
+    if (doc.y + heightOf(r, false) > A4.height - A4.margin) {
       doc.addPage();
       header();
     }

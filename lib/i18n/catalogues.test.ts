@@ -96,12 +96,9 @@ describe.each(CATALOGUES)("the %s catalogues", (_set, englishCatalogue, arCatalo
 });
 
 describe("counts in sentences agree with their number", () => {
+  type Say = (key: string, values: Record<string, number | string>) => string;
   const say = (locale: "en" | "ar", key: string, values: Record<string, number>) =>
-    createTranslator({
-      locale,
-      messages: (locale === "en" ? en : ar) as Record<string, unknown>,
-      namespace: "humanImpact",
-    })(
+    (createTranslator({ locale, messages: locale === "en" ? en : ar, namespace: "humanImpact" }) as unknown as Say)(
       key,
       Object.fromEntries(
         Object.entries(values).flatMap(([k, v]) => [
