@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { deepFreeze } from "@/tests/helpers/freeze";
 import { daysWaiting, type ReviewFacts, reviewWarnings } from "./report-review";
 
-const facts = (over: Partial<ReviewFacts> & { account?: Partial<ReviewFacts["account"]> } = {}): ReviewFacts =>
+type Over = Partial<Omit<ReviewFacts, "account">> & { account?: Partial<ReviewFacts["account"]> };
+const facts = (over: Over = {}): ReviewFacts =>
   deepFreeze({
     releasedBy: [],
     underReview: [],
