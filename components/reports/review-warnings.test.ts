@@ -1,5 +1,5 @@
 import { NextIntlClientProvider } from "next-intl";
-import { createElement } from "react";
+import { type ComponentProps, createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { ReviewWarning } from "@/lib/domain/report-review";
@@ -11,7 +11,8 @@ const render = (warnings: ReviewWarning[], locale = "en", messages: object = en)
   renderToStaticMarkup(
     createElement(
       NextIntlClientProvider,
-      { locale, messages, timeZone: "Asia/Baghdad" },
+      // Its children are the next argument, as createElement takes them.
+      { locale, messages, timeZone: "Asia/Baghdad" } as ComponentProps<typeof NextIntlClientProvider>,
       createElement(ReviewWarnings, {
         hazardCode: "CHA-NIN-0101",
         warnings,

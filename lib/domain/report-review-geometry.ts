@@ -3,29 +3,38 @@
 // reports accounted as approving each now would. Both reuse the accounting
 // and overlap functions approval and registration use.
 // Needs the geometry engine loaded (await loadGeometryEngine()).
-import type { Areal } from "@/lib/geo/boolean";
+import { type Areal, intersection } from "@/lib/geo/boolean";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
 import { accountRelease } from "./land-release";
 import type { SharedLand } from "./report-review";
 
 type ReportLand = { id: string; geometry: Areal };
 
-const sharedWith = (submitted: Areal, reports: readonly ReportLand[]): SharedLand[] =>
-  overlapsWithRegistered(
-    submitted,
-    reports.map((r) => ({ id: r.id, code: r.id, name: "", geometry: r.geometry })),
-  ).map((o) => ({ id: o.id!, sharedM2: o.overlapM2 }));
+const sharedWith = (land: Areal | null, reports: readonly ReportLand[], released: Areal | null = null): SharedLand[] =>
+  land && reports.length
+    ? overlapsWithRegistered(
+        land,
+        reports.map((r) => ({ id: r.id, code: r.id, name: "", geometry: r.geometry })),
+        released,
+      ).map((o) => ({ id: o.id!, sharedM2: o.overlapM2 }))
+    : [];
 
 /**
  * The land a polygon shares (at least OVERLAP_TOLERANCE_M2, largest first)
- * with the approved reports' counted land (who released it first) and with
- * the other reports under review (whose approval would count it first), m².
+ * with the approved reports' counted land (who released it first), and with
+ * the other reports under review where it matters: land inside the hazardous
+ * area not yet released, which whichever is approved first counts, m².
  */
 export function sharedWithReports(
   submitted: Areal,
+  area: { hazard: Areal; released: Areal | null },
   others: { approved: readonly ReportLand[]; underReview: readonly ReportLand[] },
 ): { releasedBy: SharedLand[]; underReview: SharedLand[] } {
-  return { releasedBy: sharedWith(submitted, others.approved), underReview: sharedWith(submitted, others.underReview) };
+  const inside = others.underReview.length ? intersection(submitted, area.hazard) : null;
+  return {
+    releasedBy: sharedWith(submitted, others.approved),
+    underReview: sharedWith(inside, others.underReview, area.released),
+  };
 }
 
 /**

@@ -36,6 +36,8 @@ describe.each(DATABASE_KINDS)("an authority's review of land-release reports on 
   it("a report on land already released would count 0 m², and the warning names the report that released it", async () => {
     const s = await scene();
     const r = await submit(s, 0.1, 0.5);
+    // Another report under review on the same released land: neither would count it, so no overlap to weigh.
+    await submit(s, 0.3, 0.55);
     const { account, warnings, reports } = await review(s, r.id);
     expect(account!.countedAreaM2).toBeLessThan(0.5);
     const released = await approvedIn(s);

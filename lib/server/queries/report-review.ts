@@ -83,7 +83,11 @@ async function sharedLand(
   const none = { releasedBy: [], underReview: [], unchecked: false };
   if (!approved.length && !underReview.length) return none;
   try {
-    const found = await runGeometry("sharedWithReports", asAreal(report.submittedGeometry)!, {
+    const area = {
+      hazard: asAreal(report.hazardArea.geometry)!,
+      released: asAreal(report.hazardArea.releasedGeometry),
+    };
+    const found = await runGeometry("sharedWithReports", asAreal(report.submittedGeometry)!, area, {
       approved: approved.flatMap((r) =>
         r.countedGeometry ? [{ id: r.id, geometry: asAreal(r.countedGeometry)! }] : [],
       ),
