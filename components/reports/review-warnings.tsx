@@ -58,7 +58,7 @@ export function ReviewWarnings({
         } as const;
         return (
           <>
-            {t(text[w.cause], { hazard })}
+            {t(text[w.cause], { hazard, zero: formatM2(0, locale) })}
             {w.releasedBy.length > 0 && (
               <>
                 {" "}

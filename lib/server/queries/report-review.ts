@@ -1,5 +1,7 @@
 import { programmeDay } from "@/lib/domain/calendar";
 import { COUNTS_NOTHING_BELOW_M2, dayOfDate, type ReviewWarning, reviewWarnings } from "@/lib/domain/report-review";
+import { GeometryError } from "@/lib/geo/errors";
+import { CommandError } from "@/lib/server/command-error";
 import { runGeometry } from "@/lib/server/geometry-pool";
 import type { Db } from "@/lib/server/prisma";
 import { accountIfApprovedNow, asAreal } from "./land-release";
@@ -94,10 +96,15 @@ async function sharedLand(
       underReview: underReview.map((r) => ({ id: r.id, geometry: asAreal(r.submittedGeometry)! })),
     });
     return { ...found, unchecked: false };
-  } catch {
-    return { ...none, unchecked: true };
+  } catch (err) {
+    if (didNotRun(err)) return { ...none, unchecked: true };
+    throw err;
   }
 }
+
+/** A geometry job the pool refused (busy) or stopped (too complex): said on the page; any other error is a fault. */
+const didNotRun = (err: unknown) =>
+  err instanceof GeometryError || (err instanceof CommandError && err.code === "unavailable");
 
 export type ReviewOfReport = Awaited<ReturnType<typeof reviewOfReport>>;
 export type { ReviewWarning };
@@ -136,8 +143,9 @@ export async function wouldCountNow(
       })),
     );
     for (const c of counted) figures.set(c.id, { countedAreaM2: c.countedAreaM2, atSubmission: false });
-  } catch {
+  } catch (err) {
     // The stored figures stand, marked as from submission.
+    if (!didNotRun(err)) throw err;
   }
   return figures;
 }
