@@ -51,10 +51,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
     />
   );
   const counted = report.status === "APPROVED" || report.status === "SUPERSEDED";
-  const correctable =
-    report.status === "APPROVED" &&
-    can(user, "report:submit") &&
-    (report.task?.status === "ASSIGNED" || report.task?.status === "IN_PROGRESS");
+  const taskOpen = report.task?.status === "ASSIGNED" || report.task?.status === "IN_PROGRESS";
+  const correctable = report.status === "APPROVED" && can(user, "report:submit") && taskOpen;
   return (
     <>
       {decided === "approved" && report.status === "APPROVED" && (
@@ -65,7 +63,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
               hazard: report.hazardArea.code,
             })}
           </p>
-          <p className="note">{t("approvedUndo")}</p>
+          {/* A correction is a new report on the task, so only an open task can take one. */}
+          <p className="note">{t(taskOpen ? "approvedUndo" : "approvedUndoClosed")}</p>
         </DecisionNotice>
       )}
       {decided === "rejected" && report.status === "REJECTED" && (
