@@ -118,6 +118,24 @@ describe.each(DATABASE_KINDS)("an authority's review of land-release reports on 
     expect(approved.countedAreaM2).toBeCloseTo(now.countedAreaM2, 6);
   });
 
+  it("a correction in the queue keeps its figure from submission, and says so", async () => {
+    const s = await scene();
+    const corrected = await approvedIn(s);
+    const correction = await submitLandReleaseReport(t().db, s.partner, s.task.id, {
+      method: "cleared",
+      periodStart: today,
+      periodEnd: today,
+      geometry: strip(s.boundary, 0, 0.7),
+      devices: [],
+      supersedesId: corrected.id,
+    });
+    const { rows } = await listReports(t().db, s.dma, { status: "SUBMITTED", perPage: 50 });
+    expect((await wouldCountNow(t().db, rows)).get(correction.id)).toEqual({
+      countedAreaM2: correction.countedAreaM2,
+      atSubmission: true,
+    });
+  });
+
   it("the queue sorts by partner, by the m² at submission and by the longest wait, across the authority's reports", async () => {
     const s = await scene();
     await submit(s, 0.6, 0.7);
