@@ -173,20 +173,42 @@ describe("field workflow in the browser", () => {
     const before = await nationalReleasedM2(dma);
     await dma.goto(`${baseUrl}/reports`);
     expect(await dma.locator("tbody tr").count()).toBeGreaterThanOrEqual(2);
+    // The queue says what approving each would count, longest waiting first.
+    expect(await dma.getByTestId("would-count").count()).toBeGreaterThanOrEqual(2);
+    expect(await dma.getByRole("columnheader", { name: "Waiting" }).getAttribute("aria-sort")).toBe("descending");
     await dma.goto(kmlReportUrl);
     await mapReady(dma);
     const countedIfApproved = await m2Of(dma, "report-counted-now");
-    await dma.getByRole("button", { name: "Approve" }).click();
+    await dma.getByRole("button", { name: "Approve", exact: true }).click();
+    // The confirmation says what approval counts, the figure the page showed, and starts on Cancel.
+    const confirm = dma.getByRole("dialog", { name: "Approve this report?" });
+    await expect.poll(() => dma.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    expect(await m2Of(dma, "confirm-counted")).toBeCloseTo(countedIfApproved, 6);
+    // Escape cancels: nothing decided.
+    await dma.keyboard.press("Escape");
+    await expect.poll(() => confirm.isVisible()).toBe(false);
+    expect(await dma.getByTestId("report-status").textContent()).toBe("Awaiting review");
+    await dma.getByRole("button", { name: "Approve", exact: true }).click();
+    await confirm.getByRole("button", { name: "Yes, approve" }).click();
     await expect.poll(() => dma.getByTestId("report-status").textContent(), SERVER_ROUND_TRIP).toBe("Approved");
     const counted = await m2Of(dma, "report-counted");
     expect(counted).toBeCloseTo(countedIfApproved, 6);
+    // The notice says what was counted where, and how a wrong approval is put right.
+    const notice = await dma.getByTestId("decision-notice").textContent();
+    expect(notice).toContain(`Approved: ${(await dma.getByTestId("report-counted").textContent())?.trim()} counted to`);
+    expect(notice).toContain("correction");
 
     await dma.goto(drawnReportUrl);
+    // No reason, no rejection: the form asks for one before any confirmation.
+    await dma.getByRole("button", { name: "Reject", exact: true }).click();
+    await expect.poll(() => dma.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
     await dma
       .getByLabel("Reason for rejecting (the partner sees it)")
       .fill("The polygon does not follow the marked lanes; resubmit from the GPS track.");
-    await dma.getByRole("button", { name: "Reject" }).click();
+    await dma.getByRole("button", { name: "Reject", exact: true }).click();
+    await dma.getByRole("dialog", { name: "Reject this report?" }).getByRole("button", { name: "Yes, reject" }).click();
     await expect.poll(() => dma.getByTestId("report-status").textContent(), SERVER_ROUND_TRIP).toBe("Rejected");
+    expect(await dma.getByTestId("decision-notice").textContent()).toContain("Rejected:");
 
     // The dashboard moved by exactly what the approved report counted.
     const after = await nationalReleasedM2(dma);

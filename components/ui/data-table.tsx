@@ -9,6 +9,8 @@ export type Column<T> = {
   /** Right-aligned, tabular digits; a plain number is written in the reader's digits. */
   numeric?: boolean;
   cell: (row: T) => ReactNode;
+  /** The column the rows are sorted by, and which way (aria-sort); unset on a column that is not sortable. */
+  sort?: "ascending" | "descending" | "none";
 };
 
 export type DataTableProps<T> = {
@@ -31,7 +33,7 @@ export function DataTable<T>({ label, rows, columns, rowKey, empty, footer }: Da
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} className={c.numeric ? "num" : undefined}>
+              <th key={c.key} className={c.numeric ? "num" : undefined} aria-sort={c.sort}>
                 {c.header}
               </th>
             ))}

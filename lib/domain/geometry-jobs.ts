@@ -21,6 +21,7 @@ import {
 } from "./land-release";
 import { checkRevision, mergeAreas, RegisterChangeError, splitArea } from "./register-changes";
 import { type HazardContext, previewRelease, validateHazardArea } from "./release-preview";
+import { accountQueuePage, sharedWithReports } from "./report-review-geometry";
 
 export const GEOMETRY_JOBS = {
   /** A field file read to WGS84 polygons, with the collection validateAreal takes. */
@@ -51,6 +52,10 @@ export const GEOMETRY_JOBS = {
   releasedWithout: (areas: readonly { released: Areal | null; counted: readonly Areal[] }[]) =>
     areas.map((a) => releasedWithout(a.released, a.counted)),
   overlapsWithRegistered,
+  /** A report under review: the approved reports' land it lies on, and the other submitted reports it overlaps. */
+  sharedWithReports,
+  /** The reports of a review queue's page, accounted as approving each now would (one job for the page). */
+  accountQueuePage,
   unionAll: (list: readonly Areal[]) => unionAll(list),
   /** An import's rows, a batch at a time: their polygons checked, their overlaps found, and what each becomes at commit. */
   checkImportGeometries,

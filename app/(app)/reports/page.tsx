@@ -6,11 +6,23 @@ import { formatDate, formatM2 } from "@/lib/i18n/format";
 import { drillDownFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { issueLines } from "@/lib/server/command-error";
 import { getDb } from "@/lib/server/db";
-import { asReportStatus, listReports, REPORTS_PER_PAGE, sumReports } from "@/lib/server/queries/land-release";
+import {
+  asReportSort,
+  asReportStatus,
+  listReports,
+  REPORTS_PER_PAGE,
+  type ReportSort,
+  sumReports,
+} from "@/lib/server/queries/land-release";
 import { drillDownWhere } from "@/lib/server/queries/progress";
+import { wouldCountNow } from "@/lib/server/queries/report-review";
+import { type ReportRow as Row, reviewQueueColumns } from "./review-queue-columns";
 
-type Row = Awaited<ReturnType<typeof listReports>>["rows"][number];
 const FILTERS = ["submitted", "approved", "rejected", "superseded", "withdrawn"] as const;
+/** A review queue's page: each row's would-count figure is recounted in one geometry job, so fewer than the lists'. */
+const QUEUE_PER_PAGE = 50;
+/** The queue opens on the reports that have waited longest. */
+const QUEUE_ORDER: ReportSort = { by: "submitted", dir: "asc" };
 
 export default async function ReportsPage(props: ListPageProps) {
   const { user, params, page } = await openListPage("/reports", props);
@@ -33,8 +45,12 @@ export default async function ReportsPage(props: ListPageProps) {
     );
   }
   const drillDown = drill ? await drillDownWhere(db, drill.data) : undefined;
+  // Reports under review: what approving each would count now, the partner and the wait, sortable by each.
+  const queue = status === "SUBMITTED" && !drill;
+  const sort = queue ? (asReportSort(params.sort, params.dir) ?? QUEUE_ORDER) : undefined;
+  const perPage = queue ? QUEUE_PER_PAGE : REPORTS_PER_PAGE;
   const [{ rows, total }, t, tMethod, tStatus, locale, summed] = await Promise.all([
-    listReports(db, user, { status, drillDown, page }),
+    listReports(db, user, { status, drillDown, page, sort, perPage }),
     getTranslations("reports"),
     getTranslations("method"),
     getTranslations("reportStatus"),
@@ -75,18 +91,22 @@ export default async function ReportsPage(props: ListPageProps) {
       cell: (r) => (r.status === "APPROVED" || r.status === "SUPERSEDED" ? formatM2(r.countedAreaM2, locale) : "—"),
     },
   ];
+  const figures = queue ? await wouldCountNow(db, rows) : null;
+  const queueColumns = queue
+    ? reviewQueueColumns({ t, tMethod, locale, sort, figures, taskCell: columns[1]!.cell, now: new Date() })
+    : columns;
   // National views hold hundreds of thousands of reports: a page of them at a time; the exports hold them all.
   const table = (label: string) => (
     <PagedTable
       path="/reports"
       params={params}
       page={page}
-      size={REPORTS_PER_PAGE}
+      size={perPage}
       total={total}
       pagerLabel={t("title")}
       label={label}
       rows={rows}
-      columns={columns}
+      columns={queueColumns}
       rowKey={(r) => r.id}
       empty={t("empty")}
     />
@@ -125,6 +145,7 @@ export default async function ReportsPage(props: ListPageProps) {
         ))}
       </nav>
       {table(user.role === "AUTHORITY" ? t("titleReview") : t("title"))}
+      {queue && rows.length > 0 && <p className="note">{t("wouldCountNote")}</p>}
     </>
   );
 }

@@ -113,6 +113,27 @@ export type ReportStatusFilter = (typeof REPORT_STATUSES)[number];
 export const asReportStatus = (s: string | undefined): ReportStatusFilter | undefined =>
   REPORT_STATUSES.find((x) => x === s?.toUpperCase());
 
+/** How a list of reports may be ordered: by submission (oldest first is longest waiting), partner, counted m². */
+export type ReportSort = { by: "submitted" | "partner" | "counted"; dir: "asc" | "desc" };
+const SORT_KEYS = ["submitted", "partner", "counted"] as const;
+export const asReportSort = (by: unknown, dir: unknown): ReportSort | undefined => {
+  const key = SORT_KEYS.find((k) => k === by);
+  return key ? { by: key, dir: dir === "asc" ? "asc" : "desc" } : undefined;
+};
+
+function reportOrder(
+  sort: ReportSort = { by: "submitted", dir: "desc" },
+): Prisma.LandReleaseReportOrderByWithRelationInput[] {
+  const first =
+    sort.by === "partner"
+      ? { partner: { name: sort.dir } }
+      : sort.by === "counted"
+        ? { countedAreaM2: sort.dir }
+        : { submittedAt: sort.dir };
+  // Ties in a stable order, so a page never repeats or skips a report.
+  return [first, { submittedAt: "desc" }, { id: "asc" }];
+}
+
 /**
  * The reports page, a page of 100 at a time with the count of all: without a
  * drill-down, the caller's own work (a donor's: every approved report); with
@@ -124,7 +145,13 @@ export const REPORTS_PER_PAGE = 100;
 export async function listReports(
   db: Db,
   actor: Actor,
-  filter: { status?: ReportStatusFilter; drillDown?: Prisma.LandReleaseReportWhereInput; page?: number },
+  filter: {
+    status?: ReportStatusFilter;
+    drillDown?: Prisma.LandReleaseReportWhereInput;
+    page?: number;
+    sort?: ReportSort;
+    perPage?: number;
+  },
 ) {
   const scope = filter.drillDown
     ? { ...filter.drillDown, status: "APPROVED" as const }
@@ -140,9 +167,9 @@ export async function listReports(
     approvedOnly ? cachedForDataVersion(db, `reports:count:${JSON.stringify(where)}`, count) : count(),
     db.landReleaseReport.findMany({
       where,
-      orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
-      skip: ((filter.page ?? 1) - 1) * REPORTS_PER_PAGE,
-      take: REPORTS_PER_PAGE,
+      orderBy: reportOrder(filter.sort),
+      skip: ((filter.page ?? 1) - 1) * (filter.perPage ?? REPORTS_PER_PAGE),
+      take: filter.perPage ?? REPORTS_PER_PAGE,
       select: {
         id: true,
         method: true,
@@ -249,6 +276,7 @@ export async function accountIfApprovedNow(
       supersededCounted: asAreal(basis.superseded.countedGeometry),
     });
     return {
+      submittedAreaM2: c.submittedAreaM2,
       outsideHazardM2: c.outsideHazardM2,
       alreadyReleasedM2: c.alreadyReleasedM2,
       countedAreaM2: c.countedAreaM2,
@@ -257,6 +285,7 @@ export async function accountIfApprovedNow(
   }
   const a = await runGeometry("accountRelease", { submitted, hazard, released: releasedBefore });
   return {
+    submittedAreaM2: a.submittedAreaM2,
     outsideHazardM2: a.outsideHazardM2,
     alreadyReleasedM2: a.alreadyReleasedM2,
     countedAreaM2: a.countedAreaM2,

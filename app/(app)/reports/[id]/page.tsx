@@ -3,22 +3,33 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { hazardFeatures, polygonFeatures, releasedFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
+import { DecisionNotice } from "@/components/reports/decision-notice";
 import { ReviewActions } from "@/components/reports/review-actions";
+import { ReviewWarnings } from "@/components/reports/review-warnings";
 import { formatCount, formatDate, formatM2, formatProgrammeDay } from "@/lib/i18n/format";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
 import { accountIfApprovedNow, getReport } from "@/lib/server/queries/land-release";
+import { reviewOfReport } from "@/lib/server/queries/report-review";
 
-export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = {
+  params: Promise<{ id: string }>;
+  /** decided: what the review just did (approved, rejected), to say so once. */
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function ReportPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { decided } = await searchParams;
   const user = await requirePage("/reports/[id]", `/reports/${id}`);
   const db = await getDb();
   const report = await getReport(db, user, id);
   if (!report) notFound();
-  const [t, tMethod, tStatus, tDevice, locale] = await Promise.all([
+  const [t, tWarnings, tMethod, tStatus, tDevice, locale] = await Promise.all([
     getTranslations("report"),
+    getTranslations("reviewWarnings"),
     getTranslations("method"),
     getTranslations("reportStatus"),
     getTranslations("device"),
@@ -28,14 +39,39 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     report.status === "SUBMITTED" &&
     can(user, "report:review") &&
     (user.role === "ADMIN" || report.hazardArea.authorityId === user.organisationId);
-  const now = report.status === "SUBMITTED" ? await accountIfApprovedNow(db, report) : null;
+  // The reviewer is warned, naming other partners' reports under review; anyone else sees the figures only.
+  const review = reviewable ? await reviewOfReport(db, report) : null;
+  const now = review ? review.account : report.status === "SUBMITTED" ? await accountIfApprovedNow(db, report) : null;
+  const warnings = review && (
+    <ReviewWarnings
+      hazardCode={report.hazardArea.code}
+      warnings={review.warnings}
+      reports={[...review.reports.values()]}
+      unchecked={review.sharedUnchecked}
+    />
+  );
   const counted = report.status === "APPROVED" || report.status === "SUPERSEDED";
-  const correctable =
-    report.status === "APPROVED" &&
-    can(user, "report:submit") &&
-    (report.task?.status === "ASSIGNED" || report.task?.status === "IN_PROGRESS");
+  const taskOpen = report.task?.status === "ASSIGNED" || report.task?.status === "IN_PROGRESS";
+  const correctable = report.status === "APPROVED" && can(user, "report:submit") && taskOpen;
   return (
     <>
+      {decided === "approved" && report.status === "APPROVED" && (
+        <DecisionNotice>
+          <p>
+            {t(report.supersedesId ? "approvedCorrectionNotice" : "approvedNotice", {
+              area: formatM2(report.countedAreaM2, locale),
+              hazard: report.hazardArea.code,
+            })}
+          </p>
+          {/* A correction is a new report on the task, so only an open task can take one. */}
+          <p className="note">{t(taskOpen ? "approvedUndo" : "approvedUndoClosed")}</p>
+        </DecisionNotice>
+      )}
+      {decided === "rejected" && report.status === "REJECTED" && (
+        <DecisionNotice>
+          <p>{t("rejectedNotice")}</p>
+        </DecisionNotice>
+      )}
       <p className="breadcrumb">
         {report.task ? (
           <Link href={`/tasks/${report.task.id}`}>
@@ -165,7 +201,23 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       ) : (
         <p className="note">{t("noDevices")}</p>
       )}
-      {reviewable && <ReviewActions reportId={report.id} />}
+      {review && (
+        <section aria-labelledby="review-warnings-title">
+          <h2 id="review-warnings-title">{tWarnings("title")}</h2>
+          {warnings}
+        </section>
+      )}
+      {review && (
+        <ReviewActions
+          reportId={report.id}
+          hazardCode={report.hazardArea.code}
+          method={report.method}
+          countedM2={now?.countedAreaM2 ?? null}
+          netChangeM2={report.supersedesId && now ? now.netChangeM2 : null}
+          warningCount={review.warnings.length}
+          warnings={warnings}
+        />
+      )}
       {correctable && (
         <p>
           <Link className="button secondary" href={`/tasks/${report.task!.id}/reports/new?corrects=${report.id}`}>
