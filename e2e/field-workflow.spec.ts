@@ -5,6 +5,7 @@
 // exactly the approved report's counted area.
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
 import { signIn } from "./browser";
 import { browserForSpec } from "./spec-browser";
 
@@ -262,6 +263,10 @@ describe("a boundary that crosses itself", () => {
       .poll(() => partner.getByRole("alert").first().textContent(), { timeout: 30_000 })
       .toMatch(/crosses itself/);
     expect(await partner.getByRole("button", { name: "Submit the report" }).isDisabled()).toBe(true);
+    // The repair is drawn apart from the shape as read (it looked the same): its own fill and its own key.
+    const legend = partner.locator("figcaption.legend");
+    await expect.poll(() => legend.textContent()).toContain("Repaired shape: what would be recorded");
+    expect(await legend.textContent()).toContain(en.map.submitted);
     await partner.getByRole("button", { name: "Use the repaired shape shown on the map" }).click();
     await partner.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
     expect(await m2Of(partner, "preview-counted")).toBeGreaterThan(0);

@@ -5,7 +5,8 @@ export const MAP_COLOURS = {
   hazard: { open: "#D55E00", partial: "#CC79A7", released: "#009E73" } satisfies Record<HazardStatus, string>,
   method: { CANCELLED: "#56B4E9", REDUCED: "#E69F00", CLEARED: "#0072B2" },
   submitted: "#000000",
-  drawn: "#0072B2",
+  // Okabe–Ito's yellow, outlined in black: the one colour no layer beneath uses (blue was cleared land's).
+  drawn: { fill: "#F0E442", outline: "#000000" },
 } as const;
 
 /** A hazardous area's map status from its released share. */

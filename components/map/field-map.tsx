@@ -23,6 +23,8 @@ export type MapLayers = {
   released?: ReleasedFeature[];
   /** The report under review or being drafted. */
   submitted?: Feature<Areal>[];
+  /** A repair of `submitted` on offer: the valid polygons that would be recorded, drawn filled over the dashed original. */
+  repaired?: Feature<Areal>[];
   /** Hazardous areas counted in cells (the register at small scales): a dot sized by how many. */
   cells?: Feature<Point, { areas: number; status: HazardStatus }>[];
 };
@@ -79,6 +81,7 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
       "hazard-points": { type: "geojson", data: EMPTY },
       released: { type: "geojson", data: EMPTY },
       submitted: { type: "geojson", data: EMPTY },
+      repaired: { type: "geojson", data: EMPTY },
       cells: { type: "geojson", data: EMPTY },
     },
     layers: [
@@ -157,6 +160,18 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
         },
       },
       {
+        id: "repaired-fill",
+        type: "fill",
+        source: "repaired",
+        paint: { "fill-color": MAP_COLOURS.drawn.fill, "fill-opacity": 0.55 },
+      },
+      {
+        id: "repaired-line",
+        type: "line",
+        source: "repaired",
+        paint: { "line-color": MAP_COLOURS.drawn.outline, "line-width": 1.5 },
+      },
+      {
         id: "submitted-line",
         type: "line",
         source: "submitted",
@@ -211,6 +226,7 @@ export function FieldMap({
   hazards,
   released,
   submitted,
+  repaired,
   cells,
   basemap,
   onDraw,
@@ -304,7 +320,12 @@ export function FieldMap({
           adapter: new TerraDrawMapLibreGLAdapter({ map }),
           modes: [
             new TerraDrawPolygonMode({
-              styles: { fillColor: MAP_COLOURS.drawn, outlineColor: MAP_COLOURS.drawn, outlineWidth: 2 },
+              styles: {
+                fillColor: MAP_COLOURS.drawn.fill,
+                fillOpacity: 0.55,
+                outlineColor: MAP_COLOURS.drawn.outline,
+                outlineWidth: 2,
+              },
             }),
             new TerraDrawSelectMode({
               flags: {
@@ -352,8 +373,9 @@ export function FieldMap({
     (map.getSource("hazard-points") as GeoJSONSource).setData(centres(hazards));
     (map.getSource("released") as GeoJSONSource).setData(collection(released));
     (map.getSource("submitted") as GeoJSONSource).setData(collection(submitted));
+    (map.getSource("repaired") as GeoJSONSource).setData(collection(repaired));
     (map.getSource("cells") as GeoJSONSource).setData(collection(cells));
-  }, [ready, hazards, released, submitted, cells]);
+  }, [ready, hazards, released, submitted, repaired, cells]);
 
   useEffect(() => {
     if (drawResetKey) drawRef.current?.clear();
@@ -368,6 +390,7 @@ export function FieldMap({
         hazards={Boolean(hazards?.length || cells?.length)}
         released={Boolean(released?.length)}
         submitted={Boolean(submitted?.length)}
+        repaired={Boolean(repaired?.length)}
         drawing={drawing}
       />
     </figure>

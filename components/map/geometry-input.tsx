@@ -27,7 +27,16 @@ type Props = MapLayers & {
  * (GeoJSON, KML, GPX, zipped shapefile, CSV of turning points), with the UTM
  * zone for projected coordinates that do not say theirs.
  */
-export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource, hazards, released }: Props) {
+export function GeometryInput({
+  basemap,
+  label,
+  uploaded,
+  repaired,
+  showUploaded,
+  onSource,
+  hazards,
+  released,
+}: Props) {
   const t = useTranslations("geometryInput");
   const locale = useLocale();
   const [kind, setKind] = useState<"drawn" | "file" | "typed">("drawn");
@@ -118,6 +127,7 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
         hazards={hazards}
         released={released}
         submitted={(kind !== "drawn" || showUploaded) && uploaded ? (uploaded.features as Feature<Areal>[]) : undefined}
+        repaired={repaired}
         onDraw={kind === "drawn" ? setDrawn : undefined}
         drawResetKey={reset}
       />
@@ -127,17 +137,19 @@ export function GeometryInput({ basemap, label, uploaded, showUploaded, onSource
 
 type Checked = { ok: boolean; geometry?: FeatureCollection; repaired?: Repaired } | null;
 
-/** What the map shows of a check: the repaired shape while it is offered, else what was read. */
+/**
+ * What the map shows of a check: while a repair is offered, the shape as read
+ * (dashed) with the repair filled over it, so the two can be told apart;
+ * else what was read.
+ */
 export function shownShape(
   check: Checked,
   repairConfirmed: boolean,
-): { uploaded?: FeatureCollection; showUploaded: boolean } {
+): { uploaded?: FeatureCollection; repaired?: Feature<Areal>[]; showUploaded: boolean } {
   if (check && !check.ok && check.repaired)
     return {
-      uploaded: {
-        type: "FeatureCollection",
-        features: [{ type: "Feature", properties: {}, geometry: check.repaired.geometry }],
-      },
+      uploaded: check.geometry,
+      repaired: [{ type: "Feature", properties: {}, geometry: check.repaired.geometry }],
       showUploaded: true,
     };
   return { uploaded: check?.geometry, showUploaded: repairConfirmed };

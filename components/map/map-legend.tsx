@@ -8,11 +8,13 @@ export function MapLegend({
   hazards,
   released,
   submitted,
+  repaired = false,
   drawing,
 }: {
   hazards: boolean;
   released: boolean;
   submitted: boolean;
+  repaired?: boolean;
   drawing: boolean;
 }) {
   const t = useTranslations("map");
@@ -33,6 +35,8 @@ export function MapLegend({
         </>
       )}
       {submitted && <Swatch colour={MAP_COLOURS.submitted} text={t("submitted")} dashed />}
+      {repaired && <Swatch colour={MAP_COLOURS.drawn.outline} fill={MAP_COLOURS.drawn.fill} text={t("repaired")} />}
+      {drawing && <Swatch colour={MAP_COLOURS.drawn.outline} fill={MAP_COLOURS.drawn.fill} text={t("drawn")} />}
       {drawing && <span className="note legend-help">{t("drawHelp")}</span>}
     </figcaption>
   );
@@ -40,11 +44,14 @@ export function MapLegend({
 
 function Swatch({
   colour,
+  fill,
   text,
   filled,
   dashed,
 }: {
   colour: string;
+  /** A fill of another colour than the outline. */
+  fill?: string;
   text: string;
   filled?: boolean;
   dashed?: boolean;
@@ -55,7 +62,7 @@ function Swatch({
         aria-hidden
         style={{
           borderColor: colour,
-          background: filled ? colour : "transparent",
+          background: fill ?? (filled ? colour : "transparent"),
           borderStyle: dashed ? "dashed" : "solid",
         }}
       />

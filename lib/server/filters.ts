@@ -33,6 +33,24 @@ export const regionValue = (region: NonNullable<ProgressFilter["region"]>): Regi
 /** On a record with a region of its own (a grant). */
 export const regionFilter = (f: Pick<ProgressFilter, "region">) => (f.region ? { region: regionValue(f.region) } : {});
 
+/**
+ * Grants funding work in the view's region, as the funding page counts them
+ * (lib/domain/funding-place.ts): the region a grant states, else the regions
+ * of the hazardous areas of the tasks it funds.
+ */
+export const grantRegionFilter = (f: Pick<ProgressFilter, "region">): Prisma.GrantWhereInput =>
+  f.region
+    ? {
+        OR: [
+          { region: regionValue(f.region) },
+          {
+            region: null,
+            tasks: { some: { task: { hazardAreas: { some: { hazardArea: { governorate: regionFilter(f) } } } } } },
+          },
+        ],
+      }
+    : {};
+
 /** The region as SQL on governorates aliased `g`. */
 export const regionSql = (region: NonNullable<ProgressFilter["region"]>) =>
   Prisma.sql`g.region::text = ${regionValue(region)}`;

@@ -1,6 +1,9 @@
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { costPerM2, moneyFlow } from "@/lib/domain/funding";
+import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { importFunding } from "@/lib/server/commands/import-funding";
+import { buildExport } from "@/lib/server/exports";
 import { type FundingLabels, fundedReleases, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
@@ -82,6 +85,15 @@ describe.each(DATABASE_KINDS)("funding on %s", (kind) => {
       expect(grants.map((g) => g.code).sort()).toEqual(expected);
       expect(grants.every((g) => g.place.fromTasks && g.place.regions.includes(region))).toBe(true);
       expect(summary.totalUsd).toBeGreaterThan(0);
+      // The grants file of the same view lists the same grants (it had listed none: it read only the stated region).
+      const file = await buildExport(t().db, donor, "grants.csv", ZExportFilter.parse({ region: filter }), new Date());
+      const text =
+        file.body instanceof Uint8Array ? new TextDecoder().decode(file.body) : await new Response(file.body).text();
+      const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
+        header: true,
+        skipEmptyLines: true,
+      });
+      expect(rows.data.map((r) => r.grantCode).sort()).toEqual(expected);
     }
     // Summed by region, each grant counts once: the groups add up to the donor's whole funding.
     const all = await getFundingSummary(t().db, donor, { groupBy: "region" }, labels);

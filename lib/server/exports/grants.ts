@@ -6,7 +6,7 @@ import { moneyFlow } from "@/lib/domain/funding";
 import { batches } from "@/lib/exports/stream";
 import type { Column } from "@/lib/exports/table";
 import type { ExportFilter } from "@/lib/schemas/export-filter";
-import { donorFilter, fiscalYearFilter, partnerFilter, regionFilter } from "@/lib/server/filters";
+import { donorFilter, fiscalYearFilter, grantRegionFilter, partnerFilter } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import { grantScope } from "@/lib/server/scopes";
 import { money } from "./columns";
@@ -14,7 +14,7 @@ import { tabular } from "./dataset";
 
 /** Grants in the export, and in the IATI file: the caller's, of the view's donor, partner, region and fiscal years. */
 export function grantsWhere(actor: Actor, f: ExportFilter): Prisma.GrantWhereInput {
-  return { AND: [grantScope(actor), donorFilter(f), partnerFilter(f), regionFilter(f), fiscalYearFilter(f)] };
+  return { AND: [grantScope(actor), donorFilter(f), partnerFilter(f), grantRegionFilter(f), fiscalYearFilter(f)] };
 }
 
 const GRANT_SELECT = {

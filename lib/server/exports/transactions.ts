@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { IATI_TRANSACTION_TYPE } from "@/lib/exports/iati";
 import { batches } from "@/lib/exports/stream";
 import type { Column } from "@/lib/exports/table";
-import { donorFilter, partnerFilter, periodFilter, regionFilter } from "@/lib/server/filters";
+import { donorFilter, grantRegionFilter, partnerFilter, periodFilter } from "@/lib/server/filters";
 import { transactionScope } from "@/lib/server/scopes";
 import { money } from "./columns";
 import { tabular } from "./dataset";
@@ -53,7 +53,7 @@ export const transactions = tabular(
       AND: [
         transactionScope(actor),
         donorFilter(f),
-        f.partner || f.region ? { grant: { ...partnerFilter(f), ...regionFilter(f) } } : {},
+        f.partner || f.region ? { grant: { ...partnerFilter(f), ...grantRegionFilter(f) } } : {},
         periodFilter("date", f),
       ],
     };
