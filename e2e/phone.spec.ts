@@ -1,8 +1,9 @@
 // Every page on two phones (360×740 and 390×844), in English, Arabic and
 // Sorani, as the role that works on it: the page is no wider than the screen
 // (wide tables scroll inside their own region), nothing covers a link, and
-// what a finger presses is at least 44 px tall. Each page is saved as a
-// screenshot at 360 px (test-results/phone/<language>/) to be looked at.
+// what a finger presses is at least 44 px tall; and on a laptop (1366×900),
+// its width. Each page is saved as a screenshot at 360 px
+// (test-results/phone/<language>/) to be looked at.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -18,6 +19,7 @@ const PHONES = [
   { width: 360, height: 740 },
   { width: 390, height: 844 },
 ] as const;
+const LAPTOP = { width: 1366, height: 900 };
 let browser: Browser;
 let records: DemoRecords;
 
@@ -149,6 +151,17 @@ describe.concurrent.each(LOCALES)("phones in %s", (language) => {
       expect({ at, covered: fit.covered }).toEqual({ at, covered: [] });
       expect({ at, small: fit.small }).toEqual({ at, small: [] });
     }
+    // And a laptop's screen, where wide tables had been cut off at the right.
+    await page.setViewportSize(LAPTOP);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const fit = await page.evaluate(measureFit);
+    const at = `${route} at ${LAPTOP.width}×${LAPTOP.height} in ${language}`;
+    expect({ at, wider: fit.document > fit.viewport, outside: fit.outside.slice(0, 5), covered: fit.covered }).toEqual({
+      at,
+      wider: false,
+      outside: [],
+      covered: [],
+    });
     await page.close();
   });
 });
