@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReviewWarning, SharedLand } from "@/lib/domain/report-review";
-import { formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
+import { formatDate, formatM2, formatPercent, formatProgrammeDay } from "@/lib/i18n/format";
 
 /** A report a warning names: the reviewer follows it to see the land both claim. */
 export type WarnedReport = { id: string; submittedAt: Date; partner: string };
@@ -29,7 +29,7 @@ export function ReviewWarnings({
       {list.map((s) => {
         const r = reports.find((x) => x.id === s.id);
         const name = t("namedReport", {
-          date: r ? formatDate(r.submittedAt, locale) : "—",
+          date: r ? formatProgrammeDay(r.submittedAt, locale) : "—",
           partner: r?.partner ?? "—",
         });
         return (

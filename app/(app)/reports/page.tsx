@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
 import type { Column } from "@/components/ui/data-table";
-import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { formatM2, formatProgrammeDay } from "@/lib/i18n/format";
 import { drillDownFrom, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { issueLines } from "@/lib/server/command-error";
 import { getDb } from "@/lib/server/db";
@@ -61,7 +61,7 @@ export default async function ReportsPage(props: ListPageProps) {
     {
       key: "submitted",
       header: t("submittedOn"),
-      cell: (r) => <Link href={`/reports/${r.id}`}>{formatDate(r.submittedAt, locale)}</Link>,
+      cell: (r) => <Link href={`/reports/${r.id}`}>{formatProgrammeDay(r.submittedAt, locale)}</Link>,
     },
     {
       key: "task",

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { getTranslations } from "next-intl/server";
 import type { Column } from "@/components/ui/data-table";
 import { daysWaiting } from "@/lib/domain/report-review";
-import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { formatM2, formatProgrammeDay } from "@/lib/i18n/format";
 import type { listReports, ReportSort } from "@/lib/server/queries/land-release";
 import type { wouldCountNow } from "@/lib/server/queries/report-review";
 
@@ -70,7 +70,7 @@ export function reviewQueueColumns({
       header: t("task"),
       cell: taskCell,
     },
-    { key: "submitted", header: t("submittedOn"), cell: (r) => formatDate(r.submittedAt, locale) },
+    { key: "submitted", header: t("submittedOn"), cell: (r) => formatProgrammeDay(r.submittedAt, locale) },
     {
       ...sortable("waiting", t("waiting"), "submitted", true),
       numeric: true,

@@ -6,7 +6,7 @@ import { HazardAreaChanges } from "@/components/hazard-areas/hazard-area-changes
 import { hazardFeatures, releasedFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import { formatDate, formatM2 } from "@/lib/i18n/format";
+import { formatM2, formatProgrammeDay } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -56,7 +56,9 @@ export default async function HazardAreaPage({ params }: { params: Promise<{ id:
     {
       key: "approved",
       header: t("approvedOn"),
-      cell: (r) => <Link href={`/reports/${r.id}`}>{r.reviewedAt ? formatDate(r.reviewedAt, locale) : "—"}</Link>,
+      cell: (r) => (
+        <Link href={`/reports/${r.id}`}>{r.reviewedAt ? formatProgrammeDay(r.reviewedAt, locale) : "—"}</Link>
+      ),
     },
     {
       key: "method",
@@ -111,7 +113,7 @@ export default async function HazardAreaPage({ params }: { params: Promise<{ id:
         <dt>{t("authority")}</dt>
         <dd>{area.authority.name}</dd>
         <dt>{t("registeredOn")}</dt>
-        <dd>{formatDate(area.createdAt, locale)}</dd>
+        <dd>{formatProgrammeDay(area.createdAt, locale)}</dd>
         <dt>{t("area")}</dt>
         <dd data-testid="area-m2">{formatM2(area.areaM2, locale)}</dd>
         <dt>{t("released")}</dt>

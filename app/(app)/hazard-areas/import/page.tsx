@@ -10,7 +10,7 @@ import { FieldMap } from "@/components/map/field-map";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import type { ImportProblem } from "@/lib/domain/register-import";
 import type { StoredRelease } from "@/lib/domain/release-import";
-import { formatCount, formatDate, formatM2 } from "@/lib/i18n/format";
+import { formatCount, formatM2, formatProgrammeDay } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -56,7 +56,7 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
         header: t("fileName"),
         cell: (i) => <Link href={`/hazard-areas/import?id=${i.id}`}>{i.fileName}</Link>,
       },
-      { key: "when", header: t("when"), cell: (i) => formatDate(i.createdAt, locale) },
+      { key: "when", header: t("when"), cell: (i) => formatProgrammeDay(i.createdAt, locale) },
       {
         key: "kind",
         header: t("kindCol"),

@@ -6,7 +6,7 @@ import { FieldMap } from "@/components/map/field-map";
 import { TaskStatusActions } from "@/components/tasks/task-status-actions";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { nextStatuses, stepOf, type TaskActorSide } from "@/lib/domain/task-lifecycle";
-import { formatCount, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
+import { formatCount, formatDate, formatM2, formatPercent, formatProgrammeDay } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -79,7 +79,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     {
       key: "submitted",
       header: t("submittedOn"),
-      cell: (r) => <Link href={`/reports/${r.id}`}>{formatDate(r.submittedAt, locale)}</Link>,
+      cell: (r) => <Link href={`/reports/${r.id}`}>{formatProgrammeDay(r.submittedAt, locale)}</Link>,
     },
     { key: "hazard", header: t("hazardArea"), cell: (r) => <span className="code">{codeOf.get(r.hazardAreaId)}</span> },
     { key: "method", header: t("method"), cell: (r) => tMethod(r.method) },
