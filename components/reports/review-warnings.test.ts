@@ -30,7 +30,7 @@ const render = (warnings: ReviewWarning[], locale = "en", messages: object = en)
 describe("the review's warnings, as the reviewer reads them", () => {
   it("says how much of the polygon lies outside, never rounding 'more than half' up", () => {
     expect(render([{ kind: "mostlyOutside", outsideShare: 0.5679, outsideM2: 5_679 }])).toBe(
-      "56% of this polygon (5,679 m²) lies outside CHA-NIN-0101: that part does not count.",
+      "56.7% of this polygon (5,679 m²) lies outside CHA-NIN-0101: that part does not count.",
     );
   });
 

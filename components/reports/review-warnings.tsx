@@ -46,7 +46,7 @@ export function ReviewWarnings({
       case "mostlyOutside":
         // Floored: "more than half" is never shown rounded up past what it is.
         return t("mostlyOutside", {
-          share: formatPercent(Math.floor(w.outsideShare * 100) / 100, locale),
+          share: formatPercent(Math.floor(w.outsideShare * 1000) / 1000, locale),
           area: formatM2(w.outsideM2, locale),
           hazard,
         });
