@@ -1,7 +1,7 @@
 // Every page on two phones (360×740 and 390×844), in English, Arabic and
 // Sorani, as the role that works on it: the page is no wider than the screen
 // (wide tables scroll inside their own region), nothing covers a link, and
-// what a finger presses is at least 44 px tall; and on a laptop (1366×900),
+// what a finger presses is at least 44 px each way; and on a laptop (1366×900),
 // its width. Each page is saved as a screenshot at 360 px
 // (test-results/phone/<language>/) to be looked at.
 
@@ -116,7 +116,8 @@ function measureFit(): Fit {
   for (const el of targets) {
     if (!shown(el)) continue;
     const r = el.getBoundingClientRect();
-    if (r.height < 43.5) small.push(`${describe(el)} ${Math.round(r.height)} px`);
+    if (r.height < 43.5 || r.width < 43.5)
+      small.push(`${describe(el)} ${Math.round(r.width)}×${Math.round(r.height)} px`);
   }
   return { viewport, document: document.documentElement.scrollWidth, outside, covered, small };
 }
