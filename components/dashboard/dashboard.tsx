@@ -9,10 +9,10 @@ import { HumanImpactFigures } from "@/components/human-impact/figures";
 import { Choropleth } from "@/components/map/choropleth";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { Breakdown, Dashboard } from "@/lib/domain/dashboard";
-import { PROJECTION_HORIZON_YEAR, TRAILING_MONTHS } from "@/lib/domain/projection";
 import { periodAgainstBaseline } from "@/lib/domain/view-notes";
-import { formatArea, formatCount, formatDate, formatM2, formatYear } from "@/lib/i18n/format";
+import { formatDate, formatM2 } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
+import { type DashboardWords, projectionSentences } from "@/lib/i18n/projection-sentences";
 import { drillDownQuery, type ProgressFilter, progressFilterQuery } from "@/lib/schemas/progress-filter";
 
 const METHODS = ["cancelled", "reduced", "cleared"] as const;
@@ -39,13 +39,7 @@ export async function DashboardView({
     getTranslations("landUse"),
   ]);
   const p = data.projection;
-  // A year past the horizon is not a year to plan for: "not by 2100"; no rate at all: "never".
-  const projectedYear = (year: number | null, beyond: boolean) =>
-    year !== null
-      ? formatYear(year, locale)
-      : beyond
-        ? t("projectionNotBy", { horizon: formatYear(PROJECTION_HORIZON_YEAR, locale) })
-        : t("projectionNever");
+  const sentences = projectionSentences(data, p, t as DashboardWords, locale);
   const sum = (rows: { releasedM2: number }[]) => rows.reduce((s, r) => s + r.releasedM2, 0);
   const drill = (figure: { method?: string; governorate?: string; partner?: string; landUse?: string }) => {
     const { method, ...scope } = figure;
@@ -135,45 +129,8 @@ export async function DashboardView({
         <section className="card chart">
           <h2>{t("burnDown")}</h2>
           <BurnDownChart points={data.burnDown} projection={p} baselineM2={data.baselineM2} />
-          <p data-testid="projection">
-            {data.remainingM2 <= 0 ? (
-              t(
-                data.baselineM2 > 0
-                  ? "projectionDone"
-                  : data.baselineBasis === "registered-areas"
-                    ? "projectionNothing"
-                    : "noBaseline",
-              )
-            ) : (
-              <>
-                {p.completionYear !== null
-                  ? t("projection", {
-                      rate: formatArea(p.trailing12M2, locale),
-                      year: formatYear(p.completionYear, locale),
-                      months: formatCount(TRAILING_MONTHS, locale),
-                    })
-                  : p.completionBeyond
-                    ? t("projectionBeyond", {
-                        rate: formatArea(p.trailing12M2, locale),
-                        months: formatCount(TRAILING_MONTHS, locale),
-                        horizon: formatYear(PROJECTION_HORIZON_YEAR, locale),
-                      })
-                    : t("projectionNone", { months: formatCount(TRAILING_MONTHS, locale) })}{" "}
-                {p.bestYear &&
-                  p.worstYear &&
-                  p.bestYear.year !== p.worstYear.year &&
-                  t("projectionRange", {
-                    best: formatYear(p.bestYear.year, locale),
-                    bestArea: formatArea(p.bestYear.releasedM2, locale),
-                    earliest: projectedYear(p.earliestYear, p.earliestBeyond),
-                    worst: formatYear(p.worstYear.year, locale),
-                    worstArea: formatArea(p.worstYear.releasedM2, locale),
-                    latest: projectedYear(p.latestYear, p.latestBeyond),
-                  })}
-              </>
-            )}
-          </p>
-          {p.decadesAway && <p className="warning">{t("decadesAway")}</p>}
+          <p data-testid="projection">{sentences.projection}</p>
+          {sentences.warning && <p className="warning">{sentences.warning}</p>}
         </section>
         <section className="card chart">
           <h2>{t("devices")}</h2>

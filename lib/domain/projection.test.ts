@@ -59,11 +59,11 @@ describe("projectCompletion", () => {
     expect(p.decadesAway).toBe(false);
   });
 
-  it("says plainly when the rate puts completion decades away, or never", () => {
+  it("says plainly when the rate puts completion decades away, and not beside 'never' when nothing was released", () => {
     expect(projectCompletion(650_000_000, months, "2025-11").decadesAway).toBe(true);
     const idle = projectCompletion(1_000, fillMonths([month("2020-03", 50)], "2020-01", "2025-11"), "2025-11");
     expect(idle.completionYear).toBeNull();
-    expect(idle.decadesAway).toBe(true);
+    expect(idle.decadesAway).toBe(false);
     expect(idle.worstYear!.releasedM2).toBe(0);
     expect(idle.latestYear).toBeNull();
   });

@@ -28,7 +28,10 @@ export type Projection = {
   /** The best or worst year's rate would end the work only past the horizon (the year is then null). */
   earliestBeyond: boolean;
   latestBeyond: boolean;
-  /** More than 20 years away at the trailing rate, or never at it. */
+  /**
+   * More than 20 years away at the trailing rate. Not when nothing was released in it: the sentence then says the
+   * work never ends at that rate, and "decades away" beside it would contradict it.
+   */
   decadesAway: boolean;
 };
 
@@ -132,6 +135,6 @@ export function projectCompletion(
     latestYear: yearOf(atWorst),
     earliestBeyond: beyond(rawYear(atBest)),
     latestBeyond: beyond(rawYear(atWorst)),
-    decadesAway: remainingM2 > 0 && (yearsAtTrailingRate === null || yearsAtTrailingRate > 20),
+    decadesAway: remainingM2 > 0 && yearsAtTrailingRate !== null && yearsAtTrailingRate > 20,
   };
 }
