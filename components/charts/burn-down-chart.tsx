@@ -17,15 +17,7 @@ const HORIZON_YEARS = 50;
  * last 12 months' rate projects (drawn up to 50 years ahead; beyond that the
  * text says when).
  */
-export function BurnDownChart({
-  points,
-  projection,
-  baselineM2,
-}: {
-  points: BurnDownPoint[];
-  projection: Projection;
-  baselineM2: number;
-}) {
+export function BurnDownChart({ points, projection }: { points: BurnDownPoint[]; projection: Projection }) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const axes = useChartAxes();
@@ -40,6 +32,7 @@ export function BurnDownChart({
     data[data.length - 1]!.projected = last.remainingM2;
     data.push({ x: start + years, projected: Math.max(0, last.remainingM2 - projection.trailing12M2 * years) });
   }
+  const projecting = data.some((d) => d.projected !== undefined);
   if (!hasFigures(data, ["remaining", "projected"])) {
     return (
       <p className="note chart-empty" data-testid="burn-down-chart-empty">
@@ -63,7 +56,8 @@ export function BurnDownChart({
           />
           <YAxis
             {...axes.y}
-            domain={[0, Math.max(baselineM2, 1)]}
+            // Recharts' own round ticks (0, 200, 400, 600, 800 km²): the baseline as the top gave 0, 200, 400, 650.
+            domain={[0, "auto"]}
             tickFormatter={(v: number) => formatArea(v, locale)}
             width={90}
             tick={VALUE_TICK}
@@ -81,15 +75,18 @@ export function BurnDownChart({
             strokeWidth={2}
             connectNulls
           />
-          <Line
-            dataKey="projected"
-            name={t("projectedLine", { months: formatCount(TRAILING_MONTHS, locale) })}
-            stroke="#D55E00"
-            strokeDasharray="6 4"
-            dot={false}
-            strokeWidth={2}
-            connectNulls
-          />
+          {/* No release in 12 months: no line to draw, and so no key for one. */}
+          {projecting && (
+            <Line
+              dataKey="projected"
+              name={t("projectedLine", { months: formatCount(TRAILING_MONTHS, locale) })}
+              stroke="#D55E00"
+              strokeDasharray="6 4"
+              dot={false}
+              strokeWidth={2}
+              connectNulls
+            />
+          )}
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -128,7 +128,7 @@ export async function DashboardView({
         />
         <section className="card chart">
           <h2>{t("burnDown")}</h2>
-          <BurnDownChart points={data.burnDown} projection={p} baselineM2={data.baselineM2} />
+          <BurnDownChart points={data.burnDown} projection={p} />
           <p data-testid="projection">{sentences.projection}</p>
           {sentences.warning && <p className="warning">{sentences.warning}</p>}
         </section>
