@@ -8,7 +8,6 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import {
   type CostGroup,
   committedByYearAndDonor,
-  costPerM2,
   fiscalYearChoices,
   moneyFlow,
   summariseFunding,
@@ -18,7 +17,7 @@ import { governorateName } from "@/lib/i18n/names";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
-import { fundedReleasesInView, fundingLabels, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
+import { fundingCostInView, fundingLabels, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 
 const GRANTS_PER_PAGE = 100;
@@ -44,7 +43,7 @@ export default async function FundingPage(props: ListPageProps) {
   const byPartner = summariseFunding(grants, "partner", labels);
   const byRegion = summariseFunding(grants, "region", labels);
   const byDonorYear = committedByYearAndDonor(grants, 7, t("otherDonors"));
-  const cost = costPerM2(grants, await fundedReleasesInView(db, user, filter));
+  const cost = await fundingCostInView(db, user, filter);
   const perGrant = grants
     .map((g) => ({
       key: g.id,

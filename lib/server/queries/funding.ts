@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { type FundedRelease, summariseFunding } from "@/lib/domain/funding";
+import { costPerM2, type FundedRelease, summariseFunding } from "@/lib/domain/funding";
 import { fundsWorkIn, type GrantPlace, placeOfGrant, type WorkPlace } from "@/lib/domain/funding-place";
 import type { FundingFilter } from "@/lib/schemas/funding-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
@@ -108,6 +108,15 @@ export function fundedReleasesInView(db: Db, actor: Actor, filter: GrantFilter =
         (await fundingGrants(db, actor, filter)).map((g) => g.id),
       ),
   );
+}
+
+/** What each dollar released in the caller's view, as the funding page shows it (see costPerM2). */
+export async function fundingCostInView(db: Db, actor: Actor, filter: GrantFilter = {}) {
+  const [grants, releases] = await Promise.all([
+    fundingGrants(db, actor, filter),
+    fundedReleasesInView(db, actor, filter),
+  ]);
+  return costPerM2(grants, releases);
 }
 
 /** Approved land released in the tasks each grant funds, by method and year of the period's end. */
