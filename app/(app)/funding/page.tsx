@@ -160,7 +160,7 @@ export default async function FundingPage(props: ListPageProps) {
             {groups.length === 0 && (
               <tr>
                 <td colSpan={4} className="note">
-                  {t("noAttributedLand")}
+                  {t(filter.region ? "noAttributedLandRegion" : "noAttributedLand")}
                 </td>
               </tr>
             )}
@@ -249,6 +249,11 @@ export default async function FundingPage(props: ListPageProps) {
           <p className="note" data-testid="attribution-rule">
             {t("rule")}
           </p>
+          {filter.region && (
+            <p className="note" data-testid="region-land-rule">
+              {t("regionLandRule")}
+            </p>
+          )}
           <div className="chart-grid">
             {costTable(t("byDonor"), cost.byDonor, (g) => g.label, "cost-by-donor")}
             {costTable(t("byPartner"), cost.byPartner, (g) => g.label, "cost-by-partner")}
