@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fundsWorkIn, placeOfGrant, regionGroup, type WorkPlace } from "./funding-place";
+import { fundsWorkIn, placeOfGrant, regionGroup, releasedIn, type WorkPlace } from "./funding-place";
 
 const duhok: WorkPlace = { pcode: "IQG09", region: "KURDISTAN" };
 const erbil: WorkPlace = { pcode: "IQG11", region: "KURDISTAN" };
@@ -32,5 +32,14 @@ describe("where a grant's money went", () => {
     expect(place).toEqual({ regions: [], governorates: [], fromTasks: false });
     expect(fundsWorkIn(place, "FEDERAL") || fundsWorkIn(place, "KURDISTAN")).toBe(false);
     expect(regionGroup(place)).toBeNull();
+  });
+
+  it("counts released land under its own region only, unlike the money of a grant funding both", () => {
+    const place = placeOfGrant(null, [ninewa, duhok]);
+    expect(fundsWorkIn(place, "KURDISTAN") && fundsWorkIn(place, "FEDERAL")).toBe(true);
+    expect(releasedIn(ninewa, "KURDISTAN")).toBe(false);
+    expect(releasedIn(ninewa, "FEDERAL")).toBe(true);
+    expect(releasedIn(duhok, "KURDISTAN")).toBe(true);
+    expect(releasedIn(ninewa, undefined) && releasedIn(duhok, undefined)).toBe(true);
   });
 });

@@ -41,3 +41,13 @@ export function regionGroup(place: GrantPlace): Region | "BOTH" | null {
   if (place.regions.length === 0) return null;
   return place.regions.length === 1 ? place.regions[0]! : "BOTH";
 }
+
+/**
+ * Whether released land counts under the region shown (none: the whole
+ * country). Unlike a grant's money, land lies in one governorate and so in
+ * one region: counted under both, the regions would add up to more land than
+ * was released.
+ */
+export function releasedIn(land: { region: Region }, shown: Region | undefined): boolean {
+  return shown === undefined || land.region === shown;
+}

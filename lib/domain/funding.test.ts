@@ -118,9 +118,16 @@ describe("costPerM2", () => {
     grant("g3", "jp", "p2", 2025, [["DISBURSEMENT", 90_000]]),
   ];
   const releases = [
-    { grantId: "g1", shareBp: 6_000, method: "cleared" as const, year: 2025, m2: 100_000 },
-    { grantId: "g2", shareBp: 4_000, method: "cleared" as const, year: 2025, m2: 100_000 },
-    { grantId: "g2", shareBp: 10_000, method: "cancelled" as const, year: 2024, m2: 210_000 },
+    { grantId: "g1", shareBp: 6_000, method: "cleared" as const, year: 2025, region: "FEDERAL" as const, m2: 100_000 },
+    { grantId: "g2", shareBp: 4_000, method: "cleared" as const, year: 2025, region: "FEDERAL" as const, m2: 100_000 },
+    {
+      grantId: "g2",
+      shareBp: 10_000,
+      method: "cancelled" as const,
+      year: 2024,
+      region: "KURDISTAN" as const,
+      m2: 210_000,
+    },
   ];
 
   it("spreads each grant's disbursement over the m² attributed to it", () => {
@@ -142,5 +149,25 @@ describe("costPerM2", () => {
       expect(groups.reduce((s, g) => s + g.attributedM2, 0)).toBeCloseTo(310_000, 6);
     }
     expect(c.byMethod.find((m) => m.key === "cancelled")!.usdPerM2).toBeCloseTo(2, 12);
+  });
+
+  it("counts under a region only the land released there, at its grant's price over all its land", () => {
+    // g2 released 40,000 m² in federal Iraq and 210,000 m² in the Kurdistan Region: US$500,000 / 250,000 m² = US$2.
+    const kurdistan = costPerM2(grants, releases, "KURDISTAN");
+    expect(kurdistan.byDonor).toEqual([
+      { key: "de", label: "Donor de", attributedM2: 210_000, attributedUsd: 420_000, usdPerM2: 2 },
+    ]);
+    expect(kurdistan.byYear.map((y) => y.key)).toEqual(["2024"]);
+    const federal = costPerM2(grants, releases, "FEDERAL");
+    expect(federal.byDonor.find((d) => d.key === "de")).toMatchObject({ attributedM2: 40_000, usdPerM2: 2 });
+    expect(federal.byDonor.find((d) => d.key === "de")!.attributedUsd).toBeCloseTo(80_000, 6);
+    expect(federal.byDonor.find((d) => d.key === "us")).toMatchObject({ attributedM2: 60_000, usdPerM2: 10 });
+    // Land lies in one region: the two regions add up to the whole, in land and in the money attributed to it.
+    const whole = costPerM2(grants, releases);
+    for (const k of ["byDonor", "byPartner", "byMethod", "byYear"] as const)
+      for (const f of ["attributedM2", "attributedUsd"] as const) {
+        const sum = (c: typeof whole) => c[k].reduce((s, g) => s + g[f], 0);
+        expect(sum(federal) + sum(kurdistan)).toBeCloseTo(sum(whole), 6);
+      }
   });
 });

@@ -4,7 +4,13 @@ import { costPerM2, moneyFlow } from "@/lib/domain/funding";
 import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { importFunding } from "@/lib/server/commands/import-funding";
 import { buildExport } from "@/lib/server/exports";
-import { type FundingLabels, fundedReleases, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
+import {
+  type FundingLabels,
+  fundedReleases,
+  fundingCostInView,
+  getFundingSummary,
+  grantYears,
+} from "@/lib/server/queries/funding";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 
@@ -99,6 +105,48 @@ describe.each(DATABASE_KINDS)("funding on %s", (kind) => {
     const all = await getFundingSummary(t().db, donor, { groupBy: "region" }, labels);
     expect(all.summary.items.reduce((s, i) => s + i.committedUsd, 0)).toBeCloseTo(all.summary.totalUsd, 2);
     expect(all.summary.items.map((i) => i.key)).not.toContain("unspecified");
+  });
+
+  it("counts a donor's released land under the region it lies in: the two regions add up to the whole, at each grant's own price", async () => {
+    const donor = await actorFor(t().db, "donor@demo.test");
+    // Independently of the page's queries: approved reports in tasks the donor funds, by their hazardous area's region.
+    const reports = await t().db.landReleaseReport.findMany({
+      where: { status: "APPROVED", task: { grants: { some: { grant: { donorId: donor.organisationId } } } } },
+      select: {
+        countedAreaM2: true,
+        hazardArea: { select: { governorate: { select: { region: true } } } },
+        task: { select: { grants: { select: { shareBp: true, grant: { select: { donorId: true } } } } } },
+      },
+    });
+    const expected = { FEDERAL: 0, KURDISTAN: 0 };
+    for (const r of reports)
+      for (const g of r.task!.grants)
+        if (g.grant.donorId === donor.organisationId)
+          expected[r.hazardArea.governorate.region] += (r.countedAreaM2 * g.shareBp) / 10_000;
+    expect(expected.FEDERAL).toBeGreaterThan(0);
+    expect(expected.KURDISTAN).toBeGreaterThan(0);
+
+    const whole = await fundingCostInView(t().db, donor);
+    const federal = await fundingCostInView(t().db, donor, { region: "federal" });
+    const kurdistan = await fundingCostInView(t().db, donor, { region: "kurdistan" });
+    const m2 = (groups: { attributedM2: number }[]) => groups.reduce((s, g) => s + g.attributedM2, 0);
+    const usd = (groups: { attributedUsd: number }[]) => groups.reduce((s, g) => s + g.attributedUsd, 0);
+    expect(m2(whole.byDonor)).toBeCloseTo(expected.FEDERAL + expected.KURDISTAN, 4);
+    for (const [view, region] of [
+      [federal, "FEDERAL"],
+      [kurdistan, "KURDISTAN"],
+    ] as const)
+      for (const groups of [view.byDonor, view.byPartner, view.byMethod, view.byYear])
+        expect(m2(groups)).toBeCloseTo(expected[region], 4);
+    for (const k of ["byDonor", "byPartner", "byMethod", "byYear"] as const) {
+      expect(m2(federal[k]) + m2(kurdistan[k])).toBeCloseTo(m2(whole[k]), 4);
+      // The dollars attributed are each grant's money for the land in the region: the regions share it, not double it.
+      expect(usd(federal[k]) + usd(kurdistan[k])).toBeCloseTo(usd(whole[k]), 4);
+    }
+    // A grant's price per m² is its money over all the land it funded, whichever region is shown.
+    for (const view of [federal, kurdistan])
+      for (const p of view.byPartner)
+        expect(p.usdPerM2).toBeCloseTo(whole.byPartner.find((w) => w.key === p.key)!.usdPerM2!, 9);
   });
 
   it("shows a donor no other donor's year: a year without its grants is an empty view, not someone else's money", async () => {

@@ -8,7 +8,6 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import {
   type CostGroup,
   committedByYearAndDonor,
-  costPerM2,
   fiscalYearChoices,
   moneyFlow,
   summariseFunding,
@@ -18,7 +17,7 @@ import { governorateName } from "@/lib/i18n/names";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
-import { fundedReleasesInView, fundingLabels, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
+import { fundingCostInView, fundingLabels, getFundingSummary, grantYears } from "@/lib/server/queries/funding";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 
 const GRANTS_PER_PAGE = 100;
@@ -44,7 +43,7 @@ export default async function FundingPage(props: ListPageProps) {
   const byPartner = summariseFunding(grants, "partner", labels);
   const byRegion = summariseFunding(grants, "region", labels);
   const byDonorYear = committedByYearAndDonor(grants, 7, t("otherDonors"));
-  const cost = costPerM2(grants, await fundedReleasesInView(db, user, filter));
+  const cost = await fundingCostInView(db, user, filter);
   const perGrant = grants
     .map((g) => ({
       key: g.id,
@@ -161,7 +160,7 @@ export default async function FundingPage(props: ListPageProps) {
             {groups.length === 0 && (
               <tr>
                 <td colSpan={4} className="note">
-                  {t("noAttributedLand")}
+                  {t(filter.region ? "noAttributedLandRegion" : "noAttributedLand")}
                 </td>
               </tr>
             )}
@@ -250,6 +249,11 @@ export default async function FundingPage(props: ListPageProps) {
           <p className="note" data-testid="attribution-rule">
             {t("rule")}
           </p>
+          {filter.region && (
+            <p className="note" data-testid="region-land-rule">
+              {t("regionLandRule")}
+            </p>
+          )}
           <div className="chart-grid">
             {costTable(t("byDonor"), cost.byDonor, (g) => g.label, "cost-by-donor")}
             {costTable(t("byPartner"), cost.byPartner, (g) => g.label, "cost-by-partner")}

@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { type FundedRelease, summariseFunding } from "@/lib/domain/funding";
+import { costPerM2, type FundedRelease, summariseFunding } from "@/lib/domain/funding";
 import { fundsWorkIn, type GrantPlace, placeOfGrant, type WorkPlace } from "@/lib/domain/funding-place";
 import type { FundingFilter } from "@/lib/schemas/funding-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
@@ -97,28 +97,49 @@ function readGrants(db: Db, actor: Actor, year: number | undefined) {
   });
 }
 
-/** Approved land released in the tasks of the grants in the caller's view (see fundedReleases), cached with them. */
-export function fundedReleasesInView(db: Db, actor: Actor, filter: GrantFilter = {}): Promise<FundedRelease[]> {
-  return cachedForDataVersion(
-    db,
-    `funding:releases:${scopeKey(actor)}:${filter.year ?? ""}:${filter.region ?? ""}`,
-    async () =>
-      fundedReleases(
-        db,
-        (await fundingGrants(db, actor, filter)).map((g) => g.id),
-      ),
+/**
+ * Approved land released in the tasks of the grants the caller sees in the
+ * year, in every region (see fundedReleases), cached with them: a grant's
+ * price per m² is read from all its land, whichever region is shown.
+ */
+export function fundedReleasesInView(db: Db, actor: Actor, year?: number): Promise<FundedRelease[]> {
+  return cachedForDataVersion(db, `funding:releases:${scopeKey(actor)}:${year ?? ""}`, async () =>
+    fundedReleases(
+      db,
+      (await fundingGrants(db, actor, { year })).map((g) => g.id),
+    ),
   );
 }
 
-/** Approved land released in the tasks each grant funds, by method and year of the period's end. */
+/**
+ * What each dollar released in the caller's view, as the funding page shows
+ * it (see costPerM2). Under a region, the land released in its governorates
+ * by any grant the caller sees in the year: land lies where it lies, even
+ * when its grant states the other region (and so is listed under that one).
+ */
+export async function fundingCostInView(db: Db, actor: Actor, filter: GrantFilter = {}) {
+  const [grants, releases] = await Promise.all([
+    fundingGrants(db, actor, { year: filter.year }),
+    fundedReleasesInView(db, actor, filter.year),
+  ]);
+  return costPerM2(grants, releases, filter.region && regionValue(filter.region));
+}
+
+/**
+ * Approved land released in the tasks each grant funds, by method, year of
+ * the period's end and the region of the report's hazardous area.
+ */
 export async function fundedReleases(db: Db, grantIds: readonly string[]): Promise<FundedRelease[]> {
   if (grantIds.length === 0) return [];
   return db.$queryRaw<FundedRelease[]>`
     SELECT gt."grantId" AS "grantId", gt."shareBp" AS "shareBp", lower(r.method::text) AS method,
-           extract(year FROM r."periodEnd")::int AS year, sum(r."countedAreaM2")::float8 AS m2
-    FROM "GrantTask" gt JOIN "LandReleaseReport" r ON r."taskId" = gt."taskId" AND r.status = 'APPROVED'
+           extract(year FROM r."periodEnd")::int AS year, g.region::text AS region, sum(r."countedAreaM2")::float8 AS m2
+    FROM "GrantTask" gt
+    JOIN "LandReleaseReport" r ON r."taskId" = gt."taskId" AND r.status = 'APPROVED'
+    JOIN "HazardArea" h ON h.id = r."hazardAreaId"
+    JOIN "Governorate" g ON g.pcode = h."governoratePcode"
     WHERE gt."grantId" IN (${Prisma.join([...grantIds])})
-    GROUP BY 1, 2, 3, 4`;
+    GROUP BY 1, 2, 3, 4, 5`;
 }
 
 export type FundingLabels = Parameters<typeof summariseFunding>[2];
