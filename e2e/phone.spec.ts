@@ -10,7 +10,11 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import ar from "@/lib/i18n/messages/ar.json";
+import ckb from "@/lib/i18n/messages/ckb.json";
+import en from "@/lib/i18n/messages/en.json";
 import { launchBrowser, signIn } from "./browser";
+import { demoTask, typedBox } from "./demo-task";
 import { type DemoRecords, demoRecords, EVERY_PAGE, pageUrl, screenName } from "./every-page";
 
 const baseUrl = inject("baseUrl");
@@ -185,4 +189,31 @@ describe("the menu on a phone", () => {
       await page.close();
     },
   );
+});
+
+describe("the report form on a phone, filled in", () => {
+  const words = { en, ar, ckb };
+  it.each(LOCALES)("still fits once its polygon is read and a device row is added (%s)", async (language) => {
+    const m = words[language];
+    const page = await phoneFor("partner@demo.test", language);
+    await page.setViewportSize(PHONES[1]);
+    const { taskId, bounds } = await demoTask(page, baseUrl);
+    await page.goto(`${baseUrl}/tasks/${taskId}/reports/new`);
+    await page.getByLabel(m.geometryInput.type).check();
+    await page.getByLabel(m.geometryInput.typed).fill(typedBox(bounds, [0.85, 0.95], [0.45, 0.55]));
+    await page.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: m.reportForm.addDevice }).click();
+    for (const phone of PHONES) {
+      await page.setViewportSize(phone);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const fit = await page.evaluate(measureFit);
+      const at = `the filled report form at ${phone.width} px in ${language}`;
+      expect({ at, wider: fit.document > fit.viewport, outside: fit.outside.slice(-8) }).toEqual({
+        at,
+        wider: false,
+        outside: [],
+      });
+    }
+    await page.close();
+  });
 });
