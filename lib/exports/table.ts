@@ -13,6 +13,8 @@ export type Column<Row> = {
   value: (row: Row) => Cell;
   /** Column width in characters, for XLSX. */
   width?: number;
+  /** A workbook's number format ("#,##0"): it rounds what is shown, the cell keeps the full number to add up. */
+  format?: string;
 };
 
 export type TableSpec<Row> = {

@@ -6,6 +6,7 @@ import { TABLES } from "./index";
 
 const tables = Object.values(TABLES).map((t) => t.spec);
 const headers = [...new Set(tables.flatMap((s) => s.columns.map((c) => c.header)))];
+const columns = tables.flatMap((s) => s.columns);
 
 describe("spreadsheet names for readers", () => {
   it.each(LOCALES)("every column of every table has a name in %s", (locale) => {
@@ -37,5 +38,17 @@ describe("spreadsheet names for readers", () => {
     // The spec itself keeps the machine names CSV writes.
     expect(reports.columns.map((c) => c.header)).toContain("countedAreaM2");
     expect(counted("ar").value).toBe(reports.columns.find((c) => c.header === "countedAreaM2")!.value);
+  });
+});
+
+describe("spreadsheet values for readers", () => {
+  it("shows areas to the whole m² and money to the cent, thousands grouped, in every number column of a kind", () => {
+    const numbers = columns.filter((c) => c.type === "number");
+    const formats = Object.fromEntries(numbers.map((c) => [c.header, c.format]));
+    for (const [header, format] of Object.entries(formats)) {
+      expect(format, header).toBe(/M2$/.test(header) ? "#,##0" : "#,##0.00");
+    }
+    expect(formats.countedAreaM2).toBe("#,##0");
+    expect(formats.amountUsd).toBe("#,##0.00");
   });
 });

@@ -32,12 +32,27 @@ export function forReaders<Row>(spec: TableSpec<Row>, locale: Locale): TableSpec
 // Money is held in integer hundredths of its currency (lib/domain/funding-import.ts).
 export const money = (minor: bigint) => Number(minor) / 100;
 
-/** An area in square metres: a number column wide enough for a national total. */
+/** An amount of money (US$ or its own currency): to the cent in a workbook, with thousands grouped. */
+export const moneyColumn = <Row>(header: string, hxl: string, value: (row: Row) => number | null): Column<Row> => ({
+  header,
+  hxl,
+  type: "number",
+  value,
+  format: "#,##0.00",
+  width: 16,
+});
+
+/**
+ * An area in square metres: a number column wide enough for a national
+ * total, shown in a workbook to the whole m² with thousands grouped (the
+ * cell keeps every decimal, so sums match the dashboard's).
+ */
 export const m2Column = <Row>(header: string, hxl: string, value: (row: Row) => number | null): Column<Row> => ({
   header,
   hxl,
   type: "number",
   value,
+  format: "#,##0",
   width: 16,
 });
 
