@@ -9,7 +9,7 @@ import type { ExportFilter } from "@/lib/schemas/export-filter";
 import { donorFilter, fiscalYearFilter, grantRegionFilter, partnerFilter } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import { grantScope } from "@/lib/server/scopes";
-import { money, moneyColumn } from "./columns";
+import { codeColumn, money, moneyColumn } from "./columns";
 import { tabular } from "./dataset";
 
 /** Grants in the export, and in the IATI file: the caller's, of the view's donor, partner, region and fiscal years. */
@@ -43,7 +43,7 @@ const COLUMNS: Column<GrantRow>[] = [
   { header: "fiscalYear", hxl: "#date+year", type: "integer", value: (g) => g.fiscalYear },
   { header: "periodStart", hxl: "#date+start", type: "date", value: (g) => g.periodStart },
   { header: "periodEnd", hxl: "#date+end", type: "date", value: (g) => g.periodEnd },
-  { header: "region", hxl: "#region+name", type: "string", value: (g) => g.region?.toLowerCase() ?? null },
+  codeColumn("region", "#region+name", "region", (g) => g.region),
   moneyColumn("amount", "#value", (g) => money(g.amountMinor)),
   { header: "currency", hxl: "#currency", type: "string", value: (g) => g.currency },
   moneyColumn("amountUsd", "#value+usd", (g) => money(g.amountUsdCents)),

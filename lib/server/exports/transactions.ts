@@ -7,7 +7,7 @@ import { batches } from "@/lib/exports/stream";
 import type { Column } from "@/lib/exports/table";
 import { donorFilter, grantRegionFilter, partnerFilter, periodFilter } from "@/lib/server/filters";
 import { transactionScope } from "@/lib/server/scopes";
-import { money, moneyColumn } from "./columns";
+import { codeColumn, money, moneyColumn } from "./columns";
 import { tabular } from "./dataset";
 
 const TRANSACTION_SELECT = {
@@ -28,7 +28,7 @@ const COLUMNS: Column<TransactionRow>[] = [
   { header: "grantCode", hxl: "#activity+code+grant", type: "string", value: (t) => t.grant?.code ?? null, width: 22 },
   { header: "donor", hxl: "#org+funder", type: "string", value: (t) => t.donor.name, width: 28 },
   { header: "partner", hxl: "#org+impl", type: "string", value: (t) => t.grant?.partner?.name ?? null, width: 28 },
-  { header: "type", hxl: "#indicator+type", type: "string", value: (t) => t.type.toLowerCase(), width: 20 },
+  codeColumn("type", "#indicator+type", "transactionType", (t) => t.type),
   {
     header: "iatiTransactionType",
     hxl: "#indicator+type+code",
