@@ -1,6 +1,7 @@
 // Tables as exports carry them: typed columns, each with its header and,
 // optionally, its HXL hashtag (the Humanitarian Exchange Language row that
 // OCHA's tools read under the header). Pure: no database, no Next.js.
+import type { Locale } from "@/lib/i18n/locales";
 
 export type ColumnType = "string" | "number" | "integer" | "date" | "datetime";
 export type Cell = string | number | Date | null | undefined;
@@ -13,6 +14,14 @@ export type Column<Row> = {
   value: (row: Row) => Cell;
   /** Column width in characters, for XLSX. */
   width?: number;
+  /**
+   * What a workbook shows a person in `locale` instead of `value`, where
+   * `value` is a code a script reads ("approved", "kurdistan") or a name in
+   * English: the screens' word for it, the place's name. CSV keeps `value`.
+   */
+  shown?: (row: Row, locale: Locale) => Cell;
+  /** A workbook's number format ("#,##0"): it rounds what is shown, the cell keeps the full number to add up. */
+  format?: string;
 };
 
 export type TableSpec<Row> = {

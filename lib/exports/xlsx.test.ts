@@ -9,12 +9,12 @@ const spec: TableSpec<Row> = {
   title: "Hazardous areas",
   columns: [
     { header: "Code", type: "string", value: (r) => r.code },
-    { header: "Area (m²)", type: "number", value: (r) => r.areaM2 },
+    { header: "Area (m²)", type: "number", value: (r) => r.areaM2, format: "#,##0" },
   ],
 };
 const rows: Row[] = [
   { code: "CHA-NIN-0001", areaM2: 240_000 },
-  { code: "CHA-ERB-0002", areaM2: 18_500 },
+  { code: "CHA-ERB-0002", areaM2: 47_480.82263672352 },
 ];
 
 describe("XLSX workbooks", () => {
@@ -36,5 +36,16 @@ describe("XLSX workbooks", () => {
     };
     expect(await sheetView(true)).toMatch(/rightToLeft="(1|true)"/);
     expect(await sheetView(false)).not.toMatch(/rightToLeft="(1|true)"/);
+  });
+
+  it("keep a number whole in its cell and show it in its column's format, so Excel sums the full figures", async () => {
+    const zip = await JSZip.loadAsync(await xlsxWorkbook([{ spec, rows } as never]));
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    const id = /<numFmt numFmtId="(\d+)" formatCode="#,##0"\/>/.exec(styles)?.[1];
+    expect(id).toBeDefined();
+    const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.match(/<xf [^>]*?\/?>/g)!;
+    const style = xfs.findIndex((xf) => xf.includes(`numFmtId="${id}"`));
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toContain(`<c r="B3" s="${style}"><v>47480.82263672352</v></c>`);
   });
 });

@@ -4,18 +4,19 @@ import { type Cell, type Column, neutraliseFormula, type TableSpec } from "./tab
 /** A table and its rows, for one sheet of a workbook. */
 export type SheetOf<Row> = { spec: TableSpec<Row>; rows: Row[] };
 
-function cell(value: Cell, type: Column<unknown>["type"]): XlsxCell {
+function cell(value: Cell, { type, format }: Pick<Column<unknown>, "type" | "format">): XlsxCell {
   if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) return null;
   if (value instanceof Date) return { type: Date, value, format: type === "date" ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm" };
-  if (typeof value === "number") return { type: Number, value, format: type === "integer" ? "0" : "#,##0.00" };
+  if (typeof value === "number")
+    return { type: Number, value, format: format ?? (type === "integer" ? "0" : "#,##0.00") };
   return { type: String, value: neutraliseFormula(value) };
 }
 
 /**
  * A workbook with one sheet per table: a bold, frozen header row, typed
  * cells (numbers as numbers, dates as dates, so sums and filters work in
- * Excel), text made formula-safe; sheets laid out right to left for a
- * reader of Arabic or Sorani.
+ * Excel; a number shown in its column's `format`), text made formula-safe;
+ * sheets laid out right to left for a reader of Arabic or Sorani.
  */
 export function xlsxWorkbook(sheets: SheetOf<never>[], options: { rightToLeft?: boolean } = {}): Promise<Buffer> {
   const out: Sheet<never>[] = sheets.map(({ spec, rows }) => ({
@@ -25,7 +26,7 @@ export function xlsxWorkbook(sheets: SheetOf<never>[], options: { rightToLeft?: 
     columns: spec.columns.map((c) => ({ width: c.width ?? Math.min(40, Math.max(10, c.header.length + 2)) })),
     data: [
       spec.columns.map((c) => ({ value: c.header, fontWeight: "bold" as const })),
-      ...rows.map((r) => spec.columns.map((c) => cell(c.value(r), c.type))),
+      ...rows.map((r) => spec.columns.map((c) => cell(c.value(r), c))),
     ],
   }));
   return writeXlsxFile(out).toBuffer().then(withFixedEntryTimes);

@@ -191,6 +191,59 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     expect(csv.split("\r\n")[0]).toMatch(/^reportId,status,method,taskCode,/);
   });
 
+  it("XLSX for a reader of Arabic: statuses, methods, regions and governorates in Arabic words; areas numbers shown to the whole m²", async () => {
+    const out = await run("admin@demo.test", "tables.xlsx", { status: "all" }, "ar");
+    const file = Buffer.from(out.bytes);
+    const [header, ...rows] = await readSheet(file, "تقارير الإفراج عن الأراضي");
+    const column = (name: string) => rows.map((r) => r[header!.indexOf(name)]);
+    const words = (name: string) => new Set(column(name));
+    expect(words("الحالة")).toContain("معتمد");
+    expect(words("الطريقة")).toContain("مطهّرة");
+    expect([...words("الطريقة")].filter((m) => !["ملغاة", "مخفّضة", "مطهّرة"].includes(m as string))).toEqual([]);
+    expect(words("المنطقة")).toEqual(new Set(["العراق الاتحادي", "إقليم كوردستان"]));
+    const governorates = await t().db.governorate.findMany({ select: { nameEn: true, nameAr: true } });
+    const arabic = new Set(governorates.map((g) => g.nameAr));
+    expect([...words("المحافظة")].filter((g) => !arabic.has(g as string))).toEqual([]);
+    // No code and no English name is left for the reader (CSV keeps them: its header, below).
+    const text = rows.flatMap((r) => r.filter((c) => typeof c === "string")) as string[];
+    const english = new Set([
+      "approved",
+      "cleared",
+      "reduced",
+      "kurdistan",
+      "federal",
+      ...governorates.map((g) => g.nameEn),
+    ]);
+    expect(text.filter((c) => english.has(c))).toEqual([]);
+    const [typeHeader, ...types] = await readSheet(file, "معاملات التمويل");
+    expect(new Set(types.map((r) => r[typeHeader!.indexOf("نوع المعاملة")]))).toContain("التزام وارد");
+    const [deviceHeader, ...devices] = await readSheet(file, "الذخائر المدمَّرة");
+    expect(devices.map((r) => r[deviceHeader!.indexOf("نوع الذخيرة")])).not.toContain("ap_mine");
+    expect((await readXlsxFile(file)).map((s) => s.sheet)).toContain("المتبقي حسب النوع (المادة ٧)");
+    const csv = csvRows((await run("admin@demo.test", "reports.csv", { status: "all" }, "ar")).bytes);
+    expect(new Set(csv.map((r) => r.region))).toEqual(new Set(["federal", "kurdistan"]));
+    expect(csv.map((r) => r.status)).toContain("approved");
+    expect(csv.every((r) => governorates.some((g) => g.nameEn === r.governorate))).toBe(true);
+
+    // A counted area is still a number (it adds up in Excel), shown with its thousands grouped and no decimals.
+    const counted = header!.indexOf("المساحة المحتسَبة (m²)");
+    const zip = await JSZip.loadAsync(file);
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    const formatId = /<numFmt numFmtId="(\d+)" formatCode="#,##0"\/>/.exec(styles)![1];
+    const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.match(/<xf [^>]*?\/?>/g)!;
+    const style = xfs.findIndex((xf) => xf.includes(`numFmtId="${formatId}"`));
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const letter = String.fromCharCode(65 + (counted % 26));
+    const prefix = counted >= 26 ? String.fromCharCode(64 + Math.floor(counted / 26)) : "";
+    const row = rows.findIndex((r) => typeof r[counted] === "number" && !Number.isInteger(r[counted]));
+    const cell = new RegExp(`<c r="${prefix}${letter}${row + 2}"([^>]*)><v>([^<]+)</v>`).exec(sheet)!;
+    expect(cell[1]).not.toMatch(/t="/); // a number, not text
+    expect(cell[1]).toContain(`s="${style}"`);
+    // The whole figure is kept: only the format rounds it.
+    expect(Number(cell[2])).toBe(rows[row]![counted]);
+    expect(Number.isInteger(Number(cell[2]))).toBe(false);
+  });
+
   it("text that a spreadsheet would run as a formula is neutralised in CSV and XLSX", async () => {
     const db = t().db;
     const grant = await db.grant.findFirstOrThrow({ orderBy: { code: "asc" } });

@@ -4,6 +4,7 @@ import "server-only";
 import { TREATY_CATEGORY_KEYS, type TreatyRow } from "@/lib/domain/treaty-report";
 import type { Column } from "@/lib/exports/table";
 import { getTreatyReport } from "@/lib/server/queries/progress";
+import { codeColumn, governorateColumn, m2Column } from "./columns";
 import { tabular } from "./dataset";
 
 const HXL_TYPE = {
@@ -16,16 +17,10 @@ const HXL_TYPE = {
 
 const COLUMNS: Column<TreatyRow>[] = [
   { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (r) => r.pcode },
-  { header: "governorate", hxl: "#adm1+name", type: "string", value: (r) => r.nameEn, width: 20 },
-  { header: "region", hxl: "#region", type: "string", value: (r) => r.region.toLowerCase() },
+  governorateColumn((r) => r),
+  codeColumn("region", "#region", "region", (r) => r.region),
   ...[...TREATY_CATEGORY_KEYS, "allTypes" as const].flatMap((key): Column<TreatyRow>[] => [
-    {
-      header: `${key}RemainingM2`,
-      hxl: `#affected+area${HXL_TYPE[key]}`,
-      type: "number",
-      value: (r) => Math.round(r[key].m2 * 1000) / 1000,
-      width: 16,
-    },
+    m2Column(`${key}RemainingM2`, `#affected+area${HXL_TYPE[key]}`, (r) => Math.round(r[key].m2 * 1000) / 1000),
     { header: `${key}Areas`, hxl: `#affected+num${HXL_TYPE[key]}`, type: "integer", value: (r) => r[key].areas },
   ]),
 ];

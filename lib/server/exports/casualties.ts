@@ -7,7 +7,7 @@ import type { Column } from "@/lib/exports/table";
 import { periodFilter, placeFilter } from "@/lib/server/filters";
 import { ACCIDENT_RECORD } from "@/lib/server/queries/human-impact";
 import { casualtyScope } from "@/lib/server/scopes";
-import { correctionColumns, peopleColumns, recordColumns } from "./columns";
+import { codeColumn, correctionColumns, peopleColumns, recordColumns } from "./columns";
 import { tabular } from "./dataset";
 
 const CASUALTY_SELECT = {
@@ -24,7 +24,7 @@ const COLUMNS: Column<CasualtyRow>[] = [
     hxl: "#date+incident",
     value: (c) => c.occurredOn,
   }),
-  { header: "device", hxl: "#item+type", type: "string", value: (c) => c.deviceCategory.toLowerCase(), width: 22 },
+  codeColumn("device", "#item+type", "device", (c) => c.deviceCategory),
   ...peopleColumns<CasualtyRow>("killed", "#affected+killed", (c) => ({
     women: c.killedWomen,
     men: c.killedMen,

@@ -3,6 +3,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { batches } from "@/lib/exports/stream";
 import type { Column } from "@/lib/exports/table";
+import { codeColumn } from "./columns";
 import { tabular } from "./dataset";
 import { reportsWhere } from "./reports";
 
@@ -25,7 +26,7 @@ type DeviceRow = Prisma.DeviceFoundGetPayload<{ select: typeof DEVICE_SELECT }>;
 
 const COLUMNS: Column<DeviceRow>[] = [
   { header: "reportId", hxl: "#meta+id", type: "string", value: (d) => d.report.id, width: 28 },
-  { header: "reportStatus", hxl: "#status", type: "string", value: (d) => d.report.status.toLowerCase() },
+  codeColumn("reportStatus", "#status", "reportStatus", (d) => d.report.status),
   { header: "taskCode", hxl: "#activity+code", type: "string", value: (d) => d.report.task?.code ?? "", width: 18 },
   {
     header: "hazardAreaCode",
@@ -37,7 +38,7 @@ const COLUMNS: Column<DeviceRow>[] = [
   { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (d) => d.report.hazardArea.governoratePcode },
   { header: "partner", hxl: "#org+impl", type: "string", value: (d) => d.report.partner.name, width: 28 },
   { header: "periodEnd", hxl: "#date+end", type: "date", value: (d) => d.report.periodEnd },
-  { header: "category", hxl: "#item+type", type: "string", value: (d) => d.category.toLowerCase(), width: 22 },
+  codeColumn("category", "#item+type", "device", (d) => d.category),
   { header: "count", hxl: "#output+devices", type: "integer", value: (d) => d.count },
 ];
 

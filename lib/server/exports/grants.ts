@@ -9,7 +9,7 @@ import type { ExportFilter } from "@/lib/schemas/export-filter";
 import { donorFilter, fiscalYearFilter, grantRegionFilter, partnerFilter } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import { grantScope } from "@/lib/server/scopes";
-import { money } from "./columns";
+import { codeColumn, money, moneyColumn } from "./columns";
 import { tabular } from "./dataset";
 
 /** Grants in the export, and in the IATI file: the caller's, of the view's donor, partner, region and fiscal years. */
@@ -43,31 +43,13 @@ const COLUMNS: Column<GrantRow>[] = [
   { header: "fiscalYear", hxl: "#date+year", type: "integer", value: (g) => g.fiscalYear },
   { header: "periodStart", hxl: "#date+start", type: "date", value: (g) => g.periodStart },
   { header: "periodEnd", hxl: "#date+end", type: "date", value: (g) => g.periodEnd },
-  { header: "region", hxl: "#region+name", type: "string", value: (g) => g.region?.toLowerCase() ?? null },
-  { header: "amount", hxl: "#value", type: "number", value: (g) => money(g.amountMinor), width: 16 },
+  codeColumn("region", "#region+name", "region", (g) => g.region),
+  moneyColumn("amount", "#value", (g) => money(g.amountMinor)),
   { header: "currency", hxl: "#currency", type: "string", value: (g) => g.currency },
-  { header: "amountUsd", hxl: "#value+usd", type: "number", value: (g) => money(g.amountUsdCents), width: 16 },
-  {
-    header: "committedUsd",
-    hxl: "#value+usd+committed",
-    type: "number",
-    value: (g) => money(moneyFlow(g.transactions).committedCents),
-    width: 16,
-  },
-  {
-    header: "disbursedUsd",
-    hxl: "#value+usd+disbursed",
-    type: "number",
-    value: (g) => money(moneyFlow(g.transactions).disbursedCents),
-    width: 16,
-  },
-  {
-    header: "spentUsd",
-    hxl: "#value+usd+spent",
-    type: "number",
-    value: (g) => money(moneyFlow(g.transactions).spentCents),
-    width: 16,
-  },
+  moneyColumn("amountUsd", "#value+usd", (g) => money(g.amountUsdCents)),
+  moneyColumn("committedUsd", "#value+usd+committed", (g) => money(moneyFlow(g.transactions).committedCents)),
+  moneyColumn("disbursedUsd", "#value+usd+disbursed", (g) => money(moneyFlow(g.transactions).disbursedCents)),
+  moneyColumn("spentUsd", "#value+usd+spent", (g) => money(moneyFlow(g.transactions).spentCents)),
   { header: "source", hxl: "#meta+source", type: "string", value: (g) => g.source, width: 36 },
 ];
 

@@ -4,13 +4,14 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { batches } from "@/lib/exports/stream";
 import type { Column } from "@/lib/exports/table";
+import { GOVERNORATE_NAMES } from "@/lib/i18n/names";
 import type { ExportFilter } from "@/lib/schemas/export-filter";
 import { hazardAreaFilter, partnerFilter, periodFilter } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { drillDownWhere } from "@/lib/server/queries/progress";
 import { reportScope } from "@/lib/server/scopes";
-import { m2Column } from "./columns";
+import { codeColumn, governorateColumn, m2Column } from "./columns";
 import { tabular } from "./dataset";
 
 /** Approved reports in the view, by the clause the dashboard sums with (its filters only: `month` belongs to the PDF report). */
@@ -60,7 +61,7 @@ const REPORT_SELECT = {
   import: { select: { fileName: true } },
   sourceReference: true,
   hazardArea: {
-    select: { code: true, governoratePcode: true, governorate: { select: { nameEn: true, region: true } } },
+    select: { code: true, governoratePcode: true, governorate: { select: { ...GOVERNORATE_NAMES, region: true } } },
   },
   partner: { select: { name: true } },
   devices: { select: { count: true } },
@@ -69,27 +70,16 @@ type ReportRow = Prisma.LandReleaseReportGetPayload<{ select: typeof REPORT_SELE
 
 const COLUMNS: Column<ReportRow>[] = [
   { header: "reportId", hxl: "#meta+id", type: "string", value: (r) => r.id, width: 28 },
-  { header: "status", hxl: "#status", type: "string", value: (r) => r.status.toLowerCase() },
-  { header: "method", hxl: "#activity+type", type: "string", value: (r) => r.method.toLowerCase() },
+  codeColumn("status", "#status", "reportStatus", (r) => r.status),
+  codeColumn("method", "#activity+type", "method", (r) => r.method),
   { header: "taskCode", hxl: "#activity+code", type: "string", value: (r) => r.task?.code ?? "", width: 18 },
   // A past release imported from the authority's records has no task: its file and its id in the source say where it came from.
   { header: "importedFrom", hxl: "#meta+source", type: "string", value: (r) => r.import?.fileName ?? "", width: 18 },
   { header: "sourceReference", hxl: "#meta+ref", type: "string", value: (r) => r.sourceReference ?? "", width: 18 },
   { header: "hazardAreaCode", hxl: "#loc+hazard+code", type: "string", value: (r) => r.hazardArea.code, width: 18 },
   { header: "governoratePcode", hxl: "#adm1+code", type: "string", value: (r) => r.hazardArea.governoratePcode },
-  {
-    header: "governorate",
-    hxl: "#adm1+name",
-    type: "string",
-    value: (r) => r.hazardArea.governorate.nameEn,
-    width: 16,
-  },
-  {
-    header: "region",
-    hxl: "#region+name",
-    type: "string",
-    value: (r) => r.hazardArea.governorate.region.toLowerCase(),
-  },
+  governorateColumn((r) => r.hazardArea.governorate),
+  codeColumn("region", "#region+name", "region", (r) => r.hazardArea.governorate.region),
   { header: "partner", hxl: "#org+impl", type: "string", value: (r) => r.partner.name, width: 28 },
   { header: "periodStart", hxl: "#date+start", type: "date", value: (r) => r.periodStart },
   { header: "periodEnd", hxl: "#date+end", type: "date", value: (r) => r.periodEnd },

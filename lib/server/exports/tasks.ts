@@ -6,7 +6,7 @@ import type { Column } from "@/lib/exports/table";
 import { hazardAreaFilter, partnerFilter } from "@/lib/server/filters";
 import { TASK_HEADING } from "@/lib/server/queries/tasks";
 import { taskScope } from "@/lib/server/scopes";
-import { m2Column } from "./columns";
+import { codeColumn, m2Column } from "./columns";
 import { tabular } from "./dataset";
 
 const TASK_SELECT = {
@@ -22,7 +22,7 @@ type TaskRow = Prisma.TaskGetPayload<{ select: typeof TASK_SELECT }>;
 const COLUMNS: Column<TaskRow>[] = [
   { header: "taskCode", hxl: "#activity+code", type: "string", value: (t) => t.code, width: 18 },
   { header: "title", hxl: "#activity+name", type: "string", value: (t) => t.title, width: 36 },
-  { header: "status", hxl: "#status", type: "string", value: (t) => t.status.toLowerCase() },
+  codeColumn("status", "#status", "taskStatus", (t) => t.status),
   { header: "priority", hxl: "#priority", type: "integer", value: (t) => t.priority },
   { header: "authority", hxl: "#org+authority", type: "string", value: (t) => t.authority.name, width: 28 },
   { header: "partner", hxl: "#org+impl", type: "string", value: (t) => t.partner?.name ?? null, width: 28 },

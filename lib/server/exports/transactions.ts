@@ -7,7 +7,7 @@ import { batches } from "@/lib/exports/stream";
 import type { Column } from "@/lib/exports/table";
 import { donorFilter, grantRegionFilter, partnerFilter, periodFilter } from "@/lib/server/filters";
 import { transactionScope } from "@/lib/server/scopes";
-import { money } from "./columns";
+import { codeColumn, money, moneyColumn } from "./columns";
 import { tabular } from "./dataset";
 
 const TRANSACTION_SELECT = {
@@ -28,7 +28,7 @@ const COLUMNS: Column<TransactionRow>[] = [
   { header: "grantCode", hxl: "#activity+code+grant", type: "string", value: (t) => t.grant?.code ?? null, width: 22 },
   { header: "donor", hxl: "#org+funder", type: "string", value: (t) => t.donor.name, width: 28 },
   { header: "partner", hxl: "#org+impl", type: "string", value: (t) => t.grant?.partner?.name ?? null, width: 28 },
-  { header: "type", hxl: "#indicator+type", type: "string", value: (t) => t.type.toLowerCase(), width: 20 },
+  codeColumn("type", "#indicator+type", "transactionType", (t) => t.type),
   {
     header: "iatiTransactionType",
     hxl: "#indicator+type+code",
@@ -36,9 +36,9 @@ const COLUMNS: Column<TransactionRow>[] = [
     value: (t) => IATI_TRANSACTION_TYPE[t.type],
   },
   { header: "date", hxl: "#date", type: "date", value: (t) => t.date },
-  { header: "amount", hxl: "#value", type: "number", value: (t) => money(t.amountMinor), width: 16 },
+  moneyColumn("amount", "#value", (t) => money(t.amountMinor)),
   { header: "currency", hxl: "#currency", type: "string", value: (t) => t.currency },
-  { header: "amountUsd", hxl: "#value+usd", type: "number", value: (t) => money(t.amountUsdCents), width: 16 },
+  moneyColumn("amountUsd", "#value+usd", (t) => money(t.amountUsdCents)),
   { header: "description", hxl: "#description", type: "string", value: (t) => t.description, width: 36 },
   { header: "source", hxl: "#meta+source", type: "string", value: (t) => t.source, width: 36 },
 ];
