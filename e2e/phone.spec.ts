@@ -70,6 +70,9 @@ type Fit = { viewport: number; document: number; outside: string[]; covered: str
 
 /** What a phone's reader would hit on the page as it is laid out now (runs in the browser). */
 function measureFit(): Fit {
+  // From the page's start (its right in Arabic and Sorani): a field filled in may have scrolled the page sideways,
+  // and what sticks out is then on screen and what is in place looks pushed.
+  window.scrollTo(0, 0);
   const viewport = document.documentElement.clientWidth;
   const describe = (el: Element) => {
     const text = (el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
@@ -196,7 +199,6 @@ describe("the report form on a phone, filled in", () => {
   it.each(LOCALES)("still fits once its polygon is read and a device row is added (%s)", async (language) => {
     const m = words[language];
     const page = await phoneFor("partner@demo.test", language);
-    await page.setViewportSize(PHONES[1]);
     const { taskId, bounds } = await demoTask(page, baseUrl);
     await page.goto(`${baseUrl}/tasks/${taskId}/reports/new`);
     await page.getByLabel(m.geometryInput.type).check();
@@ -208,7 +210,7 @@ describe("the report form on a phone, filled in", () => {
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const fit = await page.evaluate(measureFit);
       const at = `the filled report form at ${phone.width} px in ${language}`;
-      expect({ at, wider: fit.document > fit.viewport, outside: fit.outside.slice(-8) }).toEqual({
+      expect({ at, wider: fit.document > fit.viewport, outside: fit.outside }).toEqual({
         at,
         wider: false,
         outside: [],
