@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useRef, useState } from "react";
 import { postJson } from "@/components/api-client";
-import { formatM2 } from "@/lib/i18n/format";
+import { formatCount, formatM2 } from "@/lib/i18n/format";
 
 /** The shortest reason the server takes (ZReportReview): checked here first so the dialog never opens for nothing. */
 const REASON_MIN_CHARS = 5;
@@ -124,7 +124,7 @@ export function ReviewActions({ reportId, hazardCode, method, countedM2, netChan
             )}
             {warningCount > 0 ? (
               <>
-                <p>{t("warningsBefore", { count: warningCount })}</p>
+                <p>{t("warningsBefore", { count: warningCount, countText: formatCount(warningCount, locale) })}</p>
                 {warnings}
               </>
             ) : (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReviewWarning, SharedLand } from "@/lib/domain/report-review";
-import { formatDate, formatM2, formatPercent, formatProgrammeDay } from "@/lib/i18n/format";
+import { formatCount, formatDate, formatM2, formatPercent, formatProgrammeDay } from "@/lib/i18n/format";
 
 /** A report a warning names: the reviewer follows it to see the land both claim. */
 export type WarnedReport = { id: string; submittedAt: Date; partner: string };
@@ -72,7 +72,7 @@ export function ReviewWarnings({
       case "overlapsUnderReview":
         return (
           <>
-            {t("overlaps", { count: w.reports.length, hazard })}
+            {t("overlaps", { count: w.reports.length, countText: formatCount(w.reports.length, locale), hazard })}
             {named(w.reports, true)}
           </>
         );

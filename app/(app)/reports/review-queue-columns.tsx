@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { getTranslations } from "next-intl/server";
 import type { Column } from "@/components/ui/data-table";
 import { daysWaiting } from "@/lib/domain/report-review";
-import { formatM2, formatProgrammeDay } from "@/lib/i18n/format";
+import { formatCount, formatM2, formatProgrammeDay } from "@/lib/i18n/format";
 import type { listReports, ReportSort } from "@/lib/server/queries/land-release";
 import type { wouldCountNow } from "@/lib/server/queries/report-review";
 
@@ -74,7 +74,10 @@ export function reviewQueueColumns({
     {
       ...sortable("waiting", t("waiting"), "submitted", true),
       numeric: true,
-      cell: (r) => t("daysWaiting", { days: daysWaiting(r.submittedAt, now) }),
+      cell: (r) => {
+        const days = daysWaiting(r.submittedAt, now);
+        return t("daysWaiting", { days, daysText: formatCount(days, locale) });
+      },
     },
     { key: "area", header: t("submittedArea"), numeric: true, cell: (r) => formatM2(r.submittedAreaM2, locale) },
     {
