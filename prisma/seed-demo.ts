@@ -156,6 +156,9 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
             authorityId: governorate.authorityId!,
             geometry: toJson(geometry),
             areaM2: geodesicAreaM2(geometry),
+            // Surveyed before their tasks' work (from 2024-10): the review warns of a report dated before its area's
+            // registration, and every demo report had been, the areas dating from the day the demo was seeded.
+            informationDate: new Date("2024-09-01T00:00:00Z"),
             isDemo: true,
             createdById: reviewer.id,
           },

@@ -66,6 +66,18 @@ describe.each(DATABASE_KINDS)("seed on %s", (kind) => {
     }
   });
 
+  it("dates each demo area's survey before any report on it, so the review warns of nothing the demo did not do", async () => {
+    const areas = await t().db.hazardArea.findMany({
+      where: { isDemo: true },
+      select: { code: true, informationDate: true, reports: { select: { periodStart: true } } },
+    });
+    for (const a of areas) {
+      expect(a.informationDate, a.code).not.toBeNull();
+      for (const r of a.reports)
+        expect(r.periodStart.getTime(), a.code).toBeGreaterThanOrEqual(a.informationDate!.getTime());
+    }
+  });
+
   it("is idempotent: a second run adds nothing", async () => {
     const count = async () => ({
       organisations: await t().db.organisation.count(),
