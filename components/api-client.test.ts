@@ -10,6 +10,16 @@ describe("the API's error answer as lines", () => {
       ["Invalid input.", "grants.0.shareBp: Too big"],
     ],
     [
+      "a refusal of the polygon as a whole, said once in words (not again as 'geometry: …')",
+      {
+        error: {
+          message: "It overlaps CHA-NIN-0101 (Orchard): 120 m².",
+          details: [{ path: ["geometry"], message: "overlaps a registered hazardous area" }],
+        },
+      },
+      ["It overlaps CHA-NIN-0101 (Orchard): 120 m²."],
+    ],
+    [
       "a geometry's problems",
       { error: { message: "Not a polygon.", details: { problems: [{ message: "Ring 1 crosses itself" }] } } },
       ["Not a polygon.", "Ring 1 crosses itself"],

@@ -18,10 +18,15 @@ export function apiErrorFrom(body: unknown, fallback: string): ApiError {
   return { ...error, message: error?.message ?? fallback };
 }
 
-/** An error as lines: its message, then each detail (`path: message`, or a geometry's problems). */
+/**
+ * An error as lines: its message, then each detail (`path: message`, or a geometry's problems). A detail on the
+ * polygon as a whole is for programs: the message already says it in words, and "geometry:" is not a reader's word.
+ */
 export function errorLines(error: ApiError): string[] {
   const details = Array.isArray(error.details)
-    ? error.details.map((d) => `${d.path?.join(".") ?? ""}: ${d.message}`)
+    ? error.details
+        .filter((d) => d.path?.join(".") !== "geometry")
+        .map((d) => `${d.path?.join(".") ?? ""}: ${d.message}`)
     : (error.details?.problems?.map((p) => p.message) ?? []);
   return [error.message, ...details];
 }
