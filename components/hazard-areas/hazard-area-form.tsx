@@ -28,8 +28,11 @@ import { CONTAMINATION_TYPES, LAND_USES } from "@/lib/schemas/hazard-area";
 export function HazardAreaForm({
   basemap,
   kurdistanAuthority,
+  governorates,
 }: {
   basemap: BasemapSettings;
+  /** Every governorate's names by P-code: the browser's boundaries name them in English only. */
+  governorates: Record<string, GovernorateNames>;
   kurdistanAuthority: boolean;
 }) {
   const t = useTranslations("hazardForm");
@@ -92,7 +95,13 @@ export function HazardAreaForm({
             <dt>{t("area")}</dt>
             <dd data-testid="hazard-area-m2">{formatM2(check.areaM2, locale)}</dd>
             <dt>{t("governorate")}</dt>
-            <dd>{check.governorate ? `${check.governorate.name} (${check.governorate.pcode})` : t("noGovernorate")}</dd>
+            <dd>
+              {check.governorate
+                ? governorates[check.governorate.pcode]
+                  ? governorateName(governorates[check.governorate.pcode]!, locale)
+                  : check.governorate.name
+                : t("noGovernorate")}
+            </dd>
           </dl>
         )}
         {/* What the reader did with the file: the coordinate system and datum shift it applied, closed tracks, ignored points. */}
