@@ -90,11 +90,13 @@ export async function hazardAreaChoices(db: Db, actor: Actor, query: string, inc
     take: HAZARD_AREA_CHOICES,
     select: CHOICE_SELECT,
   });
-  const missing = include.filter((id) => !matches.some((m) => m.id === id));
+  // Less than half a m² left is a sliver of the accounting, shown as "0 m² remaining": nothing to task.
+  const withLand = matches.filter((m) => m.areaM2 - m.releasedM2 >= 0.5);
+  const missing = include.filter((id) => !withLand.some((m) => m.id === id));
   const included = missing.length
     ? await db.hazardArea.findMany({ where: { ...hazardAreaScope(actor), id: { in: missing } }, select: CHOICE_SELECT })
     : [];
-  return [...included, ...matches];
+  return [...included, ...withLand];
 }
 
 export async function hazardAreaPage(db: Db, actor: Actor, page: number) {
