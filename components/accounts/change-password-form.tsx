@@ -1,5 +1,7 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatCount } from "@/lib/i18n/format";
+import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/account";
 import {
   FieldProblems,
   type FormAction,
@@ -13,6 +15,7 @@ import {
 /** The holder changes their own password; once done, every session of the account has ended, this one too. */
 export function ChangePasswordForm({ action }: { action: FormAction }) {
   const t = useTranslations("account");
+  const locale = useLocale();
   const { state, form, pending, problems } = useAdminForm(action);
   return (
     <form {...form} className="report-form card" aria-label={t("submit")}>
@@ -31,7 +34,7 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
           <NewPasswordField id="password-confirm" name="confirmPassword" label={t("confirm")} hinted={false} />
         </div>
       </FieldProblems>
-      <PasswordHint field="password-next">{t("hint")}</PasswordHint>
+      <PasswordHint field="password-next">{t("hint", { min: formatCount(MIN_PASSWORD_LENGTH, locale) })}</PasswordHint>
       <Submit label={t("submit")} pending={pending} state={state} />
       {state.done && (
         <p>

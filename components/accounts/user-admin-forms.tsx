@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import {
   createContext,
   type FormEvent,
@@ -11,6 +11,8 @@ import {
   useEffect,
   useRef,
 } from "react";
+import { formatCount } from "@/lib/i18n/format";
+import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/account";
 
 /** What a form shows after the server answered: what was done, or what is wrong, each field's problem under that field. */
 export type FormState = { done?: string; error?: string; problems?: Record<string, string> };
@@ -187,6 +189,7 @@ function AdminFormCard({
   children: ReactNode;
 }) {
   const t = useTranslations("users");
+  const locale = useLocale();
   const { title, submit, password } = ADMIN_FORMS[id];
   const { state, form, pending, problems } = useAdminForm(action);
   return (
@@ -195,7 +198,11 @@ function AdminFormCard({
       <FieldProblems value={problems}>
         <div className="grid-fields">{children}</div>
       </FieldProblems>
-      {password && <PasswordHint field={password.field}>{t(password.hint)}</PasswordHint>}
+      {password && (
+        <PasswordHint field={password.field}>
+          {t(password.hint, { min: formatCount(MIN_PASSWORD_LENGTH, locale) })}
+        </PasswordHint>
+      )}
       <Submit label={t(submit)} pending={pending} state={state} />
     </form>
   );

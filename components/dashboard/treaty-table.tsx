@@ -26,11 +26,11 @@ export async function TreatyTable({ report, locale }: { report: TreatyReport; lo
     ));
   return (
     <section className="card">
-      <h2>{t("treatyTitle")}</h2>
+      <h2>{t("treatyTitle", { article: formatCount(7, locale) })}</h2>
       {report.rows.length === 0 ? (
         <p>{t("treatyNone")}</p>
       ) : (
-        <TableScroll label={t("treatyTitle")}>
+        <TableScroll label={t("treatyTitle", { article: formatCount(7, locale) })}>
           <table data-testid="treaty-report">
             <thead>
               <tr>

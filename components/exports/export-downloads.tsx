@@ -1,12 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { errorLines, readApiError } from "@/components/api-client";
 import { ErrorList } from "@/components/ui/error-list";
 import { programmeDay } from "@/lib/domain/calendar";
 import { addMonths } from "@/lib/domain/projection";
 import { fileNameOf } from "@/lib/exports/content-disposition";
+import { formatCount } from "@/lib/i18n/format";
 import { DownloadRefused, resumableDownload, waitForConnection } from "./resumable-download";
 
 export type ExportChoice = { file: string; dataset: string; format: string };
@@ -30,6 +31,7 @@ export function ExportDownloads({
   tabular: boolean;
 }) {
   const t = useTranslations("exports");
+  const locale = useLocale();
   const [status, setStatus] = useState("approved");
   // Last month, in Iraq's calendar as the server's default.
   const [month, setMonth] = useState(() => addMonths(programmeDay().slice(0, 7), -1));
@@ -133,7 +135,7 @@ export function ExportDownloads({
           {datasets.map((d) => (
             <tr key={d}>
               <th scope="row">
-                {t(`datasets.${d}`)}
+                {t(`datasets.${d}`, { article: formatCount(7, locale) })}
                 <br />
                 <span className="note">{t(`describe.${d}`)}</span>
               </th>
@@ -148,7 +150,7 @@ export function ExportDownloads({
                         className="secondary"
                         disabled={!!progress}
                         onClick={() => void download(c)}
-                        aria-label={`${t(`datasets.${d}`)}: ${t(`formats.${c.format}`)}`}
+                        aria-label={`${t(`datasets.${d}`, { article: formatCount(7, locale) })}: ${t(`formats.${c.format}`)}`}
                       >
                         {t(`formats.${c.format}`)}
                       </button>

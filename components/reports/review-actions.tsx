@@ -90,7 +90,7 @@ export function ReviewActions({ reportId, hazardCode, method, countedM2, netChan
       </label>
       {reasonMissing && (
         <p id="review-reason-needed" className="error">
-          {t("reasonNeeded")}
+          {t("reasonNeeded", { min: formatCount(REASON_MIN_CHARS, locale) })}
         </p>
       )}
       <button type="button" className="danger" disabled={busy} onClick={() => ask("reject")}>
