@@ -13,7 +13,7 @@ import { ErrorList } from "@/components/ui/error-list";
 import { announce } from "@/components/ui/notice";
 import { submitWith } from "@/components/ui/submit-with";
 import { programmeDay } from "@/lib/domain/calendar";
-import { formatM2 } from "@/lib/i18n/format";
+import { formatList, formatM2 } from "@/lib/i18n/format";
 import { CONTAMINATION_TYPES } from "@/lib/schemas/hazard-area";
 
 const CHANGES = [
@@ -103,7 +103,7 @@ export function HazardAreaChanges({
     if (!res.ok) return setErrors(res.messages);
     // A split or merge makes new areas: the first is where the work goes on.
     const created = (res.body as { created?: { id: string; code: string }[] }).created;
-    const codes = created?.map((c) => c.code).join(", ") ?? "";
+    const codes = formatList(created?.map((c) => c.code) ?? [], locale);
     const where = created?.[0] ? `/hazard-areas/${created[0].id}` : undefined;
     announce(tNotice(`areaChanged.${change}`, { code, codes }), where);
     if (where) router.push(where);

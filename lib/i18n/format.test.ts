@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatArea,
   formatAreaIn,
+  formatList,
   formatM2,
   formatMoney,
   formatPercent,
@@ -52,5 +53,13 @@ describe("formatting at the edge", () => {
     // 22:30 UTC on 3 December is 01:30 on 4 December in Baghdad (UTC+3).
     expect(formatProgrammeDay(new Date("2026-12-03T22:30:00Z"), "en")).toBe("Dec\u00a04,\u00a02026");
     expect(formatProgrammeDay(new Date("2026-12-03T20:59:00Z"), "en")).toBe("Dec\u00a03,\u00a02026");
+  });
+});
+
+describe("formatList", () => {
+  it("separates with the language's comma", () => {
+    expect(formatList(["Duhok", "Erbil"], "en")).toBe("Duhok, Erbil");
+    expect(formatList(["دهوك", "أربيل"], "ar-u-nu-arab")).toBe("دهوك، أربيل");
+    expect(formatList(["دهۆک"], "ckb")).toBe("دهۆک");
   });
 });

@@ -178,3 +178,8 @@ export function formatDecimal(n: number, locale: string): string {
 export function formatDateTime(date: Date, locale: string): string {
   return dateFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
+
+/** Items of a list, separated as the language writes it: Arabic and Sorani use the Arabic comma, not ", ". */
+export function formatList(items: readonly string[], locale: string): string {
+  return items.join(languageOf(locale) === "en" ? ", " : "، ");
+}

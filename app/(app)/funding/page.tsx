@@ -12,7 +12,15 @@ import {
   moneyFlow,
   summariseFunding,
 } from "@/lib/domain/funding";
-import { formatCount, formatM2, formatMoney, formatUsd, formatUsdCents, formatYear } from "@/lib/i18n/format";
+import {
+  formatCount,
+  formatList,
+  formatM2,
+  formatMoney,
+  formatUsd,
+  formatUsdCents,
+  formatYear,
+} from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { getDb } from "@/lib/server/db";
@@ -93,7 +101,12 @@ export default async function FundingPage(props: ListPageProps) {
           {g.place.governorates.length > 0 && (
             <>
               <br />
-              <small>{g.place.governorates.map((p) => governorateNames.get(p) ?? p).join(", ")}</small>
+              <small>
+                {formatList(
+                  g.place.governorates.map((p) => governorateNames.get(p) ?? p),
+                  locale,
+                )}
+              </small>
             </>
           )}
           {g.place.fromTasks && (

@@ -6,7 +6,7 @@ import { HazardAreaChanges } from "@/components/hazard-areas/hazard-area-changes
 import { hazardFeatures, releasedFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
 import { type Column, DataTable } from "@/components/ui/data-table";
-import { formatM2, formatProgrammeDay } from "@/lib/i18n/format";
+import { formatList, formatM2, formatProgrammeDay } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
@@ -103,7 +103,12 @@ export default async function HazardAreaPage({ params }: { params: Promise<{ id:
         <dt>{t("kind")}</dt>
         <dd>{area.kind}</dd>
         <dt>{t("contamination")}</dt>
-        <dd>{area.contamination.map((c) => tCont(c)).join(", ")}</dd>
+        <dd>
+          {formatList(
+            area.contamination.map((c) => tCont(c)),
+            locale,
+          )}
+        </dd>
         <dt>{t("landUse")}</dt>
         <dd>{tLand(area.landUse)}</dd>
         <dt>{t("priority")}</dt>
