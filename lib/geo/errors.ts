@@ -72,7 +72,20 @@ export function checkFailedProblem(err: unknown): GeometryProblem {
   );
 }
 
+/**
+ * Marks a GeometryError whichever copy of this module made it. The geometry
+ * pool is one per process (globalThis), but Next.js loads a module once per
+ * layer (pages, route handlers): a refusal the pool rejected with, made by the
+ * class of the layer that started the pool, failed another layer's
+ * `instanceof` and became a 500 instead of a 422.
+ */
+const GEOMETRY_ERROR = Symbol.for("mine-action.GeometryError");
+
 export class GeometryError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && GEOMETRY_ERROR in value;
+  }
+
   readonly problems: readonly GeometryProblem[];
   /** For a shape GEOS calls invalid: GEOS's repair of it, to show the user for confirmation. */
   readonly repaired?: import("geojson").Polygon | import("geojson").MultiPolygon;
@@ -89,6 +102,7 @@ export class GeometryError extends Error {
   ) {
     const list = Array.isArray(problems) ? problems : [problems as GeometryProblem];
     super(list.map((p) => p.message).join(" "));
+    Object.defineProperty(this, GEOMETRY_ERROR, { value: true });
     this.name = "GeometryError";
     this.problems = list;
     if (repaired) {

@@ -18,13 +18,21 @@ export type CommandErrorCode =
   | "too_large"
   | "unavailable";
 
+/** Marks a CommandError whichever copy of this module made it (see GeometryError: the geometry pool refuses with one). */
+const COMMAND_ERROR = Symbol.for("mine-action.CommandError");
+
 export class CommandError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && COMMAND_ERROR in value;
+  }
+
   constructor(
     readonly code: CommandErrorCode,
     readonly text: LocalisedText,
     readonly details?: unknown,
   ) {
     super(text.en);
+    Object.defineProperty(this, COMMAND_ERROR, { value: true });
     this.name = "CommandError";
   }
 }
