@@ -4,11 +4,11 @@ import { describe, expect, it, vi } from "vitest";
 // refusal made by one copy of these classes must be recognised by the other copies, or a 422 becomes a 500.
 describe("errors made by another copy of their module", () => {
   it("are still a GeometryError and a CommandError to every copy", async () => {
-    const geo = await import("./errors");
-    const commands = await import("@/lib/server/command-error");
+    const geo = await import("@/lib/geo/errors");
+    const commands = await import("./command-error");
     vi.resetModules();
-    const geoAgain = await import("./errors");
-    const commandsAgain = await import("@/lib/server/command-error");
+    const geoAgain = await import("@/lib/geo/errors");
+    const commandsAgain = await import("./command-error");
     expect(geoAgain.GeometryError).not.toBe(geo.GeometryError);
     const problem = geo.checkFailedProblem(new Error("boom"));
     expect(new geo.GeometryError(problem)).toBeInstanceOf(geoAgain.GeometryError);
