@@ -21,7 +21,9 @@ export type SpatialDataset = (typeof SPATIAL)[number];
  * tables as one workbook (`tables.xlsx`), or areas as GeoJSON, KML or a
  * zipped shapefile; the monthly progress report (`progress.pdf`, for
  * `month`) or a task's completion report and handover certificate
- * (`completion.pdf`, for `task`); grants and transactions as IATI 2.03
+ * (`completion.pdf`, for `task`); a task's hazardous areas and released land
+ * for a GPS device or Google Earth (`task-areas.gpx`, `task-areas.kml`, for
+ * `task`); grants and transactions as IATI 2.03
  * activity XML (`iati.xml`).
  */
 export const ZExportFile = z.union([
@@ -30,6 +32,8 @@ export const ZExportFile = z.union([
   z.templateLiteral([z.enum(SPATIAL), ".", z.enum(["geojson", "kml", "zip"])]),
   z.literal("progress.pdf"),
   z.literal("completion.pdf"),
+  z.literal("task-areas.gpx"),
+  z.literal("task-areas.kml"),
   z.literal("iati.xml"),
 ]);
 export type ExportFile = z.infer<typeof ZExportFile>;

@@ -53,7 +53,7 @@ export const OPENAPI = {
       get: {
         summary: "Export records as a file, scoped to the caller as the screens are; every export is audited",
         description:
-          "`file` is `<dataset>.<format>`: reports, devices, tasks, grants or transactions as `.csv` (UTF-8 with BOM; `hxl=1` adds the HXL hashtag row) or `.xlsx` (typed cells, frozen header); `tables.xlsx` for every table the caller may read, one sheet each; hazard-areas or released (approved land, the counted polygons) as `.geojson`, `.kml` or `.zip` (shapefile with .prj and .cpg); `progress.pdf`, the monthly progress report for `month` and the view; `completion.pdf`, a task's IMAS 08.30 completion report and handover certificate (`task`); `iati.xml`, grants and transactions as IATI 2.03 activities. " +
+          "`file` is `<dataset>.<format>`: reports, devices, tasks, grants or transactions as `.csv` (UTF-8 with BOM; `hxl=1` adds the HXL hashtag row) or `.xlsx` (typed cells, frozen header); `tables.xlsx` for every table the caller may read, one sheet each; hazard-areas or released (approved land, the counted polygons) as `.geojson`, `.kml` or `.zip` (shapefile with .prj and .cpg); `progress.pdf`, the monthly progress report for `month` and the view; `completion.pdf`, a task's IMAS 08.30 completion report and handover certificate (`task`); `task-areas.gpx` and `task-areas.kml`, a task's hazardous areas (a waypoint and a boundary track each in GPX) and the land released in them, for a GPS device or Google Earth (`task`); `iati.xml`, grants and transactions as IATI 2.03 activities. " +
           "Approved reports are selected exactly as the dashboard sums them, so the export's total is the dashboard's for the same filters. CSV and GeoJSON stream; `X-Export-Rows` says how many rows or areas are coming. XLSX, KML and shapefile are refused (422) above 100,000 rows or 20,000 areas. " +
           "A dropped download resumes: send `X-Resume-From` (bytes received) and `X-Resume-Sha256` (their SHA-256, hex); the answer is the rest of the file, with `X-Export-Resumed-From`, or 412 when the file is no longer the same (start again).",
         parameters: [
@@ -73,7 +73,7 @@ export const OPENAPI = {
             },
             { name: "hxl", description: "1 adds the HXL hashtag row under a CSV's header" },
             { name: "month", description: "progress.pdf: the month, YYYY-MM (default: last month)" },
-            { name: "task", description: "completion.pdf: the task's id" },
+            { name: "task", description: "completion.pdf, task-areas.gpx, task-areas.kml: the task's id" },
           ]),
         ],
         responses: {

@@ -38,6 +38,7 @@ import { progressPdf } from "./progress-pdf";
 import { released } from "./released";
 import { reports } from "./reports";
 import { riskEducation } from "./risk-education";
+import { taskAreasGpx, taskAreasKml } from "./task-areas";
 import { tasks } from "./tasks";
 import { transactions } from "./transactions";
 
@@ -61,7 +62,14 @@ export const DATASET_PERMISSION = Object.fromEntries(
 ) as Record<TabularDataset | SpatialDataset, Permission>;
 
 /** Documents assembled from several queries, each checking its own permission. */
-const DOCUMENTS = { "progress.pdf": progressPdf, "completion.pdf": completionPdf, "iati.xml": iatiXml } as const;
+const DOCUMENTS = {
+  "progress.pdf": progressPdf,
+  "completion.pdf": completionPdf,
+  "task-areas.gpx": taskAreasGpx,
+  "task-areas.kml": taskAreasKml,
+  "iati.xml": iatiXml,
+} as const;
+const OF_ONE_TASK: readonly ExportFile[] = ["completion.pdf", "task-areas.gpx", "task-areas.kml"];
 
 /** Beyond these, a file is built in memory too large to be safe: CSV and GeoJSON stream without a limit. */
 export const XLSX_MAX_ROWS = 100_000;
@@ -93,10 +101,10 @@ export async function buildExport(
       action: "export",
       entityType: "Export",
       entityId: file,
-      after: { file: fileName, ...(file === "completion.pdf" ? { task: f.task } : { filter: f }), rows },
+      after: { file: fileName, ...(OF_ONE_TASK.includes(file) ? { task: f.task } : { filter: f }), rows },
     });
   if (file in DOCUMENTS) {
-    const out = await DOCUMENTS[file as keyof typeof DOCUMENTS](db, actor, f, now);
+    const out = await DOCUMENTS[file as keyof typeof DOCUMENTS](db, actor, f, now, locale);
     await audit(out.fileName, out.rows);
     return out;
   }

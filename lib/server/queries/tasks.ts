@@ -137,7 +137,14 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
   const hazardAreaIds = task.hazardAreas.map((h) => h.hazardArea.id);
   const approved = await db.landReleaseReport.findMany({
     where: { hazardAreaId: { in: hazardAreaIds }, status: "APPROVED" },
-    select: { id: true, hazardAreaId: true, method: true, countedAreaM2: true, countedGeometry: true },
+    select: {
+      id: true,
+      hazardAreaId: true,
+      method: true,
+      countedAreaM2: true,
+      countedGeometry: true,
+      reviewedAt: true,
+    },
   });
   const released = sumByHazardAndMethod(hazardAreaIds, approved);
   return {

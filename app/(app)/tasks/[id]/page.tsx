@@ -164,6 +164,15 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           task.reports.filter((r) => r.status === "SUBMITTED").map((r) => r.submittedGeometry),
         )}
       />
+      <div className="actions">
+        <span>{t("gpsFiles")}</span>
+        <a className="button secondary" href={`/api/exports/task-areas.gpx?task=${task.id}`} download>
+          {t("gpx")}
+        </a>
+        <a className="button secondary" href={`/api/exports/task-areas.kml?task=${task.id}`} download>
+          {t("kml")}
+        </a>
+      </div>
       <h2>{t("progress")}</h2>
       <p className="note">{t("progressNote")}</p>
       <DataTable
