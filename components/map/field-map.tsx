@@ -1,19 +1,15 @@
 "use client";
 
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
-import type {
-  ExpressionSpecification,
-  GeoJSONSource,
-  LngLatBoundsLike,
-  Map as MapLibreMap,
-  StyleSpecification,
-} from "maplibre-gl";
+import type { Feature, MultiPolygon, Point, Polygon } from "geojson";
+import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { type HazardStatus, MAP_COLOURS } from "@/lib/colours";
 import { formatDecimal } from "@/lib/i18n/format";
 import { directionOf } from "@/lib/i18n/locales";
+import { bounds, centres, IRAQ } from "./map-bounds";
 import { MapLegend } from "./map-legend";
+import { type BasemapSettings, collection, style } from "./map-style";
 
 export type Areal = Polygon | MultiPolygon;
 export type HazardFeature = Feature<Areal, { code: string; name: string; status: HazardStatus }>;
@@ -28,7 +24,7 @@ export type MapLayers = {
   /** Hazardous areas counted in cells (the register at small scales): a dot sized by how many. */
   cells?: Feature<Point, { areas: number; status: HazardStatus }>[];
 };
-export type BasemapSettings = { tileUrl?: string; tileAttribution?: string };
+export type { BasemapSettings };
 
 type Props = MapLayers & {
   basemap?: BasemapSettings;
@@ -42,179 +38,6 @@ type Props = MapLayers & {
   onOpenHazard?: (id: string) => void;
   label: string;
 };
-
-/** A hazardous area's colour by its status (open, partly or wholly released), for its fill, outline and dot. */
-const HAZARD_STATUS_COLOUR: ExpressionSpecification = [
-  "match",
-  ["get", "status"],
-  "released",
-  MAP_COLOURS.hazard.released,
-  "partial",
-  MAP_COLOURS.hazard.partial,
-  MAP_COLOURS.hazard.open,
-];
-const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
-const collection = (features: Feature[] | undefined): FeatureCollection => ({
-  type: "FeatureCollection",
-  features: features ?? [],
-});
-
-// The basemap ships with the app (public/basemap) so the map works offline;
-// a tile URL is drawn underneath only when an installation configures one.
-function style(basemap: BasemapSettings | undefined): StyleSpecification {
-  const attribution = "Boundaries: OCHA / Iraq CSO (CC BY-IGO 3.0)";
-  return {
-    version: 8,
-    sources: {
-      ...(basemap?.tileUrl
-        ? {
-            tiles: {
-              type: "raster",
-              tiles: [basemap.tileUrl],
-              tileSize: 256,
-              attribution: basemap.tileAttribution ?? "",
-            },
-          }
-        : {}),
-      governorates: { type: "geojson", data: "/basemap/iraq-governorates.geojson", attribution },
-      hazards: { type: "geojson", data: EMPTY },
-      "hazard-points": { type: "geojson", data: EMPTY },
-      released: { type: "geojson", data: EMPTY },
-      submitted: { type: "geojson", data: EMPTY },
-      repaired: { type: "geojson", data: EMPTY },
-      cells: { type: "geojson", data: EMPTY },
-    },
-    layers: [
-      { id: "background", type: "background", paint: { "background-color": "#dfe7ec" } },
-      ...(basemap?.tileUrl ? [{ id: "tiles", type: "raster" as const, source: "tiles" }] : []),
-      {
-        id: "governorates-fill",
-        type: "fill",
-        source: "governorates",
-        paint: { "fill-color": "#fbfaf6", "fill-opacity": basemap?.tileUrl ? 0.15 : 1 },
-      },
-      {
-        id: "governorates-line",
-        type: "line",
-        source: "governorates",
-        paint: { "line-color": "#8a949c", "line-width": 1 },
-      },
-      {
-        id: "hazards-fill",
-        type: "fill",
-        source: "hazards",
-        paint: {
-          "fill-color": HAZARD_STATUS_COLOUR,
-          "fill-opacity": 0.25,
-        },
-      },
-      {
-        id: "hazards-line",
-        type: "line",
-        source: "hazards",
-        paint: {
-          "line-color": HAZARD_STATUS_COLOUR,
-          "line-width": 2,
-        },
-      },
-      // Hazardous areas are hundreds of metres across: at country scale they show as dots.
-      {
-        id: "hazard-points",
-        type: "circle",
-        source: "hazard-points",
-        maxzoom: 11,
-        paint: {
-          "circle-radius": 6,
-          "circle-color": HAZARD_STATUS_COLOUR,
-          "circle-stroke-color": "#ffffff",
-          "circle-stroke-width": 1.5,
-        },
-      },
-      {
-        id: "released-fill",
-        type: "fill",
-        source: "released",
-        paint: {
-          "fill-color": [
-            "match",
-            ["get", "method"],
-            "CANCELLED",
-            MAP_COLOURS.method.CANCELLED,
-            "REDUCED",
-            MAP_COLOURS.method.REDUCED,
-            MAP_COLOURS.method.CLEARED,
-          ],
-          "fill-opacity": 0.6,
-        },
-      },
-      {
-        id: "cells",
-        type: "circle",
-        source: "cells",
-        paint: {
-          "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "areas"]], 1, 5, 30, 24],
-          "circle-color": HAZARD_STATUS_COLOUR,
-          "circle-opacity": 0.75,
-          "circle-stroke-color": "#ffffff",
-          "circle-stroke-width": 1,
-        },
-      },
-      {
-        id: "repaired-fill",
-        type: "fill",
-        source: "repaired",
-        paint: { "fill-color": MAP_COLOURS.drawn.fill, "fill-opacity": 0.55 },
-      },
-      {
-        id: "repaired-line",
-        type: "line",
-        source: "repaired",
-        paint: { "line-color": MAP_COLOURS.drawn.outline, "line-width": 1.5 },
-      },
-      {
-        id: "submitted-line",
-        type: "line",
-        source: "submitted",
-        paint: { "line-color": MAP_COLOURS.submitted, "line-width": 2.5, "line-dasharray": [2, 1] },
-      },
-    ],
-  };
-}
-
-function bounds(features: Feature<Areal>[]): [number, number, number, number] | null {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) {
-    const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const [lon, lat] of polygons.flat(2) as unknown as [number, number][]) {
-      w = Math.min(w, lon);
-      e = Math.max(e, lon);
-      s = Math.min(s, lat);
-      n = Math.max(n, lat);
-    }
-  }
-  return Number.isFinite(w) ? [w, s, e, n] : null;
-}
-
-/** Each hazardous area as a point at the centre of its bounds, for small scales. */
-function centres(features: HazardFeature[] | undefined): FeatureCollection {
-  return {
-    type: "FeatureCollection",
-    features: (features ?? []).flatMap((f) => {
-      const b = bounds([f]);
-      return b
-        ? [
-            {
-              type: "Feature" as const,
-              properties: f.properties,
-              geometry: { type: "Point" as const, coordinates: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] },
-            },
-          ]
-        : [];
-    }),
-  };
-}
-
-const IRAQ: LngLatBoundsLike = [38.79, 29.06, 48.57, 37.38];
 
 /**
  * The field map: the offline basemap, hazardous areas coloured by status,
@@ -263,7 +86,7 @@ export function FieldMap({
       try {
         map = new maplibre.Map({
           container: container.current,
-          style: style(basemap),
+          style: style(basemap, window.location.origin),
           bounds: bounds(data) ?? IRAQ,
           fitBoundsOptions: { padding: 40, maxZoom: 17 },
           attributionControl: false,
