@@ -7,9 +7,11 @@ import { useEffect, useRef, useState } from "react";
 import { type HazardStatus, MAP_COLOURS } from "@/lib/colours";
 import { formatDecimal } from "@/lib/i18n/format";
 import { directionOf } from "@/lib/i18n/locales";
+import { GroundContext } from "./ground-context";
 import { bounds, centres, IRAQ } from "./map-bounds";
 import { MapLegend } from "./map-legend";
-import { type BasemapSettings, collection, style } from "./map-style";
+import { type BasemapSettings, collection, PLACES_ATTRIBUTION, style } from "./map-style";
+import type { MapHandle } from "./place-labels";
 
 export type Areal = Polygon | MultiPolygon;
 export type HazardFeature = Feature<Areal, { code: string; name: string; status: HazardStatus }>;
@@ -38,6 +40,8 @@ type Props = MapLayers & {
   onOpenHazard?: (id: string) => void;
   label: string;
 };
+
+let pmtilesRegistered = false;
 
 /**
  * The field map: the offline basemap, hazardous areas coloured by status,
@@ -70,6 +74,7 @@ export function FieldMap({
   const onOpenHazardRef = useRef(onOpenHazard);
   onOpenHazardRef.current = onOpenHazard;
   const [ready, setReady] = useState(false);
+  const [handle, setHandle] = useState<MapHandle | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   onDrawRef.current = onDraw;
   const drawing = Boolean(onDraw);
@@ -81,6 +86,12 @@ export function FieldMap({
     (async () => {
       // The map's styles load with the map, so they do not hold up the first view of the page (bench:slow3g).
       const [maplibre] = await Promise.all([import("maplibre-gl"), import("maplibre-gl/dist/maplibre-gl.css")]);
+      if (basemap?.pmtilesUrl) {
+        // The PMTiles archive is read by byte ranges through this protocol; registered once per page.
+        const { Protocol } = await import("pmtiles");
+        if (!pmtilesRegistered) maplibre.addProtocol("pmtiles", new Protocol().tile);
+        pmtilesRegistered = true;
+      }
       if (cancelled || !container.current) return;
       const data = [...(hazards ?? []), ...(submitted ?? [])];
       try {
@@ -106,7 +117,10 @@ export function FieldMap({
       // Controls on the reading direction's end side, the scale at its start.
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), rtl ? "top-left" : "top-right");
       map.addControl(new maplibre.ScaleControl({ unit: "metric" }), rtl ? "bottom-right" : "bottom-left");
-      map.addControl(new maplibre.AttributionControl({ compact: false }), rtl ? "bottom-left" : "bottom-right");
+      map.addControl(
+        new maplibre.AttributionControl({ compact: false, customAttribution: PLACES_ATTRIBUTION }),
+        rtl ? "bottom-left" : "bottom-right",
+      );
       // MapLibre writes the scale's distance in Latin digits: after each of its updates, the page's digits replace them.
       const scaleInPageDigits = () => {
         const scale = container.current?.querySelector(".maplibregl-ctrl-scale");
@@ -180,9 +194,11 @@ export function FieldMap({
         };
       }
       setReady(true);
+      setHandle({ map, maplibre });
     })();
     return () => {
       cancelled = true;
+      setHandle(null);
       drawRef.current = null;
       mapRef.current = null;
       map?.remove();
@@ -208,6 +224,7 @@ export function FieldMap({
     <figure className="map-figure">
       {/* biome-ignore lint/a11y/useSemanticElements: MapLibre builds its canvas inside this element; a section would take the page's card styles. */}
       <div ref={container} className="map" role="region" aria-label={label} data-ready={ready ? "true" : "false"} />
+      <GroundContext handle={handle} />
       {failed && <p className="error">{t("failed", { reason: failed })}</p>}
       <MapLegend
         hazards={Boolean(hazards?.length || cells?.length)}

@@ -29,6 +29,9 @@ export const collection = (features: Feature[] | undefined): FeatureCollection =
   features: features ?? [],
 });
 
+/** Shown with the map's sources: the town names (place-labels.ts) are markers, not a map source. */
+export const PLACES_ATTRIBUTION = "Place names: GeoNames (CC BY 4.0)";
+
 /** The PMTiles protocol takes an absolute URL: a path on this app's origin is resolved against it. */
 export const pmtilesSourceUrl = (url: string, origin: string) => `pmtiles://${new URL(url, origin).href}`;
 
