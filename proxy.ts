@@ -9,7 +9,11 @@ import { serverEnv } from "@/lib/server/env";
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const env = serverEnv();
-  const csp = contentSecurityPolicy(nonce, { tileUrl: env.basemap.tileUrl, development: env.development });
+  const csp = contentSecurityPolicy(nonce, {
+    tileUrl: env.basemap.tileUrl,
+    pmtilesUrl: env.basemap.pmtilesUrl,
+    development: env.development,
+  });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });

@@ -1,19 +1,17 @@
 "use client";
 
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
-import type {
-  ExpressionSpecification,
-  GeoJSONSource,
-  LngLatBoundsLike,
-  Map as MapLibreMap,
-  StyleSpecification,
-} from "maplibre-gl";
+import type { Feature, MultiPolygon, Point, Polygon } from "geojson";
+import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { type HazardStatus, MAP_COLOURS } from "@/lib/colours";
 import { formatDecimal } from "@/lib/i18n/format";
 import { directionOf } from "@/lib/i18n/locales";
+import { GroundContext } from "./ground-context";
+import { bounds, centres, IRAQ } from "./map-bounds";
 import { MapLegend } from "./map-legend";
+import { type BasemapSettings, collection, PLACES_ATTRIBUTION, style } from "./map-style";
+import type { MapHandle } from "./place-labels";
 
 export type Areal = Polygon | MultiPolygon;
 export type HazardFeature = Feature<Areal, { code: string; name: string; status: HazardStatus }>;
@@ -28,7 +26,7 @@ export type MapLayers = {
   /** Hazardous areas counted in cells (the register at small scales): a dot sized by how many. */
   cells?: Feature<Point, { areas: number; status: HazardStatus }>[];
 };
-export type BasemapSettings = { tileUrl?: string; tileAttribution?: string };
+export type { BasemapSettings };
 
 type Props = MapLayers & {
   basemap?: BasemapSettings;
@@ -43,178 +41,7 @@ type Props = MapLayers & {
   label: string;
 };
 
-/** A hazardous area's colour by its status (open, partly or wholly released), for its fill, outline and dot. */
-const HAZARD_STATUS_COLOUR: ExpressionSpecification = [
-  "match",
-  ["get", "status"],
-  "released",
-  MAP_COLOURS.hazard.released,
-  "partial",
-  MAP_COLOURS.hazard.partial,
-  MAP_COLOURS.hazard.open,
-];
-const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
-const collection = (features: Feature[] | undefined): FeatureCollection => ({
-  type: "FeatureCollection",
-  features: features ?? [],
-});
-
-// The basemap ships with the app (public/basemap) so the map works offline;
-// a tile URL is drawn underneath only when an installation configures one.
-function style(basemap: BasemapSettings | undefined): StyleSpecification {
-  const attribution = "Boundaries: OCHA / Iraq CSO (CC BY-IGO 3.0)";
-  return {
-    version: 8,
-    sources: {
-      ...(basemap?.tileUrl
-        ? {
-            tiles: {
-              type: "raster",
-              tiles: [basemap.tileUrl],
-              tileSize: 256,
-              attribution: basemap.tileAttribution ?? "",
-            },
-          }
-        : {}),
-      governorates: { type: "geojson", data: "/basemap/iraq-governorates.geojson", attribution },
-      hazards: { type: "geojson", data: EMPTY },
-      "hazard-points": { type: "geojson", data: EMPTY },
-      released: { type: "geojson", data: EMPTY },
-      submitted: { type: "geojson", data: EMPTY },
-      repaired: { type: "geojson", data: EMPTY },
-      cells: { type: "geojson", data: EMPTY },
-    },
-    layers: [
-      { id: "background", type: "background", paint: { "background-color": "#dfe7ec" } },
-      ...(basemap?.tileUrl ? [{ id: "tiles", type: "raster" as const, source: "tiles" }] : []),
-      {
-        id: "governorates-fill",
-        type: "fill",
-        source: "governorates",
-        paint: { "fill-color": "#fbfaf6", "fill-opacity": basemap?.tileUrl ? 0.15 : 1 },
-      },
-      {
-        id: "governorates-line",
-        type: "line",
-        source: "governorates",
-        paint: { "line-color": "#8a949c", "line-width": 1 },
-      },
-      {
-        id: "hazards-fill",
-        type: "fill",
-        source: "hazards",
-        paint: {
-          "fill-color": HAZARD_STATUS_COLOUR,
-          "fill-opacity": 0.25,
-        },
-      },
-      {
-        id: "hazards-line",
-        type: "line",
-        source: "hazards",
-        paint: {
-          "line-color": HAZARD_STATUS_COLOUR,
-          "line-width": 2,
-        },
-      },
-      // Hazardous areas are hundreds of metres across: at country scale they show as dots.
-      {
-        id: "hazard-points",
-        type: "circle",
-        source: "hazard-points",
-        maxzoom: 11,
-        paint: {
-          "circle-radius": 6,
-          "circle-color": HAZARD_STATUS_COLOUR,
-          "circle-stroke-color": "#ffffff",
-          "circle-stroke-width": 1.5,
-        },
-      },
-      {
-        id: "released-fill",
-        type: "fill",
-        source: "released",
-        paint: {
-          "fill-color": [
-            "match",
-            ["get", "method"],
-            "CANCELLED",
-            MAP_COLOURS.method.CANCELLED,
-            "REDUCED",
-            MAP_COLOURS.method.REDUCED,
-            MAP_COLOURS.method.CLEARED,
-          ],
-          "fill-opacity": 0.6,
-        },
-      },
-      {
-        id: "cells",
-        type: "circle",
-        source: "cells",
-        paint: {
-          "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "areas"]], 1, 5, 30, 24],
-          "circle-color": HAZARD_STATUS_COLOUR,
-          "circle-opacity": 0.75,
-          "circle-stroke-color": "#ffffff",
-          "circle-stroke-width": 1,
-        },
-      },
-      {
-        id: "repaired-fill",
-        type: "fill",
-        source: "repaired",
-        paint: { "fill-color": MAP_COLOURS.drawn.fill, "fill-opacity": 0.55 },
-      },
-      {
-        id: "repaired-line",
-        type: "line",
-        source: "repaired",
-        paint: { "line-color": MAP_COLOURS.drawn.outline, "line-width": 1.5 },
-      },
-      {
-        id: "submitted-line",
-        type: "line",
-        source: "submitted",
-        paint: { "line-color": MAP_COLOURS.submitted, "line-width": 2.5, "line-dasharray": [2, 1] },
-      },
-    ],
-  };
-}
-
-function bounds(features: Feature<Areal>[]): [number, number, number, number] | null {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) {
-    const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const [lon, lat] of polygons.flat(2) as unknown as [number, number][]) {
-      w = Math.min(w, lon);
-      e = Math.max(e, lon);
-      s = Math.min(s, lat);
-      n = Math.max(n, lat);
-    }
-  }
-  return Number.isFinite(w) ? [w, s, e, n] : null;
-}
-
-/** Each hazardous area as a point at the centre of its bounds, for small scales. */
-function centres(features: HazardFeature[] | undefined): FeatureCollection {
-  return {
-    type: "FeatureCollection",
-    features: (features ?? []).flatMap((f) => {
-      const b = bounds([f]);
-      return b
-        ? [
-            {
-              type: "Feature" as const,
-              properties: f.properties,
-              geometry: { type: "Point" as const, coordinates: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] },
-            },
-          ]
-        : [];
-    }),
-  };
-}
-
-const IRAQ: LngLatBoundsLike = [38.79, 29.06, 48.57, 37.38];
+let pmtilesRegistered = false;
 
 /**
  * The field map: the offline basemap, hazardous areas coloured by status,
@@ -247,6 +74,7 @@ export function FieldMap({
   const onOpenHazardRef = useRef(onOpenHazard);
   onOpenHazardRef.current = onOpenHazard;
   const [ready, setReady] = useState(false);
+  const [handle, setHandle] = useState<MapHandle | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   onDrawRef.current = onDraw;
   const drawing = Boolean(onDraw);
@@ -258,12 +86,18 @@ export function FieldMap({
     (async () => {
       // The map's styles load with the map, so they do not hold up the first view of the page (bench:slow3g).
       const [maplibre] = await Promise.all([import("maplibre-gl"), import("maplibre-gl/dist/maplibre-gl.css")]);
+      if (basemap?.pmtilesUrl) {
+        // The PMTiles archive is read by byte ranges through this protocol; registered once per page.
+        const { Protocol } = await import("pmtiles");
+        if (!pmtilesRegistered) maplibre.addProtocol("pmtiles", new Protocol().tile);
+        pmtilesRegistered = true;
+      }
       if (cancelled || !container.current) return;
       const data = [...(hazards ?? []), ...(submitted ?? [])];
       try {
         map = new maplibre.Map({
           container: container.current,
-          style: style(basemap),
+          style: style(basemap, window.location.origin),
           bounds: bounds(data) ?? IRAQ,
           fitBoundsOptions: { padding: 40, maxZoom: 17 },
           attributionControl: false,
@@ -283,7 +117,10 @@ export function FieldMap({
       // Controls on the reading direction's end side, the scale at its start.
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), rtl ? "top-left" : "top-right");
       map.addControl(new maplibre.ScaleControl({ unit: "metric" }), rtl ? "bottom-right" : "bottom-left");
-      map.addControl(new maplibre.AttributionControl({ compact: false }), rtl ? "bottom-left" : "bottom-right");
+      map.addControl(
+        new maplibre.AttributionControl({ compact: false, customAttribution: PLACES_ATTRIBUTION }),
+        rtl ? "bottom-left" : "bottom-right",
+      );
       // MapLibre writes the scale's distance in Latin digits: after each of its updates, the page's digits replace them.
       const scaleInPageDigits = () => {
         const scale = container.current?.querySelector(".maplibregl-ctrl-scale");
@@ -357,9 +194,11 @@ export function FieldMap({
         };
       }
       setReady(true);
+      setHandle({ map, maplibre });
     })();
     return () => {
       cancelled = true;
+      setHandle(null);
       drawRef.current = null;
       mapRef.current = null;
       map?.remove();
@@ -385,6 +224,7 @@ export function FieldMap({
     <figure className="map-figure">
       {/* biome-ignore lint/a11y/useSemanticElements: MapLibre builds its canvas inside this element; a section would take the page's card styles. */}
       <div ref={container} className="map" role="region" aria-label={label} data-ready={ready ? "true" : "false"} />
+      <GroundContext handle={handle} />
       {failed && <p className="error">{t("failed", { reason: failed })}</p>}
       <MapLegend
         hazards={Boolean(hazards?.length || cells?.length)}

@@ -23,6 +23,17 @@ describe("the Content-Security-Policy", () => {
     expect(directive(withTiles, "img-src")).toBe("img-src 'self' data: blob: https://tiles.example.org");
   });
 
+  it("reads a PMTiles basemap on this app under 'self' and one elsewhere from its origin only", () => {
+    const local = contentSecurityPolicy("n", { development: false, pmtilesUrl: "/basemap/iraq.pmtiles" });
+    expect(directive(local, "connect-src")).toBe("connect-src 'self'");
+    const remote = contentSecurityPolicy("n", {
+      development: false,
+      pmtilesUrl: "https://maps.dma.example.iq/tiles/iraq.pmtiles",
+      tileUrl: "https://maps.dma.example.iq/xyz/{z}/{x}/{y}.png",
+    });
+    expect(directive(remote, "connect-src")).toBe("connect-src 'self' https://maps.dma.example.iq");
+  });
+
   it.each([
     ["https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", "https://*.tile.openstreetmap.org"],
     ["https://maps.example.org:8443/t/{z}/{x}/{y}.png?key=k", "https://maps.example.org:8443"],

@@ -4,7 +4,7 @@
 // injected <script> or inline handler does not run. 'wasm-unsafe-eval' lets
 // the browser compile the geometry engine; map workers start from blob:.
 // Pages and their scripts talk only to this app and the configured tile
-// server. Styles stay 'unsafe-inline': the page's own CSS is inlined
+// server or PMTiles host (read by range requests, so connect-src). Styles stay 'unsafe-inline': the page's own CSS is inlined
 // (next.config.ts, inlineCss) and React sets style attributes.
 // No 'server-only': a pure function, tested directly.
 
@@ -22,8 +22,20 @@ export function tileSource(tileUrl: string): string {
   return `${url.protocol}//${host}${url.port ? `:${url.port}` : ""}`;
 }
 
-export function contentSecurityPolicy(nonce: string, options: { tileUrl?: string; development: boolean }): string {
-  const tiles = options.tileUrl ? ` ${tileSource(options.tileUrl)}` : "";
+/** The CSP source for a PMTiles archive: none on this app's origin ('self' covers it), else its origin. */
+export function pmtilesSource(pmtilesUrl: string): string | null {
+  return pmtilesUrl.startsWith("/") ? null : new URL(pmtilesUrl).origin;
+}
+
+export function contentSecurityPolicy(
+  nonce: string,
+  options: { tileUrl?: string; pmtilesUrl?: string; development: boolean },
+): string {
+  const sources = [
+    options.tileUrl ? tileSource(options.tileUrl) : null,
+    options.pmtilesUrl ? pmtilesSource(options.pmtilesUrl) : null,
+  ].filter((s): s is string => s !== null);
+  const tiles = [...new Set(sources)].map((s) => ` ${s}`).join("");
   return [
     "default-src 'self'",
     // In development React rebuilds server error stacks in the browser with eval.

@@ -29,6 +29,30 @@ describe("basemap configuration", () => {
   });
 });
 
+describe("an offline PMTiles basemap", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("takes a path on this app or an https URL, with the attribution", async () => {
+    const local = await freshEnv({ BASEMAP_PMTILES_URL: "/basemap/iraq.pmtiles", BASEMAP_ATTRIBUTION: "© OSM" });
+    expect(local.basemapSettings()).toEqual({ pmtilesUrl: "/basemap/iraq.pmtiles", tileAttribution: "© OSM" });
+    const remote = await freshEnv({ BASEMAP_PMTILES_URL: "https://maps.dma.example.iq/tiles/iraq-2026.pmtiles" });
+    expect(remote.basemapSettings().pmtilesUrl).toBe("https://maps.dma.example.iq/tiles/iraq-2026.pmtiles");
+  });
+
+  it.each([
+    "http://maps.example.org/iraq.pmtiles",
+    "//maps.example.org/iraq.pmtiles",
+    "basemap/iraq.pmtiles",
+    "/basemap/iraq.mbtiles",
+    "https://maps.example.org/iraq.pmtiles?token=1",
+  ])("refuses %j, saying what is expected", async (url) => {
+    const env = await freshEnv({ BASEMAP_PMTILES_URL: url });
+    expect(() => env.serverEnv()).toThrow(
+      /BASEMAP_PMTILES_URL must be a path on this app \(\/basemap\/iraq.pmtiles\) or an https:\/\/ URL, ending in .pmtiles/,
+    );
+  });
+});
+
 describe("reverse proxies in front", () => {
   afterEach(() => vi.unstubAllEnvs());
 

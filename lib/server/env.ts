@@ -23,6 +23,14 @@ const ZEnv = z.object({
       "BASEMAP_TILE_URL must be an https:// XYZ raster tile template with {z}, {x} and {y}",
     )
     .optional(),
+  // A raster PMTiles archive: a path on this app's own origin (public/…, works offline) or an https:// URL.
+  BASEMAP_PMTILES_URL: z
+    .string()
+    .regex(
+      /^(\/(?!\/)[^\s?#]*|https:\/\/[^\s/?#]+\/[^\s?#]*)\.pmtiles$/,
+      "BASEMAP_PMTILES_URL must be a path on this app (/basemap/iraq.pmtiles) or an https:// URL, ending in .pmtiles",
+    )
+    .optional(),
   BASEMAP_ATTRIBUTION: z.string().max(300).optional(),
   // How many reverse proxies of this installation stand in front of the app, each appending to X-Forwarded-For.
   TRUSTED_PROXY_HOPS: z.coerce
@@ -33,11 +41,13 @@ const ZEnv = z.object({
     .default(0),
 });
 
+export type BasemapEnv = { tileUrl?: string; pmtilesUrl?: string; tileAttribution?: string };
+
 export type ServerEnv = {
   databaseUrl: string | undefined;
   nextAuthSecret: string;
   nextAuthUrl: string;
-  basemap: { tileUrl?: string; tileAttribution?: string };
+  basemap: BasemapEnv;
   trustedProxyHops: number;
   /** `next dev`: React then needs eval in the browser (lib/server/content-security-policy.ts). */
   development: boolean;
@@ -61,6 +71,16 @@ export function ensureEmbeddedSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+/** The raster basemap settings: a PMTiles file, a tile server, or both (the map draws the file). */
+function basemapOf(env: z.infer<typeof ZEnv>): BasemapEnv {
+  if (!env.BASEMAP_TILE_URL && !env.BASEMAP_PMTILES_URL) return {};
+  return {
+    ...(env.BASEMAP_TILE_URL ? { tileUrl: env.BASEMAP_TILE_URL } : {}),
+    ...(env.BASEMAP_PMTILES_URL ? { pmtilesUrl: env.BASEMAP_PMTILES_URL } : {}),
+    tileAttribution: env.BASEMAP_ATTRIBUTION,
+  };
+}
+
 let cached: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {
@@ -80,7 +100,7 @@ export function serverEnv(): ServerEnv {
     databaseUrl: env.DATABASE_URL,
     nextAuthSecret: env.NEXTAUTH_SECRET ?? ensureEmbeddedSecret(),
     nextAuthUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
-    basemap: env.BASEMAP_TILE_URL ? { tileUrl: env.BASEMAP_TILE_URL, tileAttribution: env.BASEMAP_ATTRIBUTION } : {},
+    basemap: basemapOf(env),
     trustedProxyHops: env.TRUSTED_PROXY_HOPS,
     development: process.env.NODE_ENV === "development",
   };
@@ -91,10 +111,11 @@ export function serverEnv(): ServerEnv {
 }
 
 /**
- * The map draws the shipped Iraq boundaries offline; an installation with
- * internet may add a raster tile layer underneath (with its attribution).
+ * The map draws the shipped Iraq boundaries offline; an installation may add
+ * a raster basemap underneath (with its attribution): a PMTiles file it
+ * serves itself, which works offline, or a tile server for those with internet.
  */
-export function basemapSettings(): { tileUrl?: string; tileAttribution?: string } {
+export function basemapSettings(): BasemapEnv {
   const { basemap } = serverEnv();
   return basemap;
 }
