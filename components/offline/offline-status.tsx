@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { announce } from "@/components/ui/notice";
 import { SERVICE_WORKER_URL } from "@/lib/offline/cache-names";
 import { setQueueUser } from "./enqueue";
@@ -33,14 +33,28 @@ export function OfflineStatus({
   const [items, setItems] = useState<QueueItem[]>([]);
   const [open, setOpen] = useState(false);
   const [sending, setSending] = useState(false);
+  const waitingNow = useRef(0);
 
   const reload = useCallback(async () => {
     const all = await indexedDbQueue().all();
     setItems(all.filter((i) => i.userId === userId));
   }, [userId]);
 
+  // navigator.onLine says only that a network is there (a captive Wi-Fi, a phone's data switched on without
+  // signal): an answer from the app itself says it is reachable.
+  const reachable = useCallback(async () => {
+    const ok =
+      navigator.onLine &&
+      (await fetch("/api/health", { cache: "no-store" }).then(
+        (r) => r.status < 500,
+        () => false,
+      ));
+    setOnline(ok);
+    return ok;
+  }, []);
+
   const send = useCallback(async () => {
-    if (!navigator.onLine) return;
+    if (!(await reachable())) return;
     setSending(true);
     try {
       const round = await sendWaitingOnce({ fetch: window.fetch.bind(window), store: indexedDbQueue(), userId });
@@ -52,7 +66,7 @@ export function OfflineStatus({
       setSending(false);
       await reload();
     }
-  }, [userId, reload, router, t]);
+  }, [userId, reload, router, t, reachable]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per signed-in user: register, keep pages, send.
   useEffect(() => {
@@ -72,11 +86,16 @@ export function OfflineStatus({
       void send();
     };
     const goOffline = () => setOnline(false);
+    // While something waits, the app looks again now and then: the browser's online event does not always come.
+    const retry = window.setInterval(() => {
+      if (!document.hidden && waitingNow.current > 0) void send();
+    }, 20_000);
     const changed = () => void reload();
     window.addEventListener("online", goOnline);
     window.addEventListener("offline", goOffline);
     window.addEventListener(QUEUE_CHANGED, changed);
     return () => {
+      window.clearInterval(retry);
       window.removeEventListener("online", goOnline);
       window.removeEventListener("offline", goOffline);
       window.removeEventListener(QUEUE_CHANGED, changed);
@@ -85,6 +104,7 @@ export function OfflineStatus({
 
   const waiting = items.filter((i) => i.state !== "refused").length;
   const refused = items.length - waiting;
+  waitingNow.current = waiting;
   return (
     <div className="offline-status" data-online={online}>
       <p role="status" data-testid="connection-state">
