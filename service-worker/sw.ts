@@ -59,6 +59,9 @@ const pages = new NetworkFirst({
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
+  // Turbopack starts web workers (the geometry check's) from a precached chunk with a query naming the chunks to
+  // load: the precached file answers whatever its query, its name already being its content's hash.
+  precacheOptions: { ignoreURLParametersMatching: [/.*/] },
   skipWaiting: true,
   clientsClaim: true,
   navigationPreload: false,
