@@ -9,6 +9,7 @@ export type AppPage = { path: string; as: string | null };
 export const EVERY_PAGE: readonly AppPage[] = [
   { path: "/sign-in", as: null },
   { path: "/public", as: null },
+  { path: "/offline", as: null },
   { path: "/", as: "donor@demo.test" },
   { path: "/funding", as: "donor@demo.test" },
   { path: "/tasks", as: "partner@demo.test" },

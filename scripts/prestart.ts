@@ -4,7 +4,18 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "next.config.ts", "package-lock.json", "tsconfig.json", "generated"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "service-worker",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+  "generated",
+];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

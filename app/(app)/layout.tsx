@@ -4,11 +4,13 @@ import type { ReactNode } from "react";
 import { chooseLanguageAction } from "@/app/language-actions";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { OfflineStatus } from "@/components/offline/offline-status";
 import { AppNav } from "@/components/ui/app-nav";
 import { AppSidebar } from "@/components/ui/app-sidebar";
 import { NoticeArea } from "@/components/ui/notice";
 import { currentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
+import { serverEnv } from "@/lib/server/env";
 import { type NavPage, pagesFor } from "@/lib/server/permissions";
 import { organisationName } from "@/lib/server/queries/organisations";
 
@@ -25,6 +27,9 @@ const NAV_LABEL: Record<NavPage, string> = {
   "/audit": "audit",
   "/account/tokens": "apiTokens",
 };
+
+/** The pages a field team works on, kept on the device for offline use with their open tasks' pages. */
+const FIELD_PAGES: readonly NavPage[] = ["/", "/tasks", "/risk-education", "/casualties"];
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
@@ -66,6 +71,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <LanguageSwitch action={chooseLanguageAction} />
       </AppSidebar>
       <main>
+        <OfflineStatus
+          userId={user.id}
+          shellPages={pagesFor(user).filter((p) => FIELD_PAGES.includes(p))}
+          serviceWorker={!serverEnv().development}
+        />
         <NoticeArea dismissLabel={t("dismiss")} />
         {children}
       </main>

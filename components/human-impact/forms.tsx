@@ -119,9 +119,12 @@ function HumanImpactRecordForm({
   done,
   heading,
   fields,
+  subject,
   children,
 }: {
   url: string;
+  /** The record's kind in the device's queue and the attachments API. */
+  subject: "eoreSession" | "accident";
   correcting?: Correcting;
   submit: string;
   done: string;
@@ -137,6 +140,8 @@ function HumanImpactRecordForm({
       submit={correcting ? t("recordCorrection") : submit}
       done={correcting ? t("correctionRecorded") : done}
       then={correcting?.list}
+      queue={{ subject, label: (d) => optional(d, "place") ?? "" }}
+      attachTo={{ subjectType: subject, idOf: (answer) => answer.id }}
       toBody={(d) =>
         withCorrection(d, correcting, {
           governorate: optional(d, "governorate"),
@@ -166,6 +171,7 @@ export function RiskEducationForm({ governorates, correcting }: RecordFormProps)
       submit={t("recordSession")}
       done={t("sessionRecorded")}
       heading={t("newSession")}
+      subject="eoreSession"
       fields={(d) => ({ heldOn: optional(d, "heldOn"), ...people(d, "") })}
     >
       <WhenAndWhere date="heldOn" governorates={governorates} values={values} />
@@ -185,6 +191,7 @@ export function CasualtyForm({ governorates, correcting }: RecordFormProps) {
       submit={t("recordAccident")}
       done={t("accidentRecorded")}
       heading={t("newAccident")}
+      subject="accident"
       fields={(d) => ({
         occurredOn: optional(d, "occurredOn"),
         deviceCategory: optional(d, "deviceCategory"),

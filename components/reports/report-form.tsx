@@ -4,12 +4,13 @@ import type { Feature, Polygon } from "geojson";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { postWithGeometry } from "@/components/api-client";
 import type { Areal, BasemapSettings, HazardFeature, ReleasedFeature } from "@/components/map/field-map";
 import type { ReleaseCheck } from "@/components/map/geometry-check";
 import { GeometryField } from "@/components/map/geometry-field";
 import { useGeometryCheck } from "@/components/map/geometry-input";
 import { useGeometrySource } from "@/components/map/geometry-preview";
+import { ACCEPTED_FILES, fileProblem } from "@/components/offline/file-limits";
+import { submitOrQueue } from "@/components/offline/submit-or-queue";
 import { ChooseSelect } from "@/components/ui/choose-select";
 import { ErrorList } from "@/components/ui/error-list";
 import { announce } from "@/components/ui/notice";
@@ -31,6 +32,8 @@ export type ReportFormHazard = {
 
 type Props = {
   taskId: string;
+  /** What the device's queue calls a report kept offline. */
+  taskCode?: string;
   hazardAreas: ReportFormHazard[];
   released: ReleasedFeature[];
   basemap: BasemapSettings;
@@ -46,10 +49,11 @@ type DeviceRow = { type: (typeof DEVICE_TYPES)[number]; count: string };
  * GPS file, checked in the browser by the server's own code (what will count
  * before anything is sent), then the method, period, depth and devices.
  */
-export function ReportForm({ taskId, hazardAreas, released, basemap, correcting }: Props) {
+export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, correcting }: Props) {
   const t = useTranslations("reportForm");
   const tNotice = useTranslations("notices");
   const tMethod = useTranslations("method");
+  const tOffline = useTranslations("offline");
   const locale = useLocale();
   const language = languageOf(locale);
   const router = useRouter();
@@ -61,7 +65,7 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
   const [submitting, setSubmitting] = useState(false);
   const [clientRef, setClientRef] = useState(newClientRef);
   const [restored, setRestored] = useState<ReportDraft | null>(null);
-  const [offline, setOffline] = useState(false);
+  const [queued, setQueued] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const draftName = `${taskId}:${correcting?.id ?? "new"}`;
   const hazard = hazardAreas.find((h) => h.id === hazardAreaId)!;
@@ -131,10 +135,14 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
 
   async function submit(form: HTMLFormElement) {
     if (!source || !check?.ok) return;
+    const data = new FormData(form);
+    const files = data.getAll("attachments").filter((f): f is File => f instanceof File && f.size > 0);
+    const tooLarge = fileProblem(files);
+    if (tooLarge) return setSubmitError([tOffline(tooLarge.key, tooLarge.values)]);
     setSubmitting(true);
     setSubmitError(null);
+    setQueued(false);
     keepDraft();
-    const data = new FormData(form);
     const fields = {
       hazardAreaId,
       method: String(data.get("method")),
@@ -143,32 +151,38 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
       ...(data.get("clearanceDepthCm") ? { clearanceDepthCm: Number(data.get("clearanceDepthCm")) } : {}),
       devices: devices.filter((d) => d.count !== "").map((d) => ({ type: d.type, count: Number(d.count) })),
       ...(correcting ? { supersedesId: correcting.id } : {}),
-      clientRef,
     };
-    let res: Awaited<ReturnType<typeof postWithGeometry>>;
-    try {
-      res = await postWithGeometry(`/api/tasks/${taskId}/reports`, fields, source);
-    } catch {
-      // No answer: the connection dropped. The draft holds everything; send it again, with the
-      // same clientRef, as soon as the browser is back online.
-      setSubmitting(false);
-      setOffline(true);
-      window.addEventListener("online", () => formRef.current && void submit(formRef.current), { once: true });
+    // Offline, or no answer: kept in the device's queue with its clientRef and sent when the connection returns
+    // (components/offline/offline-status.tsx); "open again" there brings this draft back.
+    const outcome = await submitOrQueue({
+      url: `/api/tasks/${taskId}/reports`,
+      subject: "landReleaseReport",
+      clientRef,
+      fields,
+      source,
+      files,
+      label: taskCode ?? hazard.code,
+      reopen: { href: window.location.pathname + window.location.search, draftName, draft: loadDraft(draftName) },
+    });
+    setSubmitting(false);
+    if (outcome.kind === "refused") return setSubmitError(outcome.messages);
+    if (outcome.kind === "queued") {
+      // The next report on this device is another submission, with its own clientRef.
+      discardDraft();
+      setQueued(true);
       return;
     }
-    setSubmitting(false);
-    setOffline(false);
-    if (!res.ok) return setSubmitError(res.messages);
     clearDraft(draftName);
-    const report = res.body as { id: string; countedAreaM2: number };
-    announce(
-      correcting
-        ? tNotice("correctionSubmitted")
-        : report.countedAreaM2 > 0
-          ? tNotice("reportSubmitted", { counted: formatM2(report.countedAreaM2, locale) })
-          : tNotice("reportSubmittedCountsNothing"),
-      `/reports/${report.id}`,
-    );
+    const report = outcome.body as { id: string; countedAreaM2: number };
+    const said = correcting
+      ? tNotice("correctionSubmitted")
+      : report.countedAreaM2 > 0
+        ? tNotice("reportSubmitted", { counted: formatM2(report.countedAreaM2, locale) })
+        : tNotice("reportSubmittedCountsNothing");
+    const filesSaid = outcome.refusedFiles.length
+      ? ` ${tOffline("attachmentsFailed", { count: outcome.refusedFiles.length, reasons: outcome.refusedFiles.join("; ") })}`
+      : "";
+    announce(said + filesSaid, `/reports/${report.id}`);
     router.push(`/reports/${report.id}`);
     router.refresh();
   }
@@ -293,10 +307,14 @@ export function ReportForm({ taskId, hazardAreas, released, basemap, correcting 
           {t("addDevice")}
         </button>
       </fieldset>
+      <label>
+        {tOffline("attachments")}
+        <input type="file" name="attachments" accept={ACCEPTED_FILES} multiple />
+      </label>
       <ErrorList messages={submitError} />
-      {offline && (
+      {queued && (
         <p className="warning" role="alert" data-testid="offline">
-          {t("offline")}
+          {tOffline("queued")}
         </p>
       )}
       <button type="submit" disabled={!check?.ok || submitting}>

@@ -11,6 +11,7 @@ export function CompletionForm({ taskId }: { taskId: string }) {
       url={`/api/tasks/${taskId}/completion`}
       submit={t("complete")}
       done={t("completedNotice")}
+      attachTo={{ subjectType: "completionReport", idOf: (answer) => answer.completionReportId }}
       toBody={(d) => ({
         completedOn: optional(d, "completedOn"),
         clearanceDepthCm: d.get("clearanceDepthCm") ? Number(d.get("clearanceDepthCm")) : undefined,
@@ -44,6 +45,7 @@ export function HandoverForm({ taskId }: { taskId: string }) {
       url={`/api/tasks/${taskId}/handover`}
       submit={t("handOver")}
       done={t("handedOverNotice")}
+      attachTo={{ subjectType: "handover", idOf: (answer) => answer.completionReportId }}
       toBody={(d) => ({
         handoverDate: optional(d, "handoverDate"),
         recipient: optional(d, "recipient"),

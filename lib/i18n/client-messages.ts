@@ -21,6 +21,7 @@ export const CLIENT_NAMESPACES = [
   "map",
   "method",
   "notices",
+  "offline",
   "public",
   "registerImport",
   "registerMap",

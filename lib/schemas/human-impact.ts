@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { programmeDay } from "@/lib/domain/calendar";
 import { everyone } from "@/lib/domain/human-impact";
-import { DEVICE_CATEGORIES } from "./land-release-report";
+import { DEVICE_CATEGORIES, ZClientRef } from "./land-release-report";
 
 /** A day as YYYY-MM-DD, not after today in Iraq: sessions and accidents are recorded after they happen. */
 const ZPastDay = z.iso
@@ -50,6 +50,8 @@ export const ZRiskEducationSession = z
     girls: people,
     boys: people,
     ...correction,
+    /** Sending it again (from the device's queue) answers with the session already recorded. */
+    clientRef: ZClientRef.optional(),
   })
   .refine((s) => everyone(s) > 0, {
     path: ["women"],
@@ -67,6 +69,8 @@ export const ZCasualtyIncident = z
     killed: ZPeople.default({ women: 0, men: 0, girls: 0, boys: 0 }),
     injured: ZPeople.default({ women: 0, men: 0, girls: 0, boys: 0 }),
     ...correction,
+    /** Sending it again (from the device's queue) answers with the accident already recorded. */
+    clientRef: ZClientRef.optional(),
   })
   .refine((c) => everyone(c.killed) + everyone(c.injured) > 0, {
     path: ["killed", "women"],

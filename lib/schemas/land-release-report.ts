@@ -2,6 +2,11 @@ import { z } from "zod";
 
 const ZDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
 
+/** The submitting device's id for one submission (a queue item sent again names the same one). */
+export const ZClientRef = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, "clientRef is 8 to 64 letters, digits or hyphens (a UUID).");
+
 export const DEVICE_CATEGORIES = [
   "AP_MINE",
   "AT_MINE",
@@ -32,10 +37,7 @@ export const ZReportSubmit = z
     /** A correction: the approved report of the same task it replaces once approved. */
     supersedesId: z.string().min(1).optional(),
     /** The submitting device's id for this submission: sending it again answers with the report already made. */
-    clientRef: z
-      .string()
-      .regex(/^[A-Za-z0-9-]{8,64}$/, "clientRef is 8 to 64 letters, digits or hyphens (a UUID).")
-      .optional(),
+    clientRef: ZClientRef.optional(),
   })
   .refine((r) => r.periodStart <= r.periodEnd, {
     path: ["periodEnd"],

@@ -277,13 +277,13 @@ export const OPENAPI = {
     },
     "/api/risk-education": recordsKeptAsEvents(
       "EORE sessions, newest first, 100 a page (`page`): a partner's own, an authority's governorates', everyone's for others",
-      "Record an EORE session the partner delivered, with beneficiaries by sex and age. With `supersedesId` and `correctionNote` it corrects one of the partner's sessions (the corrected one stays, no longer counted); `{ supersedesId, withdrawn: true, correctionNote }` withdraws one",
+      "Record an EORE session the partner delivered, with beneficiaries by sex and age. With `supersedesId` and `correctionNote` it corrects one of the partner's sessions (the corrected one stays, no longer counted); `{ supersedesId, withdrawn: true, correctionNote }` withdraws one. A `clientRef` (8 to 64 letters, digits or hyphens) makes a resend harmless: the same one sent again answers 200 with the session already recorded",
       ZRiskEducationSession,
       "session",
     ),
     "/api/casualties": recordsKeptAsEvents(
       "Explosive ordnance accidents, newest first, 100 a page (`page`), with people killed and injured by sex and age",
-      "Record an accident in one of the authority's governorates, or correct (`supersedesId`, `correctionNote`) or withdraw (`{ supersedesId, withdrawn: true, correctionNote }`) one it recorded",
+      "Record an accident in one of the authority's governorates, or correct (`supersedesId`, `correctionNote`) or withdraw (`{ supersedesId, withdrawn: true, correctionNote }`) one it recorded. The same `clientRef` sent again answers 200 with the accident already recorded",
       ZCasualtyIncident,
       "accident",
     ),

@@ -28,5 +28,7 @@ export const GET = withPermission("progress:read", async ({ req, db }) => {
 
 /** An authority records an accident in its governorates (`{ occurredOn, governorate, place, deviceCategory, killed: {women,men,girls,boys}, injured: {…} }`), or corrects or withdraws one it recorded. */
 export const POST = withPermission("casualty:record", async ({ req, user, db }) => {
-  return NextResponse.json(await recordCasualtyIncident(db, user, await jsonBody(req)), { status: 201 });
+  const { replayed, ...record } = await recordCasualtyIncident(db, user, await jsonBody(req));
+  // 200 when this submission was already recorded (the same clientRef sent again from a device's queue).
+  return NextResponse.json(record, { status: replayed ? 200 : 201 });
 });

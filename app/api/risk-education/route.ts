@@ -31,5 +31,7 @@ export const GET = withPermission("progress:read", async ({ req, user, db }) => 
 
 /** A partner records a session it delivered (`{ heldOn, governorate, place, women, men, girls, boys }`), or corrects or withdraws one of its own. */
 export const POST = withPermission("riskEducation:record", async ({ req, user, db }) => {
-  return NextResponse.json(await recordRiskEducationSession(db, user, await jsonBody(req)), { status: 201 });
+  const { replayed, ...record } = await recordRiskEducationSession(db, user, await jsonBody(req));
+  // 200 when this submission was already recorded (the same clientRef sent again from a device's queue).
+  return NextResponse.json(record, { status: replayed ? 200 : 201 });
 });

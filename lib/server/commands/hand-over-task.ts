@@ -38,6 +38,6 @@ export async function handOverTask(db: Db, actor: Actor, taskId: string, body: u
       before: { handoverDate: null },
       after: input,
     });
-    return { id: task.id, status: "handed_over" };
+    return { id: task.id, status: "handed_over", completionReportId: task.completion!.id };
   });
 }

@@ -15,6 +15,10 @@ import { findGovernorate } from "@/lib/server/queries/governorates";
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** A record's clientRef (a withdrawal has none: it is made online, from the record's list). */
+export const clientRefOf = (input: object): string | null =>
+  "clientRef" in input && typeof input.clientRef === "string" ? input.clientRef : null;
+
 export async function governorate(db: Db, pcode: string) {
   const g = await findGovernorate(db, pcode);
   if (!g)
@@ -59,7 +63,8 @@ export type Correction = { recordedById: string; supersedesId: string | null; co
  * Writes a record, its correction or its withdrawal in one transaction, with
  * its audit event (the replaced record as "before") and the data-version bump.
  * Two corrections of one record that arrive at once: the unique supersedesId
- * lets one through, the other is told it was already corrected.
+ * lets one through, the other is told it was already corrected. A submission
+ * sent again with its clientRef is answered with the record it made (replayed).
  */
 export async function writeRecord<I extends { supersedesId?: string; correctionNote?: string }>(
   db: Db,
@@ -69,7 +74,12 @@ export async function writeRecord<I extends { supersedesId?: string; correctionN
   withdrawing: boolean,
   replaced: { id: string; supersededBy: unknown } | null,
   create: (tx: Prisma.TransactionClient, correction: Correction) => Promise<{ id: string }>,
+  /** The record an earlier sending of this submission made (its clientRef), if any. */
+  earlier: () => Promise<{ id: string } | null> = async () => null,
 ) {
+  // Sent again from a device's queue after a lost answer: the record already made, not a second one.
+  const made = await earlier();
+  if (made) return { id: made.id, ...input, replayed: true };
   try {
     return await db.$transaction(async (tx) => {
       const record = await create(tx, {
@@ -88,11 +98,15 @@ export async function writeRecord<I extends { supersedesId?: string; correctionN
         after: input,
       });
       await bumpDataVersion(tx);
-      return { id: record.id, ...input };
+      return { id: record.id, ...input, replayed: false };
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      // The same submission sent twice at once: the second finds the first's record.
+      const first = await earlier();
+      if (first) return { id: first.id, ...input, replayed: true };
       throw new CommandError("conflict", refusal("recordAlreadyCorrected"));
+    }
     throw err;
   }
 }

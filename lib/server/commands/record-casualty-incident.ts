@@ -6,8 +6,15 @@ import { ZCasualtyIncident } from "@/lib/schemas/human-impact";
 import { CommandError } from "@/lib/server/command-error";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
-import { accidentToReplace } from "@/lib/server/queries/human-impact";
-import { type Correction, day, governorate, parseRecordOrWithdrawal, writeRecord } from "./human-impact-record";
+import { accidentOfSubmission, accidentToReplace } from "@/lib/server/queries/human-impact";
+import {
+  type Correction,
+  clientRefOf,
+  day,
+  governorate,
+  parseRecordOrWithdrawal,
+  writeRecord,
+} from "./human-impact-record";
 
 /**
  * An authority records an explosive ordnance accident in one of its own
@@ -58,10 +65,21 @@ export async function recordCasualtyIncident(db: Db, actor: Actor, body: unknown
       ...casualtyFields(input.killed, input.injured),
     };
   }
-  return writeRecord(db, actor, "casualty", input, withdrawing, replaced, (tx, correction) =>
-    tx.casualtyIncident.create({
-      data: { ...fields, ...correction, authorityId: actor.organisationId },
-      select: { id: true },
-    }),
+  return writeRecord(
+    db,
+    actor,
+    "casualty",
+    input,
+    withdrawing,
+    replaced,
+    (tx, correction) =>
+      tx.casualtyIncident.create({
+        data: { ...fields, ...correction, authorityId: actor.organisationId, clientRef: clientRefOf(input) },
+        select: { id: true },
+      }),
+    async () => {
+      const clientRef = clientRefOf(input);
+      return clientRef ? accidentOfSubmission(db, actor.organisationId, clientRef) : null;
+    },
   );
 }

@@ -3,8 +3,8 @@ import { ZRiskEducationSession } from "@/lib/schemas/human-impact";
 import { CommandError } from "@/lib/server/command-error";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
-import { sessionToReplace } from "@/lib/server/queries/human-impact";
-import { day, governorate, parseRecordOrWithdrawal, writeRecord } from "./human-impact-record";
+import { sessionOfSubmission, sessionToReplace } from "@/lib/server/queries/human-impact";
+import { clientRefOf, day, governorate, parseRecordOrWithdrawal, writeRecord } from "./human-impact-record";
 
 /**
  * A partner records an EORE session it delivered, in any governorate (risk
@@ -41,10 +41,21 @@ export async function recordRiskEducationSession(db: Db, actor: Actor, body: unk
           girls: input.girls,
           boys: input.boys,
         };
-  return writeRecord(db, actor, "riskEducation", input, withdrawing, replaced, (tx, correction) =>
-    tx.riskEducationSession.create({
-      data: { ...fields, ...correction, partnerId: actor.organisationId },
-      select: { id: true },
-    }),
+  return writeRecord(
+    db,
+    actor,
+    "riskEducation",
+    input,
+    withdrawing,
+    replaced,
+    (tx, correction) =>
+      tx.riskEducationSession.create({
+        data: { ...fields, ...correction, partnerId: actor.organisationId, clientRef: clientRefOf(input) },
+        select: { id: true },
+      }),
+    async () => {
+      const clientRef = clientRefOf(input);
+      return clientRef ? sessionOfSubmission(db, actor.organisationId, clientRef) : null;
+    },
   );
 }

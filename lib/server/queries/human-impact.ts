@@ -196,3 +196,19 @@ export function accidentToReplace(db: Db, authorityId: string, id: string) {
     },
   });
 }
+
+/** The session an earlier sending of a submission recorded (the partner's clientRef), if any. */
+export function sessionOfSubmission(db: Db, partnerId: string, clientRef: string) {
+  return db.riskEducationSession.findUnique({
+    where: { partnerId_clientRef: { partnerId, clientRef } },
+    select: { id: true },
+  });
+}
+
+/** The accident an earlier sending of a submission recorded (the authority's clientRef), if any. */
+export function accidentOfSubmission(db: Db, authorityId: string, clientRef: string) {
+  return db.casualtyIncident.findUnique({
+    where: { authorityId_clientRef: { authorityId, clientRef } },
+    select: { id: true },
+  });
+}

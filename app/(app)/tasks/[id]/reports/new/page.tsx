@@ -36,6 +36,7 @@ export default async function NewReportPage({
       {open ? (
         <ReportForm
           taskId={task.id}
+          taskCode={task.code}
           basemap={basemapSettings()}
           released={releasedFeatures(approved)}
           correcting={

@@ -1,0 +1,18 @@
+// The service worker, built from service-worker/sw.ts by @serwist/turbopack at `next build` (this route is
+// static: generateStaticParams runs the build once the app's static files exist, to list them for precaching).
+// It is served at /serwist/sw.js with `Service-Worker-Allowed: /`, so it serves the whole app.
+import { createSerwistRoute } from "@serwist/turbopack";
+
+export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } = createSerwistRoute({
+  swSrc: "service-worker/sw.ts",
+  // esbuild is already a dependency of the build; its WebAssembly twin would be a second copy.
+  useNativeEsbuild: true,
+  // What a kept page needs to run offline: the build's scripts and styles, the geometry engine's WebAssembly (not
+  // in Serwist's default list) and the app's icons and base layers. Source maps are not for the field.
+  globPatterns: [
+    ".next/static/**/*.{js,css,wasm,woff,woff2,png,svg,ico,json}",
+    "public/icons/*.png",
+    "public/basemap/*.geojson",
+  ],
+  globIgnores: ["**/*.map"],
+});
