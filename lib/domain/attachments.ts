@@ -109,7 +109,7 @@ function takenAt(tags: Record<string, unknown> | undefined): Date | null {
 
 function degrees(value: unknown, ref: unknown, negative: string): number | null {
   const parts = Array.isArray(value) ? value : typeof value === "number" ? [value] : null;
-  if (!parts || !parts.every((p) => typeof p === "number" && Number.isFinite(p))) return null;
+  if (!parts?.every((p) => typeof p === "number" && Number.isFinite(p))) return null;
   const [d = 0, m = 0, s = 0] = parts as number[];
   const abs = d + m / 60 + s / 3600;
   return typeof ref === "string" && ref.trim().toUpperCase() === negative ? -abs : abs;
