@@ -19,6 +19,7 @@ import {
   queryParameters,
   recordsKeptAsEvents,
 } from "./openapi-operations";
+import { ATTACHMENT_PATHS } from "./openapi-attachments";
 
 export const OPENAPI = {
   openapi: "3.1.0",
@@ -49,6 +50,7 @@ export const OPENAPI = {
   },
   security: [{ bearer: [] }, { session: [] }],
   paths: {
+    ...ATTACHMENT_PATHS,
     "/api/exports/{file}": {
       get: {
         summary: "Export records as a file, scoped to the caller as the screens are; every export is audited",
