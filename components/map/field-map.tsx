@@ -13,7 +13,9 @@ import { useEffect, useRef, useState } from "react";
 import { type HazardStatus, MAP_COLOURS } from "@/lib/colours";
 import { formatDecimal } from "@/lib/i18n/format";
 import { directionOf } from "@/lib/i18n/locales";
+import { bounds, centres } from "./extent";
 import { MapLegend } from "./map-legend";
+import { type PhotoPoint, showPhotos } from "./photo-markers";
 
 export type Areal = Polygon | MultiPolygon;
 export type HazardFeature = Feature<Areal, { code: string; name: string; status: HazardStatus }>;
@@ -27,6 +29,8 @@ export type MapLayers = {
   repaired?: Feature<Areal>[];
   /** Hazardous areas counted in cells (the register at small scales): a dot sized by how many. */
   cells?: Feature<Point, { areas: number; status: HazardStatus }>[];
+  /** Where attached photos were taken (their EXIF GPS), as camera markers. */
+  photos?: PhotoPoint[];
 };
 export type BasemapSettings = { tileUrl?: string; tileAttribution?: string };
 
@@ -181,39 +185,6 @@ function style(basemap: BasemapSettings | undefined): StyleSpecification {
   };
 }
 
-function bounds(features: Feature<Areal>[]): [number, number, number, number] | null {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) {
-    const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const [lon, lat] of polygons.flat(2) as unknown as [number, number][]) {
-      w = Math.min(w, lon);
-      e = Math.max(e, lon);
-      s = Math.min(s, lat);
-      n = Math.max(n, lat);
-    }
-  }
-  return Number.isFinite(w) ? [w, s, e, n] : null;
-}
-
-/** Each hazardous area as a point at the centre of its bounds, for small scales. */
-function centres(features: HazardFeature[] | undefined): FeatureCollection {
-  return {
-    type: "FeatureCollection",
-    features: (features ?? []).flatMap((f) => {
-      const b = bounds([f]);
-      return b
-        ? [
-            {
-              type: "Feature" as const,
-              properties: f.properties,
-              geometry: { type: "Point" as const, coordinates: [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] },
-            },
-          ]
-        : [];
-    }),
-  };
-}
-
 const IRAQ: LngLatBoundsLike = [38.79, 29.06, 48.57, 37.38];
 
 /**
@@ -228,6 +199,7 @@ export function FieldMap({
   submitted,
   repaired,
   cells,
+  photos,
   basemap,
   onDraw,
   drawResetKey,
@@ -380,6 +352,10 @@ export function FieldMap({
   useEffect(() => {
     if (drawResetKey) drawRef.current?.clear();
   }, [drawResetKey]);
+  useEffect(
+    () => (ready && mapRef.current && photos?.length ? showPhotos(mapRef.current, photos) : undefined),
+    [ready, photos],
+  );
 
   return (
     <figure className="map-figure">
@@ -391,6 +367,7 @@ export function FieldMap({
         released={Boolean(released?.length)}
         submitted={Boolean(submitted?.length)}
         repaired={Boolean(repaired?.length)}
+        photos={Boolean(photos?.length)}
         drawing={drawing}
       />
     </figure>

@@ -8,7 +8,8 @@ const SUBJECT_QUERY = [
   { name: "subjectType", description: ATTACHMENT_SUBJECTS.join(" | ") },
   {
     name: "subjectId",
-    description: "the record's id as the API that created it answered (a handover: its task's or its completion report's)",
+    description:
+      "the record's id as the API that created it answered (a handover: its task's or its completion report's)",
   },
 ];
 const SHAPE =
@@ -55,10 +56,12 @@ export const ATTACHMENT_PATHS = {
     ),
   },
   "/api/attachments/{id}": {
-    get: op(
-      "The file as attached (EXIF included), with its checked media type and its name in Content-Disposition",
-      { ok: 200, okDescription: "The file's bytes", errors: [401, 403, 404], params: ["id"] },
-    ),
+    get: op("The file as attached (EXIF included), with its checked media type and its name in Content-Disposition", {
+      ok: 200,
+      okDescription: "The file's bytes",
+      errors: [401, 403, 404],
+      params: ["id"],
+    }),
   },
   "/api/attachments/{id}/thumbnail": {
     get: op("A photo's thumbnail: a JPEG re-encoded without metadata (no GPS, no time)", {

@@ -10,6 +10,7 @@ import { ZReportReview, ZReportSubmit } from "@/lib/schemas/land-release-report"
 import { ZPublicPage } from "@/lib/schemas/public-page";
 import { ZImportCommit, ZSavedImportMapping } from "@/lib/schemas/register-import";
 import { ZTaskCreate, ZTaskTransition } from "@/lib/schemas/task";
+import { ATTACHMENT_PATHS } from "./openapi-attachments";
 import {
   errors,
   importForm,
@@ -19,7 +20,6 @@ import {
   queryParameters,
   recordsKeptAsEvents,
 } from "./openapi-operations";
-import { ATTACHMENT_PATHS } from "./openapi-attachments";
 
 export const OPENAPI = {
   openapi: "3.1.0",
