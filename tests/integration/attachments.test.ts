@@ -2,7 +2,11 @@
 // twice arriving once, limits and wrong types leaving nothing written, and
 // record-level scope (another partner neither lists, reads nor attaches to the
 // demo partner's report under review).
-import { readFileSync } from "node:fs";
+
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as download } from "@/app/api/attachments/[id]/route";
@@ -10,8 +14,10 @@ import { GET as thumbnail } from "@/app/api/attachments/[id]/thumbnail/route";
 import { GET as archive } from "@/app/api/attachments/archive/route";
 import { POST as attach, GET as list } from "@/app/api/attachments/route";
 import { MAX_FILE_BYTES } from "@/lib/domain/attachments";
+import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { issueApiToken } from "@/lib/server/commands/issue-api-token";
 import { openAccount } from "@/lib/server/commands/open-account";
+import { buildExport } from "@/lib/server/exports";
 import type { Db } from "@/lib/server/prisma";
 import { actorFor } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
@@ -261,5 +267,29 @@ describe.each(DATABASE_KINDS)("attachments on %s", (kind) => {
     expect((await upload("PARTNER", "accident", accident, "site.jpg", fixture("marker-photo-gps.jpg"))).status).toBe(
       403,
     );
+  });
+
+  it("puts the completion's and handover's photos and files in the completion PDF, by name", async () => {
+    const db = t().db;
+    const c = await db.completionReport.findUniqueOrThrow({ where: { id: completion } });
+    expect(
+      (await upload("PARTNER", "completionReport", completion, "cleared-lane.jpg", fixture("marker-photo-gps.jpg")))
+        .status,
+    ).toBe(201);
+    const out = await buildExport(
+      db,
+      await actorFor(db, "partner@demo.test"),
+      "completion.pdf",
+      ZExportFilter.parse({ task: c.taskId }),
+      new Date("2026-12-01T10:00:00Z"),
+    );
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "pdf-")), "completion.pdf");
+    writeFileSync(file, out.body as Uint8Array);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString("utf8");
+    expect(text).toContain("Photos and signed forms");
+    for (const name of ["cleared-lane.jpg", "qa.png", "certificate.pdf"]) expect(text).toContain(name);
+    // The photos are drawn (pdfimages lists each image the PDF holds, after two header lines).
+    const images = execFileSync("pdfimages", ["-list", file]).toString("utf8").trim().split("\n").slice(2);
+    expect(images.length).toBeGreaterThanOrEqual(2);
   });
 });

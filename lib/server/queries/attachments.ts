@@ -137,17 +137,28 @@ export async function attachmentContents(db: Db, ids: string[]) {
   return new Map(rows.map((r) => [r.attachmentId, new Uint8Array(r.bytes)]));
 }
 
-/** The photos' thumbnails of a record (for the completion PDF), in attachment order. */
-export async function thumbnailsOf(db: Db, type: AttachmentSubjectType, subjectId: string) {
+/**
+ * The completion report's and its handover's attachments for the PDF (the
+ * caller already sees the task): names, kinds, sizes and the photos'
+ * thumbnails, which carry no metadata; never the files' own bytes.
+ */
+export async function attachmentsForPdf(db: Db, completionReportId: string) {
   const rows = await db.attachment.findMany({
-    where: { subjectType: type, subjectId, content: { is: { thumbnail: { not: null } } } },
+    where: { subjectType: { in: ["completionReport", "handover"] }, subjectId: completionReportId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, fileName: true, takenAt: true, content: { select: { thumbnail: true } } },
+    select: {
+      subjectType: true,
+      fileName: true,
+      mediaType: true,
+      sizeBytes: true,
+      content: { select: { thumbnail: true } },
+    },
   });
   return rows.map((r) => ({
-    id: r.id,
+    of: r.subjectType === "handover" ? ("handover" as const) : ("completion" as const),
     fileName: r.fileName,
-    takenAt: r.takenAt,
-    thumbnail: new Uint8Array(r.content!.thumbnail!),
+    mediaType: r.mediaType,
+    sizeBytes: r.sizeBytes,
+    thumbnail: r.content?.thumbnail ? new Uint8Array(r.content.thumbnail) : null,
   }));
 }
