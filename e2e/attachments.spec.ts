@@ -36,7 +36,7 @@ describe("attachments in the browser", () => {
     const picker = partner.getByLabel(en.attachments.add);
     await picker.setInputFiles(fixture("not-a-photo.jpg"));
     await expect
-      .poll(() => partner.getByRole("alert").textContent(), { timeout: 15_000 })
+      .poll(() => partner.getByTestId("attachments").getByRole("alert").textContent(), { timeout: 15_000 })
       .toContain("not-a-photo.jpg is not a photo or PDF: its content is text");
 
     await picker.setInputFiles(fixture("marker-photo-gps.jpg"));
