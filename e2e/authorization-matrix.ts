@@ -165,6 +165,29 @@ export const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller
     method: "POST",
     expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
   },
+  // Sent {} as JSON, not a form: every role that attaches gets 400; a donor attaches nothing.
+  "/api/attachments": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 400, DONOR: 403 },
+  },
+  // Without subjectType and subjectId, every caller gets 400.
+  "GET /api/attachments": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 400, DONOR: 400 },
+  },
+  "/api/attachments/archive": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 400, DMA: 400, IKMAA: 400, PARTNER: 400, DONOR: 400 },
+  },
+  // No attachment has the task's id: 404 for everyone signed in.
+  "/api/attachments/{id}": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 404, DMA: 404, IKMAA: 404, PARTNER: 404, DONOR: 404 },
+  },
+  "/api/attachments/{id}/thumbnail": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 404, DMA: 404, IKMAA: 404, PARTNER: 404, DONOR: 404 },
+  },
   "/api/reports/{id}/reject": {
     method: "POST",
     expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },

@@ -11,6 +11,7 @@ import { GroundContext } from "./ground-context";
 import { bounds, centres, IRAQ } from "./map-bounds";
 import { MapLegend } from "./map-legend";
 import { type BasemapSettings, collection, PLACES_ATTRIBUTION, style } from "./map-style";
+import { type PhotoPoint, showPhotos } from "./photo-markers";
 import type { MapHandle } from "./place-labels";
 
 export type Areal = Polygon | MultiPolygon;
@@ -25,6 +26,8 @@ export type MapLayers = {
   repaired?: Feature<Areal>[];
   /** Hazardous areas counted in cells (the register at small scales): a dot sized by how many. */
   cells?: Feature<Point, { areas: number; status: HazardStatus }>[];
+  /** Where attached photos were taken (their EXIF GPS), as camera markers. */
+  photos?: PhotoPoint[];
 };
 export type { BasemapSettings };
 
@@ -55,6 +58,7 @@ export function FieldMap({
   submitted,
   repaired,
   cells,
+  photos,
   basemap,
   onDraw,
   drawResetKey,
@@ -216,6 +220,11 @@ export function FieldMap({
     (map.getSource("cells") as GeoJSONSource).setData(collection(cells));
   }, [ready, hazards, released, submitted, repaired, cells]);
 
+  useEffect(
+    () => (ready && mapRef.current && photos?.length ? showPhotos(mapRef.current, photos) : undefined),
+    [ready, photos],
+  );
+
   useEffect(() => {
     if (drawResetKey) drawRef.current?.clear();
   }, [drawResetKey]);
@@ -231,6 +240,7 @@ export function FieldMap({
         released={Boolean(released?.length)}
         submitted={Boolean(submitted?.length)}
         repaired={Boolean(repaired?.length)}
+        photos={Boolean(photos?.length)}
         drawing={drawing}
       />
     </figure>

@@ -9,12 +9,15 @@ export function MapLegend({
   released,
   submitted,
   repaired = false,
+  photos = false,
   drawing,
 }: {
   hazards: boolean;
   released: boolean;
   submitted: boolean;
   repaired?: boolean;
+  /** Camera markers where attached photos were taken. */
+  photos?: boolean;
   drawing: boolean;
 }) {
   const t = useTranslations("map");
@@ -36,6 +39,14 @@ export function MapLegend({
       )}
       {submitted && <Swatch colour={MAP_COLOURS.submitted} text={t("submitted")} dashed />}
       {repaired && <Swatch colour={MAP_COLOURS.drawn.outline} fill={MAP_COLOURS.drawn.fill} text={t("repaired")} />}
+      {photos && (
+        <span className="map-key">
+          <span aria-hidden className="photo-marker">
+            📷
+          </span>
+          {t("photoTaken")}
+        </span>
+      )}
       {drawing && <Swatch colour={MAP_COLOURS.drawn.outline} fill={MAP_COLOURS.drawn.fill} text={t("drawn")} />}
       {drawing && <span className="note legend-help">{t("drawHelp")}</span>}
     </figcaption>

@@ -4,6 +4,7 @@ import type { MultiPolygon, Polygon } from "geojson";
 import { programmeDay } from "@/lib/domain/calendar";
 import { turningPoints } from "@/lib/geo/turning-points";
 import { formatCount, formatDate, formatM2 } from "@/lib/i18n/format";
+import { attachmentsSection, type PdfAttachment } from "./completion-photos";
 import {
   COLOURS,
   devicesByType,
@@ -50,6 +51,8 @@ export type CompletionReportData = {
   }[];
   releasedByMethod: Record<MethodKey, number>;
   devices: { category: string; count: number }[];
+  /** Photos and signed forms attached to the completion report and the handover. */
+  attachments?: PdfAttachment[];
   generatedAt: Date;
 };
 
@@ -144,6 +147,8 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
       points.map((p) => [String(p.part), String(p.point), p.lat.toFixed(6), p.lon.toFixed(6)]),
     );
   }
+
+  attachmentsSection(doc, d.attachments ?? []);
 
   doc.addPage();
   doc.font(FONT.bold).fontSize(17).fillColor(COLOURS.text).text("Handover certificate");

@@ -5,6 +5,7 @@ export const CLIENT_NAMESPACES = [
   "account",
   "apiTokens",
   "areaChanges",
+  "attachments",
   "completion",
   "contamination",
   "dashboard",

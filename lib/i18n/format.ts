@@ -183,3 +183,8 @@ export function formatDateTime(date: Date, locale: string): string {
 export function formatList(items: readonly string[], locale: string): string {
   return items.join(languageOf(locale) === "en" ? ", " : "، ");
 }
+
+/** When a photo was taken, in Iraq's time (where the camera was), to the minute, whatever the server's or reader's zone. */
+export function formatPhotoTime(date: Date, locale: string): string {
+  return dateFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Baghdad" }).format(date);
+}

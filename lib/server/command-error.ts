@@ -16,6 +16,7 @@ export type CommandErrorCode =
   | "precondition_failed"
   | "unprocessable"
   | "too_large"
+  | "unsupported_media_type"
   | "unavailable";
 
 /** Marks a CommandError whichever copy of this module made it (see GeometryError: the geometry pool refuses with one). */

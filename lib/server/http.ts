@@ -25,6 +25,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   precondition_failed: 412,
   unprocessable: 422,
   too_large: 413,
+  unsupported_media_type: 415,
   internal: 500,
   unavailable: 503,
 };

@@ -10,6 +10,7 @@ import { ZReportReview, ZReportSubmit } from "@/lib/schemas/land-release-report"
 import { ZPublicPage } from "@/lib/schemas/public-page";
 import { ZImportCommit, ZSavedImportMapping } from "@/lib/schemas/register-import";
 import { ZTaskCreate, ZTaskTransition } from "@/lib/schemas/task";
+import { ATTACHMENT_PATHS } from "./openapi-attachments";
 import {
   errors,
   importForm,
@@ -49,6 +50,7 @@ export const OPENAPI = {
   },
   security: [{ bearer: [] }, { session: [] }],
   paths: {
+    ...ATTACHMENT_PATHS,
     "/api/exports/{file}": {
       get: {
         summary: "Export records as a file, scoped to the caller as the screens are; every export is audited",

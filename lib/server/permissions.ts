@@ -21,6 +21,8 @@ const GRANTS = {
   "publicPage:manage": ["ADMIN", "AUTHORITY"],
   "riskEducation:record": ["PARTNER"],
   "casualty:record": ["AUTHORITY"],
+  /** Attaching photos and signed forms to records: which records, attachableSubjectScope says. */
+  "attachment:add": ["ADMIN", "AUTHORITY", "PARTNER"],
   "password:change": ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"],
 } as const satisfies Record<string, readonly Role[]>;
 

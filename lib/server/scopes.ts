@@ -117,3 +117,47 @@ export function registerImportScope(actor: Actor): Prisma.RegisterImportWhereInp
 /** Whether the caller acts for the authority holding a place: an authority in its own region, an admin in any. */
 export const actsInRegionOf = (actor: Actor, authorityId: string | null | undefined) =>
   !!authorityId && (actor.role === "ADMIN" || authorityId === actor.organisationId);
+
+/**
+ * The records whose attachments the caller reads, by kind: those it sees
+ * (reportScope, its tasks' completion and handover, the sessions and accidents
+ * its lists show), corrected and withdrawn ones included, since their files
+ * stay with them. A donor reads no task's completion (it has no task:read).
+ */
+export type SubjectScopes = {
+  landReleaseReport: Prisma.LandReleaseReportWhereInput;
+  completion: Prisma.CompletionReportWhereInput;
+  eoreSession: Prisma.RiskEducationSessionWhereInput;
+  accident: Prisma.CasualtyIncidentWhereInput;
+};
+
+export function attachmentReadScopes(actor: Actor): SubjectScopes {
+  const tasks = actor.role === "DONOR" ? { id: { in: [] } } : taskScope(actor);
+  return {
+    landReleaseReport: reportScope(actor),
+    completion: { task: tasks },
+    eoreSession:
+      actor.role === "PARTNER"
+        ? { partnerId: actor.organisationId }
+        : actor.role === "AUTHORITY"
+          ? { governorate: { authorityId: actor.organisationId } }
+          : {},
+    accident: {},
+  };
+}
+
+/**
+ * The records the caller may attach files to: its own work in its scope. A
+ * partner its reports, completions, handovers and sessions; an authority the
+ * reports, tasks, sessions in its governorates and its accidents; an admin any;
+ * a donor none (attachment:add).
+ */
+export function attachableSubjectScopes(actor: Actor): SubjectScopes {
+  const none = { id: { in: [] as string[] } };
+  return {
+    landReleaseReport: actor.role === "DONOR" ? none : ownReportScope(actor),
+    completion: actor.role === "DONOR" ? none : { task: taskScope(actor) },
+    eoreSession: actor.role === "DONOR" ? none : attachmentReadScopes(actor).eoreSession,
+    accident: actor.role === "ADMIN" ? {} : actor.role === "AUTHORITY" ? { authorityId: actor.organisationId } : none,
+  };
+}

@@ -8,10 +8,12 @@ import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attachFile } from "@/lib/server/commands/attach-file";
 import { acquirePgliteLock } from "@/lib/server/pglite-lock";
 import { openDb } from "@/lib/server/prisma";
 import { seed } from "@/prisma/seed";
 import { deployMigrations } from "@/scripts/migrations";
+import { actorFor } from "@/tests/helpers/actors";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -127,5 +129,37 @@ describe("backup and restore of the embedded database", () => {
       env: { ...process.env, ...e },
     }).catch((err: { stderr: string }) => err);
     expect((res as { stderr: string }).stderr).toMatch(/pg_dump --format=custom/);
+  });
+
+  it("carries attachments' bytes: a photo attached before the backup comes back identical after a restore", async () => {
+    const live = path.join(work, "live");
+    const photo = fs.readFileSync(path.join(root, "tests/fixtures/attachments/marker-photo-gps.jpg"));
+    const client = await PGlite.create(live);
+    const { db, close } = await openDb({ pgliteClient: client });
+    let id: string;
+    try {
+      const partner = await actorFor(db, "partner@demo.test");
+      const report = await db.landReleaseReport.findFirstOrThrow({ where: { partnerId: partner.organisationId } });
+      const input = { subjectType: "landReleaseReport", subjectId: report.id, fileName: "marker.jpg" };
+      id = (await attachFile(db, partner, input, new Uint8Array(photo))).attachment.id;
+    } finally {
+      await close();
+      await client.close();
+    }
+    const file = path.join(work, "with-attachment.tar.gz");
+    expect((await command(["backup", file], { PGLITE_DIR: live })).code).toBe(0);
+    const elsewhere = path.join(work, "restored-attachment");
+    expect((await command(["restore", file], { PGLITE_DIR: elsewhere })).code).toBe(0);
+    const restored = await PGlite.create(elsewhere);
+    try {
+      const { rows } = await restored.query<{ bytes: Uint8Array; fileName: string }>(
+        `SELECT c.bytes, a."fileName" FROM "AttachmentContent" c JOIN "Attachment" a ON a.id = c."attachmentId" WHERE a.id = $1`,
+        [id],
+      );
+      expect(rows[0]?.fileName).toBe("marker.jpg");
+      expect(Buffer.from(rows[0]!.bytes).equals(photo)).toBe(true);
+    } finally {
+      await restored.close();
+    }
   });
 });

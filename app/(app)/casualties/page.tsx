@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
+import { FilesOfListedRecord } from "@/app/(app)/record-attachments";
 import { CasualtyForm, type Correcting } from "@/components/human-impact/forms";
 import type { Column } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
+import { attachmentsOf } from "@/lib/server/queries/attachments";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 import { accidentToCorrect, casualtyPage } from "@/lib/server/queries/human-impact";
 
@@ -26,6 +28,9 @@ export default async function CasualtiesPage(props: ListPageProps) {
     getLocale(),
     correctId ? accidentToCorrect(db, user, correctId) : null,
   ]);
+  const tFiles = await getTranslations("attachments");
+  const filesOf = typeof params.attachments === "string" ? params.attachments : null;
+  const files = filesOf ? await attachmentsOf(db, user, "accident", filesOf) : null;
   const correcting: Correcting | undefined = toCorrect
     ? {
         id: toCorrect.id,
@@ -72,6 +77,11 @@ export default async function CasualtiesPage(props: ListPageProps) {
     },
     { key: "authority", header: t("authority"), cell: (c) => c.authority.name },
     { key: "correction", header: t("correction"), cell: (c) => c.correctionNote ?? "" },
+    {
+      key: "files",
+      header: tFiles("column"),
+      cell: (c) => <Link href={`/casualties?attachments=${c.id}#attachments`}>{tFiles("open")}</Link>,
+    },
     ...(recording
       ? [
           {
@@ -100,6 +110,7 @@ export default async function CasualtiesPage(props: ListPageProps) {
           correcting={correcting}
         />
       )}
+      {filesOf && <FilesOfListedRecord subjectType="accident" found={files} closeHref="/casualties" />}
       <PagedTable
         path="/casualties"
         params={params}

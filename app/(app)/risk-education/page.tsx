@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
+import { FilesOfListedRecord } from "@/app/(app)/record-attachments";
 import { type Correcting, RiskEducationForm } from "@/components/human-impact/forms";
 import type { Column } from "@/components/ui/data-table";
 import { ADULT_AGE, everyone } from "@/lib/domain/human-impact";
@@ -8,6 +9,7 @@ import { formatCount, formatDate } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
+import { attachmentsOf } from "@/lib/server/queries/attachments";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 import { riskEducationPage, sessionToCorrect } from "@/lib/server/queries/human-impact";
 
@@ -26,6 +28,9 @@ export default async function RiskEducationPage(props: ListPageProps) {
     getLocale(),
     correctId ? sessionToCorrect(db, user, correctId) : null,
   ]);
+  const tFiles = await getTranslations("attachments");
+  const filesOf = typeof params.attachments === "string" ? params.attachments : null;
+  const files = filesOf ? await attachmentsOf(db, user, "eoreSession", filesOf) : null;
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const correcting: Correcting | undefined = toCorrect
     ? {
@@ -54,6 +59,11 @@ export default async function RiskEducationPage(props: ListPageProps) {
     { key: "boys", header: t("boys"), numeric: true, cell: (s) => s.boys },
     { key: "total", header: t("total"), numeric: true, cell: (s) => everyone(s) },
     { key: "correction", header: t("correction"), cell: (s) => s.correctionNote ?? "" },
+    {
+      key: "files",
+      header: tFiles("column"),
+      cell: (s) => <Link href={`/risk-education?attachments=${s.id}#attachments`}>{tFiles("open")}</Link>,
+    },
     ...(recording
       ? [
           {
@@ -82,6 +92,7 @@ export default async function RiskEducationPage(props: ListPageProps) {
           correcting={correcting}
         />
       )}
+      {filesOf && <FilesOfListedRecord subjectType="eoreSession" found={files} closeHref="/risk-education" />}
       <PagedTable
         path="/risk-education"
         params={params}

@@ -10,6 +10,7 @@ import type { ExportFilter } from "@/lib/schemas/export-filter";
 import { CommandError } from "@/lib/server/command-error";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
+import { attachmentsForPdf } from "@/lib/server/queries/attachments";
 import { getTaskCompletion } from "@/lib/server/queries/tasks";
 import { type ExportResponse, namePart } from "./file-name";
 
@@ -50,6 +51,7 @@ export async function completionPdf(db: Db, actor: Actor, f: ExportFilter, now: 
       cleared: task.releasedByMethod.CLEARED,
     },
     devices: task.devices,
+    attachments: await attachmentsForPdf(db, c.id),
     generatedAt: now,
   });
   const fileName = `completion-report_${namePart(task.code) || "task"}_as-of_${programmeDay(now)}.pdf`;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { photoPoints, RecordAttachments } from "@/app/(app)/record-attachments";
 import { hazardFeatures, polygonFeatures, releasedFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
 import { DecisionNotice } from "@/components/reports/decision-notice";
@@ -11,6 +12,7 @@ import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
+import { attachmentsOf } from "@/lib/server/queries/attachments";
 import { accountIfApprovedNow, getReport } from "@/lib/server/queries/land-release";
 import { reviewOfReport } from "@/lib/server/queries/report-review";
 
@@ -41,6 +43,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
     (user.role === "ADMIN" || report.hazardArea.authorityId === user.organisationId);
   // The reviewer is warned, naming other partners' reports under review; anyone else sees the figures only.
   const review = reviewable ? await reviewOfReport(db, report) : null;
+  const files = await attachmentsOf(db, user, "landReleaseReport", report.id);
+  const photos = await photoPoints(files);
   const now = review ? review.account : report.status === "SUBMITTED" ? await accountIfApprovedNow(db, report) : null;
   const warnings = review && (
     <ReviewWarnings
@@ -146,6 +150,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         hazards={hazardFeatures([report.hazardArea])}
         released={releasedFeatures(report.releasedBefore)}
         submitted={polygonFeatures([report.submittedGeometry])}
+        photos={photos}
       />
       <table className="figures-table">
         <thead>
@@ -201,6 +206,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       ) : (
         <p className="note">{t("noDevices")}</p>
       )}
+      {files && <RecordAttachments subjectType="landReleaseReport" found={files} />}
       {review && (
         <section aria-labelledby="review-warnings-title">
           <h2 id="review-warnings-title">{tWarnings("title")}</h2>

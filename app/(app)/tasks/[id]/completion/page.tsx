@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { photoPoints, RecordAttachments } from "@/app/(app)/record-attachments";
 import { hazardFeatures, releasedFeatures } from "@/components/map/features";
 import type { Areal } from "@/components/map/field-map";
 import { FieldMap } from "@/components/map/field-map";
@@ -12,13 +13,18 @@ import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
+import { attachmentsOf } from "@/lib/server/queries/attachments";
 import { getTaskCompletion } from "@/lib/server/queries/tasks";
 
 export default async function CompletionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePage("/tasks/[id]/completion", `/tasks/${id}/completion`);
-  const task = await getTaskCompletion(await getDb(), user, id);
+  const db = await getDb();
+  const task = await getTaskCompletion(db, user, id);
   if (!task) notFound();
+  const completionFiles = task.completion && (await attachmentsOf(db, user, "completionReport", task.completion.id));
+  const handoverFiles =
+    task.completion?.handoverDate && (await attachmentsOf(db, user, "handover", task.completion.id));
   const [t, tMethod, tDevice, tStatus, locale] = await Promise.all([
     getTranslations("completion"),
     getTranslations("method"),
@@ -144,6 +150,7 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
             basemap={basemapSettings()}
             hazards={hazardFeatures(task.hazardAreas)}
             released={releasedFeatures(task.reports)}
+            photos={await photoPoints(completionFiles || null)}
           />
           {points.length > 0 && (
             <details open={points.length <= 40}>
@@ -170,6 +177,7 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
               </table>
             </details>
           )}
+          {completionFiles && <RecordAttachments subjectType="completionReport" found={completionFiles} />}
           <h2>{t("handoverTitle")}</h2>
           {c.handoverDate ? (
             <>
@@ -204,6 +212,7 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
                 <p>{t("signedAuthority", { name: task.authority.name })}</p>
                 <p>{t("signedRecipient")}</p>
               </div>
+              {handoverFiles && <RecordAttachments subjectType="handover" found={handoverFiles} />}
             </>
           ) : isAuthority && task.status === "COMPLETED" ? (
             <HandoverForm taskId={task.id} />
