@@ -1,7 +1,6 @@
 // The attachments API's limits (10 MB a file, 50 MB a record), checked in the browser before a file is kept or
 // sent, so a partner hears at once, in words, rather than after a long upload on a weak connection.
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_RECORD_BYTES = 50 * 1024 * 1024;
+import { ACCEPTED_MEDIA_TYPES, MAX_FILE_BYTES, MAX_RECORD_BYTES } from "@/lib/domain/attachment-limits";
 
 export type FileProblem =
   | { key: "tooLarge"; values: { name: string; sizeMb: string } }
@@ -18,4 +17,4 @@ export function fileProblem(files: readonly { name: string; size: number }[]): F
 }
 
 /** What the file input accepts: the types the server accepts (it checks the content, not this). */
-export const ACCEPTED_FILES = "image/jpeg,image/png,image/heic,application/pdf";
+export const ACCEPTED_FILES = ACCEPTED_MEDIA_TYPES.join(",");

@@ -4,23 +4,9 @@
 import exifr from "exifr";
 import { fileTypeFromBuffer } from "file-type/core";
 
-/** One file at most 10 MB; one record's files at most 50 MB together. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_RECORD_BYTES = 50 * 1024 * 1024;
+import { ACCEPTED_MEDIA_TYPES, type AcceptedMediaType, MAX_FILE_BYTES, MAX_RECORD_BYTES } from "./attachment-limits";
 
-/** The records a file can be attached to, as the API names them. */
-export const ATTACHMENT_SUBJECTS = [
-  "landReleaseReport",
-  "completionReport",
-  "handover",
-  "eoreSession",
-  "accident",
-] as const;
-export type AttachmentSubjectType = (typeof ATTACHMENT_SUBJECTS)[number];
-
-/** Photos (JPEG, PNG, HEIC/HEIF from phones) and PDFs of signed forms. */
-export const ACCEPTED_MEDIA_TYPES = ["image/jpeg", "image/png", "image/heic", "image/heif", "application/pdf"] as const;
-export type AcceptedMediaType = (typeof ACCEPTED_MEDIA_TYPES)[number];
+export * from "./attachment-limits";
 
 /** What the file's own bytes are: an accepted type, or what they are instead (null when not recognised). */
 export type Sniffed = { accepted: true; mediaType: AcceptedMediaType } | { accepted: false; found: string | null };
