@@ -1,8 +1,13 @@
 // A partner who opened the app once while connected works without a connection: the app is installable, its
-// service worker keeps the partner's tasks and their report forms, a report made offline waits on the device and
-// arrives once when the connection returns; one whose task the authority cancelled meanwhile is shown refused,
+// service worker keeps the partner's tasks and their report forms, a report made offline with a photo of a marker
+// waits on the device and arrives once, with its photo, when the connection returns (the photo's EXIF position
+// on the reviewer's map beside the polygon); one whose task the authority cancelled meanwhile is shown refused,
 // in words, with what to do.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Page } from "playwright-core";
+import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
 import { signIn } from "./browser";
 import { demoTask, typedBox } from "./demo-task";
@@ -12,13 +17,33 @@ const baseUrl = inject("baseUrl");
 const browser = browserForSpec();
 const [W, S, E, N] = [44.6, 35.3, 44.6077, 35.305];
 
-async function fillReport(page: Page, box: string) {
+/** A phone's photo of a marker: a JPEG whose EXIF says where (decimal degrees as the rationals a camera writes) and when. */
+async function markerPhoto(lon: number, lat: number): Promise<string> {
+  const dms = (deg: number) => {
+    const d = Math.floor(deg);
+    const m = Math.floor((deg - d) * 60);
+    return `${d}/1 ${m}/1 ${Math.round(((deg - d) * 60 - m) * 60 * 1000)}/1000`;
+  };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "offline-photo-")), "marker-offline.jpg");
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 60, b: 40 } } })
+    .jpeg()
+    .withExif({
+      IFD2: { DateTimeOriginal: "2026:11:19 10:15:00" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: dms(lat), GPSLongitudeRef: "E", GPSLongitude: dms(lon) },
+    })
+    .toBuffer();
+  fs.writeFileSync(file, jpeg);
+  return file;
+}
+
+async function fillReport(page: Page, box: string, photo?: string) {
   await page.getByLabel("Type the turning points").check();
   await page.getByLabel("Turning points, one per line").fill(box);
   await page.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
   await page.getByLabel(/^Method/).selectOption("cleared");
   await page.getByLabel("Period start").fill("2026-11-03");
   await page.getByLabel("Period end").fill("2026-11-19");
+  if (photo) await page.getByLabel(/^Photos and signed forms/).setInputFiles(photo);
   await page.getByRole("button", { name: "Submit the report" }).click();
   await page.getByTestId("offline").waitFor();
 }
@@ -104,15 +129,20 @@ describe("the app offline", () => {
       "512x512 any",
       "512x512 maskable",
     ]);
-    const kept = (url: string) =>
-      page.waitForFunction(async (u) => Boolean(await (await caches.open("mat-pages-v1")).match(u)), url, {
-        timeout: 60_000,
-      });
-    await kept(`/tasks/${taskId}/reports/new`);
-    await kept(`/tasks/${cancelledTask}/reports/new`);
+    // The field pages are kept in the background; the header says when the partner may leave coverage.
+    await page.getByTestId("offline-ready").and(page.locator("[data-state=kept]")).waitFor({ timeout: 90_000 });
+    for (const form of [`/tasks/${taskId}/reports/new`, `/tasks/${cancelledTask}/reports/new`])
+      expect(await page.evaluate(async (u) => Boolean(await (await caches.open("mat-pages-v1")).match(u)), form)).toBe(
+        true,
+      );
     const reportsOf = async (id: string) =>
       ((await (await dma.request.get(`${baseUrl}/api/tasks/${id}`)).json()) as { reports: unknown[] }).reports.length;
     const before = await reportsOf(taskId);
+    // A task's reports come in the order they were submitted.
+    const newestReport = async (id: string) =>
+      (
+        (await (await dma.request.get(`${baseUrl}/api/tasks/${id}`)).json()) as { reports: { id: string }[] }
+      ).reports.at(-1)!.id;
 
     // Offline: the app opens, the task opens, and two reports are made and kept on the device.
     await context.setOffline(true);
@@ -121,7 +151,9 @@ describe("the app offline", () => {
     await page.goto(`${baseUrl}/tasks/${taskId}`);
     expect(await page.textContent("body")).toContain("DEMO-TASK-001");
     await page.goto(`${baseUrl}/tasks/${taskId}/reports/new`);
-    await fillReport(page, typedBox(bounds, [0.05, 0.12], [0.05, 0.12]));
+    // The photo was taken in the middle of the cleared strip.
+    const photo = await markerPhoto(bounds.w + (bounds.e - bounds.w) * 0.085, bounds.s + (bounds.n - bounds.s) * 0.085);
+    await fillReport(page, typedBox(bounds, [0.05, 0.12], [0.05, 0.12]), photo);
     await expect.poll(() => count(page, "queue-waiting")).toBe(1);
     await page.goto(`${baseUrl}/tasks/${cancelledTask}/reports/new`);
     await fillReport(page, typedBox({ w: W, e: E, s: S, n: N }, [0.2, 0.6], [0.2, 0.6]));
@@ -139,18 +171,41 @@ describe("the app offline", () => {
     await expect.poll(() => count(page, "queue-waiting"), { timeout: 30_000 }).toBe(0);
     expect(await count(page, "queue-refused")).toBe(1);
     expect(await reportsOf(taskId)).toBe(before + 1);
+    // With its photo, once; the reviewer sees where it was taken, beside the polygon.
+    const report = await newestReport(taskId);
+    const files = (await (
+      await dma.request.get(`${baseUrl}/api/attachments?subjectType=landReleaseReport&subjectId=${report}`)
+    ).json()) as { attachments: { fileName: string; position: { lon: number; lat: number } | null }[] };
+    expect(files.attachments.map((a) => a.fileName)).toEqual(["marker-offline.jpg"]);
+    expect(files.attachments[0]!.position).not.toBeNull();
+    await dma.goto(`${baseUrl}/reports/${report}`);
+    const marker = dma.locator(".map .photo-marker");
+    await marker.waitFor({ state: "visible", timeout: 20_000 });
+    expect(await marker.getAttribute("aria-label")).toMatch(/^marker-offline\.jpg, taken Nov 19, 2026/);
+    const [mapBox, markerBox] = [await dma.locator(".map").boundingBox(), await marker.boundingBox()];
+    expect(markerBox!.x).toBeGreaterThan(mapBox!.x);
+    expect(markerBox!.x + markerBox!.width).toBeLessThan(mapBox!.x + mapBox!.width);
+    expect(markerBox!.y).toBeGreaterThan(mapBox!.y);
+    expect(markerBox!.y + markerBox!.height).toBeLessThan(mapBox!.y + mapBox!.height);
     await page.getByRole("button", { name: "Show the submissions" }).click();
     const refusal = await page.getByTestId("queue-refusal").textContent();
     expect(refusal).toContain("cancelled");
     expect(refusal).toContain("Ask DMA/IKMAA to reopen it");
-    // Opened again, the form has the report back; nothing was sent twice.
-    await page.getByRole("button", { name: "Open the report again" }).click();
-    await page.waitForURL(`${baseUrl}/tasks/${cancelledTask}/reports/new`);
-    await page.getByTestId("draft-restored").waitFor();
+    // The form of a cancelled task takes no report: the land drawn offline is offered as a file, to send under
+    // another task; nothing was sent twice.
+    expect(await page.getByRole("button", { name: "Open the report again" }).count()).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("queue-polygon").click()]);
+    const kept = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as {
+      type: string;
+      features: { geometry: { type: string; coordinates: number[][][] } }[];
+    };
+    expect(kept.type).toBe("FeatureCollection");
+    const corners = kept.features[0]!.geometry.coordinates[0]!.map(([x, y]) => `${x!.toFixed(6)} ${y!.toFixed(6)}`);
+    expect(corners.slice(0, 4)).toEqual(typedBox({ w: W, e: E, s: S, n: N }, [0.2, 0.6], [0.2, 0.6]).split("\n"));
     await page.reload();
     expect(await reportsOf(taskId)).toBe(before + 1);
     expect(errors).toEqual([]);
     await authority.close();
     await context.close();
-  });
+  }, 300_000);
 });

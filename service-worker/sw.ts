@@ -61,7 +61,20 @@ const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   // Turbopack starts web workers (the geometry check's) from a precached chunk with a query naming the chunks to
   // load: the precached file answers whatever its query, its name already being its content's hash.
-  precacheOptions: { ignoreURLParametersMatching: [/.*/] },
+  precacheOptions: {
+    ignoreURLParametersMatching: [/.*/],
+    plugins: [
+      {
+        // A worker's location is its script response's URL: the cached file's address has lost the query that
+        // carries Turbopack's bootstrap config ("Missing worker bootstrap config", and the report form's check
+        // never ran offline). An answer made afresh has no URL of its own, so the worker keeps the one it asked.
+        handlerWillRespond: async ({ request, response }) =>
+          request.destination === "worker" && response.url !== request.url
+            ? new Response(response.body, { status: response.status, headers: response.headers })
+            : response,
+      },
+    ],
+  },
   skipWaiting: true,
   clientsClaim: true,
   navigationPreload: false,

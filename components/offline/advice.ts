@@ -27,5 +27,13 @@ export function adviceFor(item: Pick<QueueItem, "subject" | "refusal">): AdviceK
   return "adviceInvalid";
 }
 
-/** A refused item can be opened again unless its record already arrived (only a file was refused). */
-export const canReopen = (item: Pick<QueueItem, "subjectId">) => !item.subjectId;
+/**
+ * A refused item can be opened again unless its record already arrived (only a file was refused), or its task no
+ * longer takes reports from this partner (the form would only say so): then its polygon is offered as a file, to
+ * send the land under another task.
+ */
+export const canReopen = (item: Pick<QueueItem, "subject" | "refusal" | "subjectId">) =>
+  !item.subjectId && !keepsOnlyThePolygon(item);
+
+export const keepsOnlyThePolygon = (item: Pick<QueueItem, "subject" | "refusal">) =>
+  item.refusal !== undefined && ["adviceTaskClosed", "adviceNotYours"].includes(adviceFor(item));

@@ -33,6 +33,8 @@ export function OfflineStatus({
   const [items, setItems] = useState<QueueItem[]>([]);
   const [open, setOpen] = useState(false);
   const [sending, setSending] = useState(false);
+  // Whether this device has kept the user's field pages: a partner about to leave coverage needs to know.
+  const [kept, setKept] = useState<"keeping" | "kept" | null>(null);
   const waitingNow = useRef(0);
 
   const reload = useCallback(async () => {
@@ -79,7 +81,12 @@ export function OfflineStatus({
       await send();
       // Once per tab: pages are kept fresh afterwards by each visit while online (network first).
       const warmed = `mat-warmed:${userId}`;
-      if (!sessionStorage.getItem(warmed) && (await warmPages(shellPages)) > 0) sessionStorage.setItem(warmed, "1");
+      if (sessionStorage.getItem(warmed)) return setKept("kept");
+      if (!navigator.onLine) return;
+      setKept("keeping");
+      const pages = await warmPages(shellPages).catch(() => 0);
+      if (pages > 0) sessionStorage.setItem(warmed, "1");
+      setKept(pages > 0 ? "kept" : null);
     })();
     const goOnline = () => {
       setOnline(true);
@@ -113,6 +120,14 @@ export function OfflineStatus({
         <span data-testid="queue-waiting" data-count={waiting}>
           {t("waiting", { count: waiting })}
         </span>
+        {online && kept && (
+          <>
+            {" · "}
+            <span data-testid="offline-ready" data-state={kept}>
+              {kept === "kept" ? t("kept") : t("keeping")}
+            </span>
+          </>
+        )}
         {refused > 0 && (
           <>
             {" · "}

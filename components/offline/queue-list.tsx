@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { saveDraft } from "@/components/reports/report-draft";
 import { formatDateTime } from "@/lib/i18n/format";
-import { adviceFor, canReopen } from "./advice";
+import { adviceFor, canReopen, keepsOnlyThePolygon } from "./advice";
 import { indexedDbQueue, type QueueItem, queueChanged } from "./queue-store";
 
 const KIND = { landReleaseReport: "kindReport", eoreSession: "kindEoreSession", accident: "kindAccident" } as const;
@@ -47,6 +47,15 @@ export function QueueList({
     router.push(item.reopen.href);
   }
 
+  // The land as drawn or read, as GeoJSON: the report form takes it back under another task.
+  function polygonFile(item: QueueItem): string | null {
+    const polygons = (item.reopen.draft as { polygons?: unknown[] | null } | undefined)?.polygons;
+    if (!polygons?.length) return null;
+    return URL.createObjectURL(
+      new Blob([JSON.stringify({ type: "FeatureCollection", features: polygons })], { type: "application/geo+json" }),
+    );
+  }
+
   return (
     <section className="queue-list" aria-label={t("listTitle")}>
       <h2>{t("listTitle")}</h2>
@@ -86,6 +95,16 @@ export function QueueList({
                   <button type="button" onClick={() => reopen(item)}>
                     {item.subject === "landReleaseReport" ? t("reopen") : t("reopenForm")}
                   </button>
+                )}
+                {item.state === "refused" && keepsOnlyThePolygon(item) && polygonFile(item) && (
+                  <a
+                    className="button secondary"
+                    href={polygonFile(item)!}
+                    download={`${item.label}-land-released.geojson`}
+                    data-testid="queue-polygon"
+                  >
+                    {t("polygonFile")}
+                  </a>
                 )}
                 <button type="button" className="secondary" onClick={() => discard(item)}>
                   {t("discard")}
