@@ -1,25 +1,18 @@
 import { NextResponse } from "next/server";
 import { MAX_FILE_BYTES, megabytes } from "@/lib/domain/attachments";
 import { refusal } from "@/lib/i18n/refusals";
-import { ZAttachmentSubject } from "@/lib/schemas/attachment";
-import { CommandError, parseOrRefuse } from "@/lib/server/command-error";
+import { attachmentsOfRequest } from "@/lib/server/attachment-request";
+import { CommandError } from "@/lib/server/command-error";
 import { attachFile } from "@/lib/server/commands/attach-file";
 import { formWithFile, withPermission } from "@/lib/server/http";
-import { attachmentJson, attachmentsOf } from "@/lib/server/queries/attachments";
+import { attachmentJson } from "@/lib/server/queries/attachments";
 
 /** Room for the form's other fields and its boundaries around a file of the largest size. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /** A record's attachments (`?subjectType=&subjectId=`), without their bytes. */
 export const GET = withPermission("progress:read", async ({ req, user, db }) => {
-  const q = new URL(req.url).searchParams;
-  const { subjectType, subjectId } = parseOrRefuse(
-    ZAttachmentSubject,
-    { subjectType: q.get("subjectType") ?? undefined, subjectId: q.get("subjectId") ?? undefined },
-    "attachmentMalformed",
-  );
-  const found = await attachmentsOf(db, user, subjectType, subjectId);
-  if (!found) throw new CommandError("not_found", refusal("attachmentNoSuchRecord"));
+  const found = await attachmentsOfRequest(db, user, req);
   return NextResponse.json({ attachments: found.attachments.map(attachmentJson) });
 });
 

@@ -71,36 +71,26 @@ const fileName = (code: string, now: Date, extension: string) =>
   `task-areas_${namePart(code) || "task"}_as-of_${programmeDay(now)}.${extension}`;
 const count = (l: GpsLayers) => l.hazardAreas.areas.length + l.released.areas.length;
 
-/** GPX 1.1 for a handheld GPS: a waypoint and a boundary track per hazardous area, a track per released polygon. */
-export async function taskAreasGpx(
-  db: Db,
-  actor: Actor,
-  f: ExportFilter,
-  now: Date,
-  locale: Locale,
-): Promise<ExportResponse> {
-  const layers = await taskLayers(db, actor, f, locale);
-  return {
-    body: new TextEncoder().encode(gpxText(layers, "Mine action dashboard")),
-    contentType: "application/gpx+xml",
-    fileName: fileName(layers.code, now, "gpx"),
-    rows: count(layers),
-  };
-}
+const FORMATS = {
+  gpx: { contentType: "application/gpx+xml", text: (l: GpsLayers) => gpxText(l, "Mine action dashboard") },
+  kml: { contentType: "application/vnd.google-earth.kml+xml", text: kmlFoldersText },
+} as const;
 
-/** KML 2.2 with the hazardous areas and the released land in two folders. */
-export async function taskAreasKml(
-  db: Db,
-  actor: Actor,
-  f: ExportFilter,
-  now: Date,
-  locale: Locale,
-): Promise<ExportResponse> {
-  const layers = await taskLayers(db, actor, f, locale);
-  return {
-    body: new TextEncoder().encode(kmlFoldersText(layers)),
-    contentType: "application/vnd.google-earth.kml+xml",
-    fileName: fileName(layers.code, now, "kml"),
-    rows: count(layers),
+/**
+ * A task's areas as a document: `gpx` for a handheld GPS (a waypoint and a boundary track per hazardous area, a
+ * track per released polygon), `kml` with the hazardous areas and the released land in two folders.
+ */
+const taskAreasFile =
+  (format: keyof typeof FORMATS) =>
+  async (db: Db, actor: Actor, f: ExportFilter, now: Date, locale: Locale): Promise<ExportResponse> => {
+    const layers = await taskLayers(db, actor, f, locale);
+    return {
+      body: new TextEncoder().encode(FORMATS[format].text(layers)),
+      contentType: FORMATS[format].contentType,
+      fileName: fileName(layers.code, now, format),
+      rows: count(layers),
+    };
   };
-}
+
+export const taskAreasGpx = taskAreasFile("gpx");
+export const taskAreasKml = taskAreasFile("kml");
