@@ -26,8 +26,9 @@ const apiRoutes = routesUnder(path.join(appDir, "api"), "route.ts")
   .filter((r) => !r.startsWith("/api/auth"));
 const pages = routesUnder(appDir, "page.tsx")
   .map((d) => `/${path.relative(appDir, d)}`.replace(/\/\([^)]+\)/g, "").replace(/^\/$/, "") || "/")
-  // Open to everyone: signing in, and the public progress page (e2e/public-page.spec.ts).
-  .filter((p) => p !== "/sign-in" && p !== "/public");
+  // Open to everyone: signing in, the public progress page (e2e/public-page.spec.ts), and the page the service
+  // worker shows for a page not kept on the device, which holds no data (e2e/offline.spec.ts).
+  .filter((p) => p !== "/sign-in" && p !== "/public" && p !== "/offline");
 
 /**
  * Server actions, read from the build's manifest (`npm start` built the app

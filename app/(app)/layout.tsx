@@ -11,7 +11,7 @@ import { NoticeArea } from "@/components/ui/notice";
 import { currentUser } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { serverEnv } from "@/lib/server/env";
-import { type NavPage, pagesFor } from "@/lib/server/permissions";
+import { can, type NavPage, pagesFor } from "@/lib/server/permissions";
 import { organisationName } from "@/lib/server/queries/organisations";
 
 const NAV_LABEL: Record<NavPage, string> = {
@@ -74,6 +74,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <OfflineStatus
           userId={user.id}
           shellPages={pagesFor(user).filter((p) => FIELD_PAGES.includes(p))}
+          keepTasks={can(user, "report:submit")}
           serviceWorker={!serverEnv().development}
         />
         <NoticeArea dismissLabel={t("dismiss")} />

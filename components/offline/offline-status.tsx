@@ -19,11 +19,14 @@ import { forgetPages, warmPages } from "./warm-cache";
 export function OfflineStatus({
   userId,
   shellPages,
+  keepTasks,
   serviceWorker,
 }: {
   userId: string;
   /** The pages of the app's menu, kept for offline use with the user's open tasks. */
   shellPages: readonly string[];
+  /** Whether the user reports on tasks (a partner): their open tasks' pages and forms are kept too. */
+  keepTasks: boolean;
   /** Off in development, where a worker would keep stale builds. */
   serviceWorker: boolean;
 }) {
@@ -84,7 +87,7 @@ export function OfflineStatus({
       if (sessionStorage.getItem(warmed)) return setKept("kept");
       if (!navigator.onLine) return;
       setKept("keeping");
-      const pages = await warmPages(shellPages).catch(() => 0);
+      const pages = await warmPages(shellPages, keepTasks).catch(() => 0);
       if (pages > 0) sessionStorage.setItem(warmed, "1");
       setKept(pages > 0 ? "kept" : null);
     })();

@@ -6,9 +6,17 @@ import { OFFLINE_PAGE, PAGES_CACHE } from "@/lib/offline/cache-names";
 type TaskList = { items: { id: string; status: string }[] };
 const OPEN = new Set(["assigned", "in_progress"]);
 
-/** The pages to keep: the shell's pages, the offline page, and each open task's page and report form. */
-export async function pagesToKeep(fetchFn: typeof fetch, shellPages: readonly string[]): Promise<string[]> {
+/**
+ * The pages to keep: the shell's pages, the offline page, and, for a partner (`withTasks`), each of its open
+ * tasks' page and report form. An authority's tasks are a region's, hundreds of pages it does not report on.
+ */
+export async function pagesToKeep(
+  fetchFn: typeof fetch,
+  shellPages: readonly string[],
+  withTasks: boolean,
+): Promise<string[]> {
   const pages = [...shellPages, OFFLINE_PAGE];
+  if (!withTasks) return pages;
   const res = await fetchFn("/api/tasks");
   if (!res.ok) return pages;
   const tasks = ((await res.json()) as TaskList).items.filter((t) => OPEN.has(t.status));
@@ -16,11 +24,11 @@ export async function pagesToKeep(fetchFn: typeof fetch, shellPages: readonly st
 }
 
 /** Fetches and keeps each page, one at a time (a weak connection serves the partner's own work first). */
-export async function warmPages(shellPages: readonly string[]): Promise<number> {
+export async function warmPages(shellPages: readonly string[], withTasks: boolean): Promise<number> {
   if (typeof caches === "undefined" || !navigator.onLine) return 0;
   const cache = await caches.open(PAGES_CACHE);
   let kept = 0;
-  for (const url of await pagesToKeep(fetch, shellPages)) {
+  for (const url of await pagesToKeep(fetch, shellPages, withTasks)) {
     const res = await fetch(url, { headers: { accept: "text/html" }, credentials: "same-origin" }).catch(() => null);
     // Only the page itself: never a redirect to sign-in stored under the page's address.
     if (res?.status !== 200 || res.redirected || !res.headers.get("content-type")?.includes("text/html")) continue;

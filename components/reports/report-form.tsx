@@ -80,9 +80,12 @@ export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, c
     const form = formRef.current;
     if (!form) return;
     const data = new FormData(form);
+    // A check outlives its shape by a render (a report queued, a draft discarded): only a standing shape counts.
     const polygons =
-      check?.ok && check.geometry ? (check.geometry.features as Feature<Polygon>[]) : (restored?.polygons ?? null);
-    saveDraft(draftName, {
+      source && check?.ok && check.geometry
+        ? (check.geometry.features as Feature<Polygon>[])
+        : (restored?.polygons ?? null);
+    const draft = {
       clientRef,
       savedAt: new Date().toISOString(),
       hazardAreaId,
@@ -92,8 +95,18 @@ export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, c
       clearanceDepthCm: String(data.get("clearanceDepthCm") ?? ""),
       devices,
       polygons,
-    });
-  }, [check, restored, draftName, clientRef, hazardAreaId, devices]);
+    };
+    const entered =
+      polygons?.length ||
+      devices.length ||
+      draft.method ||
+      draft.periodStart ||
+      draft.periodEnd ||
+      draft.clearanceDepthCm;
+    // Nothing entered is no draft: the form would say one was restored.
+    if (entered) saveDraft(draftName, draft);
+    else clearDraft(draftName);
+  }, [check, source, restored, draftName, clientRef, hazardAreaId, devices]);
 
   // A draft left on this device is filled back in, its polygon checked again like a drawn one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: Once, when the form opens: a draft is restored then, never over what the user typed since.
@@ -113,8 +126,9 @@ export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, c
   }, []);
 
   useEffect(() => {
-    if (check?.ok) keepDraft();
-  }, [check, keepDraft]);
+    // Not once the shape is gone (a report queued or discarded): its last check still stands for this render.
+    if (check?.ok && source) keepDraft();
+  }, [check, keepDraft, source]);
 
   // Devices change through state, after the form's change event: keep them once they have (not on opening).
   const opened = useRef(false);
@@ -127,7 +141,8 @@ export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, c
   function discardDraft() {
     clearDraft(draftName);
     setRestored(null);
-    setRepair(null);
+    // The shape goes too: while its check stands, the draft would be kept again (and the form reopened with it).
+    shape.onSource(null);
     setDevices([]);
     setClientRef(newClientRef());
     formRef.current?.reset();
