@@ -102,7 +102,7 @@ export function FieldMap({
         map = new maplibre.Map({
           container: container.current,
           style: style(basemap, window.location.origin),
-          bounds: bounds(data) ?? IRAQ,
+          bounds: bounds(data, photos) ?? IRAQ,
           fitBoundsOptions: { padding: 40, maxZoom: 17 },
           attributionControl: false,
           locale: {

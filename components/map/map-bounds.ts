@@ -3,16 +3,26 @@ import type { Feature, FeatureCollection } from "geojson";
 import type { LngLatBoundsLike } from "maplibre-gl";
 import type { Areal, HazardFeature } from "./field-map";
 
-export function bounds(features: Feature<Areal>[]): [number, number, number, number] | null {
+/**
+ * The box (west, south, east, north) around the features and any extra points, such as where a report's photos
+ * were taken: a reviewer opens the map on the polygon and its photos together, however far apart they are.
+ */
+export function bounds(
+  features: Feature<Areal>[],
+  points: readonly { lon: number; lat: number }[] = [],
+): [number, number, number, number] | null {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) {
-    const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const [lon, lat] of polygons.flat(2) as unknown as [number, number][]) {
-      w = Math.min(w, lon);
-      e = Math.max(e, lon);
-      s = Math.min(s, lat);
-      n = Math.max(n, lat);
-    }
+  const corners = [
+    ...features.flatMap((f) =>
+      (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2),
+    ),
+    ...points.map((p) => [p.lon, p.lat]),
+  ] as unknown as [number, number][];
+  for (const [lon, lat] of corners) {
+    w = Math.min(w, lon);
+    e = Math.max(e, lon);
+    s = Math.min(s, lat);
+    n = Math.max(n, lat);
   }
   return Number.isFinite(w) ? [w, s, e, n] : null;
 }
