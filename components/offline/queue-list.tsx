@@ -48,12 +48,22 @@ export function QueueList({
   }
 
   // The land as drawn or read, as GeoJSON: the report form takes it back under another task.
-  function polygonFile(item: QueueItem): string | null {
-    const polygons = (item.reopen.draft as { polygons?: unknown[] | null } | undefined)?.polygons;
-    if (!polygons?.length) return null;
-    return URL.createObjectURL(
-      new Blob([JSON.stringify({ type: "FeatureCollection", features: polygons })], { type: "application/geo+json" }),
+  const polygonsOf = (item: QueueItem) =>
+    (item.reopen.draft as { polygons?: unknown[] | null } | undefined)?.polygons ?? [];
+
+  // Made when asked for and let go at once: a link's object URL made at each render would hold the file until the
+  // page closes.
+  function downloadPolygon(item: QueueItem) {
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify({ type: "FeatureCollection", features: polygonsOf(item) })], {
+        type: "application/geo+json",
+      }),
     );
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `${item.label}-land-released.geojson`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   return (
@@ -96,15 +106,15 @@ export function QueueList({
                     {item.subject === "landReleaseReport" ? t("reopen") : t("reopenForm")}
                   </button>
                 )}
-                {item.state === "refused" && keepsOnlyThePolygon(item) && polygonFile(item) && (
-                  <a
-                    className="button secondary"
-                    href={polygonFile(item)!}
-                    download={`${item.label}-land-released.geojson`}
+                {item.state === "refused" && keepsOnlyThePolygon(item) && polygonsOf(item).length > 0 && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => downloadPolygon(item)}
                     data-testid="queue-polygon"
                   >
                     {t("polygonFile")}
-                  </a>
+                  </button>
                 )}
                 <button type="button" className="secondary" onClick={() => discard(item)}>
                   {t("discard")}
