@@ -15,7 +15,8 @@ describe("accounts", () => {
     const partner = `Tigris Clearance ${Date.now()}`;
     const addOrganisation = admin.getByRole("form", { name: "Add an implementing partner or donor" });
     await addOrganisation.getByLabel("Name", { exact: true }).fill(partner);
-    await addOrganisation.getByLabel("Type").selectOption({ label: "Implementing partners" });
+    await addOrganisation.getByRole("checkbox", { name: "Operator" }).check();
+    await addOrganisation.getByLabel("Kind of operator").selectOption({ label: "NGO" });
     await addOrganisation.getByRole("button", { name: "Add the organisation" }).click();
     await addOrganisation
       .getByRole("status")

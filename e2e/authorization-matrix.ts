@@ -41,6 +41,19 @@ export const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller
     method: "GET",
     expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
   },
+  "/api/accreditations": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 403, DONOR: 403 },
+  },
+  "POST /api/accreditations": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  // Sent {}: an authority's withdrawal lacks its day and reason before any record is looked up.
+  "/api/accreditations/{id}/withdrawal": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
   "/api/openapi.json": {
     method: "GET",
     expect: { anonymous: 200, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },

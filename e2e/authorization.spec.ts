@@ -88,7 +88,10 @@ const SERVER_ACTIONS: Record<
     expect: ONLY_ADMIN,
     call: async (invoke, caller) => {
       const name = `Matrix partner ${caller} ${Date.now()}`;
-      await invoke(`${USERS}#createOrganisationAction`, caller, [{}, form({ name, type: "PARTNER" })]);
+      await invoke(`${USERS}#createOrganisationAction`, caller, [
+        {},
+        form({ name, roles: "OPERATOR", operatorKind: "NGO" }),
+      ]);
       return (await usersPage()).includes(name);
     },
   },

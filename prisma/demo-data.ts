@@ -39,7 +39,22 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     organisation: DEMO_PARTNERS[0].name,
   },
   { email: "donor@demo.test", name: "Demo Donor Viewer", role: "DONOR", organisation: DEMO_DONOR.name },
+  // IKMAA is an operator too: its own clearance teams report on the tasks it gives them, as any operator does.
+  {
+    email: "ikmaa-team@demo.test",
+    name: "Demo IKMAA clearance team",
+    role: "PARTNER",
+    organisation: "Iraqi Kurdistan Mine Action Agency",
+  },
 ];
+
+/**
+ * The demo accreditations' period: from before the demo tasks began (2024-10) to past their planned end, so they
+ * stand on the day the demo is seeded. Each demo operator is accredited by the authority of every region it has
+ * a demo task in; IKMAA accredits its own teams.
+ */
+export const DEMO_ACCREDITATION_PERIOD = { validFrom: "2024-07-01", validTo: "2027-06-30" } as const;
+export const DEMO_TASK_SCOPES = ["NTS", "TS", "CLEARANCE", "EOD"] as const;
 
 const ZDemoHazard = z.object({
   code: z.string(),

@@ -28,9 +28,19 @@ export const GOVERNORATE_NAMES_CKB: Record<string, string> = {
   IQG18: "واست",
 };
 
+/**
+ * The national authorities. IKMAA is an operator too: its own teams cleared 27 of the 47 fields cleared in the
+ * Kurdistan Region in 2022 (DOMAIN.md), so it can be tasked, and its teams hold partner accounts.
+ */
 export const AUTHORITIES = [
-  { name: "Directorate of Mine Action", shortName: "DMA", region: "FEDERAL" },
-  { name: "Iraqi Kurdistan Mine Action Agency", shortName: "IKMAA", region: "KURDISTAN" },
+  { name: "Directorate of Mine Action", shortName: "DMA", region: "FEDERAL", roles: ["AUTHORITY"], operatorKind: null },
+  {
+    name: "Iraqi Kurdistan Mine Action Agency",
+    shortName: "IKMAA",
+    region: "KURDISTAN",
+    roles: ["AUTHORITY", "OPERATOR"],
+    operatorKind: "NATIONAL",
+  },
 ] as const;
 
 export const NATIONAL_BASELINE = {

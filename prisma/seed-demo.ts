@@ -22,6 +22,7 @@ import {
   type DemoHazard,
 } from "./demo-data";
 import type { GovernorateProps } from "./governorates";
+import { seedDemoAccreditations, workScopesOf } from "./seed-accreditations";
 
 const M_PER_DEG_LAT = 110_574;
 
@@ -60,14 +61,20 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
   await loadGeometryEngine();
   await db.$transaction(
     async (tx) => {
-      const orgId = async (name: string, type: "PARTNER" | "DONOR", shortName: string) =>
-        (await tx.organisation.upsert({ where: { name }, update: {}, create: { name, shortName, type, isDemo: true } }))
-          .id;
+      const orgId = async (name: string, role: "OPERATOR" | "DONOR", shortName: string) =>
+        (
+          await tx.organisation.upsert({
+            where: { name },
+            update: {},
+            create: { name, shortName, roles: [role], operatorKind: role === "OPERATOR" ? "NGO" : null, isDemo: true },
+          })
+        ).id;
       const partnerIds = [
-        await orgId(DEMO_PARTNERS[0].name, "PARTNER", DEMO_PARTNERS[0].shortName),
-        await orgId(DEMO_PARTNERS[1].name, "PARTNER", DEMO_PARTNERS[1].shortName),
+        await orgId(DEMO_PARTNERS[0].name, "OPERATOR", DEMO_PARTNERS[0].shortName),
+        await orgId(DEMO_PARTNERS[1].name, "OPERATOR", DEMO_PARTNERS[1].shortName),
       ];
       const donorId = await orgId(DEMO_DONOR.name, "DONOR", DEMO_DONOR.shortName);
+      await seedDemoAccreditations(tx, partnerIds);
 
       for (const a of DEMO_ACCOUNTS) {
         const org = await tx.organisation.findUniqueOrThrow({ where: { name: a.organisation } });
@@ -175,6 +182,7 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
             status: h.taskStatus,
             plannedStart: new Date("2024-10-01T00:00:00Z"),
             plannedEnd: new Date("2026-06-30T00:00:00Z"),
+            workScopes: workScopesOf(h),
             isDemo: true,
             createdById: reviewer.id,
             hazardAreas: { create: { hazardAreaId: hazard.id } },

@@ -26,8 +26,16 @@ export async function seedReference(db: Db): Promise<void> {
       for (const a of AUTHORITIES) {
         const org = await tx.organisation.upsert({
           where: { name: a.name },
-          update: {},
-          create: { name: a.name, shortName: a.shortName, type: "AUTHORITY", region: a.region, country: "IQ" },
+          // The roles follow the reference data on every start, so an installation made before IKMAA was an operator is one.
+          update: { roles: [...a.roles], operatorKind: a.operatorKind },
+          create: {
+            name: a.name,
+            shortName: a.shortName,
+            roles: [...a.roles],
+            operatorKind: a.operatorKind,
+            region: a.region,
+            country: "IQ",
+          },
         });
         authorityId[a.region] = org.id;
       }
@@ -56,7 +64,7 @@ export async function seedReference(db: Db): Promise<void> {
         const donor = await tx.organisation.upsert({
           where: { name: d.donor },
           update: {},
-          create: { name: d.donor, type: "DONOR", country: d.country || null },
+          create: { name: d.donor, roles: ["DONOR"], country: d.country || null },
         });
         const cents = BigInt(d.amountUsd) * 100n;
         const code = `LM2019-IRQ-2018-${d.country || "OTHER"}`;

@@ -55,10 +55,10 @@ async function main() {
     if (organisations.length !== 1) {
       const all = await db.organisation.findMany({
         orderBy: { name: "asc" },
-        select: { name: true, shortName: true, type: true },
+        select: { name: true, shortName: true, roles: true },
       });
       const list = all
-        .map((o) => `  ${o.name}${o.shortName ? ` (${o.shortName})` : ""}, ${o.type.toLowerCase()}`)
+        .map((o) => `  ${o.name}${o.shortName ? ` (${o.shortName})` : ""}, ${o.roles.join(" and ").toLowerCase()}`)
         .join("\n");
       throw new Error(
         `${organisations.length ? "More than one" : "No"} organisation is named "${wanted}". Give one of:\n${list || "  (none: run npm start once to load the reference data)"}`,

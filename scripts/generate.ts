@@ -107,13 +107,14 @@ async function main() {
     const partners = Array.from({ length: 30 }, (_, i) => ({
       id: `gen-${run}-partner-${i}`,
       name: `GEN ${run} partner ${i + 1}`,
-      type: "PARTNER" as const,
+      roles: ["OPERATOR" as const],
+      operatorKind: "NGO" as const,
       isDemo: true,
     }));
     const donors = Array.from({ length: 20 }, (_, i) => ({
       id: `gen-${run}-donor-${i}`,
       name: `GEN ${run} donor ${i + 1}`,
-      type: "DONOR" as const,
+      roles: ["DONOR" as const],
       isDemo: true,
     }));
     await db.organisation.createMany({ data: [...partners, ...donors] });
@@ -243,6 +244,7 @@ async function main() {
         partnerId: partner.id,
         priority: 1 + Math.floor(random() * 5),
         status: "IN_PROGRESS" as const,
+        workScopes: ["CLEARANCE" as const],
         isDemo: true,
       });
       links.push({ taskId, hazardAreaId: id });

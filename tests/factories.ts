@@ -4,6 +4,7 @@
 // instead of leaning on the demo seed's codes and figures.
 import type { Polygon } from "geojson";
 import type { HazardArea, Organisation } from "@/generated/prisma/client";
+import { ACCREDITATION_SCOPES } from "@/lib/domain/accreditation";
 import { createTask } from "@/lib/server/commands/create-task";
 import { registerHazardArea } from "@/lib/server/commands/register-hazard-area";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
@@ -30,18 +31,44 @@ export async function account(db: Db, organisationId: string, role: Actor["role"
 
 /** An account at the national authority of a region (DMA for federal Iraq, IKMAA for the Kurdistan Region). */
 export async function authority(db: Db, region: "FEDERAL" | "KURDISTAN" = "FEDERAL"): Promise<Actor> {
-  const organisation = await db.organisation.findFirstOrThrow({ where: { type: "AUTHORITY", region } });
+  // An authority is the organisation responsible for a region.
+  const organisation = await db.organisation.findFirstOrThrow({ where: { region } });
   return account(db, organisation.id, "AUTHORITY");
 }
 
-async function organisation(db: Db, type: "PARTNER" | "DONOR"): Promise<{ organisation: Organisation; actor: Actor }> {
-  const name = uniqueCode(type === "PARTNER" ? "Partner" : "Donor");
-  const organisation = await db.organisation.create({ data: { name, shortName: name, type, country: "IQ" } });
-  return { organisation, actor: await account(db, organisation.id, type) };
+async function organisation(db: Db, role: "OPERATOR" | "DONOR"): Promise<{ organisation: Organisation; actor: Actor }> {
+  const name = uniqueCode(role === "OPERATOR" ? "Partner" : "Donor");
+  const organisation = await db.organisation.create({
+    data: { name, shortName: name, roles: [role], operatorKind: role === "OPERATOR" ? "NGO" : null, country: "IQ" },
+  });
+  return { organisation, actor: await account(db, organisation.id, role === "OPERATOR" ? "PARTNER" : "DONOR") };
 }
 
-/** An implementing partner (NGO, contractor or national team) with one account. */
-export const partner = (db: Db) => organisation(db, "PARTNER");
+/**
+ * An operator (an NGO) with one account, accredited by both authorities for every kind of work from 2020 to 2099,
+ * so a test about something else can task it anywhere; `{ accredited: false }` gives one with no accreditation.
+ */
+export async function partner(db: Db, options: { accredited?: boolean } = {}) {
+  const made = await organisation(db, "OPERATOR");
+  if (options.accredited !== false) {
+    // Written directly, not through recordAccreditation, which would open an authority account per operator.
+    const authorities = await db.organisation.findMany({
+      where: { region: { not: null } },
+      select: { id: true },
+    });
+    await db.accreditation.createMany({
+      data: authorities.map((a) => ({
+        operatorId: made.organisation.id,
+        issuingAuthorityId: a.id,
+        scopes: [...ACCREDITATION_SCOPES],
+        validFrom: new Date("2020-01-01T00:00:00Z"),
+        validTo: new Date("2099-12-31T00:00:00Z"),
+        reference: uniqueCode("ACC"),
+      })),
+    });
+  }
+  return made;
+}
 
 /** A donor with one account. */
 export const donor = (db: Db) => organisation(db, "DONOR");
@@ -74,12 +101,19 @@ export async function hazardArea(db: Db, by: Actor, fields: HazardAreaFields): P
 export async function task(
   db: Db,
   by: Actor,
-  fields: { hazardAreas: HazardArea[]; partnerId?: string; title?: string; priority?: number },
+  fields: {
+    hazardAreas: HazardArea[];
+    partnerId?: string;
+    title?: string;
+    priority?: number;
+    workScopes?: ("nts" | "ts" | "clearance" | "eod")[];
+  },
 ) {
   const created = await createTask(db, by, {
     title: fields.title ?? "Test task order",
     hazardAreaIds: fields.hazardAreas.map((h) => h.id),
     partnerId: fields.partnerId,
+    workScopes: fields.workScopes,
     priority: fields.priority ?? 1,
   });
   return db.task.findUniqueOrThrow({ where: { id: created.id }, include: { hazardAreas: true } });

@@ -25,6 +25,7 @@ const NAV_LABEL: Record<NavPage, string> = {
   "/exports": "exports",
   "/admin/users": "users",
   "/audit": "audit",
+  "/accreditations": "accreditations",
   "/account/tokens": "apiTokens",
 };
 

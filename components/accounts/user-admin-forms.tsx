@@ -238,9 +238,18 @@ export function AddUserForm({
   );
 }
 
-/** An administrator adds an implementing partner or a donor, for accounts and task orders. */
-export function AddOrganisationForm({ action, types }: { action: FormAction; types: Choice[] }) {
+/** An administrator adds an operator (saying what kind) or a donor, for accounts and task orders. */
+export function AddOrganisationForm({
+  action,
+  roles,
+  kinds,
+}: {
+  action: FormAction;
+  roles: Choice[];
+  kinds: Choice[];
+}) {
   const t = useTranslations("users");
+  const tA = useTranslations("accreditations");
   return (
     <AdminFormCard action={action} id="add-organisation">
       <InputField
@@ -252,9 +261,21 @@ export function AddOrganisationForm({ action, types }: { action: FormAction; typ
         maxLength={160}
       />
       <InputField id="organisation-short-name" name="shortName" label={t("shortName")} maxLength={40} />
-      <SelectField id="organisation-type" name="type" label={t("organisationTypeLabel")}>
-        {options(types)}
-      </SelectField>
+      <fieldset>
+        <legend>{tA("roles")}</legend>
+        {roles.map((r, i) => (
+          <label key={r.value} className="inline">
+            <input type="checkbox" name="roles" value={r.value} defaultChecked={i === 0} /> {r.label}
+          </label>
+        ))}
+      </fieldset>
+      <Field id="organisation-operator-kind" name="operatorKind" label={tA("operatorKindLabel")}>
+        {(d) => (
+          <select id="organisation-operator-kind" name="operatorKind" aria-describedby={d} aria-invalid={!!d}>
+            {options([...kinds, { value: "", label: tA("noKind") }])}
+          </select>
+        )}
+      </Field>
     </AdminFormCard>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorList } from "@/components/ui/error-list";
 import { announce } from "@/components/ui/notice";
 import { Options } from "@/components/ui/options";
 import { submitWith } from "@/components/ui/submit-with";
+import { TASK_WORK_SCOPES } from "@/lib/domain/accreditation";
 import { formatCount, formatM2 } from "@/lib/i18n/format";
 import { PriorityField } from "./priority-field";
 
@@ -18,7 +19,8 @@ type Props = {
   hazardAreas: HazardAreaChoice[];
   /** How many matches the search answers with at most (the server's HAZARD_AREA_CHOICES). */
   choiceLimit: number;
-  partners: { id: string; name: string }[];
+  /** The operators, each with the kinds of work the caller's authority accredits it for today. */
+  partners: { id: string; name: string; accreditedScopes: string[] }[];
   grants: { id: string; code: string; title: string; partnerId: string | null; donor: string }[];
   preselected?: string;
 };
@@ -29,7 +31,12 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
   const tNotice = useTranslations("notices");
   const locale = useLocale();
   const router = useRouter();
-  const [partnerId, setPartnerId] = useState("");
+  const tA = useTranslations("accreditations");
+  const [scopes, setScopes] = useState<string[]>(["CLEARANCE"]);
+  // Only operators accredited for all the work asked are offered; the server refuses the others, naming what is missing.
+  const offered = partners.filter((p) => scopes.every((s) => p.accreditedScopes.includes(s)));
+  const [chosenPartner, setPartnerId] = useState("");
+  const partnerId = offered.some((p) => p.id === chosenPartner) ? chosenPartner : "";
   const [errors, setErrors] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const available = grants.filter((g) => !g.partnerId || g.partnerId === partnerId);
@@ -71,6 +78,7 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
       title: str("title"),
       hazardAreaIds: data.getAll("hazardAreaIds").map(String),
       partnerId: partnerId || undefined,
+      workScopes: scopes.map((s) => s.toLowerCase()),
       priority: Number(data.get("priority")),
       plannedStart: str("plannedStart"),
       plannedEnd: str("plannedEnd"),
@@ -101,9 +109,10 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
           {t("partner")}
           <select value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
             <option value="">{t("planOnly")}</option>
-            <Options choices={partners.map((p) => ({ value: p.id, label: p.name }))} />
+            <Options choices={offered.map((p) => ({ value: p.id, label: p.name }))} />
           </select>
         </label>
+        <p className="note">{offered.length ? tA("accreditedOnly") : tA("noneAccredited")}</p>
         <PriorityField name="priority" label={t("priority", { highest: formatCount(1, locale) })} />
         <label>
           {t("plannedStart")}
@@ -114,6 +123,21 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
           <input name="plannedEnd" type="date" />
         </label>
       </div>
+      <fieldset>
+        <legend>{tA("workScopes")}</legend>
+        {TASK_WORK_SCOPES.map((s) => (
+          <label key={s} className="inline">
+            <input
+              type="checkbox"
+              name="workScopes"
+              value={s}
+              checked={scopes.includes(s)}
+              onChange={(e) => setScopes((c) => (e.target.checked ? [...c, s] : c.filter((x) => x !== s)))}
+            />{" "}
+            {tA(`scope.${s}`)}
+          </label>
+        ))}
+      </fieldset>
       <fieldset>
         <legend>{t("hazardAreas")}</legend>
         {chosen.map((h) => (

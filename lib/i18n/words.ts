@@ -1,5 +1,6 @@
 // The screens' own words for roles and task statuses, for use inside a
 // refusal's sentence (lib/i18n/refusals.ts) in each language.
+import type { AccreditationScope } from "@/lib/domain/accreditation";
 import type { TaskStatus } from "@/lib/domain/task-lifecycle";
 import type { Locale } from "./locales";
 import wordsAr from "./messages/ar.json";
@@ -29,3 +30,8 @@ export const contaminationWord = (type: string) => (locale: Locale) =>
 /** A land use as the dashboard's filter names it, from its enum or its lower-case URL form. */
 export const landUseWord = (use: string) => (locale: Locale) =>
   WORDS[locale].landUse[use.toUpperCase() as keyof typeof wordsEn.landUse] ?? use;
+/** A kind of accredited work as the screens name it ("clearance"). */
+export const scopeWord = (scope: AccreditationScope) => (locale: Locale) => WORDS[locale].accreditations.scope[scope];
+/** "technical survey and clearance", in each language's words and way of listing. */
+export const scopeList = (scopes: readonly AccreditationScope[]) => (locale: Locale) =>
+  new Intl.ListFormat(locale, { type: "conjunction" }).format(scopes.map((s) => scopeWord(s)(locale)));

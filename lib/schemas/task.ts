@@ -1,10 +1,20 @@
 import { z } from "zod";
+import { TASK_WORK_SCOPES } from "@/lib/domain/accreditation";
+
+/** The kinds of work a task order asks for, as the API spells them (nts, ts, clearance, eod). */
+export const ZWorkScopes = z
+  .array(z.enum(TASK_WORK_SCOPES.map((s) => s.toLowerCase()) as ["nts", "ts", "clearance", "eod"]))
+  .min(1)
+  .max(TASK_WORK_SCOPES.length)
+  .transform((scopes) => [...new Set(scopes)].map((s) => s.toUpperCase() as (typeof TASK_WORK_SCOPES)[number]));
 
 /** An authority's task order for hazardous areas, assigned to a partner or planned for later, with the grants that fund it. */
 export const ZTaskCreate = z.object({
   title: z.string().trim().min(3).max(200),
   hazardAreaIds: z.array(z.string().min(1)).min(1, "A task covers at least one hazardous area.").max(100),
   partnerId: z.string().min(1).optional(),
+  /** What the operator must be accredited for; a task order that names none asks for clearance, as most do. */
+  workScopes: ZWorkScopes.default(["CLEARANCE"]),
   priority: z.int().min(1).max(1_000),
   plannedStart: z.iso.date().optional(),
   plannedEnd: z.iso.date().optional(),

@@ -1,6 +1,7 @@
 // The API description served at /api/openapi.json. Request bodies come from
 // the same zod schemas the handlers parse with, so the document cannot drift
 // from what the server accepts.
+import { ZAccreditationCreate, ZAccreditationWithdrawal } from "@/lib/schemas/accreditation";
 import { ZCompletion, ZHandover } from "@/lib/schemas/completion";
 import { ZFundingImport } from "@/lib/schemas/funding-import";
 import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
@@ -141,12 +142,35 @@ export const OPENAPI = {
         errors: [400, 401, 403],
       }),
     },
-    "/api/organisations": {
-      get: op("Organisations by type", {
+    "/api/accreditations": {
+      get: op("The register of accreditations: an authority those it issued, an administrator all (500 newest)", {
         ok: 200,
-        okDescription: "`{ items: [{ id, name, type }] }`",
+        okDescription:
+          "`{ items: [{ id, operator, issuingAuthority, scopes, validFrom, validTo, reference, withdrawnOn }] }`",
+        errors: [401, 403],
+      }),
+      post: op("Record an accreditation the caller's authority issued to an operator (IMAS 07.30)", {
+        body: ZAccreditationCreate,
+        ok: 201,
+        okDescription: "`{ id, reference }`",
+        errors: [400, 401, 403],
+      }),
+    },
+    "/api/accreditations/{id}/withdrawal": {
+      post: op("Withdraw or suspend an accreditation the caller's authority issued, from a day on (once)", {
+        body: ZAccreditationWithdrawal,
+        ok: 200,
+        okDescription: "`{ id, reference, withdrawnOn }`",
+        errors: [400, 401, 403, 404, 409],
+        params: ["id"],
+      }),
+    },
+    "/api/organisations": {
+      get: op("Organisations, or those holding a role (an authority with its own teams is an operator too)", {
+        ok: 200,
+        okDescription: "`{ items: [{ id, name, roles: [authority | operator | donor], operatorKind }] }`",
         errors: [400, 401],
-        query: [{ name: "type", description: "partner | donor | authority" }],
+        query: [{ name: "type", description: "operator (or partner) | donor | authority" }],
       }),
     },
     "/api/hazard-areas": {

@@ -21,6 +21,10 @@ const GRANTS = {
   "publicPage:manage": ["ADMIN", "AUTHORITY"],
   "riskEducation:record": ["PARTNER"],
   "casualty:record": ["AUTHORITY"],
+  /** Recording and withdrawing accreditations of operators, issued by the caller's own authority (IMAS 07.30). */
+  "accreditation:manage": ["AUTHORITY"],
+  /** The register of accreditations: an authority those it issued, an admin all. */
+  "accreditation:read": ["ADMIN", "AUTHORITY"],
   /** Attaching photos and signed forms to records: which records, attachableSubjectScope says. */
   "attachment:add": ["ADMIN", "AUTHORITY", "PARTNER"],
   "password:change": ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"],
@@ -62,6 +66,7 @@ export const PAGE_PERMISSIONS = {
   "/exports": "progress:read",
   "/admin/users": "user:manage",
   "/audit": "audit:read",
+  "/accreditations": "accreditation:read",
   "/account/tokens": "apiToken:manage",
   "/account/password": "password:change",
 } as const satisfies Record<string, Permission>;
@@ -78,6 +83,7 @@ export const NAV_PAGES = [
   "/casualties",
   "/funding",
   "/exports",
+  "/accreditations",
   "/admin/users",
   "/audit",
   "/account/tokens",

@@ -114,6 +114,20 @@ export function registerImportScope(actor: Actor): Prisma.RegisterImportWhereInp
   return actor.role === "ADMIN" ? {} : { authorityId: actor.organisationId, national: false };
 }
 
+/** Accreditations: an authority those it issued, an operator its own, an admin all, a donor none. */
+export function accreditationScope(actor: Actor): Prisma.AccreditationWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "AUTHORITY":
+      return { issuingAuthorityId: actor.organisationId };
+    case "PARTNER":
+      return { operatorId: actor.organisationId };
+    case "DONOR":
+      return { id: { in: [] } };
+  }
+}
+
 /** Whether the caller acts for the authority holding a place: an authority in its own region, an admin in any. */
 export const actsInRegionOf = (actor: Actor, authorityId: string | null | undefined) =>
   !!authorityId && (actor.role === "ADMIN" || authorityId === actor.organisationId);

@@ -9,8 +9,9 @@ export const NINEWA = "IQG15"; // federal Iraq: DMA
 export function humanImpactCallers(t: () => TestDatabase) {
   const actor = (email: string) => actorFor(t().db, email);
   const otherPartner = async () => {
+    // An NGO operator other than the demo partner's (IKMAA is an operator too, but an authority).
     const org = await t().db.organisation.findFirstOrThrow({
-      where: { type: "PARTNER", users: { none: { email: "partner@demo.test" } } },
+      where: { operatorKind: "NGO", users: { none: { email: "partner@demo.test" } } },
     });
     const user = await t().db.user.upsert({
       where: { email: "other-partner@test.invalid" },

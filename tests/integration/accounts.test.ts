@@ -28,7 +28,12 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     const org = await createOrganisation(db, admin, {
       name: `Mines Advisory Test ${kind}`,
       shortName: "MAT",
-      type: "PARTNER",
+      roles: ["OPERATOR"],
+      operatorKind: "COMMERCIAL",
+    });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({
+      roles: ["OPERATOR"],
+      operatorKind: "COMMERCIAL",
     });
     const user = await createUser(db, admin, {
       email: `  Field.Officer@${kind}.example.org `,
@@ -67,7 +72,7 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     };
     expect((await refusal(createUser(db, await actor("dma@demo.test"), good))).code).toBe("forbidden");
     expect(
-      (await refusal(createOrganisation(db, await actor("partner@demo.test"), { name: "Self-made", type: "PARTNER" })))
+      (await refusal(createOrganisation(db, await actor("partner@demo.test"), { name: "Self-made", roles: ["OPERATOR"], operatorKind: "NGO" })))
         .code,
     ).toBe("forbidden");
     const taken = await refusal(createUser(db, admin, { ...good, email: "DMA@demo.test" }));
@@ -87,9 +92,44 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
       },
     ]);
     expect(
-      (await refusal(createOrganisation(db, admin, { name: "Directorate of Mine Action", type: "DONOR" }))).code,
+      (await refusal(createOrganisation(db, admin, { name: "Directorate of Mine Action", roles: ["DONOR"] }))).code,
     ).toBe("conflict");
+    const kindless = await refusal(createOrganisation(db, admin, { name: "Kindless", roles: ["OPERATOR"] }));
+    expect([kindless.message, kindless.details]).toMatchObject([
+      "Say what kind of operator it is: NGO, commercial contractor or national team.",
+      [{ path: ["operatorKind"] }],
+    ]);
+    const kindOfDonor = await refusal(
+      createOrganisation(db, admin, { name: "Kind donor", roles: ["DONOR"], operatorKind: "NGO" }),
+    );
+    expect(kindOfDonor.details).toMatchObject([{ path: ["operatorKind"] }]);
+    // Partner staff work for an operator: not at a donor, nor at DMA, which holds no operator role.
+    const donor = await db.organisation.findFirstOrThrow({ where: { users: { some: { email: "donor@demo.test" } } } });
+    for (const organisationId of [donor.id, dma.id])
+      expect((await refusal(createUser(db, admin, { ...good, role: "PARTNER", organisationId }))).details).toMatchObject([
+        { path: ["role"] },
+      ]);
     expect([await db.user.count(), await db.auditEvent.count()]).toEqual(before);
+  });
+
+  it("an authority that is an operator too holds both kinds of account: IKMAA's officers and its own teams", async () => {
+    const db = t().db;
+    const admin = await actor("admin@demo.test");
+    const ikmaa = await db.organisation.findFirstOrThrow({ where: { shortName: "IKMAA" } });
+    expect([...ikmaa.roles].sort()).toEqual(["AUTHORITY", "OPERATOR"]);
+    expect(ikmaa.operatorKind).toBe("NATIONAL");
+    const team = await createUser(db, admin, {
+      email: `eod-team-${kind}@ikmaa.example.org`,
+      name: "IKMAA EOD team 2",
+      role: "PARTNER",
+      organisationId: ikmaa.id,
+      password: "twelve chars!",
+    });
+    expect(team).toMatchObject({ role: "PARTNER", organisationId: ikmaa.id });
+    expect(await db.user.findUniqueOrThrow({ where: { email: "ikmaa-team@demo.test" } })).toMatchObject({
+      role: "PARTNER",
+      organisationId: ikmaa.id,
+    });
   });
 
   it("an administrator sets a new password for a holder who forgot theirs; the old one stops working", async () => {

@@ -79,7 +79,7 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
       "reports_approved_Erbil_partner-ZCL-demo_as-of_2026-11-26.csv",
     );
     const twin = await db.organisation.create({
-      data: { name: "Zagros Clearance Lebanon", shortName: "zcl-DEMO", type: "PARTNER" },
+      data: { name: "Zagros Clearance Lebanon", shortName: "zcl-DEMO", roles: ["OPERATOR"], operatorKind: "NGO" },
     });
     try {
       expect((await run("admin@demo.test", "reports.csv", view)).fileName).toBe(

@@ -35,7 +35,9 @@ describe("migrations", () => {
     await client.close();
 
     const first = await openDb({ pgliteDir: dir, holder: "test" });
-    await first.db.organisation.create({ data: { name: "Restart test partner", type: "PARTNER" } });
+    await first.db.organisation.create({
+      data: { name: "Restart test partner", roles: ["OPERATOR"], operatorKind: "NGO" },
+    });
     await first.close();
 
     const second = await openDb({ pgliteDir: dir, holder: "test" });

@@ -6,10 +6,19 @@ import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 
-/** An administrator adds an implementing partner or a donor (the national authorities come with the reference data). */
+/** An administrator adds an operator or a donor (the national authorities come with the reference data). */
 export async function addOrganisation(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "user:manage")) throw new CommandError("forbidden", refusal("onlyAdminManagesUsers"));
   const input = parseOrRefuse(ZOrganisationCreate, body, "organisationMalformed");
+  const operator = input.roles.includes("OPERATOR");
+  if (operator && !input.operatorKind)
+    throw new CommandError("invalid_request", refusal("operatorNeedsKind"), [
+      fieldIssue(["operatorKind"], "operatorNeedsKind"),
+    ]);
+  if (!operator && input.operatorKind)
+    throw new CommandError("invalid_request", refusal("operatorKindWithoutOperator"), [
+      fieldIssue(["operatorKind"], "operatorKindWithoutOperator"),
+    ]);
   const taken = () =>
     new CommandError("conflict", refusal("organisationNameTaken", { name: input.name }), [
       fieldIssue(["name"], "organisationNameTakenField"),
@@ -18,8 +27,13 @@ export async function addOrganisation(db: Db, actor: Actor, body: unknown) {
     .$transaction(async (tx) => {
       if (await tx.organisation.findUnique({ where: { name: input.name }, select: { id: true } })) throw taken();
       const organisation = await tx.organisation.create({
-        data: { name: input.name, shortName: input.shortName ?? null, type: input.type },
-        select: { id: true, name: true, shortName: true, type: true },
+        data: {
+          name: input.name,
+          shortName: input.shortName ?? null,
+          roles: input.roles,
+          operatorKind: input.operatorKind ?? null,
+        },
+        select: { id: true, name: true, shortName: true, roles: true, operatorKind: true },
       });
       await recordAuditEvent(tx, {
         actorUserId: actor.id,

@@ -56,6 +56,7 @@ export function releaseBatch(db: Db, actor: Actor, id: string, finish: (tx: Tx) 
               releasedM2: true,
               geometry: true,
               releasedGeometry: true,
+              authorityId: true,
             },
           })
         ).map((a) => [a.id, a]),
@@ -114,6 +115,8 @@ export function releaseBatch(db: Db, actor: Actor, id: string, finish: (tx: Tx) 
             submittedAt: now,
             reviewedById: actor.id,
             reviewedAt: now,
+            // Approved in the authority's own records: by its own authority when its national teams did the work.
+            reviewedByOwnAuthority: v.operatorId === area.authorityId,
             importId: id,
             sourceReference: v.sourceReference,
           });

@@ -8,7 +8,7 @@ import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { hazardAreasOfAuthority } from "@/lib/server/queries/field-checks";
 import { findGrants } from "@/lib/server/queries/funding";
-import { findPartner } from "@/lib/server/queries/organisations";
+import { checkOperatorAccreditation } from "./check-operator-accreditation";
 
 /** A readable, unique task code: TASK-2026-7KQ2MX. */
 function taskCode(now: Date): string {
@@ -32,8 +32,12 @@ export async function createTask(db: Db, actor: Actor, body: unknown) {
   const areas = await hazardAreasOfAuthority(db, actor.organisationId, input.hazardAreaIds);
   if (areas.length !== new Set(input.hazardAreaIds).size)
     throw new CommandError("not_found", refusal("hazardAreasNotYours"));
-  if (input.partnerId && !(await findPartner(db, input.partnerId)))
-    throw new CommandError("invalid_request", refusal("notAPartner"));
+  if (input.partnerId)
+    await checkOperatorAccreditation(db, {
+      operatorId: input.partnerId,
+      authorityId: actor.organisationId,
+      workScopes: input.workScopes,
+    });
   if (input.grants.length) {
     const grants = await findGrants(
       db,
@@ -55,6 +59,7 @@ export async function createTask(db: Db, actor: Actor, body: unknown) {
         title: input.title,
         authorityId: actor.organisationId,
         partnerId: input.partnerId ?? null,
+        workScopes: input.workScopes,
         priority: input.priority,
         status,
         plannedStart: input.plannedStart ? new Date(`${input.plannedStart}T00:00:00Z`) : null,

@@ -25,7 +25,7 @@ export async function importFunding(db: Db, actor: Actor, body: unknown) {
   if (clash)
     throw new CommandError(
       "invalid_request",
-      refusal("donorNameTaken", { name: clash.name, type: clash.type.toLowerCase() }),
+      refusal("donorNameTaken", { name: clash.name, type: clash.roles.join(", ").toLowerCase() }),
     );
   return db.$transaction(
     async (tx) => {
@@ -34,7 +34,7 @@ export async function importFunding(db: Db, actor: Actor, body: unknown) {
         const org = await tx.organisation.upsert({
           where: { name },
           update: {},
-          create: { name, type: "DONOR" },
+          create: { name, roles: ["DONOR"] },
           select: { id: true },
         });
         donors.set(name, org.id);

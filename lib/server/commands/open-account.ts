@@ -3,7 +3,7 @@
 // administrator of an installation. An account is never deleted, since the
 // audit trail names it: it is disabled (set-account-disabled.ts). A password
 // an administrator chooses must be replaced by the holder at first sign-in.
-import type { OrganisationType, Role } from "@/generated/prisma/enums";
+import type { OrganisationRole, Role } from "@/generated/prisma/enums";
 import { refusal } from "@/lib/i18n/refusals";
 import { ZUserCreate } from "@/lib/schemas/account";
 import { CommandError, fieldIssue, isUniqueViolation, parseOrRefuse } from "@/lib/server/command-error";
@@ -13,11 +13,14 @@ import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { findOrganisation } from "@/lib/server/queries/organisations";
 
-/** The organisation each role works for: administrators and authorities at a national authority. */
-const ORGANISATION_OF_ROLE: Record<Role, OrganisationType> = {
+/**
+ * The role an organisation must hold for each account role: administrators and authority staff at a national
+ * authority, partner staff (who report on tasks) at an operator, an authority's own teams included.
+ */
+const ORGANISATION_OF_ROLE: Record<Role, OrganisationRole> = {
   ADMIN: "AUTHORITY",
   AUTHORITY: "AUTHORITY",
-  PARTNER: "PARTNER",
+  PARTNER: "OPERATOR",
   DONOR: "DONOR",
 };
 
@@ -43,7 +46,7 @@ async function insertAccount(db: Db, by: Actor | null, body: unknown) {
     throw new CommandError("invalid_request", refusal("noSuchOrganisation"), [
       fieldIssue(["organisationId"], "noSuchOrganisation"),
     ]);
-  if (organisation.type !== ORGANISATION_OF_ROLE[input.role]) {
+  if (!organisation.roles.includes(ORGANISATION_OF_ROLE[input.role])) {
     throw new CommandError("invalid_request", refusal("roleNotOfOrganisation", { organisation: organisation.name }), [
       fieldIssue(["role"], "roleNotOfOrganisationField"),
     ]);

@@ -4,6 +4,7 @@
 // days, its polygon valid; then each area's rows are accounted oldest first as
 // successive approvals would be, so the preview says what each release will
 // count, what was already released and what lies outside its area.
+
 import { programmeDay } from "@/lib/domain/calendar";
 import type { ImportedReleaseAccount } from "@/lib/domain/land-release";
 import { type ImportProblem, importProblem } from "@/lib/domain/register-import";
@@ -16,6 +17,7 @@ import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { asAreal } from "@/lib/server/queries/land-release";
+import { releaseOperators } from "@/lib/server/queries/organisations";
 import { actsInRegionOf } from "@/lib/server/scopes";
 import {
   checkRowGeometries,
@@ -53,12 +55,7 @@ export async function previewReleaseImport(
     "periodEnd",
   ]);
   // A release is counted to its operator: a partner, or an authority's own national teams (an admin's file: any).
-  const operators = await db.organisation.findMany({
-    where: {
-      OR: [{ type: "PARTNER" }, actor.role === "ADMIN" ? { type: "AUTHORITY" } : { id: actor.organisationId }],
-    },
-    select: { id: true, name: true, shortName: true },
-  });
+  const operators = await releaseOperators(db, actor);
   const problems: ImportProblem[] = [];
   const rows = rowsOf(read);
   const mapped = new Map<number, ReleaseRow>();

@@ -21,6 +21,9 @@ import { settleReleasedArea } from "./hazard-area-change-record";
  * total grow by exactly the counted area. Approving a correction marks the
  * report it replaces SUPERSEDED (kept, no longer counted) and moves the total
  * by the difference, in the same transaction.
+ *
+ * Separation of duties: no one reviews a report they submitted (an account whose role changed since, say). An
+ * authority may review its own teams' reports (IKMAA is an operator too); the review says so, for everyone to see.
  */
 export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: string, body: unknown) {
   if (!can(actor, "report:review")) throw new CommandError("forbidden", refusal("onlyAuthorityReviews"));
@@ -34,7 +37,12 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
       if (!report) throw new CommandError("not_found", refusal("noSuchReport"));
       if (report.status !== "SUBMITTED")
         throw new CommandError("conflict", refusal("reportAlreadyDecided", { status: report.status.toLowerCase() }));
-      const reviewed = { reviewedById: actor.id, reviewedAt: new Date() };
+      if (report.submittedById === actor.id) throw new CommandError("forbidden", refusal("reviewerIsSubmitter"));
+      const reviewed = {
+        reviewedById: actor.id,
+        reviewedAt: new Date(),
+        reviewedByOwnAuthority: report.partnerId === actor.organisationId,
+      };
 
       if (review.decision === "reject") {
         const updated = await tx.landReleaseReport.update({
@@ -77,6 +85,7 @@ export async function reviewLandReleaseReport(db: Db, actor: Actor, reportId: st
         before: { status: "SUBMITTED", hazardAreaReleasedM2: report.hazardArea.releasedM2 },
         after: {
           status: "APPROVED",
+          reviewedByOwnAuthority: reviewed.reviewedByOwnAuthority,
           countedAreaM2: account.countedAreaM2,
           alreadyReleasedM2: account.alreadyReleasedM2,
           hazardAreaReleasedM2: releasedM2,
@@ -99,7 +108,7 @@ function settleAreaStatus(tx: Tx, actor: Actor, report: ReviewedReport, released
   });
 }
 type ReviewedReport = NonNullable<Awaited<ReturnType<typeof findReportForReview>>>;
-type Reviewed = { reviewedById: string; reviewedAt: Date };
+type Reviewed = { reviewedById: string; reviewedAt: Date; reviewedByOwnAuthority: boolean };
 
 const REVIEWED = { id: true, status: true, countedAreaM2: true } as const;
 
@@ -157,6 +166,7 @@ async function approveCorrection(tx: Tx, actor: Actor, report: ReviewedReport, r
     },
     after: {
       status: "APPROVED",
+      reviewedByOwnAuthority: reviewed.reviewedByOwnAuthority,
       countedAreaM2: account.countedAreaM2,
       reinstatedM2: account.reinstatedM2,
       supersededStatus: "SUPERSEDED",

@@ -7,7 +7,7 @@ import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { taskForTransition } from "@/lib/server/queries/field-checks";
 import { grantOfOtherPartner } from "@/lib/server/queries/funding";
-import { findPartner } from "@/lib/server/queries/organisations";
+import { checkOperatorAccreditation } from "./check-operator-accreditation";
 import { moveTask } from "./move-task";
 
 /**
@@ -29,7 +29,6 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
   if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
   const partnerId = to === "ASSIGNED" ? (input.partnerId ?? task.partnerId) : task.partnerId;
   if (to === "ASSIGNED" && input.partnerId) {
-    if (!(await findPartner(db, input.partnerId))) throw new CommandError("invalid_request", refusal("notAPartner"));
     // As when the task was ordered: its grants fund its partner, or its land would be credited to a grant that did not pay for it.
     const other = await grantOfOtherPartner(db, task.id, input.partnerId);
     if (other) throw new CommandError("invalid_request", refusal("grantOfOtherPartner", { code: other.grant.code }));
@@ -42,6 +41,13 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
     partnerChanges: !!input.partnerId && input.partnerId !== task.partnerId,
   });
   if (!check.ok) throw new CommandError("conflict", transitionRefusal(check, task.status, to));
+  // Assigned again to the same operator after a step back to planning, its accreditation may have lapsed meanwhile.
+  if (to === "ASSIGNED" && partnerId)
+    await checkOperatorAccreditation(db, {
+      operatorId: partnerId,
+      authorityId: task.authorityId,
+      workScopes: task.workScopes,
+    });
   return db.$transaction((tx) => moveTask(tx, actor, { ...task, partnerId }, to, input.note));
 }
 

@@ -6,7 +6,10 @@ import type { Db } from "@/lib/server/prisma";
 
 /** A task of the caller's side: an authority's own order, or a partner's assignment. */
 export function taskForTransition(db: Db, taskId: string, owner: { authorityId: string } | { partnerId: string }) {
-  return db.task.findFirst({ where: { id: taskId, ...owner }, select: { id: true, status: true, partnerId: true } });
+  return db.task.findFirst({
+    where: { id: taskId, ...owner },
+    select: { id: true, status: true, partnerId: true, authorityId: true, workScopes: true },
+  });
 }
 
 /** The partner's own task, with the released land of its hazardous areas and the count of reports awaiting review. */

@@ -45,6 +45,8 @@ export function findReportForReview(tx: Tx, actor: Actor, reportId: string) {
       hazardAreaId: true,
       submittedGeometry: true,
       supersedesId: true,
+      submittedById: true,
+      partnerId: true,
       hazardArea: { select: { code: true, releasedM2: true, areaM2: true, status: true, ...RELEASE_STATE } },
     },
   });

@@ -1,4 +1,6 @@
+import type { OrganisationRole } from "@/generated/prisma/enums";
 import { cachedForDataVersion } from "@/lib/server/cache";
+import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 
 /** For the signed-in line on every page; organisations are written only by the seed, the funding import and the Users page, which bump the data version. */
@@ -10,12 +12,38 @@ export function organisationName(db: Db, id: string): Promise<string> {
   );
 }
 
-export function listOrganisations(db: Db, type?: "PARTNER" | "DONOR" | "AUTHORITY") {
-  return db.organisation.findMany({
-    where: type ? { type } : {},
+// Roles are matched here rather than in the where: Prisma's list filters (has, hasSome) on an enum array fail on
+// PGlite's adapter ("malformed array literal"), and organisations are a few dozen rows.
+
+/** Organisations, or those holding one role (an authority with its own teams is listed as operator too). */
+export async function listOrganisations(db: Db, role?: OrganisationRole) {
+  const all = await db.organisation.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, type: true },
+    select: { id: true, name: true, roles: true, operatorKind: true },
   });
+  return role ? all.filter((o) => o.roles.includes(role)) : all;
+}
+
+/**
+ * The organisations a past release can be counted to: operators, and the importing authority itself (its national
+ * teams' work from before it was an operator here); for an administrator's file any authority.
+ */
+export async function releaseOperators(db: Db, actor: Actor) {
+  const all = await db.organisation.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, shortName: true, roles: true },
+  });
+  return all.filter(
+    (o) =>
+      o.roles.includes("OPERATOR") ||
+      (actor.role === "ADMIN" ? o.roles.includes("AUTHORITY") : o.id === actor.organisationId),
+  );
+}
+
+/** How a refusal names an organisation: its short name (IKMAA, DMA) when it has one. */
+export async function organisationLabel(db: Db, id: string): Promise<string> {
+  const o = await db.organisation.findUnique({ where: { id }, select: { name: true, shortName: true } });
+  return o?.shortName ?? o?.name ?? "";
 }
 
 /** The region an authority is responsible for (null for other organisations). */
@@ -23,20 +51,36 @@ export async function organisationRegion(db: Db, id: string) {
   return (await db.organisation.findUnique({ where: { id }, select: { region: true } }))?.region ?? null;
 }
 
-/** An organisation an account is opened at, with its type (each role works for one type). */
+/** An organisation an account is opened at, with its roles (each account role needs one of them). */
 export function findOrganisation(db: Db, id: string) {
-  return db.organisation.findUnique({ where: { id }, select: { id: true, name: true, type: true } });
+  return db.organisation.findUnique({ where: { id }, select: { id: true, name: true, roles: true } });
 }
 
-/** The implementing partner with this id, or null when there is none (or the organisation is not a partner). */
-export function findPartner(db: Db, id: string) {
-  return db.organisation.findFirst({ where: { id, type: "PARTNER" }, select: { id: true } });
+/** The operator with this id and its accreditations, or null when there is none (or it holds no operator role). */
+export async function findOperator(db: Db, id: string) {
+  const found = await db.organisation.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      roles: true,
+      accreditationsHeld: {
+        select: {
+          issuingAuthorityId: true,
+          scopes: true,
+          validFrom: true,
+          validTo: true,
+          withdrawnOn: true,
+          reference: true,
+        },
+      },
+    },
+  });
+  return found?.roles.includes("OPERATOR") ? found : null;
 }
 
 /** An organisation other than a donor that bears one of these names, if any (an imported donor may not take its name). */
-export function nonDonorNamed(db: Db, names: string[]) {
-  return db.organisation.findFirst({
-    where: { name: { in: names }, type: { not: "DONOR" } },
-    select: { name: true, type: true },
-  });
+export async function nonDonorNamed(db: Db, names: string[]) {
+  const named = await db.organisation.findMany({ where: { name: { in: names } }, select: { name: true, roles: true } });
+  return named.find((o) => !o.roles.includes("DONOR")) ?? null;
 }

@@ -2,6 +2,7 @@
 // records, the registered hazardous areas in the view's scope and the
 // counted area of approved land-release reports. Answers the dashboard,
 // GET /api/progress and the public page alike.
+
 import { Prisma } from "@/generated/prisma/client";
 import { programmeDay } from "@/lib/domain/calendar";
 import type { Breakdown, Dashboard, DevicesDestroyed } from "@/lib/domain/dashboard";
@@ -24,6 +25,7 @@ import { type DrillDown, type ProgressFilter, progressFilterQuery } from "@/lib/
 import { cachedForDataVersion } from "@/lib/server/cache";
 import { day, hazardAreaFilter, inRegisterSql, partnerFilter, regionSql } from "@/lib/server/filters";
 import type { Db } from "@/lib/server/prisma";
+import { listOrganisations } from "@/lib/server/queries/organisations";
 import { getHumanImpact } from "./human-impact";
 
 const ISO_DAY = 10;
@@ -268,13 +270,9 @@ export function progressFilterChoices(db: Db) {
         orderBy: { nameEn: "asc" },
         select: { pcode: true, ...GOVERNORATE_NAMES, region: true },
       }),
-      db.organisation.findMany({
-        where: { type: "PARTNER" },
-        orderBy: { name: "asc" },
-        select: { id: true, name: true, type: true },
-      }),
+      listOrganisations(db, "OPERATOR"),
     ]);
-    return { governorates, partners };
+    return { governorates, partners: partners.map((p) => ({ id: p.id, name: p.name })) };
   });
 }
 

@@ -37,7 +37,8 @@ export async function createOrganisationAction(_prev: FormState, form: FormData)
     const created = await addOrganisation(await getDb(), user, {
       name: formField(form, "name"),
       shortName: formField(form, "shortName"),
-      type: formField(form, "type"),
+      roles: form.getAll("roles").filter((r) => typeof r === "string"),
+      operatorKind: formField(form, "operatorKind"),
     });
     return (await getTranslations("users"))("organisationCreated", { name: created.name });
   });

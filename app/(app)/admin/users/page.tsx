@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AddOrganisationForm, AddUserForm, SetPasswordForm } from "@/components/accounts/user-admin-forms";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/i18n/format";
+import { OPERATOR_KINDS } from "@/lib/schemas/organisation";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { listOrganisations } from "@/lib/server/queries/organisations";
@@ -10,16 +11,17 @@ import { createOrganisationAction, createUserAction, setUserDisabledAction, setU
 
 type Row = Awaited<ReturnType<typeof listUsers>>[number];
 const ROLES = ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"] as const;
-const ORGANISATION_TYPES = ["AUTHORITY", "PARTNER", "DONOR"] as const;
+const ORGANISATION_ROLES = ["AUTHORITY", "OPERATOR", "DONOR"] as const;
 
 export default async function UsersPage() {
   const admin = await requirePage("/admin/users");
   const db = await getDb();
-  const [rows, organisations, t, tRoles, locale] = await Promise.all([
+  const [rows, organisations, t, tRoles, tAccreditations, locale] = await Promise.all([
     listUsers(db),
     listOrganisations(db),
     getTranslations("users"),
     getTranslations("roles"),
+    getTranslations("accreditations"),
     getLocale(),
   ]);
   const columns: Column<Row>[] = [
@@ -66,10 +68,11 @@ export default async function UsersPage() {
         <AddUserForm
           action={createUserAction}
           roles={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
-          organisations={ORGANISATION_TYPES.map((type) => ({
-            type,
-            label: t(`organisationType.${type}`),
-            choices: organisations.filter((o) => o.type === type).map((o) => ({ value: o.id, label: o.name })),
+          // An authority with its own teams is listed under both: its staff, and its teams' partner accounts.
+          organisations={ORGANISATION_ROLES.map((role) => ({
+            type: role,
+            label: t(`organisationType.${role}`),
+            choices: organisations.filter((o) => o.roles.includes(role)).map((o) => ({ value: o.id, label: o.name })),
           }))}
         />
         <SetPasswordForm
@@ -78,7 +81,8 @@ export default async function UsersPage() {
         />
         <AddOrganisationForm
           action={createOrganisationAction}
-          types={(["PARTNER", "DONOR"] as const).map((type) => ({ value: type, label: t(`organisationType.${type}`) }))}
+          roles={(["OPERATOR", "DONOR"] as const).map((r) => ({ value: r, label: tAccreditations(`orgRole.${r}`) }))}
+          kinds={OPERATOR_KINDS.map((k) => ({ value: k, label: tAccreditations(`operatorKind.${k}`) }))}
         />
       </div>
     </>

@@ -15,6 +15,7 @@ import { languageOf } from "@/lib/i18n/locales";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
+import { releaseOperators } from "@/lib/server/queries/organisations";
 import {
   getRegisterImport,
   importRows,
@@ -41,13 +42,7 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
     const [imports, operators] = await Promise.all([
       listRegisterImports(db, user),
       // The organisations a past release can be counted to: partners, and the authority's own national teams.
-      db.organisation.findMany({
-        where: {
-          OR: [{ type: "PARTNER" }, user.role === "ADMIN" ? { type: "AUTHORITY" } : { id: user.organisationId }],
-        },
-        orderBy: { name: "asc" },
-        select: { name: true },
-      }),
+      releaseOperators(db, user),
     ]);
     type Row = (typeof imports)[number];
     const columns: Column<Row>[] = [

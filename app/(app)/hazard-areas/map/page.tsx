@@ -10,7 +10,7 @@ export default async function RegisterMapPage() {
   await requirePage("/hazard-areas/map");
   const [t, partners] = await Promise.all([
     getTranslations("registerMap"),
-    listOrganisations(await getDb(), "PARTNER"),
+    listOrganisations(await getDb(), "OPERATOR"),
   ]);
   return (
     <>

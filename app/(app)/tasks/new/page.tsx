@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { TaskForm } from "@/components/tasks/task-form";
 import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
+import { operatorsForTasking } from "@/lib/server/queries/accreditations";
 import { listGrantsForTasks } from "@/lib/server/queries/funding";
 import { HAZARD_AREA_CHOICES, hazardAreaChoices } from "@/lib/server/queries/hazard-areas";
-import { listOrganisations } from "@/lib/server/queries/organisations";
 
 export default async function NewTaskPage({ searchParams }: { searchParams: Promise<{ hazardAreaId?: string }> }) {
   const user = await requirePage("/tasks/new");
@@ -13,7 +13,7 @@ export default async function NewTaskPage({ searchParams }: { searchParams: Prom
   const [{ hazardAreaId }, hazardAreas, partners, grants, t] = await Promise.all([
     searchParams,
     searchParams.then(({ hazardAreaId }) => hazardAreaChoices(db, user, "", hazardAreaId ? [hazardAreaId] : [])),
-    listOrganisations(db, "PARTNER"),
+    operatorsForTasking(db, user.organisationId),
     listGrantsForTasks(db),
     getTranslations("taskForm"),
   ]);
