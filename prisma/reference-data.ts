@@ -33,7 +33,13 @@ export const GOVERNORATE_NAMES_CKB: Record<string, string> = {
  * Kurdistan Region in 2022 (DOMAIN.md), so it can be tasked, and its teams hold partner accounts.
  */
 export const AUTHORITIES = [
-  { name: "Directorate of Mine Action", shortName: "DMA", region: "FEDERAL", roles: ["AUTHORITY"], operatorKind: null },
+  {
+    name: "Directorate of Mine Action",
+    shortName: "DMA",
+    region: "FEDERAL",
+    roles: ["AUTHORITY"],
+    operatorKind: null,
+  },
   {
     name: "Iraqi Kurdistan Mine Action Agency",
     shortName: "IKMAA",

@@ -26,7 +26,7 @@ export async function seedReference(db: Db): Promise<void> {
       for (const a of AUTHORITIES) {
         const org = await tx.organisation.upsert({
           where: { name: a.name },
-          // The roles follow the reference data on every start, so an installation made before IKMAA was an operator is one.
+          // The roles follow the reference data at every start: an installation made before IKMAA was an operator is one.
           update: { roles: [...a.roles], operatorKind: a.operatorKind },
           create: {
             name: a.name,

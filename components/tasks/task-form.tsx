@@ -33,7 +33,7 @@ export function TaskForm({ hazardAreas, choiceLimit, partners, grants, preselect
   const router = useRouter();
   const tA = useTranslations("accreditations");
   const [scopes, setScopes] = useState<string[]>(["CLEARANCE"]);
-  // Only operators accredited for all the work asked are offered; the server refuses the others, naming what is missing.
+  // Only operators accredited for all the work asked are offered; the server refuses others, naming what is missing.
   const offered = partners.filter((p) => scopes.every((s) => p.accreditedScopes.includes(s)));
   const [chosenPartner, setPartnerId] = useState("");
   const partnerId = offered.some((p) => p.id === chosenPartner) ? chosenPartner : "";

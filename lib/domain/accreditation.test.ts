@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type AccreditationRecord, accreditedScopes, missingAccreditations } from "./accreditation";
+import {
+  type AccreditationRecord,
+  accreditationStanding,
+  accreditedScopes,
+  missingAccreditations,
+} from "./accreditation";
 
 const IKMAA = "ikmaa";
 const DMA = "dma";
@@ -101,5 +106,18 @@ describe("accredited scopes", () => {
     ];
     expect(accreditedScopes(records, IKMAA, "2026-12-06")).toEqual(["NTS", "TS"]);
     expect(accreditedScopes(records, DMA, "2026-12-06")).toEqual(["EOD"]);
+  });
+});
+
+describe("accreditation standing", () => {
+  it.each([
+    [{}, "valid"],
+    [{ validTo: "2026-12-05" }, "expired"],
+    [{ validFrom: "2026-12-07" }, "not-yet-valid"],
+    [{ withdrawnOn: "2026-12-06" }, "withdrawn"],
+    [{ withdrawnOn: "2026-12-07" }, "valid"],
+    [{ validTo: "2026-01-31", withdrawnOn: "2026-01-01" }, "withdrawn"],
+  ] as const)("%j stands %s on 2026-12-06", (fields, standing) => {
+    expect(accreditationStanding(record(fields), "2026-12-06")).toBe(standing);
   });
 });

@@ -84,3 +84,13 @@ export function accreditedScopes(
 ): AccreditationScope[] {
   return ACCREDITATION_SCOPES.filter((scope) => records.some((r) => covers(r, authorityId, scope, on)));
 }
+
+/** Where a record stands on the day `on`: what the register shows beside it. */
+export function accreditationStanding(
+  record: Pick<AccreditationRecord, "validFrom" | "validTo" | "withdrawnOn">,
+  on: string,
+): "valid" | "expired" | "not-yet-valid" | "withdrawn" {
+  if (record.withdrawnOn !== null && record.withdrawnOn <= on) return "withdrawn";
+  if (record.validTo < on) return "expired";
+  return record.validFrom > on ? "not-yet-valid" : "valid";
+}

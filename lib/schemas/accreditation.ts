@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ACCREDITATION_SCOPES } from "@/lib/domain/accreditation";
 
-/** An accreditation an authority issues to an operator: the kinds of work, the period (both days included), the certificate. */
+/** An accreditation an authority issues to an operator: kinds of work, period (both days included), certificate. */
 export const ZAccreditationCreate = z.object({
   operatorId: z.string().min(1),
   scopes: z

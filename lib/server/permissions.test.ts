@@ -18,6 +18,7 @@ describe("permissions", () => {
     ["/casualties", "PARTNER DONOR AUTHORITY ADMIN"],
     ["/funding", "DONOR AUTHORITY ADMIN"],
     ["/exports", "PARTNER DONOR AUTHORITY ADMIN"],
+    ["/accreditations", "AUTHORITY ADMIN"],
     ["/admin/users", "ADMIN"],
     ["/audit", "ADMIN"],
     ["/account/tokens", "PARTNER DONOR AUTHORITY ADMIN"],
@@ -50,6 +51,12 @@ describe("permissions", () => {
         can({ role }, "casualty:record"),
       ),
     ).toEqual(["AUTHORITY"]);
+  });
+
+  it("lets only an authority record accreditations, and an administrator read the register", () => {
+    const roles = Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[];
+    expect(roles.filter((role) => can({ role }, "accreditation:manage"))).toEqual(["AUTHORITY"]);
+    expect(roles.filter((role) => can({ role }, "accreditation:read")).sort()).toEqual(["ADMIN", "AUTHORITY"]);
   });
 
   it("denies everything to a signed-out visitor", () => {

@@ -72,8 +72,15 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     };
     expect((await refusal(createUser(db, await actor("dma@demo.test"), good))).code).toBe("forbidden");
     expect(
-      (await refusal(createOrganisation(db, await actor("partner@demo.test"), { name: "Self-made", roles: ["OPERATOR"], operatorKind: "NGO" })))
-        .code,
+      (
+        await refusal(
+          createOrganisation(db, await actor("partner@demo.test"), {
+            name: "Self-made",
+            roles: ["OPERATOR"],
+            operatorKind: "NGO",
+          }),
+        )
+      ).code,
     ).toBe("forbidden");
     const taken = await refusal(createUser(db, admin, { ...good, email: "DMA@demo.test" }));
     expect([taken.code, taken.message]).toEqual([
@@ -106,9 +113,9 @@ describe.each(DATABASE_KINDS)("accounts and organisations on %s", (kind) => {
     // Partner staff work for an operator: not at a donor, nor at DMA, which holds no operator role.
     const donor = await db.organisation.findFirstOrThrow({ where: { users: { some: { email: "donor@demo.test" } } } });
     for (const organisationId of [donor.id, dma.id])
-      expect((await refusal(createUser(db, admin, { ...good, role: "PARTNER", organisationId }))).details).toMatchObject([
-        { path: ["role"] },
-      ]);
+      expect(
+        (await refusal(createUser(db, admin, { ...good, role: "PARTNER", organisationId }))).details,
+      ).toMatchObject([{ path: ["role"] }]);
     expect([await db.user.count(), await db.auditEvent.count()]).toEqual(before);
   });
 

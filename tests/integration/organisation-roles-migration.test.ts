@@ -23,7 +23,7 @@ describe("the migration to organisation roles and accreditation", () => {
     try {
       const { before, it: migration } = migrations();
       for (const sql of before) await client.exec(sql);
-      const polygon = JSON.stringify({
+      const p = JSON.stringify({
         type: "Polygon",
         coordinates: [
           [
@@ -41,18 +41,18 @@ describe("the migration to organisation roles and accreditation", () => {
           ('officer', 'o@x.test', 'Officer', 'x', 'AUTHORITY', 'auth'),
           ('field', 'f@x.test', 'Field', 'x', 'PARTNER', 'ngo');
         INSERT INTO "Governorate" (pcode, "nameEn", "nameAr", "nameCkb", region, boundary, "areaM2", source)
-          VALUES ('IQG99', 'Test', 'Test', 'Test', 'KURDISTAN', '${polygon}', 1, 'test');
+          VALUES ('IQG99', 'Test', 'Test', 'Test', 'KURDISTAN', '${p}', 1, 'test');
         INSERT INTO "HazardArea" (id, code, name, kind, "landUse", "priorityRank", "governoratePcode", "authorityId",
-          geometry, "areaM2") VALUES ('ha', 'CHA-1', 'Area', 'CHA', 'AGRICULTURE', 1, 'IQG99', 'auth', '${polygon}', 100);
+          geometry, "areaM2") VALUES ('ha', 'CHA-1', 'Area', 'CHA', 'AGRICULTURE', 1, 'IQG99', 'auth', '${p}', 100);
         INSERT INTO "Task" (id, code, title, "authorityId", priority, "partnerId") VALUES
           ('surveyed', 'T-1', 'Surveyed', 'auth', 1, 'ngo'), ('quiet', 'T-2', 'No report yet', 'auth', 1, 'ngo'),
           ('own', 'T-3', 'Own teams', 'auth', 1, 'auth');
         INSERT INTO "LandReleaseReport" (id, "taskId", "hazardAreaId", "partnerId", method, "periodStart", "periodEnd",
           "submittedGeometry", "submittedAreaM2", "outsideHazardM2", "alreadyReleasedM2", "countedAreaM2", status,
           "reviewedById") VALUES
-          ('r1', 'surveyed', 'ha', 'ngo', 'CANCELLED', '2025-01-01', '2025-01-31', '${polygon}', 1, 0, 0, 1, 'APPROVED', 'officer'),
-          ('r2', 'surveyed', 'ha', 'ngo', 'REDUCED', '2025-02-01', '2025-02-28', '${polygon}', 1, 0, 0, 1, 'SUBMITTED', NULL),
-          ('r3', 'own', 'ha', 'auth', 'CLEARED', '2025-03-01', '2025-03-31', '${polygon}', 1, 0, 0, 1, 'APPROVED', 'officer');
+          ('r1', 'surveyed', 'ha', 'ngo', 'CANCELLED', '2025-01-01', '2025-01-31', '${p}', 1, 0, 0, 1, 'APPROVED', 'officer'),
+          ('r2', 'surveyed', 'ha', 'ngo', 'REDUCED', '2025-02-01', '2025-02-28', '${p}', 1, 0, 0, 1, 'SUBMITTED', NULL),
+          ('r3', 'own', 'ha', 'auth', 'CLEARED', '2025-03-01', '2025-03-31', '${p}', 1, 0, 0, 1, 'APPROVED', 'officer');
       `);
       await client.exec(migration);
       const organisations = await client.query<{ id: string; roles: string; operatorKind: string | null }>(
@@ -64,7 +64,8 @@ describe("the migration to organisation roles and accreditation", () => {
         { id: "ngo", roles: "{OPERATOR}", operatorKind: "NGO" },
       ]);
       const tasks = await client.query<{ id: string; scopes: string }>(
-        `SELECT id, (SELECT array_agg(s ORDER BY s) FROM unnest("workScopes") s)::text AS scopes FROM "Task" ORDER BY id`,
+        `SELECT id, (SELECT array_agg(s ORDER BY s) FROM unnest("workScopes") s)::text AS scopes
+         FROM "Task" ORDER BY id`,
       );
       expect(tasks.rows).toEqual([
         { id: "own", scopes: "{CLEARANCE}" },

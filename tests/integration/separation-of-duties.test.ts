@@ -1,6 +1,12 @@
+import Papa from "papaparse";
+import { readSheet } from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
+import type { Locale } from "@/lib/i18n/locales";
+import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { reviewLandReleaseReport } from "@/lib/server/commands/review-land-release-report";
 import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-release-report";
+import { buildExport } from "@/lib/server/exports";
+import { listReports } from "@/lib/server/queries/land-release";
 import { approvedRelease, authority, hazardArea, partner, task } from "@/tests/factories";
 import { actorFor, refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
@@ -27,8 +33,31 @@ describe.each(DATABASE_KINDS)("separation of duties on %s", (kind) => {
       geometry: strip(boundary, 0, 0.5),
     });
     expect(report).toMatchObject({ status: "APPROVED", reviewedById: officer.id, reviewedByOwnAuthority: true });
-    const approval = await db.auditEvent.findFirstOrThrow({ where: { entityId: report.id, action: "report.approve" } });
+    const approval = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: report.id, action: "report.approve" },
+    });
     expect(approval.after).toMatchObject({ reviewedByOwnAuthority: true });
+
+    // The reports list, and the CSV and the workbook (in each reader's language), say so.
+    const listed = await listReports(db, officer, { status: "APPROVED", perPage: 500 });
+    expect(listed.rows.find((r) => r.id === report.id)?.reviewedByOwnAuthority).toBe(true);
+    const exported = async (file: "reports.csv" | "reports.xlsx", locale: Locale) => {
+      const filter = ZExportFilter.parse({ status: "approved", partner: officer.organisationId });
+      const out = await buildExport(db, officer, file, filter, new Date(), locale);
+      return out.body instanceof Uint8Array ? out.body : new Uint8Array(await new Response(out.body).arrayBuffer());
+    };
+    const csv = new TextDecoder().decode(await exported("reports.csv", "en")).replace(/^\uFEFF/, "");
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    expect(rows.find((r) => r.reportId === report.id)?.approvedByOwnAuthority).toBe("yes");
+    for (const [locale, column, yes] of [
+      ["en", "Approved by the operator's own authority", "Yes"],
+      ["ar", "وافقت عليه سلطة المشغّل نفسه", "نعم"],
+    ] as const) {
+      const [header, ...cells] = await readSheet(Buffer.from(await exported("reports.xlsx", locale)));
+      const own = header!.indexOf(column);
+      expect(own).toBeGreaterThan(0);
+      expect(cells.find((c) => c.includes(report.id))?.[own]).toBe(yes);
+    }
   });
 
   it("an operator's report approved by the authority of its region is not marked as its own authority's", async () => {
@@ -42,6 +71,8 @@ describe.each(DATABASE_KINDS)("separation of duties on %s", (kind) => {
       geometry: strip(boundary, 0, 0.4),
     });
     expect(report).toMatchObject({ status: "APPROVED", reviewedByOwnAuthority: false });
+    const listed = await listReports(db, ikmaa, { status: "APPROVED", perPage: 500 });
+    expect(listed.rows.find((r) => r.id === report.id)?.reviewedByOwnAuthority).toBe(false);
   });
 
   it("the submitter of a report never approves or rejects it, even after becoming an authority officer; another officer does", async () => {

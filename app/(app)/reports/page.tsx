@@ -49,11 +49,12 @@ export default async function ReportsPage(props: ListPageProps) {
   const queue = status === "SUBMITTED" && !drill;
   const sort = queue ? (asReportSort(params.sort, params.dir) ?? QUEUE_ORDER) : undefined;
   const perPage = queue ? QUEUE_PER_PAGE : REPORTS_PER_PAGE;
-  const [{ rows, total }, t, tMethod, tStatus, locale, summed] = await Promise.all([
+  const [{ rows, total }, t, tMethod, tStatus, tAccreditation, locale, summed] = await Promise.all([
     listReports(db, user, { status, drillDown, page, sort, perPage }),
     getTranslations("reports"),
     getTranslations("method"),
     getTranslations("reportStatus"),
+    getTranslations("accreditations"),
     getLocale(),
     drillDown ? sumReports(db, drillDown) : null,
   ]);
@@ -81,7 +82,20 @@ export default async function ReportsPage(props: ListPageProps) {
     {
       key: "status",
       header: t("status"),
-      cell: (r) => tStatus(r.status) + (r.supersedesId ? ` · ${t("correction")}` : ""),
+      cell: (r) => (
+        <>
+          {tStatus(r.status) + (r.supersedesId ? ` · ${t("correction")}` : "")}
+          {/* Not an independent approval: the authority approved its own teams' work. */}
+          {r.reviewedByOwnAuthority && r.status !== "REJECTED" && (
+            <>
+              {" "}
+              <span className="badge" data-testid="own-authority">
+                {tAccreditation("ownAuthority")}
+              </span>
+            </>
+          )}
+        </>
+      ),
     },
     { key: "area", header: t("submittedArea"), numeric: true, cell: (r) => formatM2(r.submittedAreaM2, locale) },
     {

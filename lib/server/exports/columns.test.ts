@@ -25,6 +25,7 @@ const CODES: Record<CodeKind, readonly string[]> = {
   device: Object.values(DeviceCategory),
   region: Object.values(Region),
   transactionType: Object.values(TransactionType),
+  yesNo: ["YES", "NO"],
 };
 
 describe("spreadsheet names for readers", () => {

@@ -48,6 +48,7 @@ const codeWords = (m: typeof en) => ({
   device: m.device,
   region: { FEDERAL: m.dashboard.federal, KURDISTAN: m.dashboard.kurdistan },
   transactionType: m.transactionType,
+  yesNo: { YES: m.accreditations.yes, NO: m.accreditations.no },
 });
 const CODE_WORDS = { en: codeWords(en), ar: codeWords(ar), ckb: codeWords(ckb) };
 

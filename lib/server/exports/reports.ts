@@ -52,6 +52,7 @@ const REPORT_SELECT = {
   periodEnd: true,
   submittedAt: true,
   reviewedAt: true,
+  reviewedByOwnAuthority: true,
   submittedAreaM2: true,
   outsideHazardM2: true,
   alreadyReleasedM2: true,
@@ -85,6 +86,11 @@ const COLUMNS: Column<ReportRow>[] = [
   { header: "periodEnd", hxl: "#date+end", type: "date", value: (r) => r.periodEnd },
   { header: "submittedAt", hxl: "#date+reported", type: "datetime", value: (r) => r.submittedAt, width: 18 },
   { header: "reviewedAt", hxl: "#date+reviewed", type: "datetime", value: (r) => r.reviewedAt, width: 18 },
+  // An authority approving its own teams' work (IKMAA is an operator too): said, so no reader takes it for an
+  // independent approval. Empty for a report not approved.
+  codeColumn("approvedByOwnAuthority", "#meta+approved+own", "yesNo", (r) =>
+    r.status !== "APPROVED" && r.status !== "SUPERSEDED" ? null : r.reviewedByOwnAuthority ? "YES" : "NO",
+  ),
   m2Column("submittedAreaM2", "#output+area+submitted", (r) => r.submittedAreaM2),
   m2Column("outsideHazardM2", "#output+area+outside", (r) => r.outsideHazardM2),
   m2Column("alreadyReleasedM2", "#output+area+previous", (r) => r.alreadyReleasedM2),

@@ -81,6 +81,9 @@ export async function findOperator(db: Db, id: string) {
 
 /** An organisation other than a donor that bears one of these names, if any (an imported donor may not take its name). */
 export async function nonDonorNamed(db: Db, names: string[]) {
-  const named = await db.organisation.findMany({ where: { name: { in: names } }, select: { name: true, roles: true } });
+  const named = await db.organisation.findMany({
+    where: { name: { in: names } },
+    select: { name: true, roles: true },
+  });
   return named.find((o) => !o.roles.includes("DONOR")) ?? null;
 }

@@ -29,12 +29,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const db = await getDb();
   const report = await getReport(db, user, id);
   if (!report) notFound();
-  const [t, tWarnings, tMethod, tStatus, tDevice, locale] = await Promise.all([
+  const [t, tWarnings, tMethod, tStatus, tDevice, tAccreditation, locale] = await Promise.all([
     getTranslations("report"),
     getTranslations("reviewWarnings"),
     getTranslations("method"),
     getTranslations("reportStatus"),
     getTranslations("device"),
+    getTranslations("accreditations"),
     getLocale(),
   ]);
   const reviewable =
@@ -108,6 +109,15 @@ export default async function ReportPage({ params, searchParams }: Props) {
             <dt>{t("reviewed")}</dt>
             <dd>
               {t("by", { when: formatProgrammeDay(report.reviewedAt, locale), who: report.reviewedByName ?? "—" })}
+              {/* Not an independent approval: the authority approved its own teams' work. */}
+              {report.reviewedByOwnAuthority && report.status !== "REJECTED" && (
+                <>
+                  {" "}
+                  <span className="badge" data-testid="own-authority" title={tAccreditation("ownAuthorityNote")}>
+                    {tAccreditation("ownAuthority")}
+                  </span>
+                </>
+              )}
             </dd>
           </>
         )}
