@@ -21,6 +21,8 @@ const GRANTS = {
   "publicPage:manage": ["ADMIN", "AUTHORITY"],
   "riskEducation:record": ["PARTNER"],
   "casualty:record": ["AUTHORITY"],
+  /** Monitoring visits, their non-conformities' closure and post-clearance inspections, on tasks in its region. */
+  "qa:record": ["AUTHORITY"],
   /** Attaching photos and signed forms to records: which records, attachableSubjectScope says. */
   "attachment:add": ["ADMIN", "AUTHORITY", "PARTNER"],
   "password:change": ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"],

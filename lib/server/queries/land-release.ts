@@ -313,5 +313,9 @@ export function reportOfSubmission(db: Db, partnerId: string, clientRef: string)
 
 /** The partner's approved report on this task that a correction names, with its hazardous area. */
 export function approvedReportToCorrect(db: Db, report: { id: string; taskId: string; partnerId: string }) {
-  return db.landReleaseReport.findFirst({ where: { ...report, status: "APPROVED" }, select: { hazardAreaId: true } });
+  return db.landReleaseReport.findFirst({
+    // A reopening entry is the inspection's record, not the partner's report: it is never corrected.
+    where: { ...report, status: "APPROVED", kind: "RELEASE" },
+    select: { hazardAreaId: true },
+  });
 }
