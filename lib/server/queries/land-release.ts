@@ -72,7 +72,8 @@ export async function getReportFormContext(db: Db, actor: Actor, taskId: string,
   const hazardAreas = task.hazardAreas.map((h) => h.hazardArea);
   const approved = await db.landReleaseReport.findMany({
     where: { hazardAreaId: { in: hazardAreas.map((h) => h.id) }, status: "APPROVED" },
-    select: { method: true, countedGeometry: true },
+    orderBy: [{ periodEnd: "asc" }, { id: "asc" }],
+    select: { method: true, kind: true, countedGeometry: true },
   });
   const correcting = correctingId
     ? await db.landReleaseReport.findFirst({
@@ -180,6 +181,8 @@ export async function listReports(
         submittedAreaM2: true,
         countedAreaM2: true,
         supersedesId: true,
+        kind: true,
+        inspection: { select: { id: true, inspectedOn: true } },
         task: { select: { id: true, code: true } },
         hazardArea: { select: { code: true } },
         partner: { select: { name: true } },
@@ -191,8 +194,12 @@ export async function listReports(
 
 /** How many reports match and the land they count, in m² (a drill-down's total, the progress report's). */
 export async function sumReports(db: Db, where: Prisma.LandReleaseReportWhereInput) {
-  const sum = await db.landReleaseReport.aggregate({ where, _count: true, _sum: { countedAreaM2: true } });
-  return { count: sum._count, countedM2: sum._sum.countedAreaM2 ?? 0 };
+  // Reopenings move the land (below zero) but are no partner's report, so they are not counted among the reports.
+  const [sum, count] = await Promise.all([
+    db.landReleaseReport.aggregate({ where, _sum: { countedAreaM2: true } }),
+    db.landReleaseReport.count({ where: { AND: [where, { kind: "RELEASE" }] } }),
+  ]);
+  return { count, countedM2: sum._sum.countedAreaM2 ?? 0 };
 }
 
 /** One report with what its review screen shows: the hazardous area, the land released before, devices, corrections. */
@@ -233,7 +240,8 @@ export async function getReport(db: Db, actor: Actor, id: string) {
   const [releasedBefore, people] = await Promise.all([
     db.landReleaseReport.findMany({
       where: { hazardAreaId: report.hazardAreaId, status: "APPROVED", id: { not: report.id } },
-      select: { method: true, countedGeometry: true },
+      orderBy: [{ periodEnd: "asc" }, { id: "asc" }],
+      select: { method: true, kind: true, countedGeometry: true },
     }),
     db.user.findMany({
       where: { id: { in: [report.submittedById, report.reviewedById].filter((x): x is string => !!x) } },

@@ -137,8 +137,11 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
   const hazardAreaIds = task.hazardAreas.map((h) => h.hazardArea.id);
   const approved = await db.landReleaseReport.findMany({
     where: { hazardAreaId: { in: hazardAreaIds }, status: "APPROVED" },
+    // Oldest first, so the map draws land re-released after a reopening over the reopened land.
+    orderBy: [{ periodEnd: "asc" }, { id: "asc" }],
     select: {
       id: true,
+      kind: true,
       hazardAreaId: true,
       method: true,
       countedAreaM2: true,
