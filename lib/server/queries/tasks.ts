@@ -119,7 +119,14 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
       authority: { select: { name: true, shortName: true } },
       partner: { select: { name: true } },
       hazardAreas: taskHazardAreas({ ...HAZARD_AREA_ON_MAP, kind: true, governorate: { select: GOVERNORATE_NAMES } }),
-      reports: reportsSeenBy(actor, { ...TASK_REPORT, submittedAt: true, submittedGeometry: true, supersedesId: true }),
+      reports: reportsSeenBy(actor, {
+        ...TASK_REPORT,
+        submittedAt: true,
+        submittedGeometry: true,
+        supersedesId: true,
+        kind: true,
+        inspectionId: true,
+      }),
       statusChanges: { orderBy: { at: "asc" }, select: { fromStatus: true, toStatus: true, at: true, note: true } },
       completion: { select: { id: true } },
       // A donor sees its own grants among those funding the task, as on the funding page.
