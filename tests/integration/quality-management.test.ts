@@ -10,6 +10,7 @@ import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-relea
 import type { Actor } from "@/lib/server/permissions";
 import { getNationalProgress, getReleaseBreakdowns } from "@/lib/server/queries/progress";
 import { taskQuality } from "@/lib/server/queries/quality";
+import { getQualityByOperator } from "@/lib/server/queries/quality-figures";
 import { approvedRelease, authority, hazardArea, partlyReleasedTask, partner, task } from "@/tests/factories";
 import { refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useReferenceDatabase } from "@/tests/helpers/databases";
@@ -285,6 +286,65 @@ describe.each(DATABASE_KINDS)("quality management on %s", (kind) => {
       // A donor reads no task's QA records.
       const donorActor: Actor = { id: scene.dma.id, role: "DONOR", organisationId: scene.dma.organisationId };
       expect(await taskQuality(db, donorActor, scene.task.id)).toBeNull();
+    });
+  });
+
+  describe("QA figures on the dashboard", () => {
+    it("counts visits, open and overdue non-conformities, inspections and reopened land by operator, in the view", async () => {
+      const db = t().db;
+      const scene = await partlyReleasedTask(db, [43.3, 36.0]);
+      const { nonConformityIds } = await recordMonitoringVisit(db, scene.dma, scene.task.id, {
+        team: "Team 1",
+        visitedOn: "2026-10-12",
+        inspector: "QA officer",
+        findings: "Two departures from the SOP.",
+        nonConformities: [
+          { description: "No marking", severity: "CRITICAL", correctiveAction: "Mark", deadline: "2026-10-14" },
+          { description: "Old maps", severity: "MINOR", correctiveAction: "Update", deadline: "2026-10-19" },
+        ],
+      });
+      await closeNonConformity(db, scene.dma, nonConformityIds[1]!, { closedOn: "2026-10-18", note: "Maps seen." });
+      await completeTask(db, scene.partner, scene.task.id, { completedOn: "2026-11-20" });
+      const sample = strip(scene.boundary, 0.1, 0.2);
+      await recordInspection(db, scene.dma, scene.task.id, inspection(sample, { result: "PASSED", itemsFound: 0 }));
+      const failed = await recordInspection(
+        db,
+        scene.dma,
+        scene.task.id,
+        inspection(sample, { inspectedOn: "2026-11-26" }),
+      );
+
+      const partner = scene.partnerOrganisation.id;
+      const rowOf = async (f: Parameters<typeof getQualityByOperator>[1]) =>
+        (await getQualityByOperator(db, { partner, ...f })).find((r) => r.operatorId === partner);
+      expect(await rowOf({})).toMatchObject({
+        operator: scene.partnerOrganisation.name,
+        visits: 1,
+        openNonConformities: 1,
+        overdueNonConformities: 1,
+        inspectionsPassed: 1,
+        inspectionsFailed: 1,
+        tasks: [{ id: scene.task.id, code: scene.task.code }],
+      });
+      expect((await rowOf({}))!.reopenedM2).toBeCloseTo(failed.reopenedM2, 9);
+      // The period: visits and inspections in it; non-conformities as they stood at its end.
+      expect(await rowOf({ from: "2026-11-26" })).toMatchObject({
+        visits: 0,
+        openNonConformities: 1,
+        inspectionsPassed: 0,
+        inspectionsFailed: 1,
+      });
+      expect(await rowOf({ to: "2026-10-13" })).toMatchObject({
+        visits: 1,
+        openNonConformities: 2,
+        overdueNonConformities: 0,
+        inspectionsFailed: 0,
+        reopenedM2: 0,
+      });
+      // Its task lies in Ninewa: a view of the Kurdistan Region or of another governorate has none of it.
+      expect(await rowOf({ region: "kurdistan" })).toBeUndefined();
+      expect(await rowOf({ governorate: "IQG11" })).toBeUndefined();
+      expect(await rowOf({ region: "federal" })).toBeDefined();
     });
   });
 });
