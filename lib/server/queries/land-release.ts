@@ -232,6 +232,8 @@ export async function getReport(db: Db, actor: Actor, id: string) {
       task: { select: { id: true, code: true, title: true, status: true } },
       import: { select: { fileName: true } },
       sourceReference: true,
+      kind: true,
+      inspection: { select: { id: true, inspectedOn: true } },
       partner: { select: { name: true } },
       hazardArea: { select: { ...HAZARD_AREA_ON_MAP, releasedGeometry: true, authorityId: true } },
     },

@@ -35,6 +35,8 @@ const TASK_REPORT = {
   outsideHazardM2: true,
   alreadyReleasedM2: true,
   countedAreaM2: true,
+  /** RELEASE, or REOPENING: land a failed post-clearance inspection took back (counted below zero). */
+  kind: true,
 } as const satisfies Prisma.LandReleaseReportSelect;
 
 /** A task's reports the caller may see (reportScope), in the order they came, each with `select`. */
@@ -124,7 +126,6 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
         submittedAt: true,
         submittedGeometry: true,
         supersedesId: true,
-        kind: true,
         inspectionId: true,
       }),
       statusChanges: { orderBy: { at: "asc" }, select: { fromStatus: true, toStatus: true, at: true, note: true } },
