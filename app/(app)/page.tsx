@@ -23,7 +23,7 @@ export default async function DashboardPage({
   const db = await getDb();
   const [data, quality, { governorates, partners }, published, t, locale] = await Promise.all([
     getDashboard(db, filter),
-    getQualityByOperator(db, filter),
+    getQualityByOperator(db, user, filter),
     progressFilterChoices(db),
     publicPageEnabled(db),
     getTranslations("dashboard"),

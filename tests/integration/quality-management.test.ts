@@ -315,8 +315,8 @@ describe.each(DATABASE_KINDS)("quality management on %s", (kind) => {
       );
 
       const partner = scene.partnerOrganisation.id;
-      const rowOf = async (f: Parameters<typeof getQualityByOperator>[1]) =>
-        (await getQualityByOperator(db, { partner, ...f })).find((r) => r.operatorId === partner);
+      const rowOf = async (f: Parameters<typeof getQualityByOperator>[2], viewer: Actor = scene.dma) =>
+        (await getQualityByOperator(db, viewer, { partner, ...f })).find((r) => r.operatorId === partner);
       expect(await rowOf({})).toMatchObject({
         operator: scene.partnerOrganisation.name,
         visits: 1,
@@ -345,6 +345,9 @@ describe.each(DATABASE_KINDS)("quality management on %s", (kind) => {
       expect(await rowOf({ region: "kurdistan" })).toBeUndefined();
       expect(await rowOf({ governorate: "IQG11" })).toBeUndefined();
       expect(await rowOf({ region: "federal" })).toBeDefined();
+      // Each viewer's own tasks: the operator sees its row, the other region's authority none of it.
+      expect((await getQualityByOperator(db, scene.partner)).map((r) => r.operatorId)).toEqual([partner]);
+      expect(await rowOf({}, await authority(db, "KURDISTAN"))).toBeUndefined();
     });
   });
 });

@@ -36,7 +36,11 @@ export async function closeNonConformity(db: Db, actor: Actor, id: string, body:
       where: { id: found.id, closedOn: null },
       data: { closedOn: new Date(`${input.closedOn}T00:00:00Z`), closureNote: input.note, closedById: actor.id },
     });
-    if (closed.count !== 1) throw new CommandError("conflict", refusal("nonConformityAlreadyClosed", { date: "" }));
+    if (closed.count !== 1) {
+      const now = await tx.nonConformity.findUniqueOrThrow({ where: { id: found.id }, select: { closedOn: true } });
+      const date = now.closedOn?.toISOString().slice(0, 10) ?? "";
+      throw new CommandError("conflict", refusal("nonConformityAlreadyClosed", { date }));
+    }
     await recordAuditEvent(tx, {
       actorUserId: actor.id,
       action: "nonConformity.close",

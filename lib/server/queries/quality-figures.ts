@@ -6,7 +6,9 @@ import { programmeDay } from "@/lib/domain/calendar";
 import { type ProgressFilter, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
 import { day, hazardAreaFilter } from "@/lib/server/filters";
+import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
+import { taskScope } from "@/lib/server/scopes";
 
 export type QualityByOperator = {
   operatorId: string;
@@ -29,19 +31,23 @@ const taskInView = (f: ProgressFilter): Prisma.TaskWhereInput => ({
 const period = (f: ProgressFilter, to: string) => ({ ...(f.from ? { gte: day(f.from) } : {}), lte: day(to) });
 
 /**
- * QA figures by operator for a view (cached until the figures change). Open
+ * QA figures by operator for a view, over the tasks the viewer sees (cached until the figures change). Open
  * non-conformities are those found by the period's end and not closed by
  * then; overdue, those of them whose deadline had passed. Aggregates only: no
  * record's findings leave the tasks' pages.
  */
-export function getQualityByOperator(db: Db, f: ProgressFilter = {}): Promise<QualityByOperator[]> {
+export function getQualityByOperator(db: Db, actor: Actor, f: ProgressFilter = {}): Promise<QualityByOperator[]> {
   const today = programmeDay();
-  return cachedForDataVersion(db, `quality:${today}:${progressFilterQuery(f)}`, () => compute(db, f, today));
+  // Each viewer's own tasks (an operator its own, an authority its region's, a donor those it funds): one cache each.
+  const viewer = actor.role === "ADMIN" ? "all" : `${actor.role}:${actor.organisationId}`;
+  return cachedForDataVersion(db, `quality:${viewer}:${today}:${progressFilterQuery(f)}`, () =>
+    compute(db, actor, f, today),
+  );
 }
 
-async function compute(db: Db, f: ProgressFilter, today: string): Promise<QualityByOperator[]> {
+async function compute(db: Db, actor: Actor, f: ProgressFilter, today: string): Promise<QualityByOperator[]> {
   const to = f.to && f.to < today ? f.to : today;
-  const task = taskInView(f);
+  const task: Prisma.TaskWhereInput = { AND: [taskInView(f), taskScope(actor)] };
   const operator = f.partner ? { operatorId: f.partner } : {};
   const [visits, openNcs, inspections] = await Promise.all([
     db.monitoringVisit.findMany({
@@ -57,7 +63,7 @@ async function compute(db: Db, f: ProgressFilter, today: string): Promise<Qualit
     }),
     db.inspection.findMany({
       // An inspection's operator is the task's: it samples the land the task released.
-      where: { task: { ...task, ...(f.partner ? { partnerId: f.partner } : {}) }, inspectedOn: period(f, to) },
+      where: { task: { AND: [task, f.partner ? { partnerId: f.partner } : {}] }, inspectedOn: period(f, to) },
       select: { result: true, reopenedM2: true, taskId: true, task: { select: { partnerId: true } } },
     }),
   ]);
