@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const ZDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
 
-/** A post-clearance inspection of a completed task (IMAS 09.20); the sampled polygon is checked by lib/geo, not here. */
+/** A post-clearance inspection of a completed task (IMAS 09.20); lib/geo checks the sampled polygon, not this. */
 export const ZInspection = z.object({
   inspectedOn: ZDate,
   inspector: z.string().trim().min(1).max(200),
