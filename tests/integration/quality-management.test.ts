@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/server/permissions";
 import { getNationalProgress, getReleaseBreakdowns } from "@/lib/server/queries/progress";
 import { taskQuality } from "@/lib/server/queries/quality";
 import { getQualityByOperator } from "@/lib/server/queries/quality-figures";
-import { approvedRelease, authority, hazardArea, partlyReleasedTask, partner, task } from "@/tests/factories";
+import { account, approvedRelease, authority, hazardArea, partlyReleasedTask, partner, task } from "@/tests/factories";
 import { refusal } from "@/tests/helpers/actors";
 import { DATABASE_KINDS, useReferenceDatabase } from "@/tests/helpers/databases";
 import { rectangle, strip } from "@/tests/helpers/shapes";
@@ -348,6 +348,8 @@ describe.each(DATABASE_KINDS)("quality management on %s", (kind) => {
       // Each viewer's own tasks: the operator sees its row, the other region's authority none of it.
       expect((await getQualityByOperator(db, scene.partner)).map((r) => r.operatorId)).toEqual([partner]);
       expect(await rowOf({}, await authority(db, "KURDISTAN"))).toBeUndefined();
+      const admin = await account(db, scene.dma.organisationId, "ADMIN");
+      expect((await rowOf({}, admin))?.visits).toBe(1);
     });
   });
 });
