@@ -137,6 +137,19 @@ export const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller
     method: "POST",
     expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
   },
+  // Quality management: an authority of the task's region; empty bodies are refused before the task is read.
+  "/api/tasks/{id}/monitoring-visits": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/tasks/{id}/inspections": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
+  "/api/non-conformities/{id}/close": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
+  },
   "/api/tasks/{id}/reports": {
     method: "POST",
     expect: { anonymous: 401, ADMIN: 403, DMA: 403, IKMAA: 403, PARTNER: 400, DONOR: 403 },

@@ -3,7 +3,8 @@ export type HazardStatus = "open" | "partial" | "released";
 
 export const MAP_COLOURS = {
   hazard: { open: "#D55E00", partial: "#CC79A7", released: "#009E73" } satisfies Record<HazardStatus, string>,
-  method: { CANCELLED: "#56B4E9", REDUCED: "#E69F00", CLEARED: "#0072B2" },
+  // Land a failed post-clearance inspection reopened: an open hazard's colour, drawn over the release it took back.
+  method: { CANCELLED: "#56B4E9", REDUCED: "#E69F00", CLEARED: "#0072B2", REOPENED: "#D55E00" },
   submitted: "#000000",
   // Okabe–Ito's yellow, outlined in black: the one colour no layer beneath uses (blue was cleared land's).
   drawn: { fill: "#F0E442", outline: "#000000" },

@@ -14,12 +14,24 @@ export function hazardFeatures(
   }));
 }
 
+/**
+ * Released land by method, in the order given (oldest first, so later land is drawn over earlier); a reopening
+ * (land a failed post-clearance inspection took back) is drawn as reopened over the release it reverses.
+ */
 export function releasedFeatures(
-  reports: readonly { method: "CANCELLED" | "REDUCED" | "CLEARED"; countedGeometry: Json }[],
+  reports: readonly {
+    method: "CANCELLED" | "REDUCED" | "CLEARED";
+    countedGeometry: Json;
+    kind?: "RELEASE" | "REOPENING";
+  }[],
 ): ReleasedFeature[] {
   return reports
     .filter((r) => r.countedGeometry)
-    .map((r) => ({ type: "Feature", properties: { method: r.method }, geometry: r.countedGeometry as Areal }));
+    .map((r) => ({
+      type: "Feature",
+      properties: { method: r.kind === "REOPENING" ? "REOPENED" : r.method },
+      geometry: r.countedGeometry as Areal,
+    }));
 }
 
 export function polygonFeatures(geometries: readonly Json[]) {

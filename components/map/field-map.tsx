@@ -16,7 +16,7 @@ import type { MapHandle } from "./place-labels";
 
 export type Areal = Polygon | MultiPolygon;
 export type HazardFeature = Feature<Areal, { code: string; name: string; status: HazardStatus }>;
-export type ReleasedFeature = Feature<Areal, { method: "CANCELLED" | "REDUCED" | "CLEARED" }>;
+export type ReleasedFeature = Feature<Areal, { method: "CANCELLED" | "REDUCED" | "CLEARED" | "REOPENED" }>;
 export type MapLayers = {
   hazards?: HazardFeature[];
   released?: ReleasedFeature[];

@@ -31,7 +31,7 @@ export function GeometryField({
   checking,
   children,
 }: Pick<MapLayers, "hazards" | "released"> & {
-  messages: "hazardForm" | "reportForm";
+  messages: "hazardForm" | "reportForm" | "quality";
   testId: string;
   basemap: BasemapSettings;
   shape: ReturnType<typeof useGeometrySource>;

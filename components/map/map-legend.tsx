@@ -35,6 +35,7 @@ export function MapLegend({
           <Swatch colour={MAP_COLOURS.method.CANCELLED} text={t("cancelled")} filled />
           <Swatch colour={MAP_COLOURS.method.REDUCED} text={t("reduced")} filled />
           <Swatch colour={MAP_COLOURS.method.CLEARED} text={t("cleared")} filled />
+          <Swatch colour={MAP_COLOURS.method.REOPENED} text={t("reopened")} filled />
         </>
       )}
       {submitted && <Swatch colour={MAP_COLOURS.submitted} text={t("submitted")} dashed />}

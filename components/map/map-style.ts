@@ -120,6 +120,8 @@ export function style(basemap: BasemapSettings | undefined, origin: string): Sty
             MAP_COLOURS.method.CANCELLED,
             "REDUCED",
             MAP_COLOURS.method.REDUCED,
+            "REOPENED",
+            MAP_COLOURS.method.REOPENED,
             MAP_COLOURS.method.CLEARED,
           ],
           "fill-opacity": 0.6,

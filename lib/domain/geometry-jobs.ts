@@ -21,6 +21,7 @@ import {
 } from "./land-release";
 import { checkRevision, mergeAreas, RegisterChangeError, splitArea } from "./register-changes";
 import { type HazardContext, previewRelease, validateHazardArea } from "./release-preview";
+import { checkSample, reopenSampledLand } from "./reopening";
 import { accountQueuePage, sharedWithReports } from "./report-review-geometry";
 
 export const GEOMETRY_JOBS = {
@@ -65,6 +66,10 @@ export const GEOMETRY_JOBS = {
   splitArea: (...args: Parameters<typeof splitArea>) => refusedOr(() => splitArea(...args)),
   mergeAreas: (...args: Parameters<typeof mergeAreas>) => refusedOr(() => mergeAreas(...args)),
   checkRevision: (...args: Parameters<typeof checkRevision>) => refusedOr(() => checkRevision(...args)),
+  /** A post-clearance inspection's sampled area: valid, in Iraq, and how much lies outside the task's areas. */
+  checkSample,
+  /** The released land a failed inspection's sample takes back, release by release. */
+  reopenSampledLand,
   /** GEOS's repair of an invalid shape, with its area. */
   repair: (polygons: readonly Polygon[]) => offerRepair(polygons) ?? null,
 };

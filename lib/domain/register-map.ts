@@ -15,7 +15,10 @@ export type RegisterCell = Feature<
   { areas: number; byStatus: Record<HazardStatus, number>; areaM2: number; releasedM2: number }
 >;
 /** Land approved as released in the areas drawn, one feature per report, by its method. */
-export type RegisterRelease = Feature<Polygon | MultiPolygon, { method: "CANCELLED" | "REDUCED" | "CLEARED" }>;
+export type RegisterRelease = Feature<
+  Polygon | MultiPolygon,
+  { method: "CANCELLED" | "REDUCED" | "CLEARED" | "REOPENED" }
+>;
 export type RegisterMap =
   | { level: "areas"; features: RegisterArea[]; released: RegisterRelease[] }
   | { level: "cells"; features: RegisterCell[]; cellDeg: number; reason: "zoom" | "tooMany" };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkTransition, nextStatuses, startedByReport, stepOf, type TaskStatus } from "./task-lifecycle";
+import {
+  checkTransition,
+  nextStatuses,
+  reopenedByInspection,
+  startedByReport,
+  stepOf,
+  type TaskStatus,
+} from "./task-lifecycle";
 
 const same = { hasPartner: true, partnerChanges: false };
 const another = { hasPartner: true, partnerChanges: true };
@@ -89,5 +96,16 @@ describe("task lifecycle", () => {
     expect(startedByReport("ASSIGNED")).toBe(true);
     for (const status of ["PLANNED", "IN_PROGRESS", "COMPLETED", "HANDED_OVER", "CANCELLED"] as const)
       expect(startedByReport(status)).toBe(false);
+  });
+});
+
+describe("reopenedByInspection", () => {
+  it("returns only a completed task to work, and no bare move does", () => {
+    expect(reopenedByInspection("COMPLETED")).toBe("IN_PROGRESS");
+    for (const s of ["PLANNED", "ASSIGNED", "IN_PROGRESS", "HANDED_OVER", "CANCELLED"] as const)
+      expect(reopenedByInspection(s)).toBeNull();
+    expect(
+      checkTransition("COMPLETED", "IN_PROGRESS", "AUTHORITY", { hasPartner: true, partnerChanges: false }).ok,
+    ).toBe(false);
   });
 });

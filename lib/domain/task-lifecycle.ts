@@ -90,3 +90,13 @@ export function stepOf(from: TaskStatus, to: TaskStatus): TaskStep {
 export function startedByReport(status: TaskStatus): boolean {
   return status === "ASSIGNED";
 }
+
+/**
+ * Where a failed post-clearance inspection (IMAS 09.20) sends a task: a
+ * completed one back to work, so its operator re-clears the reopened land and
+ * completes again. The only way back from COMPLETED, so no bare move offers it;
+ * null for a task in any other state (an inspection samples completed work only).
+ */
+export function reopenedByInspection(status: TaskStatus): TaskStatus | null {
+  return status === "COMPLETED" ? "IN_PROGRESS" : null;
+}

@@ -24,6 +24,7 @@ export const CLIENT_NAMESPACES = [
   "notices",
   "offline",
   "public",
+  "quality",
   "registerImport",
   "registerMap",
   "reportForm",

@@ -21,6 +21,7 @@ import {
   queryParameters,
   recordsKeptAsEvents,
 } from "./openapi-operations";
+import { QUALITY_PATHS } from "./openapi-quality";
 
 export const OPENAPI = {
   openapi: "3.1.0",
@@ -52,6 +53,7 @@ export const OPENAPI = {
   security: [{ bearer: [] }, { session: [] }],
   paths: {
     ...ATTACHMENT_PATHS,
+    ...QUALITY_PATHS,
     "/api/exports/{file}": {
       get: {
         summary: "Export records as a file, scoped to the caller as the screens are; every export is audited",

@@ -25,6 +25,8 @@ const GRANTS = {
   "accreditation:manage": ["AUTHORITY"],
   /** The register of accreditations: an authority those it issued, an admin all. */
   "accreditation:read": ["ADMIN", "AUTHORITY"],
+  /** Monitoring visits, their non-conformities' closure and post-clearance inspections, on tasks in its region. */
+  "qa:record": ["AUTHORITY"],
   /** Attaching photos and signed forms to records: which records, attachableSubjectScope says. */
   "attachment:add": ["ADMIN", "AUTHORITY", "PARTNER"],
   "password:change": ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"],

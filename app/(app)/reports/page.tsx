@@ -62,7 +62,15 @@ export default async function ReportsPage(props: ListPageProps) {
     {
       key: "submitted",
       header: t("submittedOn"),
-      cell: (r) => <Link href={`/reports/${r.id}`}>{formatProgrammeDay(r.submittedAt, locale)}</Link>,
+      cell: (r) =>
+        // A reopening is no report: it links to the inspection that took the land back, on its task's page.
+        r.kind === "REOPENING" && r.inspection && r.task ? (
+          <Link href={`/tasks/${r.task.id}#inspection-${r.inspection.id}`}>
+            {t("reopenedByInspection", { date: formatProgrammeDay(r.inspection.inspectedOn, locale) })}
+          </Link>
+        ) : (
+          <Link href={`/reports/${r.id}`}>{formatProgrammeDay(r.submittedAt, locale)}</Link>
+        ),
     },
     {
       key: "task",

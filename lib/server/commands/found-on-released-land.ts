@@ -28,7 +28,10 @@ export async function recordFoundOnReleasedLand(
   });
   const select = { id: true, countedGeometry: true, periodEnd: true, partner: { select: { name: true } } } as const;
   const reports = [
-    ...(await tx.landReleaseReport.findMany({ where: { status: "APPROVED", hazardAreaId: { in: ids } }, select })),
+    ...(await tx.landReleaseReport.findMany({
+      where: { status: "APPROVED", kind: "RELEASE", hazardAreaId: { in: ids } },
+      select,
+    })),
     ...(carried.length
       ? await tx.landReleaseReport.findMany({
           where: { status: "APPROVED", id: { in: carried.map((c) => c.reportId) } },

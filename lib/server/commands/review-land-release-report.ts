@@ -10,6 +10,7 @@ import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { recordAuditEvent } from "@/lib/server/queries/audit";
 import { asAreal, findCorrectionBasis, findReportForReview, lockHazardArea } from "@/lib/server/queries/land-release";
+import { hasReopenedLand } from "@/lib/server/queries/quality";
 import { settleReleasedArea } from "./hazard-area-change-record";
 
 /**
@@ -135,6 +136,9 @@ function markApproved(
 }
 
 async function approveCorrection(tx: Tx, actor: Actor, report: ReviewedReport, reviewed: Reviewed) {
+  // Submitted before an inspection reopened land in the area: its polygons no longer say what is released.
+  if (await hasReopenedLand(tx, report.hazardAreaId))
+    throw new CommandError("conflict", refusal("correctionOfReopenedArea"));
   const basis = await findCorrectionBasis(tx, report.hazardAreaId, report.supersedesId!);
   if (!basis) throw new CommandError("conflict", refusal("correctedReportReplaced"));
   const account = await runGeometry("accountCorrection", {

@@ -23,6 +23,7 @@ import {
   REPORT_SUMMARY,
   reportOfSubmission,
 } from "@/lib/server/queries/land-release";
+import { hasReopenedLand } from "@/lib/server/queries/quality";
 import { startTaskByReport } from "./move-task";
 
 const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
@@ -59,6 +60,8 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
       throw new CommandError("invalid_request", refusal("correctionOfApprovedOnly"), [
         fieldIssue(["supersedesId"], "notApprovedReportOfTask"),
       ]);
+    if (await hasReopenedLand(db, correcting.hazardAreaId))
+      throw new CommandError("conflict", refusal("correctionOfReopenedArea"));
     if (input.hazardAreaId && input.hazardAreaId !== correcting.hazardAreaId)
       throw new CommandError("invalid_request", refusal("correctionSameArea"), [
         fieldIssue(["hazardAreaId"], "differsFromCorrected"),

@@ -11,6 +11,7 @@ const SELECT = {
   periodEnd: true,
   countedAreaM2: true,
   countedGeometry: true,
+  kind: true,
   task: { select: { code: true } },
   hazardArea: { select: { code: true, governoratePcode: true } },
   partner: { select: { name: true } },
@@ -39,6 +40,8 @@ export const released = areal(
       period_end: r.periodEnd.toISOString().slice(0, 10),
       counted_m2: r.countedAreaM2,
       partner: r.partner.name,
+      // "reopening": land a failed post-clearance inspection took back (counted_m2 below zero), drawn over its release.
+      kind: r.kind.toLowerCase(),
     },
   }),
 );

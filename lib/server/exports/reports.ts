@@ -58,6 +58,9 @@ const REPORT_SELECT = {
   alreadyReleasedM2: true,
   countedAreaM2: true,
   supersedesId: true,
+  kind: true,
+  reopensId: true,
+  inspectionId: true,
   task: { select: { code: true } },
   import: { select: { fileName: true } },
   sourceReference: true,
@@ -104,6 +107,10 @@ const COLUMNS: Column<ReportRow>[] = [
     value: (r) => r.devices.reduce((s, d) => s + d.count, 0),
   },
   { header: "supersedesReportId", hxl: "#meta+id+supersedes", type: "string", value: (r) => r.supersedesId, width: 28 },
+  // A reopening is released land a failed post-clearance inspection took back: its counted m² are below zero.
+  { header: "kind", hxl: "#meta+kind", type: "string", value: (r) => r.kind.toLowerCase() },
+  { header: "reopensReportId", hxl: "#meta+id+reopens", type: "string", value: (r) => r.reopensId, width: 28 },
+  { header: "inspectionId", hxl: "#meta+id+inspection", type: "string", value: (r) => r.inspectionId, width: 28 },
 ];
 
 export const reports = tabular("reports", "Land release reports", "progress:read", COLUMNS, async (db, actor, f) => {

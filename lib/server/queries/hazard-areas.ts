@@ -188,7 +188,15 @@ export function getHazardAreaRecord(db: Db, actor: Actor, id: string) {
         // Approved and in force: a corrected report is SUPERSEDED, its correction APPROVED.
         where: { status: "APPROVED" },
         orderBy: { reviewedAt: "asc" },
-        select: { id: true, method: true, reviewedAt: true, countedAreaM2: true, countedGeometry: true },
+        select: {
+          id: true,
+          kind: true,
+          method: true,
+          reviewedAt: true,
+          countedAreaM2: true,
+          countedGeometry: true,
+          inspection: { select: { id: true, taskId: true, inspectedOn: true } },
+        },
       },
       // The land of areas it was split from or merged out of, released before: each report's share here.
       inherited: {

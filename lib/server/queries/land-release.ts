@@ -74,7 +74,8 @@ export async function getReportFormContext(db: Db, actor: Actor, taskId: string,
   const hazardAreas = task.hazardAreas.map((h) => h.hazardArea);
   const approved = await db.landReleaseReport.findMany({
     where: { hazardAreaId: { in: hazardAreas.map((h) => h.id) }, status: "APPROVED" },
-    select: { method: true, countedGeometry: true },
+    orderBy: [{ periodEnd: "asc" }, { id: "asc" }],
+    select: { method: true, kind: true, countedGeometry: true },
   });
   const correcting = correctingId
     ? await db.landReleaseReport.findFirst({
@@ -183,6 +184,8 @@ export async function listReports(
         countedAreaM2: true,
         supersedesId: true,
         reviewedByOwnAuthority: true,
+        kind: true,
+        inspection: { select: { id: true, inspectedOn: true } },
         task: { select: { id: true, code: true } },
         hazardArea: { select: { code: true } },
         partner: { select: { name: true } },
@@ -194,8 +197,12 @@ export async function listReports(
 
 /** How many reports match and the land they count, in m² (a drill-down's total, the progress report's). */
 export async function sumReports(db: Db, where: Prisma.LandReleaseReportWhereInput) {
-  const sum = await db.landReleaseReport.aggregate({ where, _count: true, _sum: { countedAreaM2: true } });
-  return { count: sum._count, countedM2: sum._sum.countedAreaM2 ?? 0 };
+  // Reopenings move the land (below zero) but are no partner's report, so they are not counted among the reports.
+  const [sum, count] = await Promise.all([
+    db.landReleaseReport.aggregate({ where, _sum: { countedAreaM2: true } }),
+    db.landReleaseReport.count({ where: { AND: [where, { kind: "RELEASE" }] } }),
+  ]);
+  return { count, countedM2: sum._sum.countedAreaM2 ?? 0 };
 }
 
 /** One report with what its review screen shows: the hazardous area, the land released before, devices, corrections. */
@@ -229,6 +236,8 @@ export async function getReport(db: Db, actor: Actor, id: string) {
       task: { select: { id: true, code: true, title: true, status: true } },
       import: { select: { fileName: true } },
       sourceReference: true,
+      kind: true,
+      inspection: { select: { id: true, inspectedOn: true } },
       partner: { select: { name: true } },
       hazardArea: { select: { ...HAZARD_AREA_ON_MAP, releasedGeometry: true, authorityId: true } },
     },
@@ -237,7 +246,8 @@ export async function getReport(db: Db, actor: Actor, id: string) {
   const [releasedBefore, people] = await Promise.all([
     db.landReleaseReport.findMany({
       where: { hazardAreaId: report.hazardAreaId, status: "APPROVED", id: { not: report.id } },
-      select: { method: true, countedGeometry: true },
+      orderBy: [{ periodEnd: "asc" }, { id: "asc" }],
+      select: { method: true, kind: true, countedGeometry: true },
     }),
     db.user.findMany({
       where: { id: { in: [report.submittedById, report.reviewedById].filter((x): x is string => !!x) } },
@@ -317,5 +327,9 @@ export function reportOfSubmission(db: Db, partnerId: string, clientRef: string)
 
 /** The partner's approved report on this task that a correction names, with its hazardous area. */
 export function approvedReportToCorrect(db: Db, report: { id: string; taskId: string; partnerId: string }) {
-  return db.landReleaseReport.findFirst({ where: { ...report, status: "APPROVED" }, select: { hazardAreaId: true } });
+  return db.landReleaseReport.findFirst({
+    // A reopening entry is the inspection's record, not the partner's report: it is never corrected.
+    where: { ...report, status: "APPROVED", kind: "RELEASE" },
+    select: { hazardAreaId: true },
+  });
 }

@@ -135,13 +135,16 @@ async function releasedIn(db: Db, areaIds: string[], geometryBytes: number): Pro
     { method: RegisterRelease["properties"]["method"]; geometry: Polygon | MultiPolygon }[]
   >`
     SELECT "method", "geometry" FROM (
-      SELECT r."method"::text AS "method", r."countedGeometry" AS "geometry",
+      -- Land a failed inspection reopened is drawn as such, over the release it took back (oldest first).
+      SELECT CASE WHEN r."kind" = 'REOPENING' THEN 'REOPENED' ELSE r."method"::text END AS "method",
+        r."countedGeometry" AS "geometry",
         sum(pg_column_size(r."countedGeometry")) OVER (ORDER BY r."periodEnd", r."id") AS "bytes"
       FROM "LandReleaseReport" r
       WHERE r."status" = 'APPROVED' AND r."countedGeometry" IS NOT NULL
         AND (r."hazardAreaId" = ANY (${areaIds}::text[])
           OR r."id" IN (SELECT "reportId" FROM "InheritedRelease" WHERE "hazardAreaId" = ANY (${areaIds}::text[])))
     ) AS "inView"
-    WHERE "bytes" <= ${geometryBytes}`;
+    WHERE "bytes" <= ${geometryBytes}
+    ORDER BY "bytes"`;
   return rows.map(({ method, geometry }) => ({ type: "Feature", geometry, properties: { method } }));
 }

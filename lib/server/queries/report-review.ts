@@ -71,7 +71,8 @@ async function sharedLand(
   const [approved, underReview] = await Promise.all([
     whoReleased
       ? db.landReleaseReport.findMany({
-          where: { hazardAreaId: report.hazardArea.id, status: "APPROVED" },
+          // A reopening's land is land taken back, not land some report released.
+          where: { hazardAreaId: report.hazardArea.id, status: "APPROVED", kind: "RELEASE" },
           select: { id: true, countedGeometry: true },
         })
       : [],

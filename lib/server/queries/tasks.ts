@@ -35,6 +35,8 @@ const TASK_REPORT = {
   outsideHazardM2: true,
   alreadyReleasedM2: true,
   countedAreaM2: true,
+  /** RELEASE, or REOPENING: land a failed post-clearance inspection took back (counted below zero). */
+  kind: true,
 } as const satisfies Prisma.LandReleaseReportSelect;
 
 /** A task's reports the caller may see (reportScope), in the order they came, each with `select`. */
@@ -119,7 +121,13 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
       authority: { select: { name: true, shortName: true } },
       partner: { select: { name: true } },
       hazardAreas: taskHazardAreas({ ...HAZARD_AREA_ON_MAP, kind: true, governorate: { select: GOVERNORATE_NAMES } }),
-      reports: reportsSeenBy(actor, { ...TASK_REPORT, submittedAt: true, submittedGeometry: true, supersedesId: true }),
+      reports: reportsSeenBy(actor, {
+        ...TASK_REPORT,
+        submittedAt: true,
+        submittedGeometry: true,
+        supersedesId: true,
+        inspectionId: true,
+      }),
       statusChanges: { orderBy: { at: "asc" }, select: { fromStatus: true, toStatus: true, at: true, note: true } },
       completion: { select: { id: true } },
       // A donor sees its own grants among those funding the task, as on the funding page.
@@ -137,8 +145,11 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
   const hazardAreaIds = task.hazardAreas.map((h) => h.hazardArea.id);
   const approved = await db.landReleaseReport.findMany({
     where: { hazardAreaId: { in: hazardAreaIds }, status: "APPROVED" },
+    // Oldest first, so the map draws land re-released after a reopening over the reopened land.
+    orderBy: [{ periodEnd: "asc" }, { id: "asc" }],
     select: {
       id: true,
+      kind: true,
       hazardAreaId: true,
       method: true,
       countedAreaM2: true,

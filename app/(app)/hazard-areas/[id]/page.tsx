@@ -47,6 +47,8 @@ export default async function HazardAreaPage({ params }: { params: Promise<{ id:
     reviewedAt: Date | null;
     countedAreaM2: number;
     carried: boolean;
+    /** The failed post-clearance inspection that took this land back (a reopening, counted below zero). */
+    inspection?: { id: string; taskId: string; inspectedOn: Date } | null;
   };
   const releases: Release[] = [
     ...area.reports.map((r) => ({ ...r, carried: false })),
@@ -56,9 +58,14 @@ export default async function HazardAreaPage({ params }: { params: Promise<{ id:
     {
       key: "approved",
       header: t("approvedOn"),
-      cell: (r) => (
-        <Link href={`/reports/${r.id}`}>{r.reviewedAt ? formatProgrammeDay(r.reviewedAt, locale) : "—"}</Link>
-      ),
+      cell: (r) =>
+        r.inspection ? (
+          <Link href={`/tasks/${r.inspection.taskId}#inspection-${r.inspection.id}`}>
+            {t("reopenedByInspection", { date: formatProgrammeDay(r.inspection.inspectedOn, locale) })}
+          </Link>
+        ) : (
+          <Link href={`/reports/${r.id}`}>{r.reviewedAt ? formatProgrammeDay(r.reviewedAt, locale) : "—"}</Link>
+        ),
     },
     {
       key: "method",

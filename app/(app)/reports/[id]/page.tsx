@@ -57,7 +57,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
   );
   const counted = report.status === "APPROVED" || report.status === "SUPERSEDED";
   const taskOpen = report.task?.status === "ASSIGNED" || report.task?.status === "IN_PROGRESS";
-  const correctable = report.status === "APPROVED" && can(user, "report:submit") && taskOpen;
+  // A reopening is the inspection's record: never reviewed or corrected.
+  const correctable =
+    report.status === "APPROVED" && report.kind === "RELEASE" && can(user, "report:submit") && taskOpen;
   return (
     <>
       {decided === "approved" && report.status === "APPROVED" && (
@@ -87,6 +89,16 @@ export default async function ReportPage({ params, searchParams }: Props) {
         )}
       </p>
       <h1>{t("title", { hazard: report.hazardArea.code, method: tMethod(report.method) })}</h1>
+      {report.kind === "REOPENING" && report.inspection && report.task && (
+        <p className="note" data-testid="reopening-note">
+          <Link href={`/tasks/${report.task.id}#inspection-${report.inspection.id}`}>
+            {t("reopeningNote", {
+              date: formatProgrammeDay(report.inspection.inspectedOn, locale),
+              area: formatM2(report.countedAreaM2, locale),
+            })}
+          </Link>
+        </p>
+      )}
       <dl className="facts">
         <dt>{t("status")}</dt>
         <dd data-testid="report-status">{tStatus(report.status)}</dd>

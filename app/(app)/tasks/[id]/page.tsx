@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { hazardFeatures, polygonFeatures, releasedFeatures } from "@/components/map/features";
 import { FieldMap } from "@/components/map/field-map";
+import { QualitySection } from "@/components/tasks/quality-section";
 import { TaskStatusActions } from "@/components/tasks/task-status-actions";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { nextStatuses, stepOf, type TaskActorSide } from "@/lib/domain/task-lifecycle";
@@ -12,6 +13,7 @@ import { requirePage } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { basemapSettings } from "@/lib/server/env";
 import { can } from "@/lib/server/permissions";
+import { taskQuality } from "@/lib/server/queries/quality";
 import { getTaskWorkspace } from "@/lib/server/queries/tasks";
 
 type Workspace = NonNullable<Awaited<ReturnType<typeof getTaskWorkspace>>>;
@@ -19,14 +21,17 @@ type Workspace = NonNullable<Awaited<ReturnType<typeof getTaskWorkspace>>>;
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePage("/tasks/[id]", `/tasks/${id}`);
-  const task = await getTaskWorkspace(await getDb(), user, id);
+  const db = await getDb();
+  const task = await getTaskWorkspace(db, user, id);
   if (!task) notFound();
-  const [t, tStatus, tMethod, tReport, locale] = await Promise.all([
+  const [t, tStatus, tMethod, tReport, tQuality, locale, quality] = await Promise.all([
     getTranslations("task"),
     getTranslations("taskStatus"),
     getTranslations("method"),
     getTranslations("reportStatus"),
+    getTranslations("quality"),
     getLocale(),
+    taskQuality(db, user, id),
   ]);
   const side: TaskActorSide | null =
     can(user, "task:assign") && user.organisationId === task.authorityId
@@ -79,7 +84,15 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     {
       key: "submitted",
       header: t("submittedOn"),
-      cell: (r) => <Link href={`/reports/${r.id}`}>{formatProgrammeDay(r.submittedAt, locale)}</Link>,
+      cell: (r) =>
+        // A reopening is the inspection's record, not a report: it points to the inspection below.
+        r.kind === "REOPENING" ? (
+          <a href={`#inspection-${r.inspectionId}`}>
+            {tQuality("reopenedByInspection", { date: formatDate(r.periodEnd, locale) })}
+          </a>
+        ) : (
+          <Link href={`/reports/${r.id}`}>{formatProgrammeDay(r.submittedAt, locale)}</Link>
+        ),
     },
     { key: "hazard", header: t("hazardArea"), cell: (r) => <span className="code">{codeOf.get(r.hazardAreaId)}</span> },
     { key: "method", header: t("method"), cell: (r) => tMethod(r.method) },
@@ -198,6 +211,18 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         rowKey={(r) => r.id}
         empty={t("noReports")}
       />
+      {quality && (
+        <QualitySection
+          taskId={task.id}
+          completed={task.status === "COMPLETED"}
+          canRecord={can(user, "qa:record") && user.organisationId === task.authorityId}
+          visits={quality.visits}
+          inspections={quality.inspections}
+          basemap={basemapSettings()}
+          hazards={hazardFeatures(task.hazardAreas)}
+          released={releasedFeatures(task.approvedReleases)}
+        />
+      )}
     </>
   );
 }
