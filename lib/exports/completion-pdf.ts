@@ -156,7 +156,10 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
     table(
       doc,
       TURNING_POINT_COLUMNS,
-      points.map((p) => [String(p.part), String(p.point), p.lat.toFixed(6), p.lon.toFixed(6), formatUtm(p.lon, p.lat)]),
+      points.map((p) => {
+        const [lat, lon] = [p.lat.toFixed(6), p.lon.toFixed(6)];
+        return [String(p.part), String(p.point), lat, lon, formatUtm(p.lon, p.lat)];
+      }),
     );
   }
 
