@@ -91,7 +91,14 @@ export async function completionReportPdf(d: CompletionReportData): Promise<Uint
     ["Authority", d.task.authority],
     ["Implementing partner", d.task.partner],
     ["Completed on", formatDate(c.completedOn, L)],
-    ["Clearance depth", c.clearanceDepthCm ? `${c.clearanceDepthCm} cm` : "Not applicable: no land was cleared"],
+    [
+      "Clearance depth",
+      c.clearanceDepthCm
+        ? `${c.clearanceDepthCm} cm`
+        : d.releasedByMethod.cleared > 0
+          ? "Not recorded"
+          : "Not applicable: no land was cleared",
+    ],
   ]);
   heading(doc, "Hazardous areas");
   table(
