@@ -1,6 +1,7 @@
 // Demo accounts and demo field data (hazardous areas, tasks, reports,
 // grants), accounted with the same domain code as real reports.
 import type { Polygon } from "geojson";
+import { unreleasedM2 } from "@/lib/domain/completion";
 import { casualtyFields } from "@/lib/domain/human-impact";
 import { countedGeometry, releasedAfterApproval } from "@/lib/domain/land-release";
 import { previewRelease } from "@/lib/domain/release-preview";
@@ -201,6 +202,7 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
 
         let released: Areal | null = null;
         let releasedM2 = 0;
+        const byMethod = { CANCELLED: 0, REDUCED: 0, CLEARED: 0 };
         for (const r of h.releases) {
           const submitted = strip(h, r.from, r.to);
           const account = previewRelease(submitted, { code: h.code, geometry, released });
@@ -209,6 +211,7 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
           if (approved) {
             released = releasedAfterApproval(released, account.insideGeometry);
             releasedM2 += account.countedAreaM2;
+            byMethod[r.method] += account.countedAreaM2;
           }
           const { periodStart, periodEnd } = monthPeriod(r.month);
           await tx.landReleaseReport.create({
@@ -255,6 +258,10 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
         if (h.taskStatus === "COMPLETED") {
           // A completed task has its completion report; the handover is left for the authority to record.
           const last = h.releases.map((r) => monthPeriod(r.month).periodEnd).sort((a, b) => +b - +a)[0]!;
+          // As completeTask stores it: the task's own land (its releases are the area's only ones here), its m² by
+          // method, and what of the area is left unreleased, recorded as such.
+          const remainderM2 = unreleasedM2([{ areaM2: hazard.areaM2, releasedM2 }]);
+          const [lon, lat] = geometry.coordinates[0]![0]!;
           await tx.completionReport.create({
             data: {
               taskId: task.id,
@@ -262,6 +269,18 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
               clearanceDepthCm: 30,
               qaNotes: "Demo: QA sampling of 10 % of cleared lanes found nothing.",
               geometry: released ? toJson(released) : undefined,
+              markers: "Demo: painted stone cairns at each turning point, red-and-white pickets every 25 m.",
+              benchmark: toJson({ type: "Point", coordinates: [lon, lat] }),
+              benchmarkDescription: "Demo: concrete post at the south-west corner, 1 m high, painted red.",
+              residualRisk:
+                "Demo: all reasonable effort was made; items below the clearance depth cannot be ruled out.",
+              residualRiskHolder: "The land user, with the authority informed",
+              remainderM2,
+              remainderReason:
+                remainderM2 > 0 ? "Demo: remains a hazardous area, access denied by the land owner." : null,
+              cancelledM2: byMethod.CANCELLED,
+              reducedM2: byMethod.REDUCED,
+              clearedM2: byMethod.CLEARED,
               submittedById: submitter.id,
             },
           });

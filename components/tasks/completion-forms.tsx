@@ -3,7 +3,14 @@
 import { useTranslations } from "next-intl";
 import { ApiForm, count, optional } from "@/components/ui/api-form";
 
-/** The partner's completion report. */
+const number = (d: FormData, k: string) => (d.get(k) ? Number(d.get(k)) : undefined);
+
+/**
+ * The partner's completion report (IMAS 08.30): marking, benchmark, residual
+ * risk and its holder are required; the depth when the task cleared land; the
+ * remainder's reason only when part of the task's hazardous areas is left
+ * unreleased (the server measures its m² and says so when it is needed).
+ */
 export function CompletionForm({ taskId }: { taskId: string }) {
   const t = useTranslations("completion");
   return (
@@ -12,11 +19,20 @@ export function CompletionForm({ taskId }: { taskId: string }) {
       submit={t("complete")}
       done={t("completedNotice")}
       attachTo={{ subjectType: "completionReport", idOf: (answer) => answer.completionReportId }}
-      toBody={(d) => ({
-        completedOn: optional(d, "completedOn"),
-        clearanceDepthCm: d.get("clearanceDepthCm") ? Number(d.get("clearanceDepthCm")) : undefined,
-        qaNotes: optional(d, "qaNotes"),
-      })}
+      toBody={(d) => {
+        const [lat, lon] = [number(d, "benchmarkLat"), number(d, "benchmarkLon")];
+        return {
+          completedOn: optional(d, "completedOn"),
+          clearanceDepthCm: number(d, "clearanceDepthCm"),
+          qaNotes: optional(d, "qaNotes"),
+          markers: optional(d, "markers"),
+          benchmark: lat === undefined || lon === undefined ? undefined : { type: "Point", coordinates: [lon, lat] },
+          benchmarkDescription: optional(d, "benchmarkDescription"),
+          residualRisk: optional(d, "residualRisk"),
+          residualRiskHolder: optional(d, "residualRiskHolder"),
+          remainderReason: optional(d, "remainderReason"),
+        };
+      }}
     >
       <h2>{t("formTitle")}</h2>
       <div className="grid-fields">
@@ -26,9 +42,39 @@ export function CompletionForm({ taskId }: { taskId: string }) {
         </label>
         <label>
           {t("depth")}
-          <input type="number" name="clearanceDepthCm" min={1} max={1000} />
+          <input type="number" name="clearanceDepthCm" min={1} max={1000} aria-describedby="depth-hint" />
+          <small id="depth-hint">{t("depthHint")}</small>
+        </label>
+        <label>
+          {t("benchmarkLat")}
+          <input type="number" name="benchmarkLat" required min={-90} max={90} step="any" dir="ltr" />
+        </label>
+        <label>
+          {t("benchmarkLon")}
+          <input type="number" name="benchmarkLon" required min={-180} max={180} step="any" dir="ltr" />
         </label>
       </div>
+      <label>
+        {t("benchmarkDescription")}
+        <input name="benchmarkDescription" required minLength={3} maxLength={1000} />
+      </label>
+      <label>
+        {t("markers")}
+        <textarea name="markers" rows={2} required minLength={3} maxLength={2000} />
+      </label>
+      <label>
+        {t("residualRisk")}
+        <textarea name="residualRisk" rows={3} required minLength={10} maxLength={5000} />
+      </label>
+      <label>
+        {t("residualRiskHolder")}
+        <input name="residualRiskHolder" required minLength={3} maxLength={300} />
+      </label>
+      <label>
+        {t("remainderReason")}
+        <textarea name="remainderReason" rows={2} maxLength={2000} aria-describedby="remainder-hint" />
+        <small id="remainder-hint">{t("remainderHint")}</small>
+      </label>
       <label>
         {t("qaNotes")}
         <textarea name="qaNotes" rows={3} maxLength={5000} />

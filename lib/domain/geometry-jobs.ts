@@ -9,6 +9,7 @@ import { type Areal, unionAll } from "@/lib/geo/boolean";
 import { GeometryError, type GeometryProblem } from "@/lib/geo/errors";
 import { asFeatureCollection, readGeometryFile } from "@/lib/geo/read";
 import { offerRepair } from "@/lib/geo/validate";
+import { taskLandByMethod, taskLandWithArea } from "./completion";
 import { overlapsWithRegistered } from "./hazard-area-overlap";
 import { checkImportGeometries, commitShapes, importOverlaps } from "./import-geometry";
 import {
@@ -58,6 +59,9 @@ export const GEOMETRY_JOBS = {
   /** The reports of a review queue's page, accounted as approving each now would (one job for the page). */
   accountQueuePage,
   unionAll: (list: readonly Areal[]) => unionAll(list),
+  /** A task's own released land (its approved releases less its reopenings) and its area, for its certificate. */
+  taskLand: taskLandWithArea,
+  taskLandByMethod,
   /** An import's rows, a batch at a time: their polygons checked, their overlaps found, and what each becomes at commit. */
   checkImportGeometries,
   importOverlaps,

@@ -336,17 +336,23 @@ export const OPENAPI = {
       ),
     },
     "/api/tasks/{id}/completion": {
-      post: op("Complete a task in progress with its completion report (partner); no report may still await review", {
-        body: ZCompletion,
-        ok: 201,
-        okDescription: "`{ id, status: 'completed', completionReportId }`",
-        errors: [400, 401, 403, 404, 409],
-        params: ["id"],
-      }),
+      post: op(
+        "Complete a task in progress with its IMAS 08.30 completion report (partner): markers, benchmark, residual " +
+          "risk and its holder; clearance depth when the task cleared land; no report may still await review; any " +
+          "part of its hazardous areas left unreleased is refused unless `remainderReason` records it (its m² measured)",
+        {
+          body: ZCompletion,
+          ok: 201,
+          okDescription: "`{ id, status: 'completed', completionReportId }`",
+          errors: [400, 401, 403, 404, 409],
+          params: ["id"],
+        },
+      ),
     },
     "/api/tasks/{id}/handover": {
       post: op(
-        "Record the handover of a completed task's land (authority): date, recipient, attendees by sex and age",
+        "Record the handover of a completed task's land (authority): date, recipient, attendees by sex and age; " +
+          "refused until a post-clearance inspection recorded after the current completion passed",
         {
           body: ZHandover,
           ok: 200,

@@ -88,7 +88,7 @@ describe.each(DATABASE_KINDS)("attachments on %s", (kind) => {
     const partner = await actorFor(db, "partner@demo.test");
     // The demo partner has no completed task: one of its tasks is given a completion report, as completeTask writes it.
     const task = await db.task.findFirstOrThrow({
-      where: { partnerId: partner.organisationId, completion: { is: null } },
+      where: { partnerId: partner.organisationId, completions: { none: {} } },
       select: { id: true },
     });
     completion = (
@@ -96,6 +96,7 @@ describe.each(DATABASE_KINDS)("attachments on %s", (kind) => {
         data: { taskId: task.id, completedOn: new Date("2026-11-30T00:00:00Z"), submittedById: partner.id },
       })
     ).id;
+    await db.task.update({ where: { id: task.id }, data: { status: "COMPLETED" } });
     session = (await db.riskEducationSession.findFirstOrThrow({ where: { partnerId: partner.organisationId } })).id;
     accident = (await db.casualtyIncident.findFirstOrThrow({ where: { authority: { shortName: "DMA" } } })).id;
   });

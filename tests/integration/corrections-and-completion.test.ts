@@ -13,6 +13,7 @@ import type { Actor } from "@/lib/server/permissions";
 import { getNationalProgress } from "@/lib/server/queries/progress";
 import { authority, partlyReleasedTask } from "@/tests/factories";
 import { refusal } from "@/tests/helpers/actors";
+import { completionBody, inspection } from "@/tests/helpers/completion";
 import { DATABASE_KINDS, useReferenceDatabase } from "@/tests/helpers/databases";
 import { strip as stripOf } from "@/tests/helpers/shapes";
 
@@ -152,21 +153,45 @@ describe.each(DATABASE_KINDS)("completion report and handover on %s", (kind) => 
       where: { id: scene.task.id },
       include: { hazardAreas: { include: { hazardArea: true } } },
     });
-    const pending = await refusal(completeTask(t().db, partner, task.id, { completedOn: "2026-11-20" }));
+    const pending = await refusal(completeTask(t().db, partner, task.id, completionBody()));
     expect(pending.message).toMatch(/awaits? review/);
     for (const r of await t().db.landReleaseReport.findMany({ where: { taskId: task.id, status: "SUBMITTED" } })) {
       await reviewLandReleaseReport(t().db, dma, r.id, { decision: "approve" });
     }
-    expect((await refusal(completeTask(t().db, dma, task.id, { completedOn: "2026-11-20" }))).code).toBe("forbidden");
-    expect((await refusal(completeTask(t().db, partner, task.id, { completedOn: "20 Nov" }))).code).toBe(
-      "invalid_request",
+    expect((await refusal(completeTask(t().db, dma, task.id, completionBody()))).code).toBe("forbidden");
+    expect(
+      (await refusal(completeTask(t().db, partner, task.id, completionBody({ completedOn: "20 Nov" })))).code,
+    ).toBe("invalid_request");
+    // IMAS 08.30's content is required: no residual-risk statement or holder, no benchmark, no completion.
+    const bare = await refusal(completeTask(t().db, partner, task.id, { completedOn: "2026-11-20" }));
+    const fields = (bare.details as { path: string[] }[]).map((i) => i.path.join("."));
+    expect(fields).toEqual(
+      expect.arrayContaining(["markers", "benchmark", "benchmarkDescription", "residualRisk", "residualRiskHolder"]),
     );
+    // The task cleared land: the depth it was cleared to is part of the record.
+    const depth = await refusal(
+      completeTask(t().db, partner, task.id, completionBody({ clearanceDepthCm: undefined })),
+    );
+    expect(depth.message).toMatch(/cleared [\d,]+\sm²: give the depth/);
 
-    const done = await completeTask(t().db, partner, task.id, { completedOn: "2026-11-20", clearanceDepthCm: 30 });
-    expect(done.status).toBe("completed");
-    const completion = await t().db.completionReport.findUniqueOrThrow({ where: { taskId: task.id } });
+    // Its strips stop 1e-5° short of the area's north and south edges: slivers the task did not release.
     const hazard = await t().db.hazardArea.findUniqueOrThrow({ where: { id: task.hazardAreas[0]!.hazardAreaId } });
+    const left = await refusal(completeTask(t().db, partner, task.id, completionBody()));
+    expect(left.message).toMatch(/^[\d,]+\sm² of the task's hazardous areas is not released\. .*record the remainder/);
+    const reason = "Slivers along the north and south edges remain a hazardous area: outside the fenced lanes.";
+    // The remainder's m² are measured: a figure sent with the report is not read.
+    const done = await completeTask(
+      t().db,
+      partner,
+      task.id,
+      completionBody({ remainderReason: reason, remainderM2: 1 }),
+    );
+    expect(done.status).toBe("completed");
+    const completion = await t().db.completionReport.findFirstOrThrow({ where: { taskId: task.id } });
     expect(geodesicAreaM2(completion.geometry as never)).toBeCloseTo(hazard.releasedM2, 0);
+    expect(completion.remainderM2).toBeCloseTo(hazard.areaM2 - hazard.releasedM2, 3);
+    expect(completion.remainderM2).toBeGreaterThan(1_000);
+    expect(completion).toMatchObject({ remainderReason: reason, residualRiskHolder: expect.any(String) });
     expect((await refusal(submitLandReleaseReport(t().db, partner, task.id, report(strip(0.9, 1))))).code).toBe(
       "conflict",
     );
@@ -180,6 +205,11 @@ describe.each(DATABASE_KINDS)("completion report and handover on %s", (kind) => 
     );
     const ikmaa = await authority(t().db, "KURDISTAN");
     expect((await refusedHandOver(ikmaa, "2026-11-25", "Village council", 3)).code).toBe("not_found");
+    // Handed over only after a passed post-clearance inspection.
+    expect((await refusedHandOver(dma, "2026-11-25", "Village council", 3)).message).toMatch(
+      /no passed post-clearance inspection/,
+    );
+    await inspection(t().db, task.id, dma.id, { result: "PASSED" });
     await handOverTask(t().db, dma, task.id, {
       handoverDate: "2026-11-25",
       recipient: "Village council",
@@ -188,7 +218,7 @@ describe.each(DATABASE_KINDS)("completion report and handover on %s", (kind) => 
       attendeesGirls: 2,
       attendeesBoys: 1,
     });
-    const certificate = await t().db.completionReport.findUniqueOrThrow({ where: { taskId: task.id } });
+    const certificate = await t().db.completionReport.findFirstOrThrow({ where: { taskId: task.id } });
     expect(certificate).toMatchObject({
       recipient: "Village council",
       attendeesWomen: 5,

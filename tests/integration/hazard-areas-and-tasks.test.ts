@@ -7,6 +7,7 @@ import { submitLandReleaseReport } from "@/lib/server/commands/submit-land-relea
 import { transitionTask } from "@/lib/server/commands/transition-task";
 import { toJson } from "@/lib/server/json";
 import { actorFor, refusal } from "@/tests/helpers/actors";
+import { completionBody, inspection } from "@/tests/helpers/completion";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 import { square } from "@/tests/helpers/shapes";
 
@@ -180,7 +181,7 @@ describe.each(DATABASE_KINDS)("task lifecycle on %s", (kind) => {
     const task = await t().db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-009" } }); // IKMAA's, assigned
     const ikmaa = await actor("ikmaa@demo.test");
     expect((await refusal(transitionTask(t().db, dma, task.id, { to: "cancelled" }))).code).toBe("not_found");
-    const early = await refusal(completeTask(t().db, partner, task.id, { completedOn: "2026-11-20" }));
+    const early = await refusal(completeTask(t().db, partner, task.id, completionBody()));
     expect(early.code).toBe("conflict");
     expect(early.message).toMatch(/Only a task in progress is completed/);
     // Completing and handing over carry their own records, so the bare status step is refused.
@@ -194,13 +195,19 @@ describe.each(DATABASE_KINDS)("task lifecycle on %s", (kind) => {
     expect((await transitionTask(t().db, partner, task.id, { to: "in_progress" })).status).toBe("in_progress");
     expect(
       (
-        await completeTask(t().db, partner, task.id, {
-          completedOn: "2026-11-20",
-          clearanceDepthCm: 30,
-          qaNotes: "All lanes cleared to 30 cm.",
-        })
+        await completeTask(
+          t().db,
+          partner,
+          task.id,
+          completionBody({
+            qaNotes: "All lanes cleared to 30 cm.",
+            remainderReason: "Nothing was released: the area remains a hazardous area, access denied.",
+          }),
+        )
       ).status,
     ).toBe("completed");
+    // The authority's QC inspection of the land passed: the handover may follow.
+    await inspection(t().db, task.id, ikmaa.id, { result: "PASSED" });
     expect(
       (
         await handOverTask(t().db, ikmaa, task.id, {

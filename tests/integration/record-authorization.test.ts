@@ -21,6 +21,7 @@ import { openAccount as createUser } from "@/lib/server/commands/open-account";
 import type { Db } from "@/lib/server/prisma";
 import { getReport } from "@/lib/server/queries/land-release";
 import { actorFor } from "@/tests/helpers/actors";
+import { completionBody } from "@/tests/helpers/completion";
 import { DATABASE_KINDS, useSeededDatabase } from "@/tests/helpers/databases";
 import { rectangle, strip } from "@/tests/helpers/shapes";
 
@@ -171,7 +172,7 @@ describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
       (
         await call(completeTask, "OTHER_PARTNER", {
           params: { id: ninewaTask },
-          body: { completedOn: "2026-11-30", qaNotes: "Not our task." },
+          body: completionBody({ completedOn: "2026-11-30", qaNotes: "Not our task." }),
         })
       ).status,
     ).toBe(404);

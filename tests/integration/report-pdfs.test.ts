@@ -104,8 +104,7 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
   it("a completion report lists the task's release and turning points, with the handover certificate", async () => {
     const db = t().db;
     const task = await db.task.findFirstOrThrow({
-      where: { completion: { isNot: null } },
-      include: { completion: true },
+      where: { completions: { some: {} } },
     });
     const out = await completionPdf("dma@demo.test", task.id);
     const { text, pages } = read(out.body as Uint8Array, `completion-${kind}`);
@@ -123,20 +122,28 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
     const flat = text.replace(/\s+/g, " ");
     if (devices.length) expect(flat).toMatch(/Devices destroyed: [\d,]+ \([A-Z][a-z-]+( [a-z-]+)*: \d/);
     expect(flat).not.toMatch(/\b(uxo|ied|ap mine|at mine)\b/);
+    // IMAS 08.30's parts: marking and benchmark, QC, residual risk and who holds it, the remainder said plainly.
+    for (const part of [
+      "Marking and benchmark",
+      "Quality control (post-clearance inspection) Not inspected since this completion report was filed.",
+      "Residual risk held by: The land user",
+      "Unreleased remainder:",
+    ])
+      expect(flat).toContain(part);
     expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 
   it("writes Arabic and Sorani names and notes in their own script, shaped, not as Latin garbage", async () => {
     const db = t().db;
     const task = await db.task.findFirstOrThrow({
-      where: { completion: { isNot: null } },
+      where: { completions: { some: {} } },
       include: { hazardAreas: true },
     });
     const name = "حقل ألغام قرية تل الرمان";
     const notes =
       "فحص ضمان الجودة عشر الممرات المطهرة ولم يعثر على أي جسم. سلمت الأرض إلى المختار بحضور ممثل السلطة الوطنية وأهالي القرية، وتم توقيع شهادة التسليم في الموقع.";
     await db.hazardArea.update({ where: { id: task.hazardAreas[0]!.hazardAreaId }, data: { name } });
-    await db.completionReport.update({ where: { taskId: task.id }, data: { qaNotes: notes } });
+    await db.completionReport.updateMany({ where: { taskId: task.id }, data: { qaNotes: notes } });
     const out = await completionPdf("dma@demo.test", task.id);
     const { text } = read(out.body as Uint8Array, `completion-arabic-${kind}`);
     // Every word comes back from the PDF as the Arabic it is (pdftotext's own ordering of a right-to-left line around
@@ -150,9 +157,9 @@ describe.each(DATABASE_KINDS)("PDF reports on %s", (kind) => {
 
   it("refuses a completion report for a task the caller may not see, or that is not complete", async () => {
     const db = t().db;
-    const done = await db.task.findFirstOrThrow({ where: { completion: { isNot: null } } });
+    const done = await db.task.findFirstOrThrow({ where: { completions: { some: {} } } });
     const open = await db.task.findFirstOrThrow({
-      where: { completion: null, authority: { name: "Directorate of Mine Action" } },
+      where: { completions: { none: {} }, authority: { name: "Directorate of Mine Action" } },
     });
     const refused = async (email: string, taskId: string) => (await refusal(completionPdf(email, taskId))).code;
     const ikmaa = await actorFor(db, "ikmaa@demo.test");

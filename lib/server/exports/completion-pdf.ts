@@ -1,5 +1,6 @@
 // A task's completion report and handover certificate as a PDF: what the
-// task released by method, the devices destroyed, the polygon handed over.
+// task itself released by method, the devices destroyed, its own land and
+// turning points, the QC result, marking, residual risk and the handover.
 import "server-only";
 import type { MultiPolygon, Polygon } from "geojson";
 import { programmeDay } from "@/lib/domain/calendar";
@@ -11,7 +12,7 @@ import { CommandError } from "@/lib/server/command-error";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { attachmentsForPdf } from "@/lib/server/queries/attachments";
-import { getTaskCompletion } from "@/lib/server/queries/tasks";
+import { getTaskCompletion } from "@/lib/server/queries/completion";
 import { type ExportResponse, namePart } from "./file-name";
 
 /** A task's completion report and handover certificate, for a caller who may read tasks. */
@@ -29,13 +30,18 @@ export async function completionPdf(db: Db, actor: Actor, f: ExportFilter, now: 
       completedOn: c.completedOn,
       clearanceDepthCm: c.clearanceDepthCm,
       qaNotes: c.qaNotes,
-      geometry: c.geometry as unknown as Polygon | MultiPolygon | null,
+      markers: c.markers,
+      benchmark: task.benchmark,
+      residualRisk: c.residualRisk,
+      residualRiskHolder: c.residualRiskHolder,
+      remainder: c.remainderM2 > 0 ? { m2: c.remainderM2, reason: c.remainderReason ?? "" } : null,
       handedOverOn: c.handoverDate,
       recipient: c.recipient,
       attendees: c.handoverDate
         ? { women: c.attendeesWomen, men: c.attendeesMen, girls: c.attendeesGirls, boys: c.attendeesBoys }
         : null,
     },
+    land: task.land?.geometry ?? null,
     hazardAreas: task.hazardAreas.map((h) => ({
       code: h.code,
       name: h.name,
@@ -46,11 +52,17 @@ export async function completionPdf(db: Db, actor: Actor, f: ExportFilter, now: 
       geometry: h.geometry as unknown as Polygon | MultiPolygon,
     })),
     releasedByMethod: {
-      cancelled: task.releasedByMethod.CANCELLED,
-      reduced: task.releasedByMethod.REDUCED,
-      cleared: task.releasedByMethod.CLEARED,
+      cancelled: task.land?.byMethod.CANCELLED ?? 0,
+      reduced: task.land?.byMethod.REDUCED ?? 0,
+      cleared: task.land?.byMethod.CLEARED ?? 0,
     },
     devices: task.devices,
+    inspection: task.inspection && {
+      result: task.inspection.result,
+      inspectedOn: task.inspection.inspectedOn,
+      inspector: task.inspection.inspector,
+      sampledM2: task.inspection.sampledAreaM2,
+    },
     attachments: await attachmentsForPdf(db, c.id),
     generatedAt: now,
   });

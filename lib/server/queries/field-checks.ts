@@ -12,7 +12,7 @@ export function taskForTransition(db: Db, taskId: string, owner: { authorityId: 
   });
 }
 
-/** The partner's own task, with the released land of its hazardous areas and the count of reports awaiting review. */
+/** The partner's own task, with its hazardous areas' area and released m² and the count of reports awaiting review. */
 export function taskForCompletion(db: Db, partnerId: string, taskId: string) {
   return db.task.findFirst({
     where: { id: taskId, partnerId },
@@ -20,17 +20,26 @@ export function taskForCompletion(db: Db, partnerId: string, taskId: string) {
       id: true,
       status: true,
       partnerId: true,
-      hazardAreas: { select: { hazardArea: { select: { releasedGeometry: true } } } },
+      hazardAreas: { select: { hazardArea: { select: { areaM2: true, releasedM2: true } } } },
       _count: { select: { reports: { where: { status: "SUBMITTED" } } } },
     },
   });
 }
 
-/** The authority's own task, with its completion report. */
+/** The authority's own task, with its current (newest) completion report. */
 export function taskForHandover(db: Db, authorityId: string, taskId: string) {
   return db.task.findFirst({
     where: { id: taskId, authorityId },
-    select: { id: true, status: true, partnerId: true, completion: { select: { id: true, completedOn: true } } },
+    select: {
+      id: true,
+      status: true,
+      partnerId: true,
+      completions: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 1,
+        select: { id: true, completedOn: true, createdAt: true },
+      },
+    },
   });
 }
 

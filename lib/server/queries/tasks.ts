@@ -129,7 +129,7 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
         inspectionId: true,
       }),
       statusChanges: { orderBy: { at: "asc" }, select: { fromStatus: true, toStatus: true, at: true, note: true } },
-      completion: { select: { id: true } },
+      completions: { select: { id: true }, take: 1 },
       // A donor sees its own grants among those funding the task, as on the funding page.
       grants: {
         where: { grant: grantScope(actor) },
@@ -163,56 +163,5 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
     hazardAreas: task.hazardAreas.map((h) => h.hazardArea),
     approvedReleases: approved,
     releasedByMethod: released,
-  };
-}
-
-/**
- * A task's completion report and handover certificate with what it states:
- * the hazardous areas, the land released by method and the devices destroyed
- * (approved reports of this task only), the polygon handed over.
- */
-export async function getTaskCompletion(db: Db, actor: Actor, id: string) {
-  const task = await db.task.findFirst({
-    where: { id, ...taskScope(actor) },
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      status: true,
-      authorityId: true,
-      partnerId: true,
-      authority: { select: { name: true } },
-      partner: { select: { name: true } },
-      hazardAreas: taskHazardAreas({
-        ...HAZARD_AREA_ON_MAP,
-        kind: true,
-        governorate: { select: { ...GOVERNORATE_NAMES, pcode: true } },
-      }),
-      completion: true,
-      reports: {
-        where: { status: "APPROVED" },
-        select: {
-          method: true,
-          countedAreaM2: true,
-          countedGeometry: true,
-          devices: { select: { category: true, count: true } },
-        },
-      },
-      _count: { select: { reports: { where: { status: "SUBMITTED" } } } },
-    },
-  });
-  if (!task) return null;
-  const released = { CANCELLED: 0, REDUCED: 0, CLEARED: 0 };
-  const devices = new Map<string, number>();
-  for (const r of task.reports) {
-    released[r.method] += r.countedAreaM2;
-    for (const d of r.devices) devices.set(d.category, (devices.get(d.category) ?? 0) + d.count);
-  }
-  return {
-    ...task,
-    hazardAreas: task.hazardAreas.map((h) => h.hazardArea),
-    releasedByMethod: released,
-    devices: [...devices].map(([category, count]) => ({ category, count })),
-    pendingReports: task._count.reports,
   };
 }

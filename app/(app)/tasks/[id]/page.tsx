@@ -150,7 +150,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             {t("logReport")}
           </Link>
         )}
-        {(task.completion ||
+        {(task.completions.length > 0 ||
           task.status === "IN_PROGRESS" ||
           task.status === "COMPLETED" ||
           task.status === "HANDED_OVER") && (
