@@ -331,15 +331,20 @@ export const OPENAPI = {
       ),
     },
     "/api/tasks/{id}/reports": {
-      post: op("Submit a land-release report (partner), or a correction of an approved one (`supersedesId`)", {
-        body: ZReportSubmit,
-        upload: true,
-        ok: 201,
-        okDescription:
-          "`{ id, status: 'submitted', submittedAreaM2, outsideAreaM2, alreadyReleasedAreaM2, countedAreaM2, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy",
-        errors: [400, 401, 403, 404, 409, 422],
-        params: ["id"],
-      }),
+      post: op(
+        "Submit a land-release report (partner), or a correction of an approved one (`supersedesId`); " +
+          "`clearanceDepthCm` (whole cm, 1 to 1000) is required when `method` is cleared, refused when cancelled " +
+          "(non-technical survey does not dig), optional when reduced",
+        {
+          body: ZReportSubmit,
+          upload: true,
+          ok: 201,
+          okDescription:
+            "`{ id, status: 'submitted', submittedAreaM2, outsideAreaM2, alreadyReleasedAreaM2, countedAreaM2, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy",
+          errors: [400, 401, 403, 404, 409, 422],
+          params: ["id"],
+        },
+      ),
     },
     "/api/reports/{id}/approve": {
       post: op("Approve a submitted report (authority of its governorate)", {
