@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { programmeDay } from "@/lib/domain/calendar";
+import { AGES, OUTCOMES, repeatedGroup, SEXES, STATUSES } from "@/lib/domain/casualties";
 import { everyone } from "@/lib/domain/human-impact";
 import { DEVICE_CATEGORIES, ZClientRef } from "./land-release-report";
 
@@ -17,7 +18,6 @@ const people = z
   .min(0, "A count of people cannot be negative.")
   .max(100_000)
   .default(0);
-const ZPeople = z.object({ women: people, men: people, girls: people, boys: people });
 
 // A record is never edited: a correction is a new record naming the one it
 // replaces, with why; a withdrawal names a record that should not have been
@@ -59,21 +59,49 @@ export const ZRiskEducationSession = z
   })
   .refine(noteWithCorrection, NOTE_NEEDED);
 
-/** An explosive ordnance accident, with the people killed and injured by sex and age (or its correction). */
+/** People of one outcome, sex, age and status in an accident; what the record does not know is UNKNOWN. */
+export const ZCasualtyGroup = z.object({
+  outcome: z.enum(OUTCOMES),
+  sex: z.enum(SEXES),
+  age: z.enum(AGES),
+  status: z.enum(STATUSES),
+  count: z.int("Count people as a whole number.").min(1, "A group counts at least one person.").max(100_000),
+});
+
+/** Where an accident happened: a GeoJSON point, longitude then latitude in WGS84 degrees. */
+export const ZAccidentLocation = z.object({
+  type: z.literal("Point"),
+  coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+});
+
+/**
+ * An explosive ordnance accident (or its correction): the devices that caused
+ * it (none when not known), where it happened (optionally the point, which
+ * must lie in the governorate), and its casualties in groups by outcome, sex,
+ * age and status.
+ */
 export const ZCasualtyIncident = z
   .object({
     occurredOn: ZPastDay,
     governorate: ZPcode,
     place: ZPlace,
-    deviceCategory: z.enum(DEVICE_CATEGORIES, "Choose the kind of device."),
-    killed: ZPeople.default({ women: 0, men: 0, girls: 0, boys: 0 }),
-    injured: ZPeople.default({ women: 0, men: 0, girls: 0, boys: 0 }),
+    devices: z.array(z.enum(DEVICE_CATEGORIES, "Choose the kind of device.")).max(DEVICE_CATEGORIES.length).default([]),
+    location: ZAccidentLocation.optional(),
+    casualties: z.array(ZCasualtyGroup).max(OUTCOMES.length * SEXES.length * AGES.length * STATUSES.length),
     ...correction,
     /** Sending it again (from the device's queue) answers with the accident already recorded. */
     clientRef: ZClientRef.optional(),
   })
-  .refine((c) => everyone(c.killed) + everyone(c.injured) > 0, {
-    path: ["killed", "women"],
-    message: "Record the people killed or injured (women, men, girls, boys).",
+  .refine((c) => c.casualties.length > 0, {
+    path: ["casualties"],
+    message: "Record the people killed, injured or of unknown outcome, by sex, age and status as far as known.",
+  })
+  .refine((c) => repeatedGroup(c.casualties) === null, {
+    path: ["casualties"],
+    message: "A group (outcome, sex, age and status) is given twice: give it once with everyone in it.",
+  })
+  .refine((c) => new Set(c.devices).size === c.devices.length, {
+    path: ["devices"],
+    message: "A kind of device is given twice: give each kind once.",
   })
   .refine(noteWithCorrection, NOTE_NEEDED);
