@@ -13,7 +13,8 @@ CREATE TYPE "CasualtyStatus" AS ENUM ('CIVILIAN', 'DEMINER', 'SECURITY_FORCES', 
 -- CreateEnum
 CREATE TYPE "VictimAssistanceService" AS ENUM ('MEDICAL_CARE', 'PHYSICAL_REHABILITATION', 'PSYCHOLOGICAL_SUPPORT', 'ECONOMIC_INCLUSION');
 
--- AlterTable: the new columns first; the old ones go once their figures are copied (below).
+-- AlterTable: the new columns first, the old ones go once their figures are copied (below). No semicolon in a
+-- comment: the migration runner splits the script on them.
 ALTER TABLE "CasualtyIncident" ADD COLUMN     "deviceCategories" "DeviceCategory"[],
 ADD COLUMN     "location" JSONB;
 
