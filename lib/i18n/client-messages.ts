@@ -35,6 +35,8 @@ export const CLIENT_NAMESPACES = [
   "signIn",
   "taskForm",
   "users",
+  "victimAssistance",
+  "victimService",
 ] as const;
 
 export function clientMessages<M extends Record<string, unknown>>(messages: M): Partial<M> {

@@ -5,15 +5,15 @@ import { everyone } from "@/lib/domain/human-impact";
 import { DEVICE_CATEGORIES, ZClientRef } from "./land-release-report";
 
 /** A day as YYYY-MM-DD, not after today in Iraq: sessions and accidents are recorded after they happen. */
-const ZPastDay = z.iso
+export const ZPastDay = z.iso
   .date({ error: "Use a date as YYYY-MM-DD." })
   .refine(
     (d) => d <= programmeDay(),
     "The date is in the future: record a session or an accident once it has happened.",
   );
-const ZPcode = z.string().regex(/^IQG\d{2}$/, "Choose the governorate by its P-code, e.g. IQG11 for Erbil.");
+export const ZPcode = z.string().regex(/^IQG\d{2}$/, "Choose the governorate by its P-code, e.g. IQG11 for Erbil.");
 const ZPlace = z.string().trim().min(2, "Name the place: village, school, camp or district.").max(200);
-const people = z
+export const people = z
   .int("Count people as a whole number.")
   .min(0, "A count of people cannot be negative.")
   .max(100_000)
@@ -23,10 +23,13 @@ const people = z
 // replaces, with why; a withdrawal names a record that should not have been
 // made at all (entered twice, or in error). Both stay in the history.
 const ZCorrectionNote = z.string().trim().min(5, "Say why the record is corrected or withdrawn.").max(1_000);
-const correction = { supersedesId: z.string().min(1).max(64).optional(), correctionNote: ZCorrectionNote.optional() };
-const noteWithCorrection = (r: { supersedesId?: string; correctionNote?: string }) =>
+export const correction = {
+  supersedesId: z.string().min(1).max(64).optional(),
+  correctionNote: ZCorrectionNote.optional(),
+};
+export const noteWithCorrection = (r: { supersedesId?: string; correctionNote?: string }) =>
   !r.supersedesId || !!r.correctionNote;
-const NOTE_NEEDED = { path: ["correctionNote"], message: "Say why the record is corrected or withdrawn." };
+export const NOTE_NEEDED = { path: ["correctionNote"], message: "Say why the record is corrected or withdrawn." };
 
 /** Withdraws a session or an accident record. */
 export const ZWithdrawal = z.object({

@@ -21,6 +21,8 @@ const GRANTS = {
   "publicPage:manage": ["ADMIN", "AUTHORITY"],
   "riskEducation:record": ["PARTNER"],
   "casualty:record": ["AUTHORITY"],
+  /** Survivors referred or assisted: the authorities, and the operators that run the services (as for EORE). */
+  "victimAssistance:record": ["AUTHORITY", "PARTNER"],
   /** Attaching photos and signed forms to records: which records, attachableSubjectScope says. */
   "attachment:add": ["ADMIN", "AUTHORITY", "PARTNER"],
   "password:change": ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"],

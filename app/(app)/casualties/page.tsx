@@ -3,6 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
 import { FilesOfListedRecord } from "@/app/(app)/record-attachments";
 import { CasualtyForm, type Correcting } from "@/components/human-impact/forms";
+import { VictimAssistanceFigures } from "@/components/human-impact/victim-assistance-figures";
+import { VictimAssistanceForm } from "@/components/human-impact/victim-assistance-form";
 import type { Column } from "@/components/ui/data-table";
 import { casualtyTotals, childrenIn, pointOf, STATUSES, tallyCasualties } from "@/lib/domain/casualties";
 import { formatCount, formatDate } from "@/lib/i18n/format";
@@ -12,6 +14,7 @@ import { can } from "@/lib/server/permissions";
 import { attachmentsOf } from "@/lib/server/queries/attachments";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 import { accidentToCorrect, casualtyPage } from "@/lib/server/queries/human-impact";
+import { accidentChoices, victimAssistanceFigures } from "@/lib/server/queries/victim-assistance";
 
 type Row = Awaited<ReturnType<typeof casualtyPage>>["rows"][number];
 
@@ -30,7 +33,20 @@ export default async function CasualtiesPage(props: ListPageProps) {
     getLocale(),
     correctId ? accidentToCorrect(db, user, correctId) : null,
   ]);
-  const tFiles = await getTranslations("attachments");
+  const assisting = can(user, "victimAssistance:record");
+  const [tFiles, tAssistance, assistance, vaGovernorates] = await Promise.all([
+    getTranslations("attachments"),
+    getTranslations("victimAssistance"),
+    victimAssistanceFigures(db, user),
+    assisting ? governorateChoices(db, user.role === "AUTHORITY" ? user.organisationId : undefined) : [],
+  ]);
+  const accidents = assisting
+    ? await accidentChoices(
+        db,
+        user,
+        vaGovernorates.map((g) => g.pcode),
+      )
+    : [];
   const filesOf = typeof params.attachments === "string" ? params.attachments : null;
   const files = filesOf ? await attachmentsOf(db, user, "accident", filesOf) : null;
   const correcting: Correcting | undefined = toCorrect
@@ -128,6 +144,20 @@ export default async function CasualtiesPage(props: ListPageProps) {
           correcting={correcting}
         />
       )}
+      <section aria-labelledby="victim-assistance-title">
+        <h2 id="victim-assistance-title">{tAssistance("title")}</h2>
+        <p className="note">{tAssistance("intro")}</p>
+        <VictimAssistanceFigures rows={assistance} locale={locale} />
+        {assisting && (
+          <VictimAssistanceForm
+            governorates={vaGovernorates.map((g) => ({ value: g.pcode, label: governorateName(g, locale) }))}
+            accidents={accidents.map((a) => ({
+              value: a.id,
+              label: `${formatDate(a.occurredOn, locale)} · ${a.place} (${a.governoratePcode})`,
+            }))}
+          />
+        )}
+      </section>
       {filesOf && <FilesOfListedRecord subjectType="accident" found={files} closeHref="/casualties" />}
       <PagedTable
         path="/casualties"
