@@ -64,7 +64,7 @@ describe("casualties and victim assistance", () => {
     await form.getByLabel(va.service).selectOption("PHYSICAL_REHABILITATION");
     const accident = form.getByLabel(va.incident).locator("option", { hasText: "Road to Bashiqa, km 4" });
     await form.getByLabel(va.incident).selectOption((await accident.getAttribute("value"))!);
-    await form.getByLabel(h.men).fill("1");
+    await form.getByLabel(h.men, { exact: true }).fill("1");
     await form.getByLabel(va.unknown).fill("2");
     await form.getByRole("button", { name: va.record }).click();
     await expect.poll(() => page.getByTestId("notice").textContent()).toContain(va.recorded);
