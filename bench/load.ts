@@ -57,6 +57,7 @@ function scenarios(taskId: string): Scenario[] {
           headers: { cookie: c.partner, "content-type": "application/json" },
           body: JSON.stringify({
             method: "cleared",
+            clearanceDepthCm: 30,
             periodStart: "2026-11-01",
             periodEnd: "2026-11-20",
             geometry: stripInside(r),

@@ -191,6 +191,14 @@ export const API: Record<string, { method: "GET" | "POST"; expect: Record<Caller
     method: "POST",
     expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 403, DONOR: 403 },
   },
+  "/api/victim-assistance": {
+    method: "GET",
+    expect: { anonymous: 401, ADMIN: 200, DMA: 200, IKMAA: 200, PARTNER: 200, DONOR: 200 },
+  },
+  "POST /api/victim-assistance": {
+    method: "POST",
+    expect: { anonymous: 401, ADMIN: 403, DMA: 400, IKMAA: 400, PARTNER: 400, DONOR: 403 },
+  },
   // Sent {} as JSON, not a form: every role that attaches gets 400; a donor attaches nothing.
   "/api/attachments": {
     method: "POST",

@@ -353,6 +353,7 @@ describe("authorisation matrix", () => {
       ).items.find((t) => t.code === "DEMO-TASK-003")!;
       const body = {
         method: "cleared",
+        clearanceDepthCm: 30,
         periodStart: "2026-10-01",
         periodEnd: "2026-10-31",
         geometry: inside(),

@@ -88,6 +88,7 @@ const stripOf = (i: number) => strip(NINEWA_SITE, 0.6 + (0.4 * (i % 60)) / 60, 0
 const reportBody = (i: number) =>
   JSON.stringify({
     method: "cleared",
+    clearanceDepthCm: 30,
     periodStart: "2026-11-01",
     periodEnd: "2026-11-20",
     geometry: stripOf(i),

@@ -43,6 +43,7 @@ async function fillReport(page: Page, box: string, photo?: string) {
   await page.getByLabel(/^Method/).selectOption("cleared");
   await page.getByLabel("Period start").fill("2026-11-03");
   await page.getByLabel("Period end").fill("2026-11-19");
+  await page.getByLabel("Clearance depth (cm)").fill("30");
   if (photo) await page.getByLabel(/^Photos and signed forms/).setInputFiles(photo);
   await page.getByRole("button", { name: "Submit the report" }).click();
   await page.getByTestId("offline").waitFor();

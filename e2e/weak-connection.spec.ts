@@ -31,6 +31,7 @@ describe("the report form on a weak connection", () => {
     await page.getByLabel(/^Method/).selectOption("cleared");
     await page.getByLabel("Period start").fill("2026-11-03");
     await page.getByLabel("Period end").fill("2026-11-19");
+    await page.getByLabel("Clearance depth (cm)").fill("30");
     await page.getByRole("button", { name: "Add a device type" }).click();
     await page.getByLabel("Count", { exact: true }).fill("2");
 
@@ -41,6 +42,7 @@ describe("the report form on a weak connection", () => {
     expect(Number(await page.getByTestId("preview-counted").getAttribute("data-m2"))).toBeCloseTo(counted, 6);
     expect(await page.getByLabel(/^Method/).inputValue()).toBe("cleared");
     expect(await page.getByLabel("Period end").inputValue()).toBe("2026-11-19");
+    expect(await page.getByLabel("Clearance depth (cm)").inputValue()).toBe("30");
     expect(await page.getByLabel("Count", { exact: true }).inputValue()).toBe("2");
 
     // Submitted with no connection: kept, said so, and sent once the connection is back.

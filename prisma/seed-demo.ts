@@ -2,7 +2,7 @@
 // grants), accounted with the same domain code as real reports.
 import type { Polygon } from "geojson";
 import { unreleasedM2 } from "@/lib/domain/completion";
-import { casualtyFields } from "@/lib/domain/human-impact";
+import { groupsOfSexAge } from "@/lib/domain/casualties";
 import { countedGeometry, releasedAfterApproval } from "@/lib/domain/land-release";
 import { previewRelease } from "@/lib/domain/release-preview";
 import { geodesicAreaM2 } from "@/lib/geo/area";
@@ -320,8 +320,14 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
               governoratePcode: c.governorate,
               occurredOn: new Date(`${c.occurredOn}T00:00:00Z`),
               place: c.place,
-              deviceCategory: c.device,
-              ...casualtyFields(people(c.killed), people(c.injured)),
+              deviceCategories: [c.device],
+              // The demo's accidents are on farmland, tracks and orchards: civilians.
+              counts: {
+                create: [
+                  ...groupsOfSexAge("KILLED", people(c.killed), "CIVILIAN"),
+                  ...groupsOfSexAge("INJURED", people(c.injured), "CIVILIAN"),
+                ],
+              },
               recordedById: (await reviewerFor(governorate.region)).id,
               isDemo: true,
             },

@@ -135,6 +135,8 @@ export async function approvedRelease(
 ) {
   const submitted = await submitLandReleaseReport(db, who.partner, taskId, {
     method: fields.method ?? "cleared",
+    // Cleared land states its depth (IMAS 09.10); cancelled land has none.
+    ...((fields.method ?? "cleared") === "cleared" ? { clearanceDepthCm: 30 } : {}),
     periodStart: fields.periodStart ?? "2026-09-01",
     periodEnd: fields.periodEnd ?? "2026-09-30",
     geometry: fields.geometry,

@@ -3,6 +3,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { everyone, type HumanImpact, SEX_AGE, type SexAge } from "@/lib/domain/human-impact";
 import { formatCount } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
+import { CasualtyFigures } from "./casualty-figures";
 
 /**
  * Risk education and casualties in the dashboard's view: by governorate, and
@@ -76,77 +77,7 @@ export async function HumanImpactFigures({ data, locale }: { data: HumanImpact; 
             </TableScroll>
           )}
         </section>
-        <section className="card" aria-labelledby="casualties-title">
-          <h2 id="casualties-title">{t("casualtiesTitle")}</h2>
-          <p
-            className="figure"
-            data-testid="casualties-figure"
-            data-killed={everyone(casualties.killed)}
-            data-injured={everyone(casualties.injured)}
-          >
-            {t("casualtiesFigure", {
-              killed: everyone(casualties.killed),
-              killedText: n(everyone(casualties.killed)),
-              injured: everyone(casualties.injured),
-              injuredText: n(everyone(casualties.injured)),
-              accidents: casualties.incidents,
-              accidentsText: n(casualties.incidents),
-            })}
-          </p>
-          {casualties.incidents === 0 ? (
-            <p className="note">{t("noAccidents")}</p>
-          ) : (
-            <TableScroll label={t("casualtiesTitle")}>
-              <table data-testid="casualties-by-sex-age">
-                <thead>
-                  <tr>
-                    <th />
-                    {sexAgeHeader}
-                    <th className="num">{t("total")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    <th scope="row">{t("killed")}</th>
-                    {sexAgeCells(casualties.killed)}
-                  </tr>
-                  <tr>
-                    <th scope="row">{t("injured")}</th>
-                    {sexAgeCells(casualties.injured)}
-                  </tr>
-                </tbody>
-              </table>
-              <table data-testid="casualties-by-governorate">
-                <thead>
-                  <tr>
-                    <th>{t("governorate")}</th>
-                    <th className="num">{t("accidents")}</th>
-                    <th className="num">{t("killed")}</th>
-                    <th className="num">{t("injured")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {casualties.byGovernorate.map((c) => (
-                    <tr key={c.pcode}>
-                      <th scope="row">{governorateName(c, locale)}</th>
-                      <td className="num">{n(c.incidents)}</td>
-                      <td className="num">{n(everyone(c.killed))}</td>
-                      <td className="num">{n(everyone(c.injured))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t("total")}</th>
-                    <td className="num">{n(casualties.incidents)}</td>
-                    <td className="num">{n(everyone(casualties.killed))}</td>
-                    <td className="num">{n(everyone(casualties.injured))}</td>
-                  </tr>
-                </tfoot>
-              </table>
-            </TableScroll>
-          )}
-        </section>
+        <CasualtyFigures casualties={casualties} locale={locale} />
       </div>
       <p className="note">{t("scopeNote")}</p>
     </>

@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { DeviceOptions } from "@/components/reports/device-options";
 import { ApiForm, count, optional } from "@/components/ui/api-form";
 import { ChooseSelect } from "@/components/ui/choose-select";
 import { Options } from "@/components/ui/options";
 import { SEX_AGE } from "@/lib/domain/human-impact";
+import { type AccidentValues, accidentFields, CasualtyGroups, DeviceChecks, LocationFields } from "./casualty-fields";
 
 type Governorate = { pcode: string; name: string };
 
@@ -14,7 +14,14 @@ type Governorate = { pcode: string; name: string };
  * The record a form corrects: its id, what to call it, its values as the
  * form's field names (so the fields start from them), and where the list is.
  */
-export type Correcting = { id: string; title: string; values: Readonly<Record<string, string | number>>; list: string };
+export type Correcting = {
+  id: string;
+  title: string;
+  values: Readonly<Record<string, string | number>>;
+  list: string;
+  /** An accident's devices, point and casualty groups. */
+  accident?: AccidentValues;
+};
 
 const people = (d: FormData, prefix: string) => Object.fromEntries(SEX_AGE.map((k) => [k, count(d, `${prefix}${k}`)]));
 
@@ -192,25 +199,12 @@ export function CasualtyForm({ governorates, correcting }: RecordFormProps) {
       done={t("accidentRecorded")}
       heading={t("newAccident")}
       subject="accident"
-      fields={(d) => ({
-        occurredOn: optional(d, "occurredOn"),
-        deviceCategory: optional(d, "deviceCategory"),
-        killed: people(d, "killed-"),
-        injured: people(d, "injured-"),
-      })}
+      fields={(d) => ({ occurredOn: optional(d, "occurredOn"), ...accidentFields(d) })}
     >
-      <WhenAndWhere date="occurredOn" governorates={governorates} values={values}>
-        <ChooseSelect
-          label={t("device")}
-          name="deviceCategory"
-          value={values?.deviceCategory}
-          placeholder={t("chooseDevice")}
-        >
-          <DeviceOptions />
-        </ChooseSelect>
-      </WhenAndWhere>
-      <PeopleFields legend={t("killed")} prefix="killed-" values={values} />
-      <PeopleFields legend={t("injured")} prefix="injured-" values={values} />
+      <WhenAndWhere date="occurredOn" governorates={governorates} values={values} />
+      <DeviceChecks values={correcting?.accident} />
+      <LocationFields values={correcting?.accident} />
+      <CasualtyGroups values={correcting?.accident} />
     </HumanImpactRecordForm>
   );
 }

@@ -61,6 +61,8 @@ export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, c
   const shape = useGeometrySource();
   const { source, setRepair } = shape;
   const [devices, setDevices] = useState<DeviceRow[]>([]);
+  // The method decides the depth field: required when cleared, not asked when cancelled (IMAS 09.10).
+  const [method, setMethod] = useState(correcting?.method ?? "");
   const [submitError, setSubmitError] = useState<string[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [clientRef, setClientRef] = useState(newClientRef);
@@ -121,6 +123,7 @@ export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, c
       const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
       if (field && draft[name]) field.value = draft[name];
     }
+    setMethod(draft.method);
     setDevices(draft.devices.filter((d): d is DeviceRow => (DEVICE_TYPES as readonly string[]).includes(d.type)));
     if (draft.polygons?.length) setRepair({ kind: "drawn", polygons: draft.polygons });
   }, []);
@@ -146,6 +149,7 @@ export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, c
     setDevices([]);
     setClientRef(newClientRef());
     formRef.current?.reset();
+    setMethod(correcting?.method ?? "");
   }
 
   async function submit(form: HTMLFormElement) {
@@ -163,7 +167,9 @@ export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, c
       method: String(data.get("method")),
       periodStart: String(data.get("periodStart")),
       periodEnd: String(data.get("periodEnd")),
-      ...(data.get("clearanceDepthCm") ? { clearanceDepthCm: Number(data.get("clearanceDepthCm")) } : {}),
+      ...(data.get("clearanceDepthCm") && method !== "cancelled"
+        ? { clearanceDepthCm: Number(data.get("clearanceDepthCm")) }
+        : {}),
       devices: devices.filter((d) => d.count !== "").map((d) => ({ type: d.type, count: Number(d.count) })),
       ...(correcting ? { supersedesId: correcting.id } : {}),
     };
@@ -203,7 +209,16 @@ export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, c
   }
 
   return (
-    <form ref={formRef} className="report-form" onChange={keepDraft} onSubmit={submitWith(submit)}>
+    <form
+      ref={formRef}
+      className="report-form"
+      onChange={(e) => {
+        const field = e.target as EventTarget as HTMLSelectElement;
+        if (field.name === "method") setMethod(field.value);
+        keepDraft();
+      }}
+      onSubmit={submitWith(submit)}
+    >
       {restored && (
         <p className="warning" role="status" data-testid="draft-restored">
           {t("draftRestored", { when: formatDateTime(new Date(restored.savedAt), locale) })}{" "}
@@ -279,10 +294,29 @@ export function ReportForm({ taskId, taskCode, hazardAreas, released, basemap, c
           {t("periodEnd")}
           <input type="date" name="periodEnd" required />
         </label>
-        <label>
-          {t("depth")}
-          <input type="number" name="clearanceDepthCm" min={1} max={1000} inputMode="numeric" />
-        </label>
+        <div>
+          <label>
+            {t("depth")}
+            <input
+              type="number"
+              name="clearanceDepthCm"
+              min={1}
+              max={1000}
+              step={1}
+              inputMode="numeric"
+              required={method === "cleared"}
+              disabled={method === "cancelled"}
+              aria-describedby="depth-hint"
+            />
+          </label>
+          <small id="depth-hint" className="note">
+            {method === "cleared"
+              ? t("depthHintCleared")
+              : method === "cancelled"
+                ? t("depthHintCancelled")
+                : t("depthHintReduced")}
+          </small>
+        </div>
       </div>
       <fieldset>
         <legend>{t("devices")}</legend>

@@ -3,6 +3,7 @@
 // report them. National figures are the sums of the governorates' rows, so
 // every table adds up to its total.
 import type { GovernorateNames } from "@/lib/i18n/names";
+import { addTallies, type CasualtyTally, noCasualties } from "./casualties";
 
 /** Women and men are this age and over; girls and boys under it. */
 export const ADULT_AGE = 18;
@@ -20,24 +21,13 @@ export const addPeople = (a: SexAge, b: SexAge): SexAge => ({
   boys: a.boys + b.boys,
 });
 
-/** The killed and injured as an accident record holds them, a field each: killedWomen, …, injuredBoys. */
-export const casualtyFields = (killed: SexAge, injured: SexAge) => ({
-  killedWomen: killed.women,
-  killedMen: killed.men,
-  killedGirls: killed.girls,
-  killedBoys: killed.boys,
-  injuredWomen: injured.women,
-  injuredMen: injured.men,
-  injuredGirls: injured.girls,
-  injuredBoys: injured.boys,
-});
-
 export type RiskEducationRow = GovernorateNames & { pcode: string; sessions: number } & SexAge;
-export type CasualtyRow = GovernorateNames & { pcode: string; incidents: number; killed: SexAge; injured: SexAge };
+export type CasualtyRow = GovernorateNames & { pcode: string; incidents: number; people: CasualtyTally };
 
 export type HumanImpact = {
   riskEducation: { sessions: number; beneficiaries: SexAge; byGovernorate: RiskEducationRow[] };
-  casualties: { incidents: number; killed: SexAge; injured: SexAge; byGovernorate: CasualtyRow[] };
+  /** `people`: killed, injured and of unknown outcome, by sex and age and by status (unknown kept as unknown). */
+  casualties: { incidents: number; people: CasualtyTally; byGovernorate: CasualtyRow[] };
 };
 
 /** The view's totals from its rows per governorate (rows with nothing are left out). */
@@ -47,11 +37,7 @@ export function buildHumanImpact(riskEducation: RiskEducationRow[], casualties: 
     .sort((a, b) => b.sessions - a.sessions || a.pcode.localeCompare(b.pcode));
   const cas = casualties
     .filter((c) => c.incidents > 0)
-    .sort(
-      (a, b) =>
-        everyone(b.killed) + everyone(b.injured) - everyone(a.killed) - everyone(a.injured) ||
-        a.pcode.localeCompare(b.pcode),
-    );
+    .sort((a, b) => b.people.total - a.people.total || a.pcode.localeCompare(b.pcode));
   return {
     riskEducation: {
       sessions: eore.reduce((n, r) => n + r.sessions, 0),
@@ -60,8 +46,7 @@ export function buildHumanImpact(riskEducation: RiskEducationRow[], casualties: 
     },
     casualties: {
       incidents: cas.reduce((n, c) => n + c.incidents, 0),
-      killed: cas.reduce((sum, c) => addPeople(sum, c.killed), noOne()),
-      injured: cas.reduce((sum, c) => addPeople(sum, c.injured), noOne()),
+      people: cas.reduce((sum, c) => addTallies(sum, c.people), noCasualties()),
       byGovernorate: cas,
     },
   };

@@ -78,4 +78,22 @@ describe("mapReleaseRow", () => {
         ["periodEnd", end ? "BAD_DATE" : "MISSING_VALUE"],
       ]);
   });
+
+  it("keeps a past clearance without a depth (not recorded) and refuses a depth on cancelled land", () => {
+    const cleared = row({ CLEAR_DEPT: "" });
+    expect(cleared.problems).toEqual([]);
+    expect(cleared.value).toMatchObject({ method: "CLEARED", clearanceDepthCm: null });
+    expect(row({ ACT_TYPE: "TS", CLEAR_DEPT: "" }).value).toMatchObject({ method: "REDUCED", clearanceDepthCm: null });
+    expect(row({ ACT_TYPE: "TS", CLEAR_DEPT: "20" }).value).toMatchObject({ clearanceDepthCm: 20 });
+    const cancelled = row({ ACT_TYPE: "NTS", CLEAR_DEPT: "30" });
+    expect(cancelled.value).toBeNull();
+    expect(cancelled.problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [4, "clearanceDepthCm", "DEPTH_ON_CANCELLED"],
+    ]);
+    expect(cancelled.problems[0]!.message).toContain("column 'CLEAR_DEPT'");
+    expect(row({ ACT_TYPE: "NTS", CLEAR_DEPT: "" }).value).toMatchObject({
+      method: "CANCELLED",
+      clearanceDepthCm: null,
+    });
+  });
 });

@@ -6,6 +6,7 @@
 // accounted apart, by the same accounting as an approved report.
 import type { MessageValues } from "@/lib/i18n/localised";
 import type { RefusalKey } from "@/lib/i18n/refusals";
+import { clearanceDepthProblem, MAX_CLEARANCE_DEPTH_CM } from "./clearance-depth";
 import { key } from "./import-vocabulary";
 import type { ImportedReleaseAccount, ReleaseMethod } from "./land-release";
 import {
@@ -195,8 +196,12 @@ export function mapReleaseRow(
 
   const rawDepth = cell("clearanceDepthCm");
   const depth = rawDepth ? Number(rawDepth) : null;
-  if (rawDepth && !(Number.isInteger(depth) && depth! > 0 && depth! <= 1_000))
+  if (rawDepth && !(Number.isInteger(depth) && depth! > 0 && depth! <= MAX_CLEARANCE_DEPTH_CM))
     problem("clearanceDepthCm", "BAD_DEPTH", "importBadDepth", { value: rawDepth });
+  // Non-technical survey does not dig: a depth on cancelled land is a mistake in the file, not a record. A cleared
+  // row without one is kept (IMSMA's past records often lack it): the release says its depth was not recorded.
+  else if (method && clearanceDepthProblem(method, depth) === "depthOnCancelled")
+    problem("clearanceDepthCm", "DEPTH_ON_CANCELLED", "importDepthOnCancelled", { value: String(rawDepth) });
 
   if (problems.length || !method || !operatorId || !periodStart || !periodEnd) return { value: null, problems };
   return {

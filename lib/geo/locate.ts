@@ -15,3 +15,8 @@ export function locate<P extends GeoJsonProperties>(
   const c = centroid(feature(geometry));
   return boundaries.find((b) => booleanPointInPolygon(c, b)) ?? null;
 }
+
+/** Whether the position [longitude, latitude] (WGS84 degrees) lies in the area, its edge included. */
+export function areaContains(area: Polygon | MultiPolygon, position: readonly [number, number]): boolean {
+  return booleanPointInPolygon([position[0], position[1]], area);
+}

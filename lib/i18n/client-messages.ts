@@ -6,6 +6,10 @@ export const CLIENT_NAMESPACES = [
   "apiTokens",
   "areaChanges",
   "attachments",
+  "casualtyAge",
+  "casualtyOutcome",
+  "casualtySex",
+  "casualtyStatus",
   "completion",
   "contamination",
   "dashboard",
@@ -32,6 +36,8 @@ export const CLIENT_NAMESPACES = [
   "signIn",
   "taskForm",
   "users",
+  "victimAssistance",
+  "victimService",
 ] as const;
 
 export function clientMessages<M extends Record<string, unknown>>(messages: M): Partial<M> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clearanceDepthProblem, MAX_CLEARANCE_DEPTH_CM } from "@/lib/domain/clearance-depth";
 
 const ZDate = z.iso.date({ error: "Use a date as YYYY-MM-DD." });
 
@@ -24,6 +25,15 @@ const ZDeviceCount = z.object({
   count: z.int().positive().max(1_000_000),
 });
 
+/** Catalogued by their English (lib/i18n/server-messages: reportClearanceDepthRequired, clearanceDepthOnCancelled). */
+const DEPTH_MESSAGES = {
+  depthRequired:
+    "clearanceDepthCm is required for cleared land: give the depth cleared to, in whole centimetres (1 to 1000).",
+  depthOnCancelled:
+    "clearanceDepthCm is refused for cancelled land: non-technical survey does not dig. " +
+    "Leave the depth out, or report the land as reduced or cleared.",
+} as const;
+
 /** A partner's land-release report as submitted (the geometry is checked by lib/geo, not here). */
 export const ZReportSubmit = z
   .object({
@@ -32,7 +42,8 @@ export const ZReportSubmit = z
     periodStart: ZDate,
     periodEnd: ZDate,
     geometry: z.unknown(),
-    clearanceDepthCm: z.int().positive().max(1_000).optional(),
+    /** Required when cleared, refused when cancelled, optional when reduced (IMAS 09.10). */
+    clearanceDepthCm: z.int().positive().max(MAX_CLEARANCE_DEPTH_CM).optional(),
     devices: z.array(ZDeviceCount).max(50).default([]),
     /** A correction: the approved report of the same task it replaces once approved. */
     supersedesId: z.string().min(1).optional(),
@@ -42,6 +53,10 @@ export const ZReportSubmit = z
   .refine((r) => r.periodStart <= r.periodEnd, {
     path: ["periodEnd"],
     message: "The period must end on or after it starts.",
+  })
+  .superRefine((r, ctx) => {
+    const problem = clearanceDepthProblem(r.method.toUpperCase() as Uppercase<typeof r.method>, r.clearanceDepthCm);
+    if (problem) ctx.addIssue({ code: "custom", path: ["clearanceDepthCm"], message: DEPTH_MESSAGES[problem] });
   });
 
 export const ZReportReview = z.discriminatedUnion("decision", [

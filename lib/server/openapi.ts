@@ -11,6 +11,7 @@ import { ZReportReview, ZReportSubmit } from "@/lib/schemas/land-release-report"
 import { ZPublicPage } from "@/lib/schemas/public-page";
 import { ZImportCommit, ZSavedImportMapping } from "@/lib/schemas/register-import";
 import { ZTaskCreate, ZTaskTransition } from "@/lib/schemas/task";
+import { ZVictimAssistance } from "@/lib/schemas/victim-assistance";
 import { ATTACHMENT_PATHS } from "./openapi-attachments";
 import {
   errors,
@@ -310,10 +311,16 @@ export const OPENAPI = {
       "session",
     ),
     "/api/casualties": recordsKeptAsEvents(
-      "Explosive ordnance accidents, newest first, 100 a page (`page`), with people killed and injured by sex and age",
-      "Record an accident in one of the authority's governorates, or correct (`supersedesId`, `correctionNote`) or withdraw (`{ supersedesId, withdrawn: true, correctionNote }`) one it recorded. The same `clientRef` sent again answers 200 with the accident already recorded",
+      "Explosive ordnance accidents, newest first, 100 a page (`page`): devices (`[]`: not known), `location` (a GeoJSON point or null), `casualties` as groups `{ outcome, sex, age, status, count }`, and `killed`, `injured`, `unknownOutcome`, `total`",
+      "Record an accident in one of the authority's governorates: `devices` (zero or more categories, none when not known), an optional `location` (`{ type: 'Point', coordinates: [lon, lat] }`, refused unless inside the governorate), and `casualties`, one group per outcome (KILLED, INJURED, UNKNOWN), sex (FEMALE, MALE, UNKNOWN), age (ADULT 18+, CHILD, UNKNOWN) and status (CIVILIAN, DEMINER, SECURITY_FORCES, UNKNOWN) with its `count`. The earlier body (`deviceCategory`, `killed`/`injured` as women, men, girls, boys) is still read, as groups of unknown status. Correct (`supersedesId`, `correctionNote`) or withdraw (`{ supersedesId, withdrawn: true, correctionNote }`) one it recorded. The same `clientRef` sent again answers 200 with the accident already recorded",
       ZCasualtyIncident,
       "accident",
+    ),
+    "/api/victim-assistance": recordsKeptAsEvents(
+      "Victim assistance records, newest period first, 100 a page (`page`): an operator's own, an authority's governorates', everyone's for others",
+      "Record survivors referred to or given a service (MEDICAL_CARE, PHYSICAL_REHABILITATION, PSYCHOLOGICAL_SUPPORT, ECONOMIC_INCLUSION) in a period and governorate, by sex and age (`unknown` where not known), optionally linked to an accident (`incidentId`) in force in the same governorate (an authority: in its own region). An authority records in its own governorates, an operator in any. Correct (`supersedesId`, `correctionNote`) or withdraw (`{ supersedesId, withdrawn: true, correctionNote }`) one the organisation recorded; the same `clientRef` sent again answers 200",
+      ZVictimAssistance,
+      "record",
     ),
     "/api/tasks/{id}": {
       get: op("One task with its hazardous areas and reports", {
@@ -363,15 +370,20 @@ export const OPENAPI = {
       ),
     },
     "/api/tasks/{id}/reports": {
-      post: op("Submit a land-release report (partner), or a correction of an approved one (`supersedesId`)", {
-        body: ZReportSubmit,
-        upload: true,
-        ok: 201,
-        okDescription:
-          "`{ id, status: 'submitted', submittedAreaM2, outsideAreaM2, alreadyReleasedAreaM2, countedAreaM2, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy",
-        errors: [400, 401, 403, 404, 409, 422],
-        params: ["id"],
-      }),
+      post: op(
+        "Submit a land-release report (partner), or a correction of an approved one (`supersedesId`); " +
+          "`clearanceDepthCm` (whole cm, 1 to 1000) is required when `method` is cleared, refused when cancelled " +
+          "(non-technical survey does not dig), optional when reduced",
+        {
+          body: ZReportSubmit,
+          upload: true,
+          ok: 201,
+          okDescription:
+            "`{ id, status: 'submitted', submittedAreaM2, outsideAreaM2, alreadyReleasedAreaM2, countedAreaM2, notes }`; an uploaded file adds `sourceCrs`, the coordinate system it was read in (e.g. `EPSG:7006`), and `notes` then name the datum shift applied and its accuracy",
+          errors: [400, 401, 403, 404, 409, 422],
+          params: ["id"],
+        },
+      ),
     },
     "/api/reports/{id}/approve": {
       post: op("Approve a submitted report (authority of its governorate)", {

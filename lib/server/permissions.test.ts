@@ -51,6 +51,12 @@ describe("permissions", () => {
         can({ role }, "casualty:record"),
       ),
     ).toEqual(["AUTHORITY"]);
+    // Victim assistance: the authorities, and the operators that run the services.
+    expect(
+      (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((role) =>
+        can({ role }, "victimAssistance:record"),
+      ),
+    ).toEqual(["AUTHORITY", "PARTNER"]);
   });
 
   it("lets only an authority record accreditations, and an administrator read the register", () => {

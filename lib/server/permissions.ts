@@ -27,6 +27,8 @@ const GRANTS = {
   "accreditation:read": ["ADMIN", "AUTHORITY"],
   /** Monitoring visits, their non-conformities' closure and post-clearance inspections, on tasks in its region. */
   "qa:record": ["AUTHORITY"],
+  /** Survivors referred or assisted: the authorities, and the operators that run the services (as for EORE). */
+  "victimAssistance:record": ["AUTHORITY", "PARTNER"],
   /** Attaching photos and signed forms to records: which records, attachableSubjectScope says. */
   "attachment:add": ["ADMIN", "AUTHORITY", "PARTNER"],
   "password:change": ["ADMIN", "AUTHORITY", "PARTNER", "DONOR"],

@@ -104,6 +104,25 @@ export function ownSessionScope(actor: Actor): Prisma.RiskEducationSessionWhereI
   return { ...IN_FORCE, partnerId: actor.organisationId };
 }
 
+/** Victim assistance in force: an operator's own records, an authority's in its governorates, every one for others. */
+export function victimAssistanceScope(actor: Actor): Prisma.VictimAssistanceRecordWhereInput {
+  if (actor.role === "PARTNER") return { ...IN_FORCE, organisationId: actor.organisationId };
+  if (actor.role === "AUTHORITY") return { ...IN_FORCE, governorate: { authorityId: actor.organisationId } };
+  return IN_FORCE;
+}
+
+/**
+ * Accidents a victim-assistance record may name: in force and in the record's governorate; for an authority, in
+ * its own governorates only (another region's accidents are not its to link).
+ */
+export function linkableAccidentScope(actor: Actor, pcode: string): Prisma.CasualtyIncidentWhereInput {
+  return {
+    ...IN_FORCE,
+    governoratePcode: pcode,
+    ...(actor.role === "AUTHORITY" ? { governorate: { authorityId: actor.organisationId } } : {}),
+  };
+}
+
 /** Accidents the authority may correct or withdraw: its own records, still in force. */
 export function ownAccidentScope(actor: Actor): Prisma.CasualtyIncidentWhereInput {
   return { ...IN_FORCE, authorityId: actor.organisationId };

@@ -19,6 +19,7 @@ import { strip as stripOf } from "@/tests/helpers/shapes";
 
 const report = (geometry: unknown, extra: Record<string, unknown> = {}) => ({
   method: "cleared",
+  clearanceDepthCm: 30,
   periodStart: "2026-10-01",
   periodEnd: "2026-10-31",
   geometry,

@@ -121,6 +121,7 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
     });
     const correction = await submitLandReleaseReport(db, partner, original.taskId!, {
       method: original.method.toLowerCase(),
+      clearanceDepthCm: original.clearanceDepthCm ?? undefined,
       periodStart: "2026-11-01",
       periodEnd: "2026-11-10",
       geometry: original.submittedGeometry,

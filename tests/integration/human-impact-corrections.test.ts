@@ -153,8 +153,10 @@ describe.each(DATABASE_KINDS)("corrections of risk education and casualty record
     const afterAccident = await getHumanImpact(db);
     expect(afterAccident.casualties.incidents).toBe(withAccident.casualties.incidents);
     expect([
-      afterAccident.casualties.killed.men - withAccident.casualties.killed.men,
-      afterAccident.casualties.injured.men - withAccident.casualties.injured.men,
+      afterAccident.casualties.people.byOutcomeSexAge.KILLED.MALE.ADULT -
+        withAccident.casualties.people.byOutcomeSexAge.KILLED.MALE.ADULT,
+      afterAccident.casualties.people.byOutcomeSexAge.INJURED.MALE.ADULT -
+        withAccident.casualties.people.byOutcomeSexAge.INJURED.MALE.ADULT,
     ]).toEqual([1, -1]);
     expect(
       (

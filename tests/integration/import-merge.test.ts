@@ -97,6 +97,7 @@ describe.each(DATABASE_KINDS)("merging imported rows into the register on %s", (
     const east = rectangle([44.47 + 200 / (111_320 * Math.cos((35.45 * Math.PI) / 180)), 35.45], 400, 400);
     const report = await submitLandReleaseReport(db, partnerActor, order.id, {
       method: "cleared",
+      clearanceDepthCm: 30,
       periodStart: "2026-11-01",
       periodEnd: "2026-11-10",
       geometry: east,

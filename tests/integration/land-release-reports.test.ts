@@ -13,6 +13,7 @@ import { strip as stripOf } from "@/tests/helpers/shapes";
 
 const report = (geometry: unknown, method = "cleared") => ({
   method,
+  ...(method === "cleared" ? { clearanceDepthCm: 30 } : {}),
   periodStart: "2026-10-01",
   periodEnd: "2026-10-31",
   geometry,
@@ -95,6 +96,37 @@ describe.each(DATABASE_KINDS)("land-release reports on %s", (kind) => {
     );
     expect(outside.message).toContain(scene.hazardArea.code);
     expect(await counts()).toEqual(before);
+  });
+
+  it("asks cleared land for its clearance depth and refuses one on cancelled land (IMAS 09.10), writing nothing", async () => {
+    const before = { ...(await counts()), devices: await t().db.deviceFound.count() };
+    const { clearanceDepthCm: _, ...withoutDepth } = report(strip(0.6, 0.62));
+    const missing = await refusal(submitLandReleaseReport(t().db, scene.partner, (await task()).id, withoutDepth));
+    expect(missing.code).toBe("invalid_request");
+    expect(missing.message).toMatch(/^clearanceDepthCm is required for cleared land: give the depth cleared to/);
+    expect((missing.details as { path: string[] }[]).map((d) => d.path)).toEqual([["clearanceDepthCm"]]);
+    const onCancelled = { ...report(strip(0.6, 0.62), "cancelled"), clearanceDepthCm: 30 };
+    const refused = await refusal(submitLandReleaseReport(t().db, scene.partner, (await task()).id, onCancelled));
+    expect(refused.message).toMatch(/^clearanceDepthCm is refused for cancelled land.*Leave the depth out/);
+    expect(refused.text.ar).toMatch(/[\u0600-\u06FF]/);
+    expect({ ...(await counts()), devices: await t().db.deviceFound.count() }).toEqual(before);
+
+    const cleared = await submitLandReleaseReport(t().db, scene.partner, (await task()).id, report(strip(0.6, 0.62)));
+    const reduced = await submitLandReleaseReport(
+      t().db,
+      scene.partner,
+      (await task()).id,
+      report(strip(0.62, 0.64), "reduced"),
+    );
+    const stored = await t().db.landReleaseReport.findMany({
+      where: { id: { in: [cleared.id, reduced.id] } },
+      select: { method: true, clearanceDepthCm: true },
+      orderBy: { method: "asc" },
+    });
+    expect(stored).toEqual([
+      { method: "REDUCED", clearanceDepthCm: null },
+      { method: "CLEARED", clearanceDepthCm: 30 },
+    ]);
   });
 
   it("keeps partners and donors off other partners' tasks", async () => {

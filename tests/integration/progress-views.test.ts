@@ -127,7 +127,7 @@ describe.each(DATABASE_KINDS)("progress views on %s", (kind) => {
       db,
       { id: user.id, role: "PARTNER", organisationId: other.id },
       task.id,
-      { method: "cleared", periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: strip },
+      { method: "cleared", clearanceDepthCm: 30, periodStart: "2026-11-01", periodEnd: "2026-11-10", geometry: strip },
     );
     await reviewLandReleaseReport(db, dma, report.id, { decision: "approve" });
     expect(report.countedAreaM2).toBeGreaterThan(1_000);
@@ -164,6 +164,7 @@ describe.each(DATABASE_KINDS)("progress views on %s", (kind) => {
     };
     const report = await submitLandReleaseReport(db, await actorFor(db, "partner@demo.test"), task.id, {
       method: "cleared",
+      clearanceDepthCm: 30,
       periodStart: "2026-11-01",
       periodEnd: "2026-11-10",
       geometry: strip,

@@ -35,6 +35,7 @@ const NINEWA = { centre: [43.05, 36.3] as [number, number], w: 600, h: 400 };
 const ERBIL = { centre: [44.54, 36.65] as [number, number], w: 700, h: 500 };
 const report = (geometry: Polygon) => ({
   method: "cleared",
+  clearanceDepthCm: 30,
   periodStart: "2026-10-01",
   periodEnd: "2026-10-31",
   geometry,
@@ -160,6 +161,7 @@ describe.each(DATABASE_KINDS)("record-level authorisation on %s", (kind) => {
     const correction = {
       ...report(siteStrip(NINEWA.centre, NINEWA.w, NINEWA.h, 0, 0.3)),
       method: "cancelled",
+      clearanceDepthCm: undefined,
       supersedesId: ninewaApproved,
     };
     expect((await call(submitReport, "OTHER_PARTNER", { params: { id: ninewaTask }, body: correction })).status).toBe(

@@ -24,6 +24,7 @@ describe.each(DATABASE_KINDS)("an authority's review of land-release reports on 
   const submit = (s: Scene, from: number, to: number, period = { periodStart: today, periodEnd: today }, who?: Actor) =>
     submitLandReleaseReport(t().db, who ?? s.partner, s.task.id, {
       method: "cleared",
+      clearanceDepthCm: 30,
       ...period,
       geometry: strip(s.boundary, from, to),
       devices: [],
@@ -123,6 +124,7 @@ describe.each(DATABASE_KINDS)("an authority's review of land-release reports on 
     const corrected = await approvedIn(s);
     const correction = await submitLandReleaseReport(t().db, s.partner, s.task.id, {
       method: "cleared",
+      clearanceDepthCm: 30,
       periodStart: today,
       periodEnd: today,
       geometry: strip(s.boundary, 0, 0.7),

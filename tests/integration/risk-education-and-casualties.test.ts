@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { tallyCasualties } from "@/lib/domain/casualties";
 import { everyone, SEX_AGE } from "@/lib/domain/human-impact";
 import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { recordCasualtyIncident } from "@/lib/server/commands/record-casualty-incident";
@@ -55,17 +56,20 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
       occurredOn: "2025-05-02",
       governorate: NINEWA,
       place: "Sinjar road, km 12",
-      deviceCategory: "IED",
-      killed: { men: 1 },
-      injured: { boys: 2, women: 1 },
+      devices: ["IED"],
+      casualties: [
+        { outcome: "KILLED", sex: "MALE", age: "ADULT", status: "CIVILIAN", count: 1 },
+        { outcome: "INJURED", sex: "MALE", age: "CHILD", status: "CIVILIAN", count: 2 },
+        { outcome: "INJURED", sex: "FEMALE", age: "ADULT", status: "UNKNOWN", count: 1 },
+      ],
     };
     const recorded = await recordCasualtyIncident(t().db, dma, accident);
-    expect(recorded).toMatchObject({ killed: { women: 0, men: 1, girls: 0, boys: 0 } });
-    expect((await casualtyPage(t().db, 1)).rows.find((c) => c.id === recorded.id)).toMatchObject({
-      killedMen: 1,
-      injuredBoys: 2,
-      injuredWomen: 1,
-      deviceCategory: "IED",
+    const row = (await casualtyPage(t().db, 1)).rows.find((c) => c.id === recorded.id)!;
+    expect(row.deviceCategories).toEqual(["IED"]);
+    expect(tallyCasualties(row.counts)).toMatchObject({
+      total: 4,
+      byOutcome: { KILLED: 1, INJURED: 3, UNKNOWN: 0 },
+      byStatus: { CIVILIAN: 3, UNKNOWN: 1 },
     });
 
     const before = await counts();
@@ -123,14 +127,15 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
             occurredOn: "2025-01-01",
             governorate: NINEWA,
             place: "Field",
-            deviceCategory: "IED",
+            devices: ["IED"],
+            casualties: [],
           }),
         )
       ).details,
     ).toEqual([
       expect.objectContaining({
-        path: ["killed", "women"],
-        message: "Record the people killed or injured (women, men, girls, boys).",
+        path: ["casualties"],
+        message: "Record the people killed, injured or of unknown outcome, by sex, age and status as far as known.",
       }),
     ]);
     expect(await counts()).toEqual(before);
@@ -162,18 +167,18 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
       occurredOn: "2024-09-09",
       governorate: ERBIL,
       place: "Makhmour farmland",
-      deviceCategory: "UXO",
-      killed: { boys: 1 },
-      injured: { girls: 1, men: 2 },
+      devices: ["UXO"],
+      casualties: [
+        { outcome: "KILLED", sex: "MALE", age: "CHILD", status: "CIVILIAN", count: 1 },
+        { outcome: "INJURED", sex: "UNKNOWN", age: "UNKNOWN", status: "UNKNOWN", count: 3 },
+      ],
     });
 
     const all = await getHumanImpact(t().db);
     const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((n, r) => n + f(r), 0);
     expect(sum(all.riskEducation.byGovernorate, (r) => r.sessions)).toBe(all.riskEducation.sessions);
     expect(sum(all.riskEducation.byGovernorate, everyone)).toBe(everyone(all.riskEducation.beneficiaries));
-    expect(sum(all.casualties.byGovernorate, (c) => everyone(c.killed) + everyone(c.injured))).toBe(
-      everyone(all.casualties.killed) + everyone(all.casualties.injured),
-    );
+    expect(sum(all.casualties.byGovernorate, (c) => c.people.total)).toBe(all.casualties.people.total);
     expect(all.riskEducation.sessions).toBe(await t().db.riskEducationSession.count({ where: IN_FORCE }));
 
     const kurdistan = await getHumanImpact(t().db, { region: "kurdistan" });
@@ -227,12 +232,15 @@ describe.each(DATABASE_KINDS)("risk education and casualties on %s", (kind) => {
       expect(total(sessions, ["women", "men", "girls", "boys"])).toBe(everyone(figures.riskEducation.beneficiaries));
       const accidents = await csv("donor@demo.test", "casualties.csv", view);
       expect(accidents.length).toBe(figures.casualties.incidents);
-      expect(total(accidents, ["killedWomen", "killedMen", "killedGirls", "killedBoys"])).toBe(
-        everyone(figures.casualties.killed),
-      );
-      expect(total(accidents, ["injuredWomen", "injuredMen", "injuredGirls", "injuredBoys"])).toBe(
-        everyone(figures.casualties.injured),
-      );
+      const people = figures.casualties.people;
+      expect(total(accidents, ["killed"])).toBe(people.byOutcome.KILLED);
+      expect(total(accidents, ["injured"])).toBe(people.byOutcome.INJURED);
+      expect(total(accidents, ["killed", "injured", "unknownOutcome"])).toBe(people.total);
+      expect(total(accidents, ["casualtiesTotal"])).toBe(people.total);
+      const sexAge = ["women", "men", "girls", "boys", "femaleAgeUnknown", "maleAgeUnknown"];
+      const unknownSex = ["adultsSexUnknown", "childrenSexUnknown", "sexAgeUnknown"];
+      expect(total(accidents, [...sexAge, ...unknownSex])).toBe(people.total);
+      expect(total(accidents, ["civilians", "deminers", "securityForces", "statusUnknown"])).toBe(people.total);
     }
     const partner = await actor("partner@demo.test");
     const own = await csv("partner@demo.test", "risk-education.csv");

@@ -215,6 +215,7 @@ describe.each(DATABASE_KINDS)("organisation scoping on %s", (kind) => {
     });
     const report = (body: object) => ({
       method: "cleared",
+      clearanceDepthCm: 30,
       periodStart: "2026-11-01",
       periodEnd: "2026-11-10",
       ...body,

@@ -11,6 +11,7 @@ import { rectangle, strip } from "@/tests/helpers/shapes";
 
 const report = (geometry: unknown) => ({
   method: "cleared",
+  clearanceDepthCm: 30,
   periodStart: "2026-10-01",
   periodEnd: "2026-10-31",
   geometry,

@@ -3,14 +3,18 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
 import { FilesOfListedRecord } from "@/app/(app)/record-attachments";
 import { CasualtyForm, type Correcting } from "@/components/human-impact/forms";
+import { VictimAssistanceFigures } from "@/components/human-impact/victim-assistance-figures";
+import { VictimAssistanceForm } from "@/components/human-impact/victim-assistance-form";
 import type { Column } from "@/components/ui/data-table";
-import { formatDate } from "@/lib/i18n/format";
+import { casualtyTotals, childrenIn, pointOf, STATUSES, tallyCasualties } from "@/lib/domain/casualties";
+import { formatCount, formatDate } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { getDb } from "@/lib/server/db";
 import { can } from "@/lib/server/permissions";
 import { attachmentsOf } from "@/lib/server/queries/attachments";
 import { governorateChoices } from "@/lib/server/queries/governorates";
 import { accidentToCorrect, casualtyPage } from "@/lib/server/queries/human-impact";
+import { accidentChoices, victimAssistanceFigures } from "@/lib/server/queries/victim-assistance";
 
 type Row = Awaited<ReturnType<typeof casualtyPage>>["rows"][number];
 
@@ -20,15 +24,29 @@ export default async function CasualtiesPage(props: ListPageProps) {
   const db = await getDb();
   const recording = can(user, "casualty:record");
   const correctId = recording && typeof params.correct === "string" ? params.correct : null;
-  const [{ total, rows }, governorates, t, tDevice, locale, toCorrect] = await Promise.all([
+  const [{ total, rows }, governorates, t, tDevice, tStatus, locale, toCorrect] = await Promise.all([
     casualtyPage(db, page),
     recording ? governorateChoices(db, user.organisationId) : [],
     getTranslations("humanImpact"),
     getTranslations("device"),
+    getTranslations("casualtyStatus"),
     getLocale(),
     correctId ? accidentToCorrect(db, user, correctId) : null,
   ]);
-  const tFiles = await getTranslations("attachments");
+  const assisting = can(user, "victimAssistance:record");
+  const [tFiles, tAssistance, assistance, vaGovernorates] = await Promise.all([
+    getTranslations("attachments"),
+    getTranslations("victimAssistance"),
+    victimAssistanceFigures(db, user),
+    assisting ? governorateChoices(db, user.role === "AUTHORITY" ? user.organisationId : undefined) : [],
+  ]);
+  const accidents = assisting
+    ? await accidentChoices(
+        db,
+        user,
+        vaGovernorates.map((g) => g.pcode),
+      )
+    : [];
   const filesOf = typeof params.attachments === "string" ? params.attachments : null;
   const files = filesOf ? await attachmentsOf(db, user, "accident", filesOf) : null;
   const correcting: Correcting | undefined = toCorrect
@@ -39,15 +57,11 @@ export default async function CasualtiesPage(props: ListPageProps) {
           occurredOn: toCorrect.occurredOn.toISOString().slice(0, 10),
           governorate: toCorrect.governoratePcode,
           place: toCorrect.place,
-          deviceCategory: toCorrect.deviceCategory,
-          "killed-women": toCorrect.killedWomen,
-          "killed-men": toCorrect.killedMen,
-          "killed-girls": toCorrect.killedGirls,
-          "killed-boys": toCorrect.killedBoys,
-          "injured-women": toCorrect.injuredWomen,
-          "injured-men": toCorrect.injuredMen,
-          "injured-girls": toCorrect.injuredGirls,
-          "injured-boys": toCorrect.injuredBoys,
+        },
+        accident: {
+          devices: toCorrect.deviceCategories,
+          location: pointOf(toCorrect.location),
+          groups: toCorrect.counts,
         },
         list: "/casualties",
       }
@@ -56,24 +70,44 @@ export default async function CasualtiesPage(props: ListPageProps) {
     { key: "occurredOn", header: t("occurredOn"), cell: (c) => formatDate(c.occurredOn, locale) },
     { key: "governorate", header: t("governorate"), cell: (c) => governorateName(c.governorate, locale) },
     { key: "place", header: t("place"), cell: (c) => c.place },
-    { key: "device", header: t("device"), cell: (c) => tDevice(c.deviceCategory) },
     {
-      key: "killed",
-      header: t("killed"),
-      numeric: true,
-      cell: (c) => c.killedWomen + c.killedMen + c.killedGirls + c.killedBoys,
+      key: "device",
+      header: t("device"),
+      cell: (c) =>
+        c.deviceCategories.length ? c.deviceCategories.map((d) => tDevice(d)).join(", ") : t("deviceUnknown"),
     },
+    { key: "killed", header: t("killed"), numeric: true, cell: (c) => casualtyTotals(c.counts).killed },
+    { key: "injured", header: t("injured"), numeric: true, cell: (c) => casualtyTotals(c.counts).injured },
     {
-      key: "injured",
-      header: t("injured"),
+      key: "unknownOutcome",
+      header: t("unknownOutcome"),
       numeric: true,
-      cell: (c) => c.injuredWomen + c.injuredMen + c.injuredGirls + c.injuredBoys,
+      cell: (c) => casualtyTotals(c.counts).unknownOutcome,
     },
+    { key: "total", header: t("total"), numeric: true, cell: (c) => casualtyTotals(c.counts).total },
     {
       key: "children",
       header: t("children"),
       numeric: true,
-      cell: (c) => c.killedGirls + c.killedBoys + c.injuredGirls + c.injuredBoys,
+      cell: (c) => childrenIn(tallyCasualties(c.counts)),
+    },
+    {
+      key: "status",
+      header: t("status"),
+      cell: (c) => {
+        const byStatus = tallyCasualties(c.counts).byStatus;
+        return STATUSES.filter((st) => byStatus[st] > 0)
+          .map((st) => `${tStatus(st)} ${formatCount(byStatus[st], locale)}`)
+          .join(", ");
+      },
+    },
+    {
+      key: "location",
+      header: t("location"),
+      cell: (c) => {
+        const p = pointOf(c.location);
+        return p ? `${p.lon}, ${p.lat}` : "";
+      },
     },
     { key: "authority", header: t("authority"), cell: (c) => c.authority.name },
     { key: "correction", header: t("correction"), cell: (c) => c.correctionNote ?? "" },
@@ -110,6 +144,20 @@ export default async function CasualtiesPage(props: ListPageProps) {
           correcting={correcting}
         />
       )}
+      <section aria-labelledby="victim-assistance-title">
+        <h2 id="victim-assistance-title">{tAssistance("title")}</h2>
+        <p className="note">{tAssistance("intro")}</p>
+        <VictimAssistanceFigures rows={assistance} locale={locale} />
+        {assisting && (
+          <VictimAssistanceForm
+            governorates={vaGovernorates.map((g) => ({ value: g.pcode, label: governorateName(g, locale) }))}
+            accidents={accidents.map((a) => ({
+              value: a.id,
+              label: `${formatDate(a.occurredOn, locale)} · ${a.place} (${a.governoratePcode})`,
+            }))}
+          />
+        )}
+      </section>
       {filesOf && <FilesOfListedRecord subjectType="accident" found={files} closeHref="/casualties" />}
       <PagedTable
         path="/casualties"

@@ -56,7 +56,11 @@ export async function parseRecordOrWithdrawal<
   return { withdrawing, input, replaced };
 }
 
-const ENTITY = { riskEducation: "RiskEducationSession", casualty: "CasualtyIncident" } as const;
+const ENTITY = {
+  riskEducation: "RiskEducationSession",
+  casualty: "CasualtyIncident",
+  victimAssistance: "VictimAssistanceRecord",
+} as const;
 export type Correction = { recordedById: string; supersedesId: string | null; correctionNote: string | null };
 
 /**

@@ -5,6 +5,7 @@ import { statusWord } from "@/lib/i18n/words";
 import { ZReportSubmit } from "@/lib/schemas/land-release-report";
 import {
   CommandError,
+  type FieldIssue,
   fieldIssue,
   geometryRefusal,
   isUniqueViolation,
@@ -38,7 +39,7 @@ const OPEN_STATUSES = new Set(["ASSIGNED", "IN_PROGRESS"]);
  */
 export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: string, body: unknown) {
   if (!can(actor, "report:submit")) throw new CommandError("forbidden", refusal("onlyPartnersReport"));
-  const input = parseOrRefuse(ZReportSubmit, body, "reportMalformed");
+  const input = parseReport(body);
   const task = await findTaskForReport(db, actor, taskId);
   if (!task) throw new CommandError("not_found", refusal("noSuchTaskOfYours"));
   if (!OPEN_STATUSES.has(task.status))
@@ -153,6 +154,21 @@ export async function submitLandReleaseReport(db: Db, actor: Actor, taskId: stri
     const earlier =
       input.clientRef && isUniqueViolation(err) ? await sameSubmission(db, task.partnerId!, input.clientRef) : null;
     if (earlier) return earlier;
+    throw err;
+  }
+}
+
+/**
+ * The report as the schema reads it. A report whose one problem is its clearance depth (none for cleared land, one
+ * for cancelled) is refused with that problem's own sentence, which names the field and what to do.
+ */
+function parseReport(body: unknown) {
+  try {
+    return parseOrRefuse(ZReportSubmit, body, "reportMalformed");
+  } catch (err) {
+    const issues = err instanceof CommandError && Array.isArray(err.details) ? (err.details as FieldIssue[]) : [];
+    if (issues.length === 1 && issues[0]!.path[0] === "clearanceDepthCm")
+      throw new CommandError("invalid_request", issues[0]!.text, issues);
     throw err;
   }
 }

@@ -119,11 +119,13 @@ describe("spreadsheet values for readers", () => {
     expect(cells(forReaders(TABLES.reports.spec, "ckb"))["#adm1+name"]).toBe("دهۆک");
   });
 
-  it("shows areas to the whole m² and money to the cent, thousands grouped, in every number column of a kind", () => {
+  it("shows areas to the whole m², money to the cent and coordinates to about 10 cm, in every number column of a kind", () => {
     const numbers = columns.filter((c) => c.type === "number");
     const formats = Object.fromEntries(numbers.map((c) => [c.header, c.format]));
+    const formatOf = (header: string) =>
+      /M2$/.test(header) ? "#,##0" : /^(longitude|latitude)$/.test(header) ? "0.000000" : "#,##0.00";
     for (const [header, format] of Object.entries(formats)) {
-      expect(format, header).toBe(/M2$/.test(header) ? "#,##0" : "#,##0.00");
+      expect(format, header).toBe(formatOf(header));
     }
     expect(formats.countedAreaM2).toBe("#,##0");
     expect(formats.amountUsd).toBe("#,##0.00");

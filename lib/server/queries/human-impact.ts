@@ -2,6 +2,7 @@
 // dashboard's figures for a view, summed in the database by governorate.
 import { Prisma } from "@/generated/prisma/client";
 import { programmeDay } from "@/lib/domain/calendar";
+import { type CasualtyGroup, tallyCasualties } from "@/lib/domain/casualties";
 import { buildHumanImpact, type CasualtyRow, type HumanImpact, type RiskEducationRow } from "@/lib/domain/human-impact";
 import { GOVERNORATE_NAMES, type GovernorateNames } from "@/lib/i18n/names";
 import type { ProgressFilter } from "@/lib/schemas/progress-filter";
@@ -17,16 +18,12 @@ const IN_FORCE_SQL = (table: "RiskEducationSession" | "CasualtyIncident") =>
 /** People reached by a risk education session, by sex and age. */
 const REACHED = { women: true, men: true, girls: true, boys: true } as const;
 
-/** People killed and injured in an accident, by sex and age. */
+/** People killed, injured or of unknown outcome in an accident, a group per outcome, sex, age and status. */
 const CASUALTIES = {
-  killedWomen: true,
-  killedMen: true,
-  killedGirls: true,
-  killedBoys: true,
-  injuredWomen: true,
-  injuredMen: true,
-  injuredGirls: true,
-  injuredBoys: true,
+  counts: {
+    select: { outcome: true, sex: true, age: true, status: true, count: true },
+    orderBy: [{ outcome: "asc" }, { sex: "asc" }, { age: "asc" }, { status: "asc" }],
+  },
 } as const satisfies Prisma.CasualtyIncidentSelect;
 
 /** A session as it is recorded: when, where and whom it reached (what a correction starts from). */
@@ -44,7 +41,8 @@ export const ACCIDENT_RECORD = {
   occurredOn: true,
   governoratePcode: true,
   place: true,
-  deviceCategory: true,
+  deviceCategories: true,
+  location: true,
   ...CASUALTIES,
 } as const satisfies Prisma.CasualtyIncidentSelect;
 
@@ -85,7 +83,8 @@ export function casualtyPage(db: Db, page: number) {
         id: true,
         occurredOn: true,
         place: true,
-        deviceCategory: true,
+        deviceCategories: true,
+        location: true,
         ...CASUALTIES,
         correctionNote: true,
         authorityId: true,
@@ -114,45 +113,32 @@ function scopeSql(f: ProgressFilter, dateColumn: string, partnerColumn?: string)
  * leave both unchanged.
  */
 export async function getHumanImpact(db: Db, filter: ProgressFilter = {}): Promise<HumanImpact> {
-  const [sessions, casualties] = await Promise.all([
+  const [sessions, incidents, groups] = await Promise.all([
     db.$queryRaw<RiskEducationRow[]>`
       SELECT x."governoratePcode" AS pcode, g."nameEn", g."nameAr", g."nameCkb", count(*)::int AS sessions,
              sum(x.women)::int AS women, sum(x.men)::int AS men, sum(x.girls)::int AS girls, sum(x.boys)::int AS boys
       FROM "RiskEducationSession" x JOIN "Governorate" g ON g.pcode = x."governoratePcode"
       WHERE ${scopeSql(filter, "heldOn", "partnerId")} AND ${IN_FORCE_SQL("RiskEducationSession")}
       GROUP BY 1, 2, 3, 4`,
-    db.$queryRaw<
-      (GovernorateNames & {
-        pcode: string;
-        incidents: number;
-        kw: number;
-        km: number;
-        kg: number;
-        kb: number;
-        iw: number;
-        im: number;
-        ig: number;
-        ib: number;
-      })[]
-    >`
-      SELECT x."governoratePcode" AS pcode, g."nameEn", g."nameAr", g."nameCkb", count(*)::int AS incidents,
-             sum(x."killedWomen")::int AS kw, sum(x."killedMen")::int AS km, sum(x."killedGirls")::int AS kg, sum(x."killedBoys")::int AS kb,
-             sum(x."injuredWomen")::int AS iw, sum(x."injuredMen")::int AS im, sum(x."injuredGirls")::int AS ig, sum(x."injuredBoys")::int AS ib
+    db.$queryRaw<(GovernorateNames & { pcode: string; incidents: number })[]>`
+      SELECT x."governoratePcode" AS pcode, g."nameEn", g."nameAr", g."nameCkb", count(*)::int AS incidents
       FROM "CasualtyIncident" x JOIN "Governorate" g ON g.pcode = x."governoratePcode"
       WHERE ${scopeSql(filter, "occurredOn")} AND ${IN_FORCE_SQL("CasualtyIncident")}
       GROUP BY 1, 2, 3, 4`,
+    db.$queryRaw<(CasualtyGroup & { pcode: string })[]>`
+      SELECT x."governoratePcode" AS pcode, n.outcome::text AS outcome, n.sex::text AS sex, n.age::text AS age,
+             n.status::text AS status, sum(n.count)::int AS count
+      FROM "CasualtyIncident" x JOIN "Governorate" g ON g.pcode = x."governoratePcode"
+        JOIN "CasualtyCount" n ON n."incidentId" = x.id
+      WHERE ${scopeSql(filter, "occurredOn")} AND ${IN_FORCE_SQL("CasualtyIncident")}
+      GROUP BY 1, 2, 3, 4, 5`,
   ]);
   return buildHumanImpact(
     sessions,
-    casualties.map(
+    incidents.map(
       (c): CasualtyRow => ({
-        pcode: c.pcode,
-        nameEn: c.nameEn,
-        nameAr: c.nameAr,
-        nameCkb: c.nameCkb,
-        incidents: c.incidents,
-        killed: { women: c.kw, men: c.km, girls: c.kg, boys: c.kb },
-        injured: { women: c.iw, men: c.im, girls: c.ig, boys: c.ib },
+        ...c,
+        people: tallyCasualties(groups.filter((g) => g.pcode === c.pcode)),
       }),
     ),
   );
@@ -191,7 +177,7 @@ export function accidentToReplace(db: Db, authorityId: string, id: string) {
       occurredOn: true,
       governoratePcode: true,
       place: true,
-      deviceCategory: true,
+      deviceCategories: true,
       supersededBy: { select: { id: true } },
     },
   });

@@ -139,10 +139,14 @@ export default async function ReportPage({ params, searchParams }: Props) {
             <dd>{report.reviewReason}</dd>
           </>
         )}
-        {report.clearanceDepthCm && (
+        {(report.clearanceDepthCm || report.method === "CLEARED") && (
           <>
             <dt>{t("depth")}</dt>
-            <dd>{t("cm", { depth: formatCount(report.clearanceDepthCm, locale) })}</dd>
+            <dd data-testid="clearance-depth">
+              {report.clearanceDepthCm
+                ? t("cm", { depth: formatCount(report.clearanceDepthCm, locale) })
+                : t("depthNotRecorded")}
+            </dd>
           </>
         )}
         {report.supersedesId && (
