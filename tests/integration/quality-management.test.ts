@@ -13,8 +13,12 @@ import { taskQuality } from "@/lib/server/queries/quality";
 import { getQualityByOperator } from "@/lib/server/queries/quality-figures";
 import { account, approvedRelease, authority, hazardArea, partlyReleasedTask, partner, task } from "@/tests/factories";
 import { refusal } from "@/tests/helpers/actors";
+import { completionBody } from "@/tests/helpers/completion";
 import { DATABASE_KINDS, useReferenceDatabase } from "@/tests/helpers/databases";
 import { rectangle, strip } from "@/tests/helpers/shapes";
+
+/** The part of the hazardous area no release reached, recorded as such so the task can be completed. */
+const REMAINDER = "The rest of the area remains a hazardous area, to be tasked again.";
 
 const inspection = (geometry: Polygon, extra: Record<string, unknown> = {}) => ({
   inspectedOn: "2026-11-25",
@@ -122,7 +126,7 @@ describe.each(DATABASE_KINDS)("quality management on %s", (kind) => {
       const area = await hazardArea(db, dma, { geometry: boundary });
       const order = await task(db, dma, { hazardAreas: [area], partnerId: organisation.id });
       const release = await approvedRelease(db, { partner: actor, reviewer: dma }, order.id, { geometry: boundary });
-      await completeTask(db, actor, order.id, { completedOn: "2026-11-20" });
+      await completeTask(db, actor, order.id, completionBody({ remainderReason: REMAINDER }));
       return { dma, partner: actor, boundary, area, task: order, release };
     }
     const area = (id: string) => t().db.hazardArea.findUniqueOrThrow({ where: { id } });
@@ -194,6 +198,7 @@ describe.each(DATABASE_KINDS)("quality management on %s", (kind) => {
       );
       const correctReopening = submitLandReleaseReport(db, scene.partner, scene.task.id, {
         method: "cleared",
+        clearanceDepthCm: 30,
         periodStart: "2026-11-26",
         periodEnd: "2026-11-27",
         geometry: sample,
@@ -203,6 +208,7 @@ describe.each(DATABASE_KINDS)("quality management on %s", (kind) => {
       const correction = await refusal(
         submitLandReleaseReport(db, scene.partner, scene.task.id, {
           method: "cleared",
+          clearanceDepthCm: 30,
           periodStart: "2026-09-01",
           periodEnd: "2026-09-30",
           geometry: scene.boundary,
@@ -215,6 +221,7 @@ describe.each(DATABASE_KINDS)("quality management on %s", (kind) => {
       // The operator re-clears the reopened land: it counts again, and the figures are back where they were.
       const reclear = await submitLandReleaseReport(db, scene.partner, scene.task.id, {
         method: "cleared",
+        clearanceDepthCm: 30,
         periodStart: "2026-11-26",
         periodEnd: "2026-11-30",
         geometry: sample,
@@ -230,7 +237,7 @@ describe.each(DATABASE_KINDS)("quality management on %s", (kind) => {
     it("samples only the released land: land of the sample never released is not reopened", async () => {
       const db = t().db;
       const scene = await partlyReleasedTask(db, [43.6, 36.2]);
-      await completeTask(db, scene.partner, scene.task.id, { completedOn: "2026-11-20" });
+      await completeTask(db, scene.partner, scene.task.id, completionBody({ remainderReason: REMAINDER }));
       const released = await area(scene.hazardArea.id);
       // Half on released land (0.4–0.6), half on land never released (0.6–0.8).
       const sample = strip(scene.boundary, 0.4, 0.8);
@@ -304,7 +311,7 @@ describe.each(DATABASE_KINDS)("quality management on %s", (kind) => {
         ],
       });
       await closeNonConformity(db, scene.dma, nonConformityIds[1]!, { closedOn: "2026-10-18", note: "Maps seen." });
-      await completeTask(db, scene.partner, scene.task.id, { completedOn: "2026-11-20" });
+      await completeTask(db, scene.partner, scene.task.id, completionBody({ remainderReason: REMAINDER }));
       const sample = strip(scene.boundary, 0.1, 0.2);
       await recordInspection(db, scene.dma, scene.task.id, inspection(sample, { result: "PASSED", itemsFound: 0 }));
       const failed = await recordInspection(

@@ -84,6 +84,7 @@ describe.each(DATABASE_KINDS)("separation of duties on %s", (kind) => {
     const order = await task(db, officer, { hazardAreas: [area], partnerId: officer.organisationId });
     const submitted = await submitLandReleaseReport(db, team, order.id, {
       method: "cleared",
+      clearanceDepthCm: 30,
       periodStart: "2026-10-01",
       periodEnd: "2026-10-31",
       geometry: strip(boundary, 0, 0.3),
