@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
-import { costPerM2, type FundedRelease, summariseFunding } from "@/lib/domain/funding";
+import { type FundedRelease, summariseFunding } from "@/lib/domain/funding";
+import { costPerM2 } from "@/lib/domain/funding-cost";
 import { fundsWorkIn, type GrantPlace, placeOfGrant, type WorkPlace } from "@/lib/domain/funding-place";
 import type { FundingFilter } from "@/lib/schemas/funding-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
@@ -93,6 +94,7 @@ function readGrants(db: Db, actor: Actor, year: number | undefined) {
       donor: { select: { id: true, name: true } },
       partner: { select: { id: true, name: true } },
       transactions: { select: { type: true, amountUsdCents: true } },
+      activitySplit: { select: { landReleaseBp: true, eoreBp: true, victimAssistanceBp: true, capacityBp: true } },
     },
   });
 }
