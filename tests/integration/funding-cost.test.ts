@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)("cost per m² by what the money bought, on %s", (k
     return { db, donorActor: donorActor as Actor, a, b, single, unstated, mixed };
   }
 
-  it("counts only the land-release share, leaves out a grant stating no split, and prices a method only where it is separable", async () => {
+  it("counts the land-release share only, leaves out a grant with no split, prices a method if separable", async () => {
     const { db, donorActor, a, b, single, unstated, mixed } = await scene();
     const cost = await fundingCostInView(db, donorActor);
     const aCleared = await approvedM2(db, a.id, "CLEARED");

@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { type FundedRelease, summariseFunding } from "@/lib/domain/funding";
 import { costPerM2 } from "@/lib/domain/funding-cost";
 import { fundsWorkIn, type GrantPlace, placeOfGrant, type WorkPlace } from "@/lib/domain/funding-place";
+import type { FundedDevices } from "@/lib/domain/grant-outputs";
 import type { FundingFilter } from "@/lib/schemas/funding-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
 import { regionValue } from "@/lib/server/filters";
@@ -142,6 +143,22 @@ export async function fundedReleases(db: Db, grantIds: readonly string[]): Promi
     JOIN "Governorate" g ON g.pcode = h."governoratePcode"
     WHERE gt."grantId" IN (${Prisma.join([...grantIds])})
     GROUP BY 1, 2, 3, 4, 5`;
+}
+
+/**
+ * Devices found and destroyed in approved reports of the tasks each grant
+ * funds, by year of the period's end, with the grant's share of the task.
+ */
+export async function fundedDevices(db: Db, grantIds: readonly string[]): Promise<FundedDevices[]> {
+  if (grantIds.length === 0) return [];
+  return db.$queryRaw<FundedDevices[]>`
+    SELECT gt."grantId" AS "grantId", gt."shareBp" AS "shareBp", extract(year FROM r."periodEnd")::int AS year,
+           sum(d.count)::int AS count
+    FROM "GrantTask" gt
+    JOIN "LandReleaseReport" r ON r."taskId" = gt."taskId" AND r.status = 'APPROVED'
+    JOIN "DeviceFound" d ON d."reportId" = r.id
+    WHERE gt."grantId" IN (${Prisma.join([...grantIds])})
+    GROUP BY 1, 2, 3`;
 }
 
 export type FundingLabels = Parameters<typeof summariseFunding>[2];
