@@ -337,7 +337,13 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
               select: {
                 reports: {
                   where: { status: "APPROVED" },
-                  select: { method: true, periodEnd: true, countedAreaM2: true, devices: { select: { count: true } } },
+                  select: {
+                    method: true,
+                    periodEnd: true,
+                    countedAreaM2: true,
+                    reviewedAt: true,
+                    devices: { select: { count: true } },
+                  },
                 },
               },
             },
@@ -376,6 +382,12 @@ describe.each(DATABASE_KINDS)("exports on %s", (kind) => {
       expect([...written.keys()].sort()).toEqual(nonZero.map(([k]) => k).sort());
       for (const [k, v] of nonZero) expect(written.get(k)!, k).toBeCloseTo(v, 2);
       if (written.size) withResults++;
+      // The activity's last update is no earlier than the last approval that changed its results.
+      const approvals = g.tasks.flatMap((gt) => gt.task.reports.map((r) => r.reviewedAt!.getTime()));
+      if (approvals.length)
+        expect(Date.parse(activity.getAttribute("last-updated-datetime")!)).toBeGreaterThanOrEqual(
+          Math.floor(Math.max(...approvals) / 1000) * 1000,
+        );
     }
     expect(withResults).toBeGreaterThan(0);
   });

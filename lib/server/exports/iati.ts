@@ -8,7 +8,7 @@ import type { ExportFilter } from "@/lib/schemas/export-filter";
 import { CommandError } from "@/lib/server/command-error";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
-import { fundedDevices, fundedReleases } from "@/lib/server/queries/funding";
+import { fundedDevices, fundedOutputsChanged, fundedReleases } from "@/lib/server/queries/funding";
 import { type ExportResponse, exportFileName } from "./file-name";
 import { grantsWhere } from "./grants";
 
@@ -22,6 +22,10 @@ const iatiOrg = (o: { id: string; name: string }, type?: string): IatiOrganisati
   name: o.name,
   ...(type ? { type } : {}),
 });
+
+/** The latest of the dates. */
+// biome-ignore lint/complexity/useMathMinMax: Dates; Math.max would turn them into numbers.
+const latest = (dates: Date[]) => dates.reduce((a, b) => (b > a ? b : a));
 
 /**
  * Grants, their transactions and their outputs (land released by method and
@@ -55,7 +59,11 @@ export async function iatiXml(db: Db, actor: Actor, f: ExportFilter, now: Date):
     throw new CommandError("not_found", refusal("iatiEmpty"));
   }
   const ids = grants.map((g) => g.id);
-  const [releases, devices] = await Promise.all([fundedReleases(db, ids), fundedDevices(db, ids)]);
+  const [releases, devices, outputsChanged] = await Promise.all([
+    fundedReleases(db, ids),
+    fundedDevices(db, ids),
+    fundedOutputsChanged(db, ids),
+  ]);
   const outputs = grantOutputs(releases, devices);
   const reporter = await db.organisation.findUniqueOrThrow({
     where: { id: actor.organisationId },
@@ -71,8 +79,12 @@ export async function iatiXml(db: Db, actor: Actor, f: ExportFilter, now: Date):
       fiscalYear: g.fiscalYear,
       periodStart: g.periodStart,
       periodEnd: g.periodEnd,
-      // biome-ignore lint/complexity/useMathMinMax: Dates; Math.max would turn them into numbers.
-      lastUpdated: [g.createdAt, ...g.transactions.map((t) => t.createdAt)].reduce((a, b) => (b > a ? b : a)),
+      // The activity changes with its results too: an approval in its tasks changes them.
+      lastUpdated: latest([
+        g.createdAt,
+        ...g.transactions.map((t) => t.createdAt),
+        outputsChanged.get(g.id) ?? g.createdAt,
+      ]),
       donor: iatiOrg(g.donor),
       partner: g.partner ? iatiOrg(g.partner) : null,
       transactions: g.transactions.map((t) => ({

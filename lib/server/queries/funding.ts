@@ -161,6 +161,18 @@ export async function fundedDevices(db: Db, grantIds: readonly string[]): Promis
     GROUP BY 1, 2, 3`;
 }
 
+/** When each grant's outputs last changed: the latest review of an approved report in the tasks it funds. */
+export async function fundedOutputsChanged(db: Db, grantIds: readonly string[]): Promise<Map<string, Date>> {
+  if (grantIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ grantId: string; at: Date }[]>`
+    SELECT gt."grantId" AS "grantId", max(r."reviewedAt") AS at
+    FROM "GrantTask" gt
+    JOIN "LandReleaseReport" r ON r."taskId" = gt."taskId" AND r.status = 'APPROVED'
+    WHERE gt."grantId" IN (${Prisma.join([...grantIds])}) AND r."reviewedAt" IS NOT NULL
+    GROUP BY 1`;
+  return new Map(rows.map((r) => [r.grantId, new Date(r.at)]));
+}
+
 export type FundingLabels = Parameters<typeof summariseFunding>[2];
 
 /** Group labels in the reader's language, from the "funding" messages. */
