@@ -124,7 +124,7 @@ export const OPENAPI = {
     },
     "/api/funding/import": {
       post: op(
-        "Import donor contributions (administrator): rows in Landmine Monitor's shape, one transaction; rows already imported from the same source are skipped",
+        "Import donor contributions (administrator): rows in Landmine Monitor's shape, each optionally with its activity split (`split`: landReleaseBp, eoreBp, victimAssistanceBp, capacityBp adding up to 10000; left out when the grant does not state it), one transaction; rows already imported from the same source are skipped",
         {
           body: ZFundingImport,
           ok: 201,
