@@ -23,6 +23,13 @@ describe("dashboards for a donor", () => {
     const page = await donor();
     await page.getByTestId("burn-down-chart").locator("svg path").first().waitFor();
     expect(await page.getByTestId("projection").textContent()).toMatch(/\d{4}|never/);
+    // Work on the ground is projected on its own; cancellation is said apart, not counted in it.
+    expect(await page.getByTestId("projection").textContent()).toMatch(
+      /^(At the last 12 months' rate of technical survey and clearance|No land was reduced by technical survey)/,
+    );
+    expect(await page.getByTestId("projection-cancellation").textContent()).toMatch(
+      /^Cancellation by non-technical survey .* (is|and is) not counted in this projection\.$/,
+    );
     // A governorate with no registered hazardous area has nothing to project (it said the work ends this year).
     const empty = await donor();
     await empty.goto(`${baseUrl}/?governorate=IQG17`);
@@ -93,6 +100,14 @@ describe("dashboards for a donor", () => {
     expect(kurdistan).toBeGreaterThan(0);
     expect(kurdistan).toBe(inKurdistan.totalUsd);
     expect(await again.getByText("Region from the tasks this grant funds").count()).toBeGreaterThan(0);
+    // Cost per m²: the rule beside the figures, the grant stating no split named, methods not spread evenly.
+    await again.goto(`${baseUrl}/funding?year=2025`);
+    expect(await again.getByTestId("attribution-rule").textContent()).toMatch(/^What counts against land: only/);
+    expect(await again.getByTestId("method-rule").textContent()).toContain("not separable");
+    expect(await again.getByTestId("split-not-stated").textContent()).toContain("DEMO-GRANT-2");
+    const byMethod = again.getByTestId("cost-by-method");
+    expect(await byMethod.locator('tr[data-key="mixed"] td').nth(2).textContent()).toBe("not separable");
+    expect(await byMethod.locator("tr[data-key] td[data-per-m2='']").count()).toBeGreaterThan(0);
     // A year with none of the donor's grants stays chosen, and the page says why it is empty.
     await again.goto(`${baseUrl}/funding?year=2018`);
     expect(await again.getByLabel("Fiscal year").inputValue()).toBe("2018");

@@ -107,6 +107,15 @@ export async function seedDemo(db: Db, governorates: readonly Boundary<Governora
             periodStart: new Date("2025-01-01T00:00:00Z"),
             periodEnd: new Date("2026-12-31T00:00:00Z"),
             isDemo: true,
+            // The first grant states what its money is for (land release, risk education, victim assistance,
+            // capacity); the second does not, as most records do not: the funding page shows both cases.
+            ...(i === 0
+              ? {
+                  activitySplit: {
+                    create: { landReleaseBp: 8_500, eoreBp: 1_000, victimAssistanceBp: 0, capacityBp: 500 },
+                  },
+                }
+              : {}),
             transactions: {
               create: [
                 {

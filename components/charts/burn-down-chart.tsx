@@ -14,7 +14,7 @@ const HORIZON_YEARS = 50;
 
 /**
  * Remaining contamination month by month since the baseline, and the line the
- * last 12 months' rate projects (drawn up to 50 years ahead; beyond that the
+ * last 12 months' rate of technical survey and clearance projects (drawn up to 50 years ahead; beyond that the
  * text says when).
  */
 export function BurnDownChart({ points, projection }: { points: BurnDownPoint[]; projection: Projection }) {

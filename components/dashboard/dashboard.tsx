@@ -38,8 +38,7 @@ export async function DashboardView({
     getTranslations("method"),
     getTranslations("landUse"),
   ]);
-  const p = data.projection;
-  const sentences = projectionSentences(data, p, t as DashboardWords, locale);
+  const sentences = projectionSentences(data, data.projection, data.projectionByMethod, t as DashboardWords, locale);
   const sum = (rows: { releasedM2: number }[]) => rows.reduce((s, r) => s + r.releasedM2, 0);
   const drill = (figure: { method?: string; governorate?: string; partner?: string; landUse?: string }) => {
     const { method, ...scope } = figure;
@@ -128,8 +127,10 @@ export async function DashboardView({
         />
         <section className="card chart">
           <h2>{t("burnDown")}</h2>
-          <BurnDownChart points={data.burnDown} projection={p} />
+          <BurnDownChart points={data.burnDown} projection={data.projectionByMethod.groundWork} />
           <p data-testid="projection">{sentences.projection}</p>
+          {sentences.cancellation && <p data-testid="projection-cancellation">{sentences.cancellation}</p>}
+          {sentences.allMethods && <p data-testid="projection-all-methods">{sentences.allMethods}</p>}
           {sentences.warning && <p className="warning">{sentences.warning}</p>}
         </section>
         <section className="card chart">

@@ -8,7 +8,7 @@ import { ErrorList } from "@/components/ui/error-list";
 import { FilePicker } from "@/components/ui/file-picker";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { type FundingImportRow, parseFundingTable } from "@/lib/domain/funding-import";
-import { formatUsdCents } from "@/lib/i18n/format";
+import { formatPercent, formatUsdCents } from "@/lib/i18n/format";
 import { languageOf } from "@/lib/i18n/locales";
 
 type Result = { created: number; skipped: number; rows: number };
@@ -104,6 +104,7 @@ export function FundingImport() {
                   <th className="num">{t("amount")}</th>
                   <th>{t("currency")}</th>
                   <th className="num">{t("usd")}</th>
+                  <th className="num">{t("landShare")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -114,6 +115,9 @@ export function FundingImport() {
                     <td className="num">{(Number(r.amountMinor) / 100).toLocaleString(locale)}</td>
                     <td>{r.currency}</td>
                     <td className="num">{formatUsdCents(BigInt(r.usdCents), locale)}</td>
+                    <td className="num">
+                      {r.split ? formatPercent(r.split.landReleaseBp / 10_000, locale) : t("splitNotStated")}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@
 import type { HumanImpact } from "./human-impact";
 import type { ProgressView } from "./progress";
 import type { BurnDownPoint, MonthlyRelease, Projection } from "./projection";
+import type { ProjectionByMethod } from "./projection-by-method";
 import type { TreatyReport } from "./treaty-report";
 
 /** Land released (m²) by method for one partner or one land use, and their sum. */
@@ -22,7 +23,10 @@ export type DevicesDestroyed = { category: string; count: number }[];
 export type Dashboard = Omit<ProgressView, "sinceBaseline"> & {
   yearly: (MonthlyRelease & { year: number })[];
   burnDown: BurnDownPoint[];
+  /** Every method counted. */
   projection: Projection;
+  /** Technical survey and clearance projected on their own, cancellation apart (the headline). */
+  projectionByMethod: ProjectionByMethod;
   devices: DevicesDestroyed;
   byPartner: Breakdown[];
   byLandUse: Breakdown[];

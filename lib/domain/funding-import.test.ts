@@ -71,3 +71,44 @@ describe("parseFundingTable", () => {
     ).toEqual(["year", "usd"]);
   });
 });
+
+describe("a grant's activity split from optional columns", () => {
+  const header = ["Donor", "Year", "USD", "Land release %", "EORE %", "Victim assistance %", "Capacity %"];
+  it.each([
+    [
+      "all four stated",
+      ["60", "25", "10", "5"],
+      { landReleaseBp: 6_000, eoreBp: 2_500, victimAssistanceBp: 1_000, capacityBp: 500 },
+    ],
+    [
+      "an empty share beside stated ones is 0 %",
+      ["87.5", "12.5", "", ""],
+      { landReleaseBp: 8_750, eoreBp: 1_250, victimAssistanceBp: 0, capacityBp: 0 },
+    ],
+    ["all empty: not stated", ["", "", "", ""], undefined],
+  ])("%s", (_, shares, split) => {
+    const { rows, errors } = parseFundingTable([header, ["Norway", 2024, "1,000", ...shares]]);
+    expect(errors).toEqual([]);
+    expect(rows[0]!.split).toEqual(split);
+  });
+
+  it.each([
+    ["shares adding up to less than 100 %", ["60", "25", "", ""], "landRelease", /adds up to 85 %, not 100 %/],
+    ["shares adding up to more", ["90", "20", "", ""], "landRelease", /adds up to 110 %, not 100 %/],
+    ["a share that is not a percentage", ["sixty", "40", "", ""], "landRelease", /'sixty' is not a percentage/],
+  ])("refuses %s, saying so at the row", (_, shares, column, message) => {
+    const { rows, errors } = parseFundingTable([header, ["Norway", 2024, "1,000", ...shares]]);
+    expect(rows).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ row: 2, column });
+    expect(errors[0]!.message).toMatch(message);
+  });
+
+  it("reads a sheet without the columns as stating no split", () => {
+    const { rows } = parseFundingTable([
+      ["Donor", "Year", "USD"],
+      ["Norway", 2024, "1,000"],
+    ]);
+    expect(rows[0]).not.toHaveProperty("split");
+  });
+});

@@ -1,7 +1,7 @@
 // What the money bought. Money is integer US cents (bigint) until it is shown;
 // areas are m². Pure: the queries bring the rows, this adds them up.
 
-import { type GrantPlace, placeOfGrant, type Region, regionGroup, releasedIn } from "./funding-place";
+import { type GrantPlace, placeOfGrant, type Region, regionGroup } from "./funding-place";
 
 export type TransactionKind = "INCOMING_COMMITMENT" | "OUTGOING_COMMITMENT" | "DISBURSEMENT" | "EXPENDITURE";
 
@@ -114,66 +114,6 @@ export type FundedRelease = {
   region: Region;
   m2: number;
 };
-
-export type CostGroup = {
-  key: string;
-  label: string;
-  attributedM2: number;
-  attributedUsd: number;
-  usdPerM2: number | null;
-};
-
-/**
- * Cost per m² released, by donor, partner, method and year. The rule (shown
- * on the funding page): each task's released m² is shared between the grants
- * funding it by their share of the task; a grant's disbursed US$ is spread
- * evenly over all the m² attributed to it, so every attributed m² carries its
- * grant's price; a group's cost per m² is its attributed US$ over its
- * attributed m². Grants with no released land yet are left out. Over the
- * whole country, in each grouping the attributed US$ add up to the
- * disbursements of the grants that released land, and the m² to the land
- * those grants funded.
- *
- * With a region, only the land released there is counted, each m² still at
- * its grant's price over all its land (a price does not change with the
- * view), so a grant's attributed US$ are its money's share for that land and
- * the two regions add up to the whole country. `grants` and `releases` must
- * then still be all the grants and all their land, not only those placed in
- * the region: a price read from one region's land alone would charge the
- * grant's whole money to it.
- */
-export function costPerM2(grants: readonly GrantMoney[], releases: readonly FundedRelease[], region?: Region) {
-  const byGrant = new Map(grants.map((g) => [g.id, g]));
-  const funded = releases
-    .filter((r) => byGrant.has(r.grantId) && r.m2 > 0)
-    .map((r) => ({ ...r, m2: (r.m2 * r.shareBp) / 10_000 }));
-  const grantM2 = new Map<string, number>();
-  for (const r of funded) grantM2.set(r.grantId, (grantM2.get(r.grantId) ?? 0) + r.m2);
-  const price = new Map(
-    [...grantM2].map(([id, m2]) => [id, usd(moneyFlow(byGrant.get(id)!.transactions).disbursedCents) / m2]),
-  );
-  const attributed = funded.filter((r) => releasedIn(r, region));
-  const group = (keyOf: (r: (typeof attributed)[number], g: GrantMoney) => [string, string]): CostGroup[] => {
-    const out = new Map<string, CostGroup>();
-    for (const r of attributed) {
-      const g = byGrant.get(r.grantId)!;
-      const [key, label] = keyOf(r, g);
-      const c =
-        out.get(key) ?? out.set(key, { key, label, attributedM2: 0, attributedUsd: 0, usdPerM2: null }).get(key)!;
-      c.attributedM2 += r.m2;
-      c.attributedUsd += r.m2 * price.get(r.grantId)!;
-    }
-    return [...out.values()]
-      .map((c) => ({ ...c, usdPerM2: c.attributedM2 > 0 ? c.attributedUsd / c.attributedM2 : null }))
-      .sort((a, b) => a.key.localeCompare(b.key));
-  };
-  return {
-    byDonor: group((_, g) => [g.donor.id, g.donor.name]),
-    byPartner: group((_, g) => [g.partner?.id ?? "unnamed", g.partner?.name ?? "—"]),
-    byMethod: group((r) => [r.method, r.method]),
-    byYear: group((r) => [String(r.year), String(r.year)]),
-  };
-}
 
 /**
  * Committed US$ by fiscal year and donor, for a stacked chart: the `top`

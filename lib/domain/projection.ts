@@ -35,7 +35,10 @@ export type Projection = {
   decadesAway: boolean;
 };
 
-const total = (m: MonthlyRelease) => m.cancelled + m.reduced + m.cleared;
+export type ReleaseMethod = "cancelled" | "reduced" | "cleared";
+const ALL_METHODS: readonly ReleaseMethod[] = ["cancelled", "reduced", "cleared"];
+const sumOf = (methods: readonly ReleaseMethod[]) => (m: MonthlyRelease) => methods.reduce((s, k) => s + m[k], 0);
+const total = sumOf(ALL_METHODS);
 
 /** "2025-03" → the month `n` months later (n may be negative). */
 export function addMonths(month: string, n: number): string {
@@ -83,18 +86,22 @@ export function burnDown(baselineM2: number, months: readonly MonthlyRelease[]):
  * are counted from its end; the range comes from the best and worst complete
  * calendar years (up to `asOfMonth`, the last complete month) since releases
  * began. A year past PROJECTION_HORIZON_YEAR is not given as a year.
+ * `methods` are the methods whose release sets the rates (all three unless
+ * given): the rest is left out of the rate, the remaining m² stays whole.
  */
 export function projectCompletion(
   remainingM2: number,
   months: readonly MonthlyRelease[],
   asOfMonth: string,
   throughMonth: string = asOfMonth,
+  methods: readonly ReleaseMethod[] = ALL_METHODS,
 ): Projection {
+  const counted = sumOf(methods);
   const asOfYear = Number(asOfMonth.slice(0, 4));
-  const first = months.find((m) => total(m) > 0)?.month;
+  const first = months.find((m) => counted(m) > 0)?.month;
   const trailing12M2 = months
     .filter((m) => m.month > addMonths(throughMonth, -TRAILING_MONTHS) && m.month <= throughMonth)
-    .reduce((s, m) => s + total(m), 0);
+    .reduce((s, m) => s + counted(m), 0);
   const years = (rate: number) => (rate > 0 ? remainingM2 / rate : null);
   // Counted from the end of the rate's last month, not of its year: 3.2 years after June 2025 is 2028, not 2029.
   // Work that ends exactly at a year's end ends in that year.
@@ -115,7 +122,7 @@ export function projectCompletion(
   const span = complete.length
     ? Array.from({ length: lastCompleteYear - complete[0]!.year + 1 }, (_, i) => complete[0]!.year + i)
     : [];
-  const totals = new Map(complete.map((y) => [y.year, total(y)]));
+  const totals = new Map(complete.map((y) => [y.year, counted(y)]));
   const ranked = span
     .map((year) => ({ year, releasedM2: totals.get(year) ?? 0 }))
     .sort((a, b) => b.releasedM2 - a.releasedM2);

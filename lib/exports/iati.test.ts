@@ -1,3 +1,4 @@
+import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { iatiBreaches } from "@/tests/helpers/iati-rules";
 import { type IatiGrant, iatiActivitiesXml } from "./iati";
@@ -81,6 +82,87 @@ describe("IATI 2.03 activities", () => {
     const swapped = xml.replace(/(<activity-status[^>]*\/>)(<activity-date[^>]*\/><activity-date[^>]*\/>)/, "$2$1");
     expect(iatiBreaches(swapped)).toEqual(
       expect.arrayContaining([expect.stringMatching(/activity-status out of order/)]),
+    );
+  });
+});
+
+describe("IATI 2.03 results: the land released and devices destroyed by a grant's tasks", () => {
+  const outputs = [
+    { year: 2024, cancelledM2: 0, reducedM2: 1_500.5, clearedM2: 24_000, devices: 12.4 },
+    { year: 2025, cancelledM2: 300_000, reducedM2: 0, clearedM2: 8_000.333, devices: 0 },
+  ];
+  const xml = iatiActivitiesXml(
+    [{ ...grant, outputs }],
+    { ref: "XM-DAC-5-7", name: "Germany", type: "10" },
+    new Date("2026-11-26T10:00:00Z"),
+  );
+  const doc = new DOMParser().parseFromString(xml, "text/xml");
+  const results = Array.from(doc.getElementsByTagName("result"));
+  const indicator = (title: string) =>
+    Array.from(doc.getElementsByTagName("indicator")).find(
+      (i) => i.getElementsByTagName("title")[0]!.textContent === title,
+    )!;
+  const actuals = (title: string) =>
+    Array.from(indicator(title).getElementsByTagName("period")).map((p) => [
+      p.getElementsByTagName("period-start")[0]!.getAttribute("iso-date"),
+      p.getElementsByTagName("period-end")[0]!.getAttribute("iso-date"),
+      p.getElementsByTagName("actual")[0]!.getAttribute("value"),
+    ]);
+
+  it("writes outputs (ResultType 1) with unit indicators, valid by the schema's rules, after the transactions", () => {
+    expect(iatiBreaches(xml)).toEqual([]);
+    expect(results.map((r) => [r.getAttribute("type"), r.getElementsByTagName("title")[0]!.textContent])).toEqual([
+      ["1", "Land released"],
+      ["1", "Explosive ordnance destroyed"],
+    ]);
+    expect(xml.indexOf("<result ")).toBeGreaterThan(xml.lastIndexOf("</transaction>"));
+    for (const i of Array.from(doc.getElementsByTagName("indicator"))) expect(i.getAttribute("measure")).toBe("1");
+  });
+
+  it.each([
+    ["Land cancelled by non-technical survey (m²)", [["2025-01-01", "2025-12-31", "300000.00"]]],
+    ["Land reduced by technical survey (m²)", [["2024-01-01", "2024-12-31", "1500.50"]]],
+    [
+      "Land cleared (m²)",
+      [
+        ["2024-01-01", "2024-12-31", "24000.00"],
+        ["2025-01-01", "2025-12-31", "8000.33"],
+      ],
+    ],
+    ["Explosive ordnance items destroyed", [["2024-01-01", "2024-12-31", "12.40"]]],
+  ])("%s: a period per year with a figure, the value a decimal", (title, periods) => {
+    expect(actuals(title)).toEqual(periods);
+  });
+
+  it("writes no result for a grant whose tasks released nothing", () => {
+    const none = iatiActivitiesXml([{ ...grant, outputs: [] }], grant.donor, new Date("2026-11-26T10:00:00Z"));
+    expect(none).not.toContain("<result");
+    expect(iatiBreaches(none)).toEqual([]);
+  });
+
+  it("the rules catch a result the schema forbids", () => {
+    expect(iatiBreaches(xml.replace('<result type="1"', '<result type="7"'))).toContain(
+      "activity 1 result: @type is not a ResultType code",
+    );
+    expect(iatiBreaches(xml.replace('measure="1"', 'measure="9"'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/@measure is not an IndicatorMeasure code/)]),
+    );
+    expect(iatiBreaches(xml.replace('value="300000.00"', 'value="300,000"'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/actual: @value is not a decimal/)]),
+    );
+    const periodSwapped = xml.replace(
+      /(<period-start iso-date="2024-01-01"\/>)(<period-end iso-date="2024-12-31"\/>)/,
+      "$2$1",
+    );
+    expect(iatiBreaches(periodSwapped)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/period-start out of order/)]),
+    );
+    const beforeTransactions = xml.replace(/(<transaction>.*<\/transaction>)(<result .*<\/result>)/s, "$2$1");
+    expect(iatiBreaches(beforeTransactions)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/transaction out of order/)]),
+    );
+    expect(iatiBreaches(xml.replace(/<indicator .*?<\/indicator>/gs, ""))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/no indicator/)]),
     );
   });
 });

@@ -4,6 +4,8 @@
 // explosive remnants of war), recipient country Iraq. Pure: rows in, XML out,
 // built with xmldom so every name and value is escaped as XML requires.
 import { DOMImplementation, type Document, type Element, XMLSerializer } from "@xmldom/xmldom";
+import type { GrantYearOutputs } from "@/lib/domain/grant-outputs";
+import { resultElements } from "./iati-results";
 
 export const IATI_VERSION = "2.03";
 /** DAC 5-digit purpose code: Removal of land mines and explosive remnants of war. */
@@ -35,6 +37,8 @@ export type IatiGrant = {
     currency: string;
     description: string | null;
   }[];
+  /** Outputs of the tasks it funds by year (see grantOutputs): written as <result> elements. */
+  outputs?: GrantYearOutputs[];
 };
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -115,6 +119,8 @@ export function iatiActivitiesXml(
           ...(g.partner ? [org("receiver-org", g.partner)] : []),
         ),
       ),
+      // After transactions (document-link, related-activity, legacy-data and conditions, not written, come between).
+      ...resultElements(el, g.outputs ?? []),
     );
     root.appendChild(activity);
   }

@@ -2,7 +2,6 @@
 // Pure: the figures come in, the document goes out.
 import type { MultiPolygon, Polygon } from "geojson";
 import type { BaselineBasis } from "@/lib/domain/progress";
-import { PROJECTION_HORIZON_YEAR } from "@/lib/domain/projection";
 import { formatArea, formatCount, formatDate, formatM2, formatPercent } from "@/lib/i18n/format";
 import { methodWord } from "@/lib/i18n/words";
 import {
@@ -44,10 +43,8 @@ export type ProgressReportData = {
     registeredRemainingM2: number;
     unregisteredEstimateM2: number;
     fractionReleased: number;
-    completionYear: number | null;
-    completionBeyond: boolean;
-    decadesAway: boolean;
-    trailing12M2: number;
+    /** The dashboard's projection sentences, in English (lib/i18n/projection-sentences.ts), one paragraph each. */
+    projection: string[];
   };
   monthly: { month: string; values: Record<MethodKey, number> }[];
   burnDown: { month: string; remainingM2: number }[];
@@ -127,20 +124,7 @@ export async function progressReportPdf(d: ProgressReportData): Promise<Uint8Arr
       doc,
       `Remaining: ${formatM2(d.toDate.registeredRemainingM2, L)} in registered hazardous areas and ${formatM2(d.toDate.unregisteredEstimateM2, L)} of the national estimate not yet registered.`,
     );
-  paragraph(
-    doc,
-    d.toDate.remainingM2 <= 0
-      ? d.baseline.m2 > 0
-        ? "All the land in this view has been released: there is nothing left to project."
-        : d.baseline.basis === "registered-areas"
-          ? "No hazardous area is registered in this view: there is nothing to project."
-          : "No contamination baseline has been recorded yet: there is nothing to project."
-      : d.toDate.completionYear !== null
-        ? `At the last 12 months' rate (${short(d.toDate.trailing12M2)} a year), the remaining land would be released in ${d.toDate.completionYear}.${d.toDate.decadesAway ? " At this rate completion is decades away." : ""}`
-        : d.toDate.completionBeyond
-          ? `At the last 12 months' rate (${short(d.toDate.trailing12M2)} a year), the remaining land would not be released by ${PROJECTION_HORIZON_YEAR}: not at this rate.`
-          : "Nothing was released in the last 12 months, so no completion year can be projected.",
-  );
+  for (const sentence of d.toDate.projection) paragraph(doc, sentence);
 
   heading(doc, "Released per month, by method (last 12 months)", 13, 200);
   methodLegend(doc, SHORT_LABEL);

@@ -1,5 +1,17 @@
 import { z } from "zod";
+import { splitTotalBp, WHOLE_BP } from "@/lib/domain/activity-split";
 import { MAX_IMPORT_ROWS } from "@/lib/domain/funding-import";
+
+const share = z.int().min(0).max(WHOLE_BP);
+
+/** What a grant's money is for, in basis points: all four stated, adding up to 10000 (the whole grant). */
+export const ZActivitySplit = z
+  .object({ landReleaseBp: share, eoreBp: share, victimAssistanceBp: share, capacityBp: share })
+  .refine((s) => splitTotalBp(s) === WHOLE_BP, {
+    message:
+      "The activity split (landReleaseBp, eoreBp, victimAssistanceBp, capacityBp) must add up to 10000 basis points " +
+      "(100 %); leave it out if the grant does not state it.",
+  });
 
 const digits = z.string().regex(/^\d{1,20}$/, "an amount in minor units (digits only)");
 
@@ -18,6 +30,8 @@ export const ZFundingImport = z.object({
         amountMinor: digits,
         currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code"),
         usdCents: digits,
+        /** Optional: absent when the grant does not state what its money is for. */
+        split: ZActivitySplit.optional(),
       }),
     )
     .min(1, "The file has no rows to import.")

@@ -104,7 +104,7 @@ export const OPENAPI = {
         {
           ok: 200,
           okDescription:
-            "`{ baselineM2, baselineBasis, baselineSource, nationalEstimateM2, registeredM2, registeredRemainingM2, unregisteredEstimateM2, releasedM2: { cancelled, reduced, cleared, total }, releasedToDateM2, remainingM2, fractionReleased, byGovernorate, byPartner, byLandUse, monthly, yearly, burnDown, projection, devices }`. remainingM2 = registeredRemainingM2 (left in registered hazardous areas) + unregisteredEstimateM2 (the national estimate less the registered areas, less land released there before the estimate's date, never below 0; 0 in a filtered view). baselineBasis: `national-record`, `registered-areas` (a filtered view, or no estimate recorded) or `register-exceeds-estimate` (the register is the figure).",
+            "`{ baselineM2, baselineBasis, baselineSource, nationalEstimateM2, registeredM2, registeredRemainingM2, unregisteredEstimateM2, releasedM2: { cancelled, reduced, cleared, total }, releasedToDateM2, remainingM2, fractionReleased, byGovernorate, byPartner, byLandUse, monthly, yearly, burnDown, projection, projectionByMethod, devices }`. projection counts every method; projectionByMethod: `{ groundWork, cancellation }`, the whole remaining at the trailing-12-month rate of technical survey and clearance alone (the dashboard's headline), and cancellation's rate with its best and worst complete years, not counted in it. remainingM2 = registeredRemainingM2 (left in registered hazardous areas) + unregisteredEstimateM2 (the national estimate less the registered areas, less land released there before the estimate's date, never below 0; 0 in a filtered view). baselineBasis: `national-record`, `registered-areas` (a filtered view, or no estimate recorded) or `register-exceeds-estimate` (the register is the figure).",
           errors: [400, 401],
           query: PROGRESS_QUERY,
         },
@@ -128,7 +128,7 @@ export const OPENAPI = {
     },
     "/api/funding/import": {
       post: op(
-        "Import donor contributions (administrator): rows in Landmine Monitor's shape, one transaction; rows already imported from the same source are skipped",
+        "Import donor contributions (administrator): rows in Landmine Monitor's shape, each optionally with its activity split (`split`: landReleaseBp, eoreBp, victimAssistanceBp, capacityBp adding up to 10000; left out when the grant does not state it), one transaction; rows already imported from the same source are skipped",
         {
           body: ZFundingImport,
           ok: 201,

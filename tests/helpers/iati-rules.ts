@@ -6,7 +6,9 @@
 // rules are encoded here from the schema; returns every breach found,
 // empty when the file conforms. Checked by hand against the official 2.03
 // XSDs with xmllint (national and filtered exports validate; the one file
-// the XSD refused, an empty iati-activities, is now a rule here too).
+// the XSD refused, an empty iati-activities, is now a rule here too). The
+// result element's rules (result, indicator, period) were encoded later from
+// the stored copy of the 2.03 activity XSD, not checked with xmllint.
 import { DOMParser, type Element } from "@xmldom/xmldom";
 
 const ACTIVITY_ORDER = [
@@ -61,6 +63,16 @@ const TRANSACTION_ORDER = [
   "aid-type",
   "tied-status",
 ];
+// result (2.03): its sequences, from the stored 2.03 activity XSD (IATI/IATI-Schemas) and, for document-link and
+// reference (added in the 2.03 release), the published 2.03 reference.
+const RESULT_ORDER = ["title", "description", "document-link", "reference", "indicator"];
+const INDICATOR_ORDER = ["title", "description", "document-link", "reference", "baseline", "period"];
+const PERIOD_ORDER = ["period-start", "period-end", "target", "actual"];
+/** Codelists ResultType (1 output, 2 outcome, 3 impact, 9 other) and IndicatorMeasure (1–5; 5 qualitative). */
+const RESULT_TYPES = new Set(["1", "2", "3", "9"]);
+const INDICATOR_MEASURES = new Set(["1", "2", "3", "4", "5"]);
+const BOOLEAN = /^(0|1|true|false)$/;
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const TRANSACTION_TYPES = new Set(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"]);
 const ORGANISATION_TYPES = new Set([
   "10",
@@ -84,6 +96,74 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 const children = (e: Element) => Array.from(e.childNodes).filter((n): n is Element => n.nodeType === 1);
+
+const inOrderOf = (parent: Element, order: string[], where: string, out: string[]) => {
+  let last = -1;
+  for (const c of children(parent)) {
+    const i = order.indexOf(c.tagName);
+    if (i < 0) out.push(`${where}: unexpected element ${c.tagName}`);
+    else if (i < last) out.push(`${where}: ${c.tagName} out of order`);
+    else last = i;
+  }
+};
+const countOf = (parent: Element, name: string) => children(parent).filter((c) => c.tagName === name).length;
+const narratedIn = (e: Element, where: string, out: string[]) => {
+  if (!children(e).some((c) => c.tagName === "narrative" && c.textContent?.trim()))
+    out.push(`${where}: ${e.tagName} has no narrative`);
+};
+/** Exactly one title with a narrative, at most one description with one. */
+const titled = (e: Element, where: string, out: string[]) => {
+  if (countOf(e, "title") !== 1) out.push(`${where}: needs exactly one title`);
+  if (countOf(e, "description") > 1) out.push(`${where}: more than one description`);
+  for (const c of children(e)) if (c.tagName === "title" || c.tagName === "description") narratedIn(c, where, out);
+};
+
+/** A result: @type, title, indicators, each with @measure and periods whose dates and values are well formed. */
+function resultBreaches(r: Element, where: string, out: string[]) {
+  inOrderOf(r, RESULT_ORDER, where, out);
+  if (!RESULT_TYPES.has(r.getAttribute("type") ?? "")) out.push(`${where}: @type is not a ResultType code`);
+  const flag = (e: Element, name: string, w: string) => {
+    if (e.hasAttribute(name) && !BOOLEAN.test(e.getAttribute(name)!)) out.push(`${w}: @${name} is not a boolean`);
+  };
+  flag(r, "aggregation-status", where);
+  titled(r, where, out);
+  if (!countOf(r, "indicator")) out.push(`${where}: no indicator (the schema requires one or more)`);
+  children(r)
+    .filter((c) => c.tagName === "indicator")
+    .forEach((ind, n) => {
+      const w = `${where} indicator ${n + 1}`;
+      inOrderOf(ind, INDICATOR_ORDER, w, out);
+      const measure = ind.getAttribute("measure") ?? "";
+      if (!INDICATOR_MEASURES.has(measure)) out.push(`${w}: @measure is not an IndicatorMeasure code`);
+      flag(ind, "ascending", w);
+      flag(ind, "aggregation-status", w);
+      titled(ind, w, out);
+      // A quantitative measure's values are decimals; a qualitative one (5) may leave them out.
+      const value = (e: Element, ww: string) => {
+        const v = e.getAttribute("value");
+        if (measure !== "5" && (v === null || !DECIMAL.test(v))) out.push(`${ww}: @value is not a decimal`);
+      };
+      for (const b of children(ind).filter((c) => c.tagName === "baseline")) {
+        if (!/^[1-9]\d*$/.test(b.getAttribute("year") ?? "")) out.push(`${w} baseline: @year is not a year`);
+        value(b, `${w} baseline`);
+      }
+      children(ind)
+        .filter((c) => c.tagName === "period")
+        .forEach((p, k) => {
+          const wp = `${w} period ${k + 1}`;
+          inOrderOf(p, PERIOD_ORDER, wp, out);
+          const dates = ["period-start", "period-end"].map((name) => {
+            const d = children(p).filter((c) => c.tagName === name);
+            if (d.length !== 1 || !DATE.test(d[0]!.getAttribute("iso-date") ?? ""))
+              out.push(`${wp}: needs exactly one ${name} with @iso-date`);
+            return d[0]?.getAttribute("iso-date") ?? "";
+          });
+          if (dates[0]! > dates[1]!) out.push(`${wp}: period-end before period-start`);
+          for (const v of children(p).filter((c) => c.tagName === "target" || c.tagName === "actual"))
+            value(v, `${wp} ${v.tagName}`);
+        });
+    });
+}
 
 export function iatiBreaches(xml: string): string[] {
   const out: string[] = [];
@@ -163,6 +243,9 @@ export function iatiBreaches(xml: string): string[] {
         case "sector":
           if (c.getAttribute("vocabulary") === "1" && !/^\d{5}$/.test(c.getAttribute("code") ?? ""))
             out.push(`${w}: DAC 5-digit @code expected`);
+          break;
+        case "result":
+          resultBreaches(c, w, out);
           break;
         case "transaction": {
           inOrder(c, TRANSACTION_ORDER, w);

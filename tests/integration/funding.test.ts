@@ -1,6 +1,8 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { costPerM2, moneyFlow } from "@/lib/domain/funding";
+import { landReleaseCents } from "@/lib/domain/activity-split";
+import { moneyFlow } from "@/lib/domain/funding";
+import { costPerM2 } from "@/lib/domain/funding-cost";
 import { ZExportFilter } from "@/lib/schemas/export-filter";
 import { importFunding } from "@/lib/server/commands/import-funding";
 import { buildExport } from "@/lib/server/exports";
@@ -43,7 +45,7 @@ describe.each(DATABASE_KINDS)("funding on %s", (kind) => {
     expect(summary.items.map((i) => i.key)).toEqual(["2025"]);
   });
 
-  it("attributes released land to the grants funding it: the attributed dollars are the disbursements of grants that released land", async () => {
+  it("attributes released land to the grants funding it: the attributed dollars are the land-release shares of the disbursements of grants that state a split and released land", async () => {
     const admin = await actorFor(t().db, "admin@demo.test");
     const { grants } = await getFundingSummary(t().db, admin, { groupBy: "donor" }, labels);
     const releases = await fundedReleases(
@@ -53,16 +55,29 @@ describe.each(DATABASE_KINDS)("funding on %s", (kind) => {
     expect(releases.length).toBeGreaterThan(0);
     const cost = costPerM2(grants, releases);
     const released = new Set(releases.filter((r) => r.m2 > 0).map((r) => r.grantId));
-    const disbursed = grants
+    const forLand = grants
       .filter((g) => released.has(g.id))
-      .reduce((s, g) => s + Number(moneyFlow(g.transactions).disbursedCents) / 100, 0);
+      .reduce(
+        (s, g) => s + Number(landReleaseCents(moneyFlow(g.transactions).disbursedCents, g.activitySplit) ?? 0n),
+        0,
+      );
+    expect(forLand).toBeGreaterThan(0);
     for (const groups of [cost.byDonor, cost.byPartner, cost.byMethod, cost.byYear])
-      expect(groups.reduce((s, g) => s + g.attributedUsd, 0)).toBeCloseTo(disbursed, 4);
-    const approved = await t().db.landReleaseReport.aggregate({
-      where: { status: "APPROVED", task: { grants: { some: {} } } },
-      _sum: { countedAreaM2: true },
-    });
-    expect(cost.byMethod.reduce((s, g) => s + g.attributedM2, 0)).toBeCloseTo(approved._sum.countedAreaM2!, 4);
+      expect(groups.reduce((s, g) => s + g.attributedUsd, 0)).toBeCloseTo(forLand / 100, 4);
+    // The demo's tasks are each funded whole by one grant: the land of the grants stating a split, and of the others.
+    const approved = async (split: boolean) =>
+      (
+        await t().db.landReleaseReport.aggregate({
+          where: {
+            status: "APPROVED",
+            task: { grants: { some: { grant: { activitySplit: split ? { isNot: null } : { is: null } } } } },
+          },
+          _sum: { countedAreaM2: true },
+        })
+      )._sum.countedAreaM2!;
+    expect(cost.byMethod.reduce((s, g) => s + g.attributedM2, 0)).toBeCloseTo(await approved(true), 4);
+    expect(cost.notStated.m2).toBeCloseTo(await approved(false), 4);
+    expect(cost.notStated.grants).toEqual(["DEMO-GRANT-2"]);
   });
 
   it("places a donor's grants that state no region where the tasks they fund are, and each region shows them", async () => {
@@ -115,13 +130,18 @@ describe.each(DATABASE_KINDS)("funding on %s", (kind) => {
       select: {
         countedAreaM2: true,
         hazardArea: { select: { governorate: { select: { region: true } } } },
-        task: { select: { grants: { select: { shareBp: true, grant: { select: { donorId: true } } } } } },
+        task: {
+          select: {
+            grants: { select: { shareBp: true, grant: { select: { donorId: true, activitySplit: true } } } },
+          },
+        },
       },
     });
+    // Counted: the land of grants stating their split (the others are left out of cost per m²).
     const expected = { FEDERAL: 0, KURDISTAN: 0 };
     for (const r of reports)
       for (const g of r.task!.grants)
-        if (g.grant.donorId === donor.organisationId)
+        if (g.grant.donorId === donor.organisationId && g.grant.activitySplit)
           expected[r.hazardArea.governorate.region] += (r.countedAreaM2 * g.shareBp) / 10_000;
     expect(expected.FEDERAL).toBeGreaterThan(0);
     expect(expected.KURDISTAN).toBeGreaterThan(0);

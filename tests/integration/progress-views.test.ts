@@ -89,6 +89,32 @@ describe.each(DATABASE_KINDS)("progress views on %s", (kind) => {
     expect(d.projection).toMatchObject({ completionYear: null, completionBeyond: true, decadesAway: true });
   });
 
+  it("projects technical survey and clearance apart from cancellation, from the approved reports of each method", async () => {
+    const d = await getDashboard(t().db, { to: "2025-10-31" });
+    const { groundWork, cancellation } = d.projectionByMethod;
+    const approved = async (methods: ("CANCELLED" | "REDUCED" | "CLEARED")[]) =>
+      (
+        await t().db.landReleaseReport.aggregate({
+          where: {
+            ...(await drillDownWhere(t().db, { from: "2024-11-01", to: "2025-10-31" })),
+            method: { in: methods },
+          },
+          _sum: { countedAreaM2: true },
+        })
+      )._sum.countedAreaM2 ?? 0;
+    expect(groundWork.trailing12M2).toBeCloseTo(await approved(["REDUCED", "CLEARED"]), 4);
+    expect(cancellation.trailing12M2).toBeCloseTo(await approved(["CANCELLED"]), 4);
+    expect(groundWork.trailing12M2 + cancellation.trailing12M2).toBeCloseTo(d.projection.trailing12M2, 4);
+    // The whole remaining at the ground-work rate: never sooner than with cancellation counted too.
+    expect(groundWork.yearsAtTrailingRate ?? Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(
+      d.projection.yearsAtTrailingRate!,
+    );
+    // Cancellation's range is its own complete years, as the yearly series has them.
+    const cancelledIn = new Map(d.yearly.map((y) => [y.year, y.cancelled]));
+    for (const y of [cancellation.bestYear, cancellation.worstYear].filter((x) => x !== null))
+      expect(y.releasedM2).toBeCloseTo(cancelledIn.get(y.year) ?? 0, 4);
+  });
+
   // Last: it releases land after the demo's periods.
   it("a partner's view leaves out land other partners released in its areas, so its remaining is the land still to release there", async () => {
     const db = t().db;

@@ -3,24 +3,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { type ListPageProps, openListPage, PagedTable } from "@/app/(app)/list-page";
 import { DonorYearChart, MoneyFlowChart } from "@/components/charts/funding-charts";
 import { FilterSelect, FiltersForm, RegionFilter } from "@/components/dashboard/filter-fields";
+import { CostSection } from "@/components/funding/cost-section";
 import type { Column } from "@/components/ui/data-table";
-import { TableScroll } from "@/components/ui/table-scroll";
-import {
-  type CostGroup,
-  committedByYearAndDonor,
-  fiscalYearChoices,
-  moneyFlow,
-  summariseFunding,
-} from "@/lib/domain/funding";
-import {
-  formatCount,
-  formatList,
-  formatM2,
-  formatMoney,
-  formatUsd,
-  formatUsdCents,
-  formatYear,
-} from "@/lib/i18n/format";
+import { landReleaseCents } from "@/lib/domain/activity-split";
+import { committedByYearAndDonor, fiscalYearChoices, moneyFlow, summariseFunding } from "@/lib/domain/funding";
+import { formatCount, formatList, formatMoney, formatPercent, formatUsdCents, formatYear } from "@/lib/i18n/format";
 import { governorateName } from "@/lib/i18n/names";
 import { fundingFilterFrom } from "@/lib/schemas/funding-filter";
 import { getDb } from "@/lib/server/db";
@@ -38,11 +25,10 @@ export default async function FundingPage(props: ListPageProps) {
   const parsed = fundingFilterFrom(params);
   const filter = parsed.success ? parsed.data : { groupBy: "donor" as const };
   const db = await getDb();
-  const [years, governorates, t, tMethod, locale] = await Promise.all([
+  const [years, governorates, t, locale] = await Promise.all([
     grantYears(db, user),
     governorateChoices(db),
     getTranslations("funding"),
-    getTranslations("method"),
     getLocale(),
   ]);
   const labels = fundingLabels(t);
@@ -143,8 +129,28 @@ export default async function FundingPage(props: ListPageProps) {
       numeric: true,
       cell: (g) => formatUsdCents(flows.get(g.id)!.spentCents, locale),
     },
+    {
+      key: "landShare",
+      header: t("landShare"),
+      numeric: true,
+      cell: (g) =>
+        g.activitySplit ? formatPercent(g.activitySplit.landReleaseBp / 10_000, locale) : t("splitNotStated"),
+    },
+    {
+      key: "landUsd",
+      header: t("landUsd"),
+      numeric: true,
+      cell: (g) => {
+        const cents = landReleaseCents(flows.get(g.id)!.disbursedCents, g.activitySplit);
+        return cents === null ? "—" : formatUsdCents(cents, locale);
+      },
+    },
     { key: "source", header: t("source"), cell: (g) => <span className="note">{g.source}</span> },
   ];
+  const landTotalCents = grants.reduce(
+    (s, g) => s + (landReleaseCents(flows.get(g.id)!.disbursedCents, g.activitySplit) ?? 0n),
+    0n,
+  );
   const footer = (
     <tr>
       <th colSpan={7}>{grants.length > shown.length ? t("totalAll", { count: grants.length }) : t("total")}</th>
@@ -154,43 +160,10 @@ export default async function FundingPage(props: ListPageProps) {
       <th className="num">{usd(summary.totals.disbursedUsd)}</th>
       <th className="num">{usd(summary.totals.spentUsd)}</th>
       <th />
+      <th className="num">{formatUsdCents(landTotalCents, locale)}</th>
+      <th />
     </tr>
   );
-  const costTable = (title: string, groups: CostGroup[], label: (g: CostGroup) => string, testId: string) => (
-    <section className="card">
-      <h3>{title}</h3>
-      <TableScroll label={title}>
-        <table data-testid={testId}>
-          <thead>
-            <tr>
-              <th />
-              <th className="num">{t("attributedM2")}</th>
-              <th className="num">{t("attributedUsd")}</th>
-              <th className="num">{t("usdPerM2")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.length === 0 && (
-              <tr>
-                <td colSpan={4} className="note">
-                  {t(filter.region ? "noAttributedLandRegion" : "noAttributedLand")}
-                </td>
-              </tr>
-            )}
-            {groups.map((g) => (
-              <tr key={g.key}>
-                <th scope="row">{label(g)}</th>
-                <td className="num">{formatM2(g.attributedM2, locale)}</td>
-                <td className="num">{usd(g.attributedUsd)}</td>
-                <td className="num">{g.usdPerM2 === null ? "—" : formatUsd(g.usdPerM2, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </section>
-  );
-
   return (
     <>
       <h1>{t("title")}</h1>
@@ -258,21 +231,7 @@ export default async function FundingPage(props: ListPageProps) {
               <MoneyFlowChart items={byRegion.items} testId="by-region-chart" />
             </section>
           </div>
-          <h2>{t("costTitle")}</h2>
-          <p className="note" data-testid="attribution-rule">
-            {t("rule")}
-          </p>
-          {filter.region && (
-            <p className="note" data-testid="region-land-rule">
-              {t("regionLandRule")}
-            </p>
-          )}
-          <div className="chart-grid">
-            {costTable(t("byDonor"), cost.byDonor, (g) => g.label, "cost-by-donor")}
-            {costTable(t("byPartner"), cost.byPartner, (g) => g.label, "cost-by-partner")}
-            {costTable(t("byMethod"), cost.byMethod, (g) => tMethod(g.key.toUpperCase()), "cost-by-method")}
-            {costTable(t("byYear"), cost.byYear, (g) => formatYear(Number(g.key), locale), "cost-by-year")}
-          </div>
+          <CostSection cost={cost} locale={locale} region={!!filter.region} />
           <h2>{t("grants")}</h2>
           <PagedTable
             path="/funding"

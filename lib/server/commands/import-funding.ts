@@ -14,8 +14,9 @@ const grantCode = (r: TFundingImportRow, source: string) =>
 
 /**
  * Imports donor contributions (Landmine Monitor's shape) as grants, each
- * with the disbursement the source reports, in one transaction with one
- * audit event; rows already imported from the same source are skipped.
+ * with the disbursement the source reports and the activity split the row
+ * states (none when it states none), in one transaction with one audit
+ * event; rows already imported from the same source are skipped.
  */
 export async function importFunding(db: Db, actor: Actor, body: unknown) {
   if (!can(actor, "funding:write")) throw new CommandError("forbidden", refusal("onlyAdminImportsFunding"));
@@ -58,6 +59,7 @@ export async function importFunding(db: Db, actor: Actor, body: unknown) {
             amountUsdCents: BigInt(r.usdCents),
             fiscalYear: r.year,
             source,
+            ...(r.split ? { activitySplit: { create: r.split } } : {}),
             transactions: {
               create: {
                 donorId,

@@ -2,6 +2,7 @@
 // region and fiscal years.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { landReleaseCents } from "@/lib/domain/activity-split";
 import { moneyFlow } from "@/lib/domain/funding";
 import { batches } from "@/lib/exports/stream";
 import type { Column } from "@/lib/exports/table";
@@ -32,6 +33,7 @@ const GRANT_SELECT = {
   donor: { select: { name: true } },
   partner: { select: { name: true } },
   transactions: { select: { type: true, amountUsdCents: true } },
+  activitySplit: { select: { landReleaseBp: true, eoreBp: true, victimAssistanceBp: true, capacityBp: true } },
 } satisfies Prisma.GrantSelect;
 type GrantRow = Prisma.GrantGetPayload<{ select: typeof GRANT_SELECT }>;
 
@@ -50,6 +52,26 @@ const COLUMNS: Column<GrantRow>[] = [
   moneyColumn("committedUsd", "#value+usd+committed", (g) => money(moneyFlow(g.transactions).committedCents)),
   moneyColumn("disbursedUsd", "#value+usd+disbursed", (g) => money(moneyFlow(g.transactions).disbursedCents)),
   moneyColumn("spentUsd", "#value+usd+spent", (g) => money(moneyFlow(g.transactions).spentCents)),
+  ...(
+    [
+      ["landReleaseShareBp", "landReleaseBp", "#sector+land_release"],
+      ["eoreShareBp", "eoreBp", "#sector+eore"],
+      ["victimAssistanceShareBp", "victimAssistanceBp", "#sector+victim_assistance"],
+      ["capacityShareBp", "capacityBp", "#sector+capacity"],
+    ] as const
+  ).map(
+    ([header, share, sector]): Column<GrantRow> => ({
+      header,
+      hxl: `${sector}+share_bp`,
+      type: "integer",
+      value: (g) => g.activitySplit?.[share] ?? null,
+    }),
+  ),
+  // What the funding page counts against land: the disbursed US$ times the land-release share; empty when not stated.
+  moneyColumn("landReleaseUsd", "#value+usd+disbursed+land_release", (g) => {
+    const cents = landReleaseCents(moneyFlow(g.transactions).disbursedCents, g.activitySplit);
+    return cents === null ? null : money(cents);
+  }),
   { header: "source", hxl: "#meta+source", type: "string", value: (g) => g.source, width: 36 },
 ];
 

@@ -1,5 +1,6 @@
 // Grants and transactions as IATI activity XML, in the grants export's scope and filters.
 import "server-only";
+import { grantOutputs } from "@/lib/domain/grant-outputs";
 import { type IatiOrganisation, iatiActivitiesXml } from "@/lib/exports/iati";
 import { refusal } from "@/lib/i18n/refusals";
 import { roleWord } from "@/lib/i18n/words";
@@ -7,6 +8,7 @@ import type { ExportFilter } from "@/lib/schemas/export-filter";
 import { CommandError } from "@/lib/server/command-error";
 import { type Actor, can } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
+import { fundedDevices, fundedOutputsChanged, fundedReleases } from "@/lib/server/queries/funding";
 import { type ExportResponse, exportFileName } from "./file-name";
 import { grantsWhere } from "./grants";
 
@@ -21,7 +23,15 @@ const iatiOrg = (o: { id: string; name: string }, type?: string): IatiOrganisati
   ...(type ? { type } : {}),
 });
 
-/** Grants and their transactions as IATI 2.03 activity XML, for a caller who may read funding. */
+/** The latest of the dates. */
+// biome-ignore lint/complexity/useMathMinMax: Dates; Math.max would turn them into numbers.
+const latest = (dates: Date[]) => dates.reduce((a, b) => (b > a ? b : a));
+
+/**
+ * Grants, their transactions and their outputs (land released by method and
+ * devices destroyed in the tasks they fund, by the grant's share of each
+ * task, per year) as IATI 2.03 activity XML, for a caller who may read funding.
+ */
 export async function iatiXml(db: Db, actor: Actor, f: ExportFilter, now: Date): Promise<ExportResponse> {
   if (!can(actor, "funding:read"))
     throw new CommandError("forbidden", refusal("roleMayNotExportGrants", { role: roleWord(actor.role) }));
@@ -29,6 +39,7 @@ export async function iatiXml(db: Db, actor: Actor, f: ExportFilter, now: Date):
     where: grantsWhere(actor, f),
     orderBy: [{ fiscalYear: "asc" }, { code: "asc" }],
     select: {
+      id: true,
       code: true,
       title: true,
       fiscalYear: true,
@@ -47,6 +58,13 @@ export async function iatiXml(db: Db, actor: Actor, f: ExportFilter, now: Date):
   if (!grants.length) {
     throw new CommandError("not_found", refusal("iatiEmpty"));
   }
+  const ids = grants.map((g) => g.id);
+  const [releases, devices, outputsChanged] = await Promise.all([
+    fundedReleases(db, ids),
+    fundedDevices(db, ids),
+    fundedOutputsChanged(db, ids),
+  ]);
+  const outputs = grantOutputs(releases, devices);
   const reporter = await db.organisation.findUniqueOrThrow({
     where: { id: actor.organisationId },
     select: { id: true, name: true },
@@ -61,8 +79,12 @@ export async function iatiXml(db: Db, actor: Actor, f: ExportFilter, now: Date):
       fiscalYear: g.fiscalYear,
       periodStart: g.periodStart,
       periodEnd: g.periodEnd,
-      // biome-ignore lint/complexity/useMathMinMax: Dates; Math.max would turn them into numbers.
-      lastUpdated: [g.createdAt, ...g.transactions.map((t) => t.createdAt)].reduce((a, b) => (b > a ? b : a)),
+      // The activity changes with its results too: an approval in its tasks changes them.
+      lastUpdated: latest([
+        g.createdAt,
+        ...g.transactions.map((t) => t.createdAt),
+        outputsChanged.get(g.id) ?? g.createdAt,
+      ]),
       donor: iatiOrg(g.donor),
       partner: g.partner ? iatiOrg(g.partner) : null,
       transactions: g.transactions.map((t) => ({
@@ -72,6 +94,7 @@ export async function iatiXml(db: Db, actor: Actor, f: ExportFilter, now: Date):
         currency: t.currency,
         description: t.description,
       })),
+      outputs: outputs.get(g.id) ?? [],
     })),
     // IATI OrganisationType: 10 government (the national authorities), 90 other where the app does not know.
     iatiOrg(reporter, actor.role === "AUTHORITY" ? "10" : "90"),

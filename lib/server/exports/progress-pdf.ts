@@ -2,9 +2,12 @@
 // up to its end, for the view, from the same records as the dashboard.
 import "server-only";
 import type { MultiPolygon, Polygon } from "geojson";
+import { createTranslator } from "next-intl";
 import { programmeDay } from "@/lib/domain/calendar";
 import { addMonths } from "@/lib/domain/projection";
 import { progressReportPdf } from "@/lib/exports/reports-pdf";
+import en from "@/lib/i18n/messages/en.json";
+import { type DashboardWords, projectionSentences } from "@/lib/i18n/projection-sentences";
 import { contaminationWord, landUseWord, roleWord } from "@/lib/i18n/words";
 import type { ExportFile, ExportFilter } from "@/lib/schemas/export-filter";
 import type { ProgressFilter } from "@/lib/schemas/progress-filter";
@@ -14,6 +17,9 @@ import type { Db } from "@/lib/server/prisma";
 import { sumReports } from "@/lib/server/queries/land-release";
 import { drillDownWhere, getDashboard } from "@/lib/server/queries/progress";
 import { type ExportResponse, exportFileName, filterNames } from "./file-name";
+
+/** The report is in English: the dashboard's own sentences, so the two say the same. */
+const ENGLISH = createTranslator({ locale: "en", messages: en, namespace: "dashboard" }) as unknown as DashboardWords;
 
 const lastDay = (month: string) =>
   new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
@@ -100,10 +106,9 @@ export async function progressPdf(
       registeredRemainingM2: toDate.registeredRemainingM2,
       unregisteredEstimateM2: toDate.unregisteredEstimateM2,
       fractionReleased: toDate.fractionReleased,
-      completionYear: toDate.projection.completionYear,
-      completionBeyond: toDate.projection.completionBeyond,
-      decadesAway: toDate.projection.decadesAway,
-      trailing12M2: toDate.projection.trailing12M2,
+      projection: Object.values(
+        projectionSentences(toDate, toDate.projection, toDate.projectionByMethod, ENGLISH, "en"),
+      ).filter((s): s is string => s !== null),
     },
     monthly: toDate.monthly
       .slice(-12)

@@ -1,6 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
-import { costPerM2, type FundedRelease, summariseFunding } from "@/lib/domain/funding";
+import { type FundedRelease, summariseFunding } from "@/lib/domain/funding";
+import { costPerM2 } from "@/lib/domain/funding-cost";
 import { fundsWorkIn, type GrantPlace, placeOfGrant, type WorkPlace } from "@/lib/domain/funding-place";
+import type { FundedDevices } from "@/lib/domain/grant-outputs";
 import type { FundingFilter } from "@/lib/schemas/funding-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
 import { regionValue } from "@/lib/server/filters";
@@ -93,6 +95,7 @@ function readGrants(db: Db, actor: Actor, year: number | undefined) {
       donor: { select: { id: true, name: true } },
       partner: { select: { id: true, name: true } },
       transactions: { select: { type: true, amountUsdCents: true } },
+      activitySplit: { select: { landReleaseBp: true, eoreBp: true, victimAssistanceBp: true, capacityBp: true } },
     },
   });
 }
@@ -140,6 +143,34 @@ export async function fundedReleases(db: Db, grantIds: readonly string[]): Promi
     JOIN "Governorate" g ON g.pcode = h."governoratePcode"
     WHERE gt."grantId" IN (${Prisma.join([...grantIds])})
     GROUP BY 1, 2, 3, 4, 5`;
+}
+
+/**
+ * Devices found and destroyed in approved reports of the tasks each grant
+ * funds, by year of the period's end, with the grant's share of the task.
+ */
+export async function fundedDevices(db: Db, grantIds: readonly string[]): Promise<FundedDevices[]> {
+  if (grantIds.length === 0) return [];
+  return db.$queryRaw<FundedDevices[]>`
+    SELECT gt."grantId" AS "grantId", gt."shareBp" AS "shareBp", extract(year FROM r."periodEnd")::int AS year,
+           sum(d.count)::int AS count
+    FROM "GrantTask" gt
+    JOIN "LandReleaseReport" r ON r."taskId" = gt."taskId" AND r.status = 'APPROVED'
+    JOIN "DeviceFound" d ON d."reportId" = r.id
+    WHERE gt."grantId" IN (${Prisma.join([...grantIds])})
+    GROUP BY 1, 2, 3`;
+}
+
+/** When each grant's outputs last changed: the latest review of an approved report in the tasks it funds. */
+export async function fundedOutputsChanged(db: Db, grantIds: readonly string[]): Promise<Map<string, Date>> {
+  if (grantIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ grantId: string; at: Date }[]>`
+    SELECT gt."grantId" AS "grantId", max(r."reviewedAt") AS at
+    FROM "GrantTask" gt
+    JOIN "LandReleaseReport" r ON r."taskId" = gt."taskId" AND r.status = 'APPROVED'
+    WHERE gt."grantId" IN (${Prisma.join([...grantIds])}) AND r."reviewedAt" IS NOT NULL
+    GROUP BY 1`;
+  return new Map(rows.map((r) => [r.grantId, new Date(r.at)]));
 }
 
 export type FundingLabels = Parameters<typeof summariseFunding>[2];

@@ -14,6 +14,7 @@ import {
   type ReleaseMethodKey,
 } from "@/lib/domain/progress";
 import { addMonths, burnDown, projectCompletion, releasedByYear } from "@/lib/domain/projection";
+import { projectByMethod } from "@/lib/domain/projection-by-method";
 import {
   RELEASED_IN_FULL_BELOW_M2,
   type RemainingByTypes,
@@ -247,6 +248,7 @@ async function computeDashboard(db: Db, filter: ProgressFilter): Promise<Dashboa
     yearly: releasedByYear(progress.monthly),
     burnDown: burnDown(progress.baselineM2, sinceBaseline),
     projection: projectCompletion(progress.remainingM2, sinceBaseline, lastComplete, throughMonth),
+    projectionByMethod: projectByMethod(progress.remainingM2, sinceBaseline, lastComplete, throughMonth),
     devices,
     ...breakdowns,
     humanImpact,
