@@ -1,8 +1,8 @@
 // Demo accounts and demo field data (hazardous areas, tasks, reports,
 // grants), accounted with the same domain code as real reports.
 import type { Polygon } from "geojson";
-import { unreleasedM2 } from "@/lib/domain/completion";
 import { groupsOfSexAge } from "@/lib/domain/casualties";
+import { unreleasedM2 } from "@/lib/domain/completion";
 import { countedGeometry, releasedAfterApproval } from "@/lib/domain/land-release";
 import { previewRelease } from "@/lib/domain/release-preview";
 import { geodesicAreaM2 } from "@/lib/geo/area";
