@@ -21,11 +21,12 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const user = await requirePage("/tasks/[id]", `/tasks/${id}`);
   const task = await getTaskWorkspace(await getDb(), user, id);
   if (!task) notFound();
-  const [t, tStatus, tMethod, tReport, locale] = await Promise.all([
+  const [t, tStatus, tMethod, tReport, tAccreditation, locale] = await Promise.all([
     getTranslations("task"),
     getTranslations("taskStatus"),
     getTranslations("method"),
     getTranslations("reportStatus"),
+    getTranslations("accreditations"),
     getLocale(),
   ]);
   const side: TaskActorSide | null =
@@ -122,6 +123,8 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         <dd>{task.authority.name}</dd>
         <dt>{t("partner")}</dt>
         <dd>{task.partner?.name ?? t("unassigned")}</dd>
+        <dt>{tAccreditation("workScopes")}</dt>
+        <dd>{task.workScopes.map((s) => tAccreditation(`scope.${s}`)).join(", ")}</dd>
         <dt>{t("priority")}</dt>
         <dd>{formatCount(task.priority, locale)}</dd>
         <dt>{t("planned")}</dt>
