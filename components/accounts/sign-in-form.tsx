@@ -6,7 +6,14 @@ import { type FormEvent, useState } from "react";
 import { WINDOW_MS } from "@/lib/domain/sign-in-throttle";
 import { formatCount } from "@/lib/i18n/format";
 
-const DEMO_EMAILS = ["admin@demo.test", "dma@demo.test", "ikmaa@demo.test", "partner@demo.test", "donor@demo.test"];
+const DEMO_EMAILS = [
+  "admin@demo.test",
+  "dma@demo.test",
+  "ikmaa@demo.test",
+  "partner@demo.test",
+  "donor@demo.test",
+  "ikmaa-team@demo.test",
+];
 
 /**
  * `demo`: whether the installation has demo accounts, and whether this browser

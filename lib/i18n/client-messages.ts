@@ -3,6 +3,7 @@
 // client components and fails when one uses a namespace missing here.
 export const CLIENT_NAMESPACES = [
   "account",
+  "accreditations",
   "apiTokens",
   "areaChanges",
   "attachments",

@@ -118,6 +118,7 @@ export async function getTaskWorkspace(db: Db, actor: Actor, id: string) {
       ...TASK_HEADING,
       partnerId: true,
       authorityId: true,
+      workScopes: true,
       authority: { select: { name: true, shortName: true } },
       partner: { select: { name: true } },
       hazardAreas: taskHazardAreas({ ...HAZARD_AREA_ON_MAP, kind: true, governorate: { select: GOVERNORATE_NAMES } }),

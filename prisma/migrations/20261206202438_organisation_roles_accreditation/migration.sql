@@ -21,7 +21,7 @@ FROM "User" u WHERE u."id" = r."reviewedById" AND u."organisationId" = r."partne
 ALTER TABLE "Organisation" ADD COLUMN     "operatorKind" "OperatorKind",
 ADD COLUMN     "roles" "OrganisationRole"[];
 
--- Written by hand: the single type becomes roles; every partner so far was an NGO or contractor, called NGO here.
+-- Written by hand: the single type becomes roles, and every partner so far is taken for an NGO.
 UPDATE "Organisation" SET "roles" = ARRAY['AUTHORITY']::"OrganisationRole"[] WHERE "type" = 'AUTHORITY';
 UPDATE "Organisation" SET "roles" = ARRAY['OPERATOR']::"OrganisationRole"[], "operatorKind" = 'NGO'
 WHERE "type" = 'PARTNER';

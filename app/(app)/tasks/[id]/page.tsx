@@ -24,12 +24,13 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const db = await getDb();
   const task = await getTaskWorkspace(db, user, id);
   if (!task) notFound();
-  const [t, tStatus, tMethod, tReport, tQuality, locale, quality] = await Promise.all([
+  const [t, tStatus, tMethod, tReport, tQuality, tAccreditation, locale, quality] = await Promise.all([
     getTranslations("task"),
     getTranslations("taskStatus"),
     getTranslations("method"),
     getTranslations("reportStatus"),
     getTranslations("quality"),
+    getTranslations("accreditations"),
     getLocale(),
     taskQuality(db, user, id),
   ]);
@@ -135,6 +136,8 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         <dd>{task.authority.name}</dd>
         <dt>{t("partner")}</dt>
         <dd>{task.partner?.name ?? t("unassigned")}</dd>
+        <dt>{tAccreditation("workScopes")}</dt>
+        <dd>{task.workScopes.map((s) => tAccreditation(`scope.${s}`)).join(", ")}</dd>
         <dt>{t("priority")}</dt>
         <dd>{formatCount(task.priority, locale)}</dd>
         <dt>{t("planned")}</dt>
