@@ -9,8 +9,7 @@ export const ZActivitySplit = z
   .object({ landReleaseBp: share, eoreBp: share, victimAssistanceBp: share, capacityBp: share })
   .refine((s) => splitTotalBp(s) === WHOLE_BP, {
     message:
-      "The activity split (landReleaseBp, eoreBp, victimAssistanceBp, capacityBp) must add up to 10000 basis points " +
-      "(100 %); leave it out if the grant does not state it.",
+      "The activity split (landReleaseBp, eoreBp, victimAssistanceBp, capacityBp) must add up to 10000 basis points (100 %); leave it out if the grant does not state it.",
   });
 
 const digits = z.string().regex(/^\d{1,20}$/, "an amount in minor units (digits only)");

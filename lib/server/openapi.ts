@@ -1,7 +1,6 @@
 // The API description served at /api/openapi.json. Request bodies come from
 // the same zod schemas the handlers parse with, so the document cannot drift
 // from what the server accepts.
-import { ZAccreditationCreate, ZAccreditationWithdrawal } from "@/lib/schemas/accreditation";
 import { ZCompletion, ZHandover } from "@/lib/schemas/completion";
 import { ZFundingImport } from "@/lib/schemas/funding-import";
 import { ZHazardAreaCreate } from "@/lib/schemas/hazard-area";
@@ -12,6 +11,7 @@ import { ZPublicPage } from "@/lib/schemas/public-page";
 import { ZImportCommit, ZSavedImportMapping } from "@/lib/schemas/register-import";
 import { ZTaskCreate, ZTaskTransition } from "@/lib/schemas/task";
 import { ZVictimAssistance } from "@/lib/schemas/victim-assistance";
+import { ACCREDITATION_PATHS } from "./openapi-accreditation";
 import { ATTACHMENT_PATHS } from "./openapi-attachments";
 import {
   errors,
@@ -55,6 +55,7 @@ export const OPENAPI = {
   paths: {
     ...ATTACHMENT_PATHS,
     ...QUALITY_PATHS,
+    ...ACCREDITATION_PATHS,
     "/api/exports/{file}": {
       get: {
         summary: "Export records as a file, scoped to the caller as the screens are; every export is audited",
@@ -143,29 +144,6 @@ export const OPENAPI = {
         ok: 200,
         okDescription: "`{ enabled }`",
         errors: [400, 401, 403],
-      }),
-    },
-    "/api/accreditations": {
-      get: op("The register of accreditations: an authority those it issued, an administrator all (500 newest)", {
-        ok: 200,
-        okDescription:
-          "`{ items: [{ id, operator, issuingAuthority, scopes, validFrom, validTo, reference, withdrawnOn }] }`",
-        errors: [401, 403],
-      }),
-      post: op("Record an accreditation the caller's authority issued to an operator (IMAS 07.30)", {
-        body: ZAccreditationCreate,
-        ok: 201,
-        okDescription: "`{ id, reference }`",
-        errors: [400, 401, 403],
-      }),
-    },
-    "/api/accreditations/{id}/withdrawal": {
-      post: op("Withdraw or suspend an accreditation the caller's authority issued, from a day on (once)", {
-        body: ZAccreditationWithdrawal,
-        ok: 200,
-        okDescription: "`{ id, reference, withdrawnOn }`",
-        errors: [400, 401, 403, 404, 409],
-        params: ["id"],
       }),
     },
     "/api/organisations": {
