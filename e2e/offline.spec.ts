@@ -190,7 +190,7 @@ describe("the app offline", () => {
     expect(markerBox!.y + markerBox!.height).toBeLessThan(mapBox!.y + mapBox!.height);
     await page.getByRole("button", { name: "Show the submissions" }).click();
     const refusal = await page.getByTestId("queue-refusal").textContent();
-    expect(refusal).toContain("cancelled");
+    expect(refusal).toContain("called off");
     expect(refusal).toContain("Ask DMA/IKMAA to reopen it");
     // The form of a cancelled task takes no report: the land drawn offline is offered as a file, to send under
     // another task; nothing was sent twice.

@@ -235,7 +235,7 @@ function handoverCertificate(doc: Doc, d: CompletionReportData, totalM2: number)
       (c.residualRiskHolder ? ` The residual risk is held by ${c.residualRiskHolder}.` : ""),
   );
   if (c.remainder)
-    paragraph(doc, `Not handed over: ${formatM2(c.remainder.m2, L)} unreleased, ${c.remainder.reason}`, {
+    paragraph(doc, `Not handed over: ${formatM2(c.remainder.m2, L)} not released (${c.remainder.reason})`, {
       colour: COLOURS.hazard,
     });
   if (c.handedOverOn && c.recipient) {
