@@ -1,19 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { TableScroll } from "@/components/ui/table-scroll";
+import type { QualityByOperator } from "@/lib/domain/quality-figures";
 import { formatCount, formatM2 } from "@/lib/i18n/format";
-
-type QualityRow = {
-  operatorId: string;
-  operator: string;
-  visits: number;
-  openNonConformities: number;
-  overdueNonConformities: number;
-  inspectionsPassed: number;
-  inspectionsFailed: number;
-  reopenedM2: number;
-  tasks: { id: string; code: string }[];
-};
 
 /**
  * Quality management by operator (IMAS 07.40, 09.20): monitoring visits and
@@ -26,7 +15,7 @@ export async function QualityFigures({
   locale,
   taskLinks,
 }: {
-  rows: readonly QualityRow[];
+  rows: readonly QualityByOperator[];
   locale: string;
   taskLinks: boolean;
 }) {

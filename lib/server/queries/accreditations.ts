@@ -25,7 +25,8 @@ export function asRecord(a: {
   };
 }
 
-const RECORD = {
+/** What an accreditation rule reads of a record (lib/domain/accreditation.ts). */
+export const ACCREDITATION_RECORD = {
   issuingAuthorityId: true,
   scopes: true,
   validFrom: true,
@@ -42,7 +43,7 @@ export function listAccreditations(db: Db, actor: Actor) {
     take: 500,
     select: {
       id: true,
-      ...RECORD,
+      ...ACCREDITATION_RECORD,
       withdrawalReason: true,
       createdAt: true,
       operator: { select: { id: true, name: true } },
@@ -71,7 +72,7 @@ export async function operatorsForTasking(db: Db, authorityId: string, at: Date 
       id: true,
       name: true,
       roles: true,
-      accreditationsHeld: { where: { issuingAuthorityId: authorityId }, select: RECORD },
+      accreditationsHeld: { where: { issuingAuthorityId: authorityId }, select: ACCREDITATION_RECORD },
     },
   });
   // Roles are matched here, not in the where: see listOrganisations.

@@ -2,6 +2,7 @@ import type { OrganisationRole } from "@/generated/prisma/enums";
 import { cachedForDataVersion } from "@/lib/server/cache";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
+import { ACCREDITATION_RECORD } from "./accreditations";
 
 /** For the signed-in line on every page; organisations are written only by the seed, the funding import and the Users page, which bump the data version. */
 export function organisationName(db: Db, id: string): Promise<string> {
@@ -64,16 +65,7 @@ export async function findOperator(db: Db, id: string) {
       id: true,
       name: true,
       roles: true,
-      accreditationsHeld: {
-        select: {
-          issuingAuthorityId: true,
-          scopes: true,
-          validFrom: true,
-          validTo: true,
-          withdrawnOn: true,
-          reference: true,
-        },
-      },
+      accreditationsHeld: { select: ACCREDITATION_RECORD },
     },
   });
   return found?.roles.includes("OPERATOR") ? found : null;

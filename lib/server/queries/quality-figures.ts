@@ -3,25 +3,13 @@
 // and the land failed inspections reopened, in the view's place and operator.
 import type { Prisma } from "@/generated/prisma/client";
 import { programmeDay } from "@/lib/domain/calendar";
+import type { QualityByOperator } from "@/lib/domain/quality-figures";
 import { type ProgressFilter, progressFilterQuery } from "@/lib/schemas/progress-filter";
 import { cachedForDataVersion } from "@/lib/server/cache";
 import { day, hazardAreaFilter } from "@/lib/server/filters";
 import type { Actor } from "@/lib/server/permissions";
 import type { Db } from "@/lib/server/prisma";
 import { taskScope } from "@/lib/server/scopes";
-
-export type QualityByOperator = {
-  operatorId: string;
-  operator: string;
-  visits: number;
-  openNonConformities: number;
-  overdueNonConformities: number;
-  inspectionsPassed: number;
-  inspectionsFailed: number;
-  reopenedM2: number;
-  /** The tasks these figures come from, to trace each one to its records. */
-  tasks: { id: string; code: string }[];
-};
 
 /** A task in the view: one of its hazardous areas in the view's place (and contamination, land use). */
 const taskInView = (f: ProgressFilter): Prisma.TaskWhereInput => ({
