@@ -47,6 +47,21 @@ describe("splitting an area", () => {
     expect(shares[0]!.m2 + shares[1]!.m2).toBe(reports[0]!.m2);
   });
 
+  it("land a failed inspection reopened stays unreleased in the part that holds it", () => {
+    const reopened = box(43.0, 36.3, 43.0025, 36.302); // the south of the western release, taken back
+    const withReopening = [...reports, { reportId: "r-reopening", counted: reopened, m2: -geodesicAreaM2(reopened) }];
+    const [inside, outside] = splitArea(
+      { ...whole, released, reports: withReopening },
+      box(43.005, 36.29, 43.02, 36.32),
+    );
+    expect(outside!.shares).toContainEqual({
+      reportId: "r-reopening",
+      m2: expect.closeTo(-geodesicAreaM2(reopened), 3),
+    });
+    expect(outside!.releasedM2).toBeCloseTo(geodesicAreaM2(west) - geodesicAreaM2(reopened), 3);
+    expect(inside!.shares.map((s) => s.reportId)).toEqual(["r-east"]);
+  });
+
   it("a polygon that does not cross the area splits nothing", () => {
     expect(refusedWith(() => splitArea({ ...whole, released: null, reports: [] }, box(43.1, 36.3, 43.2, 36.4)))).toBe(
       "splitLeavesNothing",

@@ -18,7 +18,11 @@ export class RegisterChangeError extends Error {
   }
 }
 
-/** Land an approved report released in an area: its counted land, and the m² of it the area holds. */
+/**
+ * Land an approved report released in an area: its counted land, and the m² of it the area holds. A reopening (land
+ * a failed inspection took back) is a share below zero over the land it reopened, so a part's released m² is its
+ * releases less what was reopened in it.
+ */
 export type ReleaseShare = { reportId: string; counted: Areal | null; m2: number };
 
 export type AreaPart = {
@@ -55,11 +59,13 @@ export function splitArea(
   if (!inside || !outside || insideM2 < OVERLAP_TOLERANCE_M2 || outsideM2 < OVERLAP_TOLERANCE_M2)
     throw new RegisterChangeError("splitLeavesNothing", { insideM2, outsideM2 });
   const shares = area.reports.map((r) => {
-    const insideShare = r.counted ? Math.min(r.m2, areaOf(intersection(r.counted, inside))) : 0;
+    const insideShare = r.counted
+      ? Math.sign(r.m2) * Math.min(Math.abs(r.m2), areaOf(intersection(r.counted, inside)))
+      : 0;
     return { reportId: r.reportId, inside: insideShare, outside: r.m2 - insideShare };
   });
   const part = (geometry: Areal, areaM2: number, side: "inside" | "outside"): AreaPart => {
-    const held = shares.map((s) => ({ reportId: s.reportId, m2: s[side] })).filter((s) => s.m2 > 0);
+    const held = shares.map((s) => ({ reportId: s.reportId, m2: s[side] })).filter((s) => s.m2 !== 0);
     return {
       geometry,
       areaM2,

@@ -69,13 +69,13 @@ export async function releaseSharesOf(tx: Tx, areaId: string) {
       select: { reportId: true, m2: true, report: { select: { countedGeometry: true } } },
     }),
   ]);
-  // The m² each report released here, and its counted land, which a split cuts by the parts.
+  // The m² each report released here (a reopening's below zero), and its counted land, which a split cuts by the parts.
   return [
     ...own.map((r): ReleaseShare => ({ reportId: r.id, counted: asAreal(r.countedGeometry), m2: r.countedAreaM2 })),
     ...inherited.map(
       (r): ReleaseShare => ({ reportId: r.reportId, counted: asAreal(r.report.countedGeometry), m2: r.m2 }),
     ),
-  ].filter((s) => s.m2 > 0);
+  ].filter((s) => s.m2 !== 0);
 }
 
 /** What stops an area being split or merged: a report awaiting review, an open task. */
