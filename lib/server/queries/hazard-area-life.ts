@@ -11,7 +11,9 @@ import { asAreal } from "./land-release";
 type Tx = Prisma.TransactionClient;
 
 /** Tasks still under way: an area on one is not split or merged under the partner working it. */
-export const OPEN_TASK_STATUSES = ["PLANNED", "ASSIGNED", "IN_PROGRESS"] as const;
+/** A task whose land may still change: at work, or completed and awaiting its post-clearance inspection and handover
+ * (a failed inspection reopens land in its areas, which must still be the areas it was ordered on). */
+export const OPEN_TASK_STATUSES = ["PLANNED", "ASSIGNED", "IN_PROGRESS", "COMPLETED"] as const;
 
 const LIVING_AREA = {
   id: true,
