@@ -138,8 +138,12 @@ export default async function CompletionPage({ params }: { params: Promise<{ id:
               <HandoverRecord task={task} c={c} />
               {handoverFiles && <RecordAttachments subjectType="handover" found={handoverFiles} />}
             </>
-          ) : isAuthority && task.status === "COMPLETED" ? (
+          ) : isAuthority && task.status === "COMPLETED" && task.inspection?.result === "PASSED" ? (
             <HandoverForm taskId={task.id} />
+          ) : isAuthority && task.status === "COMPLETED" ? (
+            <p className="note">
+              <Link href={`/tasks/${task.id}#quality`}>{t("handoverWaitsForInspection")}</Link>
+            </p>
           ) : (
             <p className="note">{t("awaitingHandover")}</p>
           )}
