@@ -1,6 +1,6 @@
 // `npm test`: unit, integration (PGlite, and PostgreSQL when TEST_DATABASE_URL
 // is set) and end-to-end tests in Debian's Chromium, in one Vitest run. Ends
-// with a plain "N passed, N failed" line. A missing browser or poppler fails
+// with a plain "N passed, N failed" line. A missing browser, poppler or xmllint fails
 // the run: no test is ever skipped.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,6 +19,13 @@ for (const tool of ["pdftotext", "pdftoppm"]) {
     );
     process.exit(1);
   }
+}
+// The IATI tests validate the app's XML against IATI's own schema.
+if (spawnSync("xmllint", ["--version"]).error) {
+  console.error(
+    "xmllint is missing: the IATI tests need it. Install it (sudo apt-get install -y libxml2-utils) and run again.",
+  );
+  process.exit(1);
 }
 if (!process.env.TEST_DATABASE_URL) {
   console.log("TEST_DATABASE_URL is not set: integration tests run on PGlite only (CI also runs them on PostgreSQL).");

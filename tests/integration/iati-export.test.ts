@@ -1,4 +1,8 @@
 // IATI 2.03 output against the database: activities, transactions and results as the schema's rules require.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { ZExportFilter } from "@/lib/schemas/export-filter";
@@ -27,6 +31,19 @@ describe.each(DATABASE_KINDS)("IATI export on %s", (kind) => {
     );
     return { ...out, bytes: await bytesOf(out.body) };
   };
+
+  it("IATI: a donor's and the whole country's activities, results included, are valid against IATI's 2.03 schema", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "iati-"));
+    for (const email of ["donor@demo.test", "admin@demo.test"]) {
+      const xml = new TextDecoder().decode((await run(email, "iati.xml")).bytes);
+      expect(xml).toContain("<result ");
+      const file = path.join(dir, `${email}.xml`);
+      writeFileSync(file, xml);
+      const xsd = path.resolve("tests/fixtures/iati/2.03/iati-activities-schema.xsd");
+      // xmllint exits non-zero and names the element and line of every breach; the message is the test's failure.
+      expect(execFileSync("xmllint", ["--noout", "--schema", xsd, file], { stdio: "pipe" }).toString()).toBe("");
+    }
+  });
 
   it("IATI: a donor's grants and transactions as 2.03 activities, by the schema's rules", async () => {
     const donor = await actorFor(t().db, "donor@demo.test");
