@@ -80,7 +80,7 @@ describe("refusals in the reader's language", () => {
         to: "cancelled",
         next: statusChoices(["HANDED_OVER", "CANCELLED"]),
       }).en,
-    ).toBe("A completed task cannot become cancelled; it can become handed over or cancelled.");
+    ).toBe("A completed task cannot become cancelled; it can become handed over or called off.");
     expect(statusChoices(["HANDED_OVER", "CANCELLED"])("ar")).not.toMatch(/[A-Za-z]/);
   });
 
