@@ -136,7 +136,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         <dd>{task.authority.name}</dd>
         <dt>{t("partner")}</dt>
         <dd>{task.partner?.name ?? t("unassigned")}</dd>
-        <dt>{tAccreditation("workScopes")}</dt>
+        <dt>{tAccreditation("scopes")}</dt>
         <dd>{task.workScopes.map((s) => tAccreditation(`scope.${s}`)).join(", ")}</dd>
         <dt>{t("priority")}</dt>
         <dd>{formatCount(task.priority, locale)}</dd>
