@@ -9,6 +9,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { POST as registerHazardArea } from "@/app/api/hazard-areas/route";
+import { POST as recordInspection } from "@/app/api/tasks/[id]/inspections/route";
 import { POST as submitReport } from "@/app/api/tasks/[id]/reports/route";
 import { issueApiToken as createApiToken } from "@/lib/server/commands/issue-api-token";
 import { MAX_BODY_BYTES } from "@/lib/server/http";
@@ -106,6 +107,20 @@ const reportJson = fc.record(
       ),
     ),
     supersedesId: field(fc.string({ maxLength: 30 })),
+  },
+  { requiredKeys: [] },
+);
+// A post-clearance inspection's sample is a polygon from the field like a report's. Its result is PASSED (or
+// nonsense): an accepted FAILED one would return the task to work, and every later input would stop at that status
+// check before reaching the geometry.
+const inspectionJson = fc.record(
+  {
+    inspectedOn: field(fc.constantFrom("2026-11-25", "2026-13-01", "2099-01-01", "today")),
+    inspector: field(fc.string({ maxLength: 300 })),
+    itemsFound: field(fc.integer({ min: -5, max: 200_000 })),
+    result: field(fc.constantFrom("PASSED", "passed", "UNKNOWN")),
+    findings: field(fc.string({ maxLength: 6_000 })),
+    geometry,
   },
   { requiredKeys: [] },
 );
@@ -215,6 +230,7 @@ async function stored(db: Db) {
     hazardAreas: await db.hazardArea.count(),
     reports: await db.landReleaseReport.count(),
     devices: await db.deviceFound.count(),
+    inspections: await db.inspection.count(),
   };
 }
 
@@ -226,15 +242,24 @@ describe.each(DATABASE_KINDS)("hostile input to the write APIs on %s", (kind) =>
     ((globalThis as { __mineActionDb?: Promise<Db> }).__mineActionDb = Promise.resolve(t().db));
 
   it.each([
-    ["POST /api/hazard-areas", "dma@demo.test", registerHazardArea, hazardJson, "hazardAreas"],
-    ["POST /api/tasks/{id}/reports", "partner@demo.test", submitReport, reportJson, "reports"],
+    ["POST /api/hazard-areas", "dma@demo.test", registerHazardArea, hazardJson, "hazardAreas", "DEMO-TASK-001"],
+    ["POST /api/tasks/{id}/reports", "partner@demo.test", submitReport, reportJson, "reports", "DEMO-TASK-001"],
+    // The demo's completed task in Ninewa, inspected by its authority.
+    [
+      "POST /api/tasks/{id}/inspections",
+      "dma@demo.test",
+      recordInspection,
+      inspectionJson,
+      "inspections",
+      "DEMO-TASK-002",
+    ],
   ] as const)(
     `%s: ${RUNS} hostile inputs, no 5xx, every refusal explained, nothing stored from a refusal`,
-    async (_name, email, handler, fields, table) => {
+    async (_name, email, handler, fields, table, taskCode) => {
       pointTheAppAtThisDatabase();
       const db = t().db;
       const { token } = await createApiToken(db, await actorFor(db, email), "fuzzing");
-      const taskId = (await db.task.findUniqueOrThrow({ where: { code: "DEMO-TASK-001" } })).id;
+      const taskId = (await db.task.findUniqueOrThrow({ where: { code: taskCode } })).id;
       const before = await stored(db);
       const statuses: Record<number, number> = {};
       await fc.assert(
