@@ -1,6 +1,6 @@
-// A completion report's body as the form sends it, and the post-clearance
-// inspection a handover waits for, written as the inspection command will
-// write it (that command is built apart: tests insert the row).
+// A completion report's body as the form sends it, and a post-clearance
+// inspection row as recordInspection writes it, for the certificate and
+// handover tests that need an inspection's result but not its sample's accounting.
 import type { Db } from "@/lib/server/prisma";
 
 /** A complete IMAS 08.30 completion body: marking, benchmark, residual risk and its holder, plus `extra`. */
