@@ -8,6 +8,13 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "./prisma";
 
 const KEY = "dataVersion";
+/**
+ * Moved by every change a page may show, figures or not (a report submitted,
+ * an attachment added): the pages cache (lib/server/page-cache) keys a list of
+ * records by it, while the figures' caches keep to the data version, which a
+ * submission does not move.
+ */
+const RECORDS_KEY = "recordsVersion";
 const MAX_ENTRIES = 500;
 
 type Entry = { version: number; value: Promise<unknown> };
@@ -30,9 +37,32 @@ export const dataVersion = cache(async (db: Db): Promise<number> => {
  * only briefly.
  */
 export async function bumpDataVersion(tx: Prisma.TransactionClient | Db): Promise<void> {
+  await bump(tx, [RECORDS_KEY, KEY]);
+}
+
+/** Marks the records changed but not the figures: called with every audited change (lib/server/queries/audit.ts). */
+export async function bumpRecordsVersion(tx: Prisma.TransactionClient | Db): Promise<void> {
+  await bump(tx, [RECORDS_KEY]);
+}
+
+// The records row is always locked before the figures row, in one statement, so two writers
+// that bump in different orders cannot deadlock.
+async function bump(tx: Prisma.TransactionClient | Db, keys: string[]) {
   await tx.$executeRaw`
-    INSERT INTO "Setting" (key, value, "updatedAt") VALUES (${KEY}, '{"version": 1}'::jsonb, now())
+    INSERT INTO "Setting" (key, value, "updatedAt")
+    SELECT k, '{"version": 1}'::jsonb, now() FROM unnest(${keys}::text[]) WITH ORDINALITY AS t(k, n) ORDER BY n
     ON CONFLICT (key) DO UPDATE SET value = jsonb_build_object('version', COALESCE(("Setting".value->>'version')::int, 0) + 1), "updatedAt" = now()`;
+}
+
+/** Both versions in one read, for a key that must change with either. */
+export async function versions(db: Db): Promise<{ data: number; records: number }> {
+  const rows = await db.setting.findMany({
+    where: { key: { in: [KEY, RECORDS_KEY] } },
+    select: { key: true, value: true },
+  });
+  const of = (key: string) =>
+    (rows.find((r) => r.key === key)?.value as { version?: number } | undefined)?.version ?? 0;
+  return { data: of(KEY), records: of(RECORDS_KEY) };
 }
 
 /**
