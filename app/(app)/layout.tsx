@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { chooseLanguageAction } from "@/app/language-actions";
 import { SignOutButton } from "@/components/accounts/sign-out-button";
+import { SignedInAs, ViewerOfflineStatus } from "@/components/accounts/viewer";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
-import { OfflineStatus } from "@/components/offline/offline-status";
 import { AppNav } from "@/components/ui/app-nav";
 import { AppSidebar } from "@/components/ui/app-sidebar";
 import { NoticeArea } from "@/components/ui/notice";
@@ -29,6 +29,8 @@ const NAV_LABEL: Record<NavPage, string> = {
   "/account/tokens": "apiTokens",
 };
 
+const NAME_SLOT = "\u2063name\u2063";
+
 /** The pages a field team works on, kept on the device for offline use with their open tasks' pages. */
 const FIELD_PAGES: readonly NavPage[] = ["/", "/tasks", "/risk-education", "/casualties"];
 
@@ -43,6 +45,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     getTranslations("roles"),
   ]);
   const organisation = await organisationName(await getDb(), user.organisationId);
+  // Nothing here names the user: the page is shared by everyone of this role and organisation
+  // (lib/server/page-cache), and the browser puts the name in.
+  const [before, after] = t("signedInAs", { name: NAME_SLOT, role: tRoles(user.role), organisation }).split(NAME_SLOT);
   const items = pagesFor(user).map((href) => ({
     href,
     label:
@@ -64,16 +69,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         }
       >
         <AppNav items={items} label={t("label")} />
-        <p className="who" data-testid="signed-in-as">
-          {t("signedInAs", { name: user.name, role: tRoles(user.role), organisation })}
-        </p>
+        <SignedInAs before={before ?? ""} after={after ?? ""} />
         <Link href="/account/password">{t("changePassword")}</Link>
         <SignOutButton label={t("signOut")} />
         <LanguageSwitch action={chooseLanguageAction} />
       </AppSidebar>
       <main>
-        <OfflineStatus
-          userId={user.id}
+        <ViewerOfflineStatus
           shellPages={pagesFor(user).filter((p) => FIELD_PAGES.includes(p))}
           keepTasks={can(user, "report:submit")}
           serviceWorker={!serverEnv().development}

@@ -7,6 +7,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
+import { VIEWER_COOKIE, type Viewer } from "@/lib/domain/viewer";
 import { rememberLanguage } from "@/lib/i18n/language-cookie";
 import { refusal } from "@/lib/i18n/refusals";
 import { bearerToken, hashApiToken } from "./api-tokens";
@@ -17,10 +18,27 @@ import { getDb } from "./db";
 import { serverEnv } from "./env";
 import { can, PAGE_PERMISSIONS, type PagePath } from "./permissions";
 import { sessionVersionForSignIn } from "./queries/users";
-import { accountOfSession, callerOfApiToken, newSessionClaims, type SessionUser, withinLifetime } from "./sessions";
+import {
+  accountOfSession,
+  callerOfApiToken,
+  newSessionClaims,
+  SESSION_LIFETIME_S,
+  type SessionUser,
+  sessionTokenOf,
+  withinLifetime,
+} from "./sessions";
 import { SIGN_IN_DATABASE_DOWN, SIGN_IN_DEMO_NOT_LOCAL, SIGN_IN_THROTTLED, signInWithPassword } from "./sign-in";
 
 export type { SessionUser } from "./sessions";
+
+/** Who signed in on this device, for the page to show (lib/domain/viewer.ts); Next URL-encodes the value. */
+async function rememberViewer(viewer: Viewer) {
+  (await cookies()).set(VIEWER_COOKIE, JSON.stringify(viewer), {
+    path: "/",
+    sameSite: "lax",
+    maxAge: SESSION_LIFETIME_S,
+  });
+}
 
 const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -61,6 +79,7 @@ export function authOptions(): NextAuthOptions {
           if ("user" in result) {
             // The language stored on the user, not the last reader's of this device.
             await rememberLanguage(result.language);
+            await rememberViewer({ id: result.user.id, name: result.user.name });
             return { ...result.user, ...newSessionClaims(sessionVersion ?? -1) };
           }
           if (result.refused === "throttled") throw new Error(SIGN_IN_THROTTLED);
@@ -69,6 +88,12 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    // Who was signed in leaves the device with them (lib/domain/viewer.ts).
+    events: {
+      async signOut() {
+        (await cookies()).delete(VIEWER_COOKIE);
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
@@ -121,9 +146,6 @@ function sessionUserFrom(token: JWT): SessionUser {
   };
 }
 
-// NextAuth's cookie names: the __Secure- one when the app is served over HTTPS.
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
 /**
  * The signed-in user, or null: the session cookie's JWT, decrypted and
  * checked for expiry with NextAuth's own decode. Read directly rather than
@@ -136,16 +158,7 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
  * credentials is no session (lib/server/sessions.ts).
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const jar = await cookies();
-  // A token over 4 KB comes in chunks name.0, name.1, …
-  const chunked = (name: string) =>
-    jar
-      .getAll()
-      .filter((c) => c.name.startsWith(`${name}.`))
-      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
-      .map((c) => c.value)
-      .join("");
-  const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value || chunked(name)).find(Boolean);
+  const raw = sessionTokenOf((await cookies()).getAll());
   if (!raw) return null;
   const token = await decode({ token: raw, secret: serverEnv().nextAuthSecret }).catch(() => null);
   if (!token?.sub || !token.role) return null;

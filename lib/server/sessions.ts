@@ -10,14 +10,9 @@ import { CommandError } from "./command-error";
 import type { Db } from "./prisma";
 import { userForTokenHash } from "./queries/api-tokens";
 import { activeAccount } from "./queries/users";
+import { SESSION_LIFETIME_S } from "./session-token";
 
-/**
- * A session ends 12 hours after sign-in however often it is used: a working
- * day in the field with margin, so a holder signs in once a day, and a cookie
- * copied from a shared or lost device works at most until the evening. The
- * 8-hour idle limit (NextAuth's maxAge) still applies within it.
- */
-export const SESSION_LIFETIME_S = 12 * 60 * 60;
+export { SESSION_LIFETIME_S, sessionTokenOf } from "./session-token";
 
 /** What the app adds to NextAuth's JWT at sign-in. */
 export type SessionClaims = { sub?: string; sv?: unknown; signedInAt?: unknown };
