@@ -92,11 +92,11 @@ export function languageFromAcceptLanguage(header: string | null | undefined): L
   return ranked.map((e) => e.language).find(isLocale) ?? null;
 }
 
-/** The reader's language for a request: the language cookie's choice, else the browser's languages, else English. */
-export function languageOfRequest(
+/** The reader's language and digits for a request: the language cookie's choice, else the browser's languages, else English. */
+export function languageChoiceOfRequest(
   cookieHeader: string | null | undefined,
   acceptLanguage: string | null | undefined,
-): Locale {
+): LanguageChoice {
   const raw = (cookieHeader ?? "")
     .split(/;\s*/)
     .find((c) => c.startsWith(`${LANGUAGE_COOKIE}=`))
@@ -107,5 +107,24 @@ export function languageOfRequest(
   } catch {
     // a cookie that is not URL-encoding is no choice
   }
-  return parseLanguageChoice(chosen)?.language ?? languageFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+  return languageChoiceOf(chosen, acceptLanguage);
+}
+
+/** The language cookie's choice (its value, decoded), else the browser's languages, else English. */
+export function languageChoiceOf(
+  cookieValue: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): LanguageChoice {
+  const parsed = parseLanguageChoice(cookieValue);
+  if (parsed) return parsed;
+  const language = languageFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+  return { language, numerals: defaultNumerals(language) };
+}
+
+/** The reader's language for a request: the language cookie's choice, else the browser's languages, else English. */
+export function languageOfRequest(
+  cookieHeader: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
+  return languageChoiceOfRequest(cookieHeader, acceptLanguage).language;
 }

@@ -1,14 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import {
-  DEFAULT_LOCALE,
-  defaultNumerals,
-  formattingLocale,
-  LANGUAGE_COOKIE,
-  type LanguageChoice,
-  languageFromAcceptLanguage,
-  parseLanguageChoice,
-} from "./locales";
+import { formattingLocale, LANGUAGE_COOKIE, type LanguageChoice, languageChoiceOf } from "./locales";
 
 // The reader's choice lives in a cookie, set when they switch language and at
 // sign-in from the preference stored on their user, so no page reads the
@@ -18,9 +10,9 @@ export default getRequestConfig(async () => {
   return { locale: formattingLocale(choice), messages: (await import(`./messages/${choice.language}.json`)).default };
 });
 
+// The same reading as the pages cache's key (lib/server/page-cache), so a cached page is in the language it is keyed by.
 async function languageChoice(): Promise<LanguageChoice> {
-  const chosen = parseLanguageChoice((await cookies()).get(LANGUAGE_COOKIE)?.value);
-  if (chosen) return chosen;
-  const language = languageFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
-  return { language, numerals: defaultNumerals(language) };
+  // cookies(), not the Cookie header: a language chosen by a server action is the one its answer renders in.
+  const chosen = (await cookies()).get(LANGUAGE_COOKIE)?.value;
+  return languageChoiceOf(chosen, (await headers()).get("accept-language"));
 }
