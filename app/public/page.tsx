@@ -15,7 +15,8 @@ import { firstReleaseYear, getDashboard, progressFilterChoices } from "@/lib/ser
 import { publicPageEnabled } from "@/lib/server/queries/settings";
 import { PUBLIC_PAGE_PER_ADDRESS, takeAttempt } from "@/lib/server/rate-limits";
 
-// Always rendered from the records, never a stale copy.
+// Rendered from the records, never a stale copy: the pages cache (lib/server/page-cache) keeps a
+// rendering only until the next write that moves the figures.
 export const dynamic = "force-dynamic";
 
 /**
@@ -23,7 +24,8 @@ export const dynamic = "force-dynamic";
  * only, aggregated, no partner or user named, no link to records. An
  * authority can withdraw it; then it answers 404. Only the views it offers
  * (lib/domain/public-view.ts), and a reader who is not signed in gets so many
- * a minute from one address: each uncached view costs the server seconds.
+ * renderings a minute from one address: each costs the server up to seconds.
+ * A view the pages cache already keeps is served without one, and uncounted.
  */
 export default async function PublicProgressPage({
   searchParams,
@@ -50,6 +52,8 @@ export default async function PublicProgressPage({
   if (!attempt.allowed) {
     return (
       <main className="public">
+        {/* This reader's refusal, not the page: never kept for others (lib/server/page-cache/pages.ts). */}
+        <meta name="page-cache" content="no-store" />
         {header}
         <p role="alert">{t("tooMany")}</p>
       </main>

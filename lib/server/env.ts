@@ -39,6 +39,13 @@ const ZEnv = z.object({
     .min(0, "TRUSTED_PROXY_HOPS is 0 or more")
     .max(5, "TRUSTED_PROXY_HOPS is at most 5")
     .default(0),
+  // Memory for pages shared by everyone of a scope (lib/server/page-cache); 0 renders every page.
+  PAGE_CACHE_MB: z.coerce
+    .number()
+    .int()
+    .min(0, "PAGE_CACHE_MB is 0 (no pages cache) or more")
+    .max(4096, "PAGE_CACHE_MB is at most 4096")
+    .default(64),
 });
 
 export type BasemapEnv = { tileUrl?: string; pmtilesUrl?: string; tileAttribution?: string };
@@ -49,6 +56,7 @@ export type ServerEnv = {
   nextAuthUrl: string;
   basemap: BasemapEnv;
   trustedProxyHops: number;
+  pageCacheBytes: number;
   /** `next dev`: React then needs eval in the browser (lib/server/content-security-policy.ts). */
   development: boolean;
 };
@@ -102,6 +110,7 @@ export function serverEnv(): ServerEnv {
     nextAuthUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     basemap: basemapOf(env),
     trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    pageCacheBytes: env.PAGE_CACHE_MB * 1024 * 1024,
     development: process.env.NODE_ENV === "development",
   };
   // next-auth reads these from the environment.
