@@ -29,7 +29,7 @@ describe("security headers", () => {
 });
 
 describe("the Content-Security-Policy", () => {
-  it("runs a page's scripts by a nonce fresh for each response: no inline script without it runs", async () => {
+  it("runs a page's scripts by a nonce fresh for each rendering: no inline script without it runs", async () => {
     const load = async () => {
       const res = await fetch(`${baseUrl}/sign-in`);
       return { csp: res.headers.get("content-security-policy") ?? "", html: await res.text() };
@@ -42,6 +42,23 @@ describe("the Content-Security-Policy", () => {
     const scripts = [...first.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("serves a kept page with the nonce it was rendered with, in its policy and on every script", async () => {
+    const answers: { state: string | null; csp: string; html: string }[] = [];
+    // Another spec's approval between two requests renders the page anew: asked until one comes from the cache.
+    while (answers.length < 6 && !answers.some((a) => a.state === "hit")) {
+      const res = await fetch(`${baseUrl}/public`);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      answers.push({ state: res.headers.get("x-page-cache"), csp, html: await res.text() });
+    }
+    expect(answers.map((a) => a.state)).toContain("hit");
+    for (const { csp, html } of answers) {
+      const nonce = /'nonce-([^']+)'/.exec(directive(csp, "script-src"))?.[1];
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    }
   });
 
   it("lets pages talk only to the app (and a tile server, when one is configured)", async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/prisma/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "@/tests/helpers/databases";
 import { sessionCookie } from "@/tests/helpers/session-cookie";
+import { rectangle, strip } from "@/tests/helpers/shapes";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SECRET = "two-instances-secret-two-instances-secret-0";
@@ -53,10 +54,12 @@ describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("two app instanc
     await seed(database.db, { demo: true });
     for (const port of ports) {
       let output = "";
-      const server = spawn("npx", ["next", "start", "-p", String(port)], {
+      // As `npm start` serves, pages cache in front.
+      const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
         cwd: root,
         env: {
           ...process.env,
+          PORT: String(port),
           DATABASE_URL: database.url,
           NEXTAUTH_SECRET: SECRET,
           NEXTAUTH_URL: `http://localhost:${port}`,
@@ -112,5 +115,68 @@ describe.each(DATABASE_KINDS.filter((k) => k === "postgresql"))("two app instanc
     // The instance that did not approve shows the new figure on its next read.
     expect(await progress(base[0]!)).toBeCloseTo(before[0]! + countedAreaM2, 4);
     expect(await progress(base[1]!)).toBeCloseTo(before[0]! + countedAreaM2, 4);
+  });
+
+  it("a page kept by both instances is rendered anew on the next request of every user in scope after a write through either", async () => {
+    const [donor, dma, partner] = await Promise.all(
+      ["donor@demo.test", "dma@demo.test", "partner@demo.test"].map((e) => sessionCookie(base[0]!, e)),
+    );
+    const page = async (b: string, path: string, cookie: string) => {
+      const res = await fetch(`${b}${path}`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      const released = Number(/data-testid="released-total"[^>]*data-m2="([^"]+)"/.exec(html)?.[1] ?? Number.NaN);
+      return { state: res.headers.get("x-page-cache"), html, released };
+    };
+    // Each instance keeps the review queue and the dashboard, each for DMA and the donor.
+    for (const b of base)
+      for (const cookie of [dma!, donor!]) {
+        await page(b, "/", cookie);
+        expect((await page(b, "/", cookie)).state).toBe("hit");
+      }
+    for (const b of base) {
+      await page(b, "/reports", dma!);
+      expect((await page(b, "/reports", dma!)).state).toBe("hit");
+    }
+    const before = await page(base[0]!, "/", donor!);
+
+    // A partner submits through instance 0: DMA's review queue on instance 1 lists it at once; no figure moves.
+    const task = await database.db.task.findFirstOrThrow({ where: { code: "DEMO-TASK-001" } });
+    const submitted = await fetch(`${base[0]}/api/tasks/${task.id}/reports`, {
+      method: "POST",
+      headers: { cookie: partner!, "content-type": "application/json" },
+      body: JSON.stringify({
+        method: "cleared",
+        clearanceDepthCm: 30,
+        periodStart: "2026-10-01",
+        periodEnd: "2026-10-31",
+        // The east of DEMO-NIN-001, which no approved or submitted report of the demo covers.
+        geometry: strip(rectangle([43.05, 36.3], 600, 400), 0.85, 0.9),
+      }),
+    });
+    expect(submitted.status).toBe(201);
+    const { id } = (await submitted.json()) as { id: string };
+    for (const b of base) {
+      const queue = await page(b, "/reports", dma!);
+      expect(queue.state).toBe("miss");
+      expect(queue.html).toContain(id);
+      expect((await page(b, "/", donor!)).state).toBe("hit");
+    }
+
+    // DMA approves it through instance 1: both instances' dashboards, for DMA and the donor, show the new figure.
+    const approved = await fetch(`${base[1]}/api/reports/${id}/approve`, {
+      method: "POST",
+      headers: { cookie: dma!, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(approved.status).toBe(200);
+    const { countedAreaM2 } = (await approved.json()) as { countedAreaM2: number };
+    expect(countedAreaM2).toBeGreaterThan(0);
+    for (const b of base)
+      for (const cookie of [donor!, dma!]) {
+        const after = await page(b, "/", cookie);
+        expect(after.state).toBe("miss");
+        expect(after.released).toBeCloseTo(before.released + countedAreaM2, 0);
+      }
   });
 });
