@@ -19,6 +19,8 @@ export const SIZE = {
 };
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 export const DATABASE = databaseUrl ? "postgresql" : "pglite";
+/** Whether pages are served from the pages cache (lib/server/page-cache), as they are unless PAGE_CACHE_MB=0. */
+export const PAGE_CACHE = process.env.PAGE_CACHE_MB !== "0";
 const pgliteDir =
   process.env.BENCH_PGLITE_DIR ?? path.join(os.tmpdir(), `bench-pglite-${SIZE.hazards}-${SIZE.reports}-${SIZE.grants}`);
 
@@ -78,7 +80,8 @@ async function serveBenchApp(): Promise<() => void> {
     ]);
   }
   run("npx", ["tsx", "scripts/setup-db.ts"]);
-  // BENCH_WORKERS > 1 serves with `npm run start:cluster` (PostgreSQL only): one process per core.
+  // As `npm start` serves (scripts/serve.ts, the pages cache in front; PAGE_CACHE_MB=0 measures without it),
+  // or with BENCH_WORKERS > 1 as `npm run start:cluster` (PostgreSQL only): one process per core.
   const server =
     WORKERS > 1
       ? spawn("npx", ["tsx", "scripts/serve-cluster.ts"], {
@@ -87,7 +90,7 @@ async function serveBenchApp(): Promise<() => void> {
           stdio: ["ignore", "inherit", "inherit"],
           detached: true,
         })
-      : spawn("npx", ["next", "start", "-p", String(PORT)], {
+      : spawn("npx", ["tsx", "scripts/serve.ts"], {
           cwd: root,
           env,
           stdio: ["ignore", "inherit", "inherit"],

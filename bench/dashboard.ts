@@ -1,4 +1,5 @@
-// npm run bench:dashboard — the dashboard under load, written to bench/results/dashboard.json.
+// npm run bench:dashboard — the dashboard under load, written to bench/results/dashboard-<database>.json
+// (-uncached with PAGE_CACHE_MB=0: every page rendered, as before the pages cache).
 // Generates the national-scale data set (20k hazardous areas, 200k reports,
 // 2k grants; BENCH_HAZARDS/BENCH_REPORTS/BENCH_GRANTS to change) into a
 // throw-away embedded database (kept in BENCH_PGLITE_DIR, reused when it is
@@ -12,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { sessionCookie } from "@/tests/helpers/session-cookie";
-import { BASE, DATABASE, machine, percentiles, root, runBench, SIZE, WORKERS } from "./app-server";
+import { BASE, DATABASE, machine, PAGE_CACHE, percentiles, root, runBench, SIZE, WORKERS } from "./app-server";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -22,6 +23,9 @@ const TARGETS = [
   { name: "dashboardFiltered", path: "/?region=kurdistan&from=2025-01-01&to=2025-12-31" },
   { name: "progressApi", path: "/api/progress?governorate=IQG15" },
   { name: "funding", path: "/funding?year=2025" },
+  { name: "reports", path: "/reports" },
+  // The public page, as a reader who is not signed in asks for it (target: 500 requests a second).
+  { name: "publicPage", path: "/public", signedOut: true },
   // References, not dashboard views: what any rendered page costs here. The signed-in
   // shell around a short list is the least a signed-in page can render; the health
   // route renders nothing. If the shell alone misses the target, no page can meet it
@@ -89,13 +93,14 @@ runBench(async () => {
   const results: Record<string, unknown> = {};
   const only = process.env.BENCH_TARGETS?.split(",");
   for (const t of TARGETS.filter((x) => !only || only.includes(x.name))) {
-    await load(t.path, cookie, 3); // warm-up, not recorded
+    const asker = "signedOut" in t ? "" : cookie;
+    await load(t.path, asker, 3); // warm-up, not recorded
     results[t.name] = {
       path: t.path,
       concurrency: CONNECTIONS,
       seconds: SECONDS,
-      closedLoop: await load(t.path, cookie),
-      usersReading: await users(t.path, cookie),
+      closedLoop: await load(t.path, asker),
+      usersReading: await users(t.path, asker),
     };
     console.log(t.name, JSON.stringify(results[t.name]));
   }
@@ -104,6 +109,7 @@ runBench(async () => {
     machine: machine(),
     database: DATABASE,
     workers: WORKERS,
+    pageCache: PAGE_CACHE,
     data: SIZE,
     targetP95Ms: 150,
     results,
@@ -112,7 +118,7 @@ runBench(async () => {
   const file = path.join(
     root,
     "bench/results",
-    `dashboard-${out.database}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}${only ? `-${only.join("-")}` : ""}.json`,
+    `dashboard-${out.database}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}${PAGE_CACHE ? "" : "-uncached"}${only ? `-${only.join("-")}` : ""}.json`,
   );
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`Written to ${path.relative(root, file)}`);

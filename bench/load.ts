@@ -16,7 +16,7 @@ import path from "node:path";
 import type { Polygon } from "geojson";
 import { sessionCookie } from "@/tests/helpers/session-cookie";
 import { rectangle, strip } from "@/tests/helpers/shapes";
-import { BASE, DATABASE, machine, percentiles, root, runBench, SIZE, WORKERS } from "./app-server";
+import { BASE, DATABASE, machine, PAGE_CACHE, percentiles, root, runBench, SIZE, WORKERS } from "./app-server";
 import { rng } from "./scenarios";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 300);
@@ -136,7 +136,7 @@ runBench(async () => {
   const list = scenarios(tasks.items.find((t) => t.code === "DEMO-TASK-001")!.id);
   const file = path.join(root, "bench/results/load.json");
   const out = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}) as Record<string, unknown>;
-  const setup = `${DATABASE}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}`;
+  const setup = `${DATABASE}${WORKERS > 1 ? `-${WORKERS}-workers` : ""}${PAGE_CACHE ? "" : "-uncached"}`;
   for (const users of USERS) {
     await runUsers(Math.min(users, 5), cookies, list, 10); // warm-up: caches and JIT, not recorded
     const results = await runUsers(users, cookies, list);
@@ -153,7 +153,7 @@ runBench(async () => {
       users:
         "each waits 1–3 s after an answer before the next request, mixing the scenarios 4:3:2:1 (dashboard, task list, report submission, export)",
       shape:
-        "<scenario>.<database, with -N-workers for npm run start:cluster>.<users> = { concurrency, p50Ms, p95Ms, p99Ms, requests, errors }",
+        "<scenario>.<database, with -N-workers for npm run start:cluster, -uncached without the pages cache (PAGE_CACHE_MB=0, or measured before it)>.<users> = { concurrency, p50Ms, p95Ms, p99Ms, requests, errors }",
     };
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
