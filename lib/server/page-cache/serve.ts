@@ -19,6 +19,7 @@ import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerRespon
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { serialiseViewer, VIEWER_COOKIE, viewerOfCookies } from "@/lib/domain/viewer";
+import { SESSION_LIFETIME_S } from "@/lib/server/session-token";
 import { installedPageScope } from "./hook";
 import { cachedPageOf, NO_STORE_MARK } from "./pages";
 import type { PageScope } from "./scope";
@@ -138,13 +139,14 @@ export function pageCacheServer(port: number, maxBytes: number): PageCacheServer
     if (viewer) {
       const shown = viewerOfCookies(req.headers.cookie);
       if (shown?.id !== viewer.id || shown.name !== viewer.name)
-        headers["set-cookie"] = `${VIEWER_COOKIE}=${serialiseViewer(viewer)}; Path=/; Max-Age=43200; SameSite=Lax`;
+        headers["set-cookie"] =
+          `${VIEWER_COOKIE}=${serialiseViewer(viewer)}; Path=/; Max-Age=${SESSION_LIFETIME_S}; SameSite=Lax`;
     }
     let body = page.body;
     if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && body.length > 1024) {
-      page.gzipped ??= gzipAsync(body);
+      page.gzipped ??= gzipAsync(body).catch(() => page.body);
       body = await page.gzipped;
-      headers["content-encoding"] = "gzip";
+      if (body !== page.body) headers["content-encoding"] = "gzip";
     }
     headers["content-length"] = body.length;
     res.writeHead(200, headers);
