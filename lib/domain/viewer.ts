@@ -5,6 +5,8 @@
 // page itself puts the name in (components/accounts/viewer.tsx). It is never
 // trusted: who may see or do what is decided from the session, on the server.
 
+import { cookieValue } from "./cookie-header";
+
 export const VIEWER_COOKIE = "mat-viewer";
 
 export type Viewer = { id: string; name: string };
@@ -16,13 +18,10 @@ export function serialiseViewer(viewer: Viewer): string {
 
 /** The viewer in a Cookie header (or document.cookie), or null when absent or not one. */
 export function viewerOfCookies(cookieHeader: string | null | undefined): Viewer | null {
-  const raw = (cookieHeader ?? "")
-    .split(/;\s*/)
-    .find((c) => c.startsWith(`${VIEWER_COOKIE}=`))
-    ?.slice(VIEWER_COOKIE.length + 1);
+  const raw = cookieValue(cookieHeader, VIEWER_COOKIE);
   if (!raw) return null;
   try {
-    const value: unknown = JSON.parse(decodeURIComponent(raw));
+    const value: unknown = JSON.parse(raw);
     if (typeof value !== "object" || value === null) return null;
     const { id, name } = value as Record<string, unknown>;
     return typeof id === "string" && id && typeof name === "string" ? { id, name } : null;

@@ -1,3 +1,5 @@
+import { cookieValue } from "@/lib/domain/cookie-header";
+
 export const LOCALES = ["en", "ar", "ckb"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
@@ -97,17 +99,7 @@ export function languageChoiceOfRequest(
   cookieHeader: string | null | undefined,
   acceptLanguage: string | null | undefined,
 ): LanguageChoice {
-  const raw = (cookieHeader ?? "")
-    .split(/;\s*/)
-    .find((c) => c.startsWith(`${LANGUAGE_COOKIE}=`))
-    ?.slice(LANGUAGE_COOKIE.length + 1);
-  let chosen: string | null = null;
-  try {
-    chosen = raw ? decodeURIComponent(raw) : null;
-  } catch {
-    // a cookie that is not URL-encoding is no choice
-  }
-  return languageChoiceOf(chosen, acceptLanguage);
+  return languageChoiceOf(cookieValue(cookieHeader, LANGUAGE_COOKIE), acceptLanguage);
 }
 
 /** The language cookie's choice (its value, decoded), else the browser's languages, else English. */

@@ -2,6 +2,7 @@
 // owns the session, the account and the permissions) and handed to the HTTP
 // server in front of it (scripts/app-server.ts) through installPageScope().
 import { decode } from "next-auth/jwt";
+import { cookiesOf } from "@/lib/domain/cookie-header";
 import type { Viewer } from "@/lib/domain/viewer";
 import { languageChoiceOfRequest } from "@/lib/i18n/locales";
 import { versions } from "@/lib/server/cache";
@@ -30,17 +31,6 @@ export type PageScope = {
   viewer: Viewer | null;
 };
 
-/** Cookies as NextAuth and Next read them from the header. */
-function parseCookies(header: string | undefined): { name: string; value: string }[] {
-  return (header ?? "")
-    .split(/;\s*/)
-    .filter(Boolean)
-    .map((pair) => {
-      const eq = pair.indexOf("=");
-      return eq === -1 ? { name: pair, value: "" } : { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
-    });
-}
-
 /**
  * The scope of a request for a cached page, or null when it is not to be
  * served from the cache: nobody signed in (or the session has ended) on a
@@ -60,7 +50,7 @@ export async function scopeOfPage(db: Db, secret: string, request: PageRequest):
   const address = request.path + request.search;
   const page = request.cached.page;
   if (!page) return { key: JSON.stringify([address, "public", language]), version, viewer: null };
-  const raw = sessionTokenOf(parseCookies(request.cookieHeader));
+  const raw = sessionTokenOf(cookiesOf(request.cookieHeader));
   if (!raw) return null;
   const token = await decode({ token: raw, secret }).catch(() => null);
   if (!token?.sub || !token.role) return null;

@@ -18,6 +18,7 @@ import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
+import { cookiesOf } from "@/lib/domain/cookie-header";
 import { serialiseViewer, VIEWER_COOKIE, viewerOfCookies } from "@/lib/domain/viewer";
 import { SESSION_LIFETIME_S } from "@/lib/server/session-token";
 import { installedPageScope } from "./hook";
@@ -25,7 +26,7 @@ import { cachedPageOf, NO_STORE_MARK } from "./pages";
 import type { PageScope } from "./scope";
 
 const FILL_HEADER = "x-page-cache-fill";
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?=/;
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 /** Not kept with a page: they belong to one answer or are set again for each. */
 const NOT_KEPT = new Set([
   "date",
@@ -39,6 +40,14 @@ const gzipAsync = promisify(gzip);
 
 type Rendered = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 type Kept = { version: number; headers: OutgoingHttpHeaders; body: Buffer; gzipped?: Promise<Buffer> };
+
+/** A rendering's headers without those that belong to one answer. */
+function passedOn(headers: http.IncomingHttpHeaders): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined && !NOT_KEPT.has(name)) out[name] = value;
+  return out;
+}
 
 /** Whether a rendering may be shared: a whole page, answered without setting a cookie, that does not refuse it. */
 export function shareable(rendered: Rendered): boolean {
@@ -110,11 +119,11 @@ export function pageCacheServer(port: number, maxBytes: number): PageCacheServer
     const headers: OutgoingHttpHeaders = { ...req.headers, [FILL_HEADER]: secret, "accept-encoding": "identity" };
     delete headers.connection;
     delete headers["keep-alive"];
-    const cookies = String(req.headers.cookie ?? "")
-      .split(/;\s*/)
-      .filter((c) => c && !c.startsWith(`${VIEWER_COOKIE}=`) && (signedIn || !SESSION_COOKIE.test(c)));
-    if (scope.viewer) cookies.push(`${VIEWER_COOKIE}=${serialiseViewer(scope.viewer)}`);
-    headers.cookie = cookies.join("; ");
+    const cookies = cookiesOf(req.headers.cookie).filter(
+      (c) => c.name !== VIEWER_COOKIE && (signedIn || !SESSION_COOKIE.test(c.name)),
+    );
+    if (scope.viewer) cookies.push({ name: VIEWER_COOKIE, value: serialiseViewer(scope.viewer) });
+    headers.cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     return new Promise((resolve, reject) => {
       const inner = http.request(
         { host: "127.0.0.1", port, path: req.url, method: "GET", headers, agent },
@@ -154,10 +163,7 @@ export function pageCacheServer(port: number, maxBytes: number): PageCacheServer
   }
 
   function keepable(rendered: Rendered, version: number): Kept {
-    const headers: OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(rendered.headers))
-      if (value !== undefined && !NOT_KEPT.has(name)) headers[name] = value;
-    return { version, headers, body: rendered.body };
+    return { version, headers: passedOn(rendered.headers), body: rendered.body };
   }
 
   return {
@@ -210,9 +216,7 @@ export function pageCacheServer(port: number, maxBytes: number): PageCacheServer
       filling.delete(fillKey);
       if (page) return send(req, res, page, "miss", scope);
       // Rendered for this request alone (a redirect, an error, a page that must not be shared): answered as it came.
-      const headers: OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(rendered.headers))
-        if (value !== undefined && !NOT_KEPT.has(name)) headers[name] = value;
+      const headers = passedOn(rendered.headers);
       headers["content-length"] = rendered.body.length;
       res.writeHead(rendered.status, headers);
       res.end(rendered.body);
