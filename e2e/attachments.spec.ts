@@ -4,10 +4,9 @@
 // .jpg is refused in the browser, before it is sent, saying what it is.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
-import { signIn } from "./browser";
+import { signedInPage } from "./browser";
 import { demoTask } from "./demo-task";
 import { browserForSpec } from "./spec-browser";
 
@@ -15,12 +14,7 @@ const baseUrl = inject("baseUrl");
 const browser = browserForSpec();
 const fixture = (name: string) => path.resolve(import.meta.dirname, "../tests/fixtures/attachments", name);
 
-async function signedIn(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
-  await signIn(page, baseUrl, email);
-  await page.waitForURL(`${baseUrl}/`);
-  return page;
-}
+const signedIn = (email: string) => signedInPage(browser, baseUrl, email);
 
 describe("attachments in the browser", () => {
   it("a photo attached on the report page shows its thumbnail, its time and its place on the map; HTML named .jpg is refused", async () => {

@@ -34,3 +34,17 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** A laptop-sized page of a new browser context, signed in as `email` and on the dashboard; `errors` collects the page's uncaught errors. */
+export async function signedInPage(
+  browser: Pick<Browser, "newContext">,
+  baseUrl: string,
+  email: string,
+): Promise<Page & { errors: string[] }> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await signIn(page, baseUrl, email);
+  await page.waitForURL(`${baseUrl}/`);
+  return Object.assign(page, { errors });
+}

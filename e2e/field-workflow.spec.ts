@@ -6,20 +6,13 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
-import { signIn } from "./browser";
+import { signedInPage } from "./browser";
 import { browserForSpec } from "./spec-browser";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForSpec();
 
-async function signedIn(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await signIn(page, baseUrl, email);
-  await page.waitForURL(`${baseUrl}/`);
-  return Object.assign(page, { errors });
-}
+const signedIn = (email: string) => signedInPage(browser, baseUrl, email);
 
 async function mapReady(page: Page) {
   await page.locator(".map[data-ready=true]").waitFor({ timeout: 30_000 });
@@ -224,10 +217,7 @@ describe("field workflow in the browser", () => {
     await mapReady(partner);
     expect(await partner.getByRole("cell", { name: /m²/ }).first().isVisible()).toBe(true);
 
-    expect([
-      ...(dma as Page & { errors: string[] }).errors,
-      ...(partner as Page & { errors: string[] }).errors,
-    ]).toEqual([]);
+    expect([...dma.errors, ...partner.errors]).toEqual([]);
   }, 180_000); // a whole field story, some twenty steps: the suite's 60 s is for one page's worth
 });
 
@@ -271,6 +261,6 @@ describe("a boundary that crosses itself", () => {
     await partner.getByTestId("preview-counted").waitFor({ timeout: 30_000 });
     expect(await m2Of(partner, "preview-counted")).toBeGreaterThan(0);
     expect(await partner.getByRole("button", { name: "Submit the report" }).isDisabled()).toBe(false);
-    expect((partner as Page & { errors: string[] }).errors).toEqual([]);
+    expect(partner.errors).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { MAP_COLOURS } from "@/lib/colours";
-import { signIn } from "./browser";
+import { signedInPage } from "./browser";
 import { colourBoxes, readPdf } from "./certificate-image";
 import { browserForSpec } from "./spec-browser";
 
@@ -17,14 +17,7 @@ const baseUrl = inject("baseUrl");
 const browser = browserForSpec();
 const SERVER_ROUND_TRIP = { timeout: 15_000 };
 
-async function signedIn(email: string): Promise<Page & { errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await signIn(page, baseUrl, email);
-  await page.waitForURL(`${baseUrl}/`);
-  return Object.assign(page, { errors });
-}
+const signedIn = (email: string) => signedInPage(browser, baseUrl, email);
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const TODAY = day(0);
